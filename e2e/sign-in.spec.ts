@@ -1,0 +1,35 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("a developer signs in, opens ecommerce-api and sees the canvas", async ({ page }) => {
+  await signIn(page, "dev@acme.test");
+  await expect(page.getByTestId("role")).toHaveText("developer");
+  await page.getByRole("link", { name: /ecommerce-api/ }).click();
+  await expect(page.getByRole("heading", { name: "ecommerce-api" })).toBeVisible();
+  // React Flow is mounted: its viewport, controls and minimap render.
+  await expect(page.locator(".react-flow__viewport")).toBeAttached();
+  await expect(page.locator(".react-flow__controls")).toBeVisible();
+  // The environment switcher lists both environments and switching keeps the same diagram.
+  const switcher = page.getByLabel("Environment");
+  await expect(switcher.locator("option")).toHaveText(["Staging", "Production (production)"]);
+  await switcher.selectOption("production");
+  await expect(page).toHaveURL(/env=production/);
+  await expect(page.getByTestId("canvas")).toContainText("Production");
+  await page.screenshot({ path: "test-results/project-canvas.png" });
+});
+
+test("a wrong password gives a clear error and no session", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("dev@acme.test");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("an unknown organization is not shown to a member of another", async ({ page }) => {
+  await signIn(page, "viewer@acme.test");
+  const response = await page.goto("/o/some-other-org");
+  expect(response?.status()).toBe(404);
+});

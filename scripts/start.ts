@@ -1,0 +1,69 @@
+// `npm start`: validate configuration, open the database (embedded PGlite unless DATABASE_URL
+// is set), apply migrations, seed the demo organization, build if needed, serve Next.js from
+// this same process (so the embedded database has exactly one owner), close cleanly on signals.
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { migrateDatabase, openDatabase } from "../server/db/connect";
+import { EnvError, parseEnv } from "../server/env";
+import { localSecret } from "../server/local-secrets";
+import { log } from "../server/log";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../server/seed";
+import { buildIfNeeded } from "./build-if-needed";
+
+const dev = process.argv.includes("--dev");
+
+async function main() {
+  let config;
+  try {
+    config = parseEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`\n${error.message}\n\nSee README.md, "Configuration".`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const dataDir = path.resolve(config.PATCHBAY_DATA_DIR);
+  process.env.AUTH_SECRET = config.AUTH_SECRET ?? localSecret(dataDir, "auth-secret");
+  process.env.PATCHBAY_SECRET_KEY = config.PATCHBAY_SECRET_KEY ?? localSecret(dataDir, "secret-key");
+
+  if (!dev) buildIfNeeded();
+
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: path.join(dataDir, "pgdata") });
+  const applied = await migrateDatabase(database);
+  log.info({ mode: database.mode, location: database.location, applied }, "database ready");
+  const seeded = config.PATCHBAY_DEMO ? await seedDemo() : false;
+
+  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+
+  const url = `http://localhost:${config.PORT}`;
+  console.log(`\nPatchbay is running on ${url}  (database: ${database.mode}, ${database.location})`);
+  if (config.PATCHBAY_DEMO) {
+    console.log(`${seeded ? "Seeded" : "Demo"} organization "Acme" — sign in with password "${DEMO_PASSWORD}" as:`);
+    for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(18)} ${u.role}`);
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, "shutting down");
+    server.close();
+    server.closeAllConnections();
+    await app.close().catch(() => {});
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

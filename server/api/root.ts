@@ -1,0 +1,15 @@
+import { environmentRouter } from "./routers/environment";
+import { meRouter } from "./routers/me";
+import { organizationRouter } from "./routers/organization";
+import { projectRouter } from "./routers/project";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  me: meRouter,
+  organization: organizationRouter,
+  project: projectRouter,
+  environment: environmentRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

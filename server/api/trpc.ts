@@ -1,0 +1,75 @@
+// tRPC core: procedures, the one place AppError and zod errors become transport errors, and
+// a request log line per call (request id, path, duration, outcome — never the input).
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { AppError, isAppError, type AppErrorCode } from "../domain/errors";
+import type { Context } from "./context";
+
+const toTrpcCode: Record<AppErrorCode, TRPCError["code"]> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+};
+
+/** zod issues → { "field.path": ["message"] } and a one-line summary naming field and rule. */
+export function zodFields(error: ZodError): { fields: Record<string, string[]>; summary: string } {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "(input)";
+    (fields[key] ??= []).push(issue.message);
+  }
+  const summary = Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v.join("; ")}`)
+    .join(" · ");
+  return { fields, summary };
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    if (cause instanceof ZodError) {
+      const { fields, summary } = zodFields(cause);
+      return { ...shape, message: `Invalid input — ${summary}`, data: { ...shape.data, stack: undefined, fields } };
+    }
+    const fields = isAppError(cause) ? cause.details.fields : undefined;
+    // Never leak internals: unexpected errors reach the client as a generic message.
+    const message = error.code === "INTERNAL_SERVER_ERROR" && !isAppError(cause) ? "Something went wrong on the server" : shape.message;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, fields } };
+  },
+});
+
+const errorsAndLogging = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const ms = Math.round((performance.now() - started) * 10) / 10;
+  if (result.ok) {
+    ctx.log.info({ path, type, ms }, "trpc call");
+    return result;
+  }
+  const cause = result.error.cause;
+  if (isAppError(cause)) {
+    ctx.log.info({ path, type, ms, code: cause.code }, "trpc call refused");
+    throw new TRPCError({ code: toTrpcCode[cause.code], message: cause.message, cause });
+  }
+  const level = result.error.code === "INTERNAL_SERVER_ERROR" ? "error" : "info";
+  ctx.log[level]({ path, type, ms, code: result.error.code, err: level === "error" ? result.error : undefined }, "trpc call failed");
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(errorsAndLogging);
+
+/** Signed-in users only; `ctx.user` is non-null downstream. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new AppError("UNAUTHORIZED", "Sign in first");
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export type ProtectedContext = Context & { user: NonNullable<Context["user"]> };

@@ -1,0 +1,44 @@
+// Environment variables, parsed with zod once at start-up (create-t3-app style): a bad value
+// fails fast with a message naming the variable and the rule.
+import { z } from "zod";
+
+const boolish = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, { message: "must be a postgresql:// URL (leave unset for the embedded database)" })
+    .optional(),
+  PORT: z.coerce.number({ message: "must be a number" }).int().min(1).max(65535, { message: "must be a port number (1-65535)" }).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PATCHBAY_DATA_DIR: z.string().min(1).default(".patchbay"),
+  AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
+  PATCHBAY_SECRET_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, { message: "must be 32 bytes, base64-encoded" })
+    .optional(),
+  PATCHBAY_DEMO: boolish.default(true),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses `source` (process.env by default); throws EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  // An empty string means "unset" (shells and .env files produce them easily).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  throw new EnvError(`Invalid environment variables:\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

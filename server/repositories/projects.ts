@@ -1,0 +1,81 @@
+import { prisma, type Tx } from "../db";
+
+export interface EnvironmentDto {
+  id: string;
+  slug: string;
+  name: string;
+  class: "production" | "non_production";
+  protected: boolean;
+}
+
+export interface ProjectDto {
+  id: string;
+  organizationId: string;
+  slug: string;
+  name: string;
+  description: string;
+  revision: number;
+}
+
+export interface ProjectDetailDto extends ProjectDto {
+  environments: EnvironmentDto[];
+}
+
+const projectSelect = { id: true, organizationId: true, slug: true, name: true, description: true, revision: true } as const;
+const environmentSelect = { id: true, slug: true, name: true, class: true, protected: true } as const;
+
+export async function listProjects(organizationId: string): Promise<(ProjectDto & { environmentCount: number })[]> {
+  const rows = await prisma().project.findMany({
+    where: { organizationId },
+    select: { ...projectSelect, _count: { select: { environments: true } } },
+    orderBy: { name: "asc" },
+  });
+  return rows.map(({ _count, ...p }) => ({ ...p, environmentCount: _count.environments }));
+}
+
+/** The project's owning organization, or null: used by the tenancy guard before anything else. */
+export async function findProjectOrganization(projectId: string): Promise<string | null> {
+  const row = await prisma().project.findUnique({ where: { id: projectId }, select: { organizationId: true } });
+  return row?.organizationId ?? null;
+}
+
+export async function getProject(projectId: string, tx: Tx = prisma()): Promise<ProjectDetailDto | null> {
+  const row = await tx.project.findUnique({
+    where: { id: projectId },
+    select: { ...projectSelect, environments: { select: environmentSelect, orderBy: { createdAt: "asc" } } },
+  });
+  return row;
+}
+
+export async function findProjectBySlug(organizationId: string, slug: string): Promise<ProjectDetailDto | null> {
+  return prisma().project.findUnique({
+    where: { organizationId_slug: { organizationId, slug } },
+    select: { ...projectSelect, environments: { select: environmentSelect, orderBy: { createdAt: "asc" } } },
+  });
+}
+
+export async function projectSlugTaken(tx: Tx, organizationId: string, slug: string): Promise<boolean> {
+  return (await tx.project.count({ where: { organizationId, slug } })) > 0;
+}
+
+export async function createProject(
+  tx: Tx,
+  input: { organizationId: string; slug: string; name: string; description: string },
+): Promise<ProjectDto> {
+  return tx.project.create({ data: input, select: projectSelect });
+}
+
+export async function updateProject(tx: Tx, id: string, input: { name?: string; description?: string }): Promise<ProjectDto> {
+  return tx.project.update({ where: { id }, data: input, select: projectSelect });
+}
+
+export async function environmentSlugTaken(tx: Tx, projectId: string, slug: string): Promise<boolean> {
+  return (await tx.environment.count({ where: { projectId, slug } })) > 0;
+}
+
+export async function createEnvironment(
+  tx: Tx,
+  input: { projectId: string; slug: string; name: string; class: EnvironmentDto["class"]; protected: boolean },
+): Promise<EnvironmentDto> {
+  return tx.environment.create({ data: input, select: environmentSelect });
+}
