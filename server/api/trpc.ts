@@ -53,6 +53,10 @@ const errorsAndLogging = t.middleware(async ({ ctx, path, type, next }) => {
     return result;
   }
   const cause = result.error.cause;
+  if (cause instanceof ZodError) {
+    ctx.log.info({ path, type, ms, code: "BAD_REQUEST" }, "trpc call refused: invalid input");
+    throw new TRPCError({ code: "BAD_REQUEST", message: `Invalid input — ${zodFields(cause).summary}`, cause });
+  }
   if (isAppError(cause)) {
     ctx.log.info({ path, type, ms, code: cause.code }, "trpc call refused");
     throw new TRPCError({ code: toTrpcCode[cause.code], message: cause.message, cause });

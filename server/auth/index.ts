@@ -4,6 +4,7 @@
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { requestMeta } from "../api/context";
+import { log } from "../log";
 import { findUser, type UserDto } from "../repositories/users";
 import { signInWithPassword } from "./sign-in";
 
@@ -12,6 +13,18 @@ export const { handlers, auth, signOut } = NextAuth({
   secret: process.env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
   pages: { signIn: "/signin" },
+  // Route Auth.js's own logging into our structured log. A wrong password is an expected
+  // outcome (already in the audit trail), not an error with a stack trace.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      log.error({ err: { name: error.name, message: error.message } }, "auth error");
+    },
+    warn(code) {
+      log.warn({ code }, "auth warning");
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },

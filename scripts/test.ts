@@ -1,0 +1,141 @@
+// `npm test`: every test. Type check, Vitest (unit + integration on PGlite, and on PostgreSQL
+// when reachable), then the Playwright journeys in Debian's Chromium against a real server —
+// once on the embedded database and once on PostgreSQL. Ends with "N passed, N failed".
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { ADMIN_URL, createScratchDatabase } from "../test/scratch-db";
+import { buildIfNeeded } from "./build-if-needed";
+
+const root = process.cwd();
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/lib/chromium/chromium";
+const tally = { passed: 0, failed: 0, skipped: 0 };
+const lines: string[] = [];
+
+function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early (code ${child.exitCode})`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not become healthy within 120 s");
+}
+
+async function e2e(label: string, databaseUrl: string | undefined): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "patchbay-e2e-"));
+  const port = await freePort();
+  const jsonFile = path.join(dataDir, "playwright.json");
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, PORT: String(port), PATCHBAY_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? "", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}`, server);
+    console.log(`\n▶ Playwright journeys against ${label}`);
+    run("npx", ["playwright", "test"], { PATCHBAY_BASE_URL: `http://localhost:${port}`, PLAYWRIGHT_JSON: jsonFile, CHROMIUM_PATH: chromium });
+    const stats = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, "utf8")).stats : null;
+    const passed = stats?.expected ?? 0;
+    const failed = (stats?.unexpected ?? 0) + (stats?.flaky ?? 0) + (stats ? 0 : 1);
+    tally.passed += passed;
+    tally.failed += failed;
+    tally.skipped += stats?.skipped ?? 0;
+    lines.push(`playwright [${label}]: ${passed} passed, ${failed} failed`);
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const havePg = await postgresReachable();
+  if (!havePg && process.env.CI) {
+    console.error(`PostgreSQL is not reachable at ${ADMIN_URL}; CI must cover both databases (see .ci/run).`);
+    process.exit(1);
+  }
+  const databases = havePg ? "pglite,postgresql" : "pglite";
+  console.log(`Databases under test: PGlite (embedded)${havePg ? ` and PostgreSQL (${ADMIN_URL.replace(/:[^:@/]*@/, ":***@")})` : " only — PostgreSQL unreachable, set TEST_DATABASE_URL"}`);
+
+  console.log("\n▶ Type check (tsc --noEmit)");
+  const tsc = run("npx", ["tsc", "--noEmit", "-p", "."]);
+  tally[tsc === 0 ? "passed" : "failed"] += 1;
+  lines.push(`typecheck: ${tsc === 0 ? "ok" : "FAILED"}`);
+
+  console.log(`\n▶ Vitest: unit and integration tests (databases: ${databases})`);
+  const vitestJson = path.join(mkdtempSync(path.join(tmpdir(), "patchbay-vitest-")), "vitest.json");
+  run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], {
+    PATCHBAY_TEST_DATABASES: databases,
+    NODE_ENV: "test",
+  });
+  const v = existsSync(vitestJson) ? JSON.parse(readFileSync(vitestJson, "utf8")) : null;
+  const vPassed = v?.numPassedTests ?? 0;
+  const vFailed = (v?.numFailedTests ?? 0) + (v ? 0 : 1) + (v && v.numFailedTestSuites > 0 && v.numFailedTests === 0 ? 1 : 0);
+  tally.passed += vPassed;
+  tally.failed += vFailed;
+  tally.skipped += (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0);
+  lines.push(`vitest [${databases}]: ${vPassed} passed, ${vFailed} failed`);
+
+  if (!existsSync(chromium)) {
+    console.error(`Chromium not found at ${chromium}: install it with apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    tally.failed += 1;
+    lines.push("playwright: Chromium missing");
+  } else {
+    buildIfNeeded(root);
+    await e2e("embedded PGlite", undefined);
+    if (havePg) {
+      const scratch = await createScratchDatabase();
+      try {
+        await e2e("PostgreSQL", scratch.url);
+      } finally {
+        await scratch.drop();
+      }
+    }
+  }
+
+  console.log("\n── Summary ──");
+  for (const line of lines) console.log(line);
+  console.log(`${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
+  process.exit(tally.failed === 0 ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

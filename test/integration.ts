@@ -1,0 +1,88 @@
+// Integration harness: each suite runs once per available database — always PGlite, and also
+// PostgreSQL when scripts/test.ts found one (PATCHBAY_TEST_DATABASES). Every suite gets a
+// fresh, migrated, seeded database of its own; nothing is mocked.
+import { afterAll, beforeAll, describe } from "vitest";
+import { makeContext } from "@/server/api/context";
+import { createCaller } from "@/server/api/root";
+import { migrateDatabase, openDatabase } from "@/server/db/connect";
+import type { Database } from "@/server/db";
+import { registerDatabase } from "@/server/db";
+import { findUserForSignIn } from "@/server/repositories/users";
+import { seedDemo } from "@/server/seed";
+import { seedOtherOrganization } from "./fixtures";
+import { createScratchDatabase } from "./scratch-db";
+
+export { ADMIN_URL, createScratchDatabase } from "./scratch-db";
+
+export type DatabaseKind = "pglite" | "postgresql";
+
+export const TEST_DATABASES: DatabaseKind[] = (process.env.PATCHBAY_TEST_DATABASES ?? "pglite")
+  .split(",")
+  .filter((k): k is DatabaseKind => k === "pglite" || k === "postgresql");
+
+export interface Harness {
+  kind: DatabaseKind;
+  db(): Database;
+  /** a tRPC caller acting as the user with this email (null: signed out) */
+  as(email: string | null): Promise<ReturnType<typeof createCaller>>;
+}
+
+export function forEachDatabase(title: string, body: (h: Harness) => void): void {
+  for (const kind of TEST_DATABASES) {
+    describe(`${title} [${kind}]`, () => {
+      let database: Database | undefined;
+      let drop: (() => Promise<void>) | undefined;
+      beforeAll(async () => {
+        if (kind === "postgresql") {
+          const scratch = await createScratchDatabase();
+          drop = scratch.drop;
+          database = await openDatabase({ url: scratch.url });
+        } else {
+          database = await openDatabase({ dataDir: "memory" });
+        }
+        await migrateDatabase(database);
+        await seedDemo();
+        await seedOtherOrganization();
+      });
+      afterAll(async () => {
+        await database?.close();
+        registerDatabase(undefined);
+        await drop?.();
+      });
+      body({
+        kind,
+        db: () => {
+          if (!database) throw new Error("database not open yet");
+          return database;
+        },
+        async as(email) {
+          const user = email ? await findUserForSignIn(email) : null;
+          if (email && !user) throw new Error(`no test user ${email}`);
+          const dto = user ? { id: user.id, email: user.email, name: user.name } : null;
+          return createCaller(makeContext(dto, { requestId: "test-request", ip: "127.0.0.1", userAgent: "vitest" }));
+        },
+      });
+    });
+  }
+}
+
+/** md5 of every row of every table but the audit trail: equal snapshots mean nothing changed. */
+export async function snapshot(database: Database, exclude: string[] = ["AuditEvent", "_prisma_migrations"]): Promise<Record<string, string>> {
+  const tables = await database.sql.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  );
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    if (exclude.includes(name)) continue;
+    const [row] = await database.sql.query<{ digest: string | null; n: string }>(
+      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest, count(*)::text AS n FROM "${name}" t`,
+    );
+    out[name] = `${row?.n}:${row?.digest}`;
+  }
+  return out;
+}
+
+export async function auditCount(database: Database): Promise<number> {
+  const [row] = await database.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "AuditEvent"`);
+  return Number(row?.n ?? 0);
+}
