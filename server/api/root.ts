@@ -1,3 +1,4 @@
+import { auditRouter } from "./routers/audit";
 import { environmentRouter } from "./routers/environment";
 import { meRouter } from "./routers/me";
 import { organizationRouter } from "./routers/organization";
@@ -6,6 +7,7 @@ import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   me: meRouter,
+  audit: auditRouter,
   organization: organizationRouter,
   project: projectRouter,
   environment: environmentRouter,
