@@ -16,6 +16,9 @@ export async function appendAuditEvent(tx: Tx, ctx: AuditContext, input: AuditIn
   const chain = input.organizationId ?? GLOBAL_CHAIN;
   // Serialize appends per chain: concurrent writers (several app processes on one PostgreSQL)
   // would otherwise both read the same head and fork the chain. Released at commit/rollback.
+  // Two statements on purpose: under READ COMMITTED a statement's snapshot is taken when it
+  // starts, so a head read in the same statement as the lock could miss the event committed
+  // by the writer we waited for.
   await tx.$queryRawUnsafe("SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext($1))", `patchbay-audit:${chain}`);
   const head = await tx.auditEvent.findFirst({ where: { chain }, orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   const content = {

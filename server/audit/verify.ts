@@ -1,0 +1,34 @@
+// Recomputes an organization's hash chain and reports the first event that does not fit:
+// a gap in sequence numbers (a deleted event), a previous-hash that does not match (a removed
+// or reordered event), or a hash that does not match the content (an altered event).
+import { chainPage } from "../repositories/audit";
+import { eventHash } from "./chain";
+import { GENESIS_HASH } from "./types";
+
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  headSeq: number;
+  firstBad?: { id: string; seq: number; reason: string };
+}
+
+const PAGE = 2000;
+
+export async function verifyChain(chain: string): Promise<VerifyResult> {
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let checked = 0;
+  for (;;) {
+    const rows = await chainPage(chain, expectedSeq - 1, PAGE);
+    for (const row of rows) {
+      const bad = (reason: string): VerifyResult => ({ ok: false, checked, headSeq: row.seq, firstBad: { id: row.id, seq: row.seq, reason } });
+      if (row.seq !== expectedSeq) return bad(`expected event #${expectedSeq} but found #${row.seq}: event(s) missing (deleted?)`);
+      if (row.prevHash !== prevHash) return bad(`event #${row.seq} does not follow event #${row.seq - 1} (removed or reordered)`);
+      if (eventHash(row.prevHash, row) !== row.hash) return bad(`event #${row.seq} was altered: its content does not match its hash`);
+      prevHash = row.hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+    if (rows.length < PAGE) return { ok: true, checked, headSeq: expectedSeq - 1 };
+  }
+}
