@@ -8,6 +8,8 @@ import { migrateDatabase, openDatabase } from "@/server/db/connect";
 import type { Database } from "@/server/db";
 import { registerDatabase } from "@/server/db";
 import { findUserForSignIn } from "@/server/repositories/users";
+import { catalogRoot } from "@/server/catalog/root";
+import { syncCatalog } from "@/server/catalog/sync";
 import { seedDemo } from "@/server/seed";
 import { seedOtherOrganization } from "./fixtures";
 import { createScratchDatabase } from "./scratch-db";
@@ -42,6 +44,7 @@ export function forEachDatabase(title: string, body: (h: Harness) => void): void
         }
         await migrateDatabase(database);
         await seedDemo();
+        await syncCatalog(catalogRoot());
         await seedOtherOrganization();
       });
       afterAll(async () => {
@@ -67,7 +70,7 @@ export function forEachDatabase(title: string, body: (h: Harness) => void): void
 }
 
 /** md5 of every row of every table but the audit trail: equal snapshots mean nothing changed. */
-export async function snapshot(database: Database, exclude: string[] = ["AuditEvent", "_prisma_migrations"]): Promise<Record<string, string>> {
+export async function snapshot(database: Database, exclude: string[] = ["AuditEvent", "AuditChain", "_prisma_migrations"]): Promise<Record<string, string>> {
   const tables = await database.sql.query<{ name: string }>(
     `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
   );

@@ -8,7 +8,8 @@ import { mutationCases } from "@/test/mutation-cases";
 import { verifyChain } from "./verify";
 
 function mutationPaths(): string[] {
-  const procedures = appRouter._def.procedures as Record<string, { _def: { type: string } }>;
+  // At run time tRPC keeps a flat map of "router.procedure" paths.
+  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
   return Object.entries(procedures)
     .filter(([, p]) => p._def.type === "mutation")
     .map(([path]) => path)
@@ -116,6 +117,16 @@ forEachDatabase("audit trail", (h) => {
     await asSuperuser(h, (sql) => sql.exec(`DELETE FROM "AuditEvent" WHERE id = '${row!.id}'`));
     const broken = await verifyChain(chain);
     expect(broken).toMatchObject({ ok: false, firstBad: { seq: 3, reason: expect.stringMatching(/expected event #2 but found #3/) } });
+    await asSuperuser(h, (sql) => sql.exec(`INSERT INTO "AuditEvent" SELECT * FROM json_populate_record(NULL::"AuditEvent", '${JSON.stringify(row).replaceAll("'", "''")}')`));
+    expect((await verifyChain(chain)).ok).toBe(true);
+  });
+
+  it("verify detects deletion of the newest event through the chain head", async () => {
+    const chain = await acmeId(h);
+    const [row] = await h.db().sql.query<Record<string, unknown>>(`SELECT * FROM "AuditEvent" WHERE chain = $1 ORDER BY seq DESC LIMIT 1`, [chain]);
+    await asSuperuser(h, (sql) => sql.exec(`DELETE FROM "AuditEvent" WHERE id = '${row!.id}'`));
+    const broken = await verifyChain(chain);
+    expect(broken).toMatchObject({ ok: false, firstBad: { seq: row!.seq, reason: expect.stringMatching(/newest event\(s\) missing/) } });
     await asSuperuser(h, (sql) => sql.exec(`INSERT INTO "AuditEvent" SELECT * FROM json_populate_record(NULL::"AuditEvent", '${JSON.stringify(row).replaceAll("'", "''")}')`));
     expect((await verifyChain(chain)).ok).toBe(true);
   });

@@ -1,6 +1,7 @@
-// The hash chain: hash = sha256(prevHash + canonical JSON of the event's content). Every
-// column that says what happened is covered, so altering, deleting or reordering a row breaks
-// the chain at that row.
+// The hash chain: hash = sha256(`${prevHash}|${seq}|${payload}`), payload being the canonical
+// JSON of everything else the event says. Every column that says what happened is covered, so
+// altering, deleting or reordering a row breaks the chain at that row. The same formula runs
+// in SQL when an event is appended (server/audit/write.ts), so keep the two in step.
 import { createHash } from "node:crypto";
 import { canonicalJson } from "./canonical";
 
@@ -52,6 +53,16 @@ export function contentOf(row: ChainedContent): ChainedContent {
   };
 }
 
+/** The hashed payload: the event's content without its position (seq), which the hash covers separately. */
+export function hashedPayload(content: ChainedContent): string {
+  const { seq: _seq, ...rest } = contentOf(content);
+  return canonicalJson(rest);
+}
+
+export function chainHash(prevHash: string, seq: number, payload: string): string {
+  return createHash("sha256").update(`${prevHash}|${seq}|${payload}`).digest("hex");
+}
+
 export function eventHash(prevHash: string, content: ChainedContent): string {
-  return createHash("sha256").update(prevHash).update(canonicalJson(contentOf(content))).digest("hex");
+  return chainHash(prevHash, content.seq, hashedPayload(content));
 }

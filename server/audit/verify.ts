@@ -1,7 +1,8 @@
 // Recomputes an organization's hash chain and reports the first event that does not fit:
 // a gap in sequence numbers (a deleted event), a previous-hash that does not match (a removed
-// or reordered event), or a hash that does not match the content (an altered event).
-import { chainPage } from "../repositories/audit";
+// or reordered event), a hash that does not match the content (an altered event), or a chain
+// head that is ahead of the last event (the newest events deleted).
+import { chainHead, chainPage } from "../repositories/audit";
 import { eventHash } from "./chain";
 import { GENESIS_HASH } from "./types";
 
@@ -18,6 +19,7 @@ export async function verifyChain(chain: string): Promise<VerifyResult> {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
+  let lastId = "";
   for (;;) {
     const rows = await chainPage(chain, expectedSeq - 1, PAGE);
     for (const row of rows) {
@@ -26,9 +28,21 @@ export async function verifyChain(chain: string): Promise<VerifyResult> {
       if (row.prevHash !== prevHash) return bad(`event #${row.seq} does not follow event #${row.seq - 1} (removed or reordered)`);
       if (eventHash(row.prevHash, row) !== row.hash) return bad(`event #${row.seq} was altered: its content does not match its hash`);
       prevHash = row.hash;
+      lastId = row.id;
       expectedSeq += 1;
       checked += 1;
     }
-    if (rows.length < PAGE) return { ok: true, checked, headSeq: expectedSeq - 1 };
+    if (rows.length < PAGE) break;
   }
+  const head = await chainHead(chain);
+  const last = expectedSeq - 1;
+  if (head && (head.seq !== last || head.hash !== prevHash)) {
+    return {
+      ok: false,
+      checked,
+      headSeq: head.seq,
+      firstBad: { id: lastId, seq: last + 1, reason: `the chain head records event #${head.seq} but the last event found is #${last}: newest event(s) missing (deleted?)` },
+    };
+  }
+  return { ok: true, checked, headSeq: last };
 }

@@ -1,8 +1,9 @@
 // THE audited write path. Every state-changing procedure goes through `auditedWrite`: the
 // change and its one audit event commit in the same transaction, or neither does.
+import { randomUUID } from "node:crypto";
 import { prisma, type Tx } from "../db";
 import { log } from "../log";
-import { eventHash } from "./chain";
+import { hashedPayload } from "./chain";
 import { redactForAudit } from "./redact";
 import { GENESIS_HASH, GLOBAL_CHAIN, type Actor, type AuditInput, type RequestMeta } from "./types";
 
@@ -11,19 +12,32 @@ export interface AuditContext {
   meta: RequestMeta;
 }
 
+// One statement, one round trip: bump the chain head (the upsert's row lock serializes
+// concurrent appenders across processes, and unlike a snapshot read always sees the latest
+// committed head), compute the new hash in SQL, and insert the event with it.
+const APPEND = `
+WITH head AS (
+  INSERT INTO "AuditChain" (chain, seq, "prevHash", hash)
+  VALUES ($1::text, 1, $2::text, encode(sha256(convert_to($2::text || '|1|' || $3::text, 'UTF8')), 'hex'))
+  ON CONFLICT (chain) DO UPDATE SET
+    seq = "AuditChain".seq + 1,
+    "prevHash" = "AuditChain".hash,
+    hash = encode(sha256(convert_to("AuditChain".hash || '|' || ("AuditChain".seq + 1)::text || '|' || $3::text, 'UTF8')), 'hex')
+  RETURNING seq, "prevHash", hash
+)
+INSERT INTO "AuditEvent" (id, chain, seq, at, "organizationId", "actorType", "actorId", "actorLabel", "actorRole", action,
+  outcome, "targetType", "targetId", "projectId", "environmentId", "componentId", before, after, "requestId", ip, "userAgent",
+  "prevHash", hash)
+SELECT $4::text, $1::text, head.seq, $5::timestamp(3), $6::text, $7::text, $8::text, $9::text, $10::text, $11::text,
+  $12::text, $13::text, $14::text, $15::text, $16::text, $17::text, $18::jsonb, $19::jsonb, $20::text, $21::text, $22::text,
+  head."prevHash", head.hash
+FROM head`;
+
 /** Appends one event to its organization's chain inside `tx`. */
 export async function appendAuditEvent(tx: Tx, ctx: AuditContext, input: AuditInput): Promise<void> {
-  const chain = input.organizationId ?? GLOBAL_CHAIN;
-  // Serialize appends per chain: concurrent writers (several app processes on one PostgreSQL)
-  // would otherwise both read the same head and fork the chain. Released at commit/rollback.
-  // Two statements on purpose: under READ COMMITTED a statement's snapshot is taken when it
-  // starts, so a head read in the same statement as the lock could miss the event committed
-  // by the writer we waited for.
-  await tx.$queryRawUnsafe("SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext($1))", `patchbay-audit:${chain}`);
-  const head = await tx.auditEvent.findFirst({ where: { chain }, orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   const content = {
-    chain,
-    seq: (head?.seq ?? 0) + 1,
+    chain: input.organizationId ?? GLOBAL_CHAIN,
+    seq: 0, // assigned by the database; not part of the payload
     at: new Date(),
     organizationId: input.organizationId,
     actorType: ctx.actor.type,
@@ -43,16 +57,32 @@ export async function appendAuditEvent(tx: Tx, ctx: AuditContext, input: AuditIn
     ip: ctx.meta.ip ?? null,
     userAgent: ctx.meta.userAgent ?? null,
   };
-  const prevHash = head?.hash ?? GENESIS_HASH;
-  await tx.auditEvent.create({
-    data: {
-      ...content,
-      before: content.before ?? undefined,
-      after: content.after ?? undefined,
-      prevHash,
-      hash: eventHash(prevHash, content),
-    },
-  });
+  const c = content;
+  await tx.$executeRawUnsafe(
+    APPEND,
+    c.chain,
+    GENESIS_HASH,
+    hashedPayload(content),
+    randomUUID(),
+    c.at.toISOString(),
+    c.organizationId,
+    c.actorType,
+    c.actorId,
+    c.actorLabel,
+    c.actorRole,
+    c.action,
+    c.outcome,
+    c.targetType,
+    c.targetId,
+    c.projectId,
+    c.environmentId,
+    c.componentId,
+    c.before === null ? null : JSON.stringify(c.before),
+    c.after === null ? null : JSON.stringify(c.after),
+    c.requestId,
+    c.ip,
+    c.userAgent,
+  );
 }
 
 /**

@@ -99,3 +99,7 @@ export async function distinctActions(organizationId: string): Promise<string[]>
   });
   return rows.map((r) => r.action);
 }
+
+export async function chainHead(chain: string): Promise<{ seq: number; hash: string } | null> {
+  return prisma().auditChain.findUnique({ where: { chain }, select: { seq: true, hash: true } });
+}
