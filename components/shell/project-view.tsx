@@ -1,14 +1,27 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useId } from "react";
+import { History } from "@/components/audit/history";
 import { ProjectCanvas } from "@/components/canvas/project-canvas";
+import { ProjectSettings } from "@/components/shell/project-settings";
 import { useTRPC } from "@/components/trpc";
+import { TabList, TabPanel, type TabItem } from "@/components/ui/tabs";
+
+type Tab = "canvas" | "history" | "settings";
+
+const TABS: TabItem<Tab>[] = [
+  { value: "canvas", label: "Canvas" },
+  { value: "history", label: "History" },
+  { value: "settings", label: "Settings" },
+];
 
 export function ProjectView({ orgSlug, projectSlug }: { orgSlug: string; projectSlug: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
+  const tabsId = useId();
   const org = useQuery(trpc.organization.bySlug.queryOptions({ slug: orgSlug }));
   const project = useQuery({
     ...trpc.project.bySlug.queryOptions({ organizationId: org.data?.id ?? "", slug: projectSlug }),
@@ -21,31 +34,57 @@ export function ProjectView({ orgSlug, projectSlug }: { orgSlug: string; project
 
   const environments = project.data.environments;
   const current = environments.find((e) => e.slug === search.get("env")) ?? environments[0];
+  const tab = TABS.find((t) => t.value === search.get("tab"))?.value ?? "canvas";
+
+  function setParam(key: "env" | "tab", value: string | null) {
+    const next = new URLSearchParams(search.toString());
+    if (value) next.set(key, value);
+    else next.delete(key);
+    const query = next.toString();
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  }
 
   return (
     <div className="flex h-full flex-col">
-      <div className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2">
-        <h1 className="font-mono text-lg font-semibold">{project.data.name}</h1>
-        <label className="flex items-center gap-2 text-sm">
-          <span className="text-slate-600">Environment</span>
-          <select
-            aria-label="Environment"
-            className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
-            value={current?.slug ?? ""}
-            onChange={(e) => router.replace(`${pathname}?env=${encodeURIComponent(e.target.value)}`)}
-          >
-            {environments.map((e) => (
-              <option key={e.id} value={e.slug}>
-                {e.name}
-                {e.class === "production" ? " (production)" : ""}
-              </option>
-            ))}
-          </select>
-        </label>
+      <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-2 border-b border-slate-200 bg-white px-4 pt-2">
+        <div className="flex items-end gap-6">
+          <h1 className="pb-2 font-mono text-lg font-semibold">{project.data.name}</h1>
+          <TabList label="Project" idBase={tabsId} items={TABS} value={tab} onChange={(t) => setParam("tab", t === "canvas" ? null : t)} />
+        </div>
+        {tab === "canvas" ? (
+          <label className="flex items-center gap-2 pb-2 text-sm">
+            <span className="text-slate-600">Environment</span>
+            <select
+              aria-label="Environment"
+              className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+              value={current?.slug ?? ""}
+              onChange={(e) => setParam("env", e.target.value)}
+            >
+              {environments.map((e) => (
+                <option key={e.id} value={e.slug}>
+                  {e.name}
+                  {e.class === "production" ? " (production)" : ""}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
       </div>
-      <div className="min-h-0 flex-1">
-        <ProjectCanvas environmentName={current?.name ?? "—"} />
-      </div>
+      {tab === "canvas" ? (
+        <TabPanel idBase={tabsId} value="canvas" className="min-h-0 flex-1">
+          <ProjectCanvas environmentName={current?.name ?? "—"} />
+        </TabPanel>
+      ) : (
+        <TabPanel idBase={tabsId} value={tab} className="min-h-0 flex-1 overflow-auto">
+          <div className="mx-auto max-w-6xl px-6 py-6">
+            {tab === "history" ? (
+              <History title="Project history" organizationId={project.data.organizationId} projectId={project.data.id} />
+            ) : (
+              <ProjectSettings project={project.data} />
+            )}
+          </div>
+        </TabPanel>
+      )}
     </div>
   );
 }

@@ -25,6 +25,12 @@ export function TopBar({ orgSlug, orgName, email, name, role }: { orgSlug: strin
         <Link href={`/o/${orgSlug}`} className="text-sm font-medium text-slate-700 hover:text-slate-900">
           {orgName}
         </Link>
+        <Link href={`/o/${orgSlug}/catalog`} className="ml-3 text-sm font-medium text-slate-600 hover:text-slate-900">
+          Catalog
+        </Link>
+        <Link href={`/o/${orgSlug}/audit`} className="ml-3 whitespace-nowrap text-sm font-medium text-slate-600 hover:text-slate-900">
+          Audit log
+        </Link>
       </nav>
       <div className="flex items-center gap-3 text-sm">
         <span data-testid="whoami" title={name}>

@@ -1,0 +1,62 @@
+"use client";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+
+export interface FilterDraft {
+  actor: string;
+  action: string;
+  outcome: "" | "success" | "denied" | "failure";
+  from: string;
+  to: string;
+  q: string;
+}
+
+export const EMPTY_FILTERS: FilterDraft = { actor: "", action: "", outcome: "", from: "", to: "", q: "" };
+
+export function HistoryFilters({
+  value,
+  onChange,
+  actions,
+}: {
+  value: FilterDraft;
+  onChange: (next: FilterDraft) => void;
+  actions: string[];
+}) {
+  const set = <K extends keyof FilterDraft>(key: K, next: FilterDraft[K]) => onChange({ ...value, [key]: next });
+  const dirty = Object.entries(value).some(([, v]) => v !== "");
+  return (
+    <form
+      role="search"
+      aria-label="Filter events"
+      onSubmit={(e) => e.preventDefault()}
+      className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_minmax(0,1fr)_8rem_minmax(0,1fr)_minmax(0,1fr)_auto] xl:items-start"
+    >
+      <TextField label="Search" type="search" placeholder="Any text, e.g. a value" value={value.q} onChange={(e) => set("q", e.target.value)} />
+      <TextField label="Actor" placeholder="email or token" value={value.actor} onChange={(e) => set("actor", e.target.value)} />
+      <SelectField label="Action" value={value.action} onChange={(e) => set("action", e.target.value)}>
+        <option value="">All actions</option>
+        {actions.map((a) => (
+          <option key={a} value={a}>
+            {a}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label="Outcome" value={value.outcome} onChange={(e) => set("outcome", e.target.value as FilterDraft["outcome"])}>
+        <option value="">All</option>
+        <option value="success">success</option>
+        <option value="denied">denied</option>
+        <option value="failure">failure</option>
+      </SelectField>
+      <TextField label="From (UTC)" type="datetime-local" value={value.from} onChange={(e) => set("from", e.target.value)} />
+      <TextField label="To (UTC)" type="datetime-local" value={value.to} onChange={(e) => set("to", e.target.value)} />
+      <button
+        type="button"
+        disabled={!dirty}
+        onClick={() => onChange(EMPTY_FILTERS)}
+        className="self-end rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent"
+      >
+        Clear
+      </button>
+    </form>
+  );
+}
