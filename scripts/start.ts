@@ -4,6 +4,8 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
+import { catalogRoot } from "../server/catalog/root";
+import { syncCatalog } from "../server/catalog/sync";
 import { migrateDatabase, openDatabase } from "../server/db/connect";
 import { EnvError, parseEnv } from "../server/env";
 import { localSecret } from "../server/local-secrets";
@@ -34,6 +36,7 @@ async function main() {
   const applied = await migrateDatabase(database);
   log.info({ mode: database.mode, location: database.location, applied }, "database ready");
   const seeded = config.PATCHBAY_DEMO ? await seedDemo() : false;
+  await syncCatalog(catalogRoot());
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.PORT });
   await app.prepare();

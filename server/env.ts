@@ -20,6 +20,7 @@ export const envSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, { message: "must be 32 bytes, base64-encoded" })
     .optional(),
   PATCHBAY_DEMO: boolish.default(true),
+  PATCHBAY_IMPORT_ROOTS: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,4 +1,5 @@
 import { auditRouter } from "./routers/audit";
+import { catalogRouter } from "./routers/catalog";
 import { environmentRouter } from "./routers/environment";
 import { meRouter } from "./routers/me";
 import { organizationRouter } from "./routers/organization";
@@ -8,6 +9,7 @@ import { createCallerFactory, router } from "./trpc";
 export const appRouter = router({
   me: meRouter,
   audit: auditRouter,
+  catalog: catalogRouter,
   organization: organizationRouter,
   project: projectRouter,
   environment: environmentRouter,

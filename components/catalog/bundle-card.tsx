@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { TypeBadge, type TypeInfo } from "./type-badge";
+
+export interface BundleSummary {
+  name: string;
+  version: string;
+  description: string;
+  category: string;
+  icon: string;
+  inputs: { key: string; type: string; title: string; required: boolean }[];
+  outputs: { key: string; type: string; title: string }[];
+}
+
+function Slots({ label, types, lookup }: { label: string; types: string[]; lookup: Map<string, TypeInfo> }) {
+  if (types.length === 0) return null;
+  return (
+    <div className="flex flex-wrap items-center gap-1.5">
+      <span className="w-16 shrink-0 text-xs text-slate-500">{label}</span>
+      {[...new Set(types)].map((t) => (
+        <TypeBadge key={t} name={t} color={lookup.get(t)?.color} title={lookup.get(t)?.label} />
+      ))}
+    </div>
+  );
+}
+
+export function BundleCard({ orgSlug, bundle, lookup }: { orgSlug: string; bundle: BundleSummary; lookup: Map<string, TypeInfo> }) {
+  return (
+    <Link
+      href={`/o/${orgSlug}/catalog/${bundle.name}`}
+      data-testid="bundle-card"
+      className="flex h-full flex-col gap-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:ring-brand-500 focus-visible:outline-2 focus-visible:outline-brand-600"
+    >
+      <div className="flex items-start justify-between gap-3">
+        <h2 className="font-mono text-sm font-semibold">
+          {bundle.name}
+          <span className="font-normal text-slate-500">@{bundle.version}</span>
+        </h2>
+        <span className="shrink-0 rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{bundle.category || "Uncategorised"}</span>
+      </div>
+      <p className="line-clamp-2 text-sm text-slate-600">{bundle.description}</p>
+      <div className="mt-auto space-y-1.5">
+        <Slots label="Consumes" types={bundle.inputs.map((s) => s.type)} lookup={lookup} />
+        <Slots label="Produces" types={bundle.outputs.map((s) => s.type)} lookup={lookup} />
+      </div>
+      <p className="text-xs text-slate-400">
+        icon <span className="font-mono">{bundle.icon}</span>
+      </p>
+    </Link>
+  );
+}

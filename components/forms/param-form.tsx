@@ -1,0 +1,63 @@
+"use client";
+// A bundle's params as a form, generated from its JSON Schema and UI schema by
+// react-jsonschema-form and validated live by ajv. Reused by the catalog preview and the
+// canvas inspector; the server validates again on save (the browser is never the guard).
+import Form, { type IChangeEvent } from "@rjsf/core";
+import type { RJSFSchema, RJSFValidationError, UiSchema } from "@rjsf/utils";
+import validator from "@rjsf/validator-ajv8";
+import { useMemo } from "react";
+import { formRootClass, templates, widgets } from "./rjsf-templates";
+
+export type ParamValues = Record<string, unknown>;
+
+export interface ParamFormProps {
+  schema: Record<string, unknown>;
+  uiSchema?: Record<string, unknown>;
+  values?: ParamValues;
+  onChange?: (values: ParamValues, errors: RJSFValidationError[]) => void;
+  /** Distinguishes several forms on one page (ids must be unique). */
+  idPrefix?: string;
+  disabled?: boolean;
+  className?: string;
+}
+
+// ajv's wording is terse ("must be <= 65536"); say it the way the rest of the UI does.
+function transformErrors(errors: RJSFValidationError[]): RJSFValidationError[] {
+  return errors.map((error) => {
+    const p = (error.params ?? {}) as Record<string, unknown>;
+    switch (error.name) {
+      case "pattern":
+        return { ...error, message: `must match the pattern ${String(p.pattern)}` };
+      case "minimum":
+        return { ...error, message: `must be at least ${String(p.limit)}` };
+      case "maximum":
+        return { ...error, message: `must be at most ${String(p.limit)}` };
+      case "required":
+        return { ...error, message: "is required" };
+      default:
+        return error;
+    }
+  });
+}
+
+export function ParamForm({ schema, uiSchema = {}, values, onChange, idPrefix = "params", disabled, className = "" }: ParamFormProps) {
+  const ui = useMemo<UiSchema>(() => ({ ...uiSchema, "ui:submitButtonOptions": { norender: true } }), [uiSchema]);
+  return (
+    <Form
+      schema={schema as RJSFSchema}
+      uiSchema={ui}
+      formData={values}
+      validator={validator}
+      templates={templates}
+      widgets={widgets}
+      idPrefix={idPrefix}
+      disabled={disabled}
+      liveValidate="onChange"
+      showErrorList={false}
+      noHtml5Validate
+      transformErrors={transformErrors}
+      onChange={(event: IChangeEvent<ParamValues>) => onChange?.(event.formData ?? {}, event.errors)}
+      className={`${formRootClass} ${className}`}
+    />
+  );
+}

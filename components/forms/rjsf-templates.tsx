@@ -1,0 +1,194 @@
+"use client";
+// Tailwind templates for react-jsonschema-form. rjsf's core theme emits Bootstrap 3 class
+// names; these replace the structural templates and keep rjsf's ids, so every input stays
+// linked to its label, help and error list through aria-describedby.
+import { getDefaultRegistry } from "@rjsf/core";
+import {
+  ADDITIONAL_PROPERTY_FLAG,
+  ariaDescribedByIds,
+  descriptionId,
+  errorId,
+  getTemplate,
+  getUiOptions,
+  helpId,
+  titleId,
+  type DescriptionFieldProps,
+  type FieldErrorProps,
+  type FieldHelpProps,
+  type FieldTemplateProps,
+  type IconButtonProps,
+  type ObjectFieldTemplateProps,
+  type TemplatesType,
+  type TitleFieldProps,
+  type WidgetProps,
+} from "@rjsf/utils";
+
+import { ArrayFieldItemTemplate, ArrayFieldTemplate } from "./rjsf-array-templates";
+import { CheckboxesWidget } from "./rjsf-checkboxes";
+
+const core = getDefaultRegistry();
+const CoreBaseInput = core.templates.BaseInputTemplate;
+
+/**
+ * Core widgets hard-code `form-control` on inputs, selects and textareas; the form root
+ * styles that class (and array layout) once instead of re-implementing every widget.
+ */
+export const formRootClass = [
+  "[&_.form-control]:block [&_.form-control]:w-full [&_.form-control]:rounded-md [&_.form-control]:border-0 [&_.form-control]:bg-white",
+  "[&_.form-control]:px-3 [&_.form-control]:py-2 [&_.form-control]:text-sm [&_.form-control]:shadow-sm",
+  "[&_.form-control]:ring-1 [&_.form-control]:ring-inset [&_.form-control]:ring-slate-300",
+  "[&_.form-control:focus]:outline-none [&_.form-control:focus]:ring-2 [&_.form-control:focus]:ring-brand-600",
+  "[&_.form-control:disabled]:bg-slate-50 [&_.form-control:disabled]:text-slate-500",
+  "[&_[data-invalid]_.form-control]:ring-red-500",
+].join(" ");
+
+function FieldTemplate(props: FieldTemplateProps) {
+  const { id, label, children, errors, help, description, hidden, required, displayLabel, rawErrors, schema, uiSchema, registry } = props;
+  if (hidden) return <div className="hidden">{children}</div>;
+  const uiOptions = getUiOptions(uiSchema);
+  const isCheckbox = uiOptions.widget === "checkbox" || schema.type === "boolean";
+  const isObject = schema.type === "object";
+  const Wrap = getTemplate("WrapIfAdditionalTemplate", registry, uiOptions);
+  if (ADDITIONAL_PROPERTY_FLAG in schema) return <Wrap {...props}>{children}</Wrap>;
+  return (
+    <div className="space-y-1" data-invalid={!isObject && rawErrors?.length ? true : undefined}>
+      {displayLabel && !isCheckbox && !isObject ? (
+        <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+          {label}
+          {required ? <span className="text-red-600" aria-hidden> *</span> : null}
+        </label>
+      ) : null}
+      {displayLabel && !isCheckbox && description ? description : null}
+      {children}
+      {errors}
+      {help}
+    </div>
+  );
+}
+
+/** The core input, plus aria-invalid so assistive technology and styles see the error. */
+function BaseInputTemplate(props: WidgetProps) {
+  const invalid = props.rawErrors && props.rawErrors.length > 0 ? true : undefined;
+  return <CoreBaseInput {...props} aria-invalid={invalid} />;
+}
+
+function CheckboxWidget({ id, value, label, required, disabled, readonly, autofocus, onChange, onBlur, onFocus, rawErrors, schema, hideLabel }: WidgetProps) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="flex items-center gap-2 text-sm font-medium text-slate-700">
+        <input
+          id={id}
+          type="checkbox"
+          checked={value === true}
+          disabled={disabled || readonly}
+          autoFocus={autofocus}
+          aria-invalid={rawErrors?.length ? true : undefined}
+          aria-describedby={ariaDescribedByIds(id)}
+          onChange={(e) => onChange(e.target.checked)}
+          onBlur={(e) => onBlur(id, e.target.checked)}
+          onFocus={(e) => onFocus(id, e.target.checked)}
+          className="h-4 w-4 rounded border-slate-300 text-brand-600 accent-brand-600"
+        />
+        {hideLabel ? null : label}
+        {required && schema.const === true ? <span className="text-red-600" aria-hidden> *</span> : null}
+      </label>
+      {schema.description && !hideLabel ? (
+        <p id={descriptionId(id)} className="pl-6 text-xs text-slate-500">
+          {schema.description}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export const widgets = { CheckboxWidget, CheckboxesWidget };
+
+function ObjectFieldTemplate({ title, description, properties, fieldPathId, required, registry, schema, uiSchema }: ObjectFieldTemplateProps) {
+  const root = fieldPathId.path.length === 0;
+  const index = fieldPathId.path.at(-1);
+  // rjsf titles array items "Node groups-1"; say which item it is instead.
+  const heading = typeof index === "number" ? `Item ${index + 1}` : title;
+  const options = getUiOptions(uiSchema);
+  const Title = getTemplate("TitleFieldTemplate", registry, options);
+  const Description = getTemplate("DescriptionFieldTemplate", registry, options);
+  const content = properties.filter((p) => !p.hidden).map((p) => <div key={p.name}>{p.content}</div>);
+  if (root) return <div className="space-y-5">{content}</div>;
+  return (
+    <fieldset id={fieldPathId.$id} className="space-y-4 rounded-lg border border-slate-200 p-4">
+      {heading ? <Title id={titleId(fieldPathId)} title={heading} required={required} schema={schema} uiSchema={uiSchema} registry={registry} /> : null}
+      {description ? <Description id={descriptionId(fieldPathId)} description={description} schema={schema} uiSchema={uiSchema} registry={registry} /> : null}
+      {content}
+    </fieldset>
+  );
+}
+
+function TitleFieldTemplate({ id, title, required }: TitleFieldProps) {
+  return (
+    <legend id={id} className="px-1 text-sm font-semibold text-slate-800">
+      {title}
+      {required ? <span className="text-red-600" aria-hidden> *</span> : null}
+    </legend>
+  );
+}
+
+function DescriptionFieldTemplate({ id, description }: DescriptionFieldProps) {
+  if (!description) return null;
+  return (
+    <p id={id} className="text-xs text-slate-500">
+      {description}
+    </p>
+  );
+}
+
+function FieldErrorTemplate({ errors = [], fieldPathId }: FieldErrorProps) {
+  const shown = errors.filter(Boolean);
+  if (shown.length === 0) return null;
+  return (
+    <ul id={errorId(fieldPathId)} className="space-y-0.5 text-sm text-red-600" aria-live="polite">
+      {shown.map((error, i) => (
+        <li key={i}>{error}</li>
+      ))}
+    </ul>
+  );
+}
+
+function FieldHelpTemplate({ help, fieldPathId }: FieldHelpProps) {
+  if (!help) return null;
+  return (
+    <p id={helpId(fieldPathId)} className="text-xs text-slate-500">
+      {help}
+    </p>
+  );
+}
+
+function textButton(label: string, tone = "text-slate-700 hover:bg-slate-100") {
+  function TextButton({ icon: _icon, iconType: _type, uiSchema: _ui, registry: _reg, className: _cls, ...rest }: IconButtonProps) {
+    return (
+      <button type="button" {...rest} className={`rounded-md px-2 py-1 text-xs font-medium ring-1 ring-inset ring-slate-300 disabled:opacity-50 ${tone}`}>
+        {label}
+      </button>
+    );
+  }
+  return TextButton;
+}
+
+export const templates: Partial<TemplatesType> = {
+  ArrayFieldTemplate,
+  ArrayFieldItemTemplate,
+  FieldTemplate,
+  BaseInputTemplate,
+  ObjectFieldTemplate,
+  TitleFieldTemplate,
+  DescriptionFieldTemplate,
+  FieldErrorTemplate,
+  FieldHelpTemplate,
+  ButtonTemplates: {
+    ...core.templates.ButtonTemplates,
+    AddButton: textButton("Add item"),
+    CopyButton: textButton("Copy"),
+    MoveUpButton: textButton("Up"),
+    MoveDownButton: textButton("Down"),
+    RemoveButton: textButton("Remove", "text-red-700 hover:bg-red-50"),
+    ClearButton: textButton("Clear"),
+  },
+};

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import {
+  artifactTypeDto,
+  bundleDetailDto,
+  bundleSummaryDto,
+  categoryDto,
+  importPreviewDto,
+} from "../../catalog/schemas";
+import * as catalog from "../../catalog/service";
+import { requireOrganization } from "../guard";
+import { id } from "../schemas";
+import { protectedProcedure, router } from "../trpc";
+
+const bundleName = z.string().regex(/^[a-z][a-z0-9-]+[a-z0-9]$/, { message: "must be a bundle name (lowercase letters, digits and -)" });
+
+// The catalog is global, but reading it goes through an organization so access is checked
+// (and refusals audited) like everything else.
+export const catalogRouter = router({
+  list: protectedProcedure
+    .input(z.object({ organizationId: id, q: z.string().max(200).optional(), category: z.string().max(80).optional() }))
+    .output(z.array(bundleSummaryDto))
+    .query(async ({ ctx, input: { organizationId, q, category } }) => {
+      await requireOrganization(ctx, organizationId, "viewer", "catalog.list");
+      return catalog.listCatalog({ q, category });
+    }),
+
+  categories: protectedProcedure
+    .input(z.object({ organizationId: id }))
+    .output(z.array(categoryDto))
+    .query(async ({ ctx, input }) => {
+      await requireOrganization(ctx, input.organizationId, "viewer", "catalog.list");
+      return catalog.listCategories();
+    }),
+
+  bundle: protectedProcedure
+    .input(z.object({ organizationId: id, name: bundleName, version: z.string().max(64).optional() }))
+    .output(bundleDetailDto)
+    .query(async ({ ctx, input: { organizationId, name, version } }) => {
+      await requireOrganization(ctx, organizationId, "viewer", "catalog.read");
+      return catalog.bundleDetail(name, version);
+    }),
+
+  artifactTypes: protectedProcedure
+    .input(z.object({ organizationId: id }))
+    .output(z.array(artifactTypeDto))
+    .query(async ({ ctx, input }) => {
+      await requireOrganization(ctx, input.organizationId, "viewer", "catalog.list");
+      return catalog.listArtifactTypes();
+    }),
+
+  /** Dry run of a Massdriver import from a path on the server: converts, validates, writes nothing. */
+  importPreview: protectedProcedure
+    .input(z.object({ organizationId: id, path: z.string().trim().min(1, { message: "is required" }).max(1000) }))
+    .output(importPreviewDto)
+    .query(async ({ ctx, input }) => {
+      await requireOrganization(ctx, input.organizationId, "ops", "catalog.import");
+      return catalog.previewMassdriverImport(input.path);
+    }),
+});
