@@ -17,7 +17,8 @@ export const { handlers, auth, signOut } = NextAuth({
   // outcome (already in the audit trail), not an error with a stack trace.
   logger: {
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      // `type`, not `name`: the production build minifies class names.
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
       log.error({ err: { name: error.name, message: error.message } }, "auth error");
     },
     warn(code) {
