@@ -6,21 +6,28 @@ export interface FilterDraft {
   actor: string;
   action: string;
   outcome: "" | "success" | "denied" | "failure";
+  target: string;
   from: string;
   to: string;
   q: string;
 }
 
-export const EMPTY_FILTERS: FilterDraft = { actor: "", action: "", outcome: "", from: "", to: "", q: "" };
+export const EMPTY_FILTERS: FilterDraft = { actor: "", action: "", outcome: "", target: "", from: "", to: "", q: "" };
+
+/** Kinds of thing an event can be about; the server filters on the exact `targetType`. */
+const TARGET_TYPES = ["organization", "project", "environment", "component", "link", "instance", "preset", "secret", "deployment", "user"];
 
 export function HistoryFilters({
   value,
   onChange,
   actions,
+  showTarget = true,
 }: {
   value: FilterDraft;
   onChange: (next: FilterDraft) => void;
   actions: string[];
+  /** false when the view is already fixed to one target */
+  showTarget?: boolean;
 }) {
   const set = <K extends keyof FilterDraft>(key: K, next: FilterDraft[K]) => onChange({ ...value, [key]: next });
   const dirty = Object.entries(value).some(([, v]) => v !== "");
@@ -29,7 +36,7 @@ export function HistoryFilters({
       role="search"
       aria-label="Filter events"
       onSubmit={(e) => e.preventDefault()}
-      className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_minmax(0,1fr)_8rem_minmax(0,1fr)_minmax(0,1fr)_auto] xl:items-start"
+      className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-4 2xl:grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_minmax(0,1fr)_8rem_8rem_minmax(0,1fr)_minmax(0,1fr)_auto] xl:items-start"
     >
       <TextField label="Search" type="search" placeholder="Any text, e.g. a value" value={value.q} onChange={(e) => set("q", e.target.value)} />
       <TextField label="Actor" placeholder="email or token" value={value.actor} onChange={(e) => set("actor", e.target.value)} />
@@ -47,6 +54,16 @@ export function HistoryFilters({
         <option value="denied">denied</option>
         <option value="failure">failure</option>
       </SelectField>
+      {showTarget ? (
+        <SelectField label="Target" value={value.target} onChange={(e) => set("target", e.target.value)}>
+          <option value="">All targets</option>
+          {TARGET_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       <TextField label="From (UTC)" type="datetime-local" value={value.from} onChange={(e) => set("from", e.target.value)} />
       <TextField label="To (UTC)" type="datetime-local" value={value.to} onChange={(e) => set("to", e.target.value)} />
       <button

@@ -42,7 +42,7 @@ export function History({ title = "History", ...target }: HistoryTarget & { titl
       projectId,
       environmentId,
       componentId,
-      targetType,
+      targetType: targetType ?? (draft.target || undefined),
       targetId,
       actor: actor || undefined,
       action: draft.action || undefined,
@@ -51,7 +51,7 @@ export function History({ title = "History", ...target }: HistoryTarget & { titl
       to: parseUtcInput(draft.to),
       q: q || undefined,
     }),
-    [organizationId, projectId, environmentId, componentId, targetType, targetId, actor, q, draft.action, draft.outcome, draft.from, draft.to],
+    [organizationId, projectId, environmentId, componentId, targetType, targetId, actor, q, draft.action, draft.outcome, draft.target, draft.from, draft.to],
   );
 
   const actions = useQuery(trpc.audit.actions.queryOptions({ organizationId }));
@@ -73,7 +73,7 @@ export function History({ title = "History", ...target }: HistoryTarget & { titl
         </h2>
         <HistoryTools query={query} />
       </div>
-      <HistoryFilters value={draft} onChange={setDraft} actions={actions.data ?? []} />
+      <HistoryFilters value={draft} onChange={setDraft} actions={actions.data ?? []} showTarget={!targetType && !targetId} />
       {list.error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
           {list.error.message}
