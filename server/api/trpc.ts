@@ -31,14 +31,12 @@ export function zodFields(error: ZodError): { fields: Record<string, string[]>; 
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Messages are already readable here (see errorsAndLogging); this only adds field errors
+  // for inline display and hides internals of unexpected failures.
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    if (cause instanceof ZodError) {
-      const { fields, summary } = zodFields(cause);
-      return { ...shape, message: `Invalid input — ${summary}`, data: { ...shape.data, stack: undefined, fields } };
-    }
-    const fields = isAppError(cause) ? cause.details.fields : undefined;
-    // Never leak internals: unexpected errors reach the client as a generic message.
+    const fields =
+      error.code === "BAD_REQUEST" && cause instanceof ZodError ? zodFields(cause).fields : isAppError(cause) ? cause.details.fields : undefined;
     const message = error.code === "INTERNAL_SERVER_ERROR" && !isAppError(cause) ? "Something went wrong on the server" : shape.message;
     return { ...shape, message, data: { ...shape.data, stack: undefined, fields } };
   },
@@ -53,7 +51,9 @@ const errorsAndLogging = t.middleware(async ({ ctx, path, type, next }) => {
     return result;
   }
   const cause = result.error.cause;
-  if (cause instanceof ZodError) {
+  // Input validation only: a ZodError behind an INTERNAL_SERVER_ERROR is a failed *output*
+  // check — our bug, not the caller's — and must stay a server error.
+  if (cause instanceof ZodError && result.error.code === "BAD_REQUEST") {
     ctx.log.info({ path, type, ms, code: "BAD_REQUEST" }, "trpc call refused: invalid input");
     throw new TRPCError({ code: "BAD_REQUEST", message: `Invalid input — ${zodFields(cause).summary}`, cause });
   }
