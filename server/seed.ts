@@ -4,7 +4,8 @@ import { auditedWrite } from "./audit/write";
 import { hashPassword } from "./auth/password";
 import type { Role } from "./domain/roles";
 import { countOrganizations, createOrganization } from "./repositories/organizations";
-import { createEnvironment, createProject } from "./repositories/projects";
+import { DEFAULT_ENVIRONMENTS } from "./domain/environments";
+import { createEnvironments, createProject } from "./repositories/projects";
 import { addMembership, createUser } from "./repositories/users";
 
 export const DEMO_PASSWORD = "patchbay-demo";
@@ -32,15 +33,14 @@ export async function seedDemo(): Promise<boolean> {
       name: "ecommerce-api",
       description: "The storefront API: Postgres, a queue for orders, object storage for images.",
     });
-    await createEnvironment(tx, { projectId: project.id, slug: "staging", name: "Staging", class: "non_production", protected: false });
-    await createEnvironment(tx, { projectId: project.id, slug: "production", name: "Production", class: "production", protected: true });
+    await createEnvironments(tx, project.id, DEFAULT_ENVIRONMENTS);
     const shared = await createProject(tx, {
       organizationId: org.id,
       slug: "shared-infra",
       name: "shared-infra",
       description: "Networks and clusters other projects borrow from.",
     });
-    await createEnvironment(tx, { projectId: shared.id, slug: "production", name: "Production", class: "production", protected: true });
+    await createEnvironments(tx, shared.id, DEFAULT_ENVIRONMENTS.filter((e) => e.class === "production"));
     return {
       result: undefined,
       audit: {

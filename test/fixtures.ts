@@ -2,7 +2,8 @@
 import { auditedWrite } from "@/server/audit/write";
 import { hashPassword } from "@/server/auth/password";
 import { createOrganization } from "@/server/repositories/organizations";
-import { createEnvironment, createProject } from "@/server/repositories/projects";
+import { DEFAULT_ENVIRONMENTS } from "@/server/domain/environments";
+import { createEnvironments, createProject } from "@/server/repositories/projects";
 import { addMembership, createUser } from "@/server/repositories/users";
 
 export const OTHER_PASSWORD = "globex-password";
@@ -14,7 +15,7 @@ export async function seedOtherOrganization(): Promise<void> {
     const owner = await createUser(tx, { email: "owner@globex.test", name: "Gina Owner", passwordHash });
     await addMembership(tx, { userId: owner.id, organizationId: org.id, role: "owner" });
     const project = await createProject(tx, { organizationId: org.id, slug: "billing", name: "billing", description: "" });
-    await createEnvironment(tx, { projectId: project.id, slug: "staging", name: "Staging", class: "non_production", protected: false });
+    await createEnvironments(tx, project.id, DEFAULT_ENVIRONMENTS.filter((e) => e.class === "non_production"));
     return { result: undefined, audit: { organizationId: org.id, action: "organization.seeded", target: { type: "organization", id: org.id } } };
   });
 }

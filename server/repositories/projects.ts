@@ -1,4 +1,5 @@
 import { prisma, type Tx } from "../db";
+import type { EnvironmentSpec } from "../domain/environments";
 
 export interface EnvironmentDto {
   id: string;
@@ -73,9 +74,13 @@ export async function environmentSlugTaken(tx: Tx, projectId: string, slug: stri
   return (await tx.environment.count({ where: { projectId, slug } })) > 0;
 }
 
-export async function createEnvironment(
-  tx: Tx,
-  input: { projectId: string; slug: string; name: string; class: EnvironmentDto["class"]; protected: boolean },
-): Promise<EnvironmentDto> {
+export async function createEnvironment(tx: Tx, input: EnvironmentSpec & { projectId: string }): Promise<EnvironmentDto> {
   return tx.environment.create({ data: input, select: environmentSelect });
+}
+
+/** Creates `specs` in order (createMany would not return them in a defined order). */
+export async function createEnvironments(tx: Tx, projectId: string, specs: readonly EnvironmentSpec[]): Promise<EnvironmentDto[]> {
+  const created: EnvironmentDto[] = [];
+  for (const spec of specs) created.push(await createEnvironment(tx, { ...spec, projectId }));
+  return created;
 }

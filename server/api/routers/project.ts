@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { auditedWrite } from "../../audit/write";
+import { DEFAULT_ENVIRONMENTS } from "../../domain/environments";
 import { AppError } from "../../domain/errors";
 import * as projects from "../../repositories/projects";
 import { requireOrganization, requireProject } from "../guard";
@@ -51,15 +52,14 @@ export const projectRouter = router({
           });
         }
         const project = await projects.createProject(tx, input);
-        await projects.createEnvironment(tx, { projectId: project.id, slug: "staging", name: "Staging", class: "non_production", protected: false });
-        await projects.createEnvironment(tx, { projectId: project.id, slug: "production", name: "Production", class: "production", protected: true });
+        const environments = await projects.createEnvironments(tx, project.id, DEFAULT_ENVIRONMENTS);
         return {
           result: project,
           audit: {
             organizationId: input.organizationId,
             action: "project.created",
             target: { type: "project", id: project.id, projectId: project.id },
-            after: { slug: project.slug, name: project.name, description: project.description, environments: ["staging", "production"] },
+            after: { slug: project.slug, name: project.name, description: project.description, environments: environments.map((e) => e.slug) },
           },
         };
       });
