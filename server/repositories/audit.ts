@@ -18,27 +18,8 @@ export interface AuditFilter {
   q?: string;
 }
 
-export interface AuditEventDto {
-  id: string;
-  seq: number;
-  at: Date;
-  actorType: string;
-  actorLabel: string;
-  actorRole: string | null;
-  action: string;
-  outcome: string;
-  targetType: string;
-  targetId: string | null;
-  projectId: string | null;
-  environmentId: string | null;
-  componentId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  hash: string;
-}
+/** An event as shown and exported: its chained content without chain bookkeeping, plus id and hash. */
+export type AuditEventDto = Omit<ChainedContent, "chain" | "organizationId" | "actorId"> & { id: string; hash: string };
 
 const columns = `id, seq, at, "actorType", "actorLabel", "actorRole", action, outcome, "targetType", "targetId",
   "projectId", "environmentId", "componentId", before, after, "requestId", ip, "userAgent", hash`;
