@@ -1,12 +1,20 @@
 // One call per mutating procedure of the router, with valid input, for the test that each
 // mutation writes exactly one audit event. Adding a mutation without a case fails that test.
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import type { Harness } from "./integration";
 
 type Case = (h: Harness) => Promise<{ action: string }>;
 
 async function acmeProject(h: Harness) {
   return h.db().prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true, organizationId: true } });
+}
+
+/** The shared Massdriver fixtures, allowed as an import root. */
+export function massdriverFixtures(): string {
+  const fixtures = process.env.MASSDRIVER_FIXTURES ?? path.resolve(process.cwd(), "../shared/fixtures/massdriver");
+  process.env.PATCHBAY_IMPORT_ROOTS = fixtures;
+  return fixtures;
 }
 
 export function mutationCases(): Record<string, Case> {
@@ -26,6 +34,12 @@ export function mutationCases(): Record<string, Case> {
       const { id } = await acmeProject(h);
       await (await h.as("ops@acme.test")).environment.create({ projectId: id, slug: `e-${suffix()}`, name: "Audited" });
       return { action: "environment.created" };
+    },
+    "catalog.import": async (h) => {
+      const { organizationId } = await acmeProject(h);
+      const target = path.join(massdriverFixtures(), "v1-artifact-definitions");
+      await (await h.as("ops@acme.test")).catalog.import({ organizationId, path: target });
+      return { action: "catalog.imported" };
     },
   };
 }

@@ -7,6 +7,7 @@ export interface BundleSummary {
   description: string;
   category: string;
   icon: string;
+  source: string;
   inputs: { key: string; type: string; title: string; required: boolean }[];
   outputs: { key: string; type: string; title: string }[];
 }
@@ -28,6 +29,7 @@ export function BundleCard({ orgSlug, bundle, lookup }: { orgSlug: string; bundl
     <Link
       href={`/o/${orgSlug}/catalog/${bundle.name}`}
       data-testid="bundle-card"
+      data-source={bundle.source}
       className="flex h-full flex-col gap-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:ring-brand-500 focus-visible:outline-2 focus-visible:outline-brand-600"
     >
       <div className="flex items-start justify-between gap-3">
@@ -42,8 +44,11 @@ export function BundleCard({ orgSlug, bundle, lookup }: { orgSlug: string; bundl
         <Slots label="Consumes" types={bundle.inputs.map((s) => s.type)} lookup={lookup} />
         <Slots label="Produces" types={bundle.outputs.map((s) => s.type)} lookup={lookup} />
       </div>
-      <p className="text-xs text-slate-400">
-        icon <span className="font-mono">{bundle.icon}</span>
+      <p className="flex justify-between text-xs text-slate-400">
+        <span>
+          icon <span className="font-mono">{bundle.icon}</span>
+        </span>
+        {bundle.source === "massdriver" ? <span className="rounded bg-violet-50 px-1.5 text-violet-700">imported from Massdriver</span> : null}
       </p>
     </Link>
   );

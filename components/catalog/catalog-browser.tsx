@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useId, useState } from "react";
 import { useTRPC } from "@/components/trpc";
 import { BundleCard } from "./bundle-card";
+import { ImportPanel } from "./import-panel";
 import { typeLookup } from "./type-badge";
 
 function Chip({ active, onClick, children }: { active: boolean; onClick: () => void; children: React.ReactNode }) {
@@ -39,8 +40,10 @@ export function CatalogBrowser({ orgSlug }: { orgSlug: string }) {
 
   const error = org.error ?? bundles.error ?? categories.error;
   const lookup = typeLookup(types.data);
+  const canImport = org.data?.role === "owner" || org.data?.role === "ops";
   return (
     <div className="space-y-5">
+      {canImport && org.data ? <ImportPanel organizationId={org.data.id} /> : null}
       <div className="space-y-3">
         <label htmlFor={searchId} className="sr-only">
           Search bundles

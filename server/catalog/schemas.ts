@@ -55,3 +55,9 @@ export const importPreviewDto = z.object({
   warnings: z.array(issue),
   errors: z.array(issue.extend({ rule: z.string() })),
 });
+
+export const importResultDto = z.object({
+  added: z.object({ bundleVersions: z.array(z.string()), artifactTypes: z.array(z.string()), presets: z.array(z.string()) }),
+  warnings: z.array(issue),
+  errors: z.array(issue.extend({ rule: z.string() })),
+});

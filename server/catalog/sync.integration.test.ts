@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { auditCount, forEachDatabase, snapshot } from "@/test/integration";
+import { massdriverFixtures } from "@/test/mutation-cases";
 import { catalogRoot } from "./root";
 import { syncCatalog } from "./sync";
 
@@ -105,6 +106,43 @@ forEachDatabase("catalog sync", (h) => {
     process.env.PATCHBAY_IMPORT_ROOTS = fixtures;
     const preview = await ops.catalog.importPreview({ organizationId, path: fixtures });
     expect(preview.bundles.length + preview.artifactTypes.length).toBeGreaterThan(0);
+    expect(await snapshot(h.db())).toEqual(before);
+  });
+});
+
+forEachDatabase("catalog import", (h) => {
+  it("ops imports the Massdriver fixtures as new catalog entries; developers and re-imports are refused and change nothing", async () => {
+    const { id: organizationId } = await h.db().prisma.organization.findUniqueOrThrow({ where: { slug: "acme" }, select: { id: true } });
+    const fixtures = massdriverFixtures();
+    const dev = await h.as("dev@acme.test");
+    const ops = await h.as("ops@acme.test");
+
+    let before = await snapshot(h.db());
+    await expect(dev.catalog.import({ organizationId, path: fixtures })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await snapshot(h.db())).toEqual(before);
+
+    const events = await auditCount(h.db());
+    const result = await ops.catalog.import({ organizationId, path: fixtures });
+    expect(await auditCount(h.db())).toBe(events + 1);
+    expect(result.added.bundleVersions.length).toBeGreaterThan(0);
+    expect(result.added.artifactTypes.length).toBeGreaterThan(0);
+    // Names the shipped catalog owns (aws-rds-postgres, postgresql …) are skipped and reported, not versioned over.
+    expect(result.added.bundleVersions.some((b) => b.startsWith("aws-rds-postgres@"))).toBe(false);
+    expect(result.warnings.some((w) => w.message === 'bundle "aws-rds-postgres" already exists in the catalog; not imported')).toBe(true);
+    const rds = await ops.catalog.bundle({ organizationId, name: "aws-rds-postgres" });
+    expect(rds.source).toBe("patchbay");
+
+    const listed = await dev.catalog.list({ organizationId });
+    const imported = listed.filter((b) => b.source === "massdriver");
+    expect(imported.map((b) => `${b.name}@${b.version}`).sort()).toEqual([...result.added.bundleVersions].sort());
+    const event = await h.db().prisma.auditEvent.findFirstOrThrow({ where: { action: "catalog.imported" }, select: { actorLabel: true, organizationId: true } });
+    expect(event).toEqual({ actorLabel: "ops@acme.test", organizationId });
+
+    before = await snapshot(h.db());
+    await expect(ops.catalog.import({ organizationId, path: fixtures })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^path: nothing to import/),
+    });
     expect(await snapshot(h.db())).toEqual(before);
   });
 });

@@ -4,6 +4,7 @@
 import { auditedWrite } from "../audit/write";
 import { formatCatalogError, loadCatalog } from "../bundles/loader";
 import type { CatalogError } from "../domain/catalog/types";
+import type { Tx } from "../db";
 import { log } from "../log";
 import * as repo from "../repositories/catalog";
 import { planIsEmpty, planSync, sourceOf, type SyncPlan } from "./plan";
@@ -21,7 +22,16 @@ const SYSTEM = { actor: { type: "system" as const, label: "catalog-sync" }, meta
 // Thrown inside the transaction when another process synced first: rolls back the (empty) event.
 class NothingToDo extends Error {}
 
-function summarize(plan: SyncPlan): SyncResult["added"] {
+/** Writes a plan's new versions; `source` tells where each definition came from. */
+export async function applyPlan(tx: Tx, plan: SyncPlan, source: (def: { source: string }) => string): Promise<void> {
+  for (const type of plan.artifactTypes) await repo.insertArtifactType(tx, type, source(type));
+  for (const { definition: def, isLatest } of plan.bundleVersions) {
+    await repo.insertBundleVersion(tx, { ...def, ui: withExplicitOrder(def.params, def.ui) }, source(def), isLatest);
+  }
+  for (const preset of plan.presets) await repo.publishBuiltInPreset(tx, preset);
+}
+
+export function summarize(plan: SyncPlan): SyncResult["added"] {
   return {
     bundleVersions: plan.bundleVersions.map((b) => `${b.definition.name}@${b.definition.version}`),
     artifactTypes: plan.artifactTypes.map((t) => `${t.name}@${t.digest.slice(0, 12)}`),
@@ -43,11 +53,7 @@ export async function syncCatalog(root: string): Promise<SyncResult> {
         // Re-plan under the lock: another process may have synced since the first read.
         plan = planSync(catalog, await repo.readStoredState(tx));
         if (planIsEmpty(plan)) throw new NothingToDo();
-        for (const type of plan.artifactTypes) await repo.insertArtifactType(tx, type, sourceOf(type));
-        for (const { definition: def, isLatest } of plan.bundleVersions) {
-          await repo.insertBundleVersion(tx, { ...def, ui: withExplicitOrder(def.params, def.ui) }, sourceOf(def), isLatest);
-        }
-        for (const preset of plan.presets) await repo.publishBuiltInPreset(tx, preset);
+        await applyPlan(tx, plan, sourceOf);
         const summary = summarize(plan);
         return { result: summary, audit: { organizationId: null, action: "catalog.synced", target: { type: "catalog", id: root }, after: summary } };
       });

@@ -67,6 +67,15 @@ export async function readStoredState(tx: Tx = prisma()): Promise<StoredState> {
   };
 }
 
+/** Names of bundles and artifact types that came from somewhere other than `source`. */
+export async function namesNotFrom(tx: Tx, source: string): Promise<{ bundles: Set<string>; artifactTypes: Set<string> }> {
+  const [bundles, types] = await Promise.all([
+    tx.bundle.findMany({ where: { source: { not: source } }, select: { name: true } }),
+    tx.artifactType.findMany({ where: { source: { not: source } }, select: { name: true }, distinct: ["name"] }),
+  ]);
+  return { bundles: new Set(bundles.map((b) => b.name)), artifactTypes: new Set(types.map((t) => t.name)) };
+}
+
 /** Adds a version; the bundle's display fields follow the newest version added. */
 export async function insertBundleVersion(tx: Tx, def: BundleDefinition, source: string, isLatest: boolean): Promise<void> {
   const display = { description: def.description, category: def.category, icon: def.icon };

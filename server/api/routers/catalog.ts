@@ -5,12 +5,16 @@ import {
   bundleSummaryDto,
   categoryDto,
   importPreviewDto,
+  importResultDto,
 } from "../../catalog/schemas";
+import { importIntoCatalog } from "../../catalog/import";
+import { importRoots } from "../../catalog/import-roots";
 import * as catalog from "../../catalog/service";
 import { requireOrganization } from "../guard";
 import { id } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
 
+const importPath = z.string().trim().min(1, { message: "is required" }).max(1000, { message: "must be at most 1000 characters" });
 const bundleName = z.string().regex(/^[a-z][a-z0-9-]+[a-z0-9]$/, { message: "must be a bundle name (lowercase letters, digits and -)" });
 
 // The catalog is global, but reading it goes through an organization so access is checked
@@ -48,12 +52,30 @@ export const catalogRouter = router({
       return catalog.listArtifactTypes();
     }),
 
+  /** Directories an import may read from, for the import panel's hint. */
+  importRoots: protectedProcedure
+    .input(z.object({ organizationId: id }))
+    .output(z.array(z.string()))
+    .query(async ({ ctx, input }) => {
+      await requireOrganization(ctx, input.organizationId, "ops", "catalog.import");
+      return importRoots();
+    }),
+
   /** Dry run of a Massdriver import from a path on the server: converts, validates, writes nothing. */
   importPreview: protectedProcedure
-    .input(z.object({ organizationId: id, path: z.string().trim().min(1, { message: "is required" }).max(1000) }))
+    .input(z.object({ organizationId: id, path: importPath }))
     .output(importPreviewDto)
     .query(async ({ ctx, input }) => {
       await requireOrganization(ctx, input.organizationId, "ops", "catalog.import");
       return catalog.previewMassdriverImport(input.path);
+    }),
+
+  /** Imports what validated under a Massdriver path into the catalog as new immutable versions. */
+  import: protectedProcedure
+    .input(z.object({ organizationId: id, path: importPath }))
+    .output(importResultDto)
+    .mutation(async ({ ctx, input }) => {
+      const access = await requireOrganization(ctx, input.organizationId, "ops", "catalog.import");
+      return importIntoCatalog({ actor: access.actor, meta: ctx.meta }, input.organizationId, input.path);
     }),
 });
