@@ -1,0 +1,116 @@
+// `canConnect`: the one rule deciding whether a line may be drawn. React Flow calls it on
+// every pointer move while a line is dragged (`isValidConnection`), and the server calls it
+// again for every line any client sends. Each answer is a handful of Map lookups: the index
+// is built once per diagram change, and the ancestors of a line's source (for the cycle
+// rule) are computed once per source and cached, so a drag costs O(1) per pointer move.
+import type { ConnectionSlot } from "../catalog/types";
+import { bundleRef, type DiagramComponent, type DiagramLink, type SlotCatalog } from "./types";
+
+export interface Connection {
+  source: string;
+  sourceHandle: string | null | undefined;
+  target: string;
+  targetHandle: string | null | undefined;
+}
+
+export type RefusalCode = "unknown-component" | "unknown-slot" | "same-component" | "type-mismatch" | "slot-taken" | "cycle";
+
+export type Verdict = { ok: true; type: string } | { ok: false; code: RefusalCode; reason: string };
+
+export interface GraphIndex {
+  readonly catalog: SlotCatalog;
+  readonly components: ReadonlyMap<string, DiagramComponent>;
+  /** `componentId\u0000slot` → the link occupying that input slot. */
+  readonly occupied: ReadonlyMap<string, DiagramLink>;
+  /** componentId → ids of the components it consumes from (its direct upstreams). */
+  readonly upstream: ReadonlyMap<string, readonly string[]>;
+  /** Lazily filled: componentId → every component it transitively consumes from, and itself. */
+  readonly ancestors: Map<string, ReadonlySet<string>>;
+}
+
+const slotKey = (component: string, slot: string) => `${component}\u0000${slot}`;
+
+export function buildGraphIndex(diagram: { components: DiagramComponent[]; links: DiagramLink[] }, catalog: SlotCatalog): GraphIndex {
+  const components = new Map(diagram.components.map((c) => [c.id, c]));
+  const occupied = new Map<string, DiagramLink>();
+  const upstream = new Map<string, string[]>();
+  for (const link of diagram.links) {
+    occupied.set(slotKey(link.to, link.toSlot), link);
+    const list = upstream.get(link.to);
+    if (list) list.push(link.from);
+    else upstream.set(link.to, [link.from]);
+  }
+  return { catalog, components, occupied, upstream, ancestors: new Map() };
+}
+
+function ancestorsOf(index: GraphIndex, id: string): ReadonlySet<string> {
+  const cached = index.ancestors.get(id);
+  if (cached) return cached;
+  const seen = new Set<string>([id]);
+  const stack = [id];
+  while (stack.length > 0) {
+    for (const up of index.upstream.get(stack.pop()!) ?? []) {
+      if (!seen.has(up)) {
+        seen.add(up);
+        stack.push(up);
+      }
+    }
+  }
+  index.ancestors.set(id, seen);
+  return seen;
+}
+
+export function inputSlotOf(index: GraphIndex, component: DiagramComponent, slot: string): ConnectionSlot | undefined {
+  return index.catalog.bundles.get(bundleRef(component.bundle, component.version))?.inputs.get(slot);
+}
+
+function refuse(code: RefusalCode, reason: string): Verdict {
+  return { ok: false, code, reason };
+}
+
+/**
+ * May a line go from `source`'s output `sourceHandle` to `target`'s input `targetHandle`?
+ * Lines flow producer → consumer; a consumer's slot takes one line; the graph stays acyclic.
+ * `ignoreLink` lets an existing line be re-checked (or moved) without counting itself.
+ */
+export function canConnect(index: GraphIndex, c: Connection, ignoreLink?: string): Verdict {
+  const from = index.components.get(c.source);
+  const to = index.components.get(c.target);
+  if (!from || !to) return refuse("unknown-component", "that component is not on this diagram");
+  const fromSlots = index.catalog.bundles.get(bundleRef(from.bundle, from.version));
+  const toSlots = index.catalog.bundles.get(bundleRef(to.bundle, to.version));
+  const output = c.sourceHandle ? fromSlots?.outputs.get(c.sourceHandle) : undefined;
+  const input = c.targetHandle ? toSlots?.inputs.get(c.targetHandle) : undefined;
+  if (!output) return refuse("unknown-slot", `${from.name} has no output "${c.sourceHandle ?? ""}"`);
+  if (!input) return refuse("unknown-slot", `${to.name} has no input "${c.targetHandle ?? ""}"`);
+  if (from.id === to.id) return refuse("same-component", "a component cannot consume its own output");
+  if (output.type !== input.type) {
+    return refuse("type-mismatch", `type mismatch: ${to.name}.${input.key} takes ${input.type}, ${from.name}.${output.key} produces ${output.type}`);
+  }
+  const taken = index.occupied.get(slotKey(to.id, input.key));
+  if (taken && taken.id !== ignoreLink) {
+    const producer = index.components.get(taken.from)?.name ?? "another component";
+    return refuse("slot-taken", `slot already taken: ${to.name}.${input.key} is connected to ${producer}`);
+  }
+  // A line from → to closes a cycle exactly when `to` already feeds `from`.
+  if (ancestorsOf(index, from.id).has(to.id)) {
+    return refuse("cycle", `would create a cycle: ${to.name} already feeds ${from.name}`);
+  }
+  return { ok: true, type: output.type };
+}
+
+/** Why a saved line no longer type-checks against its components' bundle versions, or null. */
+export function brokenReason(index: GraphIndex, link: DiagramLink): string | null {
+  const verdict = canConnect(index, { source: link.from, sourceHandle: link.fromArtifact, target: link.to, targetHandle: link.toSlot }, link.id);
+  // A saved line is its own ancestor edge, so the cycle rule does not apply to it.
+  return verdict.ok || verdict.code === "cycle" ? null : verdict.reason;
+}
+
+/** Required link-type input slots of `component` that no line fills. */
+export function missingInputs(index: GraphIndex, component: DiagramComponent): ConnectionSlot[] {
+  const slots = index.catalog.bundles.get(bundleRef(component.bundle, component.version));
+  if (!slots) return [];
+  return [...slots.inputs.values()].filter(
+    (s) => s.required && !index.catalog.environmentTypes.has(s.type) && !index.occupied.has(slotKey(component.id, s.key)),
+  );
+}

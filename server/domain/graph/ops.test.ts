@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { applyOps, invertOps, type ApplyContext, type Op } from "./ops";
+import { slotCatalog, type Diagram } from "./types";
+
+const ctx: ApplyContext = {
+  catalog: slotCatalog([
+    { name: "db", version: "1.0.0", connections: [], artifacts: [{ key: "database", type: "postgresql", title: "Database" }] },
+    { name: "app", version: "1.0.0", connections: [{ key: "database", type: "postgresql", title: "Database", required: true }], artifacts: [] },
+  ]),
+  environments: ["staging", "production"],
+  validateParams: (_b, _v, params) => (typeof params.size === "number" && params.size > 10 ? ["size: must be <= 10"] : []),
+  policiesOf: (type) => (type === "postgresql" ? ["read", "write"] : undefined),
+};
+
+const empty: Diagram = { components: [], links: [], instances: {} };
+const add = (id: string, bundle: string, name = id): Op => ({
+  op: "addComponent",
+  component: { id, name, bundle, version: "1.0.0", x: 0, y: 0 },
+  instances: { staging: { params: { size: 1 }, preset: "Development" } },
+});
+const base = applyOps(empty, [add("pg", "db"), add("api", "app"), { op: "addLink", link: { id: "l1", from: "pg", fromArtifact: "database", to: "api", toSlot: "database", policies: ["read"] } }], ctx);
+
+describe("applyOps", () => {
+  it("builds a diagram and never mutates its input", () => {
+    expect(base.components.map((c) => c.name)).toEqual(["pg", "api"]);
+    expect(base.links).toHaveLength(1);
+    expect(empty.components).toHaveLength(0);
+  });
+  it("names the op and field of the first broken rule", () => {
+    expect(() => applyOps(base, [add("x", "db", "pg")], ctx)).toThrow('ops.0.name: "pg" is already used by another component of this project');
+    expect(() => applyOps(base, [add("x", "db", "Bad_Name")], ctx)).toThrow(/^ops\.0\.name: must be 1–20 lowercase/);
+    expect(() => applyOps(base, [add("x", "db", "a".repeat(21))], ctx)).toThrow(/^ops\.0\.name/);
+    expect(() => applyOps(base, [{ op: "updateComponent", id: "pg", x: Number.NaN }], ctx)).toThrow(/^ops\.0\.x/);
+    expect(() =>
+      applyOps(base, [add("pg2", "db"), { op: "addLink", link: { id: "l2", from: "pg2", fromArtifact: "database", to: "api", toSlot: "database", policies: [] } }], ctx),
+    ).toThrow("ops.1.link: slot already taken: api.database is connected to pg");
+    expect(() =>
+      applyOps(base, [{ op: "removeLink", id: "l1" }, { op: "addLink", link: { id: "l2", from: "pg", fromArtifact: "database", to: "api", toSlot: "database", policies: ["admin"] } }], ctx),
+    ).toThrow('ops.1.link.policies: "admin" is not a policy postgresql offers (read, write)');
+    expect(() => applyOps(base, [{ op: "setInstance", component: "pg", environment: "staging", config: { params: { size: 11 }, preset: null } }], ctx)).toThrow(
+      "ops.0.params.size: must be <= 10",
+    );
+    expect(() => applyOps(base, [{ op: "setInstance", component: "pg", environment: "qa", config: { params: {}, preset: null } }], ctx)).toThrow(/^ops\.0\.environment/);
+  });
+  it("removing a component removes its lines and configuration", () => {
+    const after = applyOps(base, [{ op: "removeComponent", id: "pg" }], ctx);
+    expect(after.links).toEqual([]);
+    expect(after.instances.pg).toBeUndefined();
+  });
+});
+
+describe("invertOps", () => {
+  const cases: [string, Op[]][] = [
+    ["add", [add("cache", "db")]],
+    ["move and rename", [{ op: "updateComponent", id: "api", x: 300, y: 40, name: "orders" }]],
+    ["remove with lines and params", [{ op: "removeComponent", id: "pg" }]],
+    ["unlink then relink", [{ op: "removeLink", id: "l1" }]],
+    ["set params", [{ op: "setInstance", component: "pg", environment: "staging", config: { params: { size: 5 }, preset: null } }]],
+    ["a batch", [add("cache", "db"), { op: "removeComponent", id: "pg" }, { op: "updateComponent", id: "api", x: 9 }]],
+  ];
+  it.each(cases)("%s: applying the inverse restores the diagram exactly", (_name, ops) => {
+    const inverse = invertOps(base, ops, ctx);
+    const after = applyOps(base, ops, ctx);
+    const restored = applyOps(after, inverse, ctx);
+    expect(restored.links).toEqual(base.links);
+    expect(restored.instances).toEqual(base.instances);
+    expect([...restored.components].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...base.components].sort((a, b) => a.id.localeCompare(b.id)));
+  });
+});

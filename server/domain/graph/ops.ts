@@ -1,0 +1,178 @@
+// Every diagram edit is a list of operations. The canvas applies them locally (optimistic,
+// undoable), sends them with the revision they were based on, and the server applies the
+// same function to its copy before writing: a batch that breaks a rule is refused whole.
+import { AppError } from "../errors";
+import { buildGraphIndex, canConnect, type GraphIndex } from "./connect";
+import { bundleRef, type Diagram, type DiagramComponent, type DiagramLink, type InstanceConfig, type SlotCatalog } from "./types";
+
+export type Op =
+  | { op: "addComponent"; component: DiagramComponent; instances?: Record<string, InstanceConfig> }
+  | { op: "updateComponent"; id: string; name?: string; x?: number; y?: number; version?: string }
+  | { op: "removeComponent"; id: string }
+  | { op: "addLink"; link: DiagramLink }
+  | { op: "removeLink"; id: string }
+  | { op: "setInstance"; component: string; environment: string; config: InstanceConfig };
+
+/** Component names: they become part of cloud resource names (`name_prefix`). */
+export const COMPONENT_NAME_PATTERN = /^[a-z](?:[a-z0-9-]{0,18}[a-z0-9])?$/;
+export const COMPONENT_NAME_RULE = "must be 1–20 lowercase letters, digits or dashes, starting with a letter and not ending with a dash";
+
+export interface ApplyContext {
+  catalog: SlotCatalog;
+  /** Ids of the project's environments: instances may only be set for these. */
+  environments: readonly string[];
+  /** Checks params against the bundle version's schema; returns `path: rule` messages. */
+  validateParams?: (bundle: string, version: string, params: Record<string, unknown>) => string[];
+  /** Policies the producer's artifact type offers, least privileged first. */
+  policiesOf?: (type: string) => readonly string[] | undefined;
+}
+
+function fail(index: number, field: string, message: string): never {
+  const path = `ops.${index}.${field}`;
+  throw new AppError("BAD_REQUEST", `${path}: ${message}`, { fields: { [path]: [message] }, op: index });
+}
+
+function checkName(d: Diagram, i: number, id: string, name: string) {
+  if (!COMPONENT_NAME_PATTERN.test(name)) fail(i, "name", COMPONENT_NAME_RULE);
+  if (d.components.some((c) => c.name === name && c.id !== id)) fail(i, "name", `"${name}" is already used by another component of this project`);
+}
+
+function checkInstance(ctx: ApplyContext, i: number, component: DiagramComponent, environment: string, config: InstanceConfig) {
+  if (!ctx.environments.includes(environment)) fail(i, "environment", "is not an environment of this project");
+  const problems = ctx.validateParams?.(component.bundle, component.version, config.params) ?? [];
+  if (problems.length > 0) fail(i, `params.${problems[0]!.split(":")[0]}`, problems[0]!.slice(problems[0]!.indexOf(":") + 1).trim() || "is invalid");
+}
+
+function checkPosition(i: number, x: number | undefined, y: number | undefined) {
+  for (const [field, v] of [["x", x], ["y", y]] as const) {
+    if (v !== undefined && (!Number.isFinite(v) || Math.abs(v) > 1e6)) fail(i, field, "must be a finite coordinate within ±1,000,000");
+  }
+}
+
+/** Applies `ops` in order to a copy of `diagram`; throws AppError naming the first bad op and field. */
+export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext): Diagram {
+  let d: Diagram = { components: [...diagram.components], links: [...diagram.links], instances: { ...diagram.instances } };
+  let index: GraphIndex | null = null;
+  const graph = () => (index ??= buildGraphIndex(d, ctx.catalog));
+  ops.forEach((o, i) => {
+    switch (o.op) {
+      case "addComponent": {
+        const c = o.component;
+        if (d.components.some((x) => x.id === c.id)) fail(i, "component.id", "is already on the diagram");
+        if (!ctx.catalog.bundles.has(bundleRef(c.bundle, c.version))) fail(i, "component.bundle", `${c.bundle}@${c.version} is not in the catalog`);
+        checkName(d, i, c.id, c.name);
+        checkPosition(i, c.x, c.y);
+        for (const [env, config] of Object.entries(o.instances ?? {})) checkInstance(ctx, i, c, env, config);
+        d.components.push({ ...c });
+        d.instances[c.id] = { ...o.instances };
+        break;
+      }
+      case "updateComponent": {
+        const at = d.components.findIndex((x) => x.id === o.id);
+        if (at < 0) fail(i, "id", "is not a component of this diagram");
+        const current = d.components[at]!;
+        if (o.name !== undefined) checkName(d, i, o.id, o.name);
+        checkPosition(i, o.x, o.y);
+        if (o.version !== undefined && !ctx.catalog.bundles.has(bundleRef(current.bundle, o.version))) {
+          fail(i, "version", `${current.bundle}@${o.version} is not in the catalog`);
+        }
+        const next = { ...current };
+        if (o.name !== undefined) next.name = o.name;
+        if (o.x !== undefined) next.x = o.x;
+        if (o.y !== undefined) next.y = o.y;
+        if (o.version !== undefined) next.version = o.version;
+        d.components[at] = next;
+        break;
+      }
+      case "removeComponent": {
+        if (!d.components.some((x) => x.id === o.id)) fail(i, "id", "is not a component of this diagram");
+        d.components = d.components.filter((x) => x.id !== o.id);
+        d.links = d.links.filter((l) => l.from !== o.id && l.to !== o.id);
+        const { [o.id]: _removed, ...rest } = d.instances;
+        d.instances = rest;
+        break;
+      }
+      case "addLink": {
+        const l = o.link;
+        if (d.links.some((x) => x.id === l.id)) fail(i, "link.id", "is already on the diagram");
+        const verdict = canConnect(graph(), { source: l.from, sourceHandle: l.fromArtifact, target: l.to, targetHandle: l.toSlot });
+        if (!verdict.ok) fail(i, "link", verdict.reason);
+        const offered = ctx.policiesOf?.(verdict.type);
+        const unknown = offered ? l.policies.find((p) => !offered.includes(p)) : undefined;
+        if (unknown !== undefined) fail(i, "link.policies", `"${unknown}" is not a policy ${verdict.type} offers (${offered!.join(", ")})`);
+        d.links.push({ ...l, policies: [...l.policies] });
+        break;
+      }
+      case "removeLink": {
+        if (!d.links.some((x) => x.id === o.id)) fail(i, "id", "is not a line of this diagram");
+        d.links = d.links.filter((x) => x.id !== o.id);
+        break;
+      }
+      case "setInstance": {
+        const c = d.components.find((x) => x.id === o.component);
+        if (!c) fail(i, "component", "is not a component of this diagram");
+        checkInstance(ctx, i, c, o.environment, o.config);
+        d.instances[c.id] = { ...d.instances[c.id], [o.environment]: { ...o.config } };
+        break;
+      }
+    }
+    // Only structural changes invalidate the index (positions and params do not affect lines).
+    if (o.op !== "setInstance" && !(o.op === "updateComponent" && o.version === undefined && o.name === undefined)) index = null;
+  });
+  return d;
+}
+
+/**
+ * The operations that undo `ops` when applied after them, computed against the diagram as
+ * it was before `ops`. Removing a component also brings back its lines and its
+ * configuration in every environment.
+ */
+export function invertOps(before: Diagram, ops: readonly Op[], ctx: ApplyContext): Op[] {
+  const inverse: Op[] = [];
+  let d = before;
+  for (const o of ops) {
+    switch (o.op) {
+      case "addComponent":
+        inverse.push({ op: "removeComponent", id: o.component.id });
+        break;
+      case "updateComponent": {
+        const c = d.components.find((x) => x.id === o.id);
+        if (c) {
+          inverse.push({
+            op: "updateComponent",
+            id: o.id,
+            ...(o.name !== undefined ? { name: c.name } : {}),
+            ...(o.x !== undefined ? { x: c.x } : {}),
+            ...(o.y !== undefined ? { y: c.y } : {}),
+            ...(o.version !== undefined ? { version: c.version } : {}),
+          });
+        }
+        break;
+      }
+      case "removeComponent": {
+        const c = d.components.find((x) => x.id === o.id);
+        if (c) {
+          const restore: Op[] = [{ op: "addComponent", component: c, instances: d.instances[c.id] ?? {} }];
+          for (const link of d.links) if (link.from === c.id || link.to === c.id) restore.push({ op: "addLink", link });
+          inverse.push(...restore.reverse());
+        }
+        break;
+      }
+      case "addLink":
+        inverse.push({ op: "removeLink", id: o.link.id });
+        break;
+      case "removeLink": {
+        const link = d.links.find((x) => x.id === o.id);
+        if (link) inverse.push({ op: "addLink", link });
+        break;
+      }
+      case "setInstance": {
+        const previous = d.instances[o.component]?.[o.environment];
+        if (previous) inverse.push({ op: "setInstance", component: o.component, environment: o.environment, config: previous });
+        break;
+      }
+    }
+    d = applyOps(d, [o], { ...ctx, validateParams: undefined });
+  }
+  return inverse.reverse();
+}
