@@ -35,6 +35,14 @@ export function mutationCases(): Record<string, Case> {
       await (await h.as("ops@acme.test")).environment.create({ projectId: id, slug: `e-${suffix()}`, name: "Audited" });
       return { action: "environment.created" };
     },
+    "diagram.change": async (h) => {
+      const { id } = await acmeProject(h);
+      const dev = await h.as("dev@acme.test");
+      const { revision } = await dev.diagram.get({ projectId: id });
+      const component = { id: `cmp-${suffix()}${suffix()}`, name: `q-${suffix()}`, bundle: "aws-sqs-queue", version: "1.0.0", x: 0, y: 0 };
+      await dev.diagram.change({ projectId: id, baseRevision: revision, ops: [{ op: "addComponent", component }] });
+      return { action: "component.added" };
+    },
     "catalog.import": async (h) => {
       const { organizationId } = await acmeProject(h);
       const target = path.join(massdriverFixtures(), "v1-artifact-definitions");

@@ -1,5 +1,6 @@
 import { auditRouter } from "./routers/audit";
 import { catalogRouter } from "./routers/catalog";
+import { diagramRouter } from "./routers/diagram";
 import { environmentRouter } from "./routers/environment";
 import { meRouter } from "./routers/me";
 import { organizationRouter } from "./routers/organization";
@@ -10,6 +11,7 @@ export const appRouter = router({
   me: meRouter,
   audit: auditRouter,
   catalog: catalogRouter,
+  diagram: diagramRouter,
   organization: organizationRouter,
   project: projectRouter,
   environment: environmentRouter,

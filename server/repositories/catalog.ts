@@ -151,8 +151,8 @@ export async function findBundle(name: string): Promise<BundleDto | null> {
 }
 
 /** The newest row of every artifact type name (older digests stay for old bundle versions). */
-export async function listArtifactTypes(): Promise<ArtifactTypeDefinition[]> {
-  const rows = await prisma().artifactType.findMany({
+export async function listArtifactTypes(tx: Tx = prisma()): Promise<ArtifactTypeDefinition[]> {
+  const rows = await tx.artifactType.findMany({
     select: { name: true, definition: true },
     orderBy: [{ name: "asc" }, { createdAt: "desc" }, { id: "desc" }],
   });

@@ -1,0 +1,72 @@
+// zod shapes of the diagram procedures: operations in, diagram and catalog out.
+import { z } from "zod";
+
+const record = z.record(z.string(), z.unknown());
+/** Ids are chosen by the client so undo/redo can bring back the same component or line. */
+export const elementId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, { message: "must be 8–40 letters, digits, _ or -" });
+const slot = z.string().min(1).max(64);
+const coordinate = z.number();
+
+export const componentSchema = z.object({
+  id: elementId,
+  name: z.string().max(64),
+  bundle: z.string().max(100),
+  version: z.string().max(64),
+  x: coordinate,
+  y: coordinate,
+});
+export const linkSchema = z.object({
+  id: elementId,
+  from: elementId,
+  fromArtifact: slot,
+  to: elementId,
+  toSlot: slot,
+  policies: z.array(z.string().max(64)).max(10),
+});
+export const instanceConfigSchema = z.object({ params: record, preset: z.string().max(100).nullable() });
+
+export const opSchema = z.discriminatedUnion("op", [
+  z.object({ op: z.literal("addComponent"), component: componentSchema, instances: z.record(z.string(), instanceConfigSchema).optional() }),
+  z.object({ op: z.literal("updateComponent"), id: elementId, name: z.string().max(64).optional(), x: coordinate.optional(), y: coordinate.optional(), version: z.string().max(64).optional() }),
+  z.object({ op: z.literal("removeComponent"), id: elementId }),
+  z.object({ op: z.literal("addLink"), link: linkSchema }),
+  z.object({ op: z.literal("removeLink"), id: elementId }),
+  z.object({ op: z.literal("setInstance"), component: elementId, environment: z.string().max(40), config: instanceConfigSchema }),
+]);
+
+export const diagramDto = z.object({
+  revision: z.number().int(),
+  diagram: z.object({
+    components: z.array(componentSchema),
+    links: z.array(linkSchema),
+    instances: z.record(z.string(), z.record(z.string(), instanceConfigSchema)),
+  }),
+  statuses: z.array(z.object({ componentId: z.string(), environmentId: z.string(), status: z.string(), deployedVersion: z.string().nullable() })),
+});
+
+const slotDto = z.object({ key: z.string(), type: z.string(), title: z.string() });
+export const diagramCatalogDto = z.object({
+  bundles: z.array(
+    z.object({
+      name: z.string(),
+      version: z.string(),
+      description: z.string(),
+      icon: z.string(),
+      category: z.string(),
+      params: record,
+      ui: record,
+      inputs: z.array(slotDto.extend({ required: z.boolean() })),
+      outputs: z.array(slotDto),
+      presets: z.array(z.object({ name: z.string(), description: z.string(), values: record })),
+    }),
+  ),
+  artifactTypes: z.array(
+    z.object({
+      name: z.string(),
+      label: z.string(),
+      color: z.string(),
+      orientation: z.enum(["link", "environment"]),
+      policies: z.array(z.object({ id: z.string(), title: z.string(), description: z.string() })),
+    }),
+  ),
+});

@@ -1,0 +1,175 @@
+// The only Prisma access for a project's diagram: components, lines and instances. Writes
+// are driven by validated diagram operations (server/domain/graph/ops.ts); this file only
+// turns each into rows.
+import { prisma, type Tx } from "../db";
+import type { BundleDefinition } from "../domain/catalog/types";
+import type { Op } from "../domain/graph/ops";
+import type { Diagram, InstanceConfig } from "../domain/graph/types";
+import type { Prisma } from "../generated/prisma/client";
+
+export interface InstanceStatusDto {
+  componentId: string;
+  environmentId: string;
+  status: string;
+  deployedVersion: string | null;
+}
+
+export interface StoredDiagram {
+  revision: number;
+  diagram: Diagram;
+  statuses: InstanceStatusDto[];
+}
+
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+/** The whole diagram of a project with every environment's configuration. */
+export async function loadDiagram(projectId: string, tx: Tx = prisma()): Promise<StoredDiagram | null> {
+  const project = await tx.project.findUnique({
+    where: { id: projectId },
+    select: {
+      revision: true,
+      components: {
+        select: {
+          id: true,
+          name: true,
+          bundleName: true,
+          versionConstraint: true,
+          positionX: true,
+          positionY: true,
+          instances: {
+            select: { environmentId: true, params: true, status: true, deployedVersion: true, presetVersion: { select: { preset: { select: { name: true } } } } },
+          },
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
+      links: {
+        select: { id: true, fromComponentId: true, fromArtifact: true, toComponentId: true, toSlot: true, policies: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
+    },
+  });
+  if (!project) return null;
+  const instances: Diagram["instances"] = {};
+  const statuses: InstanceStatusDto[] = [];
+  for (const c of project.components) {
+    instances[c.id] = {};
+    for (const i of c.instances) {
+      instances[c.id]![i.environmentId] = { params: i.params as Record<string, unknown>, preset: i.presetVersion?.preset.name ?? null };
+      statuses.push({ componentId: c.id, environmentId: i.environmentId, status: i.status, deployedVersion: i.deployedVersion });
+    }
+  }
+  return {
+    revision: project.revision,
+    diagram: {
+      components: project.components.map((c) => ({ id: c.id, name: c.name, bundle: c.bundleName, version: c.versionConstraint, x: c.positionX, y: c.positionY })),
+      links: project.links.map((l) => ({ id: l.id, from: l.fromComponentId, fromArtifact: l.fromArtifact, to: l.toComponentId, toSlot: l.toSlot, policies: l.policies })),
+      instances,
+    },
+    statuses,
+  };
+}
+
+/** Moves the project to the next revision only if it is still at `base`; null when someone else got there first. */
+export async function advanceRevision(tx: Tx, projectId: string, base: number): Promise<number | null> {
+  const { count } = await tx.project.updateMany({ where: { id: projectId, revision: base }, data: { revision: { increment: 1 } } });
+  return count === 1 ? base + 1 : null;
+}
+
+/** Ids among `ids` already used by any component or line (ids are chosen by the client). */
+export async function takenIds(tx: Tx, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const [components, links] = await Promise.all([
+    tx.component.findMany({ where: { id: { in: ids } }, select: { id: true } }),
+    tx.link.findMany({ where: { id: { in: ids } }, select: { id: true } }),
+  ]);
+  return [...components, ...links].map((r) => r.id);
+}
+
+/** Newest published version of each preset usable with `bundle` (built-in or the organization's), by name. */
+export async function presetVersionIds(tx: Tx, organizationId: string, bundle: string): Promise<Map<string, string>> {
+  const rows = await tx.preset.findMany({
+    where: { bundleName: bundle, OR: [{ organizationId: null }, { organizationId }] },
+    select: { name: true, organizationId: true, versions: { where: { status: "published" }, select: { id: true }, orderBy: { version: "desc" }, take: 1 } },
+  });
+  const out = new Map<string, string>();
+  // The organization's own preset wins over a built-in one of the same name.
+  for (const r of rows.sort((a, b) => Number(!!a.organizationId) - Number(!!b.organizationId))) {
+    const v = r.versions[0];
+    if (v) out.set(r.name, v.id);
+  }
+  return out;
+}
+
+async function writeInstance(tx: Tx, componentId: string, environmentId: string, config: InstanceConfig, presetVersionId: string | null) {
+  const data = { params: json(config.params), presetVersionId };
+  await tx.instance.upsert({
+    where: { componentId_environmentId: { componentId, environmentId } },
+    create: { componentId, environmentId, ...data },
+    update: { ...data, revision: { increment: 1 } },
+  });
+}
+
+/**
+ * Writes already-validated operations. `presetId` resolves a preset name of a bundle to
+ * its version id (unknown names were refused before).
+ */
+export async function writeOps(
+  tx: Tx,
+  projectId: string,
+  ops: readonly Op[],
+  bundleOf: (componentId: string) => string,
+  presetId: (bundle: string, name: string | null) => Promise<string | null>,
+): Promise<void> {
+  for (const o of ops) {
+    switch (o.op) {
+      case "addComponent": {
+        const c = o.component;
+        await tx.component.create({
+          data: { id: c.id, projectId, name: c.name, bundleName: c.bundle, versionConstraint: c.version, positionX: c.x, positionY: c.y },
+        });
+        for (const [env, config] of Object.entries(o.instances ?? {})) await writeInstance(tx, c.id, env, config, await presetId(c.bundle, config.preset));
+        break;
+      }
+      case "updateComponent": {
+        const { id, name, x, y, version } = o;
+        await tx.component.update({ where: { id }, data: { name, positionX: x, positionY: y, versionConstraint: version } });
+        break;
+      }
+      case "removeComponent":
+        await tx.component.delete({ where: { id: o.id } });
+        break;
+      case "addLink": {
+        const l = o.link;
+        await tx.link.create({
+          data: { id: l.id, projectId, fromComponentId: l.from, fromArtifact: l.fromArtifact, toComponentId: l.to, toSlot: l.toSlot, policies: l.policies },
+        });
+        break;
+      }
+      case "removeLink":
+        await tx.link.delete({ where: { id: o.id } });
+        break;
+      case "setInstance":
+        await writeInstance(tx, o.component, o.environment, o.config, await presetId(bundleOf(o.component), o.config.preset));
+        break;
+    }
+  }
+}
+
+/** Every bundle version's definition (small: one row per published version). */
+export async function listBundleVersionDefinitions(tx: Tx = prisma()) {
+  const rows = await tx.bundleVersion.findMany({ select: { definition: true } });
+  return rows.map((r) => r.definition as unknown as BundleDefinition);
+}
+
+/** Published presets usable by the organization (built-in and its own), newest version of each. */
+export async function listPresetValues(organizationId: string) {
+  const rows = await prisma().preset.findMany({
+    where: { OR: [{ organizationId: null }, { organizationId }] },
+    select: { bundleName: true, name: true, description: true, versions: { where: { status: "published" }, select: { values: true }, orderBy: { version: "desc" }, take: 1 } },
+    orderBy: [{ builtIn: "desc" }, { createdAt: "asc" }],
+  });
+  return rows.flatMap((r) => {
+    const v = r.versions[0];
+    return v ? [{ bundle: r.bundleName, name: r.name, description: r.description, values: v.values as Record<string, unknown> }] : [];
+  });
+}
