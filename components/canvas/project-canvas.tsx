@@ -1,30 +1,143 @@
 "use client";
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider } from "@xyflow/react";
+// The project's diagram editor: loads the diagram and the catalog, creates this canvas's
+// store, and lays out palette | canvas | inspector. Saving goes through `diagram.change`.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { ReactFlowProvider } from "@xyflow/react";
+import { useEffect, useMemo, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { useTRPC, useTRPCClient } from "@/components/trpc";
+import { Button } from "@/components/ui/button";
+import { atLeast, type Role } from "@/server/domain/roles";
+import { CanvasEditor } from "./canvas-editor";
+import { CanvasProvider, useCanvas, useCanvasStore } from "./canvas-context";
+import { catalogView } from "./catalog-view";
+import { addComponentOp } from "./edit-actions";
+import { Inspector } from "./inspector";
+import { Palette } from "./palette";
+import { createCanvasStore, type CanvasSnapshot, type CanvasStore } from "./store";
 
-// Module scope: React Flow re-renders every node when these objects change identity.
-const nodeTypes = {};
-const edgeTypes = {};
+interface ProjectInfo {
+  id: string;
+  organizationId: string;
+  role: Role;
+  environments: { id: string; name: string }[];
+}
 
-/** The project's diagram. Empty until components arrive (the canvas issue). */
-export function ProjectCanvas({ environmentName }: { environmentName: string }) {
+function Notice({ onReload }: { onReload: () => void }) {
+  const { notice, setNotice } = useCanvas(useShallow((s) => ({ notice: s.notice, setNotice: s.setNotice })));
+  useEffect(() => {
+    if (notice?.kind !== "info" && notice?.kind !== "refused") return;
+    const t = setTimeout(() => setNotice(null), notice.kind === "info" ? 2500 : 8000);
+    return () => clearTimeout(t);
+  }, [notice, setNotice]);
+  if (!notice) return null;
+  const stale = notice.kind === "conflict" || notice.kind === "error";
+  const tone = notice.kind === "info" ? "bg-slate-800 text-white" : stale ? "bg-amber-50 text-amber-900 ring-1 ring-amber-300" : "bg-red-50 text-red-800 ring-1 ring-red-200";
+  return (
+    <div role={notice.kind === "info" ? "status" : "alert"} data-testid="canvas-notice" className={`absolute left-1/2 top-3 z-20 flex max-w-xl -translate-x-1/2 items-center gap-3 rounded-lg px-4 py-2 text-sm shadow ${tone}`}>
+      <span>{notice.message}</span>
+      {stale ? (
+        <Button variant="secondary" onClick={onReload}>
+          Reload
+        </Button>
+      ) : (
+        <button type="button" aria-label="Dismiss" className="opacity-70 hover:opacity-100" onClick={() => setNotice(null)}>
+          ✕
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Workspace({ project, environment, onReload }: { project: ProjectInfo; environment: { id: string; name: string }; onReload: () => void }) {
+  const store = useCanvasStore();
+  const { readOnly, latest } = useCanvas(useShallow((s) => ({ readOnly: s.readOnly, latest: s.catalog.latest })));
+  const selected = useCanvas((s) => {
+    let only: string | null = null;
+    for (const n of s.nodes) {
+      if (!n.selected) continue;
+      if (only) return null;
+      only = n.id;
+    }
+    return only;
+  });
+  const environments = useMemo(() => project.environments.map((e) => e.id), [project.environments]);
+  useEffect(() => store.getState().setEnvironment(environment.id), [store, environment.id]);
+  return (
+    <div className="flex h-full min-h-0">
+      {readOnly ? null : (
+        <Palette
+          bundles={latest}
+          onAdd={(bundle) => {
+            // Keyboard path: place it near the top-left of the diagram, clear of others.
+            const s = store.getState();
+            const x = Math.max(0, ...s.diagram.components.map((c) => c.x + 280));
+            const op = s.diagram.components.length === 0 ? { x: 0, y: 0 } : { x, y: 0 };
+            s.dispatch([addComponentOp(s.diagram, bundle, op, environments)], { capture: "record", label: `add ${bundle.name}` });
+          }}
+        />
+      )}
+      <div className="relative min-w-0 flex-1">
+        <Notice onReload={onReload} />
+        <CanvasEditor environments={environments} />
+      </div>
+      {selected ? (
+        <Inspector
+          componentId={selected}
+          organizationId={project.organizationId}
+          projectId={project.id}
+          environmentName={environment.name}
+          onDelete={() => store.getState().requestDelete()}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+export function ProjectCanvas({ project, environment }: { project: ProjectInfo; environment: { id: string; name: string } }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const diagram = useQuery({ ...trpc.diagram.get.queryOptions({ projectId: project.id }), staleTime: Infinity });
+  const catalog = useQuery({ ...trpc.diagram.catalog.queryOptions({ projectId: project.id }), staleTime: 60_000 });
+  const [store, setStore] = useState<CanvasStore | null>(null);
+
+  useEffect(() => {
+    if (!diagram.data || !catalog.data || store) return;
+    const snapshot: CanvasSnapshot = diagram.data;
+    setStore(
+      createCanvasStore(
+        snapshot,
+        { catalog: catalogView(catalog.data), environmentId: environment.id, readOnly: !atLeast(project.role, "developer") },
+        {
+          environments: project.environments.map((e) => e.id),
+          send: async (baseRevision, ops) => {
+            try {
+              return await client.diagram.change.mutate({ projectId: project.id, baseRevision, ops });
+            } catch (error) {
+              const code = error instanceof TRPCClientError ? String((error.data as { code?: string } | undefined)?.code ?? "") : "";
+              throw { code, message: (error as Error).message };
+            }
+          },
+        },
+      ),
+    );
+  }, [diagram.data, catalog.data, store, client, project, environment.id]);
+
+  async function reload() {
+    const fresh = await queryClient.fetchQuery({ ...trpc.diagram.get.queryOptions({ projectId: project.id }), staleTime: 0 });
+    store?.getState().reset(fresh);
+  }
+
+  const error = diagram.error ?? catalog.error;
+  if (error) return <p role="alert" className="p-6 text-red-700">{error.message}</p>;
+  if (!store) return <p className="p-6 text-slate-500">Loading diagram…</p>;
   return (
     <ReactFlowProvider>
-      <div className="relative h-full w-full" data-testid="canvas">
-        <ReactFlow nodes={[]} edges={[]} nodeTypes={nodeTypes} edgeTypes={edgeTypes} fitView proOptions={{ hideAttribution: false }}>
-          <Background gap={20} />
-          <MiniMap pannable zoomable />
-          <Controls />
-        </ReactFlow>
-        <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
-          <div className="max-w-sm rounded-xl bg-white/90 p-6 text-center shadow-sm ring-1 ring-slate-200">
-            <p className="font-medium">This diagram is empty</p>
-            <p className="mt-1 text-sm text-slate-600">
-              Every environment shares this diagram; you are looking at <strong>{environmentName}</strong>. Components you
-              place here appear in all environments.
-            </p>
-          </div>
-        </div>
-      </div>
+      <CanvasProvider store={store}>
+        <Workspace project={project} environment={environment} onReload={reload} />
+      </CanvasProvider>
     </ReactFlowProvider>
   );
 }

@@ -72,7 +72,7 @@ export function ProjectView({ orgSlug, projectSlug }: { orgSlug: string; project
       </div>
       {tab === "canvas" ? (
         <TabPanel idBase={tabsId} value="canvas" className="min-h-0 flex-1">
-          <ProjectCanvas environmentName={current?.name ?? "—"} />
+          {current ? <ProjectCanvas project={project.data} environment={current} /> : <p className="p-6 text-slate-600">This project has no environment yet.</p>}
         </TabPanel>
       ) : (
         <TabPanel idBase={tabsId} value={tab} className="min-h-0 flex-1 overflow-auto">

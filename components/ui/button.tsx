@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 
 type Variant = "primary" | "secondary" | "ghost";
 
@@ -8,7 +8,7 @@ const styles: Record<Variant, string> = {
   ghost: "text-slate-700 hover:bg-slate-100 focus-visible:outline-brand-600",
 };
 
-export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({ variant = "primary", className = "", ...props }: ComponentProps<"button"> & { variant?: Variant }) {
   return (
     <button
       type="button"

@@ -1,0 +1,98 @@
+"use client";
+// A component on the canvas: icon, name, bundle@version, status in the current environment,
+// and one handle per slot (inputs left, outputs right) coloured by artifact type. While a
+// line is dragged, each handle asks `canConnect` (a few Map lookups) whether it would accept
+// it, lights up if so and says why not otherwise.
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { memo } from "react";
+import { canConnect } from "@/server/domain/graph/connect";
+import { bundleRef } from "@/server/domain/graph/types";
+import { BundleIcon } from "./bundle-icon";
+import { useCanvas } from "./canvas-context";
+import type { ComponentNode as ComponentNodeType } from "./flow-elements";
+
+const STATUS_STYLE: Record<string, string> = {
+  draft: "bg-slate-100 text-slate-600",
+  deployed: "bg-emerald-100 text-emerald-800",
+  failed: "bg-red-100 text-red-800",
+};
+
+function useVerdict(nodeId: string, handleId: string, kind: "source" | "target") {
+  // Only while a line is dragged does a node care about the graph index.
+  return useCanvas((s) => {
+    const c = s.connecting;
+    if (!c || c.handleType === kind) return null;
+    const connection =
+      kind === "target"
+        ? { source: c.nodeId, sourceHandle: c.handleId, target: nodeId, targetHandle: handleId }
+        : { source: nodeId, sourceHandle: handleId, target: c.nodeId, targetHandle: c.handleId };
+    const v = canConnect(s.index, connection);
+    return v.ok ? "ok" : v.reason;
+  });
+}
+
+function SlotRow({ nodeId, slot, kind, color, missing }: { nodeId: string; slot: { key: string; type: string; title: string }; kind: "source" | "target"; color: string; missing?: boolean }) {
+  const verdict = useVerdict(nodeId, slot.key, kind);
+  const ring = verdict === "ok" ? "ring-2 ring-emerald-400 bg-emerald-50" : verdict ? "opacity-40" : "";
+  return (
+    <div
+      className={`relative flex items-center gap-1.5 px-3 py-0.5 text-[11px] ${kind === "source" ? "justify-end" : ""} ${ring}`}
+      title={verdict && verdict !== "ok" ? verdict : `${slot.title}: ${slot.type}`}
+      data-testid={`${kind === "target" ? "input" : "output"}-${slot.key}`}
+      data-compatible={verdict === null ? undefined : String(verdict === "ok")}
+    >
+      <span className={missing ? "font-medium text-red-700" : "text-slate-700"}>{slot.key}</span>
+      <span className="truncate text-slate-400">{slot.type}</span>
+      {missing ? <span className="text-red-700">required</span> : null}
+      <Handle
+        type={kind}
+        id={slot.key}
+        position={kind === "target" ? Position.Left : Position.Right}
+        style={{ background: color, width: 10, height: 10, border: "2px solid white" }}
+      />
+    </div>
+  );
+}
+
+function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>) {
+  const { component, missing, status } = data;
+  const bundle = useCanvas((s) => s.catalog.byRef.get(bundleRef(component.bundle, component.version)));
+  const types = useCanvas((s) => s.catalog.types);
+  const missingSet = missing ? new Set(missing.split(",")) : null;
+  const colour = (type: string) => types.get(type)?.color ?? "#64748b";
+  return (
+    <div
+      className={`w-60 rounded-lg bg-white text-left shadow-sm ring-1 ${selected ? "ring-2 ring-brand-600" : missing ? "ring-red-300" : "ring-slate-300"}`}
+      data-testid="component-node"
+      data-name={component.name}
+      aria-label={`${component.name} (${component.bundle})`}
+    >
+      <div className="flex items-center gap-2 border-b border-slate-100 px-3 py-2">
+        <span className="rounded bg-slate-100 p-1 text-slate-700">
+          <BundleIcon name={bundle?.icon ?? "box"} />
+        </span>
+        <div className="min-w-0 flex-1">
+          <p className="truncate font-mono text-sm font-semibold">{component.name}</p>
+          <p className="truncate text-[11px] text-slate-500">
+            {component.bundle}@{component.version}
+            {!bundle ? <span className="text-red-700"> (not in catalog)</span> : null}
+          </p>
+        </div>
+        <span className={`rounded-full px-1.5 py-0.5 text-[10px] ${STATUS_STYLE[status] ?? STATUS_STYLE.draft}`}>{status}</span>
+      </div>
+      <div className="py-1">
+        {bundle?.inputs.map((slot) => (
+          <SlotRow key={`in-${slot.key}`} nodeId={id} slot={slot} kind="target" color={colour(slot.type)} missing={missingSet?.has(slot.key)} />
+        ))}
+        {bundle?.outputs.map((slot) => <SlotRow key={`out-${slot.key}`} nodeId={id} slot={slot} kind="source" color={colour(slot.type)} />)}
+      </div>
+      {missingSet ? (
+        <p className="border-t border-red-100 bg-red-50 px-3 py-1 text-[11px] text-red-800" data-testid="missing-inputs">
+          Needs a line into: {[...missingSet].join(", ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export const ComponentNodeMemo = memo(ComponentNodeView);

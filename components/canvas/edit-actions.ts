@@ -1,0 +1,60 @@
+// Edits that need more than one operation, as pure functions of the store's state: add a
+// bundle, delete a selection (with what makes it worth confirming), duplicate a selection.
+import { uniqueComponentName } from "@/server/domain/graph/naming";
+import type { Op } from "@/server/domain/graph/ops";
+import type { Diagram } from "@/server/domain/graph/types";
+import { defaultInstance, type BundleView } from "./catalog-view";
+import type { CanvasState } from "./store";
+
+const newId = () => crypto.randomUUID();
+
+export function addComponentOp(diagram: Diagram, bundle: BundleView, position: { x: number; y: number }, environments: readonly string[]): Op {
+  const name = uniqueComponentName(bundle.name, diagram.components.map((c) => c.name));
+  const config = defaultInstance(bundle);
+  return {
+    op: "addComponent",
+    component: { id: newId(), name, bundle: bundle.name, version: bundle.version, x: Math.round(position.x), y: Math.round(position.y) },
+    instances: Object.fromEntries(environments.map((env) => [env, structuredClone(config)])),
+  };
+}
+
+export interface DeletePlan {
+  ops: Op[];
+  label: string;
+  /** Reasons to ask first: incoming lines, deployed instances. Empty when none. */
+  warnings: string[];
+}
+
+export function deleteSelection(s: Pick<CanvasState, "nodes" | "edges" | "diagram" | "statuses">): DeletePlan | null {
+  const components = new Set(s.nodes.filter((n) => n.selected).map((n) => n.id));
+  const lines = s.edges.filter((e) => e.selected && !components.has(e.source) && !components.has(e.target)).map((e) => e.id);
+  if (components.size === 0 && lines.length === 0) return null;
+  const warnings: string[] = [];
+  const names: string[] = [];
+  for (const id of components) {
+    const c = s.diagram.components.find((x) => x.id === id);
+    if (!c) continue;
+    names.push(c.name);
+    const incoming = s.diagram.links.filter((l) => l.to === id || (l.from === id && !components.has(l.to)));
+    if (incoming.length > 0) warnings.push(`${c.name} has ${incoming.length} line${incoming.length === 1 ? "" : "s"} that will be removed with it`);
+    const deployed = s.statuses.filter((st) => st.componentId === id && st.status !== "draft");
+    if (deployed.length > 0) warnings.push(`${c.name} has ${deployed.length} deployed instance${deployed.length === 1 ? "" : "s"}`);
+  }
+  const ops: Op[] = [...lines.map((id) => ({ op: "removeLink" as const, id })), ...[...components].map((id) => ({ op: "removeComponent" as const, id }))];
+  const label = names.length > 0 ? `delete ${names.join(", ")}` : `delete ${lines.length} line${lines.length === 1 ? "" : "s"}`;
+  return { ops, label, warnings };
+}
+
+export function duplicateSelection(s: Pick<CanvasState, "nodes" | "diagram">): Op[] {
+  const taken = s.diagram.components.map((c) => c.name);
+  const ops: Op[] = [];
+  for (const node of s.nodes) {
+    if (!node.selected) continue;
+    const c = node.data.component;
+    const name = uniqueComponentName(c.name, taken);
+    taken.push(name);
+    const instances = structuredClone(s.diagram.instances[c.id] ?? {});
+    ops.push({ op: "addComponent", component: { ...c, id: newId(), name, x: c.x + 40, y: c.y + 40 }, instances });
+  }
+  return ops;
+}

@@ -1,0 +1,64 @@
+// Diagram → React Flow nodes and edges. Untouched components and lines keep their node and
+// edge objects (React Flow re-renders only what changed identity), so an edit to one
+// component costs one node render, not 500.
+import type { Edge, Node } from "@xyflow/react";
+import { brokenReason, missingInputs, type GraphIndex } from "@/server/domain/graph/connect";
+import type { Diagram, DiagramComponent, DiagramLink } from "@/server/domain/graph/types";
+
+export interface ComponentNodeData extends Record<string, unknown> {
+  component: DiagramComponent;
+  /** Required input slots no line fills, comma-joined (a string keeps equality cheap). */
+  missing: string;
+  status: string;
+}
+
+export interface LinkEdgeData extends Record<string, unknown> {
+  link: DiagramLink;
+  type: string;
+  broken: string | null;
+}
+
+export type ComponentNode = Node<ComponentNodeData, "component">;
+export type LinkEdge = Edge<LinkEdgeData, "link">;
+
+export function buildNodes(
+  diagram: Diagram,
+  index: GraphIndex,
+  statusOf: (componentId: string) => string,
+  previous: ReadonlyMap<string, ComponentNode>,
+): ComponentNode[] {
+  return diagram.components.map((component) => {
+    const missing = missingInputs(index, component).map((s) => s.key).join(",");
+    const status = statusOf(component.id);
+    const prev = previous.get(component.id);
+    if (prev && prev.data.component === component && prev.data.missing === missing && prev.data.status === status) return prev;
+    return {
+      id: component.id,
+      type: "component",
+      position: { x: component.x, y: component.y },
+      data: { component, missing, status },
+      selected: prev?.selected ?? false,
+      ...(prev?.measured ? { measured: prev.measured } : {}),
+    };
+  });
+}
+
+export function buildEdges(diagram: Diagram, index: GraphIndex, previous: ReadonlyMap<string, LinkEdge>): LinkEdge[] {
+  return diagram.links.map((link) => {
+    const broken = brokenReason(index, link);
+    const prev = previous.get(link.id);
+    if (prev && prev.data!.link === link && prev.data!.broken === broken) return prev;
+    const from = index.components.get(link.from);
+    const type = (from && index.catalog.bundles.get(`${from.bundle}@${from.version}`)?.outputs.get(link.fromArtifact)?.type) ?? "unknown";
+    return {
+      id: link.id,
+      type: "link",
+      source: link.from,
+      sourceHandle: link.fromArtifact,
+      target: link.to,
+      targetHandle: link.toSlot,
+      data: { link, type, broken },
+      selected: prev?.selected ?? false,
+    };
+  });
+}

@@ -1,0 +1,209 @@
+"use client";
+// The selected component: its name, bundle version and preset, its form for the current
+// environment (generated from the bundle's JSON Schema + UI schema), its slots, and its
+// history from the audit trail. Every change is a diagram operation through the store.
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { History } from "@/components/audit/history";
+import { ParamForm, type ParamValues } from "@/components/forms/param-form";
+import { Button } from "@/components/ui/button";
+import { TabList, TabPanel } from "@/components/ui/tabs";
+import { COMPONENT_NAME_PATTERN, COMPONENT_NAME_RULE } from "@/server/domain/graph/ops";
+import { bundleRef } from "@/server/domain/graph/types";
+import { useCanvas } from "./canvas-context";
+import { defaultInstance } from "./catalog-view";
+
+type Tab = "configure" | "history";
+
+function NameField({ id, name, readOnly }: { id: string; name: string; readOnly: boolean }) {
+  const dispatch = useCanvas((s) => s.dispatch);
+  const taken = useCanvas((s) => s.diagram.components);
+  const [draft, setDraft] = useState(name);
+  const [error, setError] = useState<string | null>(null);
+  const inputId = useId();
+  useEffect(() => setDraft(name), [name]);
+  function commit() {
+    if (draft === name) return setError(null);
+    if (!COMPONENT_NAME_PATTERN.test(draft)) return setError(COMPONENT_NAME_RULE);
+    if (taken.some((c) => c.name === draft && c.id !== id)) return setError(`"${draft}" is already used by another component`);
+    setError(null);
+    dispatch([{ op: "updateComponent", id, name: draft }], { capture: "record", label: `rename ${name} to ${draft}` });
+  }
+  return (
+    <div>
+      <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
+        Name
+      </label>
+      <input
+        id={inputId}
+        value={draft}
+        readOnly={readOnly}
+        maxLength={20}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${inputId}-error` : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") commit();
+          if (e.key === "Escape") setDraft(name);
+        }}
+        className={`mt-1 block w-full rounded-md border-0 px-3 py-1.5 font-mono text-sm ring-1 ring-inset ${error ? "ring-red-500" : "ring-slate-300"} focus:ring-2 focus:ring-brand-600`}
+      />
+      {error ? (
+        <p id={`${inputId}-error`} className="mt-1 text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ConfigureTab({ componentId, environmentName, onDelete }: { componentId: string; environmentName: string; onDelete: () => void }) {
+  const component = useCanvas((s) => s.diagram.components.find((c) => c.id === componentId));
+  const environmentId = useCanvas((s) => s.environmentId);
+  const config = useCanvas((s) => s.diagram.instances[componentId]?.[environmentId]);
+  const catalog = useCanvas((s) => s.catalog);
+  const readOnly = useCanvas((s) => s.readOnly);
+  const dispatch = useCanvas((s) => s.dispatch);
+  const bundle = component ? catalog.byRef.get(bundleRef(component.bundle, component.version)) : undefined;
+  // Memoised: a fresh default object every render would look like an outside change below.
+  const current = useMemo(() => config ?? (bundle ? defaultInstance(bundle) : { params: {}, preset: null }), [config, bundle]);
+  const [draft, setDraft] = useState<ParamValues>(current.params);
+  const sent = useRef<unknown>(current.params);
+  const ids = useId();
+
+  // Follow the store when it changes under the form (undo, redo, another environment, a preset).
+  useEffect(() => {
+    if (current.params !== sent.current) {
+      sent.current = current.params;
+      setDraft(current.params);
+    }
+  }, [current.params]);
+  if (!component) return null;
+
+  function save(config: { params: ParamValues; preset: string | null }, label: string) {
+    sent.current = config.params;
+    dispatch([{ op: "setInstance", component: componentId, environment: environmentId, config }], {
+      capture: "coalesce",
+      key: `${componentId}/${environmentId}/params`,
+      label,
+    });
+  }
+
+  return (
+    <div className="space-y-4">
+      <NameField id={component.id} name={component.name} readOnly={readOnly} />
+      <div className="grid grid-cols-2 gap-3">
+        <label className="block text-sm">
+          <span className="font-medium text-slate-800">Version</span>
+          <select
+            className="mt-1 block w-full rounded-md border-0 py-1.5 pl-2 text-sm ring-1 ring-inset ring-slate-300"
+            value={component.version}
+            disabled={readOnly}
+            onChange={(e) => dispatch([{ op: "updateComponent", id: component.id, version: e.target.value }], { capture: "record", label: `change ${component.name} to ${component.bundle}@${e.target.value}` })}
+          >
+            {(catalog.versions.get(component.bundle) ?? [component.version]).map((v) => (
+              <option key={v} value={v}>
+                {component.bundle}@{v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm">
+          <span className="font-medium text-slate-800">Preset</span>
+          <select
+            className="mt-1 block w-full rounded-md border-0 py-1.5 pl-2 text-sm ring-1 ring-inset ring-slate-300"
+            value={current.preset ?? ""}
+            disabled={readOnly || !bundle}
+            onChange={(e) => {
+              const preset = bundle?.presets.find((p) => p.name === e.target.value);
+              if (preset) save({ params: structuredClone(preset.values), preset: preset.name }, `use preset ${preset.name} on ${component.name}`);
+              else save({ params: draft, preset: null }, `stop using a preset on ${component.name}`);
+            }}
+          >
+            <option value="">Custom values</option>
+            {bundle?.presets.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="text-xs text-slate-500">
+        Values below apply to <strong>{environmentName}</strong> only; the diagram is shared by every environment.
+      </p>
+      {bundle ? (
+        <ParamForm
+          key={`${componentId}/${environmentId}`}
+          idPrefix={`${ids}-params`}
+          schema={bundle.params}
+          uiSchema={bundle.ui}
+          values={draft}
+          disabled={readOnly}
+          onChange={(values, errors) => {
+            setDraft(values);
+            // Only valid values go to the diagram (the store saves once typing pauses, and the
+            // server checks again); errors stay inline.
+            if (errors.length === 0 && JSON.stringify(values) !== JSON.stringify(current.params)) {
+              save({ params: values, preset: current.preset }, `edit ${component.name} in ${environmentName}`);
+            }
+          }}
+        />
+      ) : (
+        <p className="text-sm text-red-700">
+          {component.bundle}@{component.version} is not in the catalog.
+        </p>
+      )}
+      {readOnly ? null : (
+        <div className="border-t border-slate-200 pt-4">
+          <Button variant="secondary" className="text-red-700" onClick={onDelete}>
+            Delete component
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function Inspector({
+  componentId,
+  organizationId,
+  projectId,
+  environmentName,
+  onDelete,
+}: {
+  componentId: string;
+  organizationId: string;
+  projectId: string;
+  environmentName: string;
+  onDelete: () => void;
+}) {
+  const [tab, setTab] = useState<Tab>("configure");
+  const name = useCanvas((s) => s.diagram.components.find((c) => c.id === componentId)?.name);
+  const idBase = useId();
+  return (
+    <aside aria-label="Inspector" className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white">
+      <div className="border-b border-slate-200 px-4 pt-3">
+        <h2 className="font-mono text-sm font-semibold">{name}</h2>
+        <TabList
+          label="Inspector"
+          idBase={idBase}
+          items={[
+            { value: "configure", label: "Configure" },
+            { value: "history", label: "History" },
+          ]}
+          value={tab}
+          onChange={setTab}
+        />
+      </div>
+      <TabPanel idBase={idBase} value={tab} className="min-h-0 flex-1 overflow-y-auto p-4">
+        {tab === "configure" ? (
+          // Keyed: a form's draft must never carry over to another component or environment.
+          <ConfigureTab key={`${componentId}/${environmentName}`} componentId={componentId} environmentName={environmentName} onDelete={onDelete} />
+        ) : (
+          <History title="Component history" organizationId={organizationId} projectId={projectId} componentId={componentId} />
+        )}
+      </TabPanel>
+    </aside>
+  );
+}

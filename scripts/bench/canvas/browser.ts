@@ -1,0 +1,151 @@
+// One page load plus one fixed scripted interaction, measured in Debian's Chromium. Load is
+// wall time from navigation to the canvas being ready and painted; work is the renderer main
+// thread's task time (CDP Performance metrics) spent on a drag-pan and wheel zooms, which
+// does not depend on the frame rate the machine happens to reach.
+import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/lib/chromium/chromium";
+const TIMEOUT_MS = 120_000;
+/** How long a canvas that shows nodes gets to also set data-ready before we stop expecting it. */
+const READY_GRACE_MS = 15_000;
+const READY = '[data-testid=canvas][data-ready="true"]';
+const PAN_STEPS = 60;
+const ZOOM_STEPS = 10;
+
+export type ReadySignal = "data-ready" | "nodes";
+
+export interface Sample {
+  loadMs: number;
+  workMs: number;
+  scriptMs: number;
+  readyBy: ReadySignal;
+}
+
+export interface Session {
+  context: BrowserContext;
+  /** Console errors and warnings by page label, first occurrence of each text. */
+  problems: Map<string, Set<string>>;
+  close(): Promise<void>;
+}
+
+export async function openSession(baseURL: string, email: string, password: string): Promise<Session> {
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const context = await browser.newContext({ baseURL, viewport: { width: 1600, height: 1000 } });
+    context.setDefaultTimeout(TIMEOUT_MS);
+    const page = await context.newPage();
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByTestId("whoami").waitFor({ timeout: 30_000 }).catch(async () => {
+      throw new Error(`sign-in as ${email} did not reach a signed-in page (now at ${page.url()}): ${await bodyText(page)}`);
+    });
+    await page.close();
+    return { context, problems: new Map(), close: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+async function bodyText(page: Page): Promise<string> {
+  const text = await page.locator("body").innerText({ timeout: 2_000 }).catch(() => "");
+  return JSON.stringify(text.replace(/\s+/g, " ").slice(0, 300));
+}
+
+/** Two animation frames: what was rendered for the last state has been painted. */
+const frames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+
+/**
+ * Waits until the canvas says it is ready. With `signal` unknown (the first load of a page)
+ * it also accepts rendered nodes, then gives data-ready a grace period: a canvas that never
+ * sets it is measured by its nodes from then on.
+ */
+async function waitForCanvas(page: Page, signal: ReadySignal | undefined): Promise<ReadySignal> {
+  const predicate = signal === "nodes" ? ".react-flow__node" : signal === "data-ready" ? READY : `${READY}, .react-flow__node`;
+  await page.waitForSelector(predicate, { timeout: TIMEOUT_MS }).catch(async () => {
+    throw new Error(`${page.url()}: no ${signal === "nodes" ? "rendered node" : "ready canvas"} within ${TIMEOUT_MS / 1000} s; the page shows ${await bodyText(page)}`);
+  });
+  if (signal) return signal;
+  if (await page.locator(READY).count()) return "data-ready";
+  return page
+    .waitForSelector(READY, { timeout: READY_GRACE_MS })
+    .then(() => "data-ready" as const)
+    .catch(() => "nodes" as const);
+}
+
+/** A point of the pane with nothing on it, far enough from the pane's edges for the pan loop. */
+async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(() => {
+    const pane = document.querySelector("[data-testid=canvas] .react-flow__pane");
+    if (!pane) return null;
+    const r = pane.getBoundingClientRect();
+    const margin = Math.min(220, r.width / 4, r.height / 4);
+    for (let y = r.top + r.height / 2; y > r.top + margin - 1; y -= 7) {
+      for (let x = r.left + r.width / 2; x > r.left + margin - 1; x -= 11) {
+        if (document.elementFromPoint(x, y) === pane) return { x, y };
+      }
+    }
+    return null;
+  });
+  if (!point) throw new Error(`${page.url()}: found no empty point on the canvas pane to drag from`);
+  return point;
+}
+
+async function mainThreadMs(page: Page, interact: () => Promise<void>): Promise<{ taskMs: number; scriptMs: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const read = async () => {
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+    return { task: get("TaskDuration"), script: get("ScriptDuration") };
+  };
+  const before = await read();
+  await interact();
+  const after = await read();
+  await cdp.detach();
+  return { taskMs: (after.task - before.task) * 1000, scriptMs: (after.script - before.script) * 1000 };
+}
+
+/** Loads `path` in a fresh tab, then pans and zooms it; every step waits for its frame, as a 60 Hz pointer would. */
+export async function measure(session: Session, label: string, path: string, signal: ReadySignal | undefined): Promise<Sample> {
+  const page = await session.context.newPage();
+  const problems = session.problems.get(label) ?? new Set<string>();
+  session.problems.set(label, problems);
+  page.on("console", (m) => void ((m.type() === "error" || m.type() === "warning") && problems.add(`${m.type()}: ${m.text().slice(0, 200)}`)));
+  page.on("pageerror", (e) => void problems.add(`pageerror: ${e.message.slice(0, 200)}`));
+  try {
+    const started = performance.now();
+    await page.goto(path, { waitUntil: "commit", timeout: TIMEOUT_MS });
+    const readyBy = await waitForCanvas(page, signal);
+    await frames(page);
+    const loadMs = performance.now() - started;
+
+    // Let trailing work (late queries, minimap, resize observers) finish outside the measurement.
+    await page.waitForTimeout(1_000);
+    await frames(page);
+    const start = await emptyPanePoint(page);
+    const { taskMs, scriptMs } = await mainThreadMs(page, async () => {
+      await page.mouse.move(start.x, start.y);
+      await page.mouse.down();
+      for (let i = 1; i <= PAN_STEPS; i++) {
+        const angle = (2 * Math.PI * i) / PAN_STEPS; // one loop, back where it started
+        await page.mouse.move(start.x + 150 * Math.sin(angle), start.y + 100 * (1 - Math.cos(angle)));
+        await frames(page);
+      }
+      await page.mouse.up();
+      for (let i = 0; i < ZOOM_STEPS; i++) {
+        await page.mouse.wheel(0, i < ZOOM_STEPS / 2 ? -120 : 120); // in, then back out
+        await frames(page);
+      }
+      await frames(page);
+    });
+    return { loadMs, workMs: taskMs, scriptMs, readyBy };
+  } finally {
+    await page.close();
+  }
+}
