@@ -11,6 +11,7 @@ import { EnvError, parseEnv } from "../server/env";
 import { localSecret } from "../server/local-secrets";
 import { log } from "../server/log";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../server/seed";
+import { seedDemoDiagram } from "../server/seed-diagram";
 import { buildIfNeeded } from "./build-if-needed";
 
 const dev = process.argv.includes("--dev");
@@ -37,6 +38,8 @@ async function main() {
   log.info({ mode: database.mode, location: database.location, applied }, "database ready");
   const seeded = config.PATCHBAY_DEMO ? await seedDemo() : false;
   await syncCatalog(catalogRoot());
+  // The demo diagram needs the catalog, so it is placed after the sync, on first start only.
+  if (seeded) await seedDemoDiagram();
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.PORT });
   await app.prepare();

@@ -25,6 +25,8 @@ const median = (xs: number[]) => {
 const ms = (n: number) => `${n.toFixed(0).padStart(5)} ms`;
 const verdict = (value: number, target: number, atMost: boolean) => ((atMost ? value <= target : value >= target) ? "ok" : "MISSED");
 
+const figures = (s: Sample) => `load ${ms(s.loadMs)}, work ${ms(s.workMs)} (script ${ms(s.scriptMs)}, style ${ms(s.styleMs)}, layout ${ms(s.layoutMs)})`;
+
 interface Pages {
   patchbay: string;
   bare: string;
@@ -34,7 +36,12 @@ async function browse(session: Session, pages: Pages) {
   const samples: Record<keyof Pages, Sample[]> = { patchbay: [], bare: [] };
   // Warm-up (not counted): server caches, the browser's HTTP cache, and which ready signal each page gives.
   const signal: Partial<Record<keyof Pages, ReadySignal>> = {};
-  for (const kind of ["patchbay", "bare"] as const) signal[kind] = (await measure(session, kind, pages[kind], undefined)).readyBy;
+  for (const kind of ["patchbay", "bare"] as const) {
+    const warm = await measure(session, kind, pages[kind], undefined);
+    signal[kind] = warm.readyBy;
+    const { nodes, edges, elements } = warm.rendered;
+    console.log(`${kind.padEnd(8)} renders ${nodes} nodes, ${edges} edges, ${elements.toLocaleString("en")} DOM elements`);
+  }
   if (signal.patchbay === "nodes") {
     console.log(`note: the project canvas never set data-ready="true"; its load is timed to the first rendered .react-flow__node instead`);
   }
@@ -44,9 +51,7 @@ async function browse(session: Session, pages: Pages) {
     const order = run % 2 === 0 ? (["patchbay", "bare"] as const) : (["bare", "patchbay"] as const);
     for (const kind of order) samples[kind].push(await measure(session, kind, pages[kind], signal[kind]));
     const [p, b] = [samples.patchbay.at(-1)!, samples.bare.at(-1)!];
-    console.log(
-      `run ${run + 1}: patchbay load ${ms(p.loadMs)}, work ${ms(p.workMs)} (script ${ms(p.scriptMs)})  |  bare load ${ms(b.loadMs)}, work ${ms(b.workMs)} (script ${ms(b.scriptMs)})`,
-    );
+    console.log(`run ${run + 1}: patchbay ${figures(p)}  |  bare ${figures(b)}`);
   }
   return samples;
 }
@@ -89,14 +94,19 @@ async function main() {
       }
     }
 
-    const m = (kind: "patchbay" | "bare", field: keyof Omit<Sample, "readyBy">) => median(samples[kind].map((s) => s[field]));
-    const load = { patchbay: m("patchbay", "loadMs"), bare: m("bare", "loadMs") };
-    const work = { patchbay: m("patchbay", "workMs"), bare: m("bare", "workMs") };
-    const script = { patchbay: m("patchbay", "scriptMs"), bare: m("bare", "scriptMs") };
+    // Field by field: the median load and the median work may come from different runs.
+    const mid = (kind: keyof Pages): Sample => {
+      const field = (f: "loadMs" | "workMs" | "scriptMs" | "styleMs" | "layoutMs") => median(samples[kind].map((s) => s[f]));
+      return { ...samples[kind][0]!, loadMs: field("loadMs"), workMs: field("workMs"), scriptMs: field("scriptMs"), styleMs: field("styleMs"), layoutMs: field("layoutMs") };
+    };
+    const [p, b] = [mid("patchbay"), mid("bare")];
+    const load = { patchbay: p.loadMs, bare: b.loadMs };
+    const work = { patchbay: p.workMs, bare: b.workMs };
+    const script = { patchbay: p.scriptMs, bare: b.scriptMs };
     const loadRatio = load.patchbay / load.bare;
     const workRatio = work.patchbay / work.bare;
-    console.log(`median of ${RUNS}: patchbay load ${ms(load.patchbay)}, work ${ms(work.patchbay)} (script ${ms(script.patchbay)})`);
-    console.log(`median of ${RUNS}: bare     load ${ms(load.bare)}, work ${ms(work.bare)} (script ${ms(script.bare)})`);
+    console.log(`median of ${RUNS}: patchbay ${figures(p)}`);
+    console.log(`median of ${RUNS}: bare     ${figures(b)}`);
     console.log(`work ratio patchbay/bare ${workRatio.toFixed(2)} (target ≤ ${TARGET.work}): ${verdict(workRatio, TARGET.work, true)}`);
     console.log(`load ratio patchbay/bare ${loadRatio.toFixed(2)} (target ≤ ${TARGET.load}): ${verdict(loadRatio, TARGET.load, true)}`);
     for (const [label, problems] of session?.problems ?? []) {

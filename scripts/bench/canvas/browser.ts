@@ -16,9 +16,14 @@ export type ReadySignal = "data-ready" | "nodes";
 
 export interface Sample {
   loadMs: number;
+  /** Main-thread time of the interaction, and the parts of it spent in script, style recalculation and layout. */
   workMs: number;
   scriptMs: number;
+  styleMs: number;
+  layoutMs: number;
   readyBy: ReadySignal;
+  /** What the page rendered: React Flow nodes and edges, and DOM elements in all. */
+  rendered: { nodes: number; edges: number; elements: number };
 }
 
 export interface Session {
@@ -96,19 +101,20 @@ async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
   return point;
 }
 
-async function mainThreadMs(page: Page, interact: () => Promise<void>): Promise<{ taskMs: number; scriptMs: number }> {
+async function mainThreadMs(page: Page, interact: () => Promise<void>) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
   const read = async () => {
     const { metrics } = await cdp.send("Performance.getMetrics");
-    const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-    return { task: get("TaskDuration"), script: get("ScriptDuration") };
+    return new Map(metrics.map((m) => [m.name, m.value]));
   };
   const before = await read();
   await interact();
   const after = await read();
   await cdp.detach();
-  return { taskMs: (after.task - before.task) * 1000, scriptMs: (after.script - before.script) * 1000 };
+  // Durations are cumulative seconds since the page started.
+  const delta = (name: string) => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000;
+  return { workMs: delta("TaskDuration"), scriptMs: delta("ScriptDuration"), styleMs: delta("RecalcStyleDuration"), layoutMs: delta("LayoutDuration") };
 }
 
 /** Loads `path` in a fresh tab, then pans and zooms it; every step waits for its frame, as a 60 Hz pointer would. */
@@ -124,12 +130,17 @@ export async function measure(session: Session, label: string, path: string, sig
     const readyBy = await waitForCanvas(page, signal);
     await frames(page);
     const loadMs = performance.now() - started;
+    const rendered = await page.evaluate(() => ({
+      nodes: document.querySelectorAll(".react-flow__node").length,
+      edges: document.querySelectorAll(".react-flow__edge").length,
+      elements: document.getElementsByTagName("*").length,
+    }));
 
     // Let trailing work (late queries, minimap, resize observers) finish outside the measurement.
     await page.waitForTimeout(1_000);
     await frames(page);
     const start = await emptyPanePoint(page);
-    const { taskMs, scriptMs } = await mainThreadMs(page, async () => {
+    const work = await mainThreadMs(page, async () => {
       await page.mouse.move(start.x, start.y);
       await page.mouse.down();
       for (let i = 1; i <= PAN_STEPS; i++) {
@@ -144,7 +155,7 @@ export async function measure(session: Session, label: string, path: string, sig
       }
       await frames(page);
     });
-    return { loadMs, workMs: taskMs, scriptMs, readyBy };
+    return { loadMs, ...work, readyBy, rendered };
   } finally {
     await page.close();
   }

@@ -1,0 +1,59 @@
+// The demo diagram of ecommerce-api: a network, a database, a cache, a queue, a bucket, a
+// cluster, the API on the cluster and an image worker, connected by typed lines; staging
+// on the "Development" presets and production on "Production", so the environments differ.
+// Written through the same diagram operations (and audit trail) as any user edit.
+import type { BundleDefinition } from "./domain/catalog/types";
+import type { Op } from "./domain/graph/ops";
+import { findOrganizationBySlug } from "./repositories/organizations";
+import { findProjectBySlug } from "./repositories/projects";
+import * as repo from "./repositories/diagram";
+import { applyDiagramOps } from "./diagram/service";
+
+const PLAN: { name: string; bundle: string; x: number; y: number }[] = [
+  { name: "network", bundle: "aws-vpc", x: 0, y: 160 },
+  { name: "orders-db", bundle: "aws-rds-postgres", x: 340, y: 0 },
+  { name: "cluster", bundle: "aws-eks-cluster", x: 340, y: 240 },
+  { name: "sessions", bundle: "aws-elasticache-redis", x: 340, y: 480 },
+  { name: "orders-queue", bundle: "aws-sqs-queue", x: 340, y: 700 },
+  { name: "images", bundle: "aws-s3-bucket", x: 340, y: 900 },
+  { name: "api", bundle: "k8s-application", x: 720, y: 240 },
+  { name: "thumbnailer", bundle: "aws-lambda-function", x: 720, y: 760 },
+];
+
+/** Adds the demo diagram when ecommerce-api is still empty; returns whether it did. */
+export async function seedDemoDiagram(): Promise<boolean> {
+  const org = await findOrganizationBySlug("acme");
+  const project = org && (await findProjectBySlug(org.id, "ecommerce-api"));
+  if (!project) return false;
+  const stored = await repo.loadDiagram(project.id);
+  if (!stored || stored.diagram.components.length > 0) return false;
+  const definitions = new Map((await repo.listBundleVersionDefinitions()).map((d) => [d.name, d] as const));
+  const ops: Op[] = [];
+  const placed: { id: string; def: BundleDefinition }[] = [];
+  for (const [i, p] of PLAN.entries()) {
+    const def = definitions.get(p.bundle);
+    if (!def) continue;
+    const id = `demo-${p.name}-${i}`;
+    const instances = Object.fromEntries(
+      project.environments.map((env) => {
+        const preset = def.presets.find((x) => x.name === (env.class === "production" ? "Production" : "Development")) ?? def.presets[0];
+        return [env.id, { params: structuredClone(preset?.values ?? {}), preset: preset?.name ?? null }];
+      }),
+    );
+    ops.push({ op: "addComponent", component: { id, name: p.name, bundle: def.name, version: def.version, x: p.x, y: p.y }, instances });
+    placed.push({ id, def });
+  }
+  // Every input slot of every component takes the first placed producer of its type.
+  let n = 0;
+  for (const consumer of placed) {
+    for (const slot of consumer.def.connections) {
+      const producer = placed.find((p) => p !== consumer && p.def.artifacts.some((a) => a.type === slot.type));
+      const output = producer?.def.artifacts.find((a) => a.type === slot.type);
+      if (!producer || !output) continue;
+      ops.push({ op: "addLink", link: { id: `demo-line-${++n}`, from: producer.id, fromArtifact: output.key, to: consumer.id, toSlot: slot.key, policies: [] } });
+    }
+  }
+  if (ops.length === 0) return false;
+  await applyDiagramOps({ actor: { type: "system", label: "seed" }, meta: {} }, project.id, stored.revision, ops);
+  return true;
+}
