@@ -68,6 +68,10 @@ test("a developer drags bundles, connects typed slots, is refused a mismatch, ed
   await expect(inspector.getByLabel("Preset")).toHaveValue("Node dev server");
   const port = inspector.getByLabel("Port");
   await expect(port).toHaveValue("3000");
+  const advanced = inspector.getByTestId("advanced-fields");
+  await expect(advanced.getByLabel("Log level")).toBeHidden();
+  await advanced.getByText("Advanced (3)").click();
+  await expect(advanced.getByLabel("Log level")).toBeVisible();
   await port.fill("80");
   await expect(inspector.getByText("must be at least 1024")).toBeVisible();
   await port.fill("8080");

@@ -111,7 +111,26 @@ function ObjectFieldTemplate({ title, description, properties, fieldPathId, requ
   const options = getUiOptions(uiSchema);
   const Title = getTemplate("TitleFieldTemplate", registry, options);
   const Description = getTemplate("DescriptionFieldTemplate", registry, options);
-  const content = properties.filter((p) => !p.hidden).map((p) => <div key={p.name}>{p.content}</div>);
+  // Fields marked `ui:advanced: true` in the UI schema go behind an "Advanced" disclosure.
+  const isAdvanced = (name: string) => (uiSchema?.[name] as Record<string, unknown> | undefined)?.["ui:advanced"] === true;
+  const visible = properties.filter((p) => !p.hidden);
+  const basic = visible.filter((p) => !isAdvanced(p.name)).map((p) => <div key={p.name}>{p.content}</div>);
+  const advanced = visible.filter((p) => isAdvanced(p.name));
+  const content = (
+    <>
+      {basic}
+      {advanced.length > 0 ? (
+        <details className="rounded-lg border border-slate-200 p-3 [&[open]>summary]:mb-4" data-testid="advanced-fields">
+          <summary className="cursor-pointer text-sm font-medium text-slate-700">Advanced ({advanced.length})</summary>
+          <div className="space-y-5">
+            {advanced.map((p) => (
+              <div key={p.name}>{p.content}</div>
+            ))}
+          </div>
+        </details>
+      ) : null}
+    </>
+  );
   if (root) return <div className="space-y-5">{content}</div>;
   return (
     <fieldset id={fieldPathId.$id} className="space-y-4 rounded-lg border border-slate-200 p-4">
