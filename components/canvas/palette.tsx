@@ -2,7 +2,8 @@
 // The bundles a developer can place: searchable by name, category and the artifact types a
 // bundle consumes or produces. Drag one onto the canvas, or press its + to add it at the
 // centre of the view (the keyboard path).
-import { useDeferredValue, useId, useMemo, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
+import { SearchInput } from "@/components/ui/search-input";
 import { BundleIcon } from "./bundle-icon";
 import type { BundleView } from "./catalog-view";
 
@@ -17,7 +18,6 @@ function matches(b: BundleView, q: string): boolean {
 export function Palette({ bundles, onAdd }: { bundles: readonly BundleView[]; onAdd: (bundle: BundleView) => void }) {
   const [q, setQ] = useState("");
   const query = useDeferredValue(q.trim().toLowerCase());
-  const searchId = useId();
   const groups = useMemo(() => {
     const out = new Map<string, BundleView[]>();
     for (const b of bundles) if (matches(b, query)) out.set(b.category || "Other", [...(out.get(b.category || "Other") ?? []), b]);
@@ -27,17 +27,7 @@ export function Palette({ bundles, onAdd }: { bundles: readonly BundleView[]; on
   return (
     <aside aria-label="Palette" className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white">
       <div className="border-b border-slate-100 p-3">
-        <label htmlFor={searchId} className="sr-only">
-          Search bundles
-        </label>
-        <input
-          id={searchId}
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          placeholder="Search bundles or types"
-          className="w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600"
-        />
+        <SearchInput label="Search bundles" value={q} onChange={setQ} placeholder="Search bundles or types" />
         <p className="mt-1.5 text-[11px] text-slate-500">Drag a bundle onto the canvas.</p>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto p-2">

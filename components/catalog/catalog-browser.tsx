@@ -1,7 +1,8 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useDeferredValue, useId, useState } from "react";
+import { useDeferredValue, useState } from "react";
 import { useTRPC } from "@/components/trpc";
+import { SearchInput } from "@/components/ui/search-input";
 import { BundleCard } from "./bundle-card";
 import { ImportPanel } from "./import-panel";
 import { typeLookup } from "./type-badge";
@@ -23,7 +24,6 @@ function Chip({ active, onClick, children }: { active: boolean; onClick: () => v
 
 export function CatalogBrowser({ orgSlug }: { orgSlug: string }) {
   const trpc = useTRPC();
-  const searchId = useId();
   const [q, setQ] = useState("");
   const [category, setCategory] = useState<string | undefined>();
   const query = useDeferredValue(q.trim());
@@ -45,17 +45,7 @@ export function CatalogBrowser({ orgSlug }: { orgSlug: string }) {
     <div className="space-y-5">
       {canImport && org.data ? <ImportPanel organizationId={org.data.id} /> : null}
       <div className="space-y-3">
-        <label htmlFor={searchId} className="sr-only">
-          Search bundles
-        </label>
-        <input
-          id={searchId}
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          placeholder="Search by name, description or artifact type (e.g. postgresql)"
-          className="block w-full max-w-xl rounded-md border-0 px-3 py-2 text-sm shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600"
-        />
+        <SearchInput label="Search bundles" value={q} onChange={setQ} placeholder="Search by name, description or artifact type (e.g. postgresql)" className="max-w-xl" />
         <div role="group" aria-label="Category" className="flex flex-wrap gap-2">
           <Chip active={!category} onClick={() => setCategory(undefined)}>
             All
