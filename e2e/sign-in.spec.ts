@@ -12,9 +12,16 @@ test("a developer signs in, opens ecommerce-api and sees the canvas", async ({ p
   // The environment switcher lists both environments and switching keeps the same diagram.
   const switcher = page.getByLabel("Environment");
   await expect(switcher.locator("option")).toHaveText(["Staging", "Production (production)"]);
+  const nodes = page.getByTestId("component-node");
+  await expect(nodes).toHaveCount(8);
+  // The demo database runs on the Development preset in staging and Production in production.
+  await page.locator('[data-testid="component-node"][data-name="orders-db"]').click();
+  const preset = page.getByRole("complementary", { name: "Inspector" }).getByLabel("Preset");
+  await expect(preset).toHaveValue("Development");
   await switcher.selectOption("production");
   await expect(page).toHaveURL(/env=production/);
-  await expect(page.getByTestId("canvas")).toContainText("Production");
+  await expect(nodes).toHaveCount(8);
+  await expect(preset).toHaveValue("Production");
   await page.screenshot({ path: "test-results/project-canvas.png" });
 });
 

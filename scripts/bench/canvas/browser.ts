@@ -84,7 +84,7 @@ async function waitForCanvas(page: Page, signal: ReadySignal | undefined): Promi
 }
 
 /** A point of the pane with nothing on it, far enough from the pane's edges for the pan loop. */
-async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
+export async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(() => {
     const pane = document.querySelector("[data-testid=canvas] .react-flow__pane");
     if (!pane) return null;
@@ -117,6 +117,23 @@ async function mainThreadMs(page: Page, interact: () => Promise<void>) {
   return { workMs: delta("TaskDuration"), scriptMs: delta("ScriptDuration"), styleMs: delta("RecalcStyleDuration"), layoutMs: delta("LayoutDuration") };
 }
 
+/** The fixed interaction: a 60-step drag-pan loop from an empty point, then 5 wheel zooms in and 5 out. */
+export async function panAndZoom(page: Page, start: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (let i = 1; i <= PAN_STEPS; i++) {
+    const angle = (2 * Math.PI * i) / PAN_STEPS; // one loop, back where it started
+    await page.mouse.move(start.x + 150 * Math.sin(angle), start.y + 100 * (1 - Math.cos(angle)));
+    await frames(page);
+  }
+  await page.mouse.up();
+  for (let i = 0; i < ZOOM_STEPS; i++) {
+    await page.mouse.wheel(0, i < ZOOM_STEPS / 2 ? -120 : 120); // in, then back out
+    await frames(page);
+  }
+  await frames(page);
+}
+
 /** Loads `path` in a fresh tab, then pans and zooms it; every step waits for its frame, as a 60 Hz pointer would. */
 export async function measure(session: Session, label: string, path: string, signal: ReadySignal | undefined): Promise<Sample> {
   const page = await session.context.newPage();
@@ -140,21 +157,7 @@ export async function measure(session: Session, label: string, path: string, sig
     await page.waitForTimeout(1_000);
     await frames(page);
     const start = await emptyPanePoint(page);
-    const work = await mainThreadMs(page, async () => {
-      await page.mouse.move(start.x, start.y);
-      await page.mouse.down();
-      for (let i = 1; i <= PAN_STEPS; i++) {
-        const angle = (2 * Math.PI * i) / PAN_STEPS; // one loop, back where it started
-        await page.mouse.move(start.x + 150 * Math.sin(angle), start.y + 100 * (1 - Math.cos(angle)));
-        await frames(page);
-      }
-      await page.mouse.up();
-      for (let i = 0; i < ZOOM_STEPS; i++) {
-        await page.mouse.wheel(0, i < ZOOM_STEPS / 2 ? -120 : 120); // in, then back out
-        await frames(page);
-      }
-      await frames(page);
-    });
+    const work = await mainThreadMs(page, () => panAndZoom(page, start));
     return { loadMs, ...work, readyBy, rendered };
   } finally {
     await page.close();

@@ -14,7 +14,10 @@ import { createScratchDatabase } from "@/test/scratch-db";
 import { generateDiagram } from "./generate";
 
 export const PROJECT_SLUG = "bench-500";
-const MAX_OPS = 2000; // diagram.change accepts at most this many operations per batch
+// diagram.change accepts up to 2000 operations, but writes them one row at a time inside one
+// interactive transaction with Prisma's default 5 s timeout: 1,300 ops took 4-5 s and
+// sometimes expired on a busy machine. Smaller batches keep each one well inside it.
+const BATCH_OPS = 250;
 
 type Caller = ReturnType<typeof createCaller>;
 export type DiagramCatalog = Awaited<ReturnType<Caller["diagram"]["catalog"]>>;
@@ -58,8 +61,8 @@ export async function createBenchData(components: number, lines: number): Promis
         ...generated.links.map((link): Op => ({ op: "addLink", link })),
       ];
       let { revision } = await dev.diagram.get({ projectId: project.id });
-      for (let at = 0; at < all.length; at += MAX_OPS) {
-        ({ revision } = await dev.diagram.change({ projectId: project.id, baseRevision: revision, ops: all.slice(at, at + MAX_OPS) }));
+      for (let at = 0; at < all.length; at += BATCH_OPS) {
+        ({ revision } = await dev.diagram.change({ projectId: project.id, baseRevision: revision, ops: all.slice(at, at + BATCH_OPS) }));
       }
       const stored = await dev.diagram.get({ projectId: project.id });
       return { databaseUrl: scratch.url, dropDatabase: scratch.drop, projectId: project.id, diagram: stored.diagram, catalog };
