@@ -13,7 +13,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 let n = 0;
 const uid = (prefix: string) => `${prefix}-${(++n).toString().padStart(6, "0")}`;
-const component = (name: string, bundle: string, version = "1.0.0") => ({ id: uid("cmp"), name, bundle, version, x: n * 10, y: 0 });
+// Newest version of each bundle in the catalog, filled before the tests run.
+const latest = new Map<string, string>();
+const component = (name: string, bundle: string, version = latest.get(bundle) ?? "1.0.0") => ({ id: uid("cmp"), name, bundle, version, x: n * 10, y: 0 });
 
 forEachDatabase("diagram", (h: Harness) => {
   let projectId = "";
@@ -35,6 +37,13 @@ forEachDatabase("diagram", (h: Harness) => {
     const synced = await syncCatalog(catalog);
     expect(synced.errors).toEqual([]);
     expect(synced.added.bundleVersions.sort()).toEqual(["local-postgres-database@1.1.0", "relay@1.0.0"]);
+    const semver = await import("semver");
+    for (const b of (await (await h.as("viewer@acme.test")).diagram.catalog({ projectId })).bundles) {
+      const known = latest.get(b.name);
+      if (!known || semver.gt(b.version, known)) latest.set(b.name, b.version);
+    }
+    // Lines of the tests below go to the shipped postgres version; 1.1.0 exists to break one later.
+    latest.set("local-postgres-database", "1.0.0");
   });
 
   async function expectRefused(run: () => Promise<unknown>, expected: Record<string, unknown>) {
