@@ -1,6 +1,7 @@
 // A deterministic diagram of COMPONENTS components and exactly LINES lines that type-checks
 // against the catalog: every line goes from an earlier producer to a later consumer (so the
 // graph is acyclic), between slots of the same artifact type, one line per input slot.
+import semver from "semver";
 import type { DiagramComponent, DiagramLink } from "@/server/domain/graph/types";
 
 export interface CatalogBundle {
@@ -69,7 +70,11 @@ function shuffle<T>(items: T[], random: () => number): T[] {
  */
 export function generateDiagram(bundles: CatalogBundle[], linkTypes: ReadonlySet<string>, count: number, lines: number, seed = 500): GeneratedDiagram {
   const random = prng(seed);
-  const byName = new Map(bundles.map((b) => [b.name, b])); // one version per bundle is enough here
+  const byName = new Map<string, CatalogBundle>(); // the newest version of each bundle, as a palette places it
+  for (const b of bundles) {
+    const seen = byName.get(b.name);
+    if (!seen || semver.gt(b.version, seen.version)) byName.set(b.name, b);
+  }
   const mix = MIX.filter(([name]) => byName.has(name));
   const total = mix.reduce((sum, [, w]) => sum + w, 0);
   const pick = (): CatalogBundle => {
