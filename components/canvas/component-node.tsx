@@ -3,7 +3,7 @@
 // and one handle per slot (inputs left, outputs right) coloured by artifact type. While a
 // line is dragged, each handle asks `canConnect` (a few Map lookups) whether it would accept
 // it, lights up if so and says why not otherwise.
-import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from "@xyflow/react";
 import { memo } from "react";
 import { canConnect } from "@/server/domain/graph/connect";
 import { bundleRef } from "@/server/domain/graph/types";
@@ -31,12 +31,23 @@ function useVerdict(nodeId: string, handleId: string, kind: "source" | "target")
   });
 }
 
+// Fixed geometry, so a handle sits at the same place whether its row is drawn or not.
+const HEADER = 56;
+const ROW = 20;
+const BODY_PAD = 4;
+const handleTop = (i: number) => HEADER + BODY_PAD + i * ROW + ROW / 2;
+
+// Below this zoom the slot rows cannot be read: nodes draw only their header and bare handles,
+// which is most of what the browser would otherwise lay out, paint and hit-test for 500 nodes.
+const COMPACT_BELOW = 0.45;
+const compactSelector = (s: ReactFlowState) => s.transform[2] < COMPACT_BELOW;
+
 function SlotRow({ nodeId, slot, kind, color, missing }: { nodeId: string; slot: { key: string; type: string; title: string }; kind: "source" | "target"; color: string; missing?: boolean }) {
   const verdict = useVerdict(nodeId, slot.key, kind);
   const ring = verdict === "ok" ? "ring-2 ring-emerald-400 bg-emerald-50" : verdict ? "opacity-40" : "";
   return (
     <div
-      className={`relative flex items-center gap-1.5 px-3 py-0.5 text-[11px] ${kind === "source" ? "justify-end" : ""} ${ring}`}
+      className={`relative flex h-5 items-center gap-1.5 px-3 text-[11px] ${kind === "source" ? "justify-end" : ""} ${ring}`}
       title={verdict && verdict !== "ok" ? verdict : `${slot.title}: ${slot.type}`}
       data-testid={`${kind === "target" ? "input" : "output"}-${slot.key}`}
       data-compatible={verdict === null ? undefined : String(verdict === "ok")}
@@ -60,14 +71,37 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
   const types = useCanvas((s) => s.catalog.types);
   const missingSet = missing ? new Set(missing.split(",")) : null;
   const colour = (type: string) => types.get(type)?.color ?? "#64748b";
+  const compact = useStore(compactSelector);
+  const slots = [...(bundle?.inputs.map((slot) => ({ slot, kind: "target" as const })) ?? []), ...(bundle?.outputs.map((slot) => ({ slot, kind: "source" as const })) ?? [])];
+  if (compact) {
+    return (
+      <div
+        className={`relative w-60 rounded-lg bg-white ring-1 ${selected ? "ring-2 ring-brand-600" : missing ? "ring-red-300" : "ring-slate-300"}`}
+        style={{ height: HEADER + BODY_PAD * 2 + slots.length * ROW }}
+        data-testid="component-node"
+        data-name={component.name}
+      >
+        <p className="truncate px-3 pt-4 font-mono text-lg font-semibold">{component.name}</p>
+        {slots.map(({ slot, kind }, i) => (
+          <Handle
+            key={`${kind}-${slot.key}`}
+            type={kind}
+            id={slot.key}
+            position={kind === "target" ? Position.Left : Position.Right}
+            style={{ top: handleTop(i), background: colour(slot.type), width: 10, height: 10, border: "2px solid white" }}
+          />
+        ))}
+      </div>
+    );
+  }
   return (
     <div
-      className={`w-60 rounded-lg bg-white text-left shadow-sm ring-1 ${selected ? "ring-2 ring-brand-600" : missing ? "ring-red-300" : "ring-slate-300"}`}
+      className={`relative w-60 rounded-lg bg-white text-left shadow-sm ring-1 ${selected ? "ring-2 ring-brand-600" : missing ? "ring-red-300" : "ring-slate-300"}`}
       data-testid="component-node"
       data-name={component.name}
       aria-label={`${component.name} (${component.bundle})`}
     >
-      <div className="flex items-center gap-2 border-b border-slate-100 px-3 py-2">
+      <div className="flex h-14 items-center gap-2 overflow-hidden border-b border-slate-100 px-3">
         <span className="rounded bg-slate-100 p-1 text-slate-700">
           <BundleIcon name={bundle?.icon ?? "box"} />
         </span>
@@ -81,10 +115,9 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
         <span className={`rounded-full px-1.5 py-0.5 text-[10px] ${STATUS_STYLE[status] ?? STATUS_STYLE.draft}`}>{status}</span>
       </div>
       <div className="py-1">
-        {bundle?.inputs.map((slot) => (
-          <SlotRow key={`in-${slot.key}`} nodeId={id} slot={slot} kind="target" color={colour(slot.type)} missing={missingSet?.has(slot.key)} />
+        {slots.map(({ slot, kind }) => (
+          <SlotRow key={`${kind}-${slot.key}`} nodeId={id} slot={slot} kind={kind} color={colour(slot.type)} missing={kind === "target" && missingSet?.has(slot.key)} />
         ))}
-        {bundle?.outputs.map((slot) => <SlotRow key={`out-${slot.key}`} nodeId={id} slot={slot} kind="source" color={colour(slot.type)} />)}
       </div>
       {missingSet ? (
         <p className="border-t border-red-100 bg-red-50 px-3 py-1 text-[11px] text-red-800" data-testid="missing-inputs">

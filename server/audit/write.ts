@@ -93,11 +93,12 @@ export async function auditedWrite<T>(
   ctx: AuditContext,
   work: (tx: Tx) => Promise<{ result: T; audit: AuditInput }>,
 ): Promise<T> {
+  // A large diagram batch (up to 2,000 operations) writes a row per operation: allow it time.
   return prisma().$transaction(async (tx) => {
     const { result, audit } = await work(tx);
     await appendAuditEvent(tx, ctx, audit);
     return result;
-  });
+  }, { timeout: 30_000, maxWait: 10_000 });
 }
 
 /**

@@ -4,7 +4,7 @@
 // is built once per diagram change, and the ancestors of a line's source (for the cycle
 // rule) are computed once per source and cached, so a drag costs O(1) per pointer move.
 import type { ConnectionSlot } from "../catalog/types";
-import { bundleRef, type DiagramComponent, type DiagramLink, type SlotCatalog } from "./types";
+import { bundleRef, type BundleSlots, type DiagramComponent, type DiagramLink, type SlotCatalog } from "./types";
 
 export interface Connection {
   source: string;
@@ -20,27 +20,30 @@ export type Verdict = { ok: true; type: string } | { ok: false; code: RefusalCod
 export interface GraphIndex {
   readonly catalog: SlotCatalog;
   readonly components: ReadonlyMap<string, DiagramComponent>;
-  /** `componentId\u0000slot` → the link occupying that input slot. */
-  readonly occupied: ReadonlyMap<string, DiagramLink>;
+  /** componentId → its bundle version's slots, resolved once (no key building per check). */
+  readonly slots: ReadonlyMap<string, BundleSlots | undefined>;
+  /** componentId → input slot → the link occupying it. */
+  readonly occupied: ReadonlyMap<string, ReadonlyMap<string, DiagramLink>>;
   /** componentId → ids of the components it consumes from (its direct upstreams). */
   readonly upstream: ReadonlyMap<string, readonly string[]>;
   /** Lazily filled: componentId → every component it transitively consumes from, and itself. */
   readonly ancestors: Map<string, ReadonlySet<string>>;
 }
 
-const slotKey = (component: string, slot: string) => `${component}\u0000${slot}`;
-
 export function buildGraphIndex(diagram: { components: DiagramComponent[]; links: DiagramLink[] }, catalog: SlotCatalog): GraphIndex {
   const components = new Map(diagram.components.map((c) => [c.id, c]));
-  const occupied = new Map<string, DiagramLink>();
+  const slots = new Map(diagram.components.map((c) => [c.id, catalog.bundles.get(bundleRef(c.bundle, c.version))]));
+  const occupied = new Map<string, Map<string, DiagramLink>>();
   const upstream = new Map<string, string[]>();
   for (const link of diagram.links) {
-    occupied.set(slotKey(link.to, link.toSlot), link);
+    const taken = occupied.get(link.to);
+    if (taken) taken.set(link.toSlot, link);
+    else occupied.set(link.to, new Map([[link.toSlot, link]]));
     const list = upstream.get(link.to);
     if (list) list.push(link.from);
     else upstream.set(link.to, [link.from]);
   }
-  return { catalog, components, occupied, upstream, ancestors: new Map() };
+  return { catalog, components, slots, occupied, upstream, ancestors: new Map() };
 }
 
 function ancestorsOf(index: GraphIndex, id: string): ReadonlySet<string> {
@@ -60,9 +63,6 @@ function ancestorsOf(index: GraphIndex, id: string): ReadonlySet<string> {
   return seen;
 }
 
-export function inputSlotOf(index: GraphIndex, component: DiagramComponent, slot: string): ConnectionSlot | undefined {
-  return index.catalog.bundles.get(bundleRef(component.bundle, component.version))?.inputs.get(slot);
-}
 
 function refuse(code: RefusalCode, reason: string): Verdict {
   return { ok: false, code, reason };
@@ -77,8 +77,8 @@ export function canConnect(index: GraphIndex, c: Connection, ignoreLink?: string
   const from = index.components.get(c.source);
   const to = index.components.get(c.target);
   if (!from || !to) return refuse("unknown-component", "that component is not on this diagram");
-  const fromSlots = index.catalog.bundles.get(bundleRef(from.bundle, from.version));
-  const toSlots = index.catalog.bundles.get(bundleRef(to.bundle, to.version));
+  const fromSlots = index.slots.get(from.id);
+  const toSlots = index.slots.get(to.id);
   const output = c.sourceHandle ? fromSlots?.outputs.get(c.sourceHandle) : undefined;
   const input = c.targetHandle ? toSlots?.inputs.get(c.targetHandle) : undefined;
   if (!output) return refuse("unknown-slot", `${from.name} has no output "${c.sourceHandle ?? ""}"`);
@@ -87,7 +87,7 @@ export function canConnect(index: GraphIndex, c: Connection, ignoreLink?: string
   if (output.type !== input.type) {
     return refuse("type-mismatch", `type mismatch: ${to.name}.${input.key} takes ${input.type}, ${from.name}.${output.key} produces ${output.type}`);
   }
-  const taken = index.occupied.get(slotKey(to.id, input.key));
+  const taken = index.occupied.get(to.id)?.get(input.key);
   if (taken && taken.id !== ignoreLink) {
     const producer = index.components.get(taken.from)?.name ?? "another component";
     return refuse("slot-taken", `slot already taken: ${to.name}.${input.key} is connected to ${producer}`);
@@ -110,7 +110,6 @@ export function brokenReason(index: GraphIndex, link: DiagramLink): string | nul
 export function missingInputs(index: GraphIndex, component: DiagramComponent): ConnectionSlot[] {
   const slots = index.catalog.bundles.get(bundleRef(component.bundle, component.version));
   if (!slots) return [];
-  return [...slots.inputs.values()].filter(
-    (s) => s.required && !index.catalog.environmentTypes.has(s.type) && !index.occupied.has(slotKey(component.id, s.key)),
-  );
+  const taken = index.occupied.get(component.id);
+  return [...slots.inputs.values()].filter((s) => s.required && !index.catalog.environmentTypes.has(s.type) && !taken?.has(s.key));
 }
