@@ -8,7 +8,7 @@ import {
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
-import { canConnect } from "@/server/domain/graph/connect";
+import { canConnect, orient } from "@/server/domain/graph/connect";
 import { useCanvas, useCanvasStore } from "./canvas-context";
 import { ComponentNodeMemo } from "./component-node";
 import { ConfirmDialog } from "./confirm-dialog";
@@ -28,10 +28,7 @@ function ConnectionHint() {
   const connection = useConnection();
   const index = useCanvas((s) => s.index);
   if (!connection.inProgress || !connection.toHandle || !connection.fromHandle) return null;
-  const from = connection.fromHandle;
-  const to = connection.toHandle;
-  const [source, target] = from.type === "source" ? [from, to] : [to, from];
-  const verdict = canConnect(index, { source: source.nodeId, sourceHandle: source.id, target: target.nodeId, targetHandle: target.id });
+  const verdict = canConnect(index, orient(connection.fromHandle, connection.toHandle));
   return (
     <Panel position="bottom-center">
       <p role="status" className={`rounded-md px-3 py-1.5 text-sm shadow ring-1 ${verdict.ok ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : "bg-red-50 text-red-800 ring-red-200"}`}>
@@ -84,8 +81,7 @@ export function CanvasEditor({ environments }: { environments: readonly string[]
     (_: unknown, state: FinalConnectionState) => {
       setConnecting(null);
       if (state.isValid || !state.toHandle || !state.fromHandle) return;
-      const [source, target] = state.fromHandle.type === "source" ? [state.fromHandle, state.toHandle] : [state.toHandle, state.fromHandle];
-      const verdict = canConnect(store.getState().index, { source: source.nodeId, sourceHandle: source.id, target: target.nodeId, targetHandle: target.id });
+      const verdict = canConnect(store.getState().index, orient(state.fromHandle, state.toHandle));
       if (!verdict.ok) setNotice({ kind: "refused", message: `Line refused: ${verdict.reason}` });
     },
     [store, setConnecting, setNotice],

@@ -1,6 +1,7 @@
 // The catalog as the canvas holds it: lookups by `name@version`, newest version per bundle,
 // artifact types by name, and the slot catalog the graph rules run on. Built once per load.
 import type { inferRouterOutputs } from "@trpc/server";
+import semver from "semver";
 import { bundleRef, slotCatalog, type SlotCatalog } from "@/server/domain/graph/types";
 import type { AppRouter } from "@/server/api/root";
 
@@ -17,18 +18,11 @@ export interface CatalogView {
   slots: SlotCatalog;
 }
 
-function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0);
-  const pb = b.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  return 0;
-}
-
 export function catalogView(data: CanvasCatalogData): CatalogView {
   const byRef = new Map(data.bundles.map((b) => [bundleRef(b.name, b.version), b]));
   const versions = new Map<string, string[]>();
   for (const b of data.bundles) versions.set(b.name, [...(versions.get(b.name) ?? []), b.version]);
-  for (const list of versions.values()) list.sort((a, b) => compareVersions(b, a));
+  for (const list of versions.values()) list.sort(semver.rcompare);
   const latest = [...versions].map(([name, list]) => byRef.get(bundleRef(name, list[0]!))!).sort((a, b) => a.name.localeCompare(b.name));
   return {
     byRef,

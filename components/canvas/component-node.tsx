@@ -5,7 +5,7 @@
 // it, lights up if so and says why not otherwise.
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from "@xyflow/react";
 import { memo } from "react";
-import { canConnect } from "@/server/domain/graph/connect";
+import { canConnect, orient } from "@/server/domain/graph/connect";
 import { bundleRef } from "@/server/domain/graph/types";
 import { BundleIcon } from "./bundle-icon";
 import { useCanvas } from "./canvas-context";
@@ -22,11 +22,7 @@ function useVerdict(nodeId: string, handleId: string, kind: "source" | "target")
   return useCanvas((s) => {
     const c = s.connecting;
     if (!c || c.handleType === kind) return null;
-    const connection =
-      kind === "target"
-        ? { source: c.nodeId, sourceHandle: c.handleId, target: nodeId, targetHandle: handleId }
-        : { source: nodeId, sourceHandle: handleId, target: c.nodeId, targetHandle: c.handleId };
-    const v = canConnect(s.index, connection);
+    const v = canConnect(s.index, orient({ nodeId: c.nodeId, id: c.handleId, type: c.handleType }, { nodeId, id: handleId }));
     return v.ok ? "ok" : v.reason;
   });
 }

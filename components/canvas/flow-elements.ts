@@ -48,8 +48,7 @@ export function buildEdges(diagram: Diagram, index: GraphIndex, previous: Readon
     const broken = brokenReason(index, link);
     const prev = previous.get(link.id);
     if (prev && prev.data!.link === link && prev.data!.broken === broken) return prev;
-    const from = index.components.get(link.from);
-    const type = (from && index.catalog.bundles.get(`${from.bundle}@${from.version}`)?.outputs.get(link.fromArtifact)?.type) ?? "unknown";
+    const type = index.slots.get(link.from)?.outputs.get(link.fromArtifact)?.type ?? "unknown";
     return {
       id: link.id,
       type: "link",

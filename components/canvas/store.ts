@@ -5,7 +5,7 @@
 import { applyNodeChanges, type NodeChange, type EdgeChange, applyEdgeChanges } from "@xyflow/react";
 import { createStore } from "zustand/vanilla";
 import { buildGraphIndex, type GraphIndex } from "@/server/domain/graph/connect";
-import { applyOps, invertOps, type ApplyContext, type Op } from "@/server/domain/graph/ops";
+import { applyOps, changesStructure, invertOps, type ApplyContext, type Op } from "@/server/domain/graph/ops";
 import type { Diagram } from "@/server/domain/graph/types";
 import type { CatalogView } from "./catalog-view";
 import { buildEdges, buildNodes, type ComponentNode, type LinkEdge } from "./flow-elements";
@@ -79,8 +79,6 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((i) => [i.id, i]));
 }
 
-const structural = (ops: readonly Op[]) => ops.some((o) => o.op !== "setInstance" && !(o.op === "updateComponent" && o.name === undefined && o.version === undefined));
-
 export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: CatalogView; environmentId: string; readOnly: boolean }, deps: CanvasDeps) {
   const ctx: ApplyContext = { catalog: init.catalog.slots, environments: deps.environments };
   let queue: Op[][] = [];
@@ -146,7 +144,7 @@ export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: Cat
         set({ notice: { kind: "refused", message: (error as Error).message } });
         return false;
       }
-      set({ diagram, history, ...derive(diagram, structural(ops)) });
+      set({ diagram, history, ...derive(diagram, ops.some(changesStructure)) });
       enqueue(ops);
       return true;
     }

@@ -91,7 +91,7 @@ forEachDatabase("catalog sync", (h) => {
 
   it("a developer is refused importPreview; ops gets a dry run that writes nothing", async () => {
     const organizationId = await acmeId();
-    const fixtures = process.env.MASSDRIVER_FIXTURES ?? path.resolve(process.cwd(), "../shared/fixtures/massdriver");
+    const fixtures = massdriverFixtures();
     const before = await snapshot(h.db());
     const dev = await h.as("dev@acme.test");
     await expect(dev.catalog.importPreview({ organizationId, path: fixtures })).rejects.toMatchObject({

@@ -3,7 +3,7 @@
 // cached by bundle digest (a published version never changes), so a mutation compiles a
 // schema at most once per process.
 import type { ValidateFunction } from "ajv";
-import { createAjv } from "../bundles/json-schema";
+import { ajvErrors, createAjv } from "../bundles/json-schema";
 import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog/types";
 import type { ApplyContext } from "../domain/graph/ops";
 import { bundleRef, slotCatalog } from "../domain/graph/types";
@@ -20,18 +20,19 @@ function validatorFor(def: BundleDefinition): ValidateFunction {
   return v;
 }
 
-/** `path: rule` messages for params that break the bundle's schema, dotted paths. */
-export function paramProblems(def: BundleDefinition, params: Record<string, unknown>): string[] {
+/** Params that break the bundle's schema, as dotted paths with the catalog's wording. */
+export function paramProblems(def: BundleDefinition, params: Record<string, unknown>): { path: string; message: string }[] {
   const validate = validatorFor(def);
   if (validate(params)) return [];
-  return (validate.errors ?? []).map((e) => {
-    const missing = e.keyword === "required" ? `/${(e.params as { missingProperty: string }).missingProperty}` : "";
-    const path = (e.instancePath + missing).split("/").filter(Boolean).join(".") || "params";
-    return `${path}: ${e.keyword === "required" ? "is required" : e.message}`;
-  });
+  return ajvErrors(def.source, "", "params", validate.errors).map((e) => ({ path: e.path.split("/").filter(Boolean).join(".") || "params", message: e.message }));
 }
 
-export function applyContext(bundles: BundleDefinition[], types: ArtifactTypeDefinition[], environments: string[]): ApplyContext {
+export function applyContext(
+  bundles: BundleDefinition[],
+  types: ArtifactTypeDefinition[],
+  environments: string[],
+  presets: { bundle: string; name: string }[],
+): ApplyContext {
   const byRef = new Map(bundles.map((b) => [bundleRef(b.name, b.version), b]));
   const policies = new Map(types.map((t) => [t.name, t.policies.map((p) => p.id)]));
   return {
@@ -39,8 +40,9 @@ export function applyContext(bundles: BundleDefinition[], types: ArtifactTypeDef
     environments,
     validateParams: (bundle, version, params) => {
       const def = byRef.get(bundleRef(bundle, version));
-      return def ? paramProblems(def, params) : [`params: ${bundle}@${version} is not in the catalog`];
+      return def ? paramProblems(def, params) : [{ path: "params", message: `${bundle}@${version} is not in the catalog` }];
     },
     policiesOf: (type) => policies.get(type),
+    presetsOf: (bundle) => presets.filter((p) => p.bundle === bundle).map((p) => p.name),
   };
 }

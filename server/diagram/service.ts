@@ -7,8 +7,6 @@ import type { AuditContext } from "../audit/write";
 import { auditedWrite } from "../audit/write";
 import { AppError } from "../domain/errors";
 import { applyOps, type Op } from "../domain/graph/ops";
-import type { Diagram } from "../domain/graph/types";
-import type { Tx } from "../db";
 import { listArtifactTypes } from "../repositories/catalog";
 import * as repo from "../repositories/diagram";
 import { getProject } from "../repositories/projects";
@@ -23,7 +21,7 @@ export async function getDiagram(projectId: string) {
 
 /** The catalog a canvas needs: every bundle version (slots, form, presets) and every artifact type. */
 export async function diagramCatalog(organizationId: string) {
-  const [bundles, types, presets] = await Promise.all([repo.listBundleVersionDefinitions(), listArtifactTypes(), repo.listPresetValues(organizationId)]);
+  const [bundles, types, presets] = await Promise.all([repo.listBundleVersionDefinitions(), listArtifactTypes(), repo.listPublishedPresets(organizationId)]);
   return {
     bundles: bundles.map(({ name, version, description, icon, category, params, ui, connections, artifacts }) => ({
       name,
@@ -52,25 +50,6 @@ export function newId(): string {
   return `c${randomBytes(12).toString("base64url")}`;
 }
 
-async function resolvePresets(tx: Tx, organizationId: string, ops: readonly Op[], diagram: Diagram) {
-  const cache = new Map<string, Map<string, string>>();
-  const bundleOf = (componentId: string) => diagram.components.find((c) => c.id === componentId)?.bundle ?? "";
-  return {
-    bundleOf,
-    presetId: async (bundle: string, name: string | null) => {
-      if (name === null) return null;
-      let byName = cache.get(bundle);
-      if (!byName) cache.set(bundle, (byName = await repo.presetVersionIds(tx, organizationId, bundle)));
-      const id = byName.get(name);
-      if (!id) {
-        const at = ops.findIndex((o) => (o.op === "setInstance" && o.config.preset === name) || o.op === "addComponent");
-        throw new AppError("BAD_REQUEST", `ops.${at}.preset: "${name}" is not a published preset of ${bundle}`, { fields: { [`ops.${at}.preset`]: ["is not a published preset of this bundle"] } });
-      }
-      return id;
-    },
-  };
-}
-
 export async function applyDiagramOps(ctx: AuditContext, projectId: string, baseRevision: number, ops: Op[]) {
   return auditedWrite(ctx, async (tx) => {
     const project = await getProject(projectId, tx);
@@ -82,14 +61,20 @@ export async function applyDiagramOps(ctx: AuditContext, projectId: string, base
       });
     }
     const before = (await repo.loadDiagram(projectId, tx))!.diagram;
-    const [bundles, types] = await Promise.all([repo.listBundleVersionDefinitions(tx), listArtifactTypes(tx)]);
-    const after = applyOps(before, ops, applyContext(bundles, types, project.environments.map((e) => e.id)));
+    const [bundles, types, presets] = await Promise.all([
+      repo.listBundleVersionDefinitions(tx),
+      listArtifactTypes(tx),
+      repo.listPublishedPresets(project.organizationId, tx),
+    ]);
+    const after = applyOps(before, ops, applyContext(bundles, types, project.environments.map((e) => e.id), presets));
+    // applyOps refused ids already on this diagram; ids are global, so check the rest of the database.
     const newIds = ops.flatMap((o) => (o.op === "addComponent" ? [o.component.id] : o.op === "addLink" ? [o.link.id] : []));
-    const reused = newIds.filter((id) => !before.components.some((c) => c.id === id) && !before.links.some((l) => l.id === id));
-    const taken = await repo.takenIds(tx, reused);
+    const taken = await repo.takenIds(tx, newIds);
     if (taken.length > 0) throw new AppError("CONFLICT", `id: "${taken[0]}" is already used; choose another id`);
-    const presets = await resolvePresets(tx, project.organizationId, ops, after);
-    await repo.writeOps(tx, projectId, ops, presets.bundleOf, presets.presetId);
+    const versionIds = new Map(presets.map((p) => [`${p.bundle}\u0000${p.name}`, p.versionId]));
+    const bundleOf = (componentId: string) => after.components.find((c) => c.id === componentId)?.bundle ?? "";
+    const presetId = (bundle: string, name: string | null) => (name === null ? null : (versionIds.get(`${bundle}\u0000${name}`) ?? null));
+    await repo.writeOps(tx, projectId, ops, bundleOf, presetId);
     const change = describeChange(before, after, ops, project.environments);
     return {
       result: { revision },

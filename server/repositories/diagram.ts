@@ -85,21 +85,6 @@ export async function takenIds(tx: Tx, ids: string[]): Promise<string[]> {
   return [...components, ...links].map((r) => r.id);
 }
 
-/** Newest published version of each preset usable with `bundle` (built-in or the organization's), by name. */
-export async function presetVersionIds(tx: Tx, organizationId: string, bundle: string): Promise<Map<string, string>> {
-  const rows = await tx.preset.findMany({
-    where: { bundleName: bundle, OR: [{ organizationId: null }, { organizationId }] },
-    select: { name: true, organizationId: true, versions: { where: { status: "published" }, select: { id: true }, orderBy: { version: "desc" }, take: 1 } },
-  });
-  const out = new Map<string, string>();
-  // The organization's own preset wins over a built-in one of the same name.
-  for (const r of rows.sort((a, b) => Number(!!a.organizationId) - Number(!!b.organizationId))) {
-    const v = r.versions[0];
-    if (v) out.set(r.name, v.id);
-  }
-  return out;
-}
-
 async function writeInstance(tx: Tx, componentId: string, environmentId: string, config: InstanceConfig, presetVersionId: string | null) {
   const data = { params: json(config.params), presetVersionId };
   await tx.instance.upsert({
@@ -118,7 +103,7 @@ export async function writeOps(
   projectId: string,
   ops: readonly Op[],
   bundleOf: (componentId: string) => string,
-  presetId: (bundle: string, name: string | null) => Promise<string | null>,
+  presetId: (bundle: string, name: string | null) => string | null,
 ): Promise<void> {
   for (const o of ops) {
     switch (o.op) {
@@ -127,7 +112,7 @@ export async function writeOps(
         await tx.component.create({
           data: { id: c.id, projectId, name: c.name, bundleName: c.bundle, versionConstraint: c.version, positionX: c.x, positionY: c.y },
         });
-        for (const [env, config] of Object.entries(o.instances ?? {})) await writeInstance(tx, c.id, env, config, await presetId(c.bundle, config.preset));
+        for (const [env, config] of Object.entries(o.instances ?? {})) await writeInstance(tx, c.id, env, config, presetId(c.bundle, config.preset));
         break;
       }
       case "updateComponent": {
@@ -149,7 +134,7 @@ export async function writeOps(
         await tx.link.delete({ where: { id: o.id } });
         break;
       case "setInstance":
-        await writeInstance(tx, o.component, o.environment, o.config, await presetId(bundleOf(o.component), o.config.preset));
+        await writeInstance(tx, o.component, o.environment, o.config, presetId(bundleOf(o.component), o.config.preset));
         break;
     }
   }
@@ -161,15 +146,37 @@ export async function listBundleVersionDefinitions(tx: Tx = prisma()) {
   return rows.map((r) => r.definition as unknown as BundleDefinition);
 }
 
-/** Published presets usable by the organization (built-in and its own), newest version of each. */
-export async function listPresetValues(organizationId: string) {
-  const rows = await prisma().preset.findMany({
+export interface PublishedPresetDto {
+  bundle: string;
+  name: string;
+  description: string;
+  values: Record<string, unknown>;
+  /** Id of the newest published version: what an instance is pinned to. */
+  versionId: string;
+}
+
+/**
+ * Presets usable by the organization (built-in and its own), newest published version of
+ * each; where the organization has its own preset of a built-in's name, its own wins.
+ */
+export async function listPublishedPresets(organizationId: string, tx: Tx = prisma()): Promise<PublishedPresetDto[]> {
+  const rows = await tx.preset.findMany({
     where: { OR: [{ organizationId: null }, { organizationId }] },
-    select: { bundleName: true, name: true, description: true, versions: { where: { status: "published" }, select: { values: true }, orderBy: { version: "desc" }, take: 1 } },
+    select: {
+      bundleName: true,
+      name: true,
+      description: true,
+      organizationId: true,
+      versions: { where: { status: "published" }, select: { id: true, values: true }, orderBy: { version: "desc" }, take: 1 },
+    },
     orderBy: [{ builtIn: "desc" }, { createdAt: "asc" }],
   });
-  return rows.flatMap((r) => {
+  const byKey = new Map<string, PublishedPresetDto>();
+  for (const r of rows) {
     const v = r.versions[0];
-    return v ? [{ bundle: r.bundleName, name: r.name, description: r.description, values: v.values as Record<string, unknown> }] : [];
-  });
+    const key = `${r.bundleName}\u0000${r.name}`;
+    if (!v || (byKey.has(key) && !r.organizationId)) continue;
+    byKey.set(key, { bundle: r.bundleName, name: r.name, description: r.description, values: v.values as Record<string, unknown>, versionId: v.id });
+  }
+  return [...byKey.values()];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brokenReason, buildGraphIndex, canConnect, missingInputs } from "./connect";
+import { brokenReason, buildGraphIndex, canConnect, missingInputs, orient } from "./connect";
 import { slotCatalog, type DiagramComponent, type DiagramLink } from "./types";
 
 const catalog = slotCatalog(
@@ -67,6 +67,14 @@ describe("canConnect", () => {
     expect(verdict("nope", "database", "web", "database")).toMatchObject({ code: "unknown-component" });
     expect(verdict("pg2", "postgresql", "web", "database")).toMatchObject({ code: "unknown-slot", reason: 'pg2 has no output "postgresql"' });
     expect(verdict("pg2", "database", "web", "db")).toMatchObject({ code: "unknown-slot", reason: 'web has no input "db"' });
+  });
+  it("orients a line drawn from either end producer-first", () => {
+    expect(orient({ nodeId: "api", id: "database", type: "target" }, { nodeId: "pg2", id: "database" })).toEqual({
+      source: "pg2",
+      sourceHandle: "database",
+      target: "api",
+      targetHandle: "database",
+    });
   });
   it("flags required link slots left empty, not environment-supplied ones", () => {
     expect(missingInputs(index, c("pg2", "db"))).toEqual([]);

@@ -99,6 +99,13 @@ export function canConnect(index: GraphIndex, c: Connection, ignoreLink?: string
   return { ok: true, type: output.type };
 }
 
+/** A line being drawn may start at either end; this puts the producer first. */
+export function orient(from: { nodeId: string; id?: string | null; type: "source" | "target" }, to: { nodeId: string; id?: string | null }): Connection {
+  return from.type === "source"
+    ? { source: from.nodeId, sourceHandle: from.id, target: to.nodeId, targetHandle: to.id }
+    : { source: to.nodeId, sourceHandle: to.id, target: from.nodeId, targetHandle: from.id };
+}
+
 /** Why a saved line no longer type-checks against its components' bundle versions, or null. */
 export function brokenReason(index: GraphIndex, link: DiagramLink): string | null {
   const verdict = canConnect(index, { source: link.from, sourceHandle: link.fromArtifact, target: link.to, targetHandle: link.toSlot }, link.id);
@@ -108,7 +115,7 @@ export function brokenReason(index: GraphIndex, link: DiagramLink): string | nul
 
 /** Required link-type input slots of `component` that no line fills. */
 export function missingInputs(index: GraphIndex, component: DiagramComponent): ConnectionSlot[] {
-  const slots = index.catalog.bundles.get(bundleRef(component.bundle, component.version));
+  const slots = index.slots.get(component.id);
   if (!slots) return [];
   const taken = index.occupied.get(component.id);
   return [...slots.inputs.values()].filter((s) => s.required && !index.catalog.environmentTypes.has(s.type) && !taken?.has(s.key));

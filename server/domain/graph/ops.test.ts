@@ -8,7 +8,8 @@ const ctx: ApplyContext = {
     { name: "app", version: "1.0.0", connections: [{ key: "database", type: "postgresql", title: "Database", required: true }], artifacts: [] },
   ]),
   environments: ["staging", "production"],
-  validateParams: (_b, _v, params) => (typeof params.size === "number" && params.size > 10 ? ["size: must be <= 10"] : []),
+  validateParams: (_b, _v, params) => (typeof params.size === "number" && params.size > 10 ? [{ path: "size", message: "must be <= 10" }] : []),
+  presetsOf: () => ["Development"],
   policiesOf: (type) => (type === "postgresql" ? ["read", "write"] : undefined),
 };
 
@@ -41,6 +42,9 @@ describe("applyOps", () => {
       "ops.0.params.size: must be <= 10",
     );
     expect(() => applyOps(base, [{ op: "setInstance", component: "pg", environment: "qa", config: { params: {}, preset: null } }], ctx)).toThrow(/^ops\.0\.environment/);
+    expect(() => applyOps(base, [{ op: "setInstance", component: "pg", environment: "staging", config: { params: {}, preset: "Huge" } }], ctx)).toThrow(
+      'ops.0.preset: "Huge" is not a published preset of db',
+    );
   });
   it("removing a component removes its lines and configuration", () => {
     const after = applyOps(base, [{ op: "removeComponent", id: "pg" }], ctx);

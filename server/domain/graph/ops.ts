@@ -13,6 +13,11 @@ export type Op =
   | { op: "removeLink"; id: string }
   | { op: "setInstance"; component: string; environment: string; config: InstanceConfig };
 
+/** Whether an operation can change which lines fit (moves and params cannot). */
+export function changesStructure(o: Op): boolean {
+  return o.op !== "setInstance" && !(o.op === "updateComponent" && o.name === undefined && o.version === undefined);
+}
+
 /** Component names: they become part of cloud resource names (`name_prefix`). */
 export const COMPONENT_NAME_PATTERN = /^[a-z](?:[a-z0-9-]{0,18}[a-z0-9])?$/;
 export const COMPONENT_NAME_RULE = "must be 1–20 lowercase letters, digits or dashes, starting with a letter and not ending with a dash";
@@ -21,8 +26,10 @@ export interface ApplyContext {
   catalog: SlotCatalog;
   /** Ids of the project's environments: instances may only be set for these. */
   environments: readonly string[];
-  /** Checks params against the bundle version's schema; returns `path: rule` messages. */
-  validateParams?: (bundle: string, version: string, params: Record<string, unknown>) => string[];
+  /** Checks params against the bundle version's schema; `path` is dotted (`storage.size`). */
+  validateParams?: (bundle: string, version: string, params: Record<string, unknown>) => { path: string; message: string }[];
+  /** Names of the presets usable with a bundle; when given, an instance may only name one of these. */
+  presetsOf?: (bundle: string) => readonly string[];
   /** Policies the producer's artifact type offers, least privileged first. */
   policiesOf?: (type: string) => readonly string[] | undefined;
 }
@@ -39,8 +46,11 @@ function checkName(d: Diagram, i: number, id: string, name: string) {
 
 function checkInstance(ctx: ApplyContext, i: number, component: DiagramComponent, environment: string, config: InstanceConfig) {
   if (!ctx.environments.includes(environment)) fail(i, "environment", "is not an environment of this project");
-  const problems = ctx.validateParams?.(component.bundle, component.version, config.params) ?? [];
-  if (problems.length > 0) fail(i, `params.${problems[0]!.split(":")[0]}`, problems[0]!.slice(problems[0]!.indexOf(":") + 1).trim() || "is invalid");
+  if (config.preset !== null && ctx.presetsOf && !ctx.presetsOf(component.bundle).includes(config.preset)) {
+    fail(i, "preset", `"${config.preset}" is not a published preset of ${component.bundle}`);
+  }
+  const [problem] = ctx.validateParams?.(component.bundle, component.version, config.params) ?? [];
+  if (problem) fail(i, `params.${problem.path}`, problem.message);
 }
 
 function checkPosition(i: number, x: number | undefined, y: number | undefined) {
@@ -116,8 +126,7 @@ export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext
         break;
       }
     }
-    // Only structural changes invalidate the index (positions and params do not affect lines).
-    if (o.op !== "setInstance" && !(o.op === "updateComponent" && o.version === undefined && o.name === undefined)) index = null;
+    if (changesStructure(o)) index = null;
   });
   return d;
 }
@@ -172,7 +181,7 @@ export function invertOps(before: Diagram, ops: readonly Op[], ctx: ApplyContext
         break;
       }
     }
-    d = applyOps(d, [o], { ...ctx, validateParams: undefined });
+    d = applyOps(d, [o], { ...ctx, validateParams: undefined, presetsOf: undefined });
   }
   return inverse.reverse();
 }
