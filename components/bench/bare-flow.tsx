@@ -18,12 +18,15 @@ function ReadyFlag({ target }: { target: RefObject<HTMLDivElement | null> }) {
 
 function Flow({ initialNodes, initialEdges }: { initialNodes: FlowNode[]; initialEdges: Edge[] }) {
   // The usual controlled setup from React Flow's examples, so nodes can be dragged as on any page.
+  // One departure from the defaults: the canvas's minimum zoom. With React Flow's default
+  // (0.5) fitView stops at 50% and this page would paint a fraction of the graph the canvas
+  // shows whole, so the two would not be measured on the same view.
   const [nodes, , onNodesChange] = useNodesState(initialNodes);
   const [edges, , onEdgesChange] = useEdgesState(initialEdges);
   const wrapper = useRef<HTMLDivElement>(null);
   return (
     <div ref={wrapper} className="fixed inset-0" data-testid="canvas">
-      <ReactFlow nodes={nodes} edges={edges} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} fitView>
+      <ReactFlow nodes={nodes} edges={edges} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} minZoom={0.05} fitView>
         <Background />
         <Controls />
         <MiniMap />

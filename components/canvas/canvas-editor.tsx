@@ -6,7 +6,7 @@ import {
   Background, Controls, MiniMap, Panel, ReactFlow, useConnection, useNodesInitialized, useReactFlow,
   type Connection, type Edge, type FinalConnectionState, type OnConnectStartParams,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { canConnect, orient } from "@/server/domain/graph/connect";
 import { useCanvas, useCanvasStore } from "./canvas-context";
@@ -18,11 +18,11 @@ import { layoutOps } from "./layout";
 import { LinkEdgeMemo } from "./link-edge";
 import { BUNDLE_MIME } from "./palette";
 import { CanvasToolbar } from "./canvas-toolbar";
+import { FIT, initialViewport, MIN_ZOOM } from "./node-geometry";
 
 // Module scope: React Flow re-renders every node when these objects change identity.
 const nodeTypes = { component: ComponentNodeMemo };
 const edgeTypes = { link: LinkEdgeMemo };
-const FIT = { padding: 0.2, maxZoom: 1.2 };
 
 function ConnectionHint() {
   const connection = useConnection();
@@ -48,9 +48,21 @@ export function CanvasEditor({ environments }: { environments: readonly string[]
   const initialized = useNodesInitialized();
   const [confirm, setConfirm] = useState<DeletePlan | null>(null);
   const [help, setHelp] = useState(false);
-  // Fit only a diagram that had components when opened: on an empty one, React Flow would
-  // otherwise fit (and zoom to) the first component dropped, moving the view under the user.
-  const [fitOnLoad] = useState(() => store.getState().diagram.components.length > 0);
+  // The opening view frames the diagram as fitView would, computed from the fixed node
+  // geometry once the container's size is known, so React Flow's first render is the final
+  // one. An empty diagram opens at 100%: fitting would zoom to the first component dropped.
+  const container = useRef<HTMLDivElement>(null);
+  const [opening, setOpening] = useState<{ viewport?: { x: number; y: number; zoom: number } } | null>(null);
+  useLayoutEffect(() => {
+    if (opening || !container.current) return;
+    const { width, height } = container.current.getBoundingClientRect();
+    const s = store.getState();
+    const components = s.diagram.components.map((c) => {
+      const slots = s.index.slots.get(c.id);
+      return { x: c.x, y: c.y, slots: (slots?.inputs.size ?? 0) + (slots?.outputs.size ?? 0) };
+    });
+    setOpening({ viewport: initialViewport(components, width, height) });
+  }, [opening, store]);
 
   const isValidConnection = useCallback((c: Connection | Edge) => canConnect(store.getState().index, c as Connection).ok, [store]);
 
@@ -169,13 +181,13 @@ export function CanvasEditor({ environments }: { environments: readonly string[]
   const minimapColor = useMemo(() => () => "#cbd5e1", []);
 
   return (
-    <div className="relative h-full w-full" data-testid="canvas" data-ready={ready ? "true" : "false"} onDragOver={(e) => {
+    <div ref={container} className="relative h-full w-full" data-testid="canvas" data-ready={ready && opening ? "true" : "false"} onDragOver={(e) => {
       if (e.dataTransfer.types.includes(BUNDLE_MIME)) {
         e.preventDefault();
         e.dataTransfer.dropEffect = "copy";
       }
     }} onDrop={onDrop}>
-      <ReactFlow
+      {opening ? <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -192,16 +204,15 @@ export function CanvasEditor({ environments }: { environments: readonly string[]
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={["Meta", "Control"]}
-        minZoom={0.05}
-        fitView={fitOnLoad}
-        fitViewOptions={FIT}
+        minZoom={MIN_ZOOM}
+        defaultViewport={opening.viewport}
       >
         <Background gap={20} />
         <MiniMap pannable zoomable nodeColor={minimapColor} />
         <Controls showInteractive={false} />
         <CanvasToolbar onLayout={autoLayout} onFit={() => void flow.fitView(FIT)} onHelp={() => setHelp(true)} />
         <ConnectionHint />
-      </ReactFlow>
+      </ReactFlow> : null}
       {empty ? (
         <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
           <div className="max-w-sm rounded-xl bg-white/90 p-6 text-center shadow-sm ring-1 ring-slate-200">

@@ -10,6 +10,7 @@ import { bundleRef } from "@/server/domain/graph/types";
 import { BundleIcon } from "./bundle-icon";
 import { useCanvas } from "./canvas-context";
 import type { ComponentNode as ComponentNodeType } from "./flow-elements";
+import { COMPACT_BELOW, HANDLE, handleTop, nodeHeight, ROW } from "./node-geometry";
 
 const STATUS_STYLE: Record<string, string> = {
   draft: "bg-slate-100 text-slate-600",
@@ -27,15 +28,26 @@ function useVerdict(nodeId: string, handleId: string, kind: "source" | "target")
   });
 }
 
-// Fixed geometry, so a handle sits at the same place whether its row is drawn or not.
-const HEADER = 56;
-const ROW = 20;
-const BODY_PAD = 4;
-const handleTop = (i: number) => HEADER + BODY_PAD + i * ROW + ROW / 2;
 
-// Below this zoom the slot rows cannot be read: nodes draw only their header and bare handles,
-// which is most of what the browser would otherwise lay out, paint and hit-test for 500 nodes.
-const COMPACT_BELOW = 0.45;
+/**
+ * Handles placed with plain offsets instead of React Flow's default `transform: translate(…)`:
+ * every transform is a paint property node, and with ~2,000 handles on a large diagram the
+ * browser spent more time layerizing and hit-testing them than drawing everything else.
+ */
+function handleStyle(kind: "source" | "target", color: string, centerY: number) {
+  return {
+    top: centerY - HANDLE / 2,
+    [kind === "target" ? "left" : "right"]: -HANDLE / 2,
+    transform: "none",
+    background: color,
+    width: HANDLE,
+    height: HANDLE,
+    border: "2px solid white",
+  };
+}
+
+// Compact drawing below COMPACT_BELOW: the slot rows are most of what the browser would
+// otherwise lay out, paint and hit-test for 500 nodes.
 const compactSelector = (s: ReactFlowState) => s.transform[2] < COMPACT_BELOW;
 
 function SlotRow({ nodeId, slot, kind, color, missing }: { nodeId: string; slot: { key: string; type: string; title: string }; kind: "source" | "target"; color: string; missing?: boolean }) {
@@ -55,7 +67,7 @@ function SlotRow({ nodeId, slot, kind, color, missing }: { nodeId: string; slot:
         type={kind}
         id={slot.key}
         position={kind === "target" ? Position.Left : Position.Right}
-        style={{ background: color, width: 10, height: 10, border: "2px solid white" }}
+        style={handleStyle(kind, color, ROW / 2)}
       />
     </div>
   );
@@ -72,19 +84,20 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
   if (compact) {
     return (
       <div
-        className={`relative w-60 rounded-lg bg-white ring-1 ${selected ? "ring-2 ring-brand-600" : missing ? "ring-red-300" : "ring-slate-300"}`}
-        style={{ height: HEADER + BODY_PAD * 2 + slots.length * ROW }}
+        className={`relative w-60 rounded-lg bg-white outline ${selected ? "outline-2 outline-brand-600" : missing ? "outline-red-300" : "outline-slate-300"}`}
+        style={{ height: nodeHeight(slots.length) }}
         data-testid="component-node"
         data-name={component.name}
       >
-        <p className="truncate px-3 pt-4 font-mono text-lg font-semibold">{component.name}</p>
+        {/* No truncate: clipping costs a clip node per node, and 20 mono characters fit w-60. */}
+        <p className="whitespace-nowrap px-3 pt-4 font-mono text-lg font-semibold">{component.name}</p>
         {slots.map(({ slot, kind }, i) => (
           <Handle
             key={`${kind}-${slot.key}`}
             type={kind}
             id={slot.key}
             position={kind === "target" ? Position.Left : Position.Right}
-            style={{ top: handleTop(i), background: colour(slot.type), width: 10, height: 10, border: "2px solid white" }}
+            style={handleStyle(kind, colour(slot.type), handleTop(i))}
           />
         ))}
       </div>

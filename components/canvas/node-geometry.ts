@@ -1,0 +1,40 @@
+// The component node's fixed geometry, shared by the node (which draws it) and the editor
+// (which frames a diagram before any node has been measured). Fixed sizes are what let a
+// handle sit at the same place in full and compact drawing, and the first frame already
+// show the whole diagram at the zoom it will keep.
+import { getViewportForBounds, type Viewport } from "@xyflow/react";
+
+export const NODE_WIDTH = 240;
+export const HEADER = 56;
+export const ROW = 20;
+export const BODY_PAD = 4;
+export const HANDLE = 10;
+/** Below this zoom the slot rows cannot be read: nodes draw only their header and bare handles. */
+export const COMPACT_BELOW = 0.45;
+
+export const handleTop = (i: number) => HEADER + BODY_PAD + i * ROW + ROW / 2;
+export const nodeHeight = (slotCount: number) => HEADER + BODY_PAD * 2 + slotCount * ROW;
+
+export const FIT = { padding: 0.2, maxZoom: 1.2 };
+export const MIN_ZOOM = 0.05;
+
+/**
+ * The viewport `fitView` would settle on, computed before the first render from positions
+ * and slot counts. Starting there (instead of rendering at 100% and fitting after React Flow
+ * has measured every node) renders a large diagram once, already compact, instead of twice.
+ */
+export function initialViewport(
+  components: readonly { x: number; y: number; slots: number }[],
+  width: number,
+  height: number,
+): Viewport | undefined {
+  if (components.length === 0 || width <= 0 || height <= 0) return undefined;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const c of components) {
+    x0 = Math.min(x0, c.x);
+    y0 = Math.min(y0, c.y);
+    x1 = Math.max(x1, c.x + NODE_WIDTH);
+    y1 = Math.max(y1, c.y + nodeHeight(c.slots));
+  }
+  return getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, width, height, MIN_ZOOM, FIT.maxZoom, FIT.padding);
+}
