@@ -13,6 +13,8 @@ import { buildIfNeeded } from "./build-if-needed";
 const root = process.cwd();
 // The journeys import these through the catalog's import panel.
 const MASSDRIVER_FIXTURES = process.env.MASSDRIVER_FIXTURES ?? path.resolve(root, "../shared/fixtures/massdriver");
+// Two versions of one test bundle, for the broken-line journey (e2e/canvas-editing.spec.ts).
+const E2E_IMPORT_FIXTURES = path.resolve(root, "test/fixtures/e2e-import");
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/lib/chromium/chromium";
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const lines: string[] = [];
@@ -65,7 +67,7 @@ async function e2e(label: string, databaseUrl: string | undefined): Promise<void
   const port = await freePort();
   const jsonFile = path.join(dataDir, "playwright.json");
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), PATCHBAY_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? "", LOG_LEVEL: "warn", PATCHBAY_IMPORT_ROOTS: MASSDRIVER_FIXTURES },
+    env: { ...process.env, PORT: String(port), PATCHBAY_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? "", LOG_LEVEL: "warn", PATCHBAY_IMPORT_ROOTS: [MASSDRIVER_FIXTURES, E2E_IMPORT_FIXTURES].join(path.delimiter) },
     stdio: ["ignore", "inherit", "inherit"],
   });
   try {
