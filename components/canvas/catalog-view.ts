@@ -2,6 +2,7 @@
 // artifact types by name, and the slot catalog the graph rules run on. Built once per load.
 import type { inferRouterOutputs } from "@trpc/server";
 import semver from "semver";
+import { schemaDefaults } from "@/server/domain/access/params";
 import { bundleRef, slotCatalog, type SlotCatalog } from "@/server/domain/graph/types";
 import type { AppRouter } from "@/server/api/root";
 
@@ -36,12 +37,9 @@ export function catalogView(data: CanvasCatalogData): CatalogView {
   };
 }
 
-/** Values a new instance starts from: the bundle's first preset, else the schema defaults. */
+/** Values a new instance starts from: the bundle's first preset, else the schema defaults (nested ones included). */
 export function defaultInstance(bundle: BundleView): { params: Record<string, unknown>; preset: string | null } {
   const preset = bundle.presets[0];
   if (preset) return { params: structuredClone(preset.values), preset: preset.name };
-  const props = (bundle.params.properties ?? {}) as Record<string, { default?: unknown }>;
-  const params: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(props)) if (schema.default !== undefined) params[key] = structuredClone(schema.default);
-  return { params, preset: null };
+  return { params: schemaDefaults(bundle.params), preset: null };
 }
