@@ -1,7 +1,9 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useId } from "react";
+import type { AppRouter } from "@/server/api/root";
 import { History } from "@/components/audit/history";
 import { ProjectCanvas } from "@/components/canvas/project-canvas";
 import { ProjectSettings } from "@/components/shell/project-settings";
@@ -16,16 +18,22 @@ const TABS: TabItem<Tab>[] = [
   { value: "settings", label: "Settings" },
 ];
 
-export function ProjectView({ orgSlug, projectSlug }: { orgSlug: string; projectSlug: string }) {
+type Initial = { organization: { id: string }; project: ProjectDetail };
+type ProjectDetail = inferRouterOutputs<AppRouter>["project"]["bySlug"];
+
+export function ProjectView({ orgSlug, projectSlug, initial }: { orgSlug: string; projectSlug: string; initial?: Initial }) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
   const tabsId = useId();
-  const org = useQuery(trpc.organization.bySlug.queryOptions({ slug: orgSlug }));
+  // The page looked both up while rendering (`initial`); they are fetched here only without it.
+  const org = useQuery({ ...trpc.organization.bySlug.queryOptions({ slug: orgSlug }), enabled: !initial });
+  const organizationId = initial?.organization.id ?? org.data?.id;
   const project = useQuery({
-    ...trpc.project.bySlug.queryOptions({ organizationId: org.data?.id ?? "", slug: projectSlug }),
-    enabled: !!org.data,
+    ...trpc.project.bySlug.queryOptions({ organizationId: organizationId ?? "", slug: projectSlug }),
+    enabled: !!organizationId,
+    initialData: initial?.project,
   });
 
   const error = org.error ?? project.error;

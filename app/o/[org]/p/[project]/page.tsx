@@ -1,11 +1,32 @@
+import { headers } from "next/headers";
 import { Suspense } from "react";
 import { ProjectView } from "@/components/shell/project-view";
+import { makeContext, requestMeta } from "@/server/api/context";
+import { createCaller } from "@/server/api/root";
+import { currentUser } from "@/server/auth";
+
+/**
+ * Looks the organization and project up while rendering, through the same procedures (and
+ * permission checks) the browser would call: the canvas then starts loading its diagram at
+ * hydration instead of after two sequential round trips. Any refusal is left to the client,
+ * which asks again and shows the procedure's message.
+ */
+async function lookUp(orgSlug: string, projectSlug: string) {
+  const caller = createCaller(makeContext(await currentUser(), requestMeta(await headers())));
+  try {
+    const organization = await caller.organization.bySlug({ slug: orgSlug });
+    const project = await caller.project.bySlug({ organizationId: organization.id, slug: projectSlug });
+    return { organization, project };
+  } catch {
+    return undefined;
+  }
+}
 
 export default async function ProjectPage({ params }: { params: Promise<{ org: string; project: string }> }) {
   const { org, project } = await params;
   return (
     <Suspense fallback={<p className="p-6 text-slate-500">Loading project…</p>}>
-      <ProjectView orgSlug={org} projectSlug={project} />
+      <ProjectView orgSlug={org} projectSlug={project} initial={await lookUp(org, project)} />
     </Suspense>
   );
 }
