@@ -43,6 +43,14 @@ export function mutationCases(): Record<string, Case> {
       await dev.diagram.change({ projectId: id, baseRevision: revision, ops: [{ op: "addComponent", component }] });
       return { action: "component.added" };
     },
+    "access.reveal": async (h) => {
+      const { id } = await acmeProject(h);
+      // Placed directly, as set-up: placing it through diagram.change would be a second audited write.
+      const component = await h.db().prisma.component.create({ data: { projectId: id, name: `r-${suffix()}`, bundleName: "local-process", versionConstraint: "1.1.0" }, select: { id: true } });
+      const environmentId = (await h.db().prisma.environment.findFirstOrThrow({ where: { projectId: id }, select: { id: true } })).id;
+      await (await h.as("ops@acme.test")).access.reveal({ projectId: id, componentId: component.id, environmentId, name: "PATCHBAY_COMPONENT" });
+      return { action: "env.revealed" };
+    },
     "catalog.import": async (h) => {
       const { organizationId } = await acmeProject(h);
       const target = path.join(massdriverFixtures(), "v1-artifact-definitions");

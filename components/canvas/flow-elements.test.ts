@@ -25,7 +25,7 @@ const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id,
 describe("flow elements", () => {
   it("keep the identity of untouched nodes and edges, so React Flow re-renders only what changed", () => {
     const nodes = buildNodes(base, buildGraphIndex(base, catalog), status, new Map());
-    const edges = buildEdges(base, buildGraphIndex(base, catalog), new Map());
+    const edges = buildEdges(base, buildGraphIndex(base, catalog), "staging", new Map());
     const moved = applyOps(base, [{ op: "updateComponent", id: "web", x: 10 }], ctx);
     const index = buildGraphIndex(moved, catalog);
     const nodes2 = buildNodes(moved, index, status, byId(nodes));
@@ -33,14 +33,23 @@ describe("flow elements", () => {
     expect(nodes2[1]).toBe(nodes[1]);
     expect(nodes2[2]).not.toBe(nodes[2]);
     expect(nodes2[2]!.position).toEqual({ x: 10, y: 200 });
-    expect(buildEdges(moved, index, byId(edges))[0]).toBe(edges[0]);
+    expect(buildEdges(moved, index, "staging", byId(edges))[0]).toBe(edges[0]);
   });
   it("flag empty required inputs on the node and a line that no longer type-checks as broken", () => {
     const nodes = buildNodes(base, buildGraphIndex(base, catalog), status, new Map());
     expect(nodes.map((n) => n.data.missing)).toEqual(["", "", "database"]);
     const upgraded = applyOps(base, [{ op: "updateComponent", id: "pg", version: "2" }], ctx);
-    const [edge] = buildEdges(upgraded, buildGraphIndex(upgraded, catalog), new Map());
+    const [edge] = buildEdges(upgraded, buildGraphIndex(upgraded, catalog), "staging", new Map());
     expect(edge!.data!.broken).toBe("type mismatch: api.database takes postgresql, pg.database produces mysql");
     expect(upgraded.links).toHaveLength(1);
+  });
+  it("label a line with the policies it grants in the current environment", () => {
+    const chosen: typeof base = { ...base, instances: { api: { production: { params: {}, preset: null, policies: { l1: ["write"] } } } } };
+    const index = buildGraphIndex(chosen, catalog);
+    const staging = buildEdges(chosen, index, "staging", new Map());
+    expect(staging[0]!.data!.policies).toBe("read");
+    const production = buildEdges(chosen, index, "production", byId(staging));
+    expect(production[0]!.data!.policies).toBe("write");
+    expect(production[0]).not.toBe(staging[0]);
   });
 });

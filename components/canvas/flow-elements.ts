@@ -3,7 +3,7 @@
 // component costs one node render, not 500.
 import type { Edge, Node } from "@xyflow/react";
 import { brokenReason, missingInputs, type GraphIndex } from "@/server/domain/graph/connect";
-import type { Diagram, DiagramComponent, DiagramLink } from "@/server/domain/graph/types";
+import { effectivePolicies, type Diagram, type DiagramComponent, type DiagramLink } from "@/server/domain/graph/types";
 
 export interface ComponentNodeData extends Record<string, unknown> {
   component: DiagramComponent;
@@ -16,6 +16,8 @@ export interface LinkEdgeData extends Record<string, unknown> {
   link: DiagramLink;
   type: string;
   broken: string | null;
+  /** Policies the line grants in the current environment, comma-joined (cheap to compare). */
+  policies: string;
 }
 
 export type ComponentNode = Node<ComponentNodeData, "component">;
@@ -43,11 +45,12 @@ export function buildNodes(
   });
 }
 
-export function buildEdges(diagram: Diagram, index: GraphIndex, previous: ReadonlyMap<string, LinkEdge>): LinkEdge[] {
+export function buildEdges(diagram: Diagram, index: GraphIndex, environmentId: string, previous: ReadonlyMap<string, LinkEdge>): LinkEdge[] {
   return diagram.links.map((link) => {
     const broken = brokenReason(index, link);
+    const policies = effectivePolicies(diagram, link, environmentId).join(", ");
     const prev = previous.get(link.id);
-    if (prev && prev.data!.link === link && prev.data!.broken === broken) return prev;
+    if (prev && prev.data!.link === link && prev.data!.broken === broken && prev.data!.policies === policies) return prev;
     const type = index.slots.get(link.from)?.outputs.get(link.fromArtifact)?.type ?? "unknown";
     return {
       id: link.id,
@@ -56,7 +59,7 @@ export function buildEdges(diagram: Diagram, index: GraphIndex, previous: Readon
       sourceHandle: link.fromArtifact,
       target: link.to,
       targetHandle: link.toSlot,
-      data: { link, type, broken },
+      data: { link, type, broken, policies },
       selected: prev?.selected ?? false,
     };
   });

@@ -9,10 +9,12 @@ import { Button } from "@/components/ui/button";
 import { TabList, TabPanel } from "@/components/ui/tabs";
 import { COMPONENT_NAME_PATTERN, COMPONENT_NAME_RULE } from "@/server/domain/graph/ops";
 import { bundleRef } from "@/server/domain/graph/types";
+import { AccessTab } from "./access-tab";
 import { useCanvas } from "./canvas-context";
 import { defaultInstance } from "./catalog-view";
+import { RuntimeTab } from "./runtime-tab";
 
-type Tab = "configure" | "history";
+type Tab = "configure" | "access" | "runtime" | "history";
 
 function NameField({ id, name, readOnly }: { id: string; name: string; readOnly: boolean }) {
   const dispatch = useCanvas((s) => s.dispatch);
@@ -170,12 +172,15 @@ export function Inspector({
   organizationId,
   projectId,
   environmentName,
+  canReveal,
   onDelete,
 }: {
   componentId: string;
   organizationId: string;
   projectId: string;
   environmentName: string;
+  /** Owner and ops may reveal sensitive values (the server checks again). */
+  canReveal: boolean;
   onDelete: () => void;
 }) {
   const [tab, setTab] = useState<Tab>("configure");
@@ -190,6 +195,8 @@ export function Inspector({
           idBase={idBase}
           items={[
             { value: "configure", label: "Configure" },
+            { value: "access", label: "Access" },
+            { value: "runtime", label: "Runtime" },
             { value: "history", label: "History" },
           ]}
           value={tab}
@@ -200,6 +207,10 @@ export function Inspector({
         {tab === "configure" ? (
           // Keyed: a form's draft must never carry over to another component or environment.
           <ConfigureTab key={`${componentId}/${environmentName}`} componentId={componentId} environmentName={environmentName} onDelete={onDelete} />
+        ) : tab === "access" ? (
+          <AccessTab key={`${componentId}/${environmentName}`} projectId={projectId} componentId={componentId} />
+        ) : tab === "runtime" ? (
+          <RuntimeTab key={`${componentId}/${environmentName}`} projectId={projectId} componentId={componentId} canReveal={canReveal} />
         ) : (
           <History title="Component history" organizationId={organizationId} projectId={projectId} componentId={componentId} />
         )}

@@ -1,23 +1,29 @@
 "use client";
 // A line: coloured by its artifact type; when it no longer type-checks against its
 // components' bundle versions it is drawn red and dashed with the reason, never dropped.
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type EdgeProps, type ReactFlowState } from "@xyflow/react";
 import { memo } from "react";
 import { useCanvas } from "./canvas-context";
 import type { LinkEdge } from "./flow-elements";
+import { COMPACT_BELOW } from "./node-geometry";
+
+// Labels are read only where nodes are drawn in full; below that zoom they would be noise (and work).
+const readableSelector = (s: ReactFlowState) => s.transform[2] >= COMPACT_BELOW;
 
 function LinkEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<LinkEdge>) {
   const color = useCanvas((s) => s.catalog.types.get(data?.type ?? "")?.color ?? "#64748b");
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const highlighted = useCanvas((s) => s.highlighted?.has(id) ?? false);
+  const readable = useStore(readableSelector);
   const broken = data?.broken;
-  const policies = data?.link.policies.join(", ");
-  const showLabel = broken || selected;
+  const policies = data?.policies;
+  const showLabel = broken || selected || highlighted || readable;
   return (
     <>
       <BaseEdge
         id={id}
         path={path}
-        style={{ stroke: broken ? "#dc2626" : color, strokeWidth: selected ? 3 : 2, strokeDasharray: broken ? "6 4" : undefined }}
+        style={{ stroke: broken ? "#dc2626" : color, strokeWidth: selected || highlighted ? 4 : 2, strokeDasharray: broken ? "6 4" : undefined }}
       />
       {showLabel ? (
         <EdgeLabelRenderer>
@@ -25,6 +31,7 @@ function LinkEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
             className={`nodrag nopan pointer-events-auto absolute rounded px-1.5 py-0.5 text-[11px] shadow-sm ring-1 ${broken ? "bg-red-50 text-red-800 ring-red-300" : "bg-white text-slate-700 ring-slate-200"}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid={broken ? "broken-line" : "line-label"}
+            data-highlighted={highlighted ? "true" : undefined}
           >
             {broken ? `broken: ${broken}` : `${data?.type}${policies ? ` · ${policies}` : ""}`}
           </div>

@@ -14,6 +14,7 @@ import { CanvasProvider, useCanvas, useCanvasStore } from "./canvas-context";
 import { catalogView } from "./catalog-view";
 import { addComponentOp } from "./edit-actions";
 import { Inspector } from "./inspector";
+import { LinePanel } from "./line-panel";
 import { Palette } from "./palette";
 import { createCanvasStore, type CanvasSnapshot, type CanvasStore } from "./store";
 
@@ -62,6 +63,10 @@ function Workspace({ project, environment, onReload }: { project: ProjectInfo; e
     }
     return only;
   });
+  const selectedLine = useCanvas((s) => {
+    const lines = s.edges.filter((e) => e.selected);
+    return lines.length === 1 && !s.nodes.some((n) => n.selected) ? lines[0]!.id : null;
+  });
   const environments = useMemo(() => project.environments.map((e) => e.id), [project.environments]);
   useEffect(() => store.getState().setEnvironment(environment.id), [store, environment.id]);
   return (
@@ -88,8 +93,11 @@ function Workspace({ project, environment, onReload }: { project: ProjectInfo; e
           organizationId={project.organizationId}
           projectId={project.id}
           environmentName={environment.name}
+          canReveal={atLeast(project.role, "ops")}
           onDelete={() => store.getState().requestDelete()}
         />
+      ) : selectedLine ? (
+        <LinePanel linkId={selectedLine} environmentName={environment.name} />
       ) : null}
     </div>
   );

@@ -55,6 +55,8 @@ export interface CanvasState {
   stale: boolean;
   /** Bumped when something outside the editor (the inspector) asks to delete the selection. */
   deleteRequests: number;
+  /** Lines to emphasise (the selected component's blast radius), or null. */
+  highlighted: ReadonlySet<string> | null;
 
   dispatch: (ops: Op[], options: { capture: Capture; label: string; key?: string }) => boolean;
   undo: () => void;
@@ -66,6 +68,7 @@ export interface CanvasState {
   setConnecting: (c: CanvasState["connecting"]) => void;
   requestDelete: () => void;
   setNotice: (n: Notice | null) => void;
+  setHighlighted: (ids: ReadonlySet<string> | null) => void;
   setEnvironment: (environmentId: string) => void;
   reset: (snapshot: CanvasSnapshot) => void;
 }
@@ -80,7 +83,12 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
 }
 
 export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: CatalogView; environmentId: string; readOnly: boolean }, deps: CanvasDeps) {
-  const ctx: ApplyContext = { catalog: init.catalog.slots, environments: deps.environments };
+  // The same rules the server applies, so a refusal shows at once (the server still decides).
+  const ctx: ApplyContext = {
+    catalog: init.catalog.slots,
+    environments: deps.environments,
+    policiesOf: (type) => init.catalog.types.get(type)?.policies.map((p) => p.id),
+  };
   let queue: Op[][] = [];
   let sending = false;
 
@@ -91,7 +99,7 @@ export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: Cat
       return {
         index,
         nodes: buildNodes(diagram, index, statusLookup(statuses, environmentId), byId(s.nodes ?? [])),
-        edges: buildEdges(diagram, index, byId(s.edges ?? [])),
+        edges: buildEdges(diagram, index, environmentId, byId(s.edges ?? [])),
       };
     }
 
@@ -157,7 +165,7 @@ export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: Cat
       catalog: init.catalog,
       index: initial.index,
       nodes: buildNodes(snapshot.diagram, initial.index, statusLookup(snapshot.statuses, init.environmentId), new Map()),
-      edges: buildEdges(snapshot.diagram, initial.index, new Map()),
+      edges: buildEdges(snapshot.diagram, initial.index, init.environmentId, new Map()),
       environmentId: init.environmentId,
       readOnly: init.readOnly,
       history: EMPTY_HISTORY,
@@ -166,6 +174,7 @@ export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: Cat
       pending: 0,
       stale: false,
       deleteRequests: 0,
+      highlighted: null,
 
       dispatch(ops, { capture: mode, label, key }) {
         const s = get();
@@ -206,6 +215,7 @@ export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: Cat
       setConnecting: (connecting) => set({ connecting }),
       requestDelete: () => set({ deleteRequests: get().deleteRequests + 1 }),
       setNotice: (notice) => set({ notice }),
+      setHighlighted: (highlighted) => set({ highlighted }),
       setEnvironment(environmentId) {
         if (environmentId === get().environmentId) return;
         set({ environmentId, ...derive(get().diagram, false, get().statuses, environmentId) });

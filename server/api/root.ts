@@ -1,3 +1,4 @@
+import { accessRouter } from "./routers/access";
 import { auditRouter } from "./routers/audit";
 import { catalogRouter } from "./routers/catalog";
 import { diagramRouter } from "./routers/diagram";
@@ -9,6 +10,7 @@ import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   me: meRouter,
+  access: accessRouter,
   audit: auditRouter,
   catalog: catalogRouter,
   diagram: diagramRouter,

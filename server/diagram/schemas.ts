@@ -23,7 +23,12 @@ export const linkSchema = z.object({
   toSlot: slot,
   policies: z.array(z.string().max(64)).max(10),
 });
-export const instanceConfigSchema = z.object({ params: record, preset: z.string().max(100).nullable() });
+export const instanceConfigSchema = z.object({
+  params: record,
+  preset: z.string().max(100).nullable(),
+  /** Line id → the policies chosen for it in this environment. */
+  policies: z.record(z.string().max(64), z.array(z.string().max(64)).max(20)).optional(),
+});
 
 export const opSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("addComponent"), component: componentSchema, instances: z.record(z.string(), instanceConfigSchema).optional() }),
@@ -66,7 +71,8 @@ export const diagramCatalogDto = z.object({
       label: z.string(),
       color: z.string(),
       orientation: z.enum(["link", "environment"]),
-      policies: z.array(z.object({ id: z.string(), title: z.string(), description: z.string() })),
+      /** With their grant templates per provider: what each policy expands to. */
+      policies: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), grants: z.record(z.string(), z.unknown()) })),
     }),
   ),
 });

@@ -40,7 +40,7 @@ export async function diagramCatalog(organizationId: string) {
       label,
       color,
       orientation,
-      policies: policies.map(({ id, title, description }) => ({ id, title, description })),
+      policies: policies.map(({ id, title, description, grants }) => ({ id, title, description, grants: { ...grants } })),
     })),
   };
 }

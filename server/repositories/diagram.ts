@@ -37,7 +37,7 @@ export async function loadDiagram(projectId: string, tx: Tx = prisma()): Promise
           positionX: true,
           positionY: true,
           instances: {
-            select: { environmentId: true, params: true, status: true, deployedVersion: true, presetVersion: { select: { preset: { select: { name: true } } } } },
+            select: { environmentId: true, params: true, linkPolicies: true, status: true, deployedVersion: true, presetVersion: { select: { preset: { select: { name: true } } } } },
           },
         },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -51,10 +51,18 @@ export async function loadDiagram(projectId: string, tx: Tx = prisma()): Promise
   if (!project) return null;
   const instances: Diagram["instances"] = {};
   const statuses: InstanceStatusDto[] = [];
+  const linesInto = new Map<string, Set<string>>();
+  for (const l of project.links) linesInto.set(l.toComponentId, (linesInto.get(l.toComponentId) ?? new Set()).add(l.id));
   for (const c of project.components) {
     instances[c.id] = {};
     for (const i of c.instances) {
-      instances[c.id]![i.environmentId] = { params: i.params as Record<string, unknown>, preset: i.presetVersion?.preset.name ?? null };
+      // Choices of lines deleted since are dropped here: nothing can restore them after a reload.
+      const chosen = Object.entries((i.linkPolicies ?? {}) as Record<string, string[]>).filter(([id]) => linesInto.get(c.id)?.has(id));
+      instances[c.id]![i.environmentId] = {
+        params: i.params as Record<string, unknown>,
+        preset: i.presetVersion?.preset.name ?? null,
+        ...(chosen.length ? { policies: Object.fromEntries(chosen) } : {}),
+      };
       statuses.push({ componentId: c.id, environmentId: i.environmentId, status: i.status, deployedVersion: i.deployedVersion });
     }
   }
@@ -86,7 +94,7 @@ export async function takenIds(tx: Tx, ids: string[]): Promise<string[]> {
 }
 
 async function writeInstance(tx: Tx, componentId: string, environmentId: string, config: InstanceConfig, presetVersionId: string | null) {
-  const data = { params: json(config.params), presetVersionId };
+  const data = { params: json(config.params), linkPolicies: json(config.policies ?? {}), presetVersionId };
   await tx.instance.upsert({
     where: { componentId_environmentId: { componentId, environmentId } },
     create: { componentId, environmentId, ...data },

@@ -3,7 +3,7 @@
 // each line. Works on the diagram alone, so the canvas can highlight lines without a
 // round trip; rendered grants come from `resolveInstance`.
 import type { ArtifactTypeDefinition, BundleDefinition } from "../catalog/types";
-import { bundleRef, type Diagram } from "../graph/types";
+import { bundleRef, effectivePolicies, type Diagram } from "../graph/types";
 import { chosenPolicies } from "./policies";
 
 export interface BlastRadiusLine {
@@ -33,10 +33,11 @@ export interface BlastRadiusCatalog {
 }
 
 /**
- * Lines in and out of `componentId`. Lines whose slot or type is no longer in the catalog
- * are still listed (type `""`, no policies): a broken line is shown, never dropped.
+ * Lines in and out of `componentId`, with the policies they grant in `environment` (that
+ * environment's choice, else the line's own). Lines whose slot or type is no longer in the
+ * catalog are still listed (type `""`, no policies): a broken line is shown, never dropped.
  */
-export function blastRadius(diagram: Diagram, componentId: string, catalog: BlastRadiusCatalog): BlastRadius {
+export function blastRadius(diagram: Diagram, componentId: string, catalog: BlastRadiusCatalog, environment?: string): BlastRadius {
   const components = new Map(diagram.components.map((c) => [c.id, c]));
   const line = (link: Diagram["links"][number], peerId: string): BlastRadiusLine => {
     const consumer = components.get(link.to);
@@ -49,7 +50,7 @@ export function blastRadius(diagram: Diagram, componentId: string, catalog: Blas
       peer: { componentId: peerId, name: peer?.name ?? peerId },
       slot: link.toSlot,
       type: typeName,
-      policies: type ? chosenPolicies(type, link.policies).map(({ id, title, description }) => ({ id, title, description })) : [],
+      policies: type ? chosenPolicies(type, environment ? effectivePolicies(diagram, link, environment) : link.policies).map(({ id, title, description }) => ({ id, title, description })) : [],
     };
   };
   const outgoing = diagram.links.filter((l) => l.to === componentId).map((l) => line(l, l.from));

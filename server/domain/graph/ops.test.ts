@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyOps, invertOps, type ApplyContext, type Op } from "./ops";
-import { slotCatalog, type Diagram } from "./types";
+import { effectivePolicies, slotCatalog, type Diagram } from "./types";
 
 const ctx: ApplyContext = {
   catalog: slotCatalog([
@@ -69,5 +69,36 @@ describe("invertOps", () => {
     expect(restored.links).toEqual(base.links);
     expect(restored.instances).toEqual(base.instances);
     expect([...restored.components].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...base.components].sort((a, b) => a.id.localeCompare(b.id)));
+  });
+});
+
+describe("policy choices per environment", () => {
+  const choose = (policies: Record<string, string[]>, component = "api"): Op => ({
+    op: "setInstance",
+    component,
+    environment: "production",
+    config: { params: { size: 1 }, preset: "Development", policies },
+  });
+  it("records a choice for one environment; the others keep the line's own", () => {
+    const d = applyOps(base, [choose({ l1: ["write"] })], ctx);
+    expect(effectivePolicies(d, d.links[0]!, "production")).toEqual(["write"]);
+    expect(effectivePolicies(d, d.links[0]!, "staging")).toEqual(["read"]);
+  });
+  it("refuses policies the producer does not offer, an empty choice, and lines into another component", () => {
+    expect(() => applyOps(base, [choose({ l1: ["admin"] })], ctx)).toThrow('ops.0.policies.l1: "admin" is not a policy postgresql offers (read, write)');
+    expect(() => applyOps(base, [choose({ l1: [] })], ctx)).toThrow("ops.0.policies.l1: choose at least one policy (read, write)");
+    expect(() => applyOps(base, [choose({ l1: ["read"] }, "pg")], ctx)).toThrow("ops.0.policies.l1: is not a line into this component");
+  });
+  it("keeps the choice of a deleted line so undoing the deletion restores it", () => {
+    const chosen = applyOps(base, [choose({ l1: ["write"] })], ctx);
+    const removal: Op[] = [{ op: "removeLink", id: "l1" }];
+    const removed = applyOps(chosen, removal, ctx);
+    const restored = applyOps(removed, invertOps(chosen, removal, ctx), ctx);
+    expect(effectivePolicies(restored, restored.links[0]!, "production")).toEqual(["write"]);
+  });
+  it("refuses a line whose kept choices its new producer does not offer", () => {
+    const chosen = applyOps(base, [choose({ l1: ["write"] }), { op: "removeLink", id: "l1" }], ctx);
+    const ro = { ...ctx, policiesOf: (type: string) => (type === "postgresql" ? ["read"] : undefined) };
+    expect(() => applyOps(chosen, [{ op: "addLink", link: { ...base.links[0]! } }], ro)).toThrow('ops.0.link.policies: "write" is not a policy postgresql offers (read)');
   });
 });

@@ -44,6 +44,28 @@ function checkName(d: Diagram, i: number, id: string, name: string) {
   if (d.components.some((c) => c.name === name && c.id !== id)) fail(i, "name", `"${name}" is already used by another component of this project`);
 }
 
+/** The artifact type a line carries, from its producer's bundle version. */
+function lineType(index: GraphIndex, link: DiagramLink): string | undefined {
+  return index.slots.get(link.from)?.outputs.get(link.fromArtifact)?.type;
+}
+
+/** `[]` on a line means "the least privileged policy"; a per-environment choice must name one. */
+function checkOffered(ctx: ApplyContext, i: number, field: string, type: string | undefined, ids: readonly string[], allowEmpty = false) {
+  const offered = type ? ctx.policiesOf?.(type) : undefined;
+  if (ids.length === 0 && !allowEmpty && offered?.length) fail(i, field, `choose at least one policy (${offered.join(", ")})`);
+  const unknown = offered ? ids.find((p) => !offered.includes(p)) : undefined;
+  if (unknown !== undefined) fail(i, field, `"${unknown}" is not a policy ${type} offers (${offered!.join(", ")})`);
+}
+
+function checkLinePolicies(ctx: ApplyContext, d: Diagram, index: () => GraphIndex, i: number, component: DiagramComponent, config: InstanceConfig) {
+  for (const [linkId, ids] of Object.entries(config.policies ?? {})) {
+    const link = d.links.find((l) => l.id === linkId);
+    if (!link) continue; // not on the diagram (yet, or any more): grants nothing
+    if (link.to !== component.id) fail(i, `policies.${linkId}`, "is not a line into this component");
+    checkOffered(ctx, i, `policies.${linkId}`, lineType(index(), link), ids);
+  }
+}
+
 function checkInstance(ctx: ApplyContext, i: number, component: DiagramComponent, environment: string, config: InstanceConfig) {
   if (!ctx.environments.includes(environment)) fail(i, "environment", "is not an environment of this project");
   if (config.preset !== null && ctx.presetsOf && !ctx.presetsOf(component.bundle).includes(config.preset)) {
@@ -73,6 +95,7 @@ export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext
         checkName(d, i, c.id, c.name);
         checkPosition(i, c.x, c.y);
         for (const [env, config] of Object.entries(o.instances ?? {})) checkInstance(ctx, i, c, env, config);
+        // Lines into a new component can only follow it, so its policy choices are checked then.
         d.components.push({ ...c });
         d.instances[c.id] = { ...o.instances };
         break;
@@ -107,9 +130,12 @@ export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext
         if (d.links.some((x) => x.id === l.id)) fail(i, "link.id", "is already on the diagram");
         const verdict = canConnect(graph(), { source: l.from, sourceHandle: l.fromArtifact, target: l.to, targetHandle: l.toSlot });
         if (!verdict.ok) fail(i, "link", verdict.reason);
-        const offered = ctx.policiesOf?.(verdict.type);
-        const unknown = offered ? l.policies.find((p) => !offered.includes(p)) : undefined;
-        if (unknown !== undefined) fail(i, "link.policies", `"${unknown}" is not a policy ${verdict.type} offers (${offered!.join(", ")})`);
+        checkOffered(ctx, i, "link.policies", verdict.type, l.policies, true);
+        // Choices kept for this line id (an undone deletion) must fit the line as drawn now.
+        for (const config of Object.values(d.instances[l.to] ?? {})) {
+          const kept = config.policies?.[l.id];
+          if (kept) checkOffered(ctx, i, "link.policies", verdict.type, kept);
+        }
         d.links.push({ ...l, policies: [...l.policies] });
         break;
       }
@@ -122,6 +148,7 @@ export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext
         const c = d.components.find((x) => x.id === o.component);
         if (!c) fail(i, "component", "is not a component of this diagram");
         checkInstance(ctx, i, c, o.environment, o.config);
+        checkLinePolicies(ctx, d, graph, i, c, o.config);
         d.instances[c.id] = { ...d.instances[c.id], [o.environment]: { ...o.config } };
         break;
       }

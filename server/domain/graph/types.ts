@@ -30,6 +30,12 @@ export interface InstanceConfig {
   params: Record<string, unknown>;
   /** Name of the preset in use, or null for hand-set values. */
   preset: string | null;
+  /**
+   * Policies chosen in this environment for lines into this component, by line id. A line
+   * without an entry grants what it was drawn with (`DiagramLink.policies`). Entries of lines
+   * no longer on the diagram grant nothing; they are kept so undoing a deletion restores them.
+   */
+  policies?: Record<string, string[]>;
 }
 
 export interface Diagram {
@@ -67,4 +73,9 @@ export function slotCatalog(
     });
   }
   return { bundles: map, environmentTypes: new Set(environmentTypes) };
+}
+
+/** The policies a line grants in one environment: that environment's choice, else the line's own. */
+export function effectivePolicies(diagram: Diagram, link: DiagramLink, environment: string): readonly string[] {
+  return diagram.instances[link.to]?.[environment]?.policies?.[link.id] ?? link.policies;
 }

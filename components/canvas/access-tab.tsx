@@ -1,0 +1,106 @@
+"use client";
+// The Access tab: the blast radius of the selected component in the current environment.
+// "Can reach" lists the grants of every line into it (only the chosen policies, rendered per
+// provider for this component's own identity); "Who can reach this" lists the lines out of
+// it with their policies. While the tab is open those lines are highlighted on the canvas.
+import { useEffect } from "react";
+import { useCanvas } from "./canvas-context";
+import { useResolution, type Resolution } from "./use-resolution";
+
+/** SQL reads better as SQL; every other provider's grant is a JSON document. */
+function render(provider: string, grant: unknown): string {
+  if (provider === "postgresql") {
+    const { role, statements } = grant as { role: string; statements: string[] };
+    return `-- as role ${role}\n${statements.join(";\n")};`;
+  }
+  return JSON.stringify(grant, null, 2);
+}
+
+function Grant({ line }: { line: Resolution["grants"][number] }) {
+  const from = line.source.kind === "link" ? line.source.from.name : `environment default ${line.source.name}`;
+  return (
+    <li className="rounded-md ring-1 ring-slate-200" data-testid="grant" data-slot={line.slot}>
+      <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-3 py-2 text-sm">
+        <span className="font-mono font-semibold">{from}</span>
+        <span className="text-slate-500">
+          via {line.slot} · {line.type}
+        </span>
+        <span className="rounded bg-slate-100 px-1.5 text-xs">{line.policies.map((p) => p.id).join(", ")}</span>
+        {line.preview ? <span className="rounded bg-amber-50 px-1.5 text-xs text-amber-800" title={`Known after the upstream is deployed: ${line.placeholders.join(", ")}`}>preview</span> : null}
+      </div>
+      {Object.entries(line.grants).map(([provider, grant]) =>
+        grant === undefined ? null : (
+          <div key={provider} className="px-3 py-2">
+            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{provider}</p>
+            <pre className="mt-1 max-h-72 overflow-auto rounded bg-slate-50 p-2 text-[11px] text-slate-800" data-testid={`grant-${provider}`}>
+              {render(provider, grant)}
+            </pre>
+          </div>
+        ),
+      )}
+      {line.problems.map((p) => (
+        <p key={p.message} className="px-3 pb-2 text-xs text-red-700">
+          {p.message}
+        </p>
+      ))}
+    </li>
+  );
+}
+
+export function AccessTab({ projectId, componentId }: { projectId: string; componentId: string }) {
+  const { data, error, isPending } = useResolution(projectId, componentId);
+  const setHighlighted = useCanvas((s) => s.setHighlighted);
+  const linkIds = data?.radius.linkIds.join(",");
+  useEffect(() => {
+    setHighlighted(linkIds ? new Set(linkIds.split(",")) : null);
+    return () => setHighlighted(null);
+  }, [linkIds, setHighlighted]);
+
+  if (error) return <p role="alert" className="text-sm text-red-700">{error.message}</p>;
+  if (isPending || !data) return <p className="text-sm text-slate-500">Resolving…</p>;
+  return (
+    <div className="space-y-5">
+      <section>
+        <h3 className="text-sm font-semibold">This component can reach</h3>
+        <p className="mt-0.5 text-xs text-slate-500">
+          As <code>{data.metadata.name_prefix}</code>: only the policies chosen on each line.
+        </p>
+        {data.grants.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">Nothing: no line comes into it.</p>
+        ) : (
+          <ul className="mt-2 space-y-3">
+            {data.grants.map((g) => (
+              <Grant key={`${g.slot}/${g.linkId}`} line={g} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section>
+        <h3 className="text-sm font-semibold">Who can reach this</h3>
+        {data.radius.incoming.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">No component: no line goes out of it.</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-100 text-sm" data-testid="reached-by">
+            {data.radius.incoming.map((l) => (
+              <li key={l.linkId} className="py-1.5">
+                <span className="font-mono font-semibold">{l.peer.name}</span>
+                <span className="text-slate-500"> via {l.slot} · </span>
+                {l.policies.map((p) => p.id).join(", ") || "payload only"}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {data.problems.length > 0 ? (
+        <section>
+          <h3 className="text-sm font-semibold text-red-800">Blocking a deployment</h3>
+          <ul className="mt-1 list-disc pl-5 text-sm text-red-800">
+            {data.problems.map((p) => (
+              <li key={`${p.rule}/${p.slot}`}>{p.message}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+// The access procedures on both databases: a line grants only the policies chosen for it in
+// each environment, the server refuses policies the producer does not offer, sensitive
+// values are masked, and only owner/ops can reveal one — which is audited.
+import { beforeAll, expect, it } from "vitest";
+import { forEachDatabase, snapshot, type Harness } from "@/test/integration";
+
+let n = 0;
+const uid = (prefix: string) => `${prefix}-acc-${(++n).toString().padStart(4, "0")}`;
+
+forEachDatabase("access", (h: Harness) => {
+  let projectId = "";
+  let envs: { id: string; name: string }[] = [];
+  const db = { id: uid("cmp"), name: "acc-db", bundle: "local-postgres-database", version: "1.0.0", x: 0, y: 0 };
+  const app = { id: uid("cmp"), name: "acc-app", bundle: "local-process", version: "1.1.0", x: 300, y: 0 };
+  const line = uid("lnk");
+  let preset = { params: {} as Record<string, unknown>, preset: null as string | null };
+
+  beforeAll(async () => {
+    const dev = await h.as("dev@acme.test");
+    projectId = (await h.db().prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true } })).id;
+    envs = (await dev.project.get({ projectId })).environments;
+    const process = (await dev.diagram.catalog({ projectId })).bundles.find((b) => b.name === app.bundle && b.version === app.version)!;
+    preset = { params: process.presets[0]!.values, preset: process.presets[0]!.name };
+    const { revision } = await dev.diagram.get({ projectId });
+    await dev.diagram.change({
+      projectId,
+      baseRevision: revision,
+      ops: [
+        { op: "addComponent", component: db },
+        { op: "addComponent", component: app },
+        { op: "addLink", link: { id: line, from: db.id, fromArtifact: "database", to: app.id, toSlot: "database", policies: ["read-only"] } },
+      ],
+    });
+  });
+
+  const choose = (policies: string[], environment = envs[1]!.id) => ({
+    op: "setInstance" as const,
+    component: app.id,
+    environment,
+    config: { ...preset, policies: { [line]: policies } },
+  });
+
+  it("grants only the policies chosen for the line in each environment", async () => {
+    const dev = await h.as("dev@acme.test");
+    const { revision } = await dev.diagram.get({ projectId });
+    await dev.diagram.change({ projectId, baseRevision: revision, ops: [choose(["read-write"])] });
+    const [staging, production] = await Promise.all(envs.slice(0, 2).map((e) => dev.access.resolve({ projectId, componentId: app.id, environmentId: e.id })));
+    const sql = (r: typeof staging) => (r.grants.find((g) => g.linkId === line)!.grants.postgresql as { statements: string[] }).statements.join("\n");
+    expect(staging.grants.find((g) => g.linkId === line)!.policies.map((p) => p.id)).toEqual(["read-only"]);
+    expect(sql(staging)).toContain("GRANT SELECT ON ALL TABLES");
+    expect(sql(staging)).not.toMatch(/INSERT|UPDATE|DELETE/);
+    expect(sql(production)).toMatch(/INSERT, UPDATE, DELETE/);
+    expect(production.radius.outgoing.find((l) => l.linkId === line)!.policies.map((p) => p.id)).toEqual(["read-write"]);
+    // Nothing is deployed: the payload is a preview and DATABASE_URL, which needs the password, is not known yet.
+    const url = staging.env.find((v) => v.name === "DATABASE_URL")!;
+    expect(url).toMatchObject({ sensitive: true, value: null });
+    expect(staging.connections.find((c) => c.slot === "database")).toMatchObject({ preview: true });
+    expect(staging.metadata.name_prefix).toMatch(/^ecommerce-api-staging-acc-app-[a-z0-9]{4}$/);
+  });
+
+  it("refuses a policy the producer does not offer, changing nothing", async () => {
+    const dev = await h.as("dev@acme.test");
+    const { revision } = await dev.diagram.get({ projectId });
+    const before = await snapshot(h.db());
+    await expect(dev.diagram.change({ projectId, baseRevision: revision, ops: [choose(["superuser"])] })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: `ops.0.policies.${line}: "superuser" is not a policy postgresql offers (read-only, read-write, admin)`,
+    });
+    expect(await snapshot(h.db())).toEqual(before);
+  });
+
+  it("lets only owner and ops reveal, and another organization read nothing", async () => {
+    const target = { projectId, componentId: app.id, environmentId: envs[0]!.id };
+    const before = await snapshot(h.db());
+    for (const email of ["viewer@acme.test", "dev@acme.test"]) {
+      await expect((await h.as(email)).access.reveal({ ...target, name: "PATCHBAY_COMPONENT" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    const outsider = await h.as("owner@globex.test");
+    await expect(outsider.access.resolve(target)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(outsider.access.reveal({ ...target, name: "PATCHBAY_COMPONENT" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await snapshot(h.db())).toEqual(before);
+
+    const ops = await h.as("ops@acme.test");
+    expect(await ops.access.reveal({ ...target, name: "PATCHBAY_COMPONENT" })).toEqual({ name: "PATCHBAY_COMPONENT", value: "acc-app" });
+    const event = await h.db().prisma.auditEvent.findFirstOrThrow({ where: { action: "env.revealed" }, orderBy: { seq: "desc" }, select: { componentId: true, after: true } });
+    expect(event).toMatchObject({ componentId: app.id, after: { variable: "PATCHBAY_COMPONENT", component: "acc-app" } });
+  });
+});

@@ -1,0 +1,101 @@
+// Resolving a component in an environment: the repositories assemble the plain input of
+// the pure `resolveInstance` (server/domain/access), which computes params, connection
+// payloads, grants and env vars. Authorization is the router's job; redaction happens
+// here, so nothing but the audited reveal ever returns a sensitive value.
+import { auditedWrite, type AuditContext } from "../audit/write";
+import { blastRadius } from "../domain/access/blast-radius";
+import { redactResolution } from "../domain/access/redact";
+import { resolveInstance } from "../domain/access/resolve";
+import type { LinkSourceInput } from "../domain/access/resolve-types";
+import { AppError } from "../domain/errors";
+import { bundleRef, effectivePolicies, type Diagram } from "../domain/graph/types";
+import { loadCascade, loadInstancesRuntime } from "../repositories/access";
+import { listArtifactTypes } from "../repositories/catalog";
+import { listBundleVersionDefinitions, listPublishedPresets, loadDiagram } from "../repositories/diagram";
+
+interface Target {
+  organizationId: string;
+  projectId: string;
+  componentId: string;
+  environmentId: string;
+}
+
+async function resolveRaw({ organizationId, projectId, componentId, environmentId }: Target) {
+  const [stored, cascade, bundleDefs, types, presets] = await Promise.all([
+    loadDiagram(projectId),
+    loadCascade(projectId, environmentId),
+    listBundleVersionDefinitions(),
+    listArtifactTypes(),
+    listPublishedPresets(organizationId),
+  ]);
+  if (!stored || !cascade) throw new AppError("NOT_FOUND", "Project or environment not found");
+  const diagram: Diagram = stored.diagram;
+  const component = diagram.components.find((c) => c.id === componentId);
+  if (!component) throw new AppError("NOT_FOUND", "componentId: not a component of this project");
+  const bundles = new Map(bundleDefs.map((b) => [bundleRef(b.name, b.version), b]));
+  const artifactTypes = new Map(types.map((t) => [t.name, t]));
+  const bundle = bundles.get(bundleRef(component.bundle, component.version));
+  if (!bundle) throw new AppError("NOT_FOUND", `componentId: ${component.bundle}@${component.version} is not in the catalog`);
+
+  const presetValues = (bundleName: string, name: string | null) => (name ? (presets.find((p) => p.bundle === bundleName && p.name === name)?.values ?? null) : null);
+  const config = (id: string) => diagram.instances[id]?.[environmentId];
+  const into = diagram.links.filter((l) => l.to === componentId);
+  const runtime = await loadInstancesRuntime(environmentId, [componentId, ...into.map((l) => l.from)]);
+
+  const links: LinkSourceInput[] = into.flatMap((l) => {
+    const from = diagram.components.find((c) => c.id === l.from);
+    const upstreamBundle = from && bundles.get(bundleRef(from.bundle, from.version));
+    if (!from || !upstreamBundle) return [];
+    const upstream = config(from.id);
+    return [
+      {
+        kind: "link" as const,
+        linkId: l.id,
+        slot: l.toSlot,
+        policies: [...effectivePolicies(diagram, l, environmentId)],
+        from: { componentId: from.id, name: from.name, project: cascade.project.slug, artifact: l.fromArtifact },
+        upstream: {
+          payload: runtime.get(from.id)?.artifacts.get(l.fromArtifact)?.payload ?? null,
+          params: { schema: upstreamBundle.params, preset: presetValues(from.bundle, upstream?.preset ?? null), overrides: upstream?.params ?? null },
+        },
+      },
+    ];
+  });
+  const own = config(componentId);
+  const resolution = resolveInstance({
+    bundle,
+    artifactTypes,
+    organization: cascade.organization,
+    project: cascade.project,
+    environment: cascade.environment,
+    component: { id: component.id, name: component.name, tags: cascade.components.get(component.id) },
+    instance: { preset: presetValues(component.bundle, own?.preset ?? null), params: own?.params ?? null, secretsSet: runtime.get(componentId)?.secretsSet ?? [] },
+    links,
+    environmentDefaults: [],
+  });
+  return { resolution, diagram, bundles, artifactTypes, component, environment: cascade.environment };
+}
+
+/** The resolution as a browser may see it, plus the component's blast radius in this environment. */
+export async function resolveForView(target: Target) {
+  const { resolution, diagram, bundles, artifactTypes } = await resolveRaw(target);
+  return { ...redactResolution(resolution), radius: blastRadius(diagram, target.componentId, { bundles, artifactTypes }, target.environmentId) };
+}
+
+/** One env var's value in clear, written to the audit trail (name and component, never the value). */
+export async function revealEnvVar(ctx: AuditContext, target: Target, name: string) {
+  const { resolution, component, environment } = await resolveRaw(target);
+  const variable = resolution.env.find((v) => v.name === name);
+  if (!variable) throw new AppError("NOT_FOUND", `name: ${component.name} receives no environment variable "${name}"`);
+  if (variable.value === null) throw new AppError("BAD_REQUEST", `name: ${name} has no value yet (it depends on a connection that is not deployed)`);
+  return auditedWrite(ctx, async () => ({
+    result: { name, value: variable.value as string },
+    audit: {
+      organizationId: target.organizationId,
+      action: "env.revealed",
+      target: { type: "instance", id: `${component.id}/${environment.id}`, componentId: component.id, environmentId: environment.id, projectId: target.projectId },
+      after: { component: component.name, environment: environment.name, variable: name, sensitive: variable.sensitive },
+    },
+  }));
+}
+
