@@ -1,11 +1,14 @@
 // The demo diagram of ecommerce-api: a network, a database, a cache, a queue, a bucket, a
 // cluster, the API on the cluster and an image worker, connected by typed lines; staging
 // on the "Development" presets and production on "Production", so the environments differ.
+// Every line grants its type's least privileged policy, except that in production the API
+// may also write to its database: a policy choice that differs between environments.
 // Written through the same diagram operations (and audit trail) as any user edit.
 import type { BundleDefinition } from "./domain/catalog/types";
 import type { Op } from "./domain/graph/ops";
 import { findOrganizationBySlug } from "./repositories/organizations";
 import { findProjectBySlug } from "./repositories/projects";
+import { listArtifactTypes } from "./repositories/catalog";
 import * as repo from "./repositories/diagram";
 import { applyDiagramOps } from "./diagram/service";
 
@@ -28,8 +31,9 @@ export async function seedDemoDiagram(): Promise<boolean> {
   const stored = await repo.loadDiagram(project.id);
   if (!stored || stored.diagram.components.length > 0) return false;
   const definitions = new Map((await repo.listBundleVersionDefinitions()).map((d) => [d.name, d] as const));
+  const leastPrivileged = new Map((await listArtifactTypes()).map((t) => [t.name, t.policies.slice(0, 1).map((p) => p.id)]));
   const ops: Op[] = [];
-  const placed: { id: string; def: BundleDefinition }[] = [];
+  const placed: { id: string; def: BundleDefinition; instances: Record<string, { params: Record<string, unknown>; preset: string | null; policies?: Record<string, string[]> }> }[] = [];
   for (const [i, p] of PLAN.entries()) {
     const def = definitions.get(p.bundle);
     if (!def) continue;
@@ -41,7 +45,7 @@ export async function seedDemoDiagram(): Promise<boolean> {
       }),
     );
     ops.push({ op: "addComponent", component: { id, name: p.name, bundle: def.name, version: def.version, x: p.x, y: p.y }, instances });
-    placed.push({ id, def });
+    placed.push({ id, def, instances });
   }
   // Every input slot of every component takes the first placed producer of its type.
   let n = 0;
@@ -50,7 +54,12 @@ export async function seedDemoDiagram(): Promise<boolean> {
       const producer = placed.find((p) => p !== consumer && p.def.artifacts.some((a) => a.type === slot.type));
       const output = producer?.def.artifacts.find((a) => a.type === slot.type);
       if (!producer || !output) continue;
-      ops.push({ op: "addLink", link: { id: `demo-line-${++n}`, from: producer.id, fromArtifact: output.key, to: consumer.id, toSlot: slot.key, policies: [] } });
+      const link = { id: `demo-line-${++n}`, from: producer.id, fromArtifact: output.key, to: consumer.id, toSlot: slot.key, policies: leastPrivileged.get(slot.type) ?? [] };
+      ops.push({ op: "addLink", link });
+      if (consumer.def.name === "k8s-application" && slot.type === "postgresql") {
+        // Instances are objects shared with the addComponent op above: this lands in its config.
+        for (const env of project.environments.filter((e) => e.class === "production")) consumer.instances[env.id]!.policies = { [link.id]: ["read-write"] };
+      }
     }
   }
   if (ops.length === 0) return false;

@@ -16,7 +16,9 @@ function LinkEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
   const highlighted = useCanvas((s) => s.highlighted?.has(id) ?? false);
   const readable = useStore(readableSelector);
   const broken = data?.broken;
-  const policies = data?.policies;
+  // A line drawn without a choice grants its type's least privileged policy: say which.
+  const least = useCanvas((s) => (data?.policies ? null : (s.catalog.types.get(data?.type ?? "")?.policies[0]?.id ?? null)));
+  const policies = data?.policies || least;
   const showLabel = broken || selected || highlighted || readable;
   return (
     <>

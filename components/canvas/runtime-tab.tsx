@@ -12,12 +12,24 @@ import { useResolution, type Resolution } from "./use-resolution";
 
 type EnvVar = Resolution["env"][number];
 
-function describeSource(s: EnvVar["sources"][number], connections: Resolution["connections"]): string {
-  if (s.kind === "param") return `param ${s.path.replace(/^params\./, "")}`;
-  if (s.kind === "metadata") return `metadata ${s.path.replace(/^metadata\./, "")}`;
-  const c = connections.find((x) => x.slot === s.slot);
-  const from = c?.source?.kind === "link" ? `line from ${c.source.from.name}` : c?.source?.kind === "environment-default" ? `default ${c.source.name}` : "no line";
-  return `${s.slot} (${from}) field ${s.path.split(".").slice(2).join(".")}`;
+/** "param port; database (line from orders-db): username, password": one phrase per origin. */
+function describeSources(sources: EnvVar["sources"], connections: Resolution["connections"]): string {
+  const groups = new Map<string, string[]>();
+  for (const s of sources) {
+    let origin: string;
+    let field: string;
+    if (s.kind === "connection") {
+      const c = connections.find((x) => x.slot === s.slot);
+      const from = c?.source?.kind === "link" ? `line from ${c.source.from.name}` : c?.source?.kind === "environment-default" ? `default ${c.source.name}` : "no line";
+      origin = `${s.slot} (${from})`;
+      field = s.path.split(".").slice(2).join(".");
+    } else {
+      origin = s.kind;
+      field = s.path.split(".").slice(1).join(".");
+    }
+    groups.set(origin, [...(groups.get(origin) ?? []), field]);
+  }
+  return [...groups].map(([origin, fields]) => `${origin}: ${fields.join(", ")}`).join("; ") || "a constant";
 }
 
 function Value({ v, projectId, componentId, canReveal }: { v: EnvVar; projectId: string; componentId: string; canReveal: boolean }) {
@@ -66,7 +78,7 @@ export function RuntimeTab({ projectId, componentId, canReveal }: { projectId: s
                 <div className="mt-0.5">
                   <Value v={v} projectId={projectId} componentId={componentId} canReveal={canReveal} />
                 </div>
-                <p className="mt-0.5 text-xs text-slate-500">from {v.sources.map((s) => describeSource(s, data.connections)).join("; ") || "a constant"}</p>
+                <p className="mt-0.5 text-xs text-slate-500">from {describeSources(v.sources, data.connections)}</p>
               </li>
             ))}
           </ul>
