@@ -38,7 +38,8 @@ export function resolveSecretKey(config: KeyConfig): string {
       "PATCHBAY_SECRET_KEY: must be set in production with a PostgreSQL DATABASE_URL (every process needs the same key); generate one with `openssl rand -base64 32`",
     );
   }
-  return localSecret(path.resolve(config.PATCHBAY_DATA_DIR ?? ".patchbay"), KEY_FILE);
+  // Not traced by the Next build: the data dir is a runtime location, not part of the app.
+  return localSecret(path.resolve(/*turbopackIgnore: true*/ config.PATCHBAY_DATA_DIR ?? ".patchbay"), KEY_FILE);
 }
 
 let cached: Buffer | undefined;

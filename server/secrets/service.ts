@@ -26,8 +26,9 @@ async function loadTarget(t: SecretTarget, tx?: Tx) {
   return { ...target, bundle };
 }
 
+/** Required first, then by name: definitions are stored as JSONB, which does not keep key order. */
 function declared(bundle: BundleDefinition | null) {
-  return Object.entries(bundle?.app?.secrets ?? {});
+  return Object.entries(bundle?.app?.secrets ?? {}).sort(([a, x], [b, y]) => Number(y.required) - Number(x.required) || a.localeCompare(b));
 }
 
 async function statuses(t: SecretTarget, bundle: BundleDefinition | null, tx?: Tx): Promise<SecretStatusDto[]> {
