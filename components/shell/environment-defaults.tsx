@@ -61,7 +61,11 @@ function AddDefaultForm({ projectId, environmentId, onAdded }: { projectId: stri
   // gcTime 0: the mutation cache would otherwise keep the sensitive payload for minutes.
   const add = useMutation({ ...trpc.environmentDefault.add.mutationOptions(), gcTime: 0 });
   const type = types.data?.find((t) => t.name === typeName) ?? types.data?.[0];
-  const ui = useMemo(() => sensitiveUi(type?.sensitivePaths ?? []), [type]);
+  // Stored schemas are jsonb (no key order), but `required` is an array: its order, then the rest.
+  const ui = useMemo(() => {
+    const required = Array.isArray(type?.schema.required) ? (type.schema.required as string[]) : [];
+    return { ...sensitiveUi(type?.sensitivePaths ?? []), "ui:order": [...required, "*"] };
+  }, [type]);
   const fields = (add.error?.data as { fields?: Record<string, string[]> } | undefined)?.fields;
 
   function onSubmit(event: FormEvent) {
