@@ -10,6 +10,7 @@ import { migrateDatabase, openDatabase } from "../server/db/connect";
 import { EnvError, parseEnv } from "../server/env";
 import { localSecret } from "../server/local-secrets";
 import { log } from "../server/log";
+import { resolveSecretKey } from "../server/secrets/crypto";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../server/seed";
 import { seedDemoDiagram } from "../server/seed-diagram";
 import { buildIfNeeded } from "./build-if-needed";
@@ -18,8 +19,11 @@ const dev = process.argv.includes("--dev");
 
 async function main() {
   let config;
+  let secretKey;
   try {
     config = parseEnv();
+    // Fails fast (naming the variable) in production on PostgreSQL without a shared key.
+    secretKey = resolveSecretKey({ ...config, PATCHBAY_DATA_DIR: path.resolve(config.PATCHBAY_DATA_DIR), NODE_ENV: process.env.NODE_ENV });
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(`\n${error.message}\n\nSee README.md, "Configuration".`);
@@ -29,7 +33,7 @@ async function main() {
   }
   const dataDir = path.resolve(config.PATCHBAY_DATA_DIR);
   process.env.AUTH_SECRET = config.AUTH_SECRET ?? localSecret(dataDir, "auth-secret");
-  process.env.PATCHBAY_SECRET_KEY = config.PATCHBAY_SECRET_KEY ?? localSecret(dataDir, "secret-key");
+  process.env.PATCHBAY_SECRET_KEY = secretKey;
 
   if (!dev) buildIfNeeded();
 

@@ -4,6 +4,7 @@
 // Every line grants its type's least privileged policy, except that in production the API
 // may also write to its database: a policy choice that differs between environments.
 // Written through the same diagram operations (and audit trail) as any user edit.
+import { randomBytes } from "node:crypto";
 import type { BundleDefinition } from "./domain/catalog/types";
 import type { Op } from "./domain/graph/ops";
 import { findOrganizationBySlug } from "./repositories/organizations";
@@ -11,6 +12,8 @@ import { findProjectBySlug } from "./repositories/projects";
 import { listArtifactTypes } from "./repositories/catalog";
 import * as repo from "./repositories/diagram";
 import { applyDiagramOps } from "./diagram/service";
+import { addEnvironmentDefault } from "./secrets/environment-defaults";
+import { setSecret } from "./secrets/service";
 
 const PLAN: { name: string; bundle: string; x: number; y: number }[] = [
   { name: "network", bundle: "aws-vpc", x: 0, y: 160 },
@@ -63,6 +66,32 @@ export async function seedDemoDiagram(): Promise<boolean> {
     }
   }
   if (ops.length === 0) return false;
-  await applyDiagramOps({ actor: { type: "system", label: "seed" }, meta: {} }, project.id, stored.revision, ops);
+  const seed = { actor: { type: "system" as const, label: "seed" }, meta: {} };
+  await applyDiagramOps(seed, project.id, stored.revision, ops);
+  await seedDemoSecrets(seed, { ...project, organizationId: org.id }, placed);
   return true;
+}
+
+/**
+ * Production deploys with an ops-supplied role (an environment default filling every
+ * `aws_authentication` slot), and the API has its session secret set in staging only, so
+ * production shows a required secret still missing. Values are random: nothing to leak.
+ */
+async function seedDemoSecrets(
+  seed: { actor: { type: "system"; label: string }; meta: object },
+  project: { id: string; organizationId: string; environments: { id: string; slug: string }[] },
+  placed: { id: string; def: BundleDefinition }[],
+) {
+  const production = project.environments.find((e) => e.slug === "production");
+  const staging = project.environments.find((e) => e.slug === "staging");
+  if (production) {
+    const env = { id: production.id, slug: production.slug, projectId: project.id, organizationId: project.organizationId };
+    const payload = { arn: "arn:aws:iam::123456789012:role/patchbay-deploy", account_id: "123456789012", external_id: randomBytes(18).toString("base64url") };
+    await addEnvironmentDefault(seed, env, { name: "deploy-role", type: "aws-iam-role", payload });
+  }
+  const api = placed.find((p) => p.def.app?.secrets.SESSION_SECRET);
+  if (staging && api) {
+    const target = { organizationId: project.organizationId, projectId: project.id, componentId: api.id, environmentId: staging.id };
+    await setSecret({ ...seed, userId: null }, target, "SESSION_SECRET", randomBytes(48).toString("base64"));
+  }
 }

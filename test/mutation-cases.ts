@@ -2,12 +2,25 @@
 // mutation writes exactly one audit event. Adding a mutation without a case fails that test.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { ensureInstance, upsertSecret } from "@/server/repositories/secrets";
+import { fingerprint, seal } from "@/server/secrets/crypto";
 import type { Harness } from "./integration";
 
 type Case = (h: Harness) => Promise<{ action: string }>;
 
 async function acmeProject(h: Harness) {
   return h.db().prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true, organizationId: true } });
+}
+
+/** A local-process component (it declares SESSION_SECRET) and an environment, written without an audit event. */
+async function secretTarget(h: Harness) {
+  const { id: projectId } = await acmeProject(h);
+  const prisma = h.db().prisma;
+  const environment = await prisma.environment.findFirstOrThrow({ where: { projectId }, select: { id: true } });
+  const version = await prisma.bundleVersion.findFirstOrThrow({ where: { bundle: { name: "local-process" } }, select: { version: true } });
+  const name = `sec-${randomBytes(3).toString("hex")}`;
+  const component = await prisma.component.create({ data: { projectId, name, bundleName: "local-process", versionConstraint: version.version }, select: { id: true } });
+  return { projectId, componentId: component.id, environmentId: environment.id };
 }
 
 /** The shared Massdriver fixtures, allowed as an import root. */
@@ -56,6 +69,36 @@ export function mutationCases(): Record<string, Case> {
       const target = path.join(massdriverFixtures(), "v1-artifact-definitions");
       await (await h.as("ops@acme.test")).catalog.import({ organizationId, path: target });
       return { action: "catalog.imported" };
+    },
+    "secret.set": async (h) => {
+      const target = await secretTarget(h);
+      await (await h.as("dev@acme.test")).secret.set({ ...target, name: "SESSION_SECRET", value: "audited-value" });
+      return { action: "secret.set" };
+    },
+    "secret.clear": async (h) => {
+      const target = await secretTarget(h);
+      await h.db().prisma.$transaction(async (tx) => {
+        const instanceId = await ensureInstance(tx, target.componentId, target.environmentId, () => ({ params: {}, presetVersionId: null }));
+        await upsertSecret(tx, { instanceId, name: "SESSION_SECRET", sealed: seal("to-clear"), fingerprint: fingerprint("to-clear"), setById: null });
+      });
+      await (await h.as("dev@acme.test")).secret.clear({ ...target, name: "SESSION_SECRET" });
+      return { action: "secret.cleared" };
+    },
+    "environmentDefault.add": async (h) => {
+      const { environmentId } = await secretTarget(h);
+      const payload = { arn: "arn:aws:iam::123456789012:role/audited", external_id: "audited-external-id" };
+      await (await h.as("ops@acme.test")).environmentDefault.add({ environmentId, name: `role-${suffix()}`, type: "aws-iam-role", payload });
+      return { action: "environment-default.added" };
+    },
+    "environmentDefault.remove": async (h) => {
+      const { id: projectId, organizationId } = await acmeProject(h);
+      const { id: environmentId } = await h.db().prisma.environment.findFirstOrThrow({ where: { projectId }, select: { id: true } });
+      const row = await h.db().prisma.artifact.create({
+        data: { organizationId, environmentId, typeName: "aws-vpc", name: `net-${suffix()}`, payload: {}, environmentDefault: true },
+        select: { id: true },
+      });
+      await (await h.as("ops@acme.test")).environmentDefault.remove({ environmentId, id: row.id });
+      return { action: "environment-default.removed" };
     },
   };
 }

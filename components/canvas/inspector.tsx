@@ -13,6 +13,7 @@ import { AccessTab } from "./access-tab";
 import { useCanvas } from "./canvas-context";
 import { defaultInstance } from "./catalog-view";
 import { RuntimeTab } from "./runtime-tab";
+import { SecretsPanel } from "./secrets-panel";
 
 type Tab = "configure" | "access" | "runtime" | "history";
 
@@ -59,7 +60,7 @@ function NameField({ id, name, readOnly }: { id: string; name: string; readOnly:
   );
 }
 
-function ConfigureTab({ componentId, environmentName, onDelete }: { componentId: string; environmentName: string; onDelete: () => void }) {
+function ConfigureTab({ componentId, projectId, environmentName, onDelete }: { componentId: string; projectId: string; environmentName: string; onDelete: () => void }) {
   const component = useCanvas((s) => s.diagram.components.find((c) => c.id === componentId));
   const environmentId = useCanvas((s) => s.environmentId);
   const config = useCanvas((s) => s.diagram.instances[componentId]?.[environmentId]);
@@ -156,6 +157,7 @@ function ConfigureTab({ componentId, environmentName, onDelete }: { componentId:
           {component.bundle}@{component.version} is not in the catalog.
         </p>
       )}
+      <SecretsPanel projectId={projectId} componentId={componentId} environmentId={environmentId} readOnly={readOnly} />
       {readOnly ? null : (
         <div className="border-t border-slate-200 pt-4">
           <Button variant="secondary" className="text-red-700" onClick={onDelete}>
@@ -206,7 +208,7 @@ export function Inspector({
       <TabPanel idBase={idBase} value={tab} className="min-h-0 flex-1 overflow-y-auto p-4">
         {tab === "configure" ? (
           // Keyed: a form's draft must never carry over to another component or environment.
-          <ConfigureTab key={`${componentId}/${environmentName}`} componentId={componentId} environmentName={environmentName} onDelete={onDelete} />
+          <ConfigureTab key={`${componentId}/${environmentName}`} componentId={componentId} projectId={projectId} environmentName={environmentName} onDelete={onDelete} />
         ) : tab === "access" ? (
           <AccessTab key={`${componentId}/${environmentName}`} projectId={projectId} componentId={componentId} />
         ) : tab === "runtime" ? (

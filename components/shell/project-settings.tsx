@@ -7,6 +7,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextArea } from "@/components/ui/text-area";
 import { TextField } from "@/components/ui/text-field";
 import { atLeast, describeMinimum, type Role } from "@/server/domain/roles";
+import { EnvironmentDefaults } from "./environment-defaults";
 
 interface Project {
   id: string;
@@ -182,6 +183,7 @@ export function ProjectSettings({ project }: { project: Project }) {
     <div className="mx-auto max-w-3xl space-y-6">
       <DetailsForm project={project} />
       <EnvironmentForm project={project} />
+      <EnvironmentDefaults project={project} />
     </div>
   );
 }

@@ -3,9 +3,11 @@ import { auditRouter } from "./routers/audit";
 import { catalogRouter } from "./routers/catalog";
 import { diagramRouter } from "./routers/diagram";
 import { environmentRouter } from "./routers/environment";
+import { environmentDefaultRouter } from "./routers/environment-default";
 import { meRouter } from "./routers/me";
 import { organizationRouter } from "./routers/organization";
 import { projectRouter } from "./routers/project";
+import { secretRouter } from "./routers/secret";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -17,6 +19,8 @@ export const appRouter = router({
   organization: organizationRouter,
   project: projectRouter,
   environment: environmentRouter,
+  environmentDefault: environmentDefaultRouter,
+  secret: secretRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,171 @@
+"use client";
+// Environment defaults in project settings: artifacts (cloud credentials, a network …) an ops
+// user supplies to one environment by hand. The payload form is generated from the artifact
+// type's JSON Schema like every params form; sensitive fields are password inputs, and once
+// saved they come back only as "set · fingerprint". Other roles see the list read-only.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState, type FormEvent } from "react";
+import { ParamForm, type ParamValues } from "@/components/forms/param-form";
+import { useTRPC } from "@/components/trpc";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { pointerSegments } from "@/server/domain/access/sensitive";
+import { atLeast, type Role } from "@/server/domain/roles";
+
+interface Project {
+  id: string;
+  role: Role;
+  environments: { id: string; slug: string; name: string }[];
+}
+
+/** Password widgets at the type's sensitive paths (`*` = every array item). */
+function sensitiveUi(paths: string[]): Record<string, unknown> {
+  const ui: Record<string, unknown> = {};
+  for (const pointer of paths) {
+    let node = ui;
+    const segments = pointerSegments(pointer).map((s) => (s === "*" ? "items" : s));
+    segments.forEach((s, i) => {
+      node[s] = i === segments.length - 1 ? { ...(node[s] as object), "ui:widget": "password" } : ((node[s] as Record<string, unknown>) ?? {});
+      node = node[s] as Record<string, unknown>;
+    });
+  }
+  return ui;
+}
+
+function isMarker(value: unknown): value is { set: true; fingerprint: string } {
+  return typeof value === "object" && value !== null && (value as { set?: unknown }).set === true && typeof (value as { fingerprint?: unknown }).fingerprint === "string";
+}
+
+function PayloadView({ payload }: { payload: Record<string, unknown> }) {
+  return (
+    <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 text-xs">
+      {Object.entries(payload).map(([key, value]) => (
+        <div key={key} className="contents">
+          <dt className="font-mono text-slate-500">{key}</dt>
+          <dd data-testid={`payload-${key}`} className="break-all font-mono text-slate-800">
+            {isMarker(value) ? <span className="text-emerald-800">set · fingerprint {value.fingerprint}…</span> : typeof value === "string" ? value : JSON.stringify(value)}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function AddDefaultForm({ projectId, environmentId, onAdded }: { projectId: string; environmentId: string; onAdded: () => void }) {
+  const trpc = useTRPC();
+  const types = useQuery(trpc.environmentDefault.types.queryOptions({ projectId }));
+  const [typeName, setTypeName] = useState("");
+  const [name, setName] = useState("");
+  const [payload, setPayload] = useState<ParamValues>({});
+  // gcTime 0: the mutation cache would otherwise keep the sensitive payload for minutes.
+  const add = useMutation({ ...trpc.environmentDefault.add.mutationOptions(), gcTime: 0 });
+  const type = types.data?.find((t) => t.name === typeName) ?? types.data?.[0];
+  // Stored schemas are jsonb (no key order), but `required` is an array: its order, then the rest.
+  const ui = useMemo(() => {
+    const required = Array.isArray(type?.schema.required) ? (type.schema.required as string[]) : [];
+    return { ...sensitiveUi(type?.sensitivePaths ?? []), "ui:order": [...required, "*"] };
+  }, [type]);
+  const fields = (add.error?.data as { fields?: Record<string, string[]> } | undefined)?.fields;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!type) return;
+    add.mutate(
+      { environmentId, name: name.trim(), type: type.name, payload },
+      {
+        onSuccess: () => {
+          setName("");
+          setPayload({});
+          add.reset();
+          onAdded();
+        },
+      },
+    );
+  }
+
+  if (!types.data) return null;
+  return (
+    <form aria-labelledby="new-default-heading" onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
+      <h3 id="new-default-heading" className="text-sm font-semibold">
+        New default
+      </h3>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField label="Artifact type" value={type?.name ?? ""} onChange={(e) => (setTypeName(e.target.value), setPayload({}))}>
+          {types.data.map((t) => (
+            <option key={t.name} value={t.name}>
+              {t.label} ({t.name})
+            </option>
+          ))}
+        </SelectField>
+        <TextField label="Default name" value={name} placeholder="deploy-role" autoComplete="off" onChange={(e) => setName(e.target.value)} error={fields?.name ? `Name ${fields.name[0]}` : undefined} />
+      </div>
+      {type ? (
+        <ParamForm key={type.name} idPrefix={`default-${type.name}`} schema={type.schema} uiSchema={ui} values={payload} onChange={(values) => setPayload(values)} />
+      ) : null}
+      {add.error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
+          {add.error.message}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={!type || add.isPending}>
+        {add.isPending ? "Adding…" : "Add default"}
+      </Button>
+    </form>
+  );
+}
+
+export function EnvironmentDefaults({ project }: { project: Project }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [environmentId, setEnvironmentId] = useState(project.environments[0]?.id ?? "");
+  const canEdit = atLeast(project.role, "ops");
+  const list = useQuery({ ...trpc.environmentDefault.list.queryOptions({ environmentId }), enabled: !!environmentId });
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.environmentDefault.list.queryKey({ environmentId }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
+    ]);
+  const remove = useMutation(trpc.environmentDefault.remove.mutationOptions({ onSuccess: () => refresh() }));
+
+  return (
+    <section aria-labelledby="environment-defaults-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <h2 id="environment-defaults-heading" className="text-base font-semibold">
+        Environment defaults
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        Artifacts supplied to one environment by hand — cloud credentials, a network, an existing database. A default fills every slot of its type
+        that has no line. Sensitive fields are encrypted and never shown again.
+        {canEdit ? "" : ` Your role (${project.role}) can't change them: that needs ops or above.`}
+      </p>
+      <div className="mt-4 max-w-xs">
+        <SelectField label="Environment" value={environmentId} onChange={(e) => setEnvironmentId(e.target.value)}>
+          {project.environments.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      {list.error ? <p role="alert" className="mt-3 text-sm text-red-700">{list.error.message}</p> : null}
+      <ul className="mt-4 divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
+        {list.data?.length === 0 ? <li className="px-3 py-2 text-sm text-slate-500">No defaults in this environment.</li> : null}
+        {list.data?.map((d) => (
+          <li key={d.id} data-testid="environment-default" data-name={d.name} className="flex items-start justify-between gap-3 px-3 py-2 text-sm">
+            <div className="min-w-0">
+              <span className="font-mono font-medium">{d.name}</span> <span className="text-xs text-slate-500">{d.type}</span>
+              <PayloadView payload={d.payload} />
+            </div>
+            {canEdit ? (
+              <Button variant="ghost" className="text-red-700" disabled={remove.isPending} onClick={() => remove.mutate({ environmentId, id: d.id })}>
+                Remove
+              </Button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {remove.error ? <p role="alert" className="mt-2 text-sm text-red-700">{remove.error.message}</p> : null}
+      {canEdit && environmentId ? <AddDefaultForm key={environmentId} projectId={project.id} environmentId={environmentId} onAdded={() => void refresh()} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+// Environment defaults: artifacts an ops user supplies to one environment by hand (cloud
+// credentials, a network, an existing database). The payload is validated against its
+// artifact type; sensitive fields are split off and sealed before anything is written, and
+// listings show them only as "set" markers with a fingerprint prefix.
+import type { ValidateFunction } from "ajv";
+import { auditedWrite, type AuditContext } from "../audit/write";
+import { ajvErrors, createAjv } from "../bundles/json-schema";
+import type { ArtifactTypeDefinition } from "../domain/catalog/types";
+import { AppError } from "../domain/errors";
+import { listArtifactTypes } from "../repositories/catalog";
+import * as repo from "../repositories/environment-defaults";
+import { fingerprint, fingerprintPrefix, sealCompact } from "./crypto";
+import type { EnvironmentDefaultDto } from "./schemas";
+import { mergeSensitive, splitSensitive } from "./split-sensitive";
+
+const ajv = createAjv();
+// Artifact type rows are immutable per digest: compile each schema once per process.
+const validators = new Map<string, ValidateFunction>();
+
+function validatorFor(type: ArtifactTypeDefinition): ValidateFunction {
+  let v = validators.get(type.digest);
+  if (!v) {
+    v = ajv.compile(type.schema);
+    validators.set(type.digest, v);
+  }
+  return v;
+}
+
+/** "payload.region: must match pattern …" for every problem, as message and inline fields. */
+function payloadProblems(type: ArtifactTypeDefinition, payload: Record<string, unknown>) {
+  const validate = validatorFor(type);
+  if (validate(payload)) return null;
+  const fields: Record<string, string[]> = {};
+  for (const e of ajvErrors(type.source, "", "payload", validate.errors)) {
+    const key = ["payload", ...e.path.split("/").filter(Boolean)].join(".");
+    (fields[key] ??= []).push(e.message);
+  }
+  const summary = Object.entries(fields).map(([k, v]) => `${k}: ${v.join("; ")}`).join(" · ");
+  return { fields, summary };
+}
+
+/** Public payload plus a marker (with fingerprint prefix) where each sensitive value was. */
+function toDto(row: repo.EnvironmentDefaultRowDto): EnvironmentDefaultDto {
+  const values = repo.openSensitive(row.sensitive);
+  // Strings are fingerprinted as they are, so an equal instance secret has an equal fingerprint.
+  const digest = (value: unknown) => fingerprintPrefix(fingerprint(typeof value === "string" ? value : JSON.stringify(value)));
+  const sensitive = Object.entries(values).map(([path, value]) => ({ path, fingerprint: digest(value) }));
+  const markers = Object.fromEntries(sensitive.map((s) => [s.path, { set: true as const, fingerprint: s.fingerprint }]));
+  return { id: row.id, name: row.name, type: row.type, payload: mergeSensitive(row.payload, markers), sensitive, createdAt: row.createdAt };
+}
+
+/** What the audit trail may hold about a default: its public payload and fingerprints only. */
+function auditView(dto: EnvironmentDefaultDto) {
+  return { name: dto.name, type: dto.type, payload: dto.payload };
+}
+
+export async function listEnvironmentDefaults(environmentId: string): Promise<EnvironmentDefaultDto[]> {
+  return (await repo.listEnvironmentDefaultRows(environmentId)).map(toDto);
+}
+
+/** Artifact types a default may have: environment-oriented ones first, then the rest. */
+export async function defaultTypes() {
+  const types = await listArtifactTypes();
+  const rank = (t: ArtifactTypeDefinition) => (t.orientation === "environment" ? 0 : 1);
+  return [...types]
+    .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name))
+    .map(({ name, label, orientation, schema, sensitivePaths }) => ({ name, label, orientation, schema, sensitivePaths }));
+}
+
+export async function addEnvironmentDefault(
+  ctx: AuditContext,
+  env: repo.EnvironmentRefDto,
+  input: { name: string; type: string; payload: Record<string, unknown> },
+): Promise<EnvironmentDefaultDto> {
+  return auditedWrite(ctx, async (tx) => {
+    const type = (await listArtifactTypes(tx)).find((t) => t.name === input.type);
+    if (!type) throw new AppError("BAD_REQUEST", `type: "${input.type}" is not an artifact type in the catalog`, { fields: { type: ["is not in the catalog"] } });
+    const problems = payloadProblems(type, input.payload);
+    if (problems) throw new AppError("BAD_REQUEST", `Invalid ${type.name} payload — ${problems.summary}`, { fields: problems.fields });
+    await repo.lockEnvironment(tx, env.id);
+    if (await repo.environmentDefaultNameTaken(tx, env.id, input.name)) {
+      throw new AppError("CONFLICT", `name: a default named "${input.name}" already exists in ${env.slug}`, { fields: { name: ["is already used in this environment"] } });
+    }
+    const { publicPayload, sensitive } = splitSensitive(input.payload, type.sensitivePaths);
+    const sealed = Object.keys(sensitive).length > 0 ? sealCompact(JSON.stringify(sensitive)) : null;
+    const row = await repo.insertEnvironmentDefault(tx, { organizationId: env.organizationId, environmentId: env.id, name: input.name, type: type.name, payload: publicPayload, sensitive: sealed });
+    const dto = toDto(row);
+    return {
+      result: dto,
+      audit: {
+        organizationId: env.organizationId,
+        action: "environment-default.added",
+        target: { type: "environment-default", id: row.id, projectId: env.projectId, environmentId: env.id },
+        after: auditView(dto),
+      },
+    };
+  });
+}
+
+export async function removeEnvironmentDefault(ctx: AuditContext, env: repo.EnvironmentRefDto, id: string): Promise<{ id: string }> {
+  return auditedWrite(ctx, async (tx) => {
+    const row = await repo.deleteEnvironmentDefault(tx, env.id, id);
+    if (!row) throw new AppError("NOT_FOUND", "id: no such default in this environment");
+    return {
+      result: { id },
+      audit: {
+        organizationId: env.organizationId,
+        action: "environment-default.removed",
+        target: { type: "environment-default", id, projectId: env.projectId, environmentId: env.id },
+        before: auditView(toDto(row)),
+      },
+    };
+  });
+}

@@ -1,0 +1,102 @@
+// The secret canary: a known secret value and a known sensitive artifact field go in through
+// the procedures; afterwards neither appears in any response of those procedures (errors
+// included), in any log line written meanwhile, nor anywhere in a plain text dump of every
+// database table (the audit trail included).
+import { randomBytes } from "node:crypto";
+import pino from "pino";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { forEachDatabase, type Harness } from "@/test/integration";
+import { log } from "../log";
+
+const SECRET_CANARY = `canary-secret-${randomBytes(12).toString("hex")}`;
+const FIELD_CANARY = `canary-field-${randomBytes(12).toString("hex")}`;
+const CANARIES = [SECRET_CANARY, FIELD_CANARY];
+
+// Every log line, at the most verbose level, goes here instead of stdout while this file runs.
+const lines: string[] = [];
+const streamSym = pino.symbols.streamSym as unknown as keyof typeof log;
+const originalStream = log[streamSym];
+const originalLevel = log.level;
+beforeAll(() => {
+  (log as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = { write: (line: string) => void lines.push(line) };
+  log.level = "trace";
+});
+afterAll(() => {
+  (log as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = originalStream;
+  log.level = originalLevel;
+});
+
+function expectNoCanary(where: string, text: string) {
+  for (const canary of CANARIES) expect(text.includes(canary), `${where} contains a canary`).toBe(false);
+}
+
+forEachDatabase("secret canary", (h: Harness) => {
+  it("a set secret and a sensitive default field appear in no response, no log line and no table", async () => {
+    const responses: unknown[] = [];
+    const keep = async <T,>(p: Promise<T>) => {
+      try {
+        const r = await p;
+        responses.push(r);
+        return r;
+      } catch (error) {
+        responses.push({ message: (error as Error).message, cause: String((error as { cause?: unknown }).cause) });
+        return undefined;
+      }
+    };
+    const project = await h.db().prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true, environments: { select: { id: true } } } });
+    const projectId = project.id;
+    const environmentId = project.environments[0]!.id;
+    const dev = await h.as("dev@acme.test");
+    const ops = await h.as("ops@acme.test");
+    const viewer = await h.as("viewer@acme.test");
+    const outsider = await h.as("owner@globex.test");
+    const version = (await dev.diagram.catalog({ projectId })).bundles.find((b) => b.name === "local-process")!.version;
+    const componentId = `cmp-${randomBytes(6).toString("hex")}`;
+    const { revision } = await dev.diagram.get({ projectId });
+    await dev.diagram.change({ projectId, baseRevision: revision, ops: [{ op: "addComponent", component: { id: componentId, name: "canary", bundle: "local-process", version, x: 0, y: 0 } }] });
+    const t = { projectId, componentId, environmentId };
+    const lineCount = lines.length;
+
+    // Successful writes and reads.
+    await keep(dev.secret.set({ ...t, name: "SESSION_SECRET", value: SECRET_CANARY }));
+    await keep(dev.secret.set({ ...t, name: "STRIPE_API_KEY", value: SECRET_CANARY }));
+    await keep(dev.secret.list(t));
+    await keep(viewer.secret.list(t));
+    await keep(dev.secret.clear({ ...t, name: "STRIPE_API_KEY" }));
+    const payload = { arn: "arn:aws:iam::123456789012:role/canary", external_id: FIELD_CANARY, account_id: "123456789012" };
+    const added = await keep(ops.environmentDefault.add({ environmentId, name: "canary-role", type: "aws-iam-role", payload }));
+    expect(added?.sensitive).toHaveLength(1);
+    await keep(viewer.environmentDefault.list({ environmentId }));
+    await keep(ops.environmentDefault.add({ environmentId, name: "canary-keys", type: "aws-credentials", payload: { access_key_id: "AKIAIOSFODNN7EXAMPLE", secret_access_key: FIELD_CANARY, region: "us-east-1" } }));
+    await keep(ops.environmentDefault.list({ environmentId }));
+    // Refusals carrying the canaries: wrong name, wrong role, other tenant, invalid payload, duplicate.
+    await keep(dev.secret.set({ ...t, name: "UNDECLARED", value: SECRET_CANARY }));
+    await keep(viewer.secret.set({ ...t, name: "SESSION_SECRET", value: SECRET_CANARY }));
+    await keep(outsider.secret.set({ ...t, name: "SESSION_SECRET", value: SECRET_CANARY }));
+    await keep(dev.secret.set({ ...t, name: "SESSION_SECRET", value: `${SECRET_CANARY}${"x".repeat(70_000)}` }));
+    await keep(ops.environmentDefault.add({ environmentId, name: "bad-role", type: "aws-iam-role", payload: { ...payload, arn: "nope", extra: FIELD_CANARY } }));
+    await keep(ops.environmentDefault.add({ environmentId, name: "canary-role", type: "aws-iam-role", payload }));
+    await keep(dev.environmentDefault.add({ environmentId, name: "dev-role", type: "aws-iam-role", payload }));
+    await keep(outsider.environmentDefault.list({ environmentId }));
+    const removed = (await ops.environmentDefault.list({ environmentId })).find((d) => d.name === "canary-keys")!;
+    await keep(ops.environmentDefault.remove({ environmentId, id: removed.id }));
+    await keep(ops.environmentDefault.types({ projectId }));
+
+    expect(responses.length).toBe(19);
+    responses.forEach((r, i) => expectNoCanary(`response ${i}`, JSON.stringify(r) ?? ""));
+
+    // The capture works: the procedures' own request lines are there.
+    expect(lines.slice(lineCount).some((l) => l.includes('"path":"secret.set"'))).toBe(true);
+    lines.slice(lineCount).forEach((line, i) => expectNoCanary(`log line ${i}`, line));
+
+    const tables = await h.db().sql.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    expect(tables.map((r) => r.name)).toEqual(expect.arrayContaining(["Secret", "Artifact", "AuditEvent", "Instance"]));
+    for (const { name } of tables) {
+      const rows = await h.db().sql.query<{ row: string }>(`SELECT t::text AS row FROM "${name}" t`);
+      for (const { row } of rows) expectNoCanary(`table ${name}`, row);
+    }
+    // The canaries did go in: one secret set, one sealed default still there.
+    expect(await h.db().prisma.secret.count({ where: { instance: { componentId } } })).toBe(1);
+    expect(await h.db().prisma.artifact.count({ where: { environmentId, environmentDefault: true, sensitive: { not: null } } })).toBe(1);
+  });
+});
