@@ -64,6 +64,14 @@ export function mutationCases(): Record<string, Case> {
       await (await h.as("ops@acme.test")).access.reveal({ projectId: id, componentId: component.id, environmentId, name: "PATCHBAY_COMPONENT" });
       return { action: "env.revealed" };
     },
+    "access.recordOutputs": async (h) => {
+      const { id } = await acmeProject(h);
+      const component = await h.db().prisma.component.create({ data: { projectId: id, name: `o-${suffix()}`, bundleName: "local-redis", versionConstraint: "1.0.0" }, select: { id: true } });
+      const environmentId = (await h.db().prisma.environment.findFirstOrThrow({ where: { projectId: id }, select: { id: true } })).id;
+      const payload = { hostname: "cache.internal", port: 6379, tls: false, password: `pw-${suffix()}`, key_prefix: "app:" };
+      await (await h.as("ops@acme.test")).access.recordOutputs({ projectId: id, componentId: component.id, environmentId, slot: "cache", payload });
+      return { action: "outputs.recorded" };
+    },
     "catalog.import": async (h) => {
       const { organizationId } = await acmeProject(h);
       const target = path.join(massdriverFixtures(), "v1-artifact-definitions");

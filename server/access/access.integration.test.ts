@@ -85,4 +85,25 @@ forEachDatabase("access", (h: Harness) => {
     const event = await h.db().prisma.auditEvent.findFirstOrThrow({ where: { action: "env.revealed" }, orderBy: { seq: "desc" }, select: { componentId: true, after: true } });
     expect(event).toMatchObject({ componentId: app.id, after: { variable: "PATCHBAY_COMPONENT", component: "acc-app" } });
   });
+
+  it("carries recorded outputs instead of a preview: DATABASE_URL is masked, only ops reveal it, and the password is nowhere else", async () => {
+    const password = `canary-${Math.random().toString(36).slice(2)}-pw`;
+    const target = { projectId, componentId: app.id, environmentId: envs[0]!.id };
+    const ops = await h.as("ops@acme.test");
+    const payload = { hostname: "db.internal", port: 5432, database: "orders", username: "app", password, version: "16", sslmode: "require" };
+    const refused = { ...target, componentId: db.id, slot: "database", payload: { ...payload, port: "x" } };
+    await expect(ops.access.recordOutputs(refused)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("payload.port: must be integer") });
+    await expect((await h.as("dev@acme.test")).access.recordOutputs({ ...refused, payload })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await ops.access.recordOutputs({ ...target, componentId: db.id, slot: "database", payload });
+
+    const seen = await (await h.as("dev@acme.test")).access.resolve(target);
+    expect(seen.connections.find((c) => c.slot === "database")).toMatchObject({ preview: false, payload: { hostname: "db.internal", database: "orders" } });
+    expect(seen.env.find((v) => v.name === "DATABASE_URL")).toMatchObject({ sensitive: true, masked: true, value: null });
+    expect(JSON.stringify(seen)).not.toContain(password);
+    const revealed = await ops.access.reveal({ ...target, name: "DATABASE_URL" });
+    expect(revealed.value).toBe(`postgresql://app:${password}@db.internal:5432/orders?sslmode=require`);
+
+    const dump = await h.db().sql.query<{ row: string }>(`SELECT t::text AS row FROM "Artifact" t UNION ALL SELECT t::text FROM "AuditEvent" t`);
+    expect(dump.some((r) => r.row.includes(password))).toBe(false);
+  });
 });

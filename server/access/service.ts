@@ -10,6 +10,8 @@ import type { LinkSourceInput } from "../domain/access/resolve-types";
 import { AppError } from "../domain/errors";
 import { bundleRef, effectivePolicies, type Diagram } from "../domain/graph/types";
 import { loadCascade, loadInstancesRuntime } from "../repositories/access";
+import { environmentDefaultsFor, openSensitive } from "../repositories/environment-defaults";
+import { mergeSensitive } from "../secrets/split-sensitive";
 import { listArtifactTypes } from "../repositories/catalog";
 import { listBundleVersionDefinitions, listPublishedPresets, loadDiagram } from "../repositories/diagram";
 
@@ -40,7 +42,15 @@ async function resolveRaw({ organizationId, projectId, componentId, environmentI
   const presetValues = (bundleName: string, name: string | null) => (name ? (presets.find((p) => p.bundle === bundleName && p.name === name)?.values ?? null) : null);
   const config = (id: string) => diagram.instances[id]?.[environmentId];
   const into = diagram.links.filter((l) => l.to === componentId);
-  const runtime = await loadInstancesRuntime(environmentId, [componentId, ...into.map((l) => l.from)]);
+  const [runtime, environmentDefaults] = await Promise.all([
+    loadInstancesRuntime(environmentId, [componentId, ...into.map((l) => l.from)]),
+    environmentDefaultsFor(environmentId),
+  ]);
+  // What the upstream instance produced, its sealed fields opened (redaction happens on the way out).
+  const produced = (componentId: string, slot: string) => {
+    const artifact = runtime.get(componentId)?.artifacts.get(slot);
+    return artifact ? mergeSensitive(artifact.payload, openSensitive(artifact.sensitive)) : null;
+  };
 
   const links: LinkSourceInput[] = into.flatMap((l) => {
     const from = diagram.components.find((c) => c.id === l.from);
@@ -55,7 +65,7 @@ async function resolveRaw({ organizationId, projectId, componentId, environmentI
         policies: [...effectivePolicies(diagram, l, environmentId)],
         from: { componentId: from.id, name: from.name, project: cascade.project.slug, artifact: l.fromArtifact },
         upstream: {
-          payload: runtime.get(from.id)?.artifacts.get(l.fromArtifact)?.payload ?? null,
+          payload: produced(from.id, l.fromArtifact),
           params: { schema: upstreamBundle.params, preset: presetValues(from.bundle, upstream?.preset ?? null), overrides: upstream?.params ?? null },
         },
       },
@@ -71,7 +81,7 @@ async function resolveRaw({ organizationId, projectId, componentId, environmentI
     component: { id: component.id, name: component.name, tags: cascade.components.get(component.id) },
     instance: { preset: presetValues(component.bundle, own?.preset ?? null), params: own?.params ?? null, secretsSet: runtime.get(componentId)?.secretsSet ?? [] },
     links,
-    environmentDefaults: [],
+    environmentDefaults,
   });
   return { resolution, diagram, bundles, artifactTypes, component, environment: cascade.environment };
 }

@@ -27,7 +27,7 @@ function validatorFor(type: ArtifactTypeDefinition): ValidateFunction {
 }
 
 /** "payload.region: must match pattern …" for every problem, as message and inline fields. */
-function payloadProblems(type: ArtifactTypeDefinition, payload: Record<string, unknown>) {
+export function payloadProblems(type: ArtifactTypeDefinition, payload: Record<string, unknown>) {
   const validate = validatorFor(type);
   if (validate(payload)) return null;
   const fields: Record<string, string[]> = {};

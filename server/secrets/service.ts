@@ -26,6 +26,18 @@ async function loadTarget(t: SecretTarget, tx?: Tx) {
   return { ...target, bundle };
 }
 
+/**
+ * The instance row, created when missing with what the canvas shows for a missing row (the
+ * first preset, else schema defaults), so writing a secret or outputs changes no visible
+ * configuration.
+ */
+export async function ensureShownInstance(tx: Tx, t: SecretTarget, bundle: BundleDefinition | null): Promise<string> {
+  const presets = bundle ? (await listPublishedPresets(t.organizationId, tx)).filter((p) => p.bundle === bundle.name) : [];
+  return repo.ensureInstance(tx, t.componentId, t.environmentId, () =>
+    presets[0] ? { params: structuredClone(presets[0].values), presetVersionId: presets[0].versionId } : { params: bundle ? schemaDefaults(bundle.params) : {}, presetVersionId: null },
+  );
+}
+
 /** Required first, then by name: definitions are stored as JSONB, which does not keep key order. */
 function declared(bundle: BundleDefinition | null) {
   return Object.entries(bundle?.app?.secrets ?? {}).sort(([a, x], [b, y]) => Number(y.required) - Number(x.required) || a.localeCompare(b));
@@ -58,12 +70,7 @@ export async function setSecret(ctx: AuditContext & { userId: string | null }, t
       const rule = names.length === 0 ? `${component.bundleName}@${component.version} declares no secrets` : `declared secrets of ${component.bundleName}@${component.version}: ${names.join(", ")}`;
       throw new AppError("BAD_REQUEST", `name: "${name}" is not a declared secret; ${rule}`, { fields: { name: [`is not a declared secret (${rule})`] } });
     }
-    // The canvas shows a missing instance row as the first preset (else schema defaults):
-    // create it with exactly that, so setting a secret changes no visible configuration.
-    const presets = bundle ? (await listPublishedPresets(t.organizationId, tx)).filter((p) => p.bundle === bundle.name) : [];
-    const instanceId = await repo.ensureInstance(tx, t.componentId, t.environmentId, () =>
-      presets[0] ? { params: structuredClone(presets[0].values), presetVersionId: presets[0].versionId } : { params: bundle ? schemaDefaults(bundle.params) : {}, presetVersionId: null },
-    );
+    const instanceId = await ensureShownInstance(tx, t, bundle);
     const hex = fingerprint(value);
     const previous = await repo.upsertSecret(tx, { instanceId, name, sealed: seal(value), fingerprint: hex, setById: ctx.userId });
     const result = (await statuses(t, bundle, tx)).find((s) => s.name === name)!;

@@ -1,0 +1,45 @@
+// Recording what an instance produced: the payload of one of its output slots, validated
+// against the slot's artifact type, sensitive fields sealed like an environment default's.
+// Deployments will write these when they finish; until then ops records the outputs of
+// infrastructure that already runs (adopting it), and lines into it stop being previews.
+import { auditedWrite, type AuditContext } from "../audit/write";
+import { AppError } from "../domain/errors";
+import { listArtifactTypes } from "../repositories/catalog";
+import { upsertInstanceOutput } from "../repositories/environment-defaults";
+import * as repo from "../repositories/secrets";
+import { fingerprint, fingerprintPrefix, sealCompact } from "./crypto";
+import { payloadProblems } from "./environment-defaults";
+import { ensureShownInstance, type SecretTarget } from "./service";
+import { splitSensitive } from "./split-sensitive";
+
+export async function recordOutputs(ctx: AuditContext, t: SecretTarget, slot: string, payload: Record<string, unknown>) {
+  return auditedWrite(ctx, async (tx) => {
+    const target = await repo.findSecretTarget(t.projectId, t.componentId, t.environmentId, tx);
+    if (!target) throw new AppError("NOT_FOUND", "Component or environment not found in this project");
+    const { component } = target;
+    const bundle = await repo.findBundleDefinition(component.bundleName, component.version, tx);
+    const output = bundle?.artifacts.find((a) => a.key === slot);
+    if (!bundle || !output) {
+      const outputs = bundle?.artifacts.map((a) => a.key).join(", ") || "none";
+      throw new AppError("BAD_REQUEST", `slot: "${slot}" is not an output of ${component.bundleName}@${component.version} (outputs: ${outputs})`, { fields: { slot: ["is not an output of this component"] } });
+    }
+    const type = (await listArtifactTypes(tx)).find((x) => x.name === output.type);
+    if (!type) throw new AppError("BAD_REQUEST", `slot: its artifact type "${output.type}" is not in the catalog`);
+    const problems = payloadProblems(type, payload);
+    if (problems) throw new AppError("BAD_REQUEST", `Invalid ${type.name} payload — ${problems.summary}`, { fields: problems.fields });
+    const instanceId = await ensureShownInstance(tx, t, bundle);
+    const { publicPayload, sensitive } = splitSensitive(payload, type.sensitivePaths);
+    const sealed = Object.keys(sensitive).length > 0 ? sealCompact(JSON.stringify(sensitive)) : null;
+    await upsertInstanceOutput(tx, { organizationId: t.organizationId, environmentId: t.environmentId, instanceId, slot, name: `${component.name}.${slot}`, type: type.name, payload: publicPayload, sensitive: sealed });
+    const fingerprints = Object.fromEntries(Object.entries(sensitive).map(([path, v]) => [path, fingerprintPrefix(fingerprint(typeof v === "string" ? v : JSON.stringify(v)))]));
+    return {
+      result: { slot, type: type.name, sensitive: Object.keys(fingerprints) },
+      audit: {
+        organizationId: t.organizationId,
+        action: "outputs.recorded",
+        target: { type: "instance", id: `${t.componentId}/${t.environmentId}`, projectId: t.projectId, componentId: t.componentId, environmentId: t.environmentId },
+        after: { component: component.name, environment: target.environment.slug, slot, payload: publicPayload, fingerprints },
+      },
+    };
+  });
+}
