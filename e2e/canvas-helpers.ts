@@ -52,6 +52,15 @@ export function stamp(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
+/** A tRPC procedure over HTTP with the page's session: set-up steps that have no page yet. */
+export async function call<T>(page: Page, path: string, input: unknown, kind: "query" | "mutation"): Promise<T> {
+  const url = `/api/trpc/${path}`;
+  const response =
+    kind === "query" ? await page.request.get(`${url}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`) : await page.request.post(url, { data: { json: input } });
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
 /**
  * A fresh project for one journey, so it neither sees nor disturbs the demo projects other
  * specs expect untouched. There is no "new project" page yet, so this one setup step calls
@@ -59,15 +68,8 @@ export function stamp(): string {
  * everything the journey then checks goes through the UI.
  */
 export async function createProject(page: Page, prefix: string): Promise<string> {
-  const call = async (path: string, input: unknown, kind: "query" | "mutation") => {
-    const url = `/api/trpc/${path}`;
-    const response =
-      kind === "query" ? await page.request.get(`${url}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`) : await page.request.post(url, { data: { json: input } });
-    expect(response.ok(), await response.text()).toBe(true);
-    return ((await response.json()) as { result: { data: { json: { id: string } } } }).result.data.json;
-  };
-  const org = await call("organization.bySlug", { slug: "acme" }, "query");
+  const org = await call<{ id: string }>(page, "organization.bySlug", { slug: "acme" }, "query");
   const slug = `${prefix}-${stamp()}`;
-  await call("project.create", { organizationId: org.id, slug, name: slug }, "mutation");
+  await call(page, "project.create", { organizationId: org.id, slug, name: slug }, "mutation");
   return `/o/acme/p/${slug}`;
 }

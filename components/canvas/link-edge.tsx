@@ -1,7 +1,7 @@
 "use client";
 // A line: coloured by its artifact type; when it no longer type-checks against its
 // components' bundle versions it is drawn red and dashed with the reason, never dropped.
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type EdgeProps, type ReactFlowState } from "@xyflow/react";
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, useStoreApi, type EdgeProps, type ReactFlowState } from "@xyflow/react";
 import { memo } from "react";
 import { useCanvas } from "./canvas-context";
 import type { LinkEdge } from "./flow-elements";
@@ -13,6 +13,7 @@ const readableSelector = (s: ReactFlowState) => s.transform[2] >= COMPACT_BELOW;
 function LinkEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<LinkEdge>) {
   const color = useCanvas((s) => s.catalog.types.get(data?.type ?? "")?.color ?? "#64748b");
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const flow = useStoreApi();
   const highlighted = useCanvas((s) => s.highlighted?.has(id) ?? false);
   const readable = useStore(readableSelector);
   const broken = data?.broken;
@@ -30,8 +31,10 @@ function LinkEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
       {showLabel ? (
         <EdgeLabelRenderer>
           <div
-            className={`nodrag nopan pointer-events-auto absolute rounded px-1.5 py-0.5 text-[11px] shadow-sm ring-1 ${broken ? "bg-red-50 text-red-800 ring-red-300" : "bg-white text-slate-700 ring-slate-200"}`}
+            className={`nodrag nopan pointer-events-auto absolute cursor-pointer rounded px-1.5 py-0.5 text-[11px] shadow-sm ring-1 ${broken ? "bg-red-50 text-red-800 ring-red-300" : "bg-white text-slate-700 ring-slate-200"}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            // The label sits on the line's midpoint, where people click to open the line.
+            onClick={() => flow.getState().addSelectedEdges([id])}
             data-testid={broken ? "broken-line" : "line-label"}
             data-highlighted={highlighted ? "true" : undefined}
           >
