@@ -1,7 +1,7 @@
 // The ajv setup shared by the loader and the importer, plus a structural walk of JSON
 // Schemas that finds keywords draft-07 does not know (typos such as `max` instead of
 // `maximum` would otherwise be silently ignored by every validator).
-import Ajv, { type ErrorObject } from "ajv";
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { toPointer } from "@/server/domain/catalog/schema-path";
 import type { CatalogError, JsonSchema } from "@/server/domain/catalog/types";
@@ -18,6 +18,22 @@ export function createAjv(): Ajv {
   // Marks a payload field as a secret: stored encrypted, redacted in logs, diffs, exports.
   ajv.addKeyword({ keyword: "sensitive", schemaType: "boolean" });
   return ajv;
+}
+
+const shared = createAjv();
+const compiled = new Map<string, ValidateFunction>();
+
+/**
+ * The validator of a catalog schema, compiled once per process: bundle versions and artifact
+ * types are immutable per digest, so the digest (plus what part is validated) is the key.
+ */
+export function compiledSchema(key: string, schema: object): ValidateFunction {
+  let v = compiled.get(key);
+  if (!v) {
+    v = shared.compile(schema);
+    compiled.set(key, v);
+  }
+  return v;
 }
 
 // Keywords a draft-07 schema may carry, plus our own `sensitive`.

@@ -2,27 +2,14 @@
 // version, the policies each type offers, and params validators. Compiled validators are
 // cached by bundle digest (a published version never changes), so a mutation compiles a
 // schema at most once per process.
-import type { ValidateFunction } from "ajv";
-import { ajvErrors, createAjv } from "../bundles/json-schema";
+import { ajvErrors, compiledSchema } from "../bundles/json-schema";
 import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog/types";
 import type { ApplyContext } from "../domain/graph/ops";
 import { bundleRef, slotCatalog } from "../domain/graph/types";
 
-const ajv = createAjv();
-const validators = new Map<string, ValidateFunction>();
-
-function validatorFor(def: BundleDefinition): ValidateFunction {
-  let v = validators.get(def.digest);
-  if (!v) {
-    v = ajv.compile(def.params);
-    validators.set(def.digest, v);
-  }
-  return v;
-}
-
 /** Params that break the bundle's schema, as dotted paths with the catalog's wording. */
 export function paramProblems(def: BundleDefinition, params: Record<string, unknown>): { path: string; message: string }[] {
-  const validate = validatorFor(def);
+  const validate = compiledSchema(`bundle-params:${def.digest}`, def.params);
   if (validate(params)) return [];
   return ajvErrors(def.source, "", "params", validate.errors).map((e) => ({ path: e.path.split("/").filter(Boolean).join(".") || "params", message: e.message }));
 }

@@ -3,6 +3,7 @@
 // secrets never leave this layer except through `readSecretValue`, whose only caller is
 // the audited reveal.
 import { prisma, type Tx } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import type { Tags } from "../domain/access/metadata";
 
 export interface CascadeDto {
@@ -74,4 +75,15 @@ export async function loadInstancesRuntime(environmentId: string, componentIds: 
       },
     ]),
   );
+}
+
+/** Writes (or replaces) what an instance produced on one output slot. */
+export async function upsertInstanceOutput(
+  tx: Tx,
+  input: { organizationId: string; environmentId: string; instanceId: string; slot: string; name: string; type: string; payload: Record<string, unknown>; sensitive: string | null },
+): Promise<void> {
+  const existing = await tx.artifact.findFirst({ where: { instanceId: input.instanceId, slot: input.slot, environmentDefault: false }, select: { id: true } });
+  const data = { typeName: input.type, name: input.name, payload: input.payload as Prisma.InputJsonValue, sensitive: input.sensitive };
+  if (existing) await tx.artifact.update({ where: { id: existing.id }, data });
+  else await tx.artifact.create({ data: { ...data, organizationId: input.organizationId, environmentId: input.environmentId, instanceId: input.instanceId, slot: input.slot } });
 }

@@ -104,13 +104,3 @@ export async function environmentDefaultsFor(
   return rows.map((r) => ({ name: r.name, type: r.type, payload: mergeSensitive(r.payload, openSensitive(r.sensitive)) }));
 }
 
-/** Writes (or replaces) what an instance produced on one output slot. */
-export async function upsertInstanceOutput(
-  tx: Tx,
-  input: { organizationId: string; environmentId: string; instanceId: string; slot: string; name: string; type: string; payload: Record<string, unknown>; sensitive: string | null },
-): Promise<void> {
-  const existing = await tx.artifact.findFirst({ where: { instanceId: input.instanceId, slot: input.slot, environmentDefault: false }, select: { id: true } });
-  const data = { typeName: input.type, name: input.name, payload: input.payload as Prisma.InputJsonValue, sensitive: input.sensitive };
-  if (existing) await tx.artifact.update({ where: { id: existing.id }, data });
-  else await tx.artifact.create({ data: { ...data, organizationId: input.organizationId, environmentId: input.environmentId, instanceId: input.instanceId, slot: input.slot } });
-}

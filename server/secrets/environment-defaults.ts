@@ -2,49 +2,18 @@
 // credentials, a network, an existing database). The payload is validated against its
 // artifact type; sensitive fields are split off and sealed before anything is written, and
 // listings show them only as "set" markers with a fingerprint prefix.
-import type { ValidateFunction } from "ajv";
 import { auditedWrite, type AuditContext } from "../audit/write";
-import { ajvErrors, createAjv } from "../bundles/json-schema";
 import type { ArtifactTypeDefinition } from "../domain/catalog/types";
 import { AppError } from "../domain/errors";
 import { listArtifactTypes } from "../repositories/catalog";
 import * as repo from "../repositories/environment-defaults";
-import { fingerprint, fingerprintPrefix, sealCompact } from "./crypto";
+import { assertPayload, fingerprints, sealPayload } from "./artifact-payload";
 import type { EnvironmentDefaultDto } from "./schemas";
-import { mergeSensitive, splitSensitive } from "./split-sensitive";
-
-const ajv = createAjv();
-// Artifact type rows are immutable per digest: compile each schema once per process.
-const validators = new Map<string, ValidateFunction>();
-
-function validatorFor(type: ArtifactTypeDefinition): ValidateFunction {
-  let v = validators.get(type.digest);
-  if (!v) {
-    v = ajv.compile(type.schema);
-    validators.set(type.digest, v);
-  }
-  return v;
-}
-
-/** "payload.region: must match pattern …" for every problem, as message and inline fields. */
-export function payloadProblems(type: ArtifactTypeDefinition, payload: Record<string, unknown>) {
-  const validate = validatorFor(type);
-  if (validate(payload)) return null;
-  const fields: Record<string, string[]> = {};
-  for (const e of ajvErrors(type.source, "", "payload", validate.errors)) {
-    const key = ["payload", ...e.path.split("/").filter(Boolean)].join(".");
-    (fields[key] ??= []).push(e.message);
-  }
-  const summary = Object.entries(fields).map(([k, v]) => `${k}: ${v.join("; ")}`).join(" · ");
-  return { fields, summary };
-}
+import { mergeSensitive } from "./split-sensitive";
 
 /** Public payload plus a marker (with fingerprint prefix) where each sensitive value was. */
 function toDto(row: repo.EnvironmentDefaultRowDto): EnvironmentDefaultDto {
-  const values = repo.openSensitive(row.sensitive);
-  // Strings are fingerprinted as they are, so an equal instance secret has an equal fingerprint.
-  const digest = (value: unknown) => fingerprintPrefix(fingerprint(typeof value === "string" ? value : JSON.stringify(value)));
-  const sensitive = Object.entries(values).map(([path, value]) => ({ path, fingerprint: digest(value) }));
+  const sensitive = Object.entries(fingerprints(repo.openSensitive(row.sensitive))).map(([path, fingerprint]) => ({ path, fingerprint }));
   const markers = Object.fromEntries(sensitive.map((s) => [s.path, { set: true as const, fingerprint: s.fingerprint }]));
   return { id: row.id, name: row.name, type: row.type, payload: mergeSensitive(row.payload, markers), sensitive, createdAt: row.createdAt };
 }
@@ -75,14 +44,12 @@ export async function addEnvironmentDefault(
   return auditedWrite(ctx, async (tx) => {
     const type = (await listArtifactTypes(tx)).find((t) => t.name === input.type);
     if (!type) throw new AppError("BAD_REQUEST", `type: "${input.type}" is not an artifact type in the catalog`, { fields: { type: ["is not in the catalog"] } });
-    const problems = payloadProblems(type, input.payload);
-    if (problems) throw new AppError("BAD_REQUEST", `Invalid ${type.name} payload — ${problems.summary}`, { fields: problems.fields });
+    assertPayload(type, input.payload);
     await repo.lockEnvironment(tx, env.id);
     if (await repo.environmentDefaultNameTaken(tx, env.id, input.name)) {
       throw new AppError("CONFLICT", `name: a default named "${input.name}" already exists in ${env.slug}`, { fields: { name: ["is already used in this environment"] } });
     }
-    const { publicPayload, sensitive } = splitSensitive(input.payload, type.sensitivePaths);
-    const sealed = Object.keys(sensitive).length > 0 ? sealCompact(JSON.stringify(sensitive)) : null;
+    const { publicPayload, sealed } = sealPayload(type, input.payload);
     const row = await repo.insertEnvironmentDefault(tx, { organizationId: env.organizationId, environmentId: env.id, name: input.name, type: type.name, payload: publicPayload, sensitive: sealed });
     const dto = toDto(row);
     return {

@@ -5,12 +5,10 @@
 import { auditedWrite, type AuditContext } from "../audit/write";
 import { AppError } from "../domain/errors";
 import { listArtifactTypes } from "../repositories/catalog";
-import { upsertInstanceOutput } from "../repositories/environment-defaults";
+import { upsertInstanceOutput } from "../repositories/access";
 import * as repo from "../repositories/secrets";
-import { fingerprint, fingerprintPrefix, sealCompact } from "./crypto";
-import { payloadProblems } from "./environment-defaults";
+import { assertPayload, sealPayload } from "./artifact-payload";
 import { ensureShownInstance, type SecretTarget } from "./service";
-import { splitSensitive } from "./split-sensitive";
 
 export async function recordOutputs(ctx: AuditContext, t: SecretTarget, slot: string, payload: Record<string, unknown>) {
   return auditedWrite(ctx, async (tx) => {
@@ -25,13 +23,10 @@ export async function recordOutputs(ctx: AuditContext, t: SecretTarget, slot: st
     }
     const type = (await listArtifactTypes(tx)).find((x) => x.name === output.type);
     if (!type) throw new AppError("BAD_REQUEST", `slot: its artifact type "${output.type}" is not in the catalog`);
-    const problems = payloadProblems(type, payload);
-    if (problems) throw new AppError("BAD_REQUEST", `Invalid ${type.name} payload — ${problems.summary}`, { fields: problems.fields });
+    assertPayload(type, payload);
     const instanceId = await ensureShownInstance(tx, t, bundle);
-    const { publicPayload, sensitive } = splitSensitive(payload, type.sensitivePaths);
-    const sealed = Object.keys(sensitive).length > 0 ? sealCompact(JSON.stringify(sensitive)) : null;
+    const { publicPayload, sealed, fingerprints } = sealPayload(type, payload);
     await upsertInstanceOutput(tx, { organizationId: t.organizationId, environmentId: t.environmentId, instanceId, slot, name: `${component.name}.${slot}`, type: type.name, payload: publicPayload, sensitive: sealed });
-    const fingerprints = Object.fromEntries(Object.entries(sensitive).map(([path, v]) => [path, fingerprintPrefix(fingerprint(typeof v === "string" ? v : JSON.stringify(v)))]));
     return {
       result: { slot, type: type.name, sensitive: Object.keys(fingerprints) },
       audit: {

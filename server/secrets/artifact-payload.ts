@@ -1,0 +1,39 @@
+// An artifact payload written by hand (an environment default, an instance's recorded
+// outputs): validated against its artifact type, then split so the fields the type marks
+// sensitive are sealed into one string and only fingerprints of them are ever shown.
+import { ajvErrors, compiledSchema } from "../bundles/json-schema";
+import type { ArtifactTypeDefinition } from "../domain/catalog/types";
+import { AppError } from "../domain/errors";
+import { fingerprint, fingerprintPrefix, sealCompact } from "./crypto";
+import { splitSensitive, type PayloadObject, type SensitiveValues } from "./split-sensitive";
+
+/** "payload.region: must match pattern …" for every problem, as message and inline fields. */
+function payloadProblems(type: ArtifactTypeDefinition, payload: PayloadObject) {
+  const validate = compiledSchema(`artifact-type:${type.digest}`, type.schema);
+  if (validate(payload)) return null;
+  const fields: Record<string, string[]> = {};
+  for (const e of ajvErrors(type.source, "", "payload", validate.errors)) {
+    const key = ["payload", ...e.path.split("/").filter(Boolean)].join(".");
+    (fields[key] ??= []).push(e.message);
+  }
+  const summary = Object.entries(fields).map(([k, v]) => `${k}: ${v.join("; ")}`).join(" · ");
+  return { fields, summary };
+}
+
+/** Refuses a payload that breaks its type's schema, naming every field and rule. */
+export function assertPayload(type: ArtifactTypeDefinition, payload: PayloadObject): void {
+  const problems = payloadProblems(type, payload);
+  if (problems) throw new AppError("BAD_REQUEST", `Invalid ${type.name} payload — ${problems.summary}`, { fields: problems.fields });
+}
+
+/** Short fingerprints by JSON pointer. Strings are hashed as they are, so an equal instance secret has an equal fingerprint. */
+export function fingerprints(values: SensitiveValues): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([path, v]) => [path, fingerprintPrefix(fingerprint(typeof v === "string" ? v : JSON.stringify(v)))]));
+}
+
+/** The payload without its sensitive fields, those sealed (null when there are none), and their fingerprints. */
+export function sealPayload(type: ArtifactTypeDefinition, payload: PayloadObject) {
+  const { publicPayload, sensitive } = splitSensitive(payload, type.sensitivePaths);
+  const sealed = Object.keys(sensitive).length > 0 ? sealCompact(JSON.stringify(sensitive)) : null;
+  return { publicPayload, sealed, fingerprints: fingerprints(sensitive) };
+}
