@@ -75,3 +75,14 @@ test("connect app → database, pick read, see the grant and a masked DATABASE_U
   await expect(history).not.toContainText(password);
   await dev.context().close();
 });
+
+test("an input without a line names the environment default that fills it, in that environment only", async ({ page }) => {
+  await signIn(page, "viewer@acme.test");
+  // The demo's production has an aws-iam-role default (deploy-role); staging has none.
+  await openCanvas(page, "/o/acme/p/ecommerce-api?env=production");
+  const auth = node(page, "network").getByTestId("input-aws_authentication");
+  await expect(auth.getByTestId("environment-default-badge")).toHaveText("default: deploy-role");
+  await page.getByLabel("Environment").selectOption("staging");
+  await expect(auth).toBeVisible();
+  await expect(auth.getByTestId("environment-default-badge")).toHaveCount(0);
+});

@@ -52,6 +52,8 @@ const compactSelector = (s: ReactFlowState) => s.transform[2] < COMPACT_BELOW;
 
 function SlotRow({ nodeId, slot, kind, color, missing }: { nodeId: string; slot: { key: string; type: string; title: string }; kind: "source" | "target"; color: string; missing?: boolean }) {
   const verdict = useVerdict(nodeId, slot.key, kind);
+  // An input with no line is filled by the environment's default of its type, if there is one.
+  const filledBy = useCanvas((s) => (kind === "target" && !s.index.occupied.get(nodeId)?.has(slot.key) ? (s.environmentDefaults.get(slot.type) ?? null) : null));
   const ring = verdict === "ok" ? "ring-2 ring-emerald-400 bg-emerald-50" : verdict ? "opacity-40" : "";
   return (
     <div
@@ -63,6 +65,11 @@ function SlotRow({ nodeId, slot, kind, color, missing }: { nodeId: string; slot:
       <span className={missing ? "font-medium text-red-700" : "text-slate-700"}>{slot.key}</span>
       <span className="truncate text-slate-400">{slot.type}</span>
       {missing ? <span className="text-red-700">required</span> : null}
+      {filledBy ? (
+        <span className="ml-auto truncate rounded bg-sky-50 px-1 text-[10px] text-sky-800" title={`Filled by the environment default ${filledBy}`} data-testid="environment-default-badge">
+          default: {filledBy}
+        </span>
+      ) : null}
       <Handle
         type={kind}
         id={slot.key}

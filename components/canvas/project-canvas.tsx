@@ -69,6 +69,14 @@ function Workspace({ project, environment, onReload }: { project: ProjectInfo; e
   });
   const environments = useMemo(() => project.environments.map((e) => e.id), [project.environments]);
   useEffect(() => store.getState().setEnvironment(environment.id), [store, environment.id]);
+  // Which default fills an unconnected slot, as the resolver decides: the first of its type.
+  const trpc = useTRPC();
+  const defaults = useQuery(trpc.environmentDefault.list.queryOptions({ environmentId: environment.id }));
+  useEffect(() => {
+    const byType = new Map<string, string>();
+    for (const d of defaults.data ?? []) if (!byType.has(d.type)) byType.set(d.type, d.name);
+    store.getState().setEnvironmentDefaults(byType);
+  }, [store, defaults.data]);
   return (
     <div className="flex h-full min-h-0">
       {readOnly ? null : (

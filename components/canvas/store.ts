@@ -57,6 +57,8 @@ export interface CanvasState {
   deleteRequests: number;
   /** Lines to emphasise (the selected component's blast radius), or null. */
   highlighted: ReadonlySet<string> | null;
+  /** The current environment's defaults: artifact type → name of the first default of it. */
+  environmentDefaults: ReadonlyMap<string, string>;
 
   dispatch: (ops: Op[], options: { capture: Capture; label: string; key?: string }) => boolean;
   undo: () => void;
@@ -69,6 +71,7 @@ export interface CanvasState {
   requestDelete: () => void;
   setNotice: (n: Notice | null) => void;
   setHighlighted: (ids: ReadonlySet<string> | null) => void;
+  setEnvironmentDefaults: (defaults: ReadonlyMap<string, string>) => void;
   setEnvironment: (environmentId: string) => void;
   reset: (snapshot: CanvasSnapshot) => void;
 }
@@ -175,6 +178,7 @@ export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: Cat
       stale: false,
       deleteRequests: 0,
       highlighted: null,
+      environmentDefaults: new Map(),
 
       dispatch(ops, { capture: mode, label, key }) {
         const s = get();
@@ -216,6 +220,7 @@ export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: Cat
       requestDelete: () => set({ deleteRequests: get().deleteRequests + 1 }),
       setNotice: (notice) => set({ notice }),
       setHighlighted: (highlighted) => set({ highlighted }),
+      setEnvironmentDefaults: (environmentDefaults) => set({ environmentDefaults }),
       setEnvironment(environmentId) {
         if (environmentId === get().environmentId) return;
         set({ environmentId, ...derive(get().diagram, false, get().statuses, environmentId) });
