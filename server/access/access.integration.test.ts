@@ -106,4 +106,20 @@ forEachDatabase("access", (h: Harness) => {
     const dump = await h.db().sql.query<{ row: string }>(`SELECT t::text AS row FROM "Artifact" t UNION ALL SELECT t::text FROM "AuditEvent" t`);
     expect(dump.some((r) => r.row.includes(password))).toBe(false);
   });
+
+  it("fills a slot without a line from the environment's default, like a line, in that environment only", async () => {
+    const [staging, production] = envs;
+    const secret = `canary-${Math.random().toString(36).slice(2)}-redis`;
+    const ops = await h.as("ops@acme.test");
+    await ops.environmentDefault.add({ environmentId: staging!.id, name: "shared-cache", type: "redis", payload: { hostname: "cache.internal", port: 6379, tls: true, password: secret, key_prefix: "acc:" } });
+    const dev = await h.as("dev@acme.test");
+    const seen = await dev.access.resolve({ projectId, componentId: app.id, environmentId: staging!.id });
+    expect(seen.connections.find((c) => c.slot === "cache")).toMatchObject({ source: { kind: "environment-default", name: "shared-cache" }, preview: false });
+    expect(seen.grants.find((g) => g.slot === "cache")).toMatchObject({ linkId: null, source: { kind: "environment-default", name: "shared-cache" } });
+    expect(seen.env.find((v) => v.name === "REDIS_URL")).toMatchObject({ masked: true, value: null });
+    expect(seen.env.find((v) => v.name === "REDIS_KEY_PREFIX")).toMatchObject({ value: "acc:" });
+    expect(JSON.stringify(seen)).not.toContain(secret);
+    const other = await dev.access.resolve({ projectId, componentId: app.id, environmentId: production!.id });
+    expect(other.connections.find((c) => c.slot === "cache")?.source).toBeNull();
+  });
 });
