@@ -69,6 +69,9 @@ forEachDatabase("secret canary", (h: Harness) => {
     await keep(viewer.environmentDefault.list({ environmentId }));
     await keep(ops.environmentDefault.add({ environmentId, name: "canary-keys", type: "aws-credentials", payload: { access_key_id: "AKIAIOSFODNN7EXAMPLE", secret_access_key: FIELD_CANARY, region: "us-east-1" } }));
     await keep(ops.environmentDefault.list({ environmentId }));
+    // The resolver opens every sealed default and secret name of the environment: none may leak.
+    await keep(dev.access.resolve(t));
+    await keep(viewer.access.resolve(t));
     // Refusals carrying the canaries: wrong name, wrong role, other tenant, invalid payload, duplicate.
     await keep(dev.secret.set({ ...t, name: "UNDECLARED", value: SECRET_CANARY }));
     await keep(viewer.secret.set({ ...t, name: "SESSION_SECRET", value: SECRET_CANARY }));
@@ -82,7 +85,7 @@ forEachDatabase("secret canary", (h: Harness) => {
     await keep(ops.environmentDefault.remove({ environmentId, id: removed.id }));
     await keep(ops.environmentDefault.types({ projectId }));
 
-    expect(responses.length).toBe(19);
+    expect(responses.length).toBe(21);
     responses.forEach((r, i) => expectNoCanary(`response ${i}`, JSON.stringify(r) ?? ""));
 
     // The capture works: the procedures' own request lines are there.
