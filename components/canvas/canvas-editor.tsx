@@ -38,7 +38,7 @@ function ConnectionHint() {
   );
 }
 
-export function CanvasEditor({ environments }: { environments: readonly string[] }) {
+export function CanvasEditor() {
   const store = useCanvasStore();
   const { nodes, edges, readOnly, empty } = useCanvas(useShallow((s) => ({ nodes: s.nodes, edges: s.edges, readOnly: s.readOnly, empty: s.diagram.components.length === 0 })));
   const { onNodesChange, onEdgesChange, commitDrag, dispatch, setConnecting, setNotice } = useCanvas(
@@ -103,7 +103,7 @@ export function CanvasEditor({ environments }: { environments: readonly string[]
     (bundleName: string, position: { x: number; y: number }) => {
       const bundle = store.getState().catalog.latest.find((b) => b.name === bundleName);
       if (!bundle) return;
-      const op = addComponentOp(store.getState().diagram, bundle, position, environments);
+      const op = addComponentOp(store.getState().diagram, bundle, position, store.getState().environments);
       const added = dispatch([op], { capture: "record", label: `add ${op.op === "addComponent" ? op.component.name : bundleName}` });
       // Select the new component so the inspector opens on it.
       if (added && op.op === "addComponent") {
@@ -111,7 +111,7 @@ export function CanvasEditor({ environments }: { environments: readonly string[]
         store.setState({ nodes: store.getState().nodes.map((n) => (n.selected !== (n.id === id) ? { ...n, selected: n.id === id } : n)) });
       }
     },
-    [store, dispatch, environments],
+    [store, dispatch],
   );
 
   const onDrop = useCallback(

@@ -4,6 +4,9 @@ import type { inferRouterOutputs } from "@trpc/server";
 import semver from "semver";
 import { schemaDefaults } from "@/server/domain/access/params";
 import { bundleRef, slotCatalog, type SlotCatalog } from "@/server/domain/graph/types";
+import { allowedIn } from "@/server/domain/presets/allowed";
+import type { EnvironmentRef } from "@/server/domain/presets/types";
+import type { UsablePreset } from "@/server/domain/presets/usable";
 import type { AppRouter } from "@/server/api/root";
 
 export type CanvasCatalogData = inferRouterOutputs<AppRouter>["diagram"]["catalog"];
@@ -17,6 +20,15 @@ export interface CatalogView {
   versions: ReadonlyMap<string, readonly string[]>;
   types: ReadonlyMap<string, TypeView>;
   slots: SlotCatalog;
+  /** Every usable preset (of any bundle) with its published versions. */
+  presets: readonly UsablePreset[];
+  requireProductionPresets: boolean;
+}
+
+/** A project environment as the canvas needs it. */
+export interface CanvasEnvironment extends EnvironmentRef {
+  id: string;
+  name: string;
 }
 
 export function catalogView(data: CanvasCatalogData): CatalogView {
@@ -30,6 +42,8 @@ export function catalogView(data: CanvasCatalogData): CatalogView {
     latest,
     versions,
     types: new Map(data.artifactTypes.map((t) => [t.name, t])),
+    presets: [...new Map(data.bundles.flatMap((b) => b.presets).map((p) => [p.id, p])).values()],
+    requireProductionPresets: data.requireProductionPresets,
     slots: slotCatalog(
       data.bundles.map((b) => ({ name: b.name, version: b.version, connections: b.inputs, artifacts: b.outputs })),
       data.artifactTypes.filter((t) => t.orientation === "environment").map((t) => t.name),
@@ -37,9 +51,13 @@ export function catalogView(data: CanvasCatalogData): CatalogView {
   };
 }
 
-/** Values a new instance starts from: the bundle's first preset, else the schema defaults (nested ones included). */
-export function defaultInstance(bundle: BundleView): { params: Record<string, unknown>; preset: string | null } {
-  const preset = bundle.presets[0];
-  if (preset) return { params: structuredClone(preset.values), preset: preset.name };
+/**
+ * Values a new instance starts from: the bundle's first preset allowed in the environment
+ * (its newest version), else the schema defaults (nested ones included).
+ */
+export function defaultInstance(bundle: BundleView, environment?: EnvironmentRef): { params: Record<string, unknown>; preset: string | null; presetVersion?: number } {
+  const preset = bundle.presets.find((p) => !environment || allowedIn(p.versions[0]!.allowed, environment));
+  const newest = preset?.versions[0];
+  if (preset && newest) return { params: structuredClone(newest.values), preset: preset.name, presetVersion: newest.version };
   return { params: schemaDefaults(bundle.params), preset: null };
 }

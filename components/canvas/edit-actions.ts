@@ -3,18 +3,17 @@
 import { uniqueComponentName } from "@/server/domain/graph/naming";
 import type { Op } from "@/server/domain/graph/ops";
 import type { Diagram } from "@/server/domain/graph/types";
-import { defaultInstance, type BundleView } from "./catalog-view";
+import { defaultInstance, type BundleView, type CanvasEnvironment } from "./catalog-view";
 import type { CanvasState } from "./store";
 
 const newId = () => crypto.randomUUID();
 
-export function addComponentOp(diagram: Diagram, bundle: BundleView, position: { x: number; y: number }, environments: readonly string[]): Op {
+export function addComponentOp(diagram: Diagram, bundle: BundleView, position: { x: number; y: number }, environments: readonly CanvasEnvironment[]): Op {
   const name = uniqueComponentName(bundle.name, diagram.components.map((c) => c.name));
-  const config = defaultInstance(bundle);
   return {
     op: "addComponent",
     component: { id: newId(), name, bundle: bundle.name, version: bundle.version, x: Math.round(position.x), y: Math.round(position.y) },
-    instances: Object.fromEntries(environments.map((env) => [env, structuredClone(config)])),
+    instances: Object.fromEntries(environments.map((env) => [env.id, defaultInstance(bundle, env)])),
   };
 }
 

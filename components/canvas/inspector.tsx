@@ -8,10 +8,14 @@ import { ParamForm, type ParamValues } from "@/components/forms/param-form";
 import { Button } from "@/components/ui/button";
 import { TabList, TabPanel } from "@/components/ui/tabs";
 import { COMPONENT_NAME_PATTERN, COMPONENT_NAME_RULE } from "@/server/domain/graph/ops";
-import { bundleRef } from "@/server/domain/graph/types";
+import { bundleRef, type InstanceConfig } from "@/server/domain/graph/types";
+import { constrainForm } from "@/server/domain/presets/constrain";
+import { checkParams } from "@/server/domain/presets/rules";
+import { presetAuthor } from "@/server/domain/presets/usable";
 import { AccessTab } from "./access-tab";
 import { useCanvas } from "./canvas-context";
 import { defaultInstance } from "./catalog-view";
+import { PresetPicker, pinnedPreset } from "./preset-picker";
 import { RuntimeTab } from "./runtime-tab";
 import { SecretsPanel } from "./secrets-panel";
 
@@ -67,9 +71,16 @@ function ConfigureTab({ componentId, projectId, environmentName, onDelete }: { c
   const catalog = useCanvas((s) => s.catalog);
   const readOnly = useCanvas((s) => s.readOnly);
   const dispatch = useCanvas((s) => s.dispatch);
+  const environment = useCanvas((s) => s.environments.find((e) => e.id === environmentId));
   const bundle = component ? catalog.byRef.get(bundleRef(component.bundle, component.version)) : undefined;
   // Memoised: a fresh default object every render would look like an outside change below.
-  const current = useMemo(() => config ?? (bundle ? defaultInstance(bundle) : { params: {}, preset: null }), [config, bundle]);
+  const current = useMemo<InstanceConfig>(() => config ?? (bundle ? defaultInstance(bundle, environment) : { params: {}, preset: null }), [config, bundle, environment]);
+  const pinned = useMemo(() => pinnedPreset(bundle?.presets ?? [], current), [bundle, current]);
+  // Locked fields read-only, narrowed ones offering only what the preset allows.
+  const form = useMemo(
+    () => (bundle && pinned ? constrainForm(bundle.params, bundle.ui, pinned.version, presetAuthor(pinned.preset)) : bundle ? { schema: bundle.params, ui: bundle.ui } : null),
+    [bundle, pinned],
+  );
   const [draft, setDraft] = useState<ParamValues>(current.params);
   const sent = useRef<unknown>(current.params);
   const ids = useId();
@@ -83,8 +94,13 @@ function ConfigureTab({ componentId, projectId, environmentName, onDelete }: { c
   }, [current.params]);
   if (!component) return null;
 
-  function save(config: { params: ParamValues; preset: string | null }, label: string) {
-    sent.current = config.params;
+  // Values the pinned preset refuses, in the server's words (the store refuses them too).
+  const violations = pinned ? checkParams(draft, pinned.version) : [];
+
+  function save(next: Omit<InstanceConfig, "policies">, label: string) {
+    sent.current = next.params;
+    // Policy choices of lines into this component are part of the same config: keep them.
+    const config: InstanceConfig = current.policies ? { ...next, policies: current.policies } : next;
     dispatch([{ op: "setInstance", component: componentId, environment: environmentId, config }], {
       capture: "coalesce",
       key: `${componentId}/${environmentId}/params`,
@@ -95,7 +111,7 @@ function ConfigureTab({ componentId, projectId, environmentName, onDelete }: { c
   return (
     <div className="space-y-4">
       <NameField id={component.id} name={component.name} readOnly={readOnly} />
-      <div className="grid grid-cols-2 gap-3">
+      <div>
         <label className="block text-sm">
           <span className="font-medium text-slate-800">Version</span>
           <select
@@ -111,44 +127,42 @@ function ConfigureTab({ componentId, projectId, environmentName, onDelete }: { c
             ))}
           </select>
         </label>
-        <label className="block text-sm">
-          <span className="font-medium text-slate-800">Preset</span>
-          <select
-            className="mt-1 block w-full rounded-md border-0 py-1.5 pl-2 text-sm ring-1 ring-inset ring-slate-300"
-            value={current.preset ?? ""}
-            disabled={readOnly || !bundle}
-            onChange={(e) => {
-              const preset = bundle?.presets.find((p) => p.name === e.target.value);
-              if (preset) save({ params: structuredClone(preset.values), preset: preset.name }, `use preset ${preset.name} on ${component.name}`);
-              else save({ params: draft, preset: null }, `stop using a preset on ${component.name}`);
-            }}
-          >
-            <option value="">Custom values</option>
-            {bundle?.presets.map((p) => (
-              <option key={p.name} value={p.name}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
       </div>
+      <PresetPicker
+        presets={bundle?.presets ?? []}
+        config={current}
+        environment={environment}
+        requireProductionPresets={catalog.requireProductionPresets}
+        readOnly={readOnly || !bundle}
+        onChange={(config, label) => save(config, `${label} on ${component.name} in ${environmentName}`)}
+      />
       <p className="text-xs text-slate-500">
         Values below apply to <strong>{environmentName}</strong> only; the diagram is shared by every environment.
       </p>
-      {bundle ? (
+      {violations.length > 0 ? (
+        <ul role="alert" data-testid="preset-violations" className="space-y-1 rounded-md bg-red-50 p-3 text-xs text-red-800 ring-1 ring-red-200">
+          {violations.map((v) => (
+            <li key={v.path}>
+              <span className="font-mono">{v.path}</span>: {v.message}. Not saved.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {bundle && form ? (
         <ParamForm
-          key={`${componentId}/${environmentId}`}
+          key={`${componentId}/${environmentId}/${pinned?.preset.id ?? ""}@${pinned?.version.version ?? ""}`}
           idPrefix={`${ids}-params`}
-          schema={bundle.params}
-          uiSchema={bundle.ui}
+          schema={form.schema}
+          uiSchema={form.ui}
           values={draft}
           disabled={readOnly}
           onChange={(values, errors) => {
             setDraft(values);
             // Only valid values go to the diagram (the store saves once typing pauses, and the
             // server checks again); errors stay inline.
-            if (errors.length === 0 && JSON.stringify(values) !== JSON.stringify(current.params)) {
-              save({ params: values, preset: current.preset }, `edit ${component.name} in ${environmentName}`);
+            const refused = pinned ? checkParams(values, pinned.version).length > 0 : false;
+            if (errors.length === 0 && !refused && JSON.stringify(values) !== JSON.stringify(current.params)) {
+              save({ params: values, preset: current.preset, presetVersion: current.presetVersion }, `edit ${component.name} in ${environmentName}`);
             }
           }}
         />

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { atLeast, type Role } from "@/server/domain/roles";
 import { CanvasEditor } from "./canvas-editor";
 import { CanvasProvider, useCanvas, useCanvasStore } from "./canvas-context";
-import { catalogView } from "./catalog-view";
+import { catalogView, type CanvasEnvironment } from "./catalog-view";
 import { addComponentOp } from "./edit-actions";
 import { Inspector } from "./inspector";
 import { LinePanel } from "./line-panel";
@@ -22,7 +22,7 @@ interface ProjectInfo {
   id: string;
   organizationId: string;
   role: Role;
-  environments: { id: string; name: string }[];
+  environments: CanvasEnvironment[];
 }
 
 function Notice({ onReload }: { onReload: () => void }) {
@@ -67,7 +67,6 @@ function Workspace({ project, environment, onReload }: { project: ProjectInfo; e
     const lines = s.edges.filter((e) => e.selected);
     return lines.length === 1 && !s.nodes.some((n) => n.selected) ? lines[0]!.id : null;
   });
-  const environments = useMemo(() => project.environments.map((e) => e.id), [project.environments]);
   useEffect(() => store.getState().setEnvironment(environment.id), [store, environment.id]);
   // Which default fills an unconnected slot, as the resolver decides: the first of its type.
   const trpc = useTRPC();
@@ -87,13 +86,13 @@ function Workspace({ project, environment, onReload }: { project: ProjectInfo; e
             const s = store.getState();
             const x = Math.max(0, ...s.diagram.components.map((c) => c.x + 280));
             const op = s.diagram.components.length === 0 ? { x: 0, y: 0 } : { x, y: 0 };
-            s.dispatch([addComponentOp(s.diagram, bundle, op, environments)], { capture: "record", label: `add ${bundle.name}` });
+            s.dispatch([addComponentOp(s.diagram, bundle, op, s.environments)], { capture: "record", label: `add ${bundle.name}` });
           }}
         />
       )}
       <div className="relative min-w-0 flex-1">
         <Notice onReload={onReload} />
-        <CanvasEditor environments={environments} />
+        <CanvasEditor />
       </div>
       {selected ? (
         <Inspector
@@ -127,7 +126,7 @@ export function ProjectCanvas({ project, environment }: { project: ProjectInfo; 
         snapshot,
         { catalog: catalogView(catalog.data), environmentId: environment.id, readOnly: !atLeast(project.role, "developer") },
         {
-          environments: project.environments.map((e) => e.id),
+          environments: project.environments,
           send: async (baseRevision, ops) => {
             try {
               return await client.diagram.change.mutate({ projectId: project.id, baseRevision, ops });

@@ -7,7 +7,8 @@ import { createStore } from "zustand/vanilla";
 import { buildGraphIndex, type GraphIndex } from "@/server/domain/graph/connect";
 import { applyOps, changesStructure, invertOps, type ApplyContext, type Op } from "@/server/domain/graph/ops";
 import type { Diagram } from "@/server/domain/graph/types";
-import type { CatalogView } from "./catalog-view";
+import { presetLookup } from "@/server/domain/presets/usable";
+import type { CanvasEnvironment, CatalogView } from "./catalog-view";
 import { buildEdges, buildNodes, type ComponentNode, type LinkEdge } from "./flow-elements";
 import { capture, EMPTY_HISTORY, redo, undo, type Capture, type History } from "./history";
 
@@ -32,7 +33,7 @@ export interface SendError {
 
 export interface CanvasDeps {
   send: (baseRevision: number, ops: Op[]) => Promise<{ revision: number }>;
-  environments: readonly string[];
+  environments: readonly CanvasEnvironment[];
 }
 
 export interface CanvasState {
@@ -44,6 +45,8 @@ export interface CanvasState {
   nodes: ComponentNode[];
   edges: LinkEdge[];
   environmentId: string;
+  /** The project's environments (slug and class feed the preset rules). */
+  environments: readonly CanvasEnvironment[];
   readOnly: boolean;
   history: History;
   /** The handle a line is being dragged from, while dragging. */
@@ -89,7 +92,8 @@ export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: Cat
   // The same rules the server applies, so a refusal shows at once (the server still decides).
   const ctx: ApplyContext = {
     catalog: init.catalog.slots,
-    environments: deps.environments,
+    environments: deps.environments.map((e) => e.id),
+    presets: presetLookup(init.catalog.presets, new Map(deps.environments.map((e) => [e.id, e])), init.catalog.requireProductionPresets),
     policiesOf: (type) => init.catalog.types.get(type)?.policies.map((p) => p.id),
   };
   let queue: Op[][] = [];
@@ -170,6 +174,7 @@ export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: Cat
       nodes: buildNodes(snapshot.diagram, initial.index, statusLookup(snapshot.statuses, init.environmentId), new Map()),
       edges: buildEdges(snapshot.diagram, initial.index, init.environmentId, new Map()),
       environmentId: init.environmentId,
+      environments: deps.environments,
       readOnly: init.readOnly,
       history: EMPTY_HISTORY,
       connecting: null,

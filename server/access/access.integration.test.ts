@@ -20,7 +20,7 @@ forEachDatabase("access", (h: Harness) => {
     projectId = (await h.db().prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true } })).id;
     envs = (await dev.project.get({ projectId })).environments;
     const process = (await dev.diagram.catalog({ projectId })).bundles.find((b) => b.name === app.bundle && b.version === app.version)!;
-    preset = { params: process.presets[0]!.values, preset: process.presets[0]!.name };
+    preset = { params: process.presets[0]!.versions[0]!.values, preset: process.presets[0]!.name };
     const { revision } = await dev.diagram.get({ projectId });
     await dev.diagram.change({
       projectId,

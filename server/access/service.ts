@@ -8,12 +8,13 @@ import { redactResolution } from "../domain/access/redact";
 import { resolveInstance } from "../domain/access/resolve";
 import type { LinkSourceInput } from "../domain/access/resolve-types";
 import { AppError } from "../domain/errors";
-import { bundleRef, effectivePolicies, type Diagram } from "../domain/graph/types";
+import { bundleRef, effectivePolicies, type Diagram, type InstanceConfig } from "../domain/graph/types";
 import { loadCascade, loadInstancesRuntime } from "../repositories/access";
 import { environmentDefaultsFor, openSensitive } from "../repositories/environment-defaults";
 import { mergeSensitive } from "../secrets/split-sensitive";
 import { listArtifactTypes } from "../repositories/catalog";
-import { listBundleVersionDefinitions, listPublishedPresets, loadDiagram } from "../repositories/diagram";
+import { organizationPresets, pinnedVersion } from "../presets/usable";
+import { listBundleVersionDefinitions, loadDiagram } from "../repositories/diagram";
 
 interface Target {
   organizationId: string;
@@ -28,7 +29,7 @@ async function resolveRaw({ organizationId, projectId, componentId, environmentI
     loadCascade(projectId, environmentId),
     listBundleVersionDefinitions(),
     listArtifactTypes(),
-    listPublishedPresets(organizationId),
+    organizationPresets(organizationId),
   ]);
   if (!stored || !cascade) throw new AppError("NOT_FOUND", "Project or environment not found");
   const diagram: Diagram = stored.diagram;
@@ -39,7 +40,7 @@ async function resolveRaw({ organizationId, projectId, componentId, environmentI
   const bundle = bundles.get(bundleRef(component.bundle, component.version));
   if (!bundle) throw new AppError("NOT_FOUND", `componentId: ${component.bundle}@${component.version} is not in the catalog`);
 
-  const presetValues = (bundleName: string, name: string | null) => (name ? (presets.find((p) => p.bundle === bundleName && p.name === name)?.values ?? null) : null);
+  const presetValues = (bundleName: string, config: InstanceConfig | undefined) => pinnedVersion(presets, bundleName, config)?.values ?? null;
   const config = (id: string) => diagram.instances[id]?.[environmentId];
   const into = diagram.links.filter((l) => l.to === componentId);
   const [runtime, environmentDefaults] = await Promise.all([
@@ -66,7 +67,7 @@ async function resolveRaw({ organizationId, projectId, componentId, environmentI
         from: { componentId: from.id, name: from.name, project: cascade.project.slug, artifact: l.fromArtifact },
         upstream: {
           payload: produced(from.id, l.fromArtifact),
-          params: { schema: upstreamBundle.params, preset: presetValues(from.bundle, upstream?.preset ?? null), overrides: upstream?.params ?? null },
+          params: { schema: upstreamBundle.params, preset: presetValues(from.bundle, upstream), overrides: upstream?.params ?? null },
         },
       },
     ];
@@ -79,7 +80,7 @@ async function resolveRaw({ organizationId, projectId, componentId, environmentI
     project: cascade.project,
     environment: cascade.environment,
     component: { id: component.id, name: component.name, tags: cascade.components.get(component.id) },
-    instance: { preset: presetValues(component.bundle, own?.preset ?? null), params: own?.params ?? null, secretsSet: runtime.get(componentId)?.secretsSet ?? [] },
+    instance: { preset: presetValues(component.bundle, own), params: own?.params ?? null, secretsSet: runtime.get(componentId)?.secretsSet ?? [] },
     links,
     environmentDefaults,
   });

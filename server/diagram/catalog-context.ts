@@ -4,7 +4,7 @@
 // schema at most once per process.
 import { ajvErrors, compiledSchema } from "../bundles/json-schema";
 import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog/types";
-import type { ApplyContext } from "../domain/graph/ops";
+import type { ApplyContext, PresetLookup } from "../domain/graph/ops";
 import { bundleRef, slotCatalog } from "../domain/graph/types";
 
 /** Params that break the bundle's schema, as dotted paths with the catalog's wording. */
@@ -18,7 +18,7 @@ export function applyContext(
   bundles: BundleDefinition[],
   types: ArtifactTypeDefinition[],
   environments: string[],
-  presets: { bundle: string; name: string }[],
+  presets: PresetLookup,
 ): ApplyContext {
   const byRef = new Map(bundles.map((b) => [bundleRef(b.name, b.version), b]));
   const policies = new Map(types.map((t) => [t.name, t.policies.map((p) => p.id)]));
@@ -30,6 +30,6 @@ export function applyContext(
       return def ? paramProblems(def, params) : [{ path: "params", message: `${bundle}@${version} is not in the catalog` }];
     },
     policiesOf: (type) => policies.get(type),
-    presetsOf: (bundle) => presets.filter((p) => p.bundle === bundle).map((p) => p.name),
+    presets,
   };
 }

@@ -61,7 +61,7 @@ forEachDatabase("diagram", (h: Harness) => {
     const envs = (await dev.project.get({ projectId })).environments;
     const pg = component("db", "local-postgres-database");
     const app = component("api", "local-process");
-    const defaults = Object.fromEntries(envs.map((e) => [e.id, { params: process.presets[0]!.values, preset: process.presets[0]!.name }]));
+    const defaults = Object.fromEntries(envs.map((e) => [e.id, { params: process.presets[0]!.versions[0]!.values, preset: process.presets[0]!.name }]));
     const { revision } = await dev.diagram.change({
       projectId,
       baseRevision: start.revision,
@@ -76,7 +76,7 @@ forEachDatabase("diagram", (h: Harness) => {
     expect(saved.revision).toBe(revision);
     expect(saved.diagram.components.map((c) => c.name)).toEqual([...start.diagram.components.map((c) => c.name), "db", "api"]);
     expect(saved.diagram.links.at(-1)).toMatchObject({ from: pg.id, to: app.id, toSlot: "database", policies: ["read-write"] });
-    expect(saved.diagram.instances[app.id]?.[envs[0]!.id]).toEqual(defaults[envs[0]!.id]);
+    expect(saved.diagram.instances[app.id]?.[envs[0]!.id]).toEqual({ ...defaults[envs[0]!.id], presetVersion: 1 });
     const event = await h.db().prisma.auditEvent.findFirstOrThrow({ where: { action: "diagram.changed" }, orderBy: { seq: "desc" }, select: { actorLabel: true, projectId: true } });
     expect(event).toEqual({ actorLabel: "dev@acme.test", projectId });
   });

@@ -1,5 +1,6 @@
 // zod shapes of the diagram procedures: operations in, diagram and catalog out.
 import { z } from "zod";
+import { usablePresetDto } from "../presets/schemas";
 
 const record = z.record(z.string(), z.unknown());
 /** Ids are chosen by the client so undo/redo can bring back the same component or line. */
@@ -26,6 +27,8 @@ export const linkSchema = z.object({
 export const instanceConfigSchema = z.object({
   params: record,
   preset: z.string().max(100).nullable(),
+  /** The preset version pinned; absent means the newest published one. */
+  presetVersion: z.number().int().positive().optional(),
   /** Line id → the policies chosen for it in this environment. */
   policies: z.record(z.string().max(64), z.array(z.string().max(64)).max(20)).optional(),
 });
@@ -51,6 +54,8 @@ export const diagramDto = z.object({
 
 const slotDto = z.object({ key: z.string(), type: z.string(), title: z.string() });
 export const diagramCatalogDto = z.object({
+  /** Organization guardrail: production instances must use a preset allowed in production. */
+  requireProductionPresets: z.boolean(),
   bundles: z.array(
     z.object({
       name: z.string(),
@@ -62,7 +67,7 @@ export const diagramCatalogDto = z.object({
       ui: record,
       inputs: z.array(slotDto.extend({ required: z.boolean() })),
       outputs: z.array(slotDto),
-      presets: z.array(z.object({ name: z.string(), description: z.string(), values: record })),
+      presets: z.array(usablePresetDto),
     }),
   ),
   artifactTypes: z.array(

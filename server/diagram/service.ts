@@ -7,8 +7,12 @@ import type { AuditContext } from "../audit/write";
 import { auditedWrite } from "../audit/write";
 import { AppError } from "../domain/errors";
 import { applyOps, type Op } from "../domain/graph/ops";
+import type { InstanceConfig } from "../domain/graph/types";
+import { presetLookup } from "../domain/presets/usable";
+import { organizationPresets, pinnedVersion } from "../presets/usable";
 import { listArtifactTypes } from "../repositories/catalog";
 import * as repo from "../repositories/diagram";
+import { organizationSettings } from "../repositories/presets";
 import { getProject } from "../repositories/projects";
 import { applyContext } from "./catalog-context";
 import { describeChange } from "./describe";
@@ -21,8 +25,14 @@ export async function getDiagram(projectId: string) {
 
 /** The catalog a canvas needs: every bundle version (slots, form, presets) and every artifact type. */
 export async function diagramCatalog(organizationId: string) {
-  const [bundles, types, presets] = await Promise.all([repo.listBundleVersionDefinitions(), listArtifactTypes(), repo.listPublishedPresets(organizationId)]);
+  const [bundles, types, presets, settings] = await Promise.all([
+    repo.listBundleVersionDefinitions(),
+    listArtifactTypes(),
+    organizationPresets(organizationId),
+    organizationSettings(organizationId),
+  ]);
   return {
+    requireProductionPresets: settings.requireProductionPresets,
     bundles: bundles.map(({ name, version, description, icon, category, params, ui, connections, artifacts }) => ({
       name,
       version,
@@ -33,7 +43,7 @@ export async function diagramCatalog(organizationId: string) {
       ui,
       inputs: connections.map(({ key, type, title, required }) => ({ key, type, title, required })),
       outputs: artifacts.map(({ key, type, title }) => ({ key, type, title })),
-      presets: presets.filter((p) => p.bundle === name).map(({ name: presetName, description: d, values }) => ({ name: presetName, description: d, values })),
+      presets: presets.filter((p) => p.bundle === name),
     })),
     artifactTypes: types.map(({ name, label, color, orientation, policies }) => ({
       name,
@@ -61,19 +71,20 @@ export async function applyDiagramOps(ctx: AuditContext, projectId: string, base
       });
     }
     const before = (await repo.loadDiagram(projectId, tx))!.diagram;
-    const [bundles, types, presets] = await Promise.all([
+    const [bundles, types, presets, settings] = await Promise.all([
       repo.listBundleVersionDefinitions(tx),
       listArtifactTypes(tx),
-      repo.listPublishedPresets(project.organizationId, tx),
+      organizationPresets(project.organizationId, tx),
+      organizationSettings(project.organizationId, tx),
     ]);
-    const after = applyOps(before, ops, applyContext(bundles, types, project.environments.map((e) => e.id), presets));
+    const lookup = presetLookup(presets, new Map(project.environments.map((e) => [e.id, e])), settings.requireProductionPresets);
+    const after = applyOps(before, ops, applyContext(bundles, types, project.environments.map((e) => e.id), lookup));
     // applyOps refused ids already on this diagram; ids are global, so check the rest of the database.
     const newIds = ops.flatMap((o) => (o.op === "addComponent" ? [o.component.id] : o.op === "addLink" ? [o.link.id] : []));
     const taken = await repo.takenIds(tx, newIds);
     if (taken.length > 0) throw new AppError("CONFLICT", `id: "${taken[0]}" is already used; choose another id`);
-    const versionIds = new Map(presets.map((p) => [`${p.bundle}\u0000${p.name}`, p.versionId]));
     const bundleOf = (componentId: string) => after.components.find((c) => c.id === componentId)?.bundle ?? "";
-    const presetId = (bundle: string, name: string | null) => (name === null ? null : (versionIds.get(`${bundle}\u0000${name}`) ?? null));
+    const presetId = (bundle: string, config: InstanceConfig) => pinnedVersion(presets, bundle, config)?.id ?? null;
     await repo.writeOps(tx, projectId, ops, bundleOf, presetId);
     const change = describeChange(before, after, ops, project.environments);
     return {

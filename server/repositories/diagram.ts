@@ -37,7 +37,7 @@ export async function loadDiagram(projectId: string, tx: Tx = prisma()): Promise
           positionX: true,
           positionY: true,
           instances: {
-            select: { environmentId: true, params: true, linkPolicies: true, status: true, deployedVersion: true, presetVersion: { select: { preset: { select: { name: true } } } } },
+            select: { environmentId: true, params: true, linkPolicies: true, status: true, deployedVersion: true, presetVersion: { select: { version: true, preset: { select: { name: true } } } } },
           },
         },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -61,6 +61,7 @@ export async function loadDiagram(projectId: string, tx: Tx = prisma()): Promise
       instances[c.id]![i.environmentId] = {
         params: i.params as Record<string, unknown>,
         preset: i.presetVersion?.preset.name ?? null,
+        ...(i.presetVersion ? { presetVersion: i.presetVersion.version } : {}),
         ...(chosen.length ? { policies: Object.fromEntries(chosen) } : {}),
       };
       statuses.push({ componentId: c.id, environmentId: i.environmentId, status: i.status, deployedVersion: i.deployedVersion });
@@ -103,15 +104,15 @@ async function writeInstance(tx: Tx, componentId: string, environmentId: string,
 }
 
 /**
- * Writes already-validated operations. `presetId` resolves a preset name of a bundle to
- * its version id (unknown names were refused before).
+ * Writes already-validated operations. `presetId` resolves an instance's preset name and
+ * pinned version (the newest when absent) to the version's id (unknown ones were refused before).
  */
 export async function writeOps(
   tx: Tx,
   projectId: string,
   ops: readonly Op[],
   bundleOf: (componentId: string) => string,
-  presetId: (bundle: string, name: string | null) => string | null,
+  presetId: (bundle: string, config: InstanceConfig) => string | null,
 ): Promise<void> {
   for (const o of ops) {
     switch (o.op) {
@@ -120,7 +121,7 @@ export async function writeOps(
         await tx.component.create({
           data: { id: c.id, projectId, name: c.name, bundleName: c.bundle, versionConstraint: c.version, positionX: c.x, positionY: c.y },
         });
-        for (const [env, config] of Object.entries(o.instances ?? {})) await writeInstance(tx, c.id, env, config, presetId(c.bundle, config.preset));
+        for (const [env, config] of Object.entries(o.instances ?? {})) await writeInstance(tx, c.id, env, config, presetId(c.bundle, config));
         break;
       }
       case "updateComponent": {
@@ -142,7 +143,7 @@ export async function writeOps(
         await tx.link.delete({ where: { id: o.id } });
         break;
       case "setInstance":
-        await writeInstance(tx, o.component, o.environment, o.config, presetId(bundleOf(o.component), o.config.preset));
+        await writeInstance(tx, o.component, o.environment, o.config, presetId(bundleOf(o.component), o.config));
         break;
     }
   }
@@ -152,39 +153,4 @@ export async function writeOps(
 export async function listBundleVersionDefinitions(tx: Tx = prisma()) {
   const rows = await tx.bundleVersion.findMany({ select: { definition: true } });
   return rows.map((r) => r.definition as unknown as BundleDefinition);
-}
-
-export interface PublishedPresetDto {
-  bundle: string;
-  name: string;
-  description: string;
-  values: Record<string, unknown>;
-  /** Id of the newest published version: what an instance is pinned to. */
-  versionId: string;
-}
-
-/**
- * Presets usable by the organization (built-in and its own), newest published version of
- * each; where the organization has its own preset of a built-in's name, its own wins.
- */
-export async function listPublishedPresets(organizationId: string, tx: Tx = prisma()): Promise<PublishedPresetDto[]> {
-  const rows = await tx.preset.findMany({
-    where: { OR: [{ organizationId: null }, { organizationId }] },
-    select: {
-      bundleName: true,
-      name: true,
-      description: true,
-      organizationId: true,
-      versions: { where: { status: "published" }, select: { id: true, values: true }, orderBy: { version: "desc" }, take: 1 },
-    },
-    orderBy: [{ builtIn: "desc" }, { createdAt: "asc" }],
-  });
-  const byKey = new Map<string, PublishedPresetDto>();
-  for (const r of rows) {
-    const v = r.versions[0];
-    const key = `${r.bundleName}\u0000${r.name}`;
-    if (!v || (byKey.has(key) && !r.organizationId)) continue;
-    byKey.set(key, { bundle: r.bundleName, name: r.name, description: r.description, values: v.values as Record<string, unknown>, versionId: v.id });
-  }
-  return [...byKey.values()];
 }

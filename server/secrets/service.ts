@@ -7,7 +7,7 @@ import type { Tx } from "../db";
 import { schemaDefaults } from "../domain/access/params";
 import type { BundleDefinition } from "../domain/catalog/types";
 import { AppError } from "../domain/errors";
-import { listPublishedPresets } from "../repositories/diagram";
+import { organizationPresets } from "../presets/usable";
 import * as repo from "../repositories/secrets";
 import { fingerprint, fingerprintPrefix, seal } from "./crypto";
 import type { SecretStatusDto } from "./schemas";
@@ -32,9 +32,9 @@ async function loadTarget(t: SecretTarget, tx?: Tx) {
  * configuration.
  */
 export async function ensureShownInstance(tx: Tx, t: SecretTarget, bundle: BundleDefinition | null): Promise<string> {
-  const presets = bundle ? (await listPublishedPresets(t.organizationId, tx)).filter((p) => p.bundle === bundle.name) : [];
+  const first = bundle ? (await organizationPresets(t.organizationId, tx)).find((p) => p.bundle === bundle.name)?.versions[0] : undefined;
   return repo.ensureInstance(tx, t.componentId, t.environmentId, () =>
-    presets[0] ? { params: structuredClone(presets[0].values), presetVersionId: presets[0].versionId } : { params: bundle ? schemaDefaults(bundle.params) : {}, presetVersionId: null },
+    first ? { params: structuredClone(first.values), presetVersionId: first.id } : { params: bundle ? schemaDefaults(bundle.params) : {}, presetVersionId: null },
   );
 }
 

@@ -1,6 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { applyOps, invertOps, type ApplyContext, type Op } from "./ops";
+import type { PresetVersionRules } from "../presets/types";
+import { applyOps, invertOps, type ApplyContext, type Op, type PresetLookup } from "./ops";
 import { effectivePolicies, slotCatalog, type Diagram } from "./types";
+
+const development: PresetVersionRules = { name: "Development", version: 1, values: { size: 1 }, rules: {}, allowed: {} };
+const hardened: PresetVersionRules[] = [
+  { name: "Hardened", version: 1, values: { size: 4, tier: "gold" }, rules: { tier: { mode: "locked" }, size: { mode: "narrowed", minimum: 2, maximum: 8 } }, allowed: { classes: ["production"] } },
+  { name: "Hardened", version: 2, values: { size: 6, tier: "gold" }, rules: { tier: { mode: "locked" } }, allowed: { classes: ["production"] } },
+];
+const lookup: PresetLookup = {
+  find: (_bundle, name, version) => {
+    const all = name === "Development" ? [development] : name === "Hardened" ? hardened : [];
+    return (version === undefined ? all.at(-1) : all.find((v) => v.version === version)) ?? null;
+  },
+  environment: (id) => (id === "production" ? { slug: "production", class: "production" } : id === "staging" ? { slug: "staging", class: "non_production" } : undefined),
+  requireProductionPresets: false,
+};
 
 const ctx: ApplyContext = {
   catalog: slotCatalog([
@@ -9,7 +24,7 @@ const ctx: ApplyContext = {
   ]),
   environments: ["staging", "production"],
   validateParams: (_b, _v, params) => (typeof params.size === "number" && params.size > 10 ? [{ path: "size", message: "must be <= 10" }] : []),
-  presetsOf: () => ["Development"],
+  presets: lookup,
   policiesOf: (type) => (type === "postgresql" ? ["read", "write"] : undefined),
 };
 
@@ -20,6 +35,38 @@ const add = (id: string, bundle: string, name = id): Op => ({
   instances: { staging: { params: { size: 1 }, preset: "Development" } },
 });
 const base = applyOps(empty, [add("pg", "db"), add("api", "app"), { op: "addLink", link: { id: "l1", from: "pg", fromArtifact: "database", to: "api", toSlot: "database", policies: ["read"] } }], ctx);
+
+describe("applyOps with presets", () => {
+  const set = (environment: string, config: { params: Record<string, unknown>; preset: string | null; presetVersion?: number }, c = ctx) =>
+    applyOps(base, [{ op: "setInstance", component: "pg", environment, config }], c).instances.pg![environment];
+
+  it("pins the newest published version when none is named, and keeps a named one", () => {
+    expect(base.instances.pg!.staging!.presetVersion).toBe(1);
+    expect(set("production", { params: { size: 6, tier: "gold" }, preset: "Hardened" })!.presetVersion).toBe(2);
+    expect(set("production", { params: { size: 4, tier: "gold" }, preset: "Hardened", presetVersion: 1 })!.presetVersion).toBe(1);
+    expect(set("staging", { params: { size: 4 }, preset: null, presetVersion: 3 })).toEqual({ params: { size: 4 }, preset: null });
+  });
+
+  it("refuses a locked field, a value outside the pinned version's range, a missing version", () => {
+    expect(() => set("production", { params: { size: 4, tier: "bronze" }, preset: "Hardened", presetVersion: 1 })).toThrow('ops.0.params.tier: is locked to "gold" by preset "Hardened" v1');
+    expect(() => set("production", { params: { size: 9, tier: "gold" }, preset: "Hardened", presetVersion: 1 })).toThrow(
+      'ops.0.params.size: 9 is above the maximum 8: narrowed by preset "Hardened" v1',
+    );
+    // v2 no longer narrows size: the same value passes on v2.
+    expect(set("production", { params: { size: 9, tier: "gold" }, preset: "Hardened", presetVersion: 2 })!.params.size).toBe(9);
+    expect(() => set("production", { params: {}, preset: "Hardened", presetVersion: 7 })).toThrow('ops.0.preset: "Hardened" v7 is not a published preset of db');
+  });
+
+  it("refuses a preset not allowed in the environment, and enforces the production guardrail", () => {
+    expect(() => set("staging", { params: { size: 6, tier: "gold" }, preset: "Hardened" })).toThrow(
+      'ops.0.preset: preset "Hardened" v2 may only be used in production environments; staging is non-production',
+    );
+    const strict = { ...ctx, presets: { ...lookup, requireProductionPresets: true } };
+    expect(() => set("production", { params: { size: 1 }, preset: null }, strict)).toThrow(/production environment: this organization requires a preset allowed in production/);
+    expect(set("staging", { params: { size: 1 }, preset: null }, strict)!.preset).toBeNull();
+    expect(set("production", { params: { size: 1 }, preset: "Development" }, strict)!.preset).toBe("Development");
+  });
+});
 
 describe("applyOps", () => {
   it("builds a diagram and never mutates its input", () => {

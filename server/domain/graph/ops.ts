@@ -2,6 +2,9 @@
 // undoable), sends them with the revision they were based on, and the server applies the
 // same function to its copy before writing: a batch that breaks a rule is refused whole.
 import { AppError } from "../errors";
+import { allowedIn, describeAllowed } from "../presets/allowed";
+import { checkParams, presetLabel } from "../presets/rules";
+import type { EnvironmentRef, PresetVersionRules } from "../presets/types";
 import { buildGraphIndex, canConnect, type GraphIndex } from "./connect";
 import { bundleRef, type Diagram, type DiagramComponent, type DiagramLink, type InstanceConfig, type SlotCatalog } from "./types";
 
@@ -28,10 +31,19 @@ export interface ApplyContext {
   environments: readonly string[];
   /** Checks params against the bundle version's schema; `path` is dotted (`storage.size`). */
   validateParams?: (bundle: string, version: string, params: Record<string, unknown>) => { path: string; message: string }[];
-  /** Names of the presets usable with a bundle; when given, an instance may only name one of these. */
-  presetsOf?: (bundle: string) => readonly string[];
+  /** Published presets and the guardrails around them; when given, every instance write is checked against them. */
+  presets?: PresetLookup;
   /** Policies the producer's artifact type offers, least privileged first. */
   policiesOf?: (type: string) => readonly string[] | undefined;
+}
+
+export interface PresetLookup {
+  /** A published version of a bundle's preset (the newest when `version` is absent), or null. */
+  find: (bundle: string, name: string, version?: number) => PresetVersionRules | null;
+  /** Slug and class of a project environment, for the allowed-environments rule. */
+  environment: (id: string) => EnvironmentRef | undefined;
+  /** Organization guardrail: production instances must use a preset allowed in production. */
+  requireProductionPresets: boolean;
 }
 
 function fail(index: number, field: string, message: string): never {
@@ -66,13 +78,35 @@ function checkLinePolicies(ctx: ApplyContext, d: Diagram, index: () => GraphInde
   }
 }
 
-function checkInstance(ctx: ApplyContext, i: number, component: DiagramComponent, environment: string, config: InstanceConfig) {
-  if (!ctx.environments.includes(environment)) fail(i, "environment", "is not an environment of this project");
-  if (config.preset !== null && ctx.presetsOf && !ctx.presetsOf(component.bundle).includes(config.preset)) {
-    fail(i, "preset", `"${config.preset}" is not a published preset of ${component.bundle}`);
+/** The preset rules of one instance write; returns the config with its pinned version filled in. */
+function checkPreset(lookup: PresetLookup, i: number, component: DiagramComponent, environment: string, config: InstanceConfig): InstanceConfig {
+  const env = lookup.environment(environment);
+  if (config.preset === null) {
+    if (lookup.requireProductionPresets && env?.class === "production") {
+      fail(i, "preset", `${env.slug} is a production environment: this organization requires a preset allowed in production`);
+    }
+    const { presetVersion: _none, ...rest } = config;
+    return rest;
   }
+  const version = lookup.find(component.bundle, config.preset, config.presetVersion);
+  if (!version) {
+    const which = config.presetVersion === undefined ? `"${config.preset}"` : `"${config.preset}" v${config.presetVersion}`;
+    fail(i, "preset", `${which} is not a published preset of ${component.bundle}`);
+  }
+  if (env && !allowedIn(version.allowed, env)) {
+    fail(i, "preset", `${presetLabel(version)} may only be used in ${describeAllowed(version.allowed)}; ${env.slug} is ${env.class === "production" ? "production" : "non-production"}`);
+  }
+  const [violation] = checkParams(config.params, version);
+  if (violation) fail(i, `params.${violation.path}`, violation.message);
+  return { ...config, presetVersion: version.version };
+}
+
+function checkInstance(ctx: ApplyContext, i: number, component: DiagramComponent, environment: string, config: InstanceConfig): InstanceConfig {
+  if (!ctx.environments.includes(environment)) fail(i, "environment", "is not an environment of this project");
+  const checked = ctx.presets ? checkPreset(ctx.presets, i, component, environment, config) : config;
   const [problem] = ctx.validateParams?.(component.bundle, component.version, config.params) ?? [];
   if (problem) fail(i, `params.${problem.path}`, problem.message);
+  return checked;
 }
 
 function checkPosition(i: number, x: number | undefined, y: number | undefined) {
@@ -94,10 +128,10 @@ export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext
         if (!ctx.catalog.bundles.has(bundleRef(c.bundle, c.version))) fail(i, "component.bundle", `${c.bundle}@${c.version} is not in the catalog`);
         checkName(d, i, c.id, c.name);
         checkPosition(i, c.x, c.y);
-        for (const [env, config] of Object.entries(o.instances ?? {})) checkInstance(ctx, i, c, env, config);
+        const instances = Object.fromEntries(Object.entries(o.instances ?? {}).map(([env, config]) => [env, checkInstance(ctx, i, c, env, config)]));
         // Lines into a new component can only follow it, so its policy choices are checked then.
         d.components.push({ ...c });
-        d.instances[c.id] = { ...o.instances };
+        d.instances[c.id] = instances;
         break;
       }
       case "updateComponent": {
@@ -147,9 +181,9 @@ export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext
       case "setInstance": {
         const c = d.components.find((x) => x.id === o.component);
         if (!c) fail(i, "component", "is not a component of this diagram");
-        checkInstance(ctx, i, c, o.environment, o.config);
-        checkLinePolicies(ctx, d, graph, i, c, o.config);
-        d.instances[c.id] = { ...d.instances[c.id], [o.environment]: { ...o.config } };
+        const config = checkInstance(ctx, i, c, o.environment, o.config);
+        checkLinePolicies(ctx, d, graph, i, c, config);
+        d.instances[c.id] = { ...d.instances[c.id], [o.environment]: config };
         break;
       }
     }
@@ -208,7 +242,7 @@ export function invertOps(before: Diagram, ops: readonly Op[], ctx: ApplyContext
         break;
       }
     }
-    d = applyOps(d, [o], { ...ctx, validateParams: undefined, presetsOf: undefined });
+    d = applyOps(d, [o], { ...ctx, validateParams: undefined, presets: undefined });
   }
   return inverse.reverse();
 }

@@ -31,6 +31,12 @@ export interface InstanceConfig {
   /** Name of the preset in use, or null for hand-set values. */
   preset: string | null;
   /**
+   * The published version of `preset` the instance is pinned to. Absent when written means
+   * the newest one; loaded instances always carry it. Moving to another version is an
+   * explicit change (a preset upgrade).
+   */
+  presetVersion?: number;
+  /**
    * Policies chosen in this environment for lines into this component, by line id. A line
    * without an entry grants what it was drawn with (`DiagramLink.policies`). Entries of lines
    * no longer on the diagram grant nothing; they are kept so undoing a deletion restores them.

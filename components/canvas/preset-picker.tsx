@@ -1,0 +1,173 @@
+"use client";
+// The preset part of an instance's Configure tab: which preset (and version) it is pinned
+// to, which presets this environment allows, how the instance deviates from its preset,
+// and the upgrade an ops engineer offered ("preset update available"), reviewed field by
+// field and accepted as one undoable, audited change.
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { allowedIn, describeAllowed } from "@/server/domain/presets/allowed";
+import { describeRule } from "@/server/domain/presets/rules";
+import type { EnvironmentRef } from "@/server/domain/presets/types";
+import { deviations, upgradePlan } from "@/server/domain/presets/upgrade";
+import { availableUpgrade, presetAuthor, type UsablePreset, type UsableVersion } from "@/server/domain/presets/usable";
+import { show } from "@/server/domain/presets/values";
+
+export interface PinnedPreset {
+  preset: UsablePreset;
+  version: UsableVersion;
+}
+
+type Config = { params: Record<string, unknown>; preset: string | null; presetVersion?: number };
+
+/** The preset and version a config names, when the catalog still has them. */
+export function pinnedPreset(presets: readonly UsablePreset[], config: Config): PinnedPreset | null {
+  const preset = config.preset ? presets.find((p) => p.name === config.preset) : undefined;
+  const version = preset && (config.presetVersion === undefined ? preset.versions[0] : preset.versions.find((v) => v.version === config.presetVersion));
+  return preset && version ? { preset, version } : null;
+}
+
+export function PresetPicker({
+  presets,
+  config,
+  environment,
+  requireProductionPresets,
+  readOnly,
+  onChange,
+}: {
+  presets: readonly UsablePreset[];
+  config: Config;
+  environment: EnvironmentRef | undefined;
+  requireProductionPresets: boolean;
+  readOnly: boolean;
+  onChange: (config: Config, label: string) => void;
+}) {
+  const pinned = pinnedPreset(presets, config);
+  const customRefused = requireProductionPresets && environment?.class === "production";
+  const allowed = (p: UsablePreset) => !environment || allowedIn(p.versions[0]!.allowed, environment);
+  return (
+    <div className="space-y-2">
+      <label className="block text-sm">
+        <span className="font-medium text-slate-800">Preset</span>
+        <select
+          className="mt-1 block w-full rounded-md border-0 py-1.5 pl-2 text-sm ring-1 ring-inset ring-slate-300"
+          value={config.preset ?? ""}
+          disabled={readOnly}
+          onChange={(e) => {
+            const preset = presets.find((p) => p.name === e.target.value);
+            const newest = preset?.versions[0];
+            if (preset && newest) onChange({ params: structuredClone(newest.values), preset: preset.name, presetVersion: newest.version }, `use preset ${preset.name} v${newest.version}`);
+            else onChange({ params: config.params, preset: null }, "stop using a preset");
+          }}
+        >
+          <option value="" disabled={customRefused}>
+            Custom values{customRefused ? " (this organization requires a production preset here)" : ""}
+          </option>
+          {presets.map((p) => (
+            <option key={p.id} value={p.name} disabled={!allowed(p) && p.name !== config.preset}>
+              {p.name} v{pinned?.preset.id === p.id ? pinned.version.version : p.versions[0]!.version}
+              {p.builtIn ? " (built-in)" : ""}
+              {allowed(p) ? "" : ` — ${describeAllowed(p.versions[0]!.allowed)} only`}
+            </option>
+          ))}
+        </select>
+      </label>
+      {pinned ? <PresetSummary pinned={pinned} config={config} readOnly={readOnly} onChange={onChange} /> : null}
+    </div>
+  );
+}
+
+function PresetSummary({ pinned, config, readOnly, onChange }: { pinned: PinnedPreset; config: Config; readOnly: boolean; onChange: (config: Config, label: string) => void }) {
+  const { preset, version } = pinned;
+  const by = presetAuthor(preset);
+  const locked = Object.entries(version.rules).filter(([, r]) => r.mode === "locked").map(([path]) => path).sort();
+  const narrowed = Object.entries(version.rules).filter(([, r]) => r.mode === "narrowed").sort(([a], [b]) => a.localeCompare(b));
+  const differs = deviations(config.params, version);
+  const upgrade = availableUpgrade(preset, version.version);
+  return (
+    <div data-testid="preset-summary" className="space-y-2 rounded-md bg-slate-50 p-3 text-xs text-slate-700 ring-1 ring-slate-200">
+      <p>
+        Pinned to <strong>{preset.name}</strong> v{version.version} ({by}).{version.rationale ? ` ${version.rationale}` : ""}
+      </p>
+      {locked.length > 0 ? (
+        <p>
+          Locked: <span className="font-mono">{locked.join(", ")}</span>
+        </p>
+      ) : null}
+      {narrowed.length > 0 ? (
+        <ul>
+          {narrowed.map(([path, rule]) => (
+            <li key={path}>
+              Narrowed: <span className="font-mono">{path}</span> — {describeRule(rule)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {differs.length > 0 ? (
+        <div data-testid="preset-deviations">
+          <p className="font-medium text-amber-800">Differs from the preset in {differs.length} field{differs.length === 1 ? "" : "s"}:</p>
+          <ul className="font-mono">
+            {differs.map((d) => (
+              <li key={d.path}>
+                {d.path}: {show(d.preset)} → {show(d.value)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {upgrade ? <UpgradeOffer pinned={pinned} to={upgrade} config={config} readOnly={readOnly} onChange={onChange} /> : null}
+    </div>
+  );
+}
+
+function UpgradeOffer({ pinned, to, config, readOnly, onChange }: { pinned: PinnedPreset; to: UsableVersion; config: Config; readOnly: boolean; onChange: (config: Config, label: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const plan = upgradePlan(config.params, pinned.version, to);
+  return (
+    <div data-testid="preset-update" className="rounded-md bg-brand-50 p-2 ring-1 ring-brand-100">
+      <div className="flex items-center justify-between gap-2">
+        <span className="font-medium text-brand-700">
+          Preset update available: v{to.version}
+        </span>
+        <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => setOpen(!open)} aria-expanded={open}>
+          {open ? "Hide" : "Review"}
+        </Button>
+      </div>
+      {open ? (
+        <div className="mt-2 space-y-2">
+          {to.rationale ? <p>{to.rationale}</p> : null}
+          {plan.changes.length === 0 ? (
+            <p>No field of this instance changes.</p>
+          ) : (
+            <table className="w-full text-left font-mono">
+              <thead className="font-sans text-slate-500">
+                <tr>
+                  <th className="pr-2 font-normal">Field</th>
+                  <th className="pr-2 font-normal">Now</th>
+                  <th className="font-normal">After</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.changes.map((c) => (
+                  <tr key={c.path} title={c.reason}>
+                    <td className="pr-2">{c.path}</td>
+                    <td className="pr-2">{show(c.before)}</td>
+                    <td>{show(c.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {plan.kept.length > 0 ? <p>Kept: {plan.kept.map((k) => k.path).join(", ")} (your values, still allowed).</p> : null}
+          {readOnly ? null : (
+            <Button
+              className="px-2 py-1 text-xs"
+              onClick={() => onChange({ ...config, params: plan.params, preset: pinned.preset.name, presetVersion: to.version }, `upgrade preset ${pinned.preset.name} to v${to.version}`)}
+            >
+              Accept v{to.version}
+            </Button>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}
