@@ -20,6 +20,7 @@ import {
   type InstanceSnapshot,
   type LineDiff,
   type SnapshotLink,
+  type SnapshotRef,
   type StatusCounts,
 } from "./types";
 
@@ -48,7 +49,11 @@ export function diffEnvironments(left: EnvironmentSnapshot, right: EnvironmentSn
 
 const counts = (): StatusCounts => ({ same: 0, changed: 0, added: 0, removed: 0 });
 
-const ref = (s: EnvironmentSnapshot) => (s.at === undefined ? { environment: s.environment } : { environment: s.environment, at: s.at });
+// Built field by field, like every object of the result, so input key order never shows.
+function ref({ environment: e, at }: EnvironmentSnapshot): SnapshotRef {
+  const environment = { id: e.id, slug: e.slug, name: e.name, class: e.class };
+  return at === undefined ? { environment } : { environment, at };
+}
 
 function instanceOf(snapshot: EnvironmentSnapshot, id: string): InstanceSnapshot | undefined {
   return hasOwn.call(snapshot.instances, id) ? snapshot.instances[id] : undefined;
