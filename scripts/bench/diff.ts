@@ -8,10 +8,11 @@ import microdiff from "microdiff";
 import { diffEnvironments } from "@/server/domain/diff/diff";
 import { maskSensitive } from "@/server/domain/diff/mask";
 import { generatePair } from "./diff/generate";
+import { crossCheck } from "./diff/cross-check";
 
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1000);
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 21));
-const WARMUP = 10;
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 51));
+const WARMUP = 20;
 const TARGET = 1.5;
 
 const median = (xs: number[]) => {
@@ -42,7 +43,9 @@ for (let run = 0; run < RUNS; run++) {
 }
 
 const result = ours();
-const differences = theirs().length;
+const theirResult = theirs();
+const differences = theirResult.length;
+crossCheck(result, theirResult);
 const oursMs = median(samples.ours);
 const microMs = median(samples.microdiff);
 const ratio = oursMs / microMs;

@@ -17,29 +17,29 @@ export interface SensitivePointers {
 
 /**
  * A mask that hides a sensitive field, anything below it, and any value reported whole that
- * contains one (an object that replaced a scalar). Pointers are parsed once per list.
+ * contains one (an object that replaced a scalar). Each pointer is parsed once.
  */
 export function maskSensitive(pointers: SensitivePointers): (place: MaskPlace) => boolean {
-  const parsed = new WeakMap<readonly string[], string[][]>();
-  const segmentsOf = (list: readonly string[]) => {
-    let found = parsed.get(list);
-    if (!found) parsed.set(list, (found = list.map(pointerSegments)));
+  // By pointer text, not by list: callers may well build a fresh list on every call.
+  const parsed = new Map<string, string[]>();
+  const segmentsOf = (pointer: string) => {
+    let found = parsed.get(pointer);
+    if (!found) parsed.set(pointer, (found = pointerSegments(pointer)));
     return found;
   };
   return ({ bundle, kind, segments }) => {
     const list = kind === "param" ? pointers.params?.(bundle) : pointers.artifacts?.(bundle, segments[0] ?? "");
-    if (!list || list.length === 0) return false;
-    return touches(segmentsOf(list), kind === "param" ? segments : segments.slice(1));
+    if (!list) return false;
+    const offset = kind === "param" ? 0 : 1;
+    return list.some((pointer) => touches(segmentsOf(pointer), segments, offset));
   };
 }
 
-// Same rule as `touchesSensitive`, over pre-parsed pointers.
-function touches(sensitive: readonly string[][], segments: readonly string[]): boolean {
-  return sensitive.some((pointer) => {
-    const shared = Math.min(pointer.length, segments.length);
-    for (let i = 0; i < shared; i++) {
-      if (pointer[i] !== "*" && pointer[i] !== segments[i]) return false;
-    }
-    return true;
-  });
+// Same rule as `touchesSensitive`: the pointer and the path agree on every segment they share.
+function touches(pointer: readonly string[], segments: readonly string[], offset: number): boolean {
+  const shared = Math.min(pointer.length, segments.length - offset);
+  for (let i = 0; i < shared; i++) {
+    if (pointer[i] !== "*" && pointer[i] !== segments[i + offset]) return false;
+  }
+  return true;
 }
