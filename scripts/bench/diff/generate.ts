@@ -1,7 +1,7 @@
 // Two generated environments of one project for `npm run bench -- diff`: every instance has
 // 40 param leaves (nested objects, numbers, strings, booleans, lists), and the right side
-// differs from the left in about 7% of them (changed, removed and added leaves, grown and
-// shrunk lists), plus some secrets, deployments, artifacts, references and line policies.
+// changes 7% of them and removes or adds some keys and list items (~9% of leaves differ),
+// plus some secrets, deployments, bundle versions, artifacts and line policies.
 // Seeded, so every run diffs the same pair.
 import type { EnvironmentSnapshot, InstanceSnapshot, SnapshotComponent, SnapshotLink } from "@/server/domain/diff/types";
 

@@ -1,7 +1,7 @@
 // Differences between two snapshots of one component's instance, in every kind the compare
 // view shows. Secrets are read only through their fingerprint, so nothing else about them
 // can reach the result even if a caller's snapshot carried more.
-import { LeafWalk, type RawChange } from "./leaves";
+import { walkLeaves, type RawChange } from "./leaves";
 import { CHANGE_KINDS, type ChangeKind, type InstanceSnapshot, type RemoteReference, type SecretPresence } from "./types";
 
 const KIND = Object.fromEntries(CHANGE_KINDS.map((k, i) => [k, i])) as Record<ChangeKind, number>;
@@ -11,13 +11,13 @@ export function instanceChanges(left: InstanceSnapshot | undefined, right: Insta
   const out: RawChange[] = [];
   scalar(out, KIND.bundleVersion, [], left?.bundleVersion, right?.bundleVersion);
   preset(out, left?.preset ?? undefined, right?.preset ?? undefined);
-  new LeafWalk(KIND.param, out).values(left?.params ?? {}, right?.params ?? {});
+  walkLeaves(KIND.param, left?.params ?? {}, right?.params ?? {}, out);
   keyed(out, KIND.secret, left?.secrets, right?.secrets, fingerprintOf);
   keyed(out, KIND.remoteReference, left?.remoteReferences, right?.remoteReferences, referenceOf);
   const [ld, rd] = [left?.deployment ?? undefined, right?.deployment ?? undefined];
   scalar(out, KIND.deployment, ["status"], ld?.status, rd?.status);
   scalar(out, KIND.deployment, ["deployedVersion"], ld?.deployedVersion ?? undefined, rd?.deployedVersion ?? undefined);
-  new LeafWalk(KIND.artifact, out).values(left?.artifacts ?? {}, right?.artifacts ?? {});
+  walkLeaves(KIND.artifact, left?.artifacts ?? {}, right?.artifacts ?? {}, out);
   return out;
 }
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { canonical, LeafWalk, type RawChange } from "./leaves";
+import { canonical, walkLeaves, type RawChange } from "./leaves";
 
 function walk(left: unknown, right: unknown) {
   const out: RawChange[] = [];
-  new LeafWalk(0, out).values(left, right);
+  walkLeaves(0, left, right, out);
   return out.map(({ segments, status, left, right }) => ({ segments, status, left, right }));
 }
 
-describe("LeafWalk", () => {
+describe("walkLeaves", () => {
   it("reports nothing for equal values, whatever their key order", () => {
     expect(walk({ a: 1, b: { c: [1, { d: null }] } }, { b: { c: [1, { d: null }] }, a: 1 })).toEqual([]);
   });

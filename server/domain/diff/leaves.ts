@@ -18,106 +18,97 @@ type Plain = Record<string, unknown>;
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/**
- * The walk keeps one mutable path and copies it only when it reports a change: the hot
- * path (equal leaves, nearly all of them) allocates nothing.
- */
-export class LeafWalk {
-  constructor(
-    private readonly kind: number,
-    private readonly out: RawChange[],
-    private readonly path: Segment[] = [],
-  ) {}
+// One walk's state. The path is a single mutable stack, copied only when a change is
+// reported: the hot path (equal leaves, nearly all of them) allocates nothing.
+interface Walk {
+  kind: number;
+  out: RawChange[];
+  path: Segment[];
+}
 
-  /** Compare two present (non-undefined) values at the current path. */
-  values(left: unknown, right: unknown): void {
-    if (left === right) return;
-    if (typeof left === "object" && typeof right === "object" && left !== null && right !== null) {
-      const leftArray = Array.isArray(left);
-      if (leftArray === Array.isArray(right)) {
-        if (leftArray) this.arrays(left as unknown[], right as unknown[]);
-        else this.objects(left as Plain, right as Plain);
-        return;
+/** Append to `out` every leaf where `left` and `right` differ, as changes of `kind`. */
+export function walkLeaves(kind: number, left: unknown, right: unknown, out: RawChange[]): void {
+  values({ kind, out, path: [] }, left, right);
+}
+
+// Both values are present (not undefined).
+function values(w: Walk, left: unknown, right: unknown): void {
+  if (left === right) return;
+  if (typeof left === "object" && typeof right === "object" && left !== null && right !== null) {
+    const leftArray = Array.isArray(left);
+    if (leftArray === Array.isArray(right)) {
+      if (leftArray) arrays(w, left as unknown[], right as unknown[]);
+      else objects(w, left as Plain, right as Plain);
+      return;
+    }
+  }
+  w.out.push({ kind: w.kind, segments: w.path.slice(), status: "changed", left: canonical(left), right: canonical(right) });
+}
+
+function objects(w: Walk, left: Plain, right: Plain): void {
+  const path = w.path;
+  for (const key in left) {
+    const l = left[key];
+    if (l === undefined) continue;
+    const r = hasOwn.call(right, key) ? right[key] : undefined;
+    if (l === r) continue;
+    path.push(key);
+    if (r === undefined) oneSided(w, "removed", l);
+    else values(w, l, r);
+    path.pop();
+  }
+  for (const key in right) {
+    const r = right[key];
+    if (r === undefined || (hasOwn.call(left, key) && left[key] !== undefined)) continue;
+    path.push(key);
+    oneSided(w, "added", r);
+    path.pop();
+  }
+}
+
+function arrays(w: Walk, left: unknown[], right: unknown[]): void {
+  const length = Math.max(left.length, right.length);
+  for (let i = 0; i < length; i++) {
+    const l = left[i];
+    const r = right[i];
+    if (l === r) continue;
+    w.path.push(i);
+    if (l === undefined) oneSided(w, "added", r);
+    else if (r === undefined) oneSided(w, "removed", l);
+    else values(w, l, r);
+    w.path.pop();
+  }
+}
+
+// A value on one side only is reported leaf by leaf, so that each leaf can be masked (and
+// promoted) on its own.
+function oneSided(w: Walk, status: "added" | "removed", value: unknown): void {
+  if (typeof value === "object" && value !== null) {
+    let any = false;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        if (value[i] === undefined) continue;
+        any = true;
+        w.path.push(i);
+        oneSided(w, status, value[i]);
+        w.path.pop();
+      }
+    } else {
+      for (const key in value) {
+        const item = (value as Plain)[key];
+        if (item === undefined) continue;
+        any = true;
+        w.path.push(key);
+        oneSided(w, status, item);
+        w.path.pop();
       }
     }
-    this.out.push({ kind: this.kind, segments: this.path.slice(), status: "changed", left: canonical(left), right: canonical(right) });
+    if (any) return;
   }
-
-  /** Compare two optional values under `key` of the current path. */
-  at(key: Segment, left: unknown, right: unknown): void {
-    if (left === undefined && right === undefined) return;
-    this.path.push(key);
-    if (left === undefined) this.oneSided("added", right);
-    else if (right === undefined) this.oneSided("removed", left);
-    else this.values(left, right);
-    this.path.pop();
-  }
-
-  private objects(left: Plain, right: Plain): void {
-    const path = this.path;
-    for (const key in left) {
-      const l = left[key];
-      if (l === undefined) continue;
-      const r = hasOwn.call(right, key) ? right[key] : undefined;
-      if (l === r) continue;
-      path.push(key);
-      if (r === undefined) this.oneSided("removed", l);
-      else this.values(l, r);
-      path.pop();
-    }
-    for (const key in right) {
-      const r = right[key];
-      if (r === undefined || (hasOwn.call(left, key) && left[key] !== undefined)) continue;
-      path.push(key);
-      this.oneSided("added", r);
-      path.pop();
-    }
-  }
-
-  private arrays(left: unknown[], right: unknown[]): void {
-    const length = Math.max(left.length, right.length);
-    for (let i = 0; i < length; i++) {
-      const l = left[i];
-      const r = right[i];
-      if (l === r) continue;
-      this.path.push(i);
-      if (l === undefined) this.oneSided("added", r);
-      else if (r === undefined) this.oneSided("removed", l);
-      else this.values(l, r);
-      this.path.pop();
-    }
-  }
-
-  // A value on one side only is reported leaf by leaf, so that each leaf can be masked
-  // (and promoted) on its own.
-  private oneSided(status: "added" | "removed", value: unknown): void {
-    if (typeof value === "object" && value !== null) {
-      let any = false;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
-          if (value[i] === undefined) continue;
-          any = true;
-          this.path.push(i);
-          this.oneSided(status, value[i]);
-          this.path.pop();
-        }
-      } else {
-        for (const key in value) {
-          const item = (value as Plain)[key];
-          if (item === undefined) continue;
-          any = true;
-          this.path.push(key);
-          this.oneSided(status, item);
-          this.path.pop();
-        }
-      }
-      if (any) return;
-    }
-    const change: RawChange = { kind: this.kind, segments: this.path.slice(), status };
-    if (status === "added") change.right = canonical(value);
-    else change.left = canonical(value);
-    this.out.push(change);
-  }
+  const change: RawChange = { kind: w.kind, segments: w.path.slice(), status };
+  if (status === "added") change.right = canonical(value);
+  else change.left = canonical(value);
+  w.out.push(change);
 }
 
 /**
