@@ -23,6 +23,21 @@ async function secretTarget(h: Harness) {
   return { projectId, componentId: component.id, environmentId: environment.id };
 }
 
+/** An organization preset of aws-rds-postgres written directly, with `published` versions (values: the shipped Production preset). */
+async function presetTarget(h: Harness, published: number[], draft = false) {
+  const { organizationId } = await acmeProject(h);
+  const prisma = h.db().prisma;
+  const bundle = await prisma.preset.findFirstOrThrow({ where: { organizationId: null, bundleName: "aws-rds-postgres", name: "Production" }, select: { versions: { select: { values: true }, take: 1 } } });
+  const values = bundle.versions[0]!.values as object;
+  const preset = await prisma.preset.create({ data: { organizationId, bundleName: "aws-rds-postgres", name: `audited-${randomBytes(3).toString("hex")}` }, select: { id: true, name: true } });
+  const versions = [];
+  for (const version of published) {
+    versions.push(await prisma.presetVersion.create({ data: { presetId: preset.id, version, status: "published", values, publishedAt: new Date() }, select: { id: true } }));
+  }
+  if (draft) await prisma.presetVersion.create({ data: { presetId: preset.id, version: published.length + 1, values }, select: { id: true } });
+  return { organizationId, presetId: preset.id, name: preset.name, values, versions };
+}
+
 /** The shared Massdriver fixtures, allowed as an import root. */
 export function massdriverFixtures(): string {
   const fixtures = process.env.MASSDRIVER_FIXTURES ?? path.resolve(process.cwd(), "../shared/fixtures/massdriver");
@@ -97,6 +112,41 @@ export function mutationCases(): Record<string, Case> {
       const payload = { arn: "arn:aws:iam::123456789012:role/audited", external_id: "audited-external-id" };
       await (await h.as("ops@acme.test")).environmentDefault.add({ environmentId, name: `role-${suffix()}`, type: "aws-iam-role", payload });
       return { action: "environment-default.added" };
+    },
+    "preset.create": async (h) => {
+      const { organizationId, values } = await presetTarget(h, []);
+      await (await h.as("ops@acme.test")).preset.create({ organizationId, bundle: "aws-rds-postgres", name: `created-${suffix()}`, values: values as Record<string, unknown> });
+      return { action: "preset.created" };
+    },
+    "preset.saveDraft": async (h) => {
+      const { organizationId, presetId, name, values } = await presetTarget(h, [1]);
+      await (await h.as("ops@acme.test")).preset.saveDraft({ organizationId, presetId, name, values: values as Record<string, unknown>, rules: { deletion_protection: { mode: "locked" } } });
+      return { action: "preset.draft_saved" };
+    },
+    "preset.publish": async (h) => {
+      const { organizationId, presetId } = await presetTarget(h, [], true);
+      await (await h.as("ops@acme.test")).preset.publish({ organizationId, presetId });
+      return { action: "preset.published" };
+    },
+    "preset.offerUpgrade": async (h) => {
+      const { organizationId, presetId } = await presetTarget(h, [1, 2]);
+      await (await h.as("ops@acme.test")).preset.offerUpgrade({ organizationId, presetId, version: 2 });
+      return { action: "preset.upgrade_offered" };
+    },
+    "preset.applyUpgrade": async (h) => {
+      const { organizationId, presetId, values, versions } = await presetTarget(h, [1, 2]);
+      const { id: projectId } = await acmeProject(h);
+      const prisma = h.db().prisma;
+      const environment = await prisma.environment.findFirstOrThrow({ where: { projectId }, select: { id: true } });
+      const component = await prisma.component.create({ data: { projectId, name: `u-${suffix()}`, bundleName: "aws-rds-postgres", versionConstraint: "1.0.0" }, select: { id: true } });
+      await prisma.instance.create({ data: { componentId: component.id, environmentId: environment.id, params: values, presetVersionId: versions[0]!.id } });
+      await (await h.as("ops@acme.test")).preset.applyUpgrade({ organizationId, presetId, version: 2 });
+      return { action: "preset.upgrade_applied" };
+    },
+    "preset.setGuardrail": async (h) => {
+      const { organizationId } = await acmeProject(h);
+      await (await h.as("owner@acme.test")).preset.setGuardrail({ organizationId, requireProductionPresets: false });
+      return { action: "organization.guardrail_changed" };
     },
     "environmentDefault.remove": async (h) => {
       const { id: projectId, organizationId } = await acmeProject(h);

@@ -6,6 +6,7 @@ import { environmentRouter } from "./routers/environment";
 import { environmentDefaultRouter } from "./routers/environment-default";
 import { meRouter } from "./routers/me";
 import { organizationRouter } from "./routers/organization";
+import { presetRouter } from "./routers/preset";
 import { projectRouter } from "./routers/project";
 import { secretRouter } from "./routers/secret";
 import { createCallerFactory, router } from "./trpc";
@@ -17,6 +18,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   diagram: diagramRouter,
   organization: organizationRouter,
+  preset: presetRouter,
   project: projectRouter,
   environment: environmentRouter,
   environmentDefault: environmentDefaultRouter,

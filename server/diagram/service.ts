@@ -7,6 +7,7 @@ import type { AuditContext } from "../audit/write";
 import { auditedWrite } from "../audit/write";
 import { AppError } from "../domain/errors";
 import { applyOps, type Op } from "../domain/graph/ops";
+import type { Tx } from "../db";
 import type { InstanceConfig } from "../domain/graph/types";
 import { presetLookup } from "../domain/presets/usable";
 import { organizationPresets, pinnedVersion } from "../presets/usable";
@@ -60,32 +61,42 @@ export function newId(): string {
   return `c${randomBytes(12).toString("base64url")}`;
 }
 
+/**
+ * Checks and writes `ops` on one project inside `tx`, moving it from `baseRevision` to the
+ * next (CONFLICT when it moved on). Shared by the canvas's saves and by changes made on a
+ * project's behalf (a preset upgrade applied by ops), so both pass the same rules.
+ */
+export async function writeDiagramOps(tx: Tx, projectId: string, baseRevision: number, ops: Op[]) {
+  const project = await getProject(projectId, tx);
+  if (!project) throw new AppError("NOT_FOUND", "Project not found");
+  const revision = await repo.advanceRevision(tx, projectId, baseRevision);
+  if (revision === null) {
+    throw new AppError("CONFLICT", `revision: this diagram changed since revision ${baseRevision} (now ${project.revision}); reload to see the other change`, {
+      revision: project.revision,
+    });
+  }
+  const before = (await repo.loadDiagram(projectId, tx))!.diagram;
+  const [bundles, types, presets, settings] = await Promise.all([
+    repo.listBundleVersionDefinitions(tx),
+    listArtifactTypes(tx),
+    organizationPresets(project.organizationId, tx),
+    organizationSettings(project.organizationId, tx),
+  ]);
+  const lookup = presetLookup(presets, new Map(project.environments.map((e) => [e.id, e])), settings.requireProductionPresets);
+  const after = applyOps(before, ops, applyContext(bundles, types, project.environments.map((e) => e.id), lookup));
+  // applyOps refused ids already on this diagram; ids are global, so check the rest of the database.
+  const newIds = ops.flatMap((o) => (o.op === "addComponent" ? [o.component.id] : o.op === "addLink" ? [o.link.id] : []));
+  const taken = await repo.takenIds(tx, newIds);
+  if (taken.length > 0) throw new AppError("CONFLICT", `id: "${taken[0]}" is already used; choose another id`);
+  const bundleOf = (componentId: string) => after.components.find((c) => c.id === componentId)?.bundle ?? "";
+  const presetId = (bundle: string, config: InstanceConfig) => pinnedVersion(presets, bundle, config)?.id ?? null;
+  await repo.writeOps(tx, projectId, ops, bundleOf, presetId);
+  return { project, revision, before, after };
+}
+
 export async function applyDiagramOps(ctx: AuditContext, projectId: string, baseRevision: number, ops: Op[]) {
   return auditedWrite(ctx, async (tx) => {
-    const project = await getProject(projectId, tx);
-    if (!project) throw new AppError("NOT_FOUND", "Project not found");
-    const revision = await repo.advanceRevision(tx, projectId, baseRevision);
-    if (revision === null) {
-      throw new AppError("CONFLICT", `revision: this diagram changed since revision ${baseRevision} (now ${project.revision}); reload to see the other change`, {
-        revision: project.revision,
-      });
-    }
-    const before = (await repo.loadDiagram(projectId, tx))!.diagram;
-    const [bundles, types, presets, settings] = await Promise.all([
-      repo.listBundleVersionDefinitions(tx),
-      listArtifactTypes(tx),
-      organizationPresets(project.organizationId, tx),
-      organizationSettings(project.organizationId, tx),
-    ]);
-    const lookup = presetLookup(presets, new Map(project.environments.map((e) => [e.id, e])), settings.requireProductionPresets);
-    const after = applyOps(before, ops, applyContext(bundles, types, project.environments.map((e) => e.id), lookup));
-    // applyOps refused ids already on this diagram; ids are global, so check the rest of the database.
-    const newIds = ops.flatMap((o) => (o.op === "addComponent" ? [o.component.id] : o.op === "addLink" ? [o.link.id] : []));
-    const taken = await repo.takenIds(tx, newIds);
-    if (taken.length > 0) throw new AppError("CONFLICT", `id: "${taken[0]}" is already used; choose another id`);
-    const bundleOf = (componentId: string) => after.components.find((c) => c.id === componentId)?.bundle ?? "";
-    const presetId = (bundle: string, config: InstanceConfig) => pinnedVersion(presets, bundle, config)?.id ?? null;
-    await repo.writeOps(tx, projectId, ops, bundleOf, presetId);
+    const { project, revision, before, after } = await writeDiagramOps(tx, projectId, baseRevision, ops);
     const change = describeChange(before, after, ops, project.environments);
     return {
       result: { revision },

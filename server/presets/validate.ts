@@ -1,0 +1,37 @@
+// A preset version's content checked against its bundle before it is saved or published:
+// values complete and valid for the bundle's params, guardrails possible and consistent.
+import semver from "semver";
+import type { Tx } from "../db";
+import { schemaDefaults, mergeParams } from "../domain/access/params";
+import type { BundleDefinition } from "../domain/catalog/types";
+import { AppError } from "../domain/errors";
+import { ruleProblems } from "../domain/presets/rules";
+import type { PresetRules } from "../domain/presets/types";
+import { paramProblems } from "../diagram/catalog-context";
+import { listBundleVersionDefinitions } from "../repositories/diagram";
+
+/** The newest version of a bundle: the schema a preset is authored against. */
+export async function newestBundle(name: string, tx?: Tx): Promise<BundleDefinition> {
+  const versions = (await listBundleVersionDefinitions(tx)).filter((b) => b.name === name);
+  const newest = versions.sort((a, b) => semver.rcompare(a.version, b.version))[0];
+  if (!newest) throw new AppError("BAD_REQUEST", `bundle: "${name}" is not in the catalog`, { fields: { bundle: ["is not in the catalog"] } });
+  return newest;
+}
+
+/**
+ * The values to store (the bundle's defaults filled in, so every locked field has a value)
+ * or a BAD_REQUEST listing every field that breaks a rule.
+ */
+export function checkedVersion(bundle: BundleDefinition, values: Record<string, unknown>, rules: PresetRules): Record<string, unknown> {
+  const full = mergeParams(schemaDefaults(bundle.params), values);
+  const problems = [
+    ...paramProblems(bundle, full).map((p) => ({ path: `values.${p.path}`, message: p.message })),
+    ...ruleProblems(bundle.params, full, rules),
+  ];
+  if (problems.length > 0) {
+    const fields: Record<string, string[]> = {};
+    for (const p of problems) (fields[p.path] ??= []).push(p.message);
+    throw new AppError("BAD_REQUEST", `${problems[0]!.path}: ${problems[0]!.message}`, { fields });
+  }
+  return full;
+}
