@@ -3,7 +3,9 @@
 // on the "Development" presets and production on "Production", so the environments differ.
 // Every line grants its type's least privileged policy, except that in production the API
 // may also write to its database: a policy choice that differs between environments.
-// Written through the same diagram operations (and audit trail) as any user edit.
+// Production's database is pinned to v1 of the ops preset "Postgres – Production", whose v2
+// is offered (server/seed-presets.ts). Written through the same diagram operations (and
+// audit trail) as any user edit.
 import { randomBytes } from "node:crypto";
 import type { BundleDefinition } from "./domain/catalog/types";
 import type { Op } from "./domain/graph/ops";
@@ -14,6 +16,8 @@ import * as repo from "./repositories/diagram";
 import { applyDiagramOps } from "./diagram/service";
 import { addEnvironmentDefault } from "./secrets/environment-defaults";
 import { setSecret } from "./secrets/service";
+import { listPresets } from "./repositories/presets";
+import { DEMO_PRESET, seedDemoPreset, seedDemoPresetUpgrade } from "./seed-presets";
 
 const PLAN: { name: string; bundle: string; x: number; y: number }[] = [
   { name: "network", bundle: "aws-vpc", x: 0, y: 160 },
@@ -34,15 +38,21 @@ export async function seedDemoDiagram(): Promise<boolean> {
   const stored = await repo.loadDiagram(project.id);
   if (!stored || stored.diagram.components.length > 0) return false;
   const definitions = new Map((await repo.listBundleVersionDefinitions()).map((d) => [d.name, d] as const));
+  const seed = { actor: { type: "system" as const, label: "seed" }, meta: {} };
+  const rds = definitions.get("aws-rds-postgres");
+  const productionDb = rds ? await seedDemoPreset(seed, org.id, rds) : null;
   const leastPrivileged = new Map((await listArtifactTypes()).map((t) => [t.name, t.policies.slice(0, 1).map((p) => p.id)]));
   const ops: Op[] = [];
-  const placed: { id: string; def: BundleDefinition; instances: Record<string, { params: Record<string, unknown>; preset: string | null; policies?: Record<string, string[]> }> }[] = [];
+  const placed: { id: string; def: BundleDefinition; instances: Record<string, { params: Record<string, unknown>; preset: string | null; presetVersion?: number; policies?: Record<string, string[]> }> }[] = [];
   for (const [i, p] of PLAN.entries()) {
     const def = definitions.get(p.bundle);
     if (!def) continue;
     const id = `demo-${p.name}-${i}`;
     const instances = Object.fromEntries(
       project.environments.map((env) => {
+        if (def.name === "aws-rds-postgres" && env.class === "production" && productionDb) {
+          return [env.id, { params: structuredClone(productionDb), preset: DEMO_PRESET, presetVersion: 1 }];
+        }
         const preset = def.presets.find((x) => x.name === (env.class === "production" ? "Production" : "Development")) ?? def.presets[0];
         return [env.id, { params: structuredClone(preset?.values ?? {}), preset: preset?.name ?? null }];
       }),
@@ -66,8 +76,9 @@ export async function seedDemoDiagram(): Promise<boolean> {
     }
   }
   if (ops.length === 0) return false;
-  const seed = { actor: { type: "system" as const, label: "seed" }, meta: {} };
   await applyDiagramOps(seed, project.id, stored.revision, ops);
+  const demoPreset = (await listPresets(org.id, "aws-rds-postgres")).find((p) => p.name === DEMO_PRESET);
+  if (demoPreset && productionDb) await seedDemoPresetUpgrade(seed, org.id, demoPreset.id, productionDb);
   await seedDemoSecrets(seed, { ...project, organizationId: org.id }, placed);
   return true;
 }

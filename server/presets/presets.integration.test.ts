@@ -24,7 +24,7 @@ forEachDatabase("presets", (h: Harness) => {
   let prod = "";
   let presetId = "";
   const db = { id: uid("cmp"), name: "pre-db", bundle: rds.name, version: rds.version, x: 0, y: 0 };
-  const name = "Postgres – Production";
+  const name = "Postgres – Production (test)";
 
   const change = async (email: string, ops: unknown[]) => {
     const caller = await h.as(email);
