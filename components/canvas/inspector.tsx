@@ -134,7 +134,11 @@ function ConfigureTab({ componentId, projectId, environmentName, onDelete }: { c
         environment={environment}
         requireProductionPresets={catalog.requireProductionPresets}
         readOnly={readOnly || !bundle}
-        onChange={(config, label) => save(config, `${label} on ${component.name} in ${environmentName}`)}
+        onChange={(config, label) => {
+          // The form shows the new values at once (it only follows the store for outside changes).
+          setDraft(config.params);
+          save(config, `${label} on ${component.name} in ${environmentName}`);
+        }}
       />
       <p className="text-xs text-slate-500">
         Values below apply to <strong>{environmentName}</strong> only; the diagram is shared by every environment.

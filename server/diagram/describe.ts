@@ -60,11 +60,19 @@ function describeOne(o: Op, before: Diagram, after: Diagram, envName: (id: strin
     }
     case "setInstance": {
       const old = before.instances[o.component]?.[o.environment];
+      // As written: the pinned preset version is filled in by the rules.
+      const now = after.instances[o.component]?.[o.environment] ?? o.config;
+      const action =
+        old && old.preset === now.preset && now.preset !== null && (now.presetVersion ?? 0) > (old.presetVersion ?? 0)
+          ? "instance.preset_upgraded"
+          : (old?.preset ?? null) !== now.preset
+            ? "instance.preset_changed"
+            : "instance.configured";
       return {
-        action: "instance.configured",
+        action,
         target: { type: "instance", id: `${o.component}/${o.environment}`, componentId: o.component, environmentId: o.environment },
         before: old ? { environment: envName(o.environment), ...old } : null,
-        after: { environment: envName(o.environment), ...o.config },
+        after: { environment: envName(o.environment), ...now },
       };
     }
   }
