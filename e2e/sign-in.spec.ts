@@ -14,14 +14,14 @@ test("a developer signs in, opens ecommerce-api and sees the canvas", async ({ p
   await expect(switcher.locator("option")).toHaveText(["Staging", "Production (production)"]);
   const nodes = page.getByTestId("component-node");
   await expect(nodes).toHaveCount(8);
-  // The demo database runs on the Development preset in staging and Production in production.
+  // The demo database runs on the built-in Development preset in staging and on the ops preset in production.
   await page.locator('[data-testid="component-node"][data-name="orders-db"]').click();
   const preset = page.getByRole("complementary", { name: "Inspector" }).getByLabel("Preset");
   await expect(preset).toHaveValue("Development");
   await switcher.selectOption("production");
   await expect(page).toHaveURL(/env=production/);
   await expect(nodes).toHaveCount(8);
-  await expect(preset).toHaveValue("Production");
+  await expect(preset).toHaveValue("Postgres – Production");
   await page.screenshot({ path: "test-results/project-canvas.png" });
 });
 

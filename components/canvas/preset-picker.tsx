@@ -3,7 +3,7 @@
 // to, which presets this environment allows, how the instance deviates from its preset,
 // and the upgrade an ops engineer offered ("preset update available"), reviewed field by
 // field and accepted as one undoable, audited change.
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { allowedIn, describeAllowed } from "@/server/domain/presets/allowed";
 import { describeRule } from "@/server/domain/presets/rules";
@@ -44,11 +44,16 @@ export function PresetPicker({
   const pinned = pinnedPreset(presets, config);
   const customRefused = requireProductionPresets && environment?.class === "production";
   const allowed = (p: UsablePreset) => !environment || allowedIn(p.versions[0]!.allowed, environment);
+  const id = useId();
   return (
     <div className="space-y-2">
-      <label className="block text-sm">
-        <span className="font-medium text-slate-800">Preset</span>
+      <div className="text-sm">
+        {/* Not a wrapping label: option texts would become part of the select's name. */}
+        <label htmlFor={id} className="font-medium text-slate-800">
+          Preset
+        </label>
         <select
+          id={id}
           className="mt-1 block w-full rounded-md border-0 py-1.5 pl-2 text-sm ring-1 ring-inset ring-slate-300"
           value={config.preset ?? ""}
           disabled={readOnly}
@@ -70,7 +75,7 @@ export function PresetPicker({
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {pinned ? <PresetSummary pinned={pinned} config={config} readOnly={readOnly} onChange={onChange} /> : null}
     </div>
   );
