@@ -148,6 +148,14 @@ export function mutationCases(): Record<string, Case> {
       await (await h.as("owner@acme.test")).preset.setGuardrail({ organizationId, requireProductionPresets: false });
       return { action: "organization.guardrail_changed" };
     },
+    "promotion.promote": async (h) => {
+      const { projectId, componentId } = await secretTarget(h);
+      const envs = await h.db().prisma.environment.findMany({ where: { projectId }, select: { id: true }, orderBy: { createdAt: "asc" } });
+      const params = { command: ["node", "server.js"], working_directory: ".", port: 3000 };
+      for (const env of envs) await h.db().prisma.instance.create({ data: { componentId, environmentId: env.id, params } });
+      await (await h.as("dev@acme.test")).promotion.promote({ projectId, from: envs[0]!.id, to: envs[1]!.id, selections: [{ kind: "component", componentId }], message: "audited" });
+      return { action: "environment.promoted" };
+    },
     "environmentDefault.remove": async (h) => {
       const { id: projectId, organizationId } = await acmeProject(h);
       const { id: environmentId } = await h.db().prisma.environment.findFirstOrThrow({ where: { projectId }, select: { id: true } });

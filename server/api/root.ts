@@ -8,6 +8,7 @@ import { meRouter } from "./routers/me";
 import { organizationRouter } from "./routers/organization";
 import { presetRouter } from "./routers/preset";
 import { projectRouter } from "./routers/project";
+import { promotionRouter } from "./routers/promotion";
 import { secretRouter } from "./routers/secret";
 import { createCallerFactory, router } from "./trpc";
 
@@ -20,6 +21,7 @@ export const appRouter = router({
   organization: organizationRouter,
   preset: presetRouter,
   project: projectRouter,
+  promotion: promotionRouter,
   environment: environmentRouter,
   environmentDefault: environmentDefaultRouter,
   secret: secretRouter,

@@ -10,6 +10,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { registerDatabase } from "../db";
+import { log } from "../log";
 import { migrate } from "./migrate";
 import type { SqlRunner } from "./sql-runner";
 import type { Database } from "./types";
@@ -51,6 +52,10 @@ async function openEmbedded(dataDir: string): Promise<Database> {
 
 async function openServer(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+  // An idle client whose server connection ends (a PostgreSQL restart, a terminated backend)
+  // emits on the pool; without a listener that error would crash the process. The pool drops
+  // the client and the next query opens a fresh one.
+  pool.on("error", (error) => log.warn({ err: error }, "an idle PostgreSQL connection was closed by the server"));
   // Fail fast with a clear message rather than on the first query.
   await pool.query("SELECT 1").catch((error: Error) => {
     void pool.end();

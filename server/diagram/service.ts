@@ -8,6 +8,7 @@ import { auditedWrite } from "../audit/write";
 import { AppError } from "../domain/errors";
 import { applyOps, type Op } from "../domain/graph/ops";
 import type { Tx } from "../db";
+import type { EnvironmentClass } from "../domain/environments";
 import type { InstanceConfig } from "../domain/graph/types";
 import { presetLookup } from "../domain/presets/usable";
 import { organizationPresets, pinnedVersion } from "../presets/usable";
@@ -61,6 +62,18 @@ export function newId(): string {
   return `c${randomBytes(12).toString("base64url")}`;
 }
 
+/** The rules every diagram change of `project` passes (catalog, policies, presets, guardrails). */
+export async function diagramRules(project: { organizationId: string; environments: { id: string; slug: string; class: EnvironmentClass }[] }, tx?: Tx) {
+  const [bundles, types, presets, settings] = await Promise.all([
+    repo.listBundleVersionDefinitions(tx),
+    listArtifactTypes(tx),
+    organizationPresets(project.organizationId, tx),
+    organizationSettings(project.organizationId, tx),
+  ]);
+  const lookup = presetLookup(presets, new Map(project.environments.map((e) => [e.id, e])), settings.requireProductionPresets);
+  return { ctx: applyContext(bundles, types, project.environments.map((e) => e.id), lookup), presets };
+}
+
 /**
  * Checks and writes `ops` on one project inside `tx`, moving it from `baseRevision` to the
  * next (CONFLICT when it moved on). Shared by the canvas's saves and by changes made on a
@@ -76,14 +89,8 @@ export async function writeDiagramOps(tx: Tx, projectId: string, baseRevision: n
     });
   }
   const before = (await repo.loadDiagram(projectId, tx))!.diagram;
-  const [bundles, types, presets, settings] = await Promise.all([
-    repo.listBundleVersionDefinitions(tx),
-    listArtifactTypes(tx),
-    organizationPresets(project.organizationId, tx),
-    organizationSettings(project.organizationId, tx),
-  ]);
-  const lookup = presetLookup(presets, new Map(project.environments.map((e) => [e.id, e])), settings.requireProductionPresets);
-  const after = applyOps(before, ops, applyContext(bundles, types, project.environments.map((e) => e.id), lookup));
+  const { ctx: rules, presets } = await diagramRules(project, tx);
+  const after = applyOps(before, ops, rules);
   // applyOps refused ids already on this diagram; ids are global, so check the rest of the database.
   const newIds = ops.flatMap((o) => (o.op === "addComponent" ? [o.component.id] : o.op === "addLink" ? [o.link.id] : []));
   const taken = await repo.takenIds(tx, newIds);

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import * as promotion from "../../promote/service";
+import { requireProject } from "../guard";
+import { id } from "../schemas";
+import { protectedProcedure, router } from "../trpc";
+
+const selection = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("component"), componentId: id }),
+  z.object({ kind: z.literal("param"), componentId: id, segments: z.array(z.union([z.string().max(200), z.number().int().min(0)])).min(1).max(32) }),
+  z.object({ kind: z.literal("preset"), componentId: id }),
+  z.object({ kind: z.literal("line"), lineId: id }),
+]);
+const target = z.object({ projectId: id, from: id, to: id, selections: z.array(selection).min(1, { message: "choose at least one difference" }).max(500) });
+const change = z.object({ component: z.string(), what: z.string(), before: z.unknown(), after: z.unknown() });
+
+// Promote chosen differences from one environment to another: previewed by anyone who can
+// read the project, applied by developers and above (the same people who may edit it).
+export const promotionRouter = router({
+  preview: protectedProcedure
+    .input(target)
+    .output(z.object({ changes: z.array(change), problem: z.string().nullable() }))
+    .query(async ({ ctx, input }) => {
+      await requireProject(ctx, input.projectId, "viewer", "environment.promote_preview");
+      return promotion.previewPromotion(input);
+    }),
+
+  promote: protectedProcedure
+    .input(target.extend({ message: z.string().trim().min(1, { message: "is required: say why" }).max(500, { message: "must be at most 500 characters" }) }))
+    .output(z.object({ revision: z.number().int(), changes: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      const access = await requireProject(ctx, input.projectId, "developer", "environment.promote");
+      return promotion.promote({ actor: access.actor, meta: ctx.meta }, input);
+    }),
+});

@@ -1,0 +1,112 @@
+// Promotion: chosen differences of one environment applied to another as diagram
+// operations. Whole components copy their configuration (params, preset pin, line policy
+// choices); single fields copy one param leaf; a line copies its policy choice. The result
+// is ordinary `setInstance` operations, so the target's presets and locks are checked by the
+// same rules as any edit (a locked field cannot be promoted over).
+import { AppError } from "../errors";
+import type { Op } from "../graph/ops";
+import { effectivePolicies, type Diagram, type InstanceConfig } from "../graph/types";
+
+export type Selection =
+  | { kind: "component"; componentId: string }
+  | { kind: "param"; componentId: string; segments: (string | number)[] }
+  | { kind: "preset"; componentId: string }
+  | { kind: "line"; lineId: string };
+
+export interface PromotedChange {
+  component: string;
+  what: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface PromotionPlan {
+  ops: Op[];
+  changes: PromotedChange[];
+}
+
+type Plain = Record<string, unknown>;
+const isPlain = (v: unknown): v is Plain => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function getIn(value: unknown, segments: readonly (string | number)[]): unknown {
+  let at = value;
+  for (const s of segments) {
+    if (Array.isArray(at) && typeof s === "number") at = at[s];
+    else if (isPlain(at) && typeof s === "string") at = at[s];
+    else return undefined;
+  }
+  return at;
+}
+
+function setIn(value: unknown, segments: readonly (string | number)[], next: unknown): unknown {
+  if (segments.length === 0) return structuredClone(next);
+  const [head, ...rest] = segments as [string | number, ...(string | number)[]];
+  if (typeof head === "number") {
+    const list = Array.isArray(value) ? [...value] : [];
+    if (rest.length === 0 && next === undefined) list.splice(head, 1);
+    else list[head] = setIn(list[head], rest, next);
+    return list;
+  }
+  const obj: Plain = isPlain(value) ? { ...value } : {};
+  if (rest.length === 0 && next === undefined) delete obj[head];
+  else obj[head] = setIn(obj[head], rest, next);
+  return obj;
+}
+
+const fieldPath = (segments: readonly (string | number)[]) => segments.map((s) => (typeof s === "number" ? `[${s}]` : s)).join(".").replace(/\.\[/g, "[");
+
+/**
+ * The operations that make `to` match `from` for every selection, and what each changes.
+ * Refuses (BAD_REQUEST naming the selection) components or lines not on the diagram.
+ */
+export function planPromotion(diagram: Diagram, from: string, to: string, selections: readonly Selection[]): PromotionPlan {
+  const configs = new Map<string, InstanceConfig>();
+  const changes: PromotedChange[] = [];
+  const name = (id: string) => diagram.components.find((c) => c.id === id)?.name;
+  const target = (componentId: string): InstanceConfig => {
+    const existing = configs.get(componentId) ?? diagram.instances[componentId]?.[to] ?? { params: {}, preset: null };
+    return structuredClone(existing);
+  };
+  const refuse = (i: number, message: string): never => {
+    throw new AppError("BAD_REQUEST", `selections.${i}: ${message}`, { fields: { [`selections.${i}`]: [message] } });
+  };
+
+  selections.forEach((sel, i) => {
+    if (sel.kind === "line") {
+      const link = diagram.links.find((l) => l.id === sel.lineId) ?? refuse(i, "is not a line of this diagram");
+      const config = target(link.to);
+      const before = effectivePolicies({ ...diagram, instances: { ...diagram.instances, [link.to]: { ...diagram.instances[link.to], [to]: config } } }, link, to);
+      const after = effectivePolicies(diagram, link, from);
+      config.policies = { ...config.policies, [link.id]: [...after] };
+      configs.set(link.to, config);
+      changes.push({ component: name(link.to)!, what: `line ${name(link.from)}.${link.fromArtifact} → ${name(link.to)}.${link.toSlot} policies`, before: [...before], after: [...after] });
+      return;
+    }
+    if (!name(sel.componentId)) refuse(i, "is not a component of this diagram");
+    const source: InstanceConfig = diagram.instances[sel.componentId]?.[from] ?? { params: {}, preset: null };
+    const config = target(sel.componentId);
+    const component = name(sel.componentId)!;
+    if (sel.kind === "component") {
+      changes.push({ component, what: "configuration", before: { preset: config.preset, presetVersion: config.presetVersion, params: config.params }, after: { preset: source.preset, presetVersion: source.presetVersion, params: source.params } });
+      const next: InstanceConfig = { params: structuredClone(source.params), preset: source.preset };
+      if (source.presetVersion !== undefined) next.presetVersion = source.presetVersion;
+      const policies = { ...config.policies, ...source.policies };
+      if (Object.keys(policies).length > 0) next.policies = policies;
+      configs.set(sel.componentId, next);
+    } else if (sel.kind === "preset") {
+      changes.push({ component, what: "preset", before: config.preset === null ? null : `${config.preset} v${config.presetVersion ?? "newest"}`, after: source.preset === null ? null : `${source.preset} v${source.presetVersion ?? "newest"}` });
+      config.preset = source.preset;
+      if (source.presetVersion === undefined) delete config.presetVersion;
+      else config.presetVersion = source.presetVersion;
+      configs.set(sel.componentId, config);
+    } else {
+      if (sel.segments.length === 0) refuse(i, "names no field");
+      const after = getIn(source.params, sel.segments);
+      changes.push({ component, what: `params.${fieldPath(sel.segments)}`, before: getIn(config.params, sel.segments), after });
+      config.params = setIn(config.params, sel.segments, after) as Plain;
+      configs.set(sel.componentId, config);
+    }
+  });
+  const ops: Op[] = [...configs].map(([component, config]) => ({ op: "setInstance", component, environment: to, config }));
+  return { ops, changes };
+}
