@@ -18,7 +18,7 @@ describe("planFork", () => {
       components: ["api", "orders-db"],
       presetPins: 1,
       linePolicyChoices: 2,
-      notCopied: { secrets: 2, environmentDefaults: 1 },
+      notCopied: ["secrets (2 set in the source)", "environment defaults (1)", "deployments", "outputs", "status"],
     });
   });
 

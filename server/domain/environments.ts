@@ -49,7 +49,8 @@ export interface ForkPlan {
     components: string[];
     presetPins: number;
     linePolicyChoices: number;
-    notCopied: { secrets: number; environmentDefaults: number };
+    /** Readable entries; plain strings because the audit redactor fingerprints any value under a key naming a secret. */
+    notCopied: string[];
   };
 }
 
@@ -76,7 +77,13 @@ export function planFork(source: readonly ForkSourceInstance[], environmentDefau
       components: ordered.map((i) => i.componentName),
       presetPins: ordered.filter((i) => i.presetVersionId !== null).length,
       linePolicyChoices: ordered.reduce((n, i) => n + policyChoiceCount(i.linkPolicies), 0),
-      notCopied: { secrets: ordered.reduce((n, i) => n + i.secretCount, 0), environmentDefaults },
+      notCopied: [
+        `secrets (${ordered.reduce((n, i) => n + i.secretCount, 0)} set in the source)`,
+        `environment defaults (${environmentDefaults})`,
+        "deployments",
+        "outputs",
+        "status",
+      ],
     },
   };
 }
