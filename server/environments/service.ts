@@ -16,11 +16,20 @@ export interface EnvironmentScope {
 
 const target = (scope: EnvironmentScope, environmentId: string) => ({ type: "environment", id: environmentId, projectId: scope.projectId, environmentId });
 
-async function assertSlugFree(tx: Tx, projectId: string, slug: string): Promise<void> {
-  if (await projects.environmentSlugTaken(tx, projectId, slug)) {
-    throw new AppError("CONFLICT", `slug: an environment named "${slug}" already exists in this project`, {
-      fields: { slug: ["is already taken in this project"] },
-    });
+const slugTaken = (slug: string) =>
+  new AppError("CONFLICT", `slug: an environment named "${slug}" already exists in this project`, { fields: { slug: ["is already taken in this project"] } });
+
+/**
+ * Runs `insert` for a new environment with `slug`, refusing a slug already taken: checked
+ * first for the common case, and mapped from the unique index for two writers racing.
+ */
+async function withFreeSlug<T>(tx: Tx, projectId: string, slug: string, insert: () => Promise<T>): Promise<T> {
+  if (await projects.environmentSlugTaken(tx, projectId, slug)) throw slugTaken(slug);
+  try {
+    return await insert();
+  } catch (error) {
+    if (environments.isSlugViolation(error)) throw slugTaken(slug);
+    throw error;
   }
 }
 
@@ -32,8 +41,7 @@ async function lock(tx: Tx, scope: EnvironmentScope, environmentId: string, fiel
 
 export async function createEnvironment(ctx: AuditContext, scope: EnvironmentScope, spec: EnvironmentSpec): Promise<EnvironmentDto> {
   return auditedWrite(ctx, async (tx) => {
-    await assertSlugFree(tx, scope.projectId, spec.slug);
-    const environment = await projects.createEnvironment(tx, { ...spec, projectId: scope.projectId });
+    const environment = await withFreeSlug(tx, scope.projectId, spec.slug, () => projects.createEnvironment(tx, { ...spec, projectId: scope.projectId }));
     return {
       result: environment,
       audit: { organizationId: scope.organizationId, action: "environment.created", target: target(scope, environment.id), after: environment },
@@ -75,15 +83,11 @@ export interface ForkInput {
 export async function forkEnvironment(ctx: AuditContext, scope: EnvironmentScope, input: ForkInput): Promise<EnvironmentDto> {
   return auditedWrite(ctx, async (tx) => {
     const source = await lock(tx, scope, input.fromEnvironmentId, "fromEnvironmentId");
-    await assertSlugFree(tx, scope.projectId, input.slug);
     const { instances, environmentDefaults } = await environments.forkSource(tx, source.id);
     const plan = planFork(instances, environmentDefaults);
     const environmentClass = input.class ?? source.class;
-    const environment = await environments.createFork(
-      tx,
-      { projectId: scope.projectId, slug: input.slug, name: input.name, class: environmentClass, tags: source.tags, forkedFromId: source.id },
-      plan.instances,
-    );
+    const spec = { projectId: scope.projectId, slug: input.slug, name: input.name, class: environmentClass, tags: source.tags, forkedFromId: source.id };
+    const environment = await withFreeSlug(tx, scope.projectId, input.slug, () => environments.createFork(tx, spec, plan.instances));
     return {
       result: environment,
       audit: {

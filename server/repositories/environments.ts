@@ -40,6 +40,12 @@ export async function forkSource(tx: Tx, environmentId: string): Promise<{ insta
   return { instances, environmentDefaults };
 }
 
+/** True when `error` is the database refusing a second environment with the same slug in a project. */
+export function isSlugViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; meta?: { modelName?: unknown } } | null;
+  return e?.code === "P2002" && e.meta?.modelName === "Environment";
+}
+
 /** The fork: a new environment remembering its source, and one draft instance per copied configuration. */
 export async function createFork(
   tx: Tx,
