@@ -70,12 +70,16 @@ export function EnvironmentRow({
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<ServerError>(null);
+  // Settled only once the project is refetched (onSuccess returns that promise): no flicker back to the old value.
   const handlers = { onSuccess: () => (setError(null), changed()), onError: (e: unknown) => setError(e as ServerError) };
   const setClass = useMutation(trpc.environment.setClass.mutationOptions(handlers));
   const setProtection = useMutation(trpc.environment.setProtection.mutationOptions(handlers));
   const remove = useMutation(
     trpc.environment.delete.mutationOptions({ onSuccess: () => (changed(), onDeleted()), onError: (e) => setError(e as ServerError) }),
   );
+  // What was asked for, shown at once (a controlled input would snap back until the refetch lands).
+  const [askedClass, setAskedClass] = useState<EnvironmentClass | null>(null);
+  const [askedProtection, setAskedProtection] = useState<boolean | null>(null);
   const target = { projectId, environmentId: environment.id };
   const busy = setClass.isPending || setProtection.isPending || remove.isPending;
   const className = environment.class === "production" ? "production" : "non-production";
@@ -85,7 +89,7 @@ export function EnvironmentRow({
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <span className="font-medium">{environment.name}</span> <span className="font-mono text-xs text-slate-500">{environment.slug}</span>
-          <p className="mt-0.5 text-xs text-slate-500">
+          <p data-testid="environment-summary" className="mt-0.5 text-xs text-slate-500">
             {className}
             {environment.protected ? " · decommission protection on" : ""}
             {forkedFrom ? ` · forked from ${forkedFrom}` : ""}
@@ -111,9 +115,13 @@ export function EnvironmentRow({
             Class
             <select
               className="rounded-md border-0 py-1 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
-              value={environment.class}
+              value={askedClass ?? environment.class}
               disabled={busy}
-              onChange={(e) => setClass.mutate({ ...target, class: e.target.value as EnvironmentClass })}
+              onChange={(e) => {
+                const value = e.target.value as EnvironmentClass;
+                setAskedClass(value);
+                setClass.mutate({ ...target, class: value }, { onSettled: () => setAskedClass(null) });
+              }}
             >
               <option value="non_production">Non-production</option>
               <option value="production">Production</option>
@@ -123,9 +131,13 @@ export function EnvironmentRow({
             <input
               type="checkbox"
               className="h-4 w-4 rounded border-slate-300 text-brand-600"
-              checked={environment.protected}
+              checked={askedProtection ?? environment.protected}
               disabled={busy}
-              onChange={(e) => setProtection.mutate({ ...target, protected: e.target.checked })}
+              onChange={(e) => {
+                const value = e.target.checked;
+                setAskedProtection(value);
+                setProtection.mutate({ ...target, protected: value }, { onSettled: () => setAskedProtection(null) });
+              }}
             />
             Decommission protection
           </label>

@@ -106,7 +106,7 @@ export function EnvironmentsPanel({ project }: { project: Project }) {
           />
         ))}
       </ul>
-      <p role="status" className="mb-6 min-h-5 text-sm text-emerald-700">
+      <p role="status" data-testid="environments-notice" className="mb-6 min-h-5 text-sm text-emerald-700">
         {notice}
       </p>
       {forking ? (
