@@ -51,7 +51,7 @@ test("ops forks staging, opens the fork on the canvas with staging's configurati
   // Fork it from the settings the switcher leads to; a bad slug is named inline first.
   await page.getByRole("button", { name: "Manage environments" }).click();
   await expect(page).toHaveURL(/tab=settings/);
-  await environmentRow(page, "staging").getByRole("button", { name: "Fork…" }).click();
+  await environmentRow(page, "staging").getByRole("button", { name: "Fork from Staging…" }).click();
   const dialog = page.getByRole("dialog", { name: "Fork from Staging" });
   await expect(dialog.getByLabel("Class")).toHaveValue("non_production");
   await dialog.getByLabel("Slug").fill("Preview PR");
@@ -83,7 +83,7 @@ test("ops forks staging, opens the fork on the canvas with staging's configurati
   await page.getByRole("button", { name: "Manage environments" }).click();
   const production = environmentRow(page, "production");
   await expect(production).toContainText("decommission protection on");
-  await production.getByRole("button", { name: "Delete…" }).click();
+  await production.getByRole("button", { name: "Delete Production…" }).click();
   const confirm = page.getByRole("alertdialog", { name: "Delete Production?" });
   await expect(confirm).toContainText("Decommission protection is on");
   await confirm.getByRole("button", { name: "Delete environment" }).click();
@@ -93,7 +93,7 @@ test("ops forks staging, opens the fork on the canvas with staging's configurati
   await expect(environmentRow(page, "production").getByLabel("Decommission protection")).toBeChecked();
 
   // The fork goes; the switcher no longer offers it.
-  await environmentRow(page, slug).getByRole("button", { name: "Delete…" }).click();
+  await environmentRow(page, slug).getByRole("button", { name: `Delete ${name}…` }).click();
   await page.getByRole("alertdialog", { name: `Delete ${name}?` }).getByRole("button", { name: "Delete environment" }).click();
   await expect(page.getByTestId("environments-notice")).toHaveText(`Environment “${name}” deleted.`);
   await expect(environmentRow(page, slug)).toHaveCount(0);
@@ -109,7 +109,7 @@ test("ops forks production as non-production: its presets come along; rename, cl
   const slug = `prodcopy-${id}`;
   await signIn(page, "ops@acme.test");
   await page.goto(`${PROJECT}?tab=settings`);
-  await environmentRow(page, "production").getByRole("button", { name: "Fork…" }).click();
+  await environmentRow(page, "production").getByRole("button", { name: "Fork from Production…" }).click();
   const dialog = page.getByRole("dialog", { name: "Fork from Production" });
   await expect(dialog.getByLabel("Class")).toHaveValue("production");
   await dialog.getByLabel("Slug").fill(slug);
@@ -121,7 +121,7 @@ test("ops forks production as non-production: its presets come along; rename, cl
   await expect(row.getByTestId("environment-summary")).toHaveText("non-production · forked from Production");
 
   // Rename, then class and protection from the row; the list follows the server.
-  await row.getByRole("button", { name: "Rename" }).click();
+  await row.getByRole("button", { name: `Rename Copy ${id}` }).click();
   await row.getByLabel("Name", { exact: true }).fill(" ");
   await row.getByRole("button", { name: "Save" }).click();
   await expect(row.getByText("Name is required")).toBeVisible();
@@ -145,7 +145,7 @@ test("ops forks production as non-production: its presets come along; rename, cl
   await page.getByRole("button", { name: "Manage environments" }).click();
   await row.getByLabel("Decommission protection").uncheck();
   await expect(row.getByTestId("environment-summary")).toHaveText("production · forked from Production");
-  await row.getByRole("button", { name: "Delete…" }).click();
+  await row.getByRole("button", { name: `Delete Production copy ${id}…` }).click();
   await page.getByRole("alertdialog", { name: `Delete Production copy ${id}?` }).getByRole("button", { name: "Delete environment" }).click();
   await expect(row).toHaveCount(0);
   created.length = 0;

@@ -97,13 +97,13 @@ export function EnvironmentRow({
         </div>
         {canEdit ? (
           <div className="flex gap-1">
-            <Button variant="ghost" onClick={() => setRenaming(true)} disabled={renaming}>
+            <Button variant="ghost" aria-label={`Rename ${environment.name}`} onClick={() => setRenaming(true)} disabled={renaming}>
               Rename
             </Button>
-            <Button variant="ghost" onClick={onFork}>
+            <Button variant="ghost" aria-label={`Fork from ${environment.name}…`} onClick={onFork}>
               Fork…
             </Button>
-            <Button variant="ghost" className="text-red-700" onClick={() => (setError(null), setConfirming(true))} disabled={busy}>
+            <Button variant="ghost" aria-label={`Delete ${environment.name}…`} className="text-red-700" onClick={() => (setError(null), setConfirming(true))} disabled={busy}>
               Delete…
             </Button>
           </div>
