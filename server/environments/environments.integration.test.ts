@@ -195,7 +195,7 @@ forEachDatabase("environments", (h: Harness) => {
     expect(event).toEqual({
       environmentId: env.id,
       after: null,
-      before: { slug: "doomed", name: "Fork doomed", class: "non_production", removedWithIt: [`${instanceCount} instances`, "1 secrets", "0 environment defaults"] },
+      before: { slug: "doomed", name: "Fork doomed", class: "non_production", removedWithIt: [`${instanceCount} instances`, "1 secret", "0 environment defaults"] },
     });
     expect(JSON.stringify(event)).not.toContain(canary);
     await expectRefused(() => ops.environment.delete(target), { code: "NOT_FOUND", message: "environmentId: no such environment in this project" });

@@ -14,6 +14,8 @@ export interface EnvironmentScope {
   projectId: string;
 }
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 const target = (scope: EnvironmentScope, environmentId: string) => ({ type: "environment", id: environmentId, projectId: scope.projectId, environmentId });
 
 const slugTaken = (slug: string) =>
@@ -123,7 +125,7 @@ export async function deleteEnvironment(ctx: AuditContext, scope: EnvironmentSco
           name: environment.name,
           class: environment.class,
           // Strings, not counts under keys: the audit redactor fingerprints any value under a key naming a secret.
-          removedWithIt: [`${removed.instances} instances`, `${removed.secrets} secrets`, `${removed.environmentDefaults} environment defaults`],
+          removedWithIt: [count(removed.instances, "instance"), count(removed.secrets, "secret"), count(removed.environmentDefaults, "environment default")],
         },
       },
     };
