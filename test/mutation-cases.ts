@@ -38,6 +38,13 @@ async function presetTarget(h: Harness, published: number[], draft = false) {
   return { organizationId, presetId: preset.id, name: preset.name, values, versions };
 }
 
+/** An empty environment of ecommerce-api, written without an audit event (set-up, not the mutation under test). */
+async function scratchEnvironment(h: Harness) {
+  const { id: projectId } = await acmeProject(h);
+  const slug = `s-${randomBytes(3).toString("hex")}`;
+  return h.db().prisma.environment.create({ data: { projectId, slug, name: slug }, select: { id: true } });
+}
+
 /** The shared Massdriver fixtures, allowed as an import root. */
 export function massdriverFixtures(): string {
   const fixtures = process.env.MASSDRIVER_FIXTURES ?? path.resolve(process.cwd(), "../shared/fixtures/massdriver");
@@ -62,6 +69,36 @@ export function mutationCases(): Record<string, Case> {
       const { id } = await acmeProject(h);
       await (await h.as("ops@acme.test")).environment.create({ projectId: id, slug: `e-${suffix()}`, name: "Audited" });
       return { action: "environment.created" };
+    },
+    "environment.rename": async (h) => {
+      const { id: projectId } = await acmeProject(h);
+      const environmentId = (await scratchEnvironment(h)).id;
+      await (await h.as("ops@acme.test")).environment.rename({ projectId, environmentId, name: `Renamed ${suffix()}` });
+      return { action: "environment.renamed" };
+    },
+    "environment.setClass": async (h) => {
+      const { id: projectId } = await acmeProject(h);
+      const environmentId = (await scratchEnvironment(h)).id;
+      await (await h.as("ops@acme.test")).environment.setClass({ projectId, environmentId, class: "production" });
+      return { action: "environment.class-changed" };
+    },
+    "environment.setProtection": async (h) => {
+      const { id: projectId } = await acmeProject(h);
+      const environmentId = (await scratchEnvironment(h)).id;
+      await (await h.as("owner@acme.test")).environment.setProtection({ projectId, environmentId, protected: true });
+      return { action: "environment.protection-changed" };
+    },
+    "environment.fork": async (h) => {
+      const { id: projectId } = await acmeProject(h);
+      const staging = await h.db().prisma.environment.findFirstOrThrow({ where: { projectId, slug: "staging" }, select: { id: true } });
+      await (await h.as("ops@acme.test")).environment.fork({ projectId, fromEnvironmentId: staging.id, slug: `f-${suffix()}`, name: "Audited fork" });
+      return { action: "environment.forked" };
+    },
+    "environment.delete": async (h) => {
+      const { id: projectId } = await acmeProject(h);
+      const environmentId = (await scratchEnvironment(h)).id;
+      await (await h.as("ops@acme.test")).environment.delete({ projectId, environmentId });
+      return { action: "environment.deleted" };
     },
     "diagram.change": async (h) => {
       const { id } = await acmeProject(h);

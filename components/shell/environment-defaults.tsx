@@ -118,7 +118,9 @@ function AddDefaultForm({ projectId, environmentId, onAdded }: { projectId: stri
 export function EnvironmentDefaults({ project }: { project: Project }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [environmentId, setEnvironmentId] = useState(project.environments[0]?.id ?? "");
+  const [chosen, setEnvironmentId] = useState(project.environments[0]?.id ?? "");
+  // The chosen environment may since have been deleted: fall back to the first.
+  const environmentId = project.environments.some((e) => e.id === chosen) ? chosen : (project.environments[0]?.id ?? "");
   const canEdit = atLeast(project.role, "ops");
   const list = useQuery({ ...trpc.environmentDefault.list.queryOptions({ environmentId }), enabled: !!environmentId });
   const refresh = () =>

@@ -60,22 +60,31 @@ export function ProjectView({ orgSlug, projectSlug, initial }: { orgSlug: string
           <TabList label="Project" idBase={tabsId} items={TABS} value={tab} onChange={(t) => setParam("tab", t === "canvas" ? null : t)} />
         </div>
         {tab === "canvas" ? (
-          <label className="flex items-center gap-2 pb-2 text-sm">
-            <span className="text-slate-600">Environment</span>
-            <select
-              aria-label="Environment"
-              className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
-              value={current?.slug ?? ""}
-              onChange={(e) => setParam("env", e.target.value)}
+          <div className="flex items-center gap-2 pb-2">
+            <label className="flex items-center gap-2 text-sm">
+              <span className="text-slate-600">Environment</span>
+              <select
+                aria-label="Environment"
+                className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+                value={current?.slug ?? ""}
+                onChange={(e) => setParam("env", e.target.value)}
+              >
+                {environments.map((e) => (
+                  <option key={e.id} value={e.slug}>
+                    {e.name}
+                    {e.class === "production" ? " (production)" : ""}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
+              onClick={() => setParam("tab", "settings")}
             >
-              {environments.map((e) => (
-                <option key={e.id} value={e.slug}>
-                  {e.name}
-                  {e.class === "production" ? " (production)" : ""}
-                </option>
-              ))}
-            </select>
-          </label>
+              Manage environments
+            </button>
+          </div>
         ) : null}
       </div>
       {tab === "canvas" ? (

@@ -14,6 +14,7 @@ export const environmentDto = z.object({
   name: z.string(),
   class: environmentClass,
   protected: z.boolean(),
+  forkedFromId: z.string().nullable(),
 });
 
 export const projectDto = z.object({

@@ -1,3 +1,7 @@
+// Environments of a project: what a new project starts with, what a fork copies, and when an
+// environment may be deleted. Pure: the service feeds these rows read inside its transaction.
+import { AppError } from "./errors";
+
 export type EnvironmentClass = "production" | "non_production";
 
 export interface EnvironmentSpec {
@@ -12,3 +16,116 @@ export const DEFAULT_ENVIRONMENTS: readonly EnvironmentSpec[] = [
   { slug: "staging", name: "Staging", class: "non_production", protected: false },
   { slug: "production", name: "Production", class: "production", protected: true },
 ];
+
+/** "production" / "non-production": the product's words for a class. */
+export function describeClass(value: EnvironmentClass): string {
+  return value === "production" ? "production" : "non-production";
+}
+
+/** One instance of the source environment, as the fork reads it (secrets appear only as a count). */
+export interface ForkSourceInstance {
+  componentId: string;
+  componentName: string;
+  params: unknown;
+  presetVersionId: string | null;
+  linkPolicies: unknown;
+  /** Number of secrets set on it: reported as not copied, never read. */
+  secretCount: number;
+}
+
+/** What a new instance of the fork is created with. Status, deployed version and revision start fresh. */
+export interface ForkedInstance {
+  componentId: string;
+  params: unknown;
+  presetVersionId: string | null;
+  linkPolicies: unknown;
+}
+
+export interface ForkPlan {
+  instances: ForkedInstance[];
+  /** For the audit event: counts and component names, never a value. */
+  summary: {
+    instances: number;
+    components: string[];
+    presetPins: number;
+    linePolicyChoices: number;
+    /** Readable entries; plain strings because the audit redactor fingerprints any value under a key naming a secret. */
+    notCopied: string[];
+  };
+}
+
+function policyChoiceCount(linkPolicies: unknown): number {
+  return linkPolicies && typeof linkPolicies === "object" && !Array.isArray(linkPolicies) ? Object.keys(linkPolicies).length : 0;
+}
+
+/**
+ * What forking copies: each instance's params, preset pin and line policy choices — an
+ * allow-list, so a column added to instances later is not copied by accident. Never secrets,
+ * environment defaults, deployments, outputs or status: the fork starts as drafts.
+ */
+export function planFork(source: readonly ForkSourceInstance[], environmentDefaults: number): ForkPlan {
+  const ordered = [...source].sort((a, b) => a.componentName.localeCompare(b.componentName));
+  return {
+    instances: ordered.map((i) => ({
+      componentId: i.componentId,
+      params: structuredClone(i.params ?? {}),
+      presetVersionId: i.presetVersionId,
+      linkPolicies: structuredClone(i.linkPolicies ?? {}),
+    })),
+    summary: {
+      instances: ordered.length,
+      components: ordered.map((i) => i.componentName),
+      presetPins: ordered.filter((i) => i.presetVersionId !== null).length,
+      linePolicyChoices: ordered.reduce((n, i) => n + policyChoiceCount(i.linkPolicies), 0),
+      notCopied: [
+        `secrets (${ordered.reduce((n, i) => n + i.secretCount, 0)} set in the source)`,
+        `environment defaults (${environmentDefaults})`,
+        "deployments",
+        "outputs",
+        "status",
+      ],
+    },
+  };
+}
+
+/** What deleting an environment must look at. */
+export interface DeletionFacts {
+  name: string;
+  protected: boolean;
+  instances: { componentName: string; status: string; deployedVersion: string | null; outputs: number }[];
+  deployments: number;
+}
+
+/** Why this environment may not be deleted, most fundamental first; empty when it may. */
+export function deletionBlockers(facts: DeletionFacts): string[] {
+  const reasons: string[] = [];
+  if (facts.protected) reasons.push(`protected: "${facts.name}" has decommission protection; turn off decommission protection first`);
+  const live = facts.instances
+    .filter((i) => i.status !== "draft" || i.deployedVersion !== null || i.outputs > 0)
+    .map((i) => {
+      if (i.deployedVersion !== null) return `${i.componentName} (deployed ${i.deployedVersion})`;
+      if (i.status !== "draft") return `${i.componentName} (${i.status})`;
+      return `${i.componentName} (has recorded outputs)`;
+    })
+    .sort();
+  if (live.length > 0) {
+    reasons.push(`status: "${facts.name}" still has deployed components: ${live.join(", ")}; decommission them before deleting the environment`);
+  }
+  if (facts.deployments > 0) {
+    const n = facts.deployments === 1 ? "1 deployment" : `${facts.deployments} deployments`;
+    reasons.push(`deployments: "${facts.name}" has a deployment history (${n}); deleting it would erase that record`);
+  }
+  return reasons;
+}
+
+/** Throws PRECONDITION_FAILED naming every blocker and its field when the environment may not be deleted. */
+export function assertDeletable(facts: DeletionFacts): void {
+  const reasons = deletionBlockers(facts);
+  if (reasons.length === 0) return;
+  const fields: Record<string, string[]> = {};
+  for (const reason of reasons) {
+    const field = reason.slice(0, reason.indexOf(":"));
+    (fields[field] ??= []).push(reason.slice(field.length + 2));
+  }
+  throw new AppError("PRECONDITION_FAILED", reasons.join(" · "), { fields });
+}

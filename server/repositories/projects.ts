@@ -7,6 +7,8 @@ export interface EnvironmentDto {
   name: string;
   class: "production" | "non_production";
   protected: boolean;
+  /** the environment this one was forked from (it may since have been deleted) */
+  forkedFromId: string | null;
 }
 
 export interface ProjectDto {
@@ -23,7 +25,7 @@ export interface ProjectDetailDto extends ProjectDto {
 }
 
 const projectSelect = { id: true, organizationId: true, slug: true, name: true, description: true, revision: true } as const;
-const environmentSelect = { id: true, slug: true, name: true, class: true, protected: true } as const;
+export const environmentSelect = { id: true, slug: true, name: true, class: true, protected: true, forkedFromId: true } as const;
 
 export async function listProjects(organizationId: string): Promise<(ProjectDto & { environmentCount: number })[]> {
   const rows = await prisma().project.findMany({
