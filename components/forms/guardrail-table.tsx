@@ -121,12 +121,12 @@ function GuardrailRow({ field, value, rule, errors, onChange }: { field: ParamFi
           aria-describedby={errors.length > 0 ? errorId : undefined}
           value={mode}
           onChange={(e) => setMode(e.target.value as Mode)}
-          className={`${INPUT} pr-8`}
+          className={`${INPUT} w-32 pr-8`}
         >
           <option value="open">Open</option>
           <option value="locked">Locked</option>
-          <option value="narrowed" disabled={!narrowable}>
-            Narrowed{narrowable ? "" : " (nothing to narrow)"}
+          <option value="narrowed" disabled={!narrowable} title={narrowable ? undefined : "The bundle gives this field nothing to narrow by: lock it or leave it open"}>
+            Narrowed
           </option>
         </select>
       </td>

@@ -18,6 +18,7 @@ import { ruleProblems } from "@/server/domain/presets/rules";
 import type { AllowedEnvironments, PresetRules } from "@/server/domain/presets/types";
 import { sameValue } from "@/server/domain/presets/values";
 import { AllowedEnvironmentsField } from "./allowed-environments-field";
+import { inFormOrder } from "./form-order";
 import { GuardrailTable, otherErrors } from "./guardrail-table";
 
 interface Draft {
@@ -70,7 +71,7 @@ export function PresetEditor({
 
   const saved = draftVersion(preset);
   const version = saved?.version ?? (publishedVersions(preset)[0]?.version ?? 0) + 1;
-  const fields = useMemo(() => paramFields(bundle.params), [bundle.params]);
+  const fields = useMemo(() => inFormOrder(paramFields(bundle.params), (f) => f.path, bundle.ui), [bundle.params, bundle.ui]);
   const dirty = !savedAs || !sameValue(draft, savedAs);
   const busy = save.isPending || publish.isPending;
 

@@ -34,8 +34,9 @@ export function PresetPage({ orgSlug, presetId }: { orgSlug: string; presetId: s
   const detail = useQuery({ ...trpc.preset.get.queryOptions({ organizationId, presetId }), enabled: !!org.data });
   const preset = detail.data?.preset;
   const canEdit = !!org.data && atLeast(org.data.role, "ops") && !!preset && !preset.builtIn;
-  // The newest bundle version is what a preset is authored against (the server checks the same one).
-  const bundle = useQuery({ ...trpc.catalog.bundle.queryOptions({ organizationId, name: preset?.bundle ?? "" }), enabled: canEdit });
+  // The newest bundle version: what a preset is authored against (the server checks the same
+  // one), and the field order of every version's table.
+  const bundle = useQuery({ ...trpc.catalog.bundle.queryOptions({ organizationId, name: preset?.bundle ?? "" }), enabled: !!preset });
 
   const refresh = () =>
     Promise.all([
@@ -86,7 +87,7 @@ export function PresetPage({ orgSlug, presetId }: { orgSlug: string; presetId: s
         ) : null}
 
         <Section id="preset-versions-h" title="Versions" hint="Published versions never change; each instance stays on the version it is pinned to until it is upgraded.">
-          <VersionList versions={preset.versions} openNewest={!canEdit} />
+          <VersionList versions={preset.versions} openNewest={!canEdit} ui={bundle.data?.ui ?? {}} />
         </Section>
 
         <Section id="preset-consumers-h" title="Consumers" hint="Instances using this preset, by the version they are pinned to, with what the newest version would change for each.">

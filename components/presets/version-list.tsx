@@ -20,7 +20,7 @@ function Who({ verb, by, at }: { verb: string; by: string | null; at: Date | nul
   );
 }
 
-function VersionItem({ version, open }: { version: PresetVersionView; open: boolean }) {
+function VersionItem({ version, open, ui }: { version: PresetVersionView; open: boolean; ui: Record<string, unknown> }) {
   const headingId = `preset-version-${version.version}`;
   const published = version.status === "published";
   return (
@@ -43,20 +43,20 @@ function VersionItem({ version, open }: { version: PresetVersionView; open: bool
       <details open={open} className="px-4 py-3">
         <summary className="cursor-pointer text-sm text-brand-700">Values and guardrails</summary>
         <div className="mt-2 overflow-x-auto rounded-md ring-1 ring-slate-100">
-          <VersionValues label={`Values and guardrails of v${version.version}`} values={version.values} rules={version.rules} />
+          <VersionValues label={`Values and guardrails of v${version.version}`} values={version.values} rules={version.rules} ui={ui} />
         </div>
       </details>
     </section>
   );
 }
 
-export function VersionList({ versions, openNewest }: { versions: PresetVersionView[]; openNewest: boolean }) {
+export function VersionList({ versions, openNewest, ui }: { versions: PresetVersionView[]; openNewest: boolean; ui: Record<string, unknown> }) {
   if (versions.length === 0) return <p className="text-sm text-slate-500">No published version yet.</p>;
   const newestPublished = versions.find((v) => v.status === "published");
   return (
     <div className="space-y-3">
       {versions.map((v) => (
-        <VersionItem key={v.id} version={v} open={openNewest && v === newestPublished} />
+        <VersionItem key={v.id} version={v} open={openNewest && v === newestPublished} ui={ui} />
       ))}
     </div>
   );

@@ -1,6 +1,7 @@
 // A preset version read-only: each field's value and its guardrail (open, locked, or
 // narrowed and how). Used for published versions, built-in presets and for everyone who
-// may not edit. Rows come from the values themselves, so no bundle schema is needed.
+// may not edit. Rows come from the values themselves (in the order of the bundle's form).
+import { inFormOrder } from "@/components/forms/form-order";
 import { describeRule } from "@/server/domain/presets/rules";
 import type { FieldRule, PresetRules } from "@/server/domain/presets/types";
 import { getAt, leafPaths, show } from "@/server/domain/presets/values";
@@ -15,8 +16,8 @@ function Guardrail({ rule }: { rule: FieldRule | undefined }) {
   );
 }
 
-export function VersionValues({ label, values, rules }: { label: string; values: Record<string, unknown>; rules: PresetRules }) {
-  const paths = [...new Set([...leafPaths(values), ...Object.keys(rules)])];
+export function VersionValues({ label, values, rules, ui }: { label: string; values: Record<string, unknown>; rules: PresetRules; ui: Record<string, unknown> }) {
+  const paths = inFormOrder([...new Set([...leafPaths(values), ...Object.keys(rules)])], (p) => p, ui);
   return (
     <table className="w-full table-fixed text-sm">
       <caption className="sr-only">{label}</caption>
