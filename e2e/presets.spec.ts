@@ -59,6 +59,10 @@ test("ops author a production preset, publish v1 and v2, and upgrade its consume
     const sizes = draft1.getByRole("group", { name: "Allowed values for instance_class" });
     for (const size of ["db.t4g.micro", "db.t4g.medium", "db.m7g.large", "db.m7g.xlarge"]) await sizes.getByRole("checkbox", { name: new RegExp(`^${size.replaceAll(".", "\\.")}\\b`) }).uncheck();
     await expect(sizes.getByRole("checkbox", { checked: true })).toHaveCount(2);
+    // The editor explains a narrowing that excludes the preset's own value before saving.
+    await sizes.getByRole("checkbox", { name: /^db\.r7g\.large\b/ }).uncheck();
+    await expect(draft1.getByRole("row", { name: /instance_class/ })).toContainText(`"db.r7g.large" is not allowed (allowed: db.r7g.2xlarge) by this preset's own rule`);
+    await sizes.getByRole("checkbox", { name: /^db\.r7g\.large\b/ }).check();
     await expect(draft1.getByText("one of db.r7g.large, db.r7g.2xlarge")).toBeVisible();
     await draft1.getByLabel("Rationale").fill("Protected and sized for production load.");
     await draft1.getByRole("button", { name: "Save draft" }).click();
@@ -118,6 +122,13 @@ test("ops author a production preset, publish v1 and v2, and upgrade its consume
     await expect(row).toContainText("v2");
     await expect(row).toContainText("production environments");
 
+    // The server refuses a second preset of the same name for the bundle; the form says why.
+    await ops.getByRole("button", { name: "New preset" }).click();
+    const again = ops.getByRole("form", { name: "New preset" });
+    await again.getByLabel("Preset name").fill(name);
+    await again.getByRole("button", { name: "Create preset" }).click();
+    await expect(again.getByText("Name is already taken for this bundle")).toBeVisible();
+
     // A developer reads the preset (no drafts, no editor, no publish or upgrade buttons).
     await dev.goto(presetUrl);
     await expect(dev.getByRole("heading", { name, level: 1 })).toBeVisible();
@@ -131,5 +142,27 @@ test("ops author a production preset, publish v1 and v2, and upgrade its consume
   } finally {
     // Leave the demo project as other journeys expect it.
     await setOrdersDb(dev, original);
+  }
+});
+
+test("owners switch the production-preset guardrail; ops see it without a switch", async ({ browser }) => {
+  const owner = await as(browser, "owner@acme.test");
+  const organizationId = (await call<{ id: string }>(owner, "organization.bySlug", { slug: "acme" }, "query")).id;
+  const before = (await call<{ requireProductionPresets: boolean }>(owner, "preset.list", { organizationId }, "query")).requireProductionPresets;
+  try {
+    await owner.goto("/o/acme/presets");
+    const toggle = owner.getByRole("checkbox", { name: "Production instances must use a preset allowed in production" });
+    await toggle.setChecked(true);
+    await expect(toggle).toBeChecked();
+    await expect(toggle).toBeEnabled();
+    const ops = await as(browser, "ops@acme.test");
+    await ops.goto("/o/acme/presets");
+    await expect(ops.getByText("Production instances must use a preset allowed in production.")).toBeVisible();
+    await expect(ops.getByRole("checkbox", { name: /Production instances must use/ })).toHaveCount(0);
+    await toggle.setChecked(false);
+    await expect(toggle).not.toBeChecked();
+    await expect(toggle).toBeEnabled();
+  } finally {
+    await call(owner, "preset.setGuardrail", { organizationId, requireProductionPresets: before }, "mutation");
   }
 });

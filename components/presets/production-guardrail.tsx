@@ -3,7 +3,7 @@
 // pinned to a preset allowed in production (the server refuses custom values there). Only
 // owners change it; everyone else sees whether it is on.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { useTRPC } from "@/components/trpc";
 
 export function ProductionGuardrail({ organizationId, required, isOwner }: { organizationId: string; required: boolean; isOwner: boolean }) {
@@ -20,6 +20,9 @@ export function ProductionGuardrail({ organizationId, required, isOwner }: { org
         ]),
     }),
   );
+  // The choice shows at once while it is saved; a refusal puts the stored value back.
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const checked = choice ?? required;
   return (
     <section aria-labelledby={`${id}-h`} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <h2 id={`${id}-h`} className="text-sm font-semibold">
@@ -29,9 +32,12 @@ export function ProductionGuardrail({ organizationId, required, isOwner }: { org
         <label className="mt-2 flex items-center gap-2 text-sm">
           <input
             type="checkbox"
-            checked={required}
+            checked={checked}
             disabled={set.isPending}
-            onChange={(e) => set.mutate({ organizationId, requireProductionPresets: e.target.checked })}
+            onChange={(e) => {
+              setChoice(e.target.checked);
+              set.mutate({ organizationId, requireProductionPresets: e.target.checked }, { onSettled: () => setChoice(null) });
+            }}
             className="rounded border-slate-300 text-brand-600"
           />
           Production instances must use a preset allowed in production
