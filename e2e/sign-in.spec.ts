@@ -10,7 +10,7 @@ test("a developer signs in, opens ecommerce-api and sees the canvas", async ({ p
   await expect(page.locator(".react-flow__viewport")).toBeAttached();
   await expect(page.locator(".react-flow__controls")).toBeVisible();
   // The environment switcher lists both environments and switching keeps the same diagram.
-  const switcher = page.getByLabel("Environment");
+  const switcher = page.getByLabel("Environment", { exact: true });
   await expect(switcher.locator("option")).toHaveText(["Staging", "Production (production)"]);
   const nodes = page.getByTestId("component-node");
   await expect(nodes).toHaveCount(8);

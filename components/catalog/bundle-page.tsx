@@ -111,6 +111,11 @@ export function BundlePage({ orgSlug, name, version }: { orgSlug: string; name: 
       </div>
 
       <Section title="Presets">
+        <p className="text-sm">
+          <Link href={`/o/${orgSlug}/presets?bundle=${encodeURIComponent(b.name)}`} className="text-brand-700 hover:underline">
+            All presets of {b.name}, including this organization&apos;s →
+          </Link>
+        </p>
         <PresetTable presets={b.presets} />
       </Section>
 

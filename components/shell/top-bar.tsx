@@ -28,6 +28,9 @@ export function TopBar({ orgSlug, orgName, email, name, role }: { orgSlug: strin
         <Link href={`/o/${orgSlug}/catalog`} className="ml-3 text-sm font-medium text-slate-600 hover:text-slate-900">
           Catalog
         </Link>
+        <Link href={`/o/${orgSlug}/presets`} className="ml-3 text-sm font-medium text-slate-600 hover:text-slate-900">
+          Presets
+        </Link>
         <Link href={`/o/${orgSlug}/audit`} className="ml-3 whitespace-nowrap text-sm font-medium text-slate-600 hover:text-slate-900">
           Audit log
         </Link>
