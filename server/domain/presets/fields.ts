@@ -33,16 +33,27 @@ function fieldType(node: Record<string, unknown>): ParamField["type"] {
   return t === "string" || t === "number" || t === "integer" || t === "boolean" || t === "array" || t === "object" ? t : "unknown";
 }
 
-/** Every leaf field of a params schema, in property order. */
-export function paramFields(schema: JsonSchema, prefix = ""): ParamField[] {
+/** A node with a local `$ref` (`#/definitions/x`, `#/$defs/x`) merged over what it points to. */
+function dereferenced(node: Record<string, unknown>, root: JsonSchema): Record<string, unknown> {
+  const ref = node.$ref;
+  if (typeof ref !== "string" || !ref.startsWith("#/")) return node;
+  let target: unknown = root;
+  for (const key of ref.slice(2).split("/")) target = isPlainObject(target) ? target[key] : undefined;
+  const { $ref: _ref, ...own } = node;
+  return isPlainObject(target) ? { ...dereferenced(target, root), ...own } : own;
+}
+
+/** Every leaf field of a params schema, in property order (local `$ref`s followed). */
+export function paramFields(schema: JsonSchema, prefix = "", root: JsonSchema = schema): ParamField[] {
   const out: ParamField[] = [];
   const properties = schema.properties;
   if (!isPlainObject(properties)) return out;
-  for (const [key, sub] of Object.entries(properties)) {
-    if (!isPlainObject(sub)) continue;
+  for (const [key, raw] of Object.entries(properties)) {
+    if (!isPlainObject(raw)) continue;
+    const sub = dereferenced(raw, root);
     const path = prefix ? `${prefix}.${key}` : key;
     if (isPlainObject(sub.properties)) {
-      out.push(...paramFields(sub, path));
+      out.push(...paramFields(sub, path, root));
       continue;
     }
     const field: ParamField = { path, title: typeof sub.title === "string" ? sub.title : key, type: fieldType(sub) };

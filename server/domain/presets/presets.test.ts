@@ -32,6 +32,11 @@ describe("paramFields", () => {
     expect(byPath.get("deletion_protection")?.type).toBe("boolean");
     expect(byPath.has("storage")).toBe(false);
   });
+
+  it("follows local $refs (as bundle.yaml writes them, before the catalog resolves them)", () => {
+    const schema = { definitions: { days: { type: "integer", minimum: 0, maximum: 35 } }, properties: { backup: { type: "object", properties: { retention_days: { $ref: "#/definitions/days", title: "Retention" } } } } };
+    expect(paramFields(schema)).toEqual([{ path: "backup.retention_days", title: "Retention", type: "integer", minimum: 0, maximum: 35 }]);
+  });
 });
 
 describe("checkParams", () => {
