@@ -139,7 +139,7 @@ test("ops forks production as non-production: its presets come along; rename, cl
   await page.getByLabel("Environment").selectOption(slug);
   await expect(page.getByTestId("canvas")).toHaveAttribute("data-ready", "true");
   await node(page, "orders-db").click();
-  await expect(inspector(page).getByLabel("Preset")).toHaveValue("Production");
+  await expect(inspector(page).getByLabel("Preset")).toHaveValue("Postgres – Production");
 
   // Protected now: off first, then it can go.
   await page.getByRole("button", { name: "Manage environments" }).click();
