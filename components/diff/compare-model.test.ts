@@ -46,9 +46,15 @@ describe("compare view model", () => {
       changes: paths.map((path) => ({ kind: "param", path, segments: [path], status: "changed", left: 1, right: 2 })),
     });
     const components = [component("db", "changed", ["size"]), component("api", "same"), component("queue", "same"), component("cache", "changed", ["ttl"])];
-    const lines = [{ lineId: "l1", status: "changed" as const, left: ["r"], right: ["rw"], from: "db", to: "api" }];
+    const lines = [
+      { lineId: "l1", status: "changed" as const, left: ["r"], right: ["rw"], from: "db", to: "api" },
+      { lineId: "l2", status: "same" as const, left: ["r"], right: ["r"], from: "cache", to: "api" },
+      { lineId: "l3", status: "same" as const, left: ["r"], right: ["r"], from: "queue", to: "api" },
+    ];
     const shown = visibility(components, lines, { hideSame: true, query: "" });
     expect([...shown.components]).toEqual(["db", "api", "cache"]);
+    expect([...shown.lines]).toEqual(["l1"]);
+    expect([...visibility(components, lines, { hideSame: false, query: "" }).lines]).toEqual(["l1", "l2", "l3"]);
     expect([...shown.matching]).toEqual(["db", "api", "queue", "cache"]);
     expect([...visibility(components, lines, { hideSame: false, query: "ttl" }).matching]).toEqual(["cache"]);
   });

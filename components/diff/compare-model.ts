@@ -78,6 +78,8 @@ export function lineBadge(line: LineDiff): string | null {
 export interface Visibility {
   /** Components kept on the canvas. */
   components: ReadonlySet<string>;
+  /** Lines kept on the canvas: both ends kept, and not identical while identical ones are hidden. */
+  lines: ReadonlySet<string>;
   /** Components with at least one change the search matches (all of them without a search). */
   matching: ReadonlySet<string>;
 }
@@ -100,5 +102,7 @@ export function visibility(
     if (!options.hideSame || c.status !== "same" || touched.has(c.componentId)) kept.add(c.componentId);
     if (!searching || c.changes.some((ch) => matchesSearch(ch, options.query))) matching.add(c.componentId);
   }
-  return { components: kept, matching };
+  const keptLines = new Set<string>();
+  for (const l of lines) if ((!options.hideSame || l.status !== "same") && kept.has(l.from) && kept.has(l.to)) keptLines.add(l.lineId);
+  return { components: kept, lines: keptLines, matching };
 }
