@@ -3,8 +3,8 @@
 // view shows is in the URL (`left`, `right`, `component`, `q`, `hide=same`), so a link
 // reproduces it. Data comes from `compare.environments`; filtering is done here.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useSearchParams } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
 import { useTRPC } from "@/components/trpc";
 import { SearchInput } from "@/components/ui/search-input";
 import { useDebounced } from "@/components/audit/use-debounced";
@@ -21,21 +21,19 @@ export interface CompareEnvironment {
 
 type Param = "left" | "right" | "component" | "q" | "hide";
 
-/** The URL's search params as state: each change replaces the entry (no history spam). */
-function useUrlState() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const search = useSearchParams();
-  const set = (patch: Partial<Record<Param, string | null>>) => {
-    const next = new URLSearchParams(search.toString());
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    const query = next.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  };
-  return { get: (key: Param) => search.get(key), set };
+/**
+ * Writes view state into the URL. Starts from the address bar as it is now (not from the last
+ * render), so two quick writes (a settled search, then a checkbox) never undo each other; Next
+ * syncs the native `replaceState` into `useSearchParams`, and no history entry piles up.
+ */
+function writeParams(patch: Partial<Record<Param, string | null>>) {
+  const next = new URLSearchParams(window.location.search);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value) next.set(key, value);
+    else next.delete(key);
+  }
+  const query = next.toString();
+  window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
 }
 
 /** Staging-like on the left, production on the right, unless the URL says otherwise. */
@@ -68,20 +66,18 @@ function EnvironmentSelect({ label, value, environments, onChange }: { label: st
 
 export function CompareView({ projectId, environments }: { projectId: string; environments: readonly CompareEnvironment[] }) {
   const trpc = useTRPC();
-  const url = useUrlState();
+  const search = useSearchParams();
   const [fallbackLeft, fallbackRight] = defaultSides(environments);
-  const left = environments.find((e) => e.slug === url.get("left")) ?? fallbackLeft;
-  const right = environments.find((e) => e.slug === url.get("right")) ?? fallbackRight;
-  const hideSame = url.get("hide") === "same";
+  const left = environments.find((e) => e.slug === search.get("left")) ?? fallbackLeft;
+  const right = environments.find((e) => e.slug === search.get("right")) ?? fallbackRight;
+  // Local first, so the checkbox answers the click at once; the URL follows.
+  const [hideSame, setHideSame] = useState(search.get("hide") === "same");
 
   // The box answers every keystroke; the URL follows once typing pauses.
-  const [query, setQuery] = useState(url.get("q") ?? "");
+  const [query, setQuery] = useState(search.get("q") ?? "");
   const settled = useDebounced(query, 300);
-  // Only a settled edit of the box writes the URL, through the latest render's params.
-  const latest = useRef({ set: url.set, q: url.get("q") ?? "" });
-  latest.current = { set: url.set, q: url.get("q") ?? "" };
   useEffect(() => {
-    if (settled !== latest.current.q) latest.current.set({ q: settled || null });
+    if (settled !== (new URLSearchParams(window.location.search).get("q") ?? "")) writeParams({ q: settled || null });
   }, [settled]);
 
   const result = useQuery({
@@ -90,7 +86,7 @@ export function CompareView({ projectId, environments }: { projectId: string; en
     placeholderData: keepPreviousData,
   });
   const data = result.data;
-  const selected = data?.diagram.components.find((c) => c.name === url.get("component"))?.id ?? null;
+  const selected = data?.diagram.components.find((c) => c.name === search.get("component"))?.id ?? null;
   const shown = useMemo(() => {
     if (!data) return null;
     const ends = new Map(data.diagram.links.map((l) => [l.id, l]));
@@ -100,25 +96,28 @@ export function CompareView({ projectId, environments }: { projectId: string; en
     });
     return visibility(data.diff.components, lines, { hideSame, query });
   }, [data, hideSame, query]);
-  const select = (componentId: string | null) => url.set({ component: data?.diagram.components.find((c) => c.id === componentId)?.name ?? null });
+  const select = (componentId: string | null) => writeParams({ component: data?.diagram.components.find((c) => c.id === componentId)?.name ?? null });
 
   if (!left || !right) return <p className="p-6 text-slate-600">This project has no environment to compare.</p>;
   return (
     <div className="flex h-full min-h-0 flex-col">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2">
-        <EnvironmentSelect label="Left environment" value={left.slug} environments={environments} onChange={(slug) => url.set({ left: slug, right: right.slug })} />
+        <EnvironmentSelect label="Left environment" value={left.slug} environments={environments} onChange={(slug) => writeParams({ left: slug, right: right.slug })} />
         <button
           type="button"
           className="rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
           aria-label="Swap left and right"
           title="Swap left and right"
-          onClick={() => url.set({ left: right.slug, right: left.slug })}
+          onClick={() => writeParams({ left: right.slug, right: left.slug })}
         >
           ⇄
         </button>
-        <EnvironmentSelect label="Right environment" value={right.slug} environments={environments} onChange={(slug) => url.set({ left: left.slug, right: slug })} />
+        <EnvironmentSelect label="Right environment" value={right.slug} environments={environments} onChange={(slug) => writeParams({ left: left.slug, right: slug })} />
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" className="h-4 w-4 rounded border-slate-300" checked={hideSame} onChange={(e) => url.set({ hide: e.target.checked ? "same" : null })} />
+          <input type="checkbox" className="h-4 w-4 rounded border-slate-300" checked={hideSame} onChange={(e) => {
+              setHideSame(e.target.checked);
+              writeParams({ hide: e.target.checked ? "same" : null });
+            }} />
           Hide identical
         </label>
         <div className="w-64">
