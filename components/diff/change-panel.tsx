@@ -69,7 +69,7 @@ export function ChangePanel({ result, selected, query, onSelect }: Props) {
   const component = selected ? result.diff.components.find((c) => c.componentId === selected) : undefined;
   if (component) {
     return (
-      <aside aria-label="Differences" className="flex h-full w-[30rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white">
+      <aside aria-label="Differences" className="flex h-full w-[34rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white">
         <ComponentSection
           component={component}
           result={result}
@@ -94,7 +94,7 @@ export function ChangePanel({ result, selected, query, onSelect }: Props) {
   }
   const differing = result.diff.components.filter((c) => c.status !== "same" && c.changes.some((ch) => matchesSearch(ch, query)));
   return (
-    <aside aria-label="Differences" className="flex h-full w-[30rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white">
+    <aside aria-label="Differences" className="flex h-full w-[34rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white">
       <p className="px-4 pt-3 text-xs text-slate-500">Select a component on the diagram to see only its differences.</p>
       {differing.length === 0 ? <p className="px-4 py-3 text-sm text-slate-600">{query.trim() ? `No difference matches “${query.trim()}”.` : "The two environments are identical."}</p> : null}
       {differing.map((c) => (

@@ -15,11 +15,26 @@ const TONE: Record<ShownValue["tone"], string> = {
 
 const ROW_TONE: Record<Change["status"], string> = { changed: "", added: "bg-emerald-50/60", removed: "bg-red-50/60" };
 
+/** A path that may wrap after `.`, `_` and before `[`, never inside a word (`storage.max_allocated_gb`). */
+function Path({ text }: { text: string }) {
+  const parts = text.split(/(?<=[._])|(?=\[)/);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {i > 0 ? <wbr /> : null}
+          {part}
+        </span>
+      ))}
+    </>
+  );
+}
+
 function Value({ change, side }: { change: Change; side: "left" | "right" }) {
   const shown = formatValue(change.kind, change[side]);
   return (
     <td className="px-2 py-1 align-top" data-side={side}>
-      <span className={`break-all font-mono text-xs ${TONE[shown.tone]}`} title={shown.tone === "masked" ? "Sensitive: compared without being shown" : undefined}>
+      <span className={`font-mono text-xs [overflow-wrap:anywhere] ${TONE[shown.tone]}`} title={shown.tone === "masked" ? "Sensitive: compared without being shown" : undefined}>
         {shown.text}
       </span>
     </td>
@@ -31,8 +46,8 @@ export function ChangeTable({ componentId, changes, leftLabel, rightLabel, capti
     <table className="w-full table-fixed border-collapse text-left text-sm">
       <caption className="sr-only">{caption}</caption>
       <colgroup>
-        <col className="w-[22%]" />
-        <col className="w-[30%]" />
+        <col className="w-[16%]" />
+        <col className="w-[36%]" />
         <col className="w-[24%]" />
         <col className="w-[24%]" />
       </colgroup>
@@ -63,8 +78,8 @@ export function ChangeTable({ componentId, changes, leftLabel, rightLabel, capti
             data-status={change.status}
           >
             <td className="px-2 py-1 align-top text-xs text-slate-600">{KIND_LABEL[change.kind]}</td>
-            <th scope="row" className="break-all px-2 py-1 align-top font-mono text-xs font-normal">
-              {shownPath(change)}
+            <th scope="row" className={`px-2 py-1 align-top font-mono text-xs font-normal [overflow-wrap:anywhere] ${change.path ? "" : "text-slate-500"}`}>
+              <Path text={shownPath(change)} />
             </th>
             <Value change={change} side="left" />
             <Value change={change} side="right" />
