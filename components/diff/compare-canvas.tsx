@@ -72,6 +72,7 @@ export function CompareCanvas({ result, shown, selected, onSelect }: { result: C
           edgeTypes={edgeTypes}
           nodesDraggable={false}
           nodesConnectable={false}
+          nodesFocusable={false}
           edgesFocusable={false}
           elementsSelectable={false}
           onNodeClick={(_, node) => onSelect(node.id === selected ? null : node.id)}
