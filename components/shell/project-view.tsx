@@ -6,14 +6,16 @@ import { useId } from "react";
 import type { AppRouter } from "@/server/api/root";
 import { History } from "@/components/audit/history";
 import { ProjectCanvas } from "@/components/canvas/project-canvas";
+import { CompareView } from "@/components/diff/compare-view";
 import { ProjectSettings } from "@/components/shell/project-settings";
 import { useTRPC } from "@/components/trpc";
 import { TabList, TabPanel, type TabItem } from "@/components/ui/tabs";
 
-type Tab = "canvas" | "history" | "settings";
+type Tab = "canvas" | "compare" | "history" | "settings";
 
 const TABS: TabItem<Tab>[] = [
   { value: "canvas", label: "Canvas" },
+  { value: "compare", label: "Compare" },
   { value: "history", label: "History" },
   { value: "settings", label: "Settings" },
 ];
@@ -90,6 +92,10 @@ export function ProjectView({ orgSlug, projectSlug, initial }: { orgSlug: string
       {tab === "canvas" ? (
         <TabPanel idBase={tabsId} value="canvas" className="min-h-0 flex-1">
           {current ? <ProjectCanvas project={project.data} environment={current} /> : <p className="p-6 text-slate-600">This project has no environment yet.</p>}
+        </TabPanel>
+      ) : tab === "compare" ? (
+        <TabPanel idBase={tabsId} value="compare" className="min-h-0 flex-1">
+          <CompareView projectId={project.data.id} environments={environments} />
         </TabPanel>
       ) : (
         <TabPanel idBase={tabsId} value={tab} className="min-h-0 flex-1 overflow-auto">

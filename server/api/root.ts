@@ -1,6 +1,7 @@
 import { accessRouter } from "./routers/access";
 import { auditRouter } from "./routers/audit";
 import { catalogRouter } from "./routers/catalog";
+import { compareRouter } from "./routers/compare";
 import { diagramRouter } from "./routers/diagram";
 import { environmentRouter } from "./routers/environment";
 import { environmentDefaultRouter } from "./routers/environment-default";
@@ -17,6 +18,7 @@ export const appRouter = router({
   access: accessRouter,
   audit: auditRouter,
   catalog: catalogRouter,
+  compare: compareRouter,
   diagram: diagramRouter,
   organization: organizationRouter,
   preset: presetRouter,

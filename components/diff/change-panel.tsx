@@ -1,0 +1,118 @@
+"use client";
+// The side panel: the selected component's differences, or, with nothing selected, every
+// component's that differs (each heading selects it), plus the lines whose policies differ.
+// The search narrows the rows by path.
+import type { CompareResultDto } from "@/server/compare/schemas";
+import type { ComponentDiff } from "@/server/domain/diff/types";
+import { ChangeTable } from "./change-table";
+import { lineBadge, matchesSearch } from "./compare-model";
+import { DiffBadge } from "./compare-node";
+
+interface Props {
+  result: CompareResultDto;
+  selected: string | null;
+  query: string;
+  onSelect: (componentId: string | null) => void;
+}
+
+const sideLabel = (side: { environment: { name: string }; at?: string }) => side.environment.name + (side.at ? ` (${new Date(side.at).toLocaleString()})` : "");
+
+function LineList({ result, componentId }: { result: CompareResultDto; componentId: string | null }) {
+  const names = new Map(result.diagram.components.map((c) => [c.id, c.name]));
+  const links = new Map(result.diagram.links.map((l) => [l.id, l]));
+  const lines = result.diff.lines.flatMap((line) => {
+    const link = links.get(line.lineId);
+    const badge = lineBadge(line);
+    if (!badge || (componentId && link?.from !== componentId && link?.to !== componentId)) return [];
+    const title = link ? `${names.get(link.from) ?? link.from}.${link.fromArtifact} → ${names.get(link.to) ?? link.to}.${link.toSlot}` : line.lineId;
+    return [{ line, badge, title }];
+  });
+  if (lines.length === 0) return null;
+  return (
+    <section aria-label="Lines that differ" className="border-t border-slate-200 px-4 py-3">
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Lines that differ</h3>
+      <ul className="mt-2 space-y-1">
+        {lines.map(({ line, badge, title }) => (
+          <li key={line.lineId} className="flex items-center gap-2 text-sm" data-testid="line-change" data-status={line.status}>
+            <span className="min-w-0 flex-1 truncate font-mono text-xs" title={title}>
+              {title}
+            </span>
+            <span className="whitespace-nowrap text-xs">policies: {badge}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ComponentSection({ component, result, query, heading }: { component: ComponentDiff; result: CompareResultDto; query: string; heading: React.ReactNode }) {
+  const rows = component.changes.filter((c) => matchesSearch(c, query));
+  const left = sideLabel(result.diff.left);
+  const right = sideLabel(result.diff.right);
+  return (
+    <section aria-label={`Differences of ${component.name}`} className="px-4 py-3" data-testid="component-changes" data-name={component.name}>
+      {heading}
+      {component.changes.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">Identical in {left} and {right}.</p>
+      ) : rows.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">No difference of {component.name} matches “{query.trim()}”.</p>
+      ) : (
+        <div className="mt-2">
+          <ChangeTable componentId={component.componentId} changes={rows} leftLabel={left} rightLabel={right} caption={`Differences of ${component.name}: ${left} against ${right}`} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function ChangePanel({ result, selected, query, onSelect }: Props) {
+  const component = selected ? result.diff.components.find((c) => c.componentId === selected) : undefined;
+  if (component) {
+    return (
+      <aside aria-label="Differences" className="flex h-full w-[34rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white">
+        <ComponentSection
+          component={component}
+          result={result}
+          query={query}
+          heading={
+            <div className="flex items-start justify-between gap-2">
+              <div className="min-w-0">
+                <h2 className="flex items-center gap-2 font-mono text-base font-semibold">
+                  {component.name} <DiffBadge status={component.status} />
+                </h2>
+                <p className="text-xs text-slate-500">{component.bundle}</p>
+              </div>
+              <button type="button" className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100" onClick={() => onSelect(null)}>
+                All differences
+              </button>
+            </div>
+          }
+        />
+        <LineList result={result} componentId={component.componentId} />
+      </aside>
+    );
+  }
+  const differing = result.diff.components.filter((c) => c.status !== "same" && c.changes.some((ch) => matchesSearch(ch, query)));
+  return (
+    <aside aria-label="Differences" className="flex h-full w-[34rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white">
+      <p className="px-4 pt-3 text-xs text-slate-500">Select a component on the diagram to see only its differences.</p>
+      {differing.length === 0 ? <p className="px-4 py-3 text-sm text-slate-600">{query.trim() ? `No difference matches “${query.trim()}”.` : "The two environments are identical."}</p> : null}
+      {differing.map((c) => (
+        <ComponentSection
+          key={c.componentId}
+          component={c}
+          result={result}
+          query={query}
+          heading={
+            <h2>
+              <button type="button" className="flex items-center gap-2 font-mono text-sm font-semibold hover:underline" onClick={() => onSelect(c.componentId)}>
+                {c.name} <DiffBadge status={c.status} />
+              </button>
+            </h2>
+          }
+        />
+      ))}
+      <LineList result={result} componentId={null} />
+    </aside>
+  );
+}

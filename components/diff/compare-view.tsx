@@ -1,0 +1,150 @@
+"use client";
+// Compare mode of a project: two environments side by side on one drawing. Everything the
+// view shows is in the URL (`left`, `right`, `component`, `q`, `hide=same`), so a link
+// reproduces it. Data comes from `compare.environments`; filtering is done here.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import { useTRPC } from "@/components/trpc";
+import { SearchInput } from "@/components/ui/search-input";
+import { useDebounced } from "@/components/audit/use-debounced";
+import { ChangePanel } from "./change-panel";
+import { CompareCanvas } from "./compare-canvas";
+import { summaryText, visibility } from "./compare-model";
+
+export interface CompareEnvironment {
+  id: string;
+  slug: string;
+  name: string;
+  class: "production" | "non_production";
+}
+
+type Param = "left" | "right" | "component" | "q" | "hide";
+
+/**
+ * Writes view state into the URL. Starts from the address bar as it is now (not from the last
+ * render), so two quick writes (a settled search, then a checkbox) never undo each other; Next
+ * syncs the native `replaceState` into `useSearchParams`, and no history entry piles up.
+ */
+function writeParams(patch: Partial<Record<Param, string | null>>) {
+  const next = new URLSearchParams(window.location.search);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value) next.set(key, value);
+    else next.delete(key);
+  }
+  const query = next.toString();
+  window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
+}
+
+/** Staging-like on the left, production on the right, unless the URL says otherwise. */
+function defaultSides(environments: readonly CompareEnvironment[]): [CompareEnvironment | undefined, CompareEnvironment | undefined] {
+  const left = environments.find((e) => e.class === "non_production") ?? environments[0];
+  const right = environments.find((e) => e.class === "production" && e !== left) ?? environments.find((e) => e !== left) ?? left;
+  return [left, right];
+}
+
+function EnvironmentSelect({ label, value, environments, onChange }: { label: string; value: string; environments: readonly CompareEnvironment[]; onChange: (slug: string) => void }) {
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <span className="text-slate-600">{label}</span>
+      <select
+        aria-label={label}
+        className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {environments.map((e) => (
+          <option key={e.id} value={e.slug}>
+            {e.name}
+            {e.class === "production" ? " (production)" : ""}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function CompareView({ projectId, environments }: { projectId: string; environments: readonly CompareEnvironment[] }) {
+  const trpc = useTRPC();
+  const search = useSearchParams();
+  const [fallbackLeft, fallbackRight] = defaultSides(environments);
+  const left = environments.find((e) => e.slug === search.get("left")) ?? fallbackLeft;
+  const right = environments.find((e) => e.slug === search.get("right")) ?? fallbackRight;
+  // Local first, so the checkbox answers the click at once; the URL follows.
+  const [hideSame, setHideSame] = useState(search.get("hide") === "same");
+
+  // The box answers every keystroke; the URL follows once typing pauses.
+  const [query, setQuery] = useState(search.get("q") ?? "");
+  const settled = useDebounced(query, 300);
+  useEffect(() => {
+    if (settled !== (new URLSearchParams(window.location.search).get("q") ?? "")) writeParams({ q: settled || null });
+  }, [settled]);
+
+  const result = useQuery({
+    ...trpc.compare.environments.queryOptions({ projectId, left: left?.id ?? "", right: right?.id ?? "" }),
+    enabled: !!left && !!right,
+    placeholderData: keepPreviousData,
+  });
+  const data = result.data;
+  const selected = data?.diagram.components.find((c) => c.name === search.get("component"))?.id ?? null;
+  const shown = useMemo(() => {
+    if (!data) return null;
+    const ends = new Map(data.diagram.links.map((l) => [l.id, l]));
+    const lines = data.diff.lines.flatMap((l) => {
+      const link = ends.get(l.lineId);
+      return link ? [{ ...l, from: link.from, to: link.to }] : [];
+    });
+    return visibility(data.diff.components, lines, { hideSame, query });
+  }, [data, hideSame, query]);
+  const select = (componentId: string | null) => writeParams({ component: data?.diagram.components.find((c) => c.id === componentId)?.name ?? null });
+
+  if (!left || !right) return <p className="p-6 text-slate-600">This project has no environment to compare.</p>;
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2">
+        <EnvironmentSelect label="Left environment" value={left.slug} environments={environments} onChange={(slug) => writeParams({ left: slug, right: right.slug })} />
+        <button
+          type="button"
+          className="rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+          aria-label="Swap left and right"
+          title="Swap left and right"
+          onClick={() => writeParams({ left: right.slug, right: left.slug })}
+        >
+          ⇄
+        </button>
+        <EnvironmentSelect label="Right environment" value={right.slug} environments={environments} onChange={(slug) => writeParams({ left: left.slug, right: slug })} />
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" className="h-4 w-4 rounded border-slate-300" checked={hideSame} onChange={(e) => {
+              setHideSame(e.target.checked);
+              writeParams({ hide: e.target.checked ? "same" : null });
+            }} />
+          Hide identical
+        </label>
+        <div className="w-64">
+          <SearchInput label="Search changes by path" value={query} onChange={setQuery} placeholder="Search by path (e.g. storage)" className="py-1.5" />
+        </div>
+        <p role="status" aria-live="polite" data-testid="compare-summary" className="ml-auto text-sm text-slate-700">
+          {result.isFetching && !data ? "Comparing…" : data ? summaryText(data.diff.summary) : ""}
+        </p>
+      </div>
+      {result.error ? (
+        <p role="alert" className="p-6 text-red-700">
+          {result.error.message}
+        </p>
+      ) : data && shown ? (
+        <div className="flex min-h-0 flex-1" data-testid="compare-view" data-left={data.diff.left.environment.slug} data-right={data.diff.right.environment.slug} data-loading={result.isFetching ? "true" : "false"}>
+          <div className="min-w-0 flex-1">
+            {data.diagram.components.length === 0 ? (
+              <p className="p-6 text-slate-600">This diagram is empty: nothing to compare.</p>
+            ) : (
+              <CompareCanvas result={data} shown={shown} selected={selected} onSelect={select} />
+            )}
+          </div>
+          <ChangePanel result={data} selected={selected} query={query} onSelect={select} />
+        </div>
+      ) : (
+        <p className="p-6 text-slate-500">Comparing {left.name} with {right.name}…</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+// An environment's snapshot as it is now: the repositories supply the rows, `buildSnapshot`
+// (server/domain/diff) assembles them. Secrets come as fingerprint prefixes; recorded outputs
+// keep their public fields and show each sensitive field as `{ fingerprint }` only.
+import { schemaDefaults } from "../domain/access/params";
+import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog/types";
+import { buildSnapshot } from "../domain/diff/build-snapshot";
+import type { EnvironmentSnapshot, SnapshotEnvironment } from "../domain/diff/types";
+import { bundleRef, type DiagramComponent } from "../domain/graph/types";
+import { allowedIn } from "../domain/presets/allowed";
+import type { UsablePreset } from "../domain/presets/usable";
+import { loadInstancesRuntime } from "../repositories/access";
+import type { StoredDiagram } from "../repositories/diagram";
+import { listEnvironmentDefaultRows, openSensitive } from "../repositories/environment-defaults";
+import { secretFingerprints } from "../repositories/snapshots";
+import { fingerprints } from "../secrets/artifact-payload";
+import { fingerprintPrefix } from "../secrets/crypto";
+import { mergeSensitive } from "../secrets/split-sensitive";
+
+/** What every snapshot of one comparison reads from the catalog, loaded once. */
+export interface SnapshotCatalog {
+  /** `name@version` → definition. */
+  bundles: ReadonlyMap<string, BundleDefinition>;
+  types: ReadonlyMap<string, ArtifactTypeDefinition>;
+  presets: readonly UsablePreset[];
+}
+
+/**
+ * A recorded output as the diff may see it. Sealed fields are opened here, in the server,
+ * only to be hashed (the environment-default listing does the same), so that two equal
+ * values compare equal; the values themselves go no further than this function.
+ */
+function outputView(payload: Record<string, unknown>, sealed: string | null): Record<string, unknown> {
+  if (!sealed) return payload;
+  const markers = Object.fromEntries(Object.entries(fingerprints(openSensitive(sealed))).map(([pointer, fingerprint]) => [pointer, { fingerprint }]));
+  return mergeSensitive(payload, markers);
+}
+
+/** The canvas's rule for a component without an instance row: its first preset allowed here, else schema defaults. */
+function unconfigured(catalog: SnapshotCatalog, environment: SnapshotEnvironment) {
+  return (component: DiagramComponent) => {
+    const preset = catalog.presets.find((p) => p.bundle === component.bundle && allowedIn(p.versions[0]!.allowed, environment));
+    const newest = preset?.versions[0];
+    if (preset && newest) return { params: structuredClone(newest.values), preset: { name: preset.name, version: newest.version } };
+    const bundle = catalog.bundles.get(bundleRef(component.bundle, component.version));
+    return { params: bundle ? schemaDefaults(bundle.params) : {}, preset: null };
+  };
+}
+
+export async function snapshotNow(stored: StoredDiagram, environment: SnapshotEnvironment, catalog: SnapshotCatalog): Promise<EnvironmentSnapshot> {
+  const { diagram } = stored;
+  const [secrets, runtime, defaults] = await Promise.all([
+    secretFingerprints(environment.id),
+    loadInstancesRuntime(environment.id, diagram.components.map((c) => c.id)),
+    listEnvironmentDefaultRows(environment.id),
+  ]);
+  const artifacts = new Map(
+    [...runtime].map(([componentId, r]) => [componentId, Object.fromEntries([...r.artifacts].map(([slot, a]) => [slot, outputView(a.payload, a.sensitive)]))]),
+  );
+  return buildSnapshot({
+    environment,
+    diagram,
+    deployments: new Map(stored.statuses.filter((s) => s.environmentId === environment.id).map((s) => [s.componentId, s])),
+    secrets: new Map([...secrets].map(([componentId, named]) => [componentId, Object.fromEntries(Object.entries(named).map(([n, hex]) => [n, fingerprintPrefix(hex)]))])),
+    artifacts,
+    defaults: defaults.map(({ id, name, type }) => ({ id, name, type })),
+    inputs: (bundle, version) => catalog.bundles.get(bundleRef(bundle, version))?.connections,
+    unconfigured: unconfigured(catalog, environment),
+  });
+}

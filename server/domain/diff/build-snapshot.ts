@@ -1,0 +1,100 @@
+// One environment's snapshot, assembled from what the server already holds: the project's
+// diagram (shared by every environment), that environment's instance rows, the fingerprints
+// of its secrets, its recorded outputs (sensitive fields already replaced by fingerprints)
+// and its environment defaults. Pure, so the same assembly serves "now" and, later, a
+// diagram and rows reconstructed from history.
+import { effectivePolicies, type Diagram, type DiagramComponent } from "../graph/types";
+import type { EnvironmentSnapshot, InstanceSnapshot, RemoteReference, SnapshotEnvironment } from "./types";
+
+/** An input slot of a bundle version, as far as remote references need it. */
+export interface InputSlotRef {
+  key: string;
+  type: string;
+}
+
+/** An artifact supplied by hand to the environment (id, name, type only: never its payload). */
+export interface EnvironmentDefaultRef {
+  id: string;
+  name: string;
+  type: string;
+}
+
+export interface SnapshotSource {
+  environment: SnapshotEnvironment;
+  diagram: Diagram;
+  /** ISO time, when the snapshot describes the past. */
+  at?: string;
+  /** Instance row facts by component id (a component without one has no row in this environment). */
+  deployments: ReadonlyMap<string, { status: string; deployedVersion: string | null }>;
+  /** Component id → secret name → fingerprint prefix. */
+  secrets: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  /** Component id → output slot → payload, sensitive fields already `{ fingerprint }`. */
+  artifacts: ReadonlyMap<string, Readonly<Record<string, Record<string, unknown>>>>;
+  /** The environment's defaults, oldest first (the first of a type fills its slots). */
+  defaults: readonly EnvironmentDefaultRef[];
+  /** Input slots of a bundle version, or undefined when it is not in the catalog. */
+  inputs: (bundle: string, version: string) => readonly InputSlotRef[] | undefined;
+  /**
+   * What the canvas shows for a component that has no instance row yet (its first allowed
+   * preset, else schema defaults), so a row created on first edit is not reported as a change.
+   */
+  unconfigured: (component: DiagramComponent) => Pick<InstanceSnapshot, "params" | "preset">;
+}
+
+/** A row written on first edit starts as a draft that was never deployed. */
+const NEVER_DEPLOYED = { status: "draft", deployedVersion: null };
+
+/**
+ * The snapshot of `source.environment`: every component of the diagram with its instance,
+ * every line with the policies it grants in this environment. Input slots without a line
+ * that an environment default fills are remote references (the resolver's rule: the first
+ * default of the slot's type).
+ */
+export function buildSnapshot(source: SnapshotSource): EnvironmentSnapshot {
+  const { diagram, environment } = source;
+  const env = environment.id;
+  const wired = new Set(diagram.links.map((l) => `${l.to}\u0000${l.toSlot}`));
+  const firstDefault = new Map<string, EnvironmentDefaultRef>();
+  for (const d of source.defaults) if (!firstDefault.has(d.type)) firstDefault.set(d.type, d);
+
+  const instances: Record<string, InstanceSnapshot> = {};
+  for (const component of diagram.components) {
+    const config = diagram.instances[component.id]?.[env];
+    const deployment = source.deployments.get(component.id);
+    const shown = config ? { params: config.params, preset: presetOf(config.preset, config.presetVersion) } : source.unconfigured(component);
+    const remoteReferences: Record<string, RemoteReference> = {};
+    for (const slot of source.inputs(component.bundle, component.version) ?? []) {
+      const fill = wired.has(`${component.id}\u0000${slot.key}`) ? undefined : firstDefault.get(slot.type);
+      if (fill) remoteReferences[slot.key] = { artifactId: fill.id, label: fill.name };
+    }
+    const secrets = Object.entries(source.secrets.get(component.id) ?? {});
+    instances[component.id] = {
+      bundleVersion: component.version,
+      preset: shown.preset,
+      params: shown.params,
+      secrets: Object.fromEntries(secrets.map(([name, fingerprint]) => [name, { fingerprint }])),
+      remoteReferences,
+      deployment: deployment ? { status: deployment.status, deployedVersion: deployment.deployedVersion } : { ...NEVER_DEPLOYED },
+      artifacts: { ...(source.artifacts.get(component.id) ?? {}) },
+    };
+  }
+  return {
+    environment,
+    ...(source.at === undefined ? {} : { at: source.at }),
+    components: diagram.components.map(({ id, name, bundle, version }) => ({ id, name, bundle, version })),
+    links: diagram.links.map((l) => ({
+      id: l.id,
+      from: l.from,
+      fromArtifact: l.fromArtifact,
+      to: l.to,
+      toSlot: l.toSlot,
+      policies: [...effectivePolicies(diagram, l, env)],
+    })),
+    instances,
+  };
+}
+
+function presetOf(name: string | null, version: number | undefined): InstanceSnapshot["preset"] {
+  // Loaded instances always carry their pinned version; 0 stands for "unknown" rather than guessing.
+  return name ? { name, version: version ?? 0 } : null;
+}
