@@ -11,11 +11,11 @@ import { COMPONENT_NAME_PATTERN, COMPONENT_NAME_RULE } from "@/server/domain/gra
 import { bundleRef, type InstanceConfig } from "@/server/domain/graph/types";
 import { constrainForm } from "@/server/domain/presets/constrain";
 import { checkParams } from "@/server/domain/presets/rules";
-import { presetAuthor } from "@/server/domain/presets/usable";
+import { pinnedPreset, presetAuthor } from "@/server/domain/presets/usable";
 import { AccessTab } from "./access-tab";
 import { useCanvas } from "./canvas-context";
 import { defaultInstance } from "./catalog-view";
-import { PresetPicker, pinnedPreset } from "./preset-picker";
+import { PresetPicker } from "./preset-picker";
 import { RuntimeTab } from "./runtime-tab";
 import { SecretsPanel } from "./secrets-panel";
 

@@ -9,22 +9,12 @@ import { allowedIn, describeAllowed } from "@/server/domain/presets/allowed";
 import { describeRule } from "@/server/domain/presets/rules";
 import type { EnvironmentRef } from "@/server/domain/presets/types";
 import { deviations, upgradePlan } from "@/server/domain/presets/upgrade";
-import { availableUpgrade, presetAuthor, type UsablePreset, type UsableVersion } from "@/server/domain/presets/usable";
+import { availableUpgrade, pinnedPreset, presetAuthor, type UsablePreset, type UsableVersion } from "@/server/domain/presets/usable";
 import { show } from "@/server/domain/presets/values";
 
-export interface PinnedPreset {
-  preset: UsablePreset;
-  version: UsableVersion;
-}
+export type PinnedPreset = NonNullable<ReturnType<typeof pinnedPreset>>;
 
 type Config = { params: Record<string, unknown>; preset: string | null; presetVersion?: number };
-
-/** The preset and version a config names, when the catalog still has them. */
-export function pinnedPreset(presets: readonly UsablePreset[], config: Config): PinnedPreset | null {
-  const preset = config.preset ? presets.find((p) => p.name === config.preset) : undefined;
-  const version = preset && (config.presetVersion === undefined ? preset.versions[0] : preset.versions.find((v) => v.version === config.presetVersion));
-  return preset && version ? { preset, version } : null;
-}
 
 export function PresetPicker({
   presets,

@@ -11,13 +11,9 @@ import { useDebounced } from "@/components/audit/use-debounced";
 import { ChangePanel } from "./change-panel";
 import { CompareCanvas } from "./compare-canvas";
 import { summaryText, visibility } from "./compare-model";
+import { EnvironmentSelect, type EnvironmentOption } from "@/components/shell/environment-select";
 
-export interface CompareEnvironment {
-  id: string;
-  slug: string;
-  name: string;
-  class: "production" | "non_production";
-}
+export type CompareEnvironment = EnvironmentOption;
 
 type Param = "left" | "right" | "component" | "q" | "hide";
 
@@ -41,27 +37,6 @@ function defaultSides(environments: readonly CompareEnvironment[]): [CompareEnvi
   const left = environments.find((e) => e.class === "non_production") ?? environments[0];
   const right = environments.find((e) => e.class === "production" && e !== left) ?? environments.find((e) => e !== left) ?? left;
   return [left, right];
-}
-
-function EnvironmentSelect({ label, value, environments, onChange }: { label: string; value: string; environments: readonly CompareEnvironment[]; onChange: (slug: string) => void }) {
-  return (
-    <label className="flex items-center gap-2 text-sm">
-      <span className="text-slate-600">{label}</span>
-      <select
-        aria-label={label}
-        className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {environments.map((e) => (
-          <option key={e.id} value={e.slug}>
-            {e.name}
-            {e.class === "production" ? " (production)" : ""}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
 }
 
 export function CompareView({ projectId, environments }: { projectId: string; environments: readonly CompareEnvironment[] }) {

@@ -7,6 +7,7 @@ import type { AppRouter } from "@/server/api/root";
 import { History } from "@/components/audit/history";
 import { ProjectCanvas } from "@/components/canvas/project-canvas";
 import { CompareView } from "@/components/diff/compare-view";
+import { EnvironmentSelect } from "@/components/shell/environment-select";
 import { ProjectSettings } from "@/components/shell/project-settings";
 import { useTRPC } from "@/components/trpc";
 import { TabList, TabPanel, type TabItem } from "@/components/ui/tabs";
@@ -63,22 +64,7 @@ export function ProjectView({ orgSlug, projectSlug, initial }: { orgSlug: string
         </div>
         {tab === "canvas" ? (
           <div className="flex items-center gap-2 pb-2">
-            <label className="flex items-center gap-2 text-sm">
-              <span className="text-slate-600">Environment</span>
-              <select
-                aria-label="Environment"
-                className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
-                value={current?.slug ?? ""}
-                onChange={(e) => setParam("env", e.target.value)}
-              >
-                {environments.map((e) => (
-                  <option key={e.id} value={e.slug}>
-                    {e.name}
-                    {e.class === "production" ? " (production)" : ""}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <EnvironmentSelect label="Environment" value={current?.slug ?? ""} environments={environments} onChange={(slug) => setParam("env", slug)} />
             <button
               type="button"
               className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"

@@ -2,7 +2,7 @@
 // rules, canvas catalog, resolver, secrets): built-in and own, published versions only.
 import type { Tx } from "../db";
 import type { InstanceConfig } from "../domain/graph/types";
-import { usablePresets, type UsablePreset, type UsableVersion } from "../domain/presets/usable";
+import { pinnedPreset, usablePresets, type UsablePreset, type UsableVersion } from "../domain/presets/usable";
 import { listPresets } from "../repositories/presets";
 
 export async function organizationPresets(organizationId: string, tx?: Tx): Promise<UsablePreset[]> {
@@ -11,8 +11,5 @@ export async function organizationPresets(organizationId: string, tx?: Tx): Prom
 
 /** The version an instance config is pinned to (the newest when it names none), or null. */
 export function pinnedVersion(presets: readonly UsablePreset[], bundle: string, config: Pick<InstanceConfig, "preset" | "presetVersion"> | undefined): UsableVersion | null {
-  if (!config?.preset) return null;
-  const preset = presets.find((p) => p.bundle === bundle && p.name === config.preset);
-  if (!preset) return null;
-  return (config.presetVersion === undefined ? preset.versions[0] : preset.versions.find((v) => v.version === config.presetVersion)) ?? null;
+  return pinnedPreset(presets, config, bundle)?.version ?? null;
 }

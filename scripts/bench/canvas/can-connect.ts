@@ -2,7 +2,7 @@
 // dragged, and the server once per line it receives, so it must stay a few Map lookups.
 import { buildGraphIndex, canConnect, type Connection } from "@/server/domain/graph/connect";
 import { slotCatalog } from "@/server/domain/graph/types";
-import { prng } from "./generate";
+import { prng } from "../shared/prng";
 import type { DiagramCatalog, StoredDiagram } from "./setup";
 
 const POOL = 100_000; // distinct connections; replayed until CALLS calls

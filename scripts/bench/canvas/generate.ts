@@ -3,6 +3,7 @@
 // graph is acyclic), between slots of the same artifact type, one line per input slot.
 import semver from "semver";
 import type { DiagramComponent, DiagramLink } from "@/server/domain/graph/types";
+import { prng } from "../shared/prng";
 
 export interface CatalogBundle {
   name: string;
@@ -43,17 +44,6 @@ const MIX: [bundle: string, weight: number][] = [
   ["gcp-gcs-bucket", 0.5],
 ];
 
-/** mulberry32: a tiny seeded PRNG, so every run benches the same diagram. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {

@@ -4,18 +4,8 @@
 // plus some secrets, deployments, bundle versions, artifacts and line policies.
 // Seeded, so every run diffs the same pair.
 import type { EnvironmentSnapshot, InstanceSnapshot, SnapshotComponent, SnapshotLink } from "@/server/domain/diff/types";
+import { prng } from "../shared/prng";
 
-/** mulberry32: small, fast, good enough to spread generated data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BUNDLES = ["container-service", "postgres", "redis", "sqs-queue", "s3-bucket"];
 const REGIONS = ["eu-west-1", "us-east-1", "ap-south-1"];

@@ -55,13 +55,28 @@ export function availableUpgrade(preset: UsablePreset, version: number): UsableV
   return preset.versions.find((v) => v.version > version && v.offered) ?? null;
 }
 
+/** A preset's version by number, else its newest published one; null when there is no such version. */
+export function versionOf(preset: UsablePreset, version?: number): UsableVersion | null {
+  return (version === undefined ? preset.versions[0] : preset.versions.find((v) => v.version === version)) ?? null;
+}
+
+/** The preset and version an instance config names (the newest when it names no version); `bundle` narrows a list of several bundles'. */
+export function pinnedPreset(
+  presets: readonly UsablePreset[],
+  config: { preset: string | null; presetVersion?: number } | undefined,
+  bundle?: string,
+): { preset: UsablePreset; version: UsableVersion } | null {
+  const preset = config?.preset ? presets.find((p) => p.name === config.preset && (bundle === undefined || p.bundle === bundle)) : undefined;
+  const version = preset ? versionOf(preset, config!.presetVersion) : null;
+  return preset && version ? { preset, version } : null;
+}
+
 export function presetLookup(presets: readonly UsablePreset[], environments: ReadonlyMap<string, EnvironmentRef>, requireProductionPresets: boolean): PresetLookup {
   const byKey = new Map(presets.map((p) => [`${p.bundle}\u0000${p.name}`, p]));
   return {
     find: (bundle, name, version) => {
       const preset = byKey.get(`${bundle}\u0000${name}`);
-      if (!preset) return null;
-      return (version === undefined ? preset.versions[0] : preset.versions.find((v) => v.version === version)) ?? null;
+      return preset ? versionOf(preset, version) : null;
     },
     environment: (id) => environments.get(id),
     requireProductionPresets,

@@ -6,28 +6,43 @@ export function isPlainObject(value: unknown): value is Plain {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The value at a dotted path, or undefined. */
-export function getAt(values: Plain, path: string): unknown {
-  let at: unknown = values;
-  for (const key of path.split(".")) {
-    if (!isPlainObject(at)) return undefined;
-    at = at[key];
+/** A path as exact segments: object keys, or array indices. */
+export type Segments = readonly (string | number)[];
+
+/** The value at `segments`, or undefined. */
+export function getIn(value: unknown, segments: Segments): unknown {
+  let at = value;
+  for (const s of segments) {
+    if (typeof s === "number" ? !Array.isArray(at) : !isPlainObject(at)) return undefined;
+    at = (at as Record<string | number, unknown>)[s];
   }
   return at;
 }
 
-/** A copy of `values` with the leaf at `path` set (or removed when `value` is undefined). */
-export function setAt(values: Plain, path: string, value: unknown): Plain {
-  const [key, ...rest] = path.split(".") as [string, ...string[]];
-  const out: Plain = { ...values };
-  if (rest.length === 0) {
-    if (value === undefined) delete out[key];
-    else out[key] = structuredClone(value);
-    return out;
+/** A copy of `value` with the leaf at `segments` set (removed when `next` is undefined); missing levels are created. */
+export function setIn(value: unknown, segments: Segments, next: unknown): unknown {
+  if (segments.length === 0) return structuredClone(next);
+  const [head, ...rest] = segments as [string | number, ...(string | number)[]];
+  if (typeof head === "number") {
+    const list = Array.isArray(value) ? [...value] : [];
+    if (rest.length === 0 && next === undefined) list.splice(head, 1);
+    else list[head] = setIn(list[head], rest, next);
+    return list;
   }
-  const child = isPlainObject(values[key]) ? (values[key] as Plain) : {};
-  out[key] = setAt(child, rest.join("."), value);
-  return out;
+  const obj: Plain = isPlainObject(value) ? { ...value } : {};
+  if (rest.length === 0 && next === undefined) delete obj[head];
+  else obj[head] = setIn(obj[head], rest, next);
+  return obj;
+}
+
+/** The value at a dotted path, or undefined. */
+export function getAt(values: Plain, path: string): unknown {
+  return getIn(values, path.split("."));
+}
+
+/** A copy of `values` with the leaf at a dotted path set (or removed when `value` is undefined). */
+export function setAt(values: Plain, path: string, value: unknown): Plain {
+  return setIn(values, path.split("."), value) as Plain;
 }
 
 /** Dotted paths of every leaf of `values`, in key order. */

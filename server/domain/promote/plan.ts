@@ -6,6 +6,7 @@
 import { AppError } from "../errors";
 import type { Op } from "../graph/ops";
 import { effectivePolicies, type Diagram, type InstanceConfig } from "../graph/types";
+import { getIn, setIn } from "../presets/values";
 
 export type Selection =
   | { kind: "component"; componentId: string }
@@ -23,34 +24,6 @@ export interface PromotedChange {
 export interface PromotionPlan {
   ops: Op[];
   changes: PromotedChange[];
-}
-
-type Plain = Record<string, unknown>;
-const isPlain = (v: unknown): v is Plain => typeof v === "object" && v !== null && !Array.isArray(v);
-
-function getIn(value: unknown, segments: readonly (string | number)[]): unknown {
-  let at = value;
-  for (const s of segments) {
-    if (Array.isArray(at) && typeof s === "number") at = at[s];
-    else if (isPlain(at) && typeof s === "string") at = at[s];
-    else return undefined;
-  }
-  return at;
-}
-
-function setIn(value: unknown, segments: readonly (string | number)[], next: unknown): unknown {
-  if (segments.length === 0) return structuredClone(next);
-  const [head, ...rest] = segments as [string | number, ...(string | number)[]];
-  if (typeof head === "number") {
-    const list = Array.isArray(value) ? [...value] : [];
-    if (rest.length === 0 && next === undefined) list.splice(head, 1);
-    else list[head] = setIn(list[head], rest, next);
-    return list;
-  }
-  const obj: Plain = isPlain(value) ? { ...value } : {};
-  if (rest.length === 0 && next === undefined) delete obj[head];
-  else obj[head] = setIn(obj[head], rest, next);
-  return obj;
 }
 
 const fieldPath = (segments: readonly (string | number)[]) => segments.map((s) => (typeof s === "number" ? `[${s}]` : s)).join(".").replace(/\.\[/g, "[");
@@ -103,7 +76,7 @@ export function planPromotion(diagram: Diagram, from: string, to: string, select
       if (sel.segments.length === 0) refuse(i, "names no field");
       const after = getIn(source.params, sel.segments);
       changes.push({ component, what: `params.${fieldPath(sel.segments)}`, before: getIn(config.params, sel.segments), after });
-      config.params = setIn(config.params, sel.segments, after) as Plain;
+      config.params = setIn(config.params, sel.segments, after) as Record<string, unknown>;
       configs.set(sel.componentId, config);
     }
   });
