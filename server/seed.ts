@@ -43,6 +43,7 @@ export async function seedDemo(): Promise<boolean> {
     await createEnvironments(tx, shared.id, DEFAULT_ENVIRONMENTS.filter((e) => e.class === "production"));
     return {
       result: undefined,
+      touched: [{ projectId: project.id }, { projectId: shared.id }],
       audit: {
         organizationId: org.id,
         action: "organization.seeded",

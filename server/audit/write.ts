@@ -2,6 +2,7 @@
 // change and its one audit event commit in the same transaction, or neither does.
 import { randomUUID } from "node:crypto";
 import { prisma, type Tx } from "../db";
+import { recordEnvironmentStates, type RecordedEvent, type Touched } from "../history/record";
 import { log } from "../log";
 import { hashedPayload } from "./chain";
 import { redactForAudit } from "./redact";
@@ -33,8 +34,8 @@ SELECT $4::text, $1::text, head.seq, $5::timestamp(3), $6::text, $7::text, $8::t
   head."prevHash", head.hash
 FROM head`;
 
-/** Appends one event to its organization's chain inside `tx`. */
-export async function appendAuditEvent(tx: Tx, ctx: AuditContext, input: AuditInput): Promise<void> {
+/** Appends one event to its organization's chain inside `tx`; returns its id and time. */
+export async function appendAuditEvent(tx: Tx, ctx: AuditContext, input: AuditInput): Promise<RecordedEvent> {
   const content = {
     chain: input.organizationId ?? GLOBAL_CHAIN,
     seq: 0, // assigned by the database; not part of the payload
@@ -58,12 +59,13 @@ export async function appendAuditEvent(tx: Tx, ctx: AuditContext, input: AuditIn
     userAgent: ctx.meta.userAgent ?? null,
   };
   const c = content;
+  const id = randomUUID();
   await tx.$executeRawUnsafe(
     APPEND,
     c.chain,
     GENESIS_HASH,
     hashedPayload(content),
-    randomUUID(),
+    id,
     c.at.toISOString(),
     c.organizationId,
     c.actorType,
@@ -83,20 +85,26 @@ export async function appendAuditEvent(tx: Tx, ctx: AuditContext, input: AuditIn
     c.ip,
     c.userAgent,
   );
+  return { id, at: c.at };
 }
 
 /**
  * Runs `work` in a transaction and records the audit event it describes in the same
- * transaction. `work` returns the result and exactly one audit input.
+ * transaction. `work` returns the result and exactly one audit input, and may name the
+ * environments it moved (`touched`; by default the audit target's project, or only its
+ * environment when it names one): their new state goes to the history (time travel) in the
+ * same transaction too.
  */
 export async function auditedWrite<T>(
   ctx: AuditContext,
-  work: (tx: Tx) => Promise<{ result: T; audit: AuditInput }>,
+  work: (tx: Tx) => Promise<{ result: T; audit: AuditInput; touched?: Touched[] }>,
 ): Promise<T> {
   // A large diagram batch (up to 2,000 operations) writes a row per operation: allow it time.
   return prisma().$transaction(async (tx) => {
-    const { result, audit } = await work(tx);
-    await appendAuditEvent(tx, ctx, audit);
+    const { result, audit, touched } = await work(tx);
+    const event = await appendAuditEvent(tx, ctx, audit);
+    const { projectId, environmentId } = audit.target;
+    await recordEnvironmentStates(tx, touched ?? (projectId ? [{ projectId, environmentId }] : []), event);
     return result;
   }, { timeout: 30_000, maxWait: 10_000 });
 }

@@ -36,6 +36,7 @@ export const compareDiagramDto = z.object({
   links: z.array(z.object({ id: z.string(), from: z.string(), fromArtifact: z.string(), to: z.string(), toSlot: z.string(), type: z.string(), color: z.string() })),
 });
 
-export const compareResultDto = z.object({ diff: environmentDiffDto, diagram: compareDiagramDto });
+/** `notices`: what time travel could not read as asked (before the recorded history, before the environment existed). */
+export const compareResultDto = z.object({ diff: environmentDiffDto, diagram: compareDiagramDto, notices: z.array(z.string()) });
 export type CompareResultDto = z.infer<typeof compareResultDto>;
 export type CompareDiagramDto = z.infer<typeof compareDiagramDto>;

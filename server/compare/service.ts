@@ -1,5 +1,6 @@
-// Compare two environments of a project as they are now: one snapshot each (snapshot-now.ts),
-// the pure diff engine between them, and the diagram to draw once for both. Values the
+// Compare two environments of a project — each as it is now (snapshot-now.ts) or as it was
+// at a past moment (server/history) — with the pure diff engine, and the diagram to draw
+// once for both (today's, plus what only the past held, where it stood then). Values the
 // bundle or artifact type marks sensitive are masked for every reader: reading them is the
 // audited reveal's job, not a comparison's. Authorization is the router's job; a query, so
 // no audit event.
@@ -7,15 +8,14 @@ import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog
 import { sensitivePaths } from "../domain/catalog/schema-path";
 import { diffEnvironments } from "../domain/diff/diff";
 import { maskSensitive } from "../domain/diff/mask";
-import type { MaskPlace, SnapshotEnvironment } from "../domain/diff/types";
+import type { EnvironmentSnapshot, MaskPlace, SnapshotEnvironment } from "../domain/diff/types";
 import { AppError } from "../domain/errors";
 import { bundleRef, type Diagram } from "../domain/graph/types";
-import { organizationPresets } from "../presets/usable";
-import { listArtifactTypes } from "../repositories/catalog";
-import { listBundleVersionDefinitions, loadDiagram } from "../repositories/diagram";
+import { environmentAt, type PastEnvironment } from "../history/read";
+import { loadDiagram, type StoredDiagram } from "../repositories/diagram";
 import { getProject } from "../repositories/projects";
 import type { CompareDiagramDto, CompareResultDto } from "./schemas";
-import { snapshotNow, type SnapshotCatalog } from "./snapshot-now";
+import { loadSnapshotCatalog, snapshotNow, type SnapshotCatalog } from "./snapshot-now";
 
 export interface CompareInput {
   organizationId: string;
@@ -23,34 +23,57 @@ export interface CompareInput {
   /** Environment ids of this project. */
   left: string;
   right: string;
+  /** Read that side as it was at this moment (time travel) instead of now. */
+  leftAt?: Date;
+  rightAt?: Date;
 }
 
 const GREY = "#64748b";
 
-export async function compareEnvironments({ organizationId, projectId, left, right }: CompareInput): Promise<CompareResultDto> {
-  const [project, stored, definitions, types, presets] = await Promise.all([
-    getProject(projectId),
-    loadDiagram(projectId),
-    listBundleVersionDefinitions(),
-    listArtifactTypes(),
-    organizationPresets(organizationId),
-  ]);
+export async function compareEnvironments({ organizationId, projectId, left, right, leftAt, rightAt }: CompareInput): Promise<CompareResultDto> {
+  const [project, stored, catalog] = await Promise.all([getProject(projectId), loadDiagram(projectId), loadSnapshotCatalog(organizationId)]);
   if (!project || !stored) throw new AppError("NOT_FOUND", "Project not found");
   const environmentOf = (id: string, side: "left" | "right"): SnapshotEnvironment => {
     const e = project.environments.find((x) => x.id === id);
     if (!e) throw new AppError("NOT_FOUND", `${side}: not an environment of this project`, { fields: { [side]: ["is not an environment of this project"] } });
     return { id: e.id, slug: e.slug, name: e.name, class: e.class };
   };
-  const [leftEnv, rightEnv] = [environmentOf(left, "left"), environmentOf(right, "right")];
-  const catalog: SnapshotCatalog = {
-    bundles: new Map(definitions.map((d) => [bundleRef(d.name, d.version), d])),
-    types: new Map(types.map((t) => [t.name, t])),
-    presets,
+  const notices: string[] = [];
+  const past: PastEnvironment[] = [];
+  const side = async (environment: SnapshotEnvironment, at: Date | undefined): Promise<EnvironmentSnapshot> => {
+    const then = at && (await environmentAt(environment, at));
+    if (at && !then) notices.push(`No history is recorded for ${environment.name} yet: showing it as it is now`);
+    if (!then) return snapshotNow(stored, environment, catalog);
+    if (then.notice) notices.push(then.notice);
+    past.push(then);
+    return then.snapshot;
   };
-  const leftSnapshot = await snapshotNow(stored, leftEnv, catalog);
-  const rightSnapshot = left === right ? leftSnapshot : await snapshotNow(stored, rightEnv, catalog);
-  const diff = diffEnvironments(leftSnapshot, rightSnapshot, { mask: sensitiveMask(stored.diagram, catalog) });
-  return { diff, diagram: drawing(stored.diagram, catalog) };
+  const leftSnapshot = await side(environmentOf(left, "left"), leftAt);
+  const rightSnapshot = left === right && !leftAt && !rightAt ? leftSnapshot : await side(environmentOf(right, "right"), rightAt);
+  const diagram = withPast(stored, past);
+  const diff = diffEnvironments(leftSnapshot, rightSnapshot, { mask: sensitiveMask(diagram, catalog) });
+  return { diff, diagram: drawing(diagram, catalog), notices };
+}
+
+/** Today's diagram plus the components and lines only a past side holds, drawn where they stood then. */
+function withPast(stored: StoredDiagram, past: readonly PastEnvironment[]): Diagram {
+  const components = [...stored.diagram.components];
+  const links = [...stored.diagram.links];
+  const known = new Set([...components.map((c) => c.id), ...links.map((l) => l.id)]);
+  for (const { snapshot, positions } of past) {
+    for (const c of snapshot.components) {
+      if (known.has(c.id)) continue;
+      known.add(c.id);
+      const [x, y] = positions[c.id] ?? [0, 0];
+      components.push({ ...c, x, y });
+    }
+    for (const l of snapshot.links) {
+      if (known.has(l.id)) continue;
+      known.add(l.id);
+      links.push(l);
+    }
+  }
+  return { components, links, instances: {} };
 }
 
 /**

@@ -8,8 +8,11 @@ import type { EnvironmentSnapshot, SnapshotEnvironment } from "../domain/diff/ty
 import { bundleRef, type DiagramComponent } from "../domain/graph/types";
 import { allowedIn } from "../domain/presets/allowed";
 import type { UsablePreset } from "../domain/presets/usable";
+import type { Tx } from "../db";
+import { organizationPresets } from "../presets/usable";
 import { loadInstancesRuntime } from "../repositories/access";
-import type { StoredDiagram } from "../repositories/diagram";
+import { listArtifactTypes } from "../repositories/catalog";
+import { listBundleVersionDefinitions, type StoredDiagram } from "../repositories/diagram";
 import { listEnvironmentDefaultRows, openSensitive } from "../repositories/environment-defaults";
 import { secretFingerprints } from "../repositories/snapshots";
 import { fingerprints } from "../secrets/artifact-payload";
@@ -22,6 +25,12 @@ export interface SnapshotCatalog {
   bundles: ReadonlyMap<string, BundleDefinition>;
   types: ReadonlyMap<string, ArtifactTypeDefinition>;
   presets: readonly UsablePreset[];
+}
+
+/** The catalog an organization's snapshots read: every bundle version, artifact type and usable preset. */
+export async function loadSnapshotCatalog(organizationId: string, tx?: Tx): Promise<SnapshotCatalog> {
+  const [definitions, types, presets] = await Promise.all([listBundleVersionDefinitions(tx), listArtifactTypes(tx), organizationPresets(organizationId, tx)]);
+  return { bundles: new Map(definitions.map((d) => [bundleRef(d.name, d.version), d])), types: new Map(types.map((t) => [t.name, t])), presets };
 }
 
 /**
@@ -46,12 +55,13 @@ function unconfigured(catalog: SnapshotCatalog, environment: SnapshotEnvironment
   };
 }
 
-export async function snapshotNow(stored: StoredDiagram, environment: SnapshotEnvironment, catalog: SnapshotCatalog): Promise<EnvironmentSnapshot> {
+/** `tx`: read inside a write's transaction (history records the state the write leaves). */
+export async function snapshotNow(stored: StoredDiagram, environment: SnapshotEnvironment, catalog: SnapshotCatalog, tx?: Tx): Promise<EnvironmentSnapshot> {
   const { diagram } = stored;
   const [secrets, runtime, defaults] = await Promise.all([
-    secretFingerprints(environment.id),
-    loadInstancesRuntime(environment.id, diagram.components.map((c) => c.id)),
-    listEnvironmentDefaultRows(environment.id),
+    secretFingerprints(environment.id, tx),
+    loadInstancesRuntime(environment.id, diagram.components.map((c) => c.id), tx),
+    listEnvironmentDefaultRows(environment.id, tx),
   ]);
   const artifacts = new Map(
     [...runtime].map(([componentId, r]) => [componentId, Object.fromEntries([...r.artifacts].map(([slot, a]) => [slot, outputView(a.payload, a.sensitive)]))]),

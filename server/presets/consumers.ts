@@ -64,6 +64,7 @@ export async function applyPresetUpgrade(ctx: AuditContext, organizationId: stri
     }
     return {
       result: { upgraded: moved.length },
+      touched: [...new Set(chosen.map((c) => c.project.id))].map((projectId) => ({ projectId })),
       audit: {
         organizationId,
         action: "preset.upgrade_applied",
