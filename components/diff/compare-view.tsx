@@ -1,7 +1,9 @@
 "use client";
-// Compare mode of a project: two environments side by side on one drawing. Everything the
-// view shows is in the URL (`left`, `right`, `component`, `q`, `hide=same`), so a link
-// reproduces it. Data comes from `compare.environments`; filtering is done here.
+// Compare mode of a project: two environments side by side on one drawing, or one
+// environment at a past moment against now (`mode=time`: time travel). Everything the view
+// shows is in the URL (`left`, `right`, `component`, `q`, `hide=same`; `env`, `window`, `at`
+// over time), so a link reproduces it. Data comes from `compare.environments`; filtering is
+// done here.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
@@ -12,10 +14,11 @@ import { ChangePanel } from "./change-panel";
 import { CompareCanvas } from "./compare-canvas";
 import { summaryText, visibility } from "./compare-model";
 import { EnvironmentSelect, type EnvironmentOption } from "@/components/shell/environment-select";
+import { TimeBar, WINDOWS, windowOf, type TimeWindow } from "./time-bar";
 
 export type CompareEnvironment = EnvironmentOption;
 
-type Param = "left" | "right" | "component" | "q" | "hide";
+type Param = "left" | "right" | "component" | "q" | "hide" | "mode" | "env" | "window" | "at";
 
 /**
  * Writes view state into the URL. Starts from the address bar as it is now (not from the last
@@ -43,8 +46,18 @@ export function CompareView({ projectId, environments }: { projectId: string; en
   const trpc = useTRPC();
   const search = useSearchParams();
   const [fallbackLeft, fallbackRight] = defaultSides(environments);
-  const left = environments.find((e) => e.slug === search.get("left")) ?? fallbackLeft;
-  const right = environments.find((e) => e.slug === search.get("right")) ?? fallbackRight;
+  const overTime = search.get("mode") === "time";
+  const past = environments.find((e) => e.slug === search.get("env")) ?? fallbackRight;
+  const left = overTime ? past : (environments.find((e) => e.slug === search.get("left")) ?? fallbackLeft);
+  const right = overTime ? past : (environments.find((e) => e.slug === search.get("right")) ?? fallbackRight);
+  // Over time: the window's start is fixed when the window is chosen, so the queries keep their keys.
+  const chosenWindow = windowOf(search.get("window"));
+  const [since, setSince] = useState(() => ({ window: chosenWindow, iso: new Date(Date.now() - WINDOWS.find((w) => w.value === chosenWindow)!.ms).toISOString() }));
+  const chooseWindow = (value: TimeWindow) => {
+    setSince({ window: value, iso: new Date(Date.now() - WINDOWS.find((w) => w.value === value)!.ms).toISOString() });
+    writeParams({ window: value, at: null });
+  };
+  const at = search.get("at");
   // Local first, so the checkbox answers the click at once; the URL follows.
   const [hideSame, setHideSame] = useState(search.get("hide") === "same");
 
@@ -56,7 +69,7 @@ export function CompareView({ projectId, environments }: { projectId: string; en
   }, [settled]);
 
   const result = useQuery({
-    ...trpc.compare.environments.queryOptions({ projectId, left: left?.id ?? "", right: right?.id ?? "" }),
+    ...trpc.compare.environments.queryOptions({ projectId, left: left?.id ?? "", right: right?.id ?? "", ...(overTime ? { leftAt: at ?? since.iso } : {}) }),
     enabled: !!left && !!right,
     placeholderData: keepPreviousData,
   });
@@ -77,17 +90,40 @@ export function CompareView({ projectId, environments }: { projectId: string; en
   return (
     <div className="flex h-full min-h-0 flex-col">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2">
-        <EnvironmentSelect label="Left environment" value={left.slug} environments={environments} onChange={(slug) => writeParams({ left: slug, right: right.slug })} />
-        <button
-          type="button"
-          className="rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
-          aria-label="Swap left and right"
-          title="Swap left and right"
-          onClick={() => writeParams({ left: right.slug, right: left.slug })}
-        >
-          ⇄
-        </button>
-        <EnvironmentSelect label="Right environment" value={right.slug} environments={environments} onChange={(slug) => writeParams({ left: left.slug, right: slug })} />
+        <div role="radiogroup" aria-label="Compare" className="flex rounded-md ring-1 ring-slate-300">
+          {([["environments", "Two environments"], ["time", "Over time"]] as const).map(([value, label]) => {
+            const checked = (value === "time") === overTime;
+            return (
+              <button
+                key={value}
+                type="button"
+                role="radio"
+                aria-checked={checked}
+                className={`px-3 py-1 text-sm first:rounded-l-md last:rounded-r-md ${checked ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+                onClick={() => writeParams(value === "time" ? { mode: "time", env: right.slug, left: null, right: null, component: null } : { mode: null, env: null, window: null, at: null, component: null })}
+              >
+                {label}
+              </button>
+            );
+          })}
+        </div>
+        {overTime ? (
+          <EnvironmentSelect label="Environment" value={left.slug} environments={environments} onChange={(slug) => writeParams({ env: slug, at: null })} />
+        ) : (
+          <>
+            <EnvironmentSelect label="Left environment" value={left.slug} environments={environments} onChange={(slug) => writeParams({ left: slug, right: right.slug })} />
+            <button
+              type="button"
+              className="rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+              aria-label="Swap left and right"
+              title="Swap left and right"
+              onClick={() => writeParams({ left: right.slug, right: left.slug })}
+            >
+              ⇄
+            </button>
+            <EnvironmentSelect label="Right environment" value={right.slug} environments={environments} onChange={(slug) => writeParams({ left: left.slug, right: slug })} />
+          </>
+        )}
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" className="h-4 w-4 rounded border-slate-300" checked={hideSame} onChange={(e) => {
               setHideSame(e.target.checked);
@@ -102,6 +138,14 @@ export function CompareView({ projectId, environments }: { projectId: string; en
           {result.isFetching && !data ? "Comparing…" : data ? summaryText(data.diff.summary) : ""}
         </p>
       </div>
+      {overTime ? (
+        <TimeBar projectId={projectId} environment={left} window={since.window} since={since.iso} at={at} onWindow={chooseWindow} onAt={(iso) => writeParams({ at: iso })} />
+      ) : null}
+      {data?.notices.length ? (
+        <p role="note" className="border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-sm text-amber-800">
+          {data.notices.join(" · ")}
+        </p>
+      ) : null}
       {result.error ? (
         <p role="alert" className="p-6 text-red-700">
           {result.error.message}

@@ -2,7 +2,9 @@
 // 1. The same mutation (guard + read before + update, in one transaction) with and without
 //    its audit event, interleaved in rounds so drift on a noisy machine hits both alike.
 // 2. Verify throughput over a generated chain.
-// Ends with one JSON line: {"bench":"audit","ratio":…,"verify_events_per_s":…}.
+// 3. What the environment history adds to a change that moves environments: recording the
+//    state of every environment of the demo project (its seeded diagram) after a change.
+// Ends with one JSON line: {"bench":"audit","ratio":…,"verify_events_per_s":…,"history_ms":…}.
 import { eventHash, type ChainedContent } from "@/server/audit/chain";
 import { GENESIS_HASH } from "@/server/audit/types";
 import { verifyChain } from "@/server/audit/verify";
@@ -11,12 +13,18 @@ import { migrateDatabase, openDatabase } from "@/server/db/connect";
 import { prisma } from "@/server/db";
 import { findProjectOrganization } from "@/server/repositories/projects";
 import { findRole } from "@/server/repositories/users";
+import { syncCatalog } from "@/server/catalog/sync";
+import { catalogRoot } from "@/server/catalog/root";
+import { recordEnvironmentStates } from "@/server/history/record";
 import { seedDemo } from "@/server/seed";
+import { seedDemoDiagram } from "@/server/seed-diagram";
 import { createScratchDatabase } from "@/test/scratch-db";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PER_ROUND = Number(process.env.BENCH_MUTATIONS ?? 200);
 const CHAIN_EVENTS = Number(process.env.BENCH_CHAIN_EVENTS ?? 20_000);
+
+class Rollback extends Error {}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -37,7 +45,7 @@ async function main() {
       const change = async (tx: Parameters<Parameters<typeof auditedWrite>[1]>[0]) => {
         const before = await tx.project.findUniqueOrThrow({ where: { id: project.id }, select: { description: true } });
         const after = await tx.project.update({ where: { id: project.id }, data: { description: `bench ${i}` }, select: { description: true } });
-        return { result: after, audit: { organizationId, action: "project.updated", target: { type: "project", id: project.id, projectId: project.id }, before, after } };
+        return { result: after, touched: [], audit: { organizationId, action: "project.updated", target: { type: "project", id: project.id, projectId: project.id }, before, after } };
       };
       if (audited) await auditedWrite(ctx, change);
       else await prisma().$transaction(async (tx) => (await change(tx)).result);
@@ -89,6 +97,24 @@ async function main() {
     const verifyMs = median(verifyRuns);
     const perSecond = Math.round(CHAIN_EVENTS / (verifyMs / 1000));
     console.log(`verify: ${CHAIN_EVENTS} events in ${verifyMs.toFixed(0)} ms (median of 3) = ${perSecond} events/s`);
+    // History: the demo diagram, then the state recording an environment-moving change adds.
+    await syncCatalog(catalogRoot());
+    await seedDemoDiagram();
+    const environments = await prisma().environment.count({ where: { projectId: project.id } });
+    const historyRuns: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const started = performance.now();
+      // Rolled back: every run records (and measures) the same states afresh.
+      await prisma().$transaction(async (tx) => {
+        await recordEnvironmentStates(tx, [{ projectId: project.id }], { id: `bench-${i}`, at: new Date() });
+        throw new Rollback();
+      }).catch((error) => {
+        if (!(error instanceof Rollback)) throw error;
+      });
+      historyRuns.push(performance.now() - started);
+    }
+    const historyMs = median(historyRuns.slice(5));
+    console.log(`history: recording ${environments} environments of the demo project after a change: ${historyMs.toFixed(3)} ms (median of 25)`);
     console.log(
       JSON.stringify({
         bench: "audit",
@@ -100,6 +126,8 @@ async function main() {
         verify_events: CHAIN_EVENTS,
         verify_ms: Math.round(verifyMs),
         verify_events_per_s: perSecond,
+        history_ms: Number(historyMs.toFixed(3)),
+        history_environments: environments,
       }),
     );
   } finally {

@@ -101,6 +101,7 @@ export async function revealEnvVar(ctx: AuditContext, target: Target, name: stri
   if (variable.value === null) throw new AppError("BAD_REQUEST", `name: ${name} has no value yet (it depends on a connection that is not deployed)`);
   return auditedWrite(ctx, async () => ({
     result: { name, value: variable.value as string },
+    touched: [], // reading moves no environment: nothing for the history
     audit: {
       organizationId: target.organizationId,
       action: "env.revealed",

@@ -150,7 +150,18 @@ export async function writeOps(
 }
 
 /** Every bundle version's definition (small: one row per published version). */
-export async function listBundleVersionDefinitions(tx: Tx = prisma()) {
-  const rows = await tx.bundleVersion.findMany({ select: { definition: true } });
-  return rows.map((r) => r.definition as unknown as BundleDefinition);
+// Bundle version rows are never updated (a published version is immutable), so their
+// definitions are cached by row id: a call asks only which rows exist, and reads the
+// definitions of rows it has not seen (another process may have imported some). Callers
+// treat definitions as read-only.
+const definitionCache = new Map<string, BundleDefinition>();
+
+export async function listBundleVersionDefinitions(tx: Tx = prisma()): Promise<BundleDefinition[]> {
+  const rows = await tx.bundleVersion.findMany({ select: { id: true } });
+  const unseen = rows.filter((r) => !definitionCache.has(r.id)).map((r) => r.id);
+  if (unseen.length > 0) {
+    const read = await tx.bundleVersion.findMany({ where: { id: { in: unseen } }, select: { id: true, definition: true } });
+    for (const r of read) definitionCache.set(r.id, r.definition as unknown as BundleDefinition);
+  }
+  return rows.map((r) => definitionCache.get(r.id)!);
 }

@@ -76,6 +76,7 @@ export const projectRouter = router({
         const after = await projects.updateProject(tx, input.projectId, { name: input.name, description: input.description });
         return {
           result: after,
+          touched: [], // name and description are not part of any environment's state
           audit: {
             organizationId: access.organizationId,
             action: "project.updated",
