@@ -1,7 +1,8 @@
 // Time travel: production of a fresh project gets a database, then ops resize its storage.
 // Compare → Over time → production, last hour: at the window's start production did not
-// exist (everything is new); the slider steps through the changes with who made them; right
-// after the first one, the only difference left is the resize; the URL reopens that moment.
+// exist (everything is new); the "From" slider steps through the changes with who made them;
+// right after the first one, the only difference left is the resize; "To" moves the right side
+// from now to another moment; the URL reopens the view.
 import { expect, test, type Page } from "@playwright/test";
 import { call, createProject, stamp } from "./canvas-helpers";
 import { signIn } from "./helpers";
@@ -49,7 +50,7 @@ test("production over the last hour: the slider steps through its changes, and t
   // The window's start is before the project existed: production then was empty.
   await expect(page.getByRole("note")).toContainText(/^production did not exist yet at /i);
   await expect(badge(page, "orders-db")).toHaveText("only right");
-  const moment = page.getByRole("slider", { name: "Moment" });
+  const moment = page.getByRole("slider", { name: "From" });
   await expect(page.getByTestId("time-moment")).toContainText(/3 changes in the window$/);
 
   // Right after the change that added the database: only the resize remains.
@@ -69,6 +70,17 @@ test("production over the last hour: the slider steps through its changes, and t
   await expect(moment).toHaveAttribute("aria-valuetext", /after instance\.configured by ops@acme\.test$/);
   await expect(badge(page, "orders-db")).toHaveText("same");
 
+  // One moment against another: from the empty production to the database's arrival.
+  await moment.fill("1");
+  const to = page.getByRole("slider", { name: "To" });
+  await expect(to).toHaveAttribute("aria-valuetext", "now");
+  await to.fill("2");
+  await expect(to).toHaveAttribute("aria-valuetext", /after component\.added by ops@acme\.test$/);
+  await expect(badge(page, "orders-db")).toHaveText("only right");
+  await to.fill("3");
+  await expect(to).toHaveAttribute("aria-valuetext", "now");
+  await expect(page).not.toHaveURL(/[?&]to=/);
+
   // The URL reopens the chosen moment (a viewer's session, another page).
   await moment.fill("2");
   await expect(badge(page, "orders-db")).toHaveText("differs");
@@ -77,7 +89,7 @@ test("production over the last hour: the slider steps through its changes, and t
   const viewer = await context.newPage();
   await signIn(viewer, "viewer@acme.test");
   await viewer.goto(url);
-  await expect(viewer.getByRole("slider", { name: "Moment" })).toHaveValue("2");
+  await expect(viewer.getByRole("slider", { name: "From" })).toHaveValue("2");
   await expect(badge(viewer, "orders-db")).toHaveText("differs");
   await context.close();
 });

@@ -18,7 +18,7 @@ import { TimeBar, WINDOWS, windowOf, type TimeWindow } from "./time-bar";
 
 export type CompareEnvironment = EnvironmentOption;
 
-type Param = "left" | "right" | "component" | "q" | "hide" | "mode" | "env" | "window" | "at";
+type Param = "left" | "right" | "component" | "q" | "hide" | "mode" | "env" | "window" | "at" | "to";
 
 /**
  * Writes view state into the URL. Starts from the address bar as it is now (not from the last
@@ -55,9 +55,10 @@ export function CompareView({ projectId, environments }: { projectId: string; en
   const [since, setSince] = useState(() => ({ window: chosenWindow, iso: new Date(Date.now() - WINDOWS.find((w) => w.value === chosenWindow)!.ms).toISOString() }));
   const chooseWindow = (value: TimeWindow) => {
     setSince({ window: value, iso: new Date(Date.now() - WINDOWS.find((w) => w.value === value)!.ms).toISOString() });
-    writeParams({ window: value, at: null });
+    writeParams({ window: value, at: null, to: null });
   };
   const at = search.get("at");
+  const to = search.get("to");
   // Local first, so the checkbox answers the click at once; the URL follows.
   const [hideSame, setHideSame] = useState(search.get("hide") === "same");
 
@@ -69,7 +70,7 @@ export function CompareView({ projectId, environments }: { projectId: string; en
   }, [settled]);
 
   const result = useQuery({
-    ...trpc.compare.environments.queryOptions({ projectId, left: left?.id ?? "", right: right?.id ?? "", ...(overTime ? { leftAt: at ?? since.iso } : {}) }),
+    ...trpc.compare.environments.queryOptions({ projectId, left: left?.id ?? "", right: right?.id ?? "", ...(overTime ? { leftAt: at ?? since.iso, ...(to ? { rightAt: to } : {}) } : {}) }),
     enabled: !!left && !!right,
     placeholderData: keepPreviousData,
   });
@@ -100,7 +101,7 @@ export function CompareView({ projectId, environments }: { projectId: string; en
                 role="radio"
                 aria-checked={checked}
                 className={`px-3 py-1 text-sm first:rounded-l-md last:rounded-r-md ${checked ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"}`}
-                onClick={() => writeParams(value === "time" ? { mode: "time", env: right.slug, left: null, right: null, component: null } : { mode: null, env: null, window: null, at: null, component: null })}
+                onClick={() => writeParams(value === "time" ? { mode: "time", env: right.slug, left: null, right: null, component: null } : { mode: null, env: null, window: null, at: null, to: null, component: null })}
               >
                 {label}
               </button>
@@ -108,7 +109,7 @@ export function CompareView({ projectId, environments }: { projectId: string; en
           })}
         </div>
         {overTime ? (
-          <EnvironmentSelect label="Environment" value={left.slug} environments={environments} onChange={(slug) => writeParams({ env: slug, at: null })} />
+          <EnvironmentSelect label="Environment" value={left.slug} environments={environments} onChange={(slug) => writeParams({ env: slug, at: null, to: null })} />
         ) : (
           <>
             <EnvironmentSelect label="Left environment" value={left.slug} environments={environments} onChange={(slug) => writeParams({ left: slug, right: right.slug })} />
@@ -139,7 +140,7 @@ export function CompareView({ projectId, environments }: { projectId: string; en
         </p>
       </div>
       {overTime ? (
-        <TimeBar projectId={projectId} environment={left} window={since.window} since={since.iso} at={at} onWindow={chooseWindow} onAt={(iso) => writeParams({ at: iso })} />
+        <TimeBar projectId={projectId} environment={left} window={since.window} since={since.iso} at={at} to={to} onWindow={chooseWindow} onAt={(iso) => writeParams({ at: iso })} onTo={(iso) => writeParams({ to: iso })} />
       ) : null}
       {data?.notices.length ? (
         <p role="note" className="border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-sm text-amber-800">

@@ -1,7 +1,8 @@
 "use client";
-// Time travel's controls: a window ("last hour" … "last 30 days") and a slider over the
-// moments the environment changed in it. Position 0 is the window's start; position k is
-// "right after the k-th change". The chosen moment is the left side; the right is now.
+// Time travel's controls: a window ("last hour" … "last 30 days") and two sliders over the
+// moments the environment changed in it: "From" (the left side; position 0 is the window's
+// start, position k "right after the k-th change") and "To" (the right side; its last
+// position is now).
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc";
 
@@ -24,18 +25,24 @@ interface Props {
   window: TimeWindow;
   /** ISO start of the window, fixed when the window was chosen (so the query key stays put). */
   since: string;
-  /** The chosen moment (ISO), or null for the window's start. */
+  /** The left moment (ISO), or null for the window's start. */
   at: string | null;
+  /** The right moment (ISO), or null for now. */
+  to: string | null;
   onWindow: (value: TimeWindow) => void;
   onAt: (iso: string | null) => void;
+  onTo: (iso: string | null) => void;
 }
 
-export function TimeBar({ projectId, environment, window, since, at, onWindow, onAt }: Props) {
+const sliderClass = "flex-1 accent-brand-600";
+
+export function TimeBar({ projectId, environment, window, since, at, to, onWindow, onAt, onTo }: Props) {
   const trpc = useTRPC();
   const history = useQuery(trpc.compare.history.queryOptions({ projectId, environmentId: environment.id, since }));
   const moments = history.data?.moments ?? [];
   // The slider's position: the last change at or before the chosen moment.
   const position = at ? moments.filter((m) => m.at <= at).length : 0;
+  const toPosition = to ? moments.filter((m) => m.at <= to).length : moments.length;
   const describe = (k: number) => {
     const m = k > 0 ? moments[k - 1] : undefined;
     return m ? `${clock(m.at)}, after ${m.action ?? "a change"}${m.actor ? ` by ${m.actor}` : ""}` : `${clock(since)}, start of the window`;
@@ -57,13 +64,13 @@ export function TimeBar({ projectId, environment, window, since, at, onWindow, o
           ))}
         </select>
       </label>
-      <label className="flex min-w-[18rem] flex-1 items-center gap-3 text-sm">
-        <span className="whitespace-nowrap text-slate-600">Moment</span>
+      <label className="flex min-w-[14rem] flex-1 items-center gap-3 text-sm">
+        <span className="whitespace-nowrap text-slate-600">From</span>
         <input
           type="range"
-          aria-label="Moment"
+          aria-label="From"
           aria-valuetext={describe(position)}
-          className="flex-1 accent-brand-600"
+          className={sliderClass}
           min={0}
           max={moments.length}
           step={1}
@@ -75,12 +82,30 @@ export function TimeBar({ projectId, environment, window, since, at, onWindow, o
           }}
         />
       </label>
-      <p className="text-sm text-slate-700" data-testid="time-moment" aria-live="polite">
+      <label className="flex min-w-[14rem] flex-1 items-center gap-3 text-sm">
+        <span className="whitespace-nowrap text-slate-600">To</span>
+        <input
+          type="range"
+          aria-label="To"
+          aria-valuetext={to ? describe(toPosition) : "now"}
+          className={sliderClass}
+          min={0}
+          max={moments.length}
+          step={1}
+          value={toPosition}
+          disabled={moments.length === 0}
+          onChange={(e) => {
+            const k = Number(e.target.value);
+            onTo(k === moments.length ? null : k > 0 ? moments[k - 1]!.at : since);
+          }}
+        />
+      </label>
+      <p className="w-full text-sm text-slate-700" data-testid="time-moment" aria-live="polite">
         {history.isLoading
           ? "Reading the history…"
           : moments.length === 0
             ? `${environment.name} did not change in this window: it is the same as now.`
-            : `${environment.name} at ${describe(position)} → now · ${moments.length} ${moments.length === 1 ? "change" : "changes"} in the window`}
+            : `${environment.name} at ${describe(position)} → ${to ? describe(toPosition) : "now"} · ${moments.length} ${moments.length === 1 ? "change" : "changes"} in the window`}
       </p>
       {history.data?.truncated ? <p className="text-xs text-amber-700">Only the first {moments.length} changes are on the slider: pick a shorter window.</p> : null}
       {history.data?.recordedFrom && history.data.recordedFrom > since ? (
