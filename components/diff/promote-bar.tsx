@@ -38,13 +38,12 @@ export function PromoteBar() {
   return (
     <div role="region" aria-label="Promote" className="sticky bottom-0 mt-auto border-t border-slate-200 bg-slate-50 px-4 py-2" data-testid="promote-bar">
       <div className="flex items-center gap-2">
-        <p className="min-w-0 flex-1 text-sm">
+        <p className="flex min-w-0 flex-1 flex-col text-sm">
           <span className="font-medium">
             Promote {promotion.from.name} → {promotion.to.name}
           </span>
-          <span className="text-slate-600" data-testid="promote-count">
-            {" · "}
-            {count === 0 ? "tick the differences to copy" : `${count} selected`}
+          <span className="text-xs text-slate-600" data-testid="promote-count">
+            {count === 0 ? "Tick the differences to copy" : `${count} selected`}
           </span>
         </p>
         <Button variant="ghost" className="py-1" disabled={count === 0} onClick={promotion.clear}>

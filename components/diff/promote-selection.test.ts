@@ -76,6 +76,6 @@ describe("the selection set", () => {
 
   it("reads a refusal without the operation index, and writes promoted values", () => {
     expect(readableProblem('ops.0.params.deletion_protection: is locked to true by preset "Prod" v1')).toBe('params.deletion_protection: is locked to true by preset "Prod" v1');
-    expect([shownPromoted(undefined), shownPromoted("gp3"), shownPromoted(21), shownPromoted(["read"])]).toEqual(["—", "gp3", "21", '["read"]']);
+    expect([shownPromoted(undefined), shownPromoted("gp3"), shownPromoted(21), shownPromoted(["read"])]).toEqual(["not set", "gp3", "21", '["read"]']);
   });
 });

@@ -95,9 +95,9 @@ export function componentState(state: SelectionState, componentId: string): "all
 /** A preview's refusal without the operation index the user never saw ("ops.0.params.x: …" → "params.x: …"). */
 export const readableProblem = (problem: string) => problem.replace(/^ops\.\d+\./, "");
 
-/** How one side of a promoted change reads: absent sides as a dash, strings bare, the rest as JSON. */
+/** How one side of a promoted change reads: an absent side as "not set" (after: removed), strings bare, the rest as JSON. */
 export function shownPromoted(value: unknown): string {
-  if (value === undefined) return "—";
+  if (value === undefined) return "not set";
   if (typeof value === "string") return value === "" ? '""' : value;
   return JSON.stringify(value);
 }
