@@ -1,12 +1,15 @@
 "use client";
 // The side panel: the selected component's differences, or, with nothing selected, every
 // component's that differs (each heading selects it), plus the lines whose policies differ.
-// The search narrows the rows by path.
+// The search narrows the rows by path. While promoting, headings, rows and lines carry
+// checkboxes and the promote bar sits at the foot.
 import type { CompareResultDto } from "@/server/compare/schemas";
 import type { ComponentDiff } from "@/server/domain/diff/types";
 import { ChangeTable } from "./change-table";
 import { lineBadge, matchesSearch } from "./compare-model";
 import { DiffBadge } from "./compare-node";
+import { ComponentCheckbox, LineCheckbox } from "./promote-checkbox";
+import { PromoteBar } from "./promote-bar";
 
 interface Props {
   result: CompareResultDto;
@@ -34,6 +37,7 @@ function LineList({ result, componentId }: { result: CompareResultDto; component
       <ul className="mt-2 space-y-1">
         {lines.map(({ line, badge, title }) => (
           <li key={line.lineId} className="flex items-center gap-2 text-sm" data-testid="line-change" data-status={line.status}>
+            <LineCheckbox line={line} title={title} />
             <span className="min-w-0 flex-1 truncate font-mono text-xs" title={title}>
               {title}
             </span>
@@ -51,14 +55,19 @@ function ComponentSection({ component, result, query, heading }: { component: Co
   const right = sideLabel(result.diff.right);
   return (
     <section aria-label={`Differences of ${component.name}`} className="px-4 py-3" data-testid="component-changes" data-name={component.name}>
-      {heading}
+      <div className="flex items-start gap-2">
+        <span className="flex h-6 items-center empty:hidden">
+          <ComponentCheckbox component={component} />
+        </span>
+        <div className="min-w-0 flex-1">{heading}</div>
+      </div>
       {component.changes.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">Identical in {left} and {right}.</p>
       ) : rows.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">No difference of {component.name} matches “{query.trim()}”.</p>
       ) : (
         <div className="mt-2">
-          <ChangeTable componentId={component.componentId} changes={rows} leftLabel={left} rightLabel={right} caption={`Differences of ${component.name}: ${left} against ${right}`} />
+          <ChangeTable componentId={component.componentId} componentName={component.name} changes={rows} leftLabel={left} rightLabel={right} caption={`Differences of ${component.name}: ${left} against ${right}`} />
         </div>
       )}
     </section>
@@ -89,6 +98,7 @@ export function ChangePanel({ result, selected, query, onSelect }: Props) {
           }
         />
         <LineList result={result} componentId={component.componentId} />
+        <PromoteBar />
       </aside>
     );
   }
@@ -113,6 +123,7 @@ export function ChangePanel({ result, selected, query, onSelect }: Props) {
         />
       ))}
       <LineList result={result} componentId={null} />
+      <PromoteBar />
     </aside>
   );
 }

@@ -2,9 +2,10 @@
 // One component's differences side by side: kind, path, left value, right value. Masked
 // values say so, secrets show their fingerprint, absent sides a dash. Each row is keyed by
 // `changeKey` (component, kind, exact segments): what a later per-change "promote" selection
-// would hold.
+// would hold. While promoting, the kind cell carries the row's checkbox.
 import type { Change } from "@/server/domain/diff/types";
 import { changeKey, formatValue, KIND_LABEL, shownPath, type ShownValue } from "./compare-model";
+import { RowCheckbox } from "./promote-checkbox";
 
 const TONE: Record<ShownValue["tone"], string> = {
   absent: "text-slate-400",
@@ -41,13 +42,22 @@ function Value({ change, side }: { change: Change; side: "left" | "right" }) {
   );
 }
 
-export function ChangeTable({ componentId, changes, leftLabel, rightLabel, caption }: { componentId: string; changes: readonly Change[]; leftLabel: string; rightLabel: string; caption: string }) {
+interface Props {
+  componentId: string;
+  componentName: string;
+  changes: readonly Change[];
+  leftLabel: string;
+  rightLabel: string;
+  caption: string;
+}
+
+export function ChangeTable({ componentId, componentName, changes, leftLabel, rightLabel, caption }: Props) {
   return (
     <table className="w-full table-fixed border-collapse text-left text-sm">
       <caption className="sr-only">{caption}</caption>
       <colgroup>
-        <col className="w-[16%]" />
-        <col className="w-[36%]" />
+        <col className="w-[19%]" />
+        <col className="w-[33%]" />
         <col className="w-[24%]" />
         <col className="w-[24%]" />
       </colgroup>
@@ -77,7 +87,12 @@ export function ChangeTable({ componentId, changes, leftLabel, rightLabel, capti
             data-path={change.path}
             data-status={change.status}
           >
-            <td className="px-2 py-1 align-top text-xs text-slate-600">{KIND_LABEL[change.kind]}</td>
+            <td className="px-2 py-1 align-top text-xs text-slate-600">
+              <span className="flex items-start gap-1.5">
+                <RowCheckbox componentId={componentId} componentName={componentName} change={change} />
+                {KIND_LABEL[change.kind]}
+              </span>
+            </td>
             <th scope="row" className={`px-2 py-1 align-top font-mono text-xs font-normal [overflow-wrap:anywhere] ${change.path ? "" : "text-slate-500"}`}>
               <Path text={shownPath(change)} />
             </th>

@@ -14,6 +14,7 @@ import { ChangePanel } from "./change-panel";
 import { CompareCanvas } from "./compare-canvas";
 import { summaryText, visibility } from "./compare-model";
 import { EnvironmentSelect, type EnvironmentOption } from "@/components/shell/environment-select";
+import { PromoteProvider } from "./promote-context";
 import { TimeBar, WINDOWS, windowOf, type TimeWindow } from "./time-bar";
 
 export type CompareEnvironment = EnvironmentOption;
@@ -42,7 +43,7 @@ function defaultSides(environments: readonly CompareEnvironment[]): [CompareEnvi
   return [left, right];
 }
 
-export function CompareView({ projectId, environments }: { projectId: string; environments: readonly CompareEnvironment[] }) {
+export function CompareView({ projectId, environments, canPromote = false }: { projectId: string; environments: readonly CompareEnvironment[]; canPromote?: boolean }) {
   const trpc = useTRPC();
   const search = useSearchParams();
   const [fallbackLeft, fallbackRight] = defaultSides(environments);
@@ -160,7 +161,9 @@ export function CompareView({ projectId, environments }: { projectId: string; en
               <CompareCanvas result={data} shown={shown} selected={selected} onSelect={select} />
             )}
           </div>
-          <ChangePanel result={data} selected={selected} query={query} onSelect={select} />
+          <PromoteProvider key={`${data.diff.left.environment.id}@${data.diff.left.at ?? "now"}>${data.diff.right.environment.id}@${data.diff.right.at ?? "now"}`} projectId={projectId} result={data} canPromote={canPromote}>
+            <ChangePanel result={data} selected={selected} query={query} onSelect={select} />
+          </PromoteProvider>
         </div>
       ) : (
         <p className="p-6 text-slate-500">Comparing {left.name} with {right.name}…</p>

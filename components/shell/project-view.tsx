@@ -10,6 +10,7 @@ import { CompareView } from "@/components/diff/compare-view";
 import { EnvironmentSelect } from "@/components/shell/environment-select";
 import { ProjectSettings } from "@/components/shell/project-settings";
 import { useTRPC } from "@/components/trpc";
+import { atLeast } from "@/server/domain/roles";
 import { TabList, TabPanel, type TabItem } from "@/components/ui/tabs";
 
 type Tab = "canvas" | "compare" | "history" | "settings";
@@ -81,7 +82,7 @@ export function ProjectView({ orgSlug, projectSlug, initial }: { orgSlug: string
         </TabPanel>
       ) : tab === "compare" ? (
         <TabPanel idBase={tabsId} value="compare" className="min-h-0 flex-1">
-          <CompareView projectId={project.data.id} environments={environments} />
+          <CompareView projectId={project.data.id} environments={environments} canPromote={atLeast(project.data.role, "developer")} />
         </TabPanel>
       ) : (
         <TabPanel idBase={tabsId} value={tab} className="min-h-0 flex-1 overflow-auto">
