@@ -7,8 +7,11 @@ import { auditedWrite } from "../audit/write";
 import { diagramRules, writeDiagramOps } from "../diagram/service";
 import { AppError, isAppError } from "../domain/errors";
 import { applyOps } from "../domain/graph/ops";
-import { planPromotion, type Selection } from "../domain/promote/plan";
-import { loadDiagram } from "../repositories/diagram";
+import { sensitivePaths } from "../domain/catalog/schema-path";
+import { bundleRef, type Diagram } from "../domain/graph/types";
+import { maskPromotedChanges } from "../domain/promote/mask";
+import { planPromotion, type PromotedChange, type Selection } from "../domain/promote/plan";
+import { listBundleVersionDefinitions, loadDiagram } from "../repositories/diagram";
 import { getProject } from "../repositories/projects";
 import type { Tx } from "../db";
 
@@ -30,6 +33,17 @@ async function environments(projectId: string, from: string, to: string, tx?: Tx
   return { project, source, target };
 }
 
+/** The changes with values of sensitive params masked: what a preview shows and the audit event keeps. */
+async function masked(diagram: Diagram, changes: PromotedChange[], tx?: Tx): Promise<PromotedChange[]> {
+  const bundles = new Map((await listBundleVersionDefinitions(tx)).map((d) => [bundleRef(d.name, d.version), d]));
+  const sensitive = (componentId: string) => {
+    const c = diagram.components.find((x) => x.id === componentId);
+    const bundle = c && bundles.get(bundleRef(c.bundle, c.version));
+    return bundle ? sensitivePaths(bundle.params) : [];
+  };
+  return maskPromotedChanges(changes, sensitive);
+}
+
 /** What promoting would change, and the rule it would break (null when it would pass). Writes nothing. */
 export async function previewPromotion(input: PromoteInput) {
   const { project } = await environments(input.projectId, input.from, input.to);
@@ -42,7 +56,7 @@ export async function previewPromotion(input: PromoteInput) {
     if (!isAppError(error)) throw error;
     problem = error.message;
   }
-  return { changes: plan.changes, problem };
+  return { changes: await masked(stored.diagram, plan.changes), problem };
 }
 
 export async function promote(ctx: AuditContext, input: PromoteInput & { message: string }) {
@@ -58,7 +72,7 @@ export async function promote(ctx: AuditContext, input: PromoteInput & { message
         organizationId: project.organizationId,
         action: "environment.promoted",
         target: { type: "environment", id: target.id, projectId: input.projectId, environmentId: target.id },
-        after: { message: input.message, from: source.slug, to: target.slug, changes: plan.changes },
+        after: { message: input.message, from: source.slug, to: target.slug, changes: await masked(stored.diagram, plan.changes, tx) },
       },
     };
   });

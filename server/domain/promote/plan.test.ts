@@ -23,7 +23,7 @@ describe("planPromotion", () => {
   it("copies one param leaf, leaving the rest of the target alone", () => {
     const plan = planPromotion(diagram, "staging", "production", [{ kind: "param", componentId: "db", segments: ["storage", "type"] }]);
     expect(plan.ops).toEqual([{ op: "setInstance", component: "db", environment: "production", config: { params: { size: 8, storage: { gb: 500, type: "gp3" } }, preset: "Prod", presetVersion: 1 } }]);
-    expect(plan.changes).toEqual([{ component: "orders-db", what: "params.storage.type", before: "io2", after: "gp3" }]);
+    expect(plan.changes).toEqual([{ component: "orders-db", componentId: "db", field: ["storage", "type"], what: "params.storage.type", before: "io2", after: "gp3" }]);
   });
 
   it("removes a leaf the source does not have, and merges several selections of one component into one operation", () => {

@@ -16,6 +16,10 @@ export type Selection =
 
 export interface PromotedChange {
   component: string;
+  /** The component whose params `field` addresses (absent for line policy changes). */
+  componentId?: string;
+  /** The param path changed: one field, or `[]` for the whole configuration. */
+  field?: (string | number)[];
   what: string;
   before: unknown;
   after: unknown;
@@ -60,7 +64,7 @@ export function planPromotion(diagram: Diagram, from: string, to: string, select
     const config = target(sel.componentId);
     const component = name(sel.componentId)!;
     if (sel.kind === "component") {
-      changes.push({ component, what: "configuration", before: { preset: config.preset, presetVersion: config.presetVersion, params: config.params }, after: { preset: source.preset, presetVersion: source.presetVersion, params: source.params } });
+      changes.push({ component, componentId: sel.componentId, field: [], what: "configuration", before: { preset: config.preset, presetVersion: config.presetVersion, params: config.params }, after: { preset: source.preset, presetVersion: source.presetVersion, params: source.params } });
       const next: InstanceConfig = { params: structuredClone(source.params), preset: source.preset };
       if (source.presetVersion !== undefined) next.presetVersion = source.presetVersion;
       const policies = { ...config.policies, ...source.policies };
@@ -75,7 +79,7 @@ export function planPromotion(diagram: Diagram, from: string, to: string, select
     } else {
       if (sel.segments.length === 0) refuse(i, "names no field");
       const after = getIn(source.params, sel.segments);
-      changes.push({ component, what: `params.${fieldPath(sel.segments)}`, before: getIn(config.params, sel.segments), after });
+      changes.push({ component, componentId: sel.componentId, field: [...sel.segments], what: `params.${fieldPath(sel.segments)}`, before: getIn(config.params, sel.segments), after });
       config.params = setIn(config.params, sel.segments, after) as Record<string, unknown>;
       configs.set(sel.componentId, config);
     }
