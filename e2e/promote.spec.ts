@@ -5,7 +5,8 @@
 // pinned to the demo's ops preset "Postgres – Production" v1, which locks deletion
 // protection and wants at least 14 days of backups. The developer ticks one field in the
 // Compare tab, reviews it, promotes it with a message, and the comparison no longer lists it
-// while the rest still differs; the project's history records it. A field the preset locks
+// while the rest still differs; the project's history records it, and production's time diff
+// over the last hour shows the promotion as its last change. A field the preset locks
 // is refused in the review and nothing changes. A viewer sees no promote control.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { call, createProject, stamp } from "./canvas-helpers";
@@ -152,6 +153,26 @@ test("a developer promotes one field from staging to production with a message; 
   await expect(promoted).toHaveCount(1);
   await expect(promoted).toContainText("dev@acme.test");
   await expect(promoted).toContainText("Three weeks of backups proved enough in staging");
+
+  // Production over the last hour: its last change is the promotion, and right before it the
+  // only difference from now is that field.
+  await page.getByRole("tab", { name: "Compare" }).click();
+  await page.getByRole("radio", { name: "Over time" }).click();
+  await expect(page.getByLabel("Environment", { exact: true })).toHaveValue("production");
+  await expect(page.getByLabel("Window")).toHaveValue("1h");
+  await expect(page.getByTestId("time-moment")).toContainText(/changes? in the window$/);
+  const from = page.getByRole("slider", { name: "From" });
+  const last = Number(await from.getAttribute("max"));
+  await from.fill(String(last));
+  await expect(from).toHaveAttribute("aria-valuetext", /after environment\.promoted by dev@acme\.test$/);
+  await expect(badge(page, "db")).toHaveText("same");
+  await from.fill(String(last - 1));
+  await expect(badge(page, "db")).toHaveText("differs");
+  await expect(badge(page, "api")).toHaveText("same");
+  await compareNode(page, "db").getByRole("button", { name: /^db: differs/ }).click();
+  await expect(panel(page).getByTestId("change-row")).toHaveCount(1);
+  await expect(row(page, "backup.retention_days").getByRole("cell")).toHaveText(["param", "30", "21"]);
+  await expect(bar(page)).toHaveCount(0);
 });
 
 test("a field production's preset locks is refused in the review: the rule is named, Promote stays disabled, nothing changes", async ({ page, browser }) => {

@@ -18,7 +18,9 @@ interface Props {
   onSelect: (componentId: string | null) => void;
 }
 
-const sideLabel = (side: { environment: { name: string }; at?: string }) => side.environment.name + (side.at ? ` (${new Date(side.at).toLocaleString()})` : "");
+type Side = { environment: { name: string }; at?: string };
+/** "Production (21/11/2026, 10:42:13)"; "Production (now)" when only the other side is a past moment. */
+const sideLabel = (side: Side, other: Side) => side.environment.name + (side.at ? ` (${new Date(side.at).toLocaleString()})` : other.at ? " (now)" : "");
 
 function LineList({ result, componentId }: { result: CompareResultDto; componentId: string | null }) {
   const names = new Map(result.diagram.components.map((c) => [c.id, c.name]));
@@ -51,8 +53,8 @@ function LineList({ result, componentId }: { result: CompareResultDto; component
 
 function ComponentSection({ component, result, query, heading }: { component: ComponentDiff; result: CompareResultDto; query: string; heading: React.ReactNode }) {
   const rows = component.changes.filter((c) => matchesSearch(c, query));
-  const left = sideLabel(result.diff.left);
-  const right = sideLabel(result.diff.right);
+  const left = sideLabel(result.diff.left, result.diff.right);
+  const right = sideLabel(result.diff.right, result.diff.left);
   return (
     <section aria-label={`Differences of ${component.name}`} className="px-4 py-3" data-testid="component-changes" data-name={component.name}>
       <div className="flex items-start gap-2">
