@@ -34,7 +34,26 @@ interface Props {
   onTo: (iso: string | null) => void;
 }
 
-const sliderClass = "flex-1 accent-brand-600";
+/** Positions 0 … count: the window's start, then right after each change. */
+function MomentSlider({ label, count, value, valueText, onChange }: { label: string; count: number; value: number; valueText: string; onChange: (position: number) => void }) {
+  return (
+    <label className="flex min-w-[14rem] flex-1 items-center gap-3 text-sm">
+      <span className="whitespace-nowrap text-slate-600">{label}</span>
+      <input
+        type="range"
+        aria-label={label}
+        aria-valuetext={valueText}
+        className="flex-1 accent-brand-600"
+        min={0}
+        max={count}
+        step={1}
+        value={value}
+        disabled={count === 0}
+        onChange={(e) => onChange(Number(e.target.value))}
+      />
+    </label>
+  );
+}
 
 export function TimeBar({ projectId, environment, window, since, at, to, onWindow, onAt, onTo }: Props) {
   const trpc = useTRPC();
@@ -64,42 +83,14 @@ export function TimeBar({ projectId, environment, window, since, at, to, onWindo
           ))}
         </select>
       </label>
-      <label className="flex min-w-[14rem] flex-1 items-center gap-3 text-sm">
-        <span className="whitespace-nowrap text-slate-600">From</span>
-        <input
-          type="range"
-          aria-label="From"
-          aria-valuetext={describe(position)}
-          className={sliderClass}
-          min={0}
-          max={moments.length}
-          step={1}
-          value={position}
-          disabled={moments.length === 0}
-          onChange={(e) => {
-            const k = Number(e.target.value);
-            onAt(k > 0 ? moments[k - 1]!.at : null);
-          }}
-        />
-      </label>
-      <label className="flex min-w-[14rem] flex-1 items-center gap-3 text-sm">
-        <span className="whitespace-nowrap text-slate-600">To</span>
-        <input
-          type="range"
-          aria-label="To"
-          aria-valuetext={to ? describe(toPosition) : "now"}
-          className={sliderClass}
-          min={0}
-          max={moments.length}
-          step={1}
-          value={toPosition}
-          disabled={moments.length === 0}
-          onChange={(e) => {
-            const k = Number(e.target.value);
-            onTo(k === moments.length ? null : k > 0 ? moments[k - 1]!.at : since);
-          }}
-        />
-      </label>
+      <MomentSlider label="From" count={moments.length} value={position} valueText={describe(position)} onChange={(k) => onAt(k > 0 ? moments[k - 1]!.at : null)} />
+      <MomentSlider
+        label="To"
+        count={moments.length}
+        value={toPosition}
+        valueText={to ? describe(toPosition) : "now"}
+        onChange={(k) => onTo(k === moments.length ? null : k > 0 ? moments[k - 1]!.at : since)}
+      />
       <p className="w-full text-sm text-slate-700" data-testid="time-moment" aria-live="polite">
         {history.isLoading
           ? "Reading the history…"
