@@ -81,6 +81,8 @@ forEachDatabase("deployments", (h: Harness) => {
       createdBy: { email: "dev@acme.test" },
       startedAt: null,
       finishedAt: null,
+      // A plan changes nothing that runs: the instance keeps its status.
+      instanceStatus: "draft",
     });
     expect(await auditCount(h.db())).toBe(events + 1);
 
@@ -101,19 +103,19 @@ forEachDatabase("deployments", (h: Harness) => {
       expect(text).not.toContain(sessionSecret);
       expect(text).not.toContain(fingerprint(sessionSecret).slice(0, 12));
     }
-    // A plan changes nothing that runs: the instance keeps its status.
     expect((await h.db().prisma.instance.findFirstOrThrow({ where: { componentId: web, environmentId: production } })).status).toBe("draft");
 
     const viewer = await h.as("viewer@acme.test");
-    expect(await viewer.deployment.list(webIn(production))).toEqual([queued]);
-    expect(await viewer.deployment.list({ projectId, environmentId: production })).toEqual([queued]);
+    const { instanceStatus: _, ...listed } = queued;
+    expect(await viewer.deployment.list(webIn(production))).toEqual([listed]);
+    expect(await viewer.deployment.list({ projectId, environmentId: production })).toEqual([listed]);
     expect(await viewer.deployment.list(webIn(staging))).toEqual([]);
   });
 
   it("an apply marks the instance pending; requests are numbered per environment, newest listed first", async () => {
     const dev = await h.as("dev@acme.test");
     const applied = await dev.deployment.request({ ...webIn(production), action: "apply" });
-    expect(applied).toMatchObject({ number: 2, action: "apply", status: "queued", message: "" });
+    expect(applied).toMatchObject({ number: 2, action: "apply", status: "queued", message: "", instanceStatus: "pending" });
     expect((await h.db().prisma.instance.findFirstOrThrow({ where: { componentId: web, environmentId: production } })).status).toBe("pending");
     const event = await h.db().prisma.auditEvent.findFirstOrThrow({ where: { action: "deployment.requested", targetId: applied.id } });
     expect(event.before).toEqual({ instanceStatus: "draft" });
@@ -122,6 +124,10 @@ forEachDatabase("deployments", (h: Harness) => {
       [2, "apply"],
       [1, "plan"],
     ]);
+    // Already pending: a further apply queues behind it and records no status change.
+    const again = await dev.deployment.request({ ...webIn(production), action: "apply" });
+    const second = await h.db().prisma.auditEvent.findFirstOrThrow({ where: { action: "deployment.requested", targetId: again.id } });
+    expect([again.number, again.instanceStatus, second.before]).toEqual([3, "pending", null]);
   });
 
   it("an apply waits for an undeployed upstream while a plan previews it; recorded outputs unblock it, sensitive fields frozen as fingerprints", async () => {

@@ -22,3 +22,9 @@ export const deploymentDto = z.object({
   finishedAt: z.date().nullable(),
 });
 export type DeploymentDto = z.infer<typeof deploymentDto>;
+
+/** A request's answer: the queued deployment and the instance's status afterwards (`pending` after an apply). */
+export const requestedDeploymentDto = deploymentDto.extend({
+  instanceStatus: z.enum(["draft", "pending", "provisioning", "running", "failed", "decommissioned"]),
+});
+export type RequestedDeploymentDto = z.infer<typeof requestedDeploymentDto>;

@@ -13,7 +13,7 @@ import { AppError } from "../domain/errors";
 import * as repo from "../repositories/deployments";
 import { findBundleDefinition, findSecretTarget } from "../repositories/secrets";
 import { ensureShownInstance } from "../secrets/service";
-import type { DeploymentDto } from "./schemas";
+import type { DeploymentDto, RequestedDeploymentDto } from "./schemas";
 import { deploymentSnapshot } from "./snapshot";
 
 export interface DeploymentTarget {
@@ -34,7 +34,7 @@ export async function requestDeployment(
   ctx: AuditContext & { userId: string | null },
   t: DeploymentTarget,
   input: { action: RequestableAction; message: string },
-): Promise<DeploymentDto> {
+): Promise<RequestedDeploymentDto> {
   return auditedWrite(ctx, async (tx) => {
     // Serializes requests per environment, so numbers follow commit order.
     if (!(await repo.lockEnvironmentForRequest(tx, t.projectId, t.environmentId))) throw notFound();
@@ -60,11 +60,13 @@ export async function requestDeployment(
       createdById: ctx.userId,
     });
     // An apply changes what runs, so the instance now waits for it; a plan changes nothing.
-    const status = input.action === "apply" ? { before: await repo.setInstanceStatus(tx, instanceId, "pending"), after: "pending" } : null;
+    const before = await repo.instanceStatus(tx, instanceId);
+    const status = input.action === "apply" && before !== "pending" ? { before, after: "pending" as const } : null;
+    if (status) await repo.setInstanceStatus(tx, instanceId, status.after);
     const [deployment] = await repo.listDeployments({ projectId: t.projectId, environmentId: t.environmentId, id }, 1, tx);
     if (!deployment) throw new Error("the deployment just written could not be read back");
     return {
-      result: deployment,
+      result: { ...deployment, instanceStatus: status?.after ?? before },
       audit: {
         organizationId: t.organizationId,
         action: "deployment.requested",

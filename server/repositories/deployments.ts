@@ -6,6 +6,7 @@ import type { Prisma } from "../generated/prisma/client";
 
 export type DeploymentActionDto = "plan" | "apply" | "destroy";
 export type DeploymentStatusDto = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+export type InstanceStatusValue = "draft" | "pending" | "provisioning" | "running" | "failed" | "decommissioned";
 
 export interface DeploymentRowDto {
   id: string;
@@ -51,11 +52,12 @@ export async function insertDeployment(
   });
 }
 
-/** Sets the instance's status; returns the previous one. */
-export async function setInstanceStatus(tx: Tx, instanceId: string, status: "pending"): Promise<string> {
-  const before = await tx.instance.findUniqueOrThrow({ where: { id: instanceId }, select: { status: true } });
-  if (before.status !== status) await tx.instance.update({ where: { id: instanceId }, data: { status }, select: { id: true } });
-  return before.status;
+export async function instanceStatus(tx: Tx, instanceId: string): Promise<InstanceStatusValue> {
+  return (await tx.instance.findUniqueOrThrow({ where: { id: instanceId }, select: { status: true } })).status;
+}
+
+export async function setInstanceStatus(tx: Tx, instanceId: string, status: "pending"): Promise<void> {
+  await tx.instance.update({ where: { id: instanceId }, data: { status }, select: { id: true } });
 }
 
 interface Row extends Omit<DeploymentRowDto, "environment" | "component" | "createdBy"> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { deploymentDto, deploymentMessage, requestableAction } from "../../deployments/schemas";
+import { deploymentDto, deploymentMessage, requestableAction, requestedDeploymentDto } from "../../deployments/schemas";
 import * as deployments from "../../deployments/service";
 import { requireProject } from "../guard";
 import { id } from "../schemas";
@@ -11,7 +11,7 @@ import { protectedProcedure, router } from "../trpc";
 export const deploymentRouter = router({
   request: protectedProcedure
     .input(z.object({ projectId: id, componentId: id, environmentId: id, action: requestableAction, message: deploymentMessage.optional() }))
-    .output(deploymentDto)
+    .output(requestedDeploymentDto)
     .mutation(async ({ ctx, input }) => {
       const { action, message, ...target } = input;
       const access = await requireProject(ctx, target.projectId, "developer", "deployment.request");
