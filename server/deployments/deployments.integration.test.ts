@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
 import { auditCount, forEachDatabase, snapshot, type Harness } from "@/test/integration";
 import { fingerprint } from "../secrets/crypto";
+import { seedDemoDiagram } from "../seed-diagram";
 
 forEachDatabase("deployments", (h: Harness) => {
   let projectId = "";
@@ -160,5 +161,23 @@ forEachDatabase("deployments", (h: Harness) => {
     await unchanged(async () => (await h.as("dev@acme.test")).deployment.request({ ...input, componentId: "cmp-nope" }), { code: "NOT_FOUND" });
     // Destroy has no request path yet.
     await unchanged(async () => (await h.as("dev@acme.test")).deployment.request({ ...input, action: "destroy" as "plan" }), { code: "BAD_REQUEST" });
+  });
+});
+
+forEachDatabase("demo deployments", (h: Harness) => {
+  it("the demo leaves the API blocked in production (its session secret is unset there) and one plan queued in staging", async () => {
+    expect(await seedDemoDiagram()).toBe(true);
+    const project = await h.db().prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true, environments: { select: { id: true, slug: true } } } });
+    const env = (slug: string) => project.environments.find((e) => e.slug === slug)!.id;
+    const api = await h.db().prisma.component.findFirstOrThrow({ where: { projectId: project.id, name: "api" }, select: { id: true } });
+    const dev = await h.as("dev@acme.test");
+    const staging = await dev.deployment.list({ projectId: project.id, environmentId: env("staging"), componentId: api.id });
+    expect(staging).toMatchObject([{ number: 1, action: "plan", status: "queued", createdBy: null, component: { name: "api" } }]);
+    const before = await snapshot(h.db());
+    await expect(dev.deployment.request({ projectId: project.id, componentId: api.id, environmentId: env("production"), action: "plan" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: 'Deployment blocked — secrets.SESSION_SECRET: required secret "SESSION_SECRET" is not set in production',
+    });
+    expect(await snapshot(h.db())).toEqual(before);
   });
 });
