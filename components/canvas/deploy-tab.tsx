@@ -32,8 +32,6 @@ function Pointer({ blocker, onOpenSecrets }: { blocker: DeploymentBlocker; onOpe
       );
     case "missing-required":
       return <span className="text-xs text-slate-600">Draw a line into “{slot}” on the canvas, or ask ops for an environment default (project Settings).</span>;
-    case "upstream-not-deployed":
-      return <span className="text-xs text-slate-600">Blocks Deploy only: a Plan can use the preview.</span>;
     case "unknown-policy":
       return <span className="text-xs text-slate-600">Click the line into “{slot}” and choose a policy it offers.</span>;
     case "unknown-slot":
@@ -43,18 +41,38 @@ function Pointer({ blocker, onOpenSecrets }: { blocker: DeploymentBlocker; onOpe
   }
 }
 
-function Blockers({ blockers, environment, onOpenSecrets }: { blockers: DeploymentBlocker[]; environment: string; onOpenSecrets: () => void }) {
+const same = (a: DeploymentBlocker, b: DeploymentBlocker) => a.field === b.field && a.rule === b.rule;
+
+/**
+ * What blocks both actions, then what blocks only an apply (upstreams not deployed yet: a
+ * plan previews them). Each line is the server's own wording of the refusal.
+ */
+function Blockers({ plan, apply, environment, onOpenSecrets }: { plan: DeploymentBlocker[]; apply: DeploymentBlocker[]; environment: string; onOpenSecrets: () => void }) {
+  const applyOnly = apply.filter((b) => !plan.some((p) => same(p, b)));
+  const group = (blockers: DeploymentBlocker[], blocks: "both" | "apply") => (
+    <ul className="mt-1 space-y-2">
+      {blockers.map((b) => (
+        <li key={`${b.field}/${b.rule}`} data-testid="deploy-blocker" data-field={b.field} data-rule={b.rule} data-blocks={blocks} className="text-sm">
+          <p className="break-words font-mono text-xs">{describeBlocker(b)}</p>
+          <Pointer blocker={b} onOpenSecrets={onOpenSecrets} />
+        </li>
+      ))}
+    </ul>
+  );
   return (
-    <div className="rounded-md bg-amber-50 p-3 ring-1 ring-amber-200" data-testid="deploy-blockers">
-      <p className="text-sm font-medium text-amber-900">Blocked in {environment}</p>
-      <ul className="mt-1 space-y-2">
-        {blockers.map((b) => (
-          <li key={`${b.field}/${b.rule}`} data-testid="deploy-blocker" data-field={b.field} data-rule={b.rule} className="text-sm">
-            <p className="break-words font-mono text-xs text-amber-950">{describeBlocker(b)}</p>
-            <Pointer blocker={b} onOpenSecrets={onOpenSecrets} />
-          </li>
-        ))}
-      </ul>
+    <div className="space-y-3" data-testid="deploy-blockers">
+      {plan.length > 0 ? (
+        <div className="rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
+          <p className="text-sm font-medium">Blocked in {environment}: neither Plan nor Deploy until this is fixed</p>
+          {group(plan, "both")}
+        </div>
+      ) : null}
+      {applyOnly.length > 0 ? (
+        <div className="rounded-md bg-slate-50 p-3 text-slate-800 ring-1 ring-slate-200">
+          <p className="text-sm font-medium">Deploy waits for its upstreams; a Plan can use their previews</p>
+          {group(applyOnly, "apply")}
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -136,7 +154,7 @@ export function DeployTab({ projectId, componentId, onOpenSecrets }: Props) {
           fingerprints). Patchbay has no deployment runner yet: queued deployments wait for one and nothing is provisioned.
         </p>
         {resolution.error ? <p role="alert" className="text-sm text-red-700">{resolution.error.message}</p> : null}
-        {apply && apply.length > 0 ? <Blockers blockers={apply} environment={slug} onOpenSecrets={onOpenSecrets} /> : null}
+        {plan && apply && apply.length > 0 ? <Blockers plan={plan} apply={apply} environment={slug} onOpenSecrets={onOpenSecrets} /> : null}
         {readOnly ? (
           <p className="text-xs text-slate-500">Your role can't request deployments (developer or above).</p>
         ) : (

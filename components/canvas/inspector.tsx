@@ -225,7 +225,10 @@ export function Inspector({
     <aside aria-label="Inspector" className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white">
       <div className="border-b border-slate-200 px-4 pt-3">
         <h2 className="font-mono text-sm font-semibold">{name}</h2>
+        {/* Dense and pulled into the padding: five tabs fit the panel, the first label aligned with the name. */}
         <TabList
+          dense
+          className="-mx-2"
           label="Inspector"
           idBase={idBase}
           items={[

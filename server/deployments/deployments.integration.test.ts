@@ -137,7 +137,7 @@ forEachDatabase("deployments", (h: Harness) => {
     await dev.secret.set({ ...apiIn, name: "SESSION_SECRET", value: sessionSecret });
     await unchanged(() => dev.deployment.request({ ...apiIn, action: "apply" }), {
       code: "BAD_REQUEST",
-      message: 'Deployment blocked — connections.cluster: upstream "cluster" is not deployed in staging yet, so this line carries only a preview; apply "cluster" first (a plan can use the preview)',
+      message: 'Deployment blocked — connections.cluster: upstream "cluster" is not deployed in staging yet; apply it first (a plan can use its preview)',
     });
     const plan = await dev.deployment.request({ ...apiIn, action: "plan" });
     expect(plan).toMatchObject({ number: 1, environment: { slug: "staging" }, component: { name: "api" } });

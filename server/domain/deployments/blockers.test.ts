@@ -51,7 +51,7 @@ describe("deploymentBlockers", () => {
   it("lets a plan through with an undeployed upstream (its payload is a preview) but not an apply", () => {
     expect(blockers("plan", api())).toEqual([]);
     expect(blockers("apply", api())).toEqual([
-      'connections.database: upstream "orders-db" is not deployed in production yet, so this line carries only a preview; apply "orders-db" first (a plan can use the preview)',
+      'connections.database: upstream "orders-db" is not deployed in production yet; apply it first (a plan can use its preview)',
     ]);
     const deployedDb = link("database", "orders-db", { payload: database, params: { schema: rds.params } }, ["read-only"]);
     expect(blockers("apply", api({ links: [deployedCluster, deployedDb] }))).toEqual([]);

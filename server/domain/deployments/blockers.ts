@@ -68,7 +68,7 @@ export function deploymentBlockers({ action, environment, resolution }: BlockerF
       blockers.push({
         field: `connections.${c.slot}`,
         rule: "upstream-not-deployed",
-        message: `upstream "${upstream}" is not deployed in ${environment} yet, so this line carries only a preview; apply "${upstream}" first (a plan can use the preview)`,
+        message: `upstream "${upstream}" is not deployed in ${environment} yet; apply it first (a plan can use its preview)`,
       });
     }
   }
