@@ -27,10 +27,12 @@ export interface DeploymentRowDto {
 
 /**
  * Row-locks the environment until commit, so requests in one environment are numbered in
- * the order they commit. False when the environment is not in the project.
+ * the order they commit. NO KEY UPDATE: it serializes requests without holding up rows that
+ * merely reference the environment (an instance created meanwhile). False when the
+ * environment is not in the project.
  */
 export async function lockEnvironmentForRequest(tx: Tx, projectId: string, environmentId: string): Promise<boolean> {
-  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "Environment" WHERE id = $1 AND "projectId" = $2 FOR UPDATE`, environmentId, projectId);
+  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "Environment" WHERE id = $1 AND "projectId" = $2 FOR NO KEY UPDATE`, environmentId, projectId);
   return rows.length > 0;
 }
 
