@@ -17,6 +17,7 @@ import { applyDiagramOps } from "./diagram/service";
 import { addEnvironmentDefault } from "./secrets/environment-defaults";
 import { setSecret } from "./secrets/service";
 import { listPresets } from "./repositories/presets";
+import { seedDemoDeployment } from "./seed-deployments";
 import { DEMO_PRESET, seedDemoPreset, seedDemoPresetUpgrade } from "./seed-presets";
 
 const PLAN: { name: string; bundle: string; x: number; y: number }[] = [
@@ -80,13 +81,16 @@ export async function seedDemoDiagram(): Promise<boolean> {
   const demoPreset = (await listPresets(org.id, "aws-rds-postgres")).find((p) => p.name === DEMO_PRESET);
   if (demoPreset && productionDb) await seedDemoPresetUpgrade(seed, org.id, demoPreset.id, productionDb);
   await seedDemoSecrets(seed, { ...project, organizationId: org.id }, placed);
+  const api = placed.find((p) => p.def.app?.secrets.SESSION_SECRET);
+  if (api) await seedDemoDeployment(seed, { ...project, organizationId: org.id }, api.id);
   return true;
 }
 
 /**
  * Production deploys with an ops-supplied role (an environment default filling every
  * `aws_authentication` slot), and the API has its session secret set in staging only, so
- * production shows a required secret still missing. Values are random: nothing to leak.
+ * production shows a required secret still missing — and a deployment there blocked until it
+ * is set. Values are random: nothing to leak.
  */
 async function seedDemoSecrets(
   seed: { actor: { type: "system"; label: string }; meta: object },

@@ -144,6 +144,16 @@ export function mutationCases(): Record<string, Case> {
       await (await h.as("dev@acme.test")).secret.clear({ ...target, name: "SESSION_SECRET" });
       return { action: "secret.cleared" };
     },
+    "deployment.request": async (h) => {
+      const target = await secretTarget(h);
+      // Its required secret set directly, as set-up: through secret.set it would be a second audited write.
+      await h.db().prisma.$transaction(async (tx) => {
+        const instanceId = await ensureInstance(tx, target.componentId, target.environmentId, () => ({ params: {}, presetVersionId: null }));
+        await upsertSecret(tx, { instanceId, name: "SESSION_SECRET", sealed: seal("deploy-me"), fingerprint: fingerprint("deploy-me"), setById: null });
+      });
+      await (await h.as("dev@acme.test")).deployment.request({ ...target, action: "plan", message: "audited" });
+      return { action: "deployment.requested" };
+    },
     "environmentDefault.add": async (h) => {
       const { environmentId } = await secretTarget(h);
       const payload = { arn: "arn:aws:iam::123456789012:role/audited", external_id: "audited-external-id" };

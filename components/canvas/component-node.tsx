@@ -14,6 +14,7 @@ import { COMPACT_BELOW, HANDLE, handleTop, nodeHeight, ROW } from "./node-geomet
 
 const STATUS_STYLE: Record<string, string> = {
   draft: "bg-slate-100 text-slate-600",
+  pending: "bg-amber-100 text-amber-800",
   deployed: "bg-emerald-100 text-emerald-800",
   failed: "bg-red-100 text-red-800",
 };

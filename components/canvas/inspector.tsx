@@ -15,11 +15,12 @@ import { pinnedPreset, presetAuthor } from "@/server/domain/presets/usable";
 import { AccessTab } from "./access-tab";
 import { useCanvas } from "./canvas-context";
 import { defaultInstance } from "./catalog-view";
+import { DeployTab } from "./deploy-tab";
 import { PresetPicker } from "./preset-picker";
 import { RuntimeTab } from "./runtime-tab";
 import { SecretsPanel } from "./secrets-panel";
 
-type Tab = "configure" | "access" | "runtime" | "history";
+type Tab = "configure" | "access" | "runtime" | "deploy" | "history";
 
 function NameField({ id, name, readOnly }: { id: string; name: string; readOnly: boolean }) {
   const dispatch = useCanvas((s) => s.dispatch);
@@ -64,7 +65,20 @@ function NameField({ id, name, readOnly }: { id: string; name: string; readOnly:
   );
 }
 
-function ConfigureTab({ componentId, projectId, environmentName, onDelete }: { componentId: string; projectId: string; environmentName: string; onDelete: () => void }) {
+function ConfigureTab({
+  componentId,
+  projectId,
+  environmentName,
+  showSecrets,
+  onDelete,
+}: {
+  componentId: string;
+  projectId: string;
+  environmentName: string;
+  /** Scroll to the Secrets section once it is there (the Deploy tab sent the user to set one). */
+  showSecrets: boolean;
+  onDelete: () => void;
+}) {
   const component = useCanvas((s) => s.diagram.components.find((c) => c.id === componentId));
   const environmentId = useCanvas((s) => s.environmentId);
   const config = useCanvas((s) => s.diagram.instances[componentId]?.[environmentId]);
@@ -175,7 +189,7 @@ function ConfigureTab({ componentId, projectId, environmentName, onDelete }: { c
           {component.bundle}@{component.version} is not in the catalog.
         </p>
       )}
-      <SecretsPanel projectId={projectId} componentId={componentId} environmentId={environmentId} readOnly={readOnly} />
+      <SecretsPanel projectId={projectId} componentId={componentId} environmentId={environmentId} readOnly={readOnly} scrollIntoView={showSecrets} />
       {readOnly ? null : (
         <div className="border-t border-slate-200 pt-4">
           <Button variant="secondary" className="text-red-700" onClick={onDelete}>
@@ -204,33 +218,58 @@ export function Inspector({
   onDelete: () => void;
 }) {
   const [tab, setTab] = useState<Tab>("configure");
+  const [showSecrets, setShowSecrets] = useState(false);
   const name = useCanvas((s) => s.diagram.components.find((c) => c.id === componentId)?.name);
   const idBase = useId();
   return (
     <aside aria-label="Inspector" className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white">
       <div className="border-b border-slate-200 px-4 pt-3">
         <h2 className="font-mono text-sm font-semibold">{name}</h2>
+        {/* Dense and pulled into the padding: five tabs fit the panel, the first label aligned with the name. */}
         <TabList
+          dense
+          className="-mx-2"
           label="Inspector"
           idBase={idBase}
           items={[
             { value: "configure", label: "Configure" },
             { value: "access", label: "Access" },
             { value: "runtime", label: "Runtime" },
+            { value: "deploy", label: "Deploy" },
             { value: "history", label: "History" },
           ]}
           value={tab}
-          onChange={setTab}
+          onChange={(next) => {
+            setShowSecrets(false);
+            setTab(next);
+          }}
         />
       </div>
       <TabPanel idBase={idBase} value={tab} className="min-h-0 flex-1 overflow-y-auto p-4">
         {tab === "configure" ? (
           // Keyed: a form's draft must never carry over to another component or environment.
-          <ConfigureTab key={`${componentId}/${environmentName}`} componentId={componentId} projectId={projectId} environmentName={environmentName} onDelete={onDelete} />
+          <ConfigureTab
+            key={`${componentId}/${environmentName}`}
+            componentId={componentId}
+            projectId={projectId}
+            environmentName={environmentName}
+            showSecrets={showSecrets}
+            onDelete={onDelete}
+          />
         ) : tab === "access" ? (
           <AccessTab key={`${componentId}/${environmentName}`} projectId={projectId} componentId={componentId} />
         ) : tab === "runtime" ? (
           <RuntimeTab key={`${componentId}/${environmentName}`} projectId={projectId} componentId={componentId} canReveal={canReveal} />
+        ) : tab === "deploy" ? (
+          <DeployTab
+            key={`${componentId}/${environmentName}`}
+            projectId={projectId}
+            componentId={componentId}
+            onOpenSecrets={() => {
+              setShowSecrets(true);
+              setTab("configure");
+            }}
+          />
         ) : (
           <History title="Component history" organizationId={organizationId} projectId={projectId} componentId={componentId} />
         )}

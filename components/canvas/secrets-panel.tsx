@@ -4,7 +4,7 @@
 // component state only until the save succeeds (then it is dropped). Nothing ever reads a
 // value back from the server.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { formatUtc, relativeTime } from "@/components/audit/format";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
@@ -14,6 +14,8 @@ interface Props {
   componentId: string;
   environmentId: string;
   readOnly: boolean;
+  /** Bring the section into view once loaded (another tab pointed here). */
+  scrollIntoView?: boolean;
 }
 
 interface SecretView {
@@ -43,7 +45,7 @@ function Status({ secret }: { secret: SecretView }) {
   );
 }
 
-function SecretRow({ secret, target, readOnly, onSaved }: { secret: SecretView; target: Omit<Props, "readOnly">; readOnly: boolean; onSaved: () => void }) {
+function SecretRow({ secret, target, readOnly, onSaved }: { secret: SecretView; target: Omit<Props, "readOnly" | "scrollIntoView">; readOnly: boolean; onSaved: () => void }) {
   const trpc = useTRPC();
   const inputId = useId();
   const [value, setValue] = useState("");
@@ -116,11 +118,16 @@ function SecretRow({ secret, target, readOnly, onSaved }: { secret: SecretView; 
   );
 }
 
-export function SecretsPanel({ projectId, componentId, environmentId, readOnly }: Props) {
+export function SecretsPanel({ projectId, componentId, environmentId, readOnly, scrollIntoView = false }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const target = { projectId, componentId, environmentId };
   const secrets = useQuery(trpc.secret.list.queryOptions(target));
+  const section = useRef<HTMLElement>(null);
+  const loaded = !!secrets.data?.length;
+  useEffect(() => {
+    if (scrollIntoView && loaded) section.current?.scrollIntoView({ block: "start" });
+  }, [scrollIntoView, loaded]);
   const onSaved = () => void queryClient.invalidateQueries({ queryKey: trpc.secret.list.queryKey(target) });
 
   if (secrets.error) {
@@ -129,7 +136,7 @@ export function SecretsPanel({ projectId, componentId, environmentId, readOnly }
   }
   if (!secrets.data || secrets.data.length === 0) return null;
   return (
-    <section aria-label="Secrets" className="border-t border-slate-200 pt-4">
+    <section ref={section} aria-label="Secrets" className="border-t border-slate-200 pt-4">
       <h3 className="text-sm font-semibold">Secrets</h3>
       <p className="text-xs text-slate-500">Write-only and per environment: once saved, only a fingerprint of the value is shown.</p>
       <ul className="divide-y divide-slate-100">

@@ -76,6 +76,8 @@ export interface CanvasState {
   setHighlighted: (ids: ReadonlySet<string> | null) => void;
   setEnvironmentDefaults: (defaults: ReadonlyMap<string, string>) => void;
   setEnvironment: (environmentId: string) => void;
+  /** An instance status the server reported (a deployment request): a server echo, never recorded for undo. */
+  setStatus: (row: StatusRow) => void;
   reset: (snapshot: CanvasSnapshot) => void;
 }
 
@@ -229,6 +231,10 @@ export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: Cat
       setEnvironment(environmentId) {
         if (environmentId === get().environmentId) return;
         set({ environmentId, ...derive(get().diagram, false, get().statuses, environmentId) });
+      },
+      setStatus(row) {
+        const statuses = [...get().statuses.filter((s) => s.componentId !== row.componentId || s.environmentId !== row.environmentId), row];
+        set({ statuses, ...derive(get().diagram, false, statuses) });
       },
       reset(next) {
         queue = [];

@@ -18,6 +18,7 @@ export function TabList<T extends string>({
   value,
   onChange,
   className = "",
+  dense = false,
 }: {
   label: string;
   idBase: string;
@@ -25,6 +26,8 @@ export function TabList<T extends string>({
   value: T;
   onChange: (value: T) => void;
   className?: string;
+  /** Tighter tabs, for a narrow panel. */
+  dense?: boolean;
 }) {
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const index = Math.max(0, items.findIndex((item) => item.value === value));
@@ -40,7 +43,7 @@ export function TabList<T extends string>({
   }
 
   return (
-    <div role="tablist" aria-label={label} className={`flex gap-1 ${className}`} onKeyDown={onKeyDown}>
+    <div role="tablist" aria-label={label} className={`flex ${dense ? "" : "gap-1"} ${className}`} onKeyDown={onKeyDown}>
       {items.map((item, i) => {
         const selected = i === index;
         return (
@@ -56,7 +59,7 @@ export function TabList<T extends string>({
             aria-controls={`${idBase}-panel-${item.value}`}
             tabIndex={selected ? 0 : -1}
             onClick={() => onChange(item.value)}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand-600 ${
+            className={`-mb-px border-b-2 ${dense ? "px-2" : "px-3"} py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand-600 ${
               selected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
             }`}
           >

@@ -7,6 +7,7 @@ import { blastRadius } from "../domain/access/blast-radius";
 import { redactResolution } from "../domain/access/redact";
 import { resolveInstance } from "../domain/access/resolve";
 import type { LinkSourceInput } from "../domain/access/resolve-types";
+import type { Tx } from "../db";
 import { AppError } from "../domain/errors";
 import { bundleRef, effectivePolicies, type Diagram, type InstanceConfig } from "../domain/graph/types";
 import { loadCascade, loadInstancesRuntime } from "../repositories/access";
@@ -23,13 +24,20 @@ interface Target {
   environmentId: string;
 }
 
-async function resolveRaw({ organizationId, projectId, componentId, environmentId }: Target) {
+interface ResolveOptions {
+  /** Read inside this transaction (a deployment request resolves what it freezes, atomically). */
+  tx?: Tx;
+  /** The deployment the resolution is frozen for (`metadata.deployment_id`). */
+  deploymentId?: string;
+}
+
+async function resolveRaw({ organizationId, projectId, componentId, environmentId }: Target, { tx, deploymentId }: ResolveOptions = {}) {
   const [stored, cascade, bundleDefs, types, presets] = await Promise.all([
-    loadDiagram(projectId),
-    loadCascade(projectId, environmentId),
-    listBundleVersionDefinitions(),
-    listArtifactTypes(),
-    organizationPresets(organizationId),
+    loadDiagram(projectId, tx),
+    loadCascade(projectId, environmentId, tx),
+    listBundleVersionDefinitions(tx),
+    listArtifactTypes(tx),
+    organizationPresets(organizationId, tx),
   ]);
   if (!stored || !cascade) throw new AppError("NOT_FOUND", "Project or environment not found");
   const diagram: Diagram = stored.diagram;
@@ -44,8 +52,8 @@ async function resolveRaw({ organizationId, projectId, componentId, environmentI
   const config = (id: string) => diagram.instances[id]?.[environmentId];
   const into = diagram.links.filter((l) => l.to === componentId);
   const [runtime, environmentDefaults] = await Promise.all([
-    loadInstancesRuntime(environmentId, [componentId, ...into.map((l) => l.from)]),
-    environmentDefaultsFor(environmentId),
+    loadInstancesRuntime(environmentId, [componentId, ...into.map((l) => l.from)], tx),
+    environmentDefaultsFor(environmentId, tx),
   ]);
   // What the upstream instance produced, its sealed fields opened (redaction happens on the way out).
   const produced = (componentId: string, slot: string) => {
@@ -80,11 +88,20 @@ async function resolveRaw({ organizationId, projectId, componentId, environmentI
     project: cascade.project,
     environment: cascade.environment,
     component: { id: component.id, name: component.name, tags: cascade.components.get(component.id) },
-    instance: { preset: presetValues(component.bundle, own), params: own?.params ?? null, secretsSet: runtime.get(componentId)?.secretsSet ?? [] },
+    instance: { preset: presetValues(component.bundle, own), params: own?.params ?? null, secretsSet: runtime.get(componentId)?.secretsSet ?? [], deploymentId },
     links,
     environmentDefaults,
   });
-  return { resolution, diagram, bundles, artifactTypes, component, environment: cascade.environment };
+  return { resolution, diagram, bundles, artifactTypes, bundle, component, environment: cascade.environment };
+}
+
+/**
+ * The unredacted resolution a deployment is frozen from, with the bundle it runs. Server
+ * only: the caller must strip sensitive values before storing or returning any of it.
+ */
+export async function resolveForDeployment(target: Target, options: ResolveOptions & { tx: Tx; deploymentId: string }) {
+  const { resolution, bundle, component, environment } = await resolveRaw(target, options);
+  return { resolution, bundle, component, environment };
 }
 
 /** The resolution as a browser may see it, plus the component's blast radius in this environment. */

@@ -2,6 +2,7 @@ import { accessRouter } from "./routers/access";
 import { auditRouter } from "./routers/audit";
 import { catalogRouter } from "./routers/catalog";
 import { compareRouter } from "./routers/compare";
+import { deploymentRouter } from "./routers/deployment";
 import { diagramRouter } from "./routers/diagram";
 import { environmentRouter } from "./routers/environment";
 import { environmentDefaultRouter } from "./routers/environment-default";
@@ -19,6 +20,7 @@ export const appRouter = router({
   audit: auditRouter,
   catalog: catalogRouter,
   compare: compareRouter,
+  deployment: deploymentRouter,
   diagram: diagramRouter,
   organization: organizationRouter,
   preset: presetRouter,

@@ -84,8 +84,12 @@ forEachDatabase("secret canary", (h: Harness) => {
     const removed = (await ops.environmentDefault.list({ environmentId })).find((d) => d.name === "canary-keys")!;
     await keep(ops.environmentDefault.remove({ environmentId, id: removed.id }));
     await keep(ops.environmentDefault.types({ projectId }));
+    // A deployment request freezes a snapshot of the resolution (its secret set): names only, never values.
+    await keep(dev.deployment.request({ ...t, action: "plan" }));
+    await keep(viewer.deployment.request({ ...t, action: "apply" }));
+    await keep(viewer.deployment.list(t));
 
-    expect(responses.length).toBe(21);
+    expect(responses.length).toBe(24);
     responses.forEach((r, i) => expectNoCanary(`response ${i}`, JSON.stringify(r) ?? ""));
 
     // The capture works: the procedures' own request lines are there.
@@ -101,5 +105,6 @@ forEachDatabase("secret canary", (h: Harness) => {
     // The canaries did go in: one secret set, one sealed default still there.
     expect(await h.db().prisma.secret.count({ where: { instance: { componentId } } })).toBe(1);
     expect(await h.db().prisma.artifact.count({ where: { environmentId, environmentDefault: true, sensitive: { not: null } } })).toBe(1);
+    expect(await h.db().prisma.deployment.count({ where: { instance: { componentId } } })).toBe(1);
   });
 });

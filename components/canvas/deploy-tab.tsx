@@ -1,0 +1,202 @@
+"use client";
+// The Deploy tab: request a plan or an apply of the selected component in the current
+// environment, and its deployments so far. What blocks a request is computed with the same
+// pure rule the server enforces (server/domain/deployments/blockers.ts), over the resolution
+// the Access and Runtime tabs show, so a disabled button says why; the server decides again.
+// Nothing runs a request yet: there is no deployment runner, and the tab says so.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { formatUtc, relativeTime } from "@/components/audit/format";
+import { useTRPC } from "@/components/trpc";
+import { Button } from "@/components/ui/button";
+import { deploymentBlockers, describeBlocker, type DeploymentBlocker, type RequestableAction } from "@/server/domain/deployments/blockers";
+import { useCanvas } from "./canvas-context";
+import { useResolution } from "./use-resolution";
+
+interface Props {
+  projectId: string;
+  componentId: string;
+  /** Shows the Secrets section of the Configure tab. */
+  onOpenSecrets: () => void;
+}
+
+/** Where to fix what blocks, in the UI's words. */
+function Pointer({ blocker, onOpenSecrets }: { blocker: DeploymentBlocker; onOpenSecrets: () => void }) {
+  const slot = blocker.field.split(".").slice(1).join(".");
+  switch (blocker.rule) {
+    case "missing-secret":
+      return (
+        <button type="button" className="text-xs font-medium text-brand-700 underline" onClick={onOpenSecrets}>
+          Set {slot} under Configure → Secrets
+        </button>
+      );
+    case "missing-required":
+      return <span className="text-xs text-slate-600">Draw a line into “{slot}” on the canvas, or ask ops for an environment default (project Settings).</span>;
+    case "unknown-policy":
+      return <span className="text-xs text-slate-600">Click the line into “{slot}” and choose a policy it offers.</span>;
+    case "unknown-slot":
+      return <span className="text-xs text-slate-600">Remove the line, or pick a bundle version that has this slot.</span>;
+    default:
+      return null;
+  }
+}
+
+const same = (a: DeploymentBlocker, b: DeploymentBlocker) => a.field === b.field && a.rule === b.rule;
+
+/**
+ * What blocks both actions, then what blocks only an apply (upstreams not deployed yet: a
+ * plan previews them). Each line is the server's own wording of the refusal.
+ */
+function Blockers({ plan, apply, environment, onOpenSecrets }: { plan: DeploymentBlocker[]; apply: DeploymentBlocker[]; environment: string; onOpenSecrets: () => void }) {
+  const applyOnly = apply.filter((b) => !plan.some((p) => same(p, b)));
+  const group = (blockers: DeploymentBlocker[], blocks: "both" | "apply") => (
+    <ul className="mt-1 space-y-2">
+      {blockers.map((b) => (
+        <li key={`${b.field}/${b.rule}`} data-testid="deploy-blocker" data-field={b.field} data-rule={b.rule} data-blocks={blocks} className="text-sm">
+          <p className="break-words font-mono text-xs">{describeBlocker(b)}</p>
+          <Pointer blocker={b} onOpenSecrets={onOpenSecrets} />
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <div className="space-y-3" data-testid="deploy-blockers">
+      {plan.length > 0 ? (
+        <div className="rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
+          <p className="text-sm font-medium">Blocked in {environment}: neither Plan nor Deploy until this is fixed</p>
+          {group(plan, "both")}
+        </div>
+      ) : null}
+      {applyOnly.length > 0 ? (
+        <div className="rounded-md bg-slate-50 p-3 text-slate-800 ring-1 ring-slate-200">
+          <p className="text-sm font-medium">Deploy waits for its upstreams; a Plan can use their previews</p>
+          {group(applyOnly, "apply")}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function DeploymentList({ projectId, componentId, environmentId, environment }: { projectId: string; componentId: string; environmentId: string; environment: string }) {
+  const trpc = useTRPC();
+  const list = useQuery(trpc.deployment.list.queryOptions({ projectId, environmentId, componentId }));
+  const now = new Date();
+  return (
+    <section aria-label="Deployments">
+      <h3 className="text-sm font-semibold">Deployments in {environment}</h3>
+      {list.error ? (
+        <p role="alert" className="mt-2 text-sm text-red-700">{list.error.message}</p>
+      ) : !list.data ? (
+        <p className="mt-2 text-sm text-slate-500">Loading…</p>
+      ) : list.data.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">None requested yet.</p>
+      ) : (
+        <ul className="mt-2 divide-y divide-slate-100" data-testid="deployments">
+          {list.data.map((d) => (
+            <li key={d.id} className="py-2 text-sm" data-testid="deployment" data-number={d.number} data-action={d.action} data-status={d.status}>
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="font-mono font-semibold">
+                  {d.action} #{d.number}
+                </span>
+                <span className="rounded bg-slate-100 px-1.5 text-xs">{d.status}</span>
+                {d.status === "queued" ? <span className="text-xs text-amber-800">Waiting for a runner</span> : null}
+              </div>
+              <p className="text-xs text-slate-500">
+                {d.createdBy ? d.createdBy.name : "system"} ·{" "}
+                <time dateTime={d.createdAt.toISOString()} title={formatUtc(d.createdAt)}>
+                  {relativeTime(d.createdAt, now)}
+                </time>
+                {d.bundleVersion ? ` · v${d.bundleVersion}` : ""}
+              </p>
+              {d.message ? <p className="text-xs text-slate-700">{d.message}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function DeployTab({ projectId, componentId, onOpenSecrets }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const environmentId = useCanvas((s) => s.environmentId);
+  const environment = useCanvas((s) => s.environments.find((e) => e.id === environmentId));
+  const readOnly = useCanvas((s) => s.readOnly);
+  const setStatus = useCanvas((s) => s.setStatus);
+  const resolution = useResolution(projectId, componentId);
+  const [message, setMessage] = useState("");
+  const messageId = useId();
+  const request = useMutation(
+    trpc.deployment.request.mutationOptions({
+      onSuccess: (d) => {
+        setMessage("");
+        setStatus({ componentId, environmentId, status: d.instanceStatus });
+        void queryClient.invalidateQueries({ queryKey: trpc.deployment.list.pathKey() });
+      },
+    }),
+  );
+  const slug = environment?.slug ?? "";
+  const blockersOf = (action: RequestableAction) => (resolution.data ? deploymentBlockers({ action, environment: slug, resolution: resolution.data }) : null);
+  const plan = blockersOf("plan");
+  const apply = blockersOf("apply");
+
+  function submit(action: RequestableAction) {
+    request.mutate({ projectId, componentId, environmentId, action, message: message.trim() || undefined });
+  }
+
+  return (
+    <div className="space-y-5">
+      <section aria-label="Deploy" className="space-y-3">
+        <h3 className="text-sm font-semibold">Deploy to {slug}</h3>
+        <p className="text-xs text-slate-600">
+          A request is queued with a frozen snapshot of what this component resolves to now (params, lines, metadata; sensitive values as
+          fingerprints). Patchbay has no deployment runner yet: queued deployments wait for one and nothing is provisioned.
+        </p>
+        {resolution.error ? <p role="alert" className="text-sm text-red-700">{resolution.error.message}</p> : null}
+        {plan && apply && apply.length > 0 ? <Blockers plan={plan} apply={apply} environment={slug} onOpenSecrets={onOpenSecrets} /> : null}
+        {readOnly ? (
+          <p className="text-xs text-slate-500">Your role can't request deployments (developer or above).</p>
+        ) : (
+          <form
+            className="space-y-2"
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              submit("plan");
+            }}
+          >
+            <label htmlFor={messageId} className="block text-xs font-medium text-slate-700">
+              Message (optional)
+            </label>
+            <input
+              id={messageId}
+              value={message}
+              maxLength={500}
+              onChange={(e) => setMessage(e.target.value)}
+              className="block w-full rounded-md border-0 px-2 py-1 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+            />
+            <div className="flex gap-2">
+              <Button type="submit" variant="secondary" disabled={!plan || plan.length > 0 || request.isPending}>
+                Plan
+              </Button>
+              <Button disabled={!apply || apply.length > 0 || request.isPending} onClick={() => submit("apply")}>
+                Deploy
+              </Button>
+            </div>
+          </form>
+        )}
+        {request.data ? (
+          <p role="status" data-testid="deploy-status" className="text-sm text-emerald-800">
+            Queued {request.data.action} #{request.data.number} for {request.data.environment.slug}. Waiting for a runner.
+          </p>
+        ) : null}
+        {request.error ? (
+          <p role="alert" data-testid="deploy-error" className="break-words text-sm text-red-700">
+            {request.error.message}
+          </p>
+        ) : null}
+      </section>
+      <DeploymentList projectId={projectId} componentId={componentId} environmentId={environmentId} environment={slug} />
+    </div>
+  );
+}
