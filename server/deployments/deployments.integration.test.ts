@@ -111,6 +111,11 @@ forEachDatabase("deployments", (h: Harness) => {
     expect(await viewer.deployment.list(webIn(production))).toEqual([listed]);
     expect(await viewer.deployment.list({ projectId, environmentId: production })).toEqual([listed]);
     expect(await viewer.deployment.list(webIn(staging))).toEqual([]);
+
+    // The record is immutable in the database: what was requested never changes, its progress may.
+    await expect(h.db().sql.exec(`UPDATE "Deployment" SET snapshot = '{}' WHERE id = '${queued.id}'`)).rejects.toThrow(/Deployment records are immutable/);
+    await expect(h.db().sql.exec(`UPDATE "Deployment" SET message = 'rewritten' WHERE id = '${queued.id}'`)).rejects.toThrow(/Deployment records are immutable/);
+    expect(JSON.stringify((await h.db().prisma.deployment.findUniqueOrThrow({ where: { id: queued.id } })).snapshot)).toBe(JSON.stringify(row.snapshot));
   });
 
   it("an apply marks the instance pending; requests are numbered per environment, newest listed first", async () => {
