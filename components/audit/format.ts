@@ -1,7 +1,4 @@
-/** "2025-03-01 14:05:09 UTC" */
-export function formatUtc(at: Date): string {
-  return `${at.toISOString().slice(0, 19).replace("T", " ")} UTC`;
-}
+export { formatUtc } from "@/server/domain/time";
 
 const UNITS: [limit: number, seconds: number, unit: string][] = [
   [60, 1, "s"],

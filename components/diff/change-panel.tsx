@@ -3,6 +3,7 @@
 // component's that differs (each heading selects it), plus the lines whose policies differ.
 // The search narrows the rows by path. While promoting, headings, rows and lines carry
 // checkboxes and the promote bar sits at the foot.
+import { formatUtc } from "@/components/audit/format";
 import type { CompareResultDto } from "@/server/compare/schemas";
 import type { ComponentDiff } from "@/server/domain/diff/types";
 import { ChangeTable } from "./change-table";
@@ -19,8 +20,8 @@ interface Props {
 }
 
 type Side = { environment: { name: string }; at?: string };
-/** "Production (21/11/2026, 10:42:13)"; "Production (now)" when only the other side is a past moment. */
-const sideLabel = (side: Side, other: Side) => side.environment.name + (side.at ? ` (${new Date(side.at).toLocaleString()})` : other.at ? " (now)" : "");
+/** "Production (2026-11-21 10:42:13 UTC)"; "Production (now)" when only the other side is a past moment. */
+const sideLabel = (side: Side, other: Side) => side.environment.name + (side.at ? ` (${formatUtc(new Date(side.at))})` : other.at ? " (now)" : "");
 
 function LineList({ result, componentId }: { result: CompareResultDto; componentId: string | null }) {
   const names = new Map(result.diagram.components.map((c) => [c.id, c.name]));

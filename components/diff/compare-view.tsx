@@ -15,7 +15,7 @@ import { CompareCanvas } from "./compare-canvas";
 import { summaryText, visibility } from "./compare-model";
 import { EnvironmentSelect, type EnvironmentOption } from "@/components/shell/environment-select";
 import { PromoteProvider } from "./promote-context";
-import { TimeBar, WINDOWS, windowOf, type TimeWindow } from "./time-bar";
+import { TimeBar, windowOf, windowStart, type TimeWindow } from "./time-bar";
 
 export type CompareEnvironment = EnvironmentOption;
 
@@ -53,9 +53,9 @@ export function CompareView({ projectId, environments, canPromote = false }: { p
   const right = overTime ? past : (environments.find((e) => e.slug === search.get("right")) ?? fallbackRight);
   // Over time: the window's start is fixed when the window is chosen, so the queries keep their keys.
   const chosenWindow = windowOf(search.get("window"));
-  const [since, setSince] = useState(() => ({ window: chosenWindow, iso: new Date(Date.now() - WINDOWS.find((w) => w.value === chosenWindow)!.ms).toISOString() }));
+  const [since, setSince] = useState(() => ({ window: chosenWindow, iso: windowStart(chosenWindow) }));
   const chooseWindow = (value: TimeWindow) => {
-    setSince({ window: value, iso: new Date(Date.now() - WINDOWS.find((w) => w.value === value)!.ms).toISOString() });
+    setSince({ window: value, iso: windowStart(value) });
     writeParams({ window: value, at: null, to: null });
   };
   const at = search.get("at");

@@ -4,6 +4,7 @@
 // start, position k "right after the k-th change") and "To" (the right side; its last
 // position is now).
 import { useQuery } from "@tanstack/react-query";
+import { formatUtc } from "@/components/audit/format";
 import { useTRPC } from "@/components/trpc";
 
 export const WINDOWS = [
@@ -17,7 +18,10 @@ export type TimeWindow = (typeof WINDOWS)[number]["value"];
 
 export const windowOf = (value: string | null): TimeWindow => WINDOWS.find((w) => w.value === value)?.value ?? "1h";
 
-const clock = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" });
+/** Where `value` starts if it ends now (ISO). */
+export const windowStart = (value: TimeWindow): string => new Date(Date.now() - WINDOWS.find((w) => w.value === value)!.ms).toISOString();
+
+const clock = (iso: string) => formatUtc(new Date(iso));
 
 interface Props {
   projectId: string;

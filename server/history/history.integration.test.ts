@@ -116,11 +116,13 @@ forEachDatabase("environment history", (h: Harness) => {
     await expect(h.db().sql.exec(`UPDATE "EnvironmentSnapshot" SET hash = 'x' WHERE id = '${row.id}'`)).rejects.toThrow(/immutable: UPDATE refused/);
   });
 
-  it("gives another organization NOT_FOUND for a project's history and its past", async () => {
+  it("gives another organization NOT_FOUND for a project's history and its past; refuses a moment that is not a date-time, naming the field", async () => {
     const globex = await h.as("owner@globex.test");
     await expect(globex.compare.history({ projectId, environmentId: production, since: moments.empty })).rejects.toThrow(/Project not found/);
     await expect(globex.compare.environments({ projectId, left: production, right: production, leftAt: moments.empty })).rejects.toThrow(/Project not found/);
     const viewer = await h.as("viewer@acme.test");
     await expect(viewer.compare.history({ projectId, environmentId: "cmp-not-an-environment", since: moments.empty })).rejects.toThrow(/environmentId: not an environment of this project/);
+    await expect(viewer.compare.environments({ projectId, left: production, right: production, leftAt: "yesterday" })).rejects.toThrow(/leftAt[\s\S]*must be an ISO date-time/);
+    await expect(viewer.compare.history({ projectId, environmentId: production, since: "last week" })).rejects.toThrow(/since[\s\S]*must be an ISO date-time/);
   });
 });

@@ -3,7 +3,8 @@
 // through. A moment before the environment existed reads as an empty environment.
 import type { EnvironmentSnapshot, SnapshotEnvironment } from "../domain/diff/types";
 import { AppError } from "../domain/errors";
-import { environmentCreatedAt, firstState, momentsSince, stateAt } from "../repositories/history";
+import { formatUtc } from "../domain/time";
+import { environmentCreatedAt, firstRecordedAt, firstState, momentsSince, stateAt } from "../repositories/history";
 import { getProject } from "../repositories/projects";
 
 export interface PastEnvironment {
@@ -14,8 +15,6 @@ export interface PastEnvironment {
   notice?: string;
 }
 
-const when = (d: Date) => d.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
-
 /** `environment` at `at`, or null when nothing of its history is recorded (read it as it is now). */
 export async function environmentAt(environment: SnapshotEnvironment, at: Date): Promise<PastEnvironment | null> {
   const iso = at.toISOString();
@@ -23,14 +22,14 @@ export async function environmentAt(environment: SnapshotEnvironment, at: Date):
   if (row) return { snapshot: { ...row.state, environment, at: iso }, positions: row.positions };
   const created = await environmentCreatedAt(environment.id);
   if (created && created > at) {
-    return { snapshot: { environment, at: iso, components: [], links: [], instances: {} }, positions: {}, notice: `${environment.name} did not exist yet at ${when(at)}` };
+    return { snapshot: { environment, at: iso, components: [], links: [], instances: {} }, positions: {}, notice: `${environment.name} did not exist yet at ${formatUtc(at)}` };
   }
   const first = await firstState(environment.id);
   if (!first) return null;
   return {
     snapshot: { ...first.state, environment, at: first.at.toISOString() },
     positions: first.positions,
-    notice: `${environment.name}'s history is recorded from ${when(first.at)}: showing that state`,
+    notice: `${environment.name}'s history is recorded from ${formatUtc(first.at)}: showing that state`,
   };
 }
 
@@ -48,9 +47,9 @@ export async function environmentMoments(projectId: string, environmentId: strin
   if (!project?.environments.some((e) => e.id === environmentId)) {
     throw new AppError("NOT_FOUND", "environmentId: not an environment of this project", { fields: { environmentId: ["is not an environment of this project"] } });
   }
-  const [first, rows] = await Promise.all([firstState(environmentId), momentsSince(environmentId, since, MAX_MOMENTS + 1)]);
+  const [first, rows] = await Promise.all([firstRecordedAt(environmentId), momentsSince(environmentId, since, MAX_MOMENTS + 1)]);
   return {
-    recordedFrom: first ? first.at.toISOString() : null,
+    recordedFrom: first ? first.toISOString() : null,
     moments: rows.slice(0, MAX_MOMENTS).map((r) => ({ at: r.at.toISOString(), action: r.action, actor: r.actor })),
     truncated: rows.length > MAX_MOMENTS,
   };

@@ -50,6 +50,12 @@ export async function firstState(environmentId: string, tx: Tx = prisma()): Prom
   return row && toDto(row);
 }
 
+/** When the oldest recorded state was recorded (its state is not read). */
+export async function firstRecordedAt(environmentId: string, tx: Tx = prisma()): Promise<Date | null> {
+  const row = await tx.environmentSnapshot.findFirst({ where: { environmentId }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { at: true } });
+  return row?.at ?? null;
+}
+
 /** Every moment the environment's state changed after `since` (oldest first, at most `limit`), with the event that changed it. */
 export async function momentsSince(environmentId: string, since: Date, limit: number, tx: Tx = prisma()): Promise<MomentDto[]> {
   const rows = await tx.environmentSnapshot.findMany({

@@ -2,6 +2,7 @@
 // snapshots from the database (or from history, for time travel), the engine runs on either
 // side of the wire, and the compare view renders the result without further lookups.
 import type { EnvironmentClass } from "../environments";
+import type { DiagramLink } from "../graph/types";
 
 /** A secret as the diff may see it: whether it is set, and its fingerprint. Never its value. */
 export interface SecretPresence {
@@ -37,15 +38,8 @@ export interface SnapshotComponent {
   version: string;
 }
 
-export interface SnapshotLink {
-  id: string;
-  from: string;
-  fromArtifact: string;
-  to: string;
-  toSlot: string;
-  /** The policies the line grants in this environment (`effectivePolicies`). */
-  policies: string[];
-}
+/** A line as the diagram has it, its `policies` being those it grants in this environment (`effectivePolicies`). */
+export type SnapshotLink = DiagramLink;
 
 export interface SnapshotEnvironment {
   id: string;
