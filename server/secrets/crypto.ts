@@ -1,7 +1,7 @@
 // Encryption of secrets at rest: AES-256-GCM (authenticated, so a tampered row or a wrong
 // key fails loudly instead of decrypting to garbage) with a fresh random 96-bit IV per value.
 // The key comes from PATCHBAY_SECRET_KEY or, on a single machine, a key file generated once.
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import path from "node:path";
 import { EnvError } from "../env";
 import { localSecret } from "../local-secrets";
@@ -48,6 +48,14 @@ let cached: Buffer | undefined;
 function processKey(): Buffer {
   cached ??= Buffer.from(resolveSecretKey(process.env), "base64");
   return cached;
+}
+
+/**
+ * A key for one purpose (`"audit-chain"`, `"fingerprint"` …), derived from the process key with
+ * HKDF-SHA256: never stored, so whoever holds only the database cannot recompute what it keys.
+ */
+export function derivedKey(purpose: string, key: Buffer = processKey()): Buffer {
+  return Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), `patchbay:${purpose}`, 32));
 }
 
 export function seal(plaintext: string, key: Buffer = processKey()): Sealed {
