@@ -4,6 +4,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { AppError, isAppError, type AppErrorCode } from "../domain/errors";
+import { findHostileInput } from "../domain/input/hostile";
 import type { Context } from "./context";
 
 const toTrpcCode: Record<AppErrorCode, TRPCError["code"]> = {
@@ -66,9 +67,17 @@ const errorsAndLogging = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
+// Before any schema or database: NUL bytes, lone surrogates, deep nesting and oversized
+// values are refused as bad input naming the field, never reaching PostgreSQL as a 500.
+const hostileInput = t.middleware(async ({ getRawInput, next }) => {
+  const found = findHostileInput(await getRawInput());
+  if (found) throw new AppError("BAD_REQUEST", `${found.path}: ${found.rule}`, { fields: { [found.path]: [found.rule] } });
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(errorsAndLogging);
+export const publicProcedure = t.procedure.use(errorsAndLogging).use(hostileInput);
 
 /** Signed-in users only; `ctx.user` is non-null downstream. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -1,0 +1,84 @@
+// The authorization matrix: every tRPC procedure × every kind of caller, against the table
+// of who may call what (test/procedures.ts). A refused caller gets the right refusal
+// (signed out → UNAUTHORIZED, another organization → NOT_FOUND, too small a role →
+// FORBIDDEN) and changes nothing; an allowed caller is never refused for who it is.
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { atLeast, ROLES, type Role } from "@/server/domain/roles";
+import { forEachDatabase, snapshot } from "@/test/integration";
+import { callProcedure, type Fixture, loadFixture, type Minimum, PROCEDURES, procedurePaths } from "@/test/procedures";
+import { appRouter } from "./root";
+
+type Principal = Role | "outsider" | "anonymous";
+const PRINCIPALS: Principal[] = [...ROLES, "outsider", "anonymous"];
+const EMAIL: Record<Principal, string | null> = {
+  owner: "owner@acme.test",
+  ops: "ops@acme.test",
+  developer: "dev@acme.test",
+  viewer: "viewer@acme.test",
+  outsider: "owner@globex.test",
+  anonymous: null,
+};
+
+/** The refusal `principal` must get for a procedure needing `minimum`, or null when allowed. */
+function expectedRefusal(principal: Principal, minimum: Minimum): "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | null {
+  if (principal === "anonymous") return "UNAUTHORIZED";
+  if (minimum === "signed-in") return null;
+  if (principal === "outsider") return "NOT_FOUND";
+  return atLeast(principal, minimum) ? null : "FORBIDDEN";
+}
+
+const TENANCY_NOT_FOUND = /^(Project|Organization|Environment) not found$/;
+
+/** Whether an outcome is a refusal for who the caller is (rather than for what it asked). */
+function refusedForWho(outcome: unknown): string | null {
+  if (!(outcome instanceof TRPCError)) return null;
+  if (outcome.code === "UNAUTHORIZED" || outcome.code === "FORBIDDEN") return outcome.code;
+  if (outcome.code === "NOT_FOUND" && TENANCY_NOT_FOUND.test(outcome.message)) return "NOT_FOUND";
+  return null;
+}
+
+const figures = { cells: 0, unexpectedAllows: 0, unexpectedRefusals: 0, rowsChangedByRefusals: 0 };
+
+forEachDatabase("authorization matrix", (h) => {
+  let fx: Fixture;
+  beforeAll(async () => {
+    fx = await loadFixture(h);
+  });
+
+  it("every procedure of the router is in the table, and the table names no procedure that is gone", () => {
+    const paths = procedurePaths(appRouter);
+    expect(paths.filter((p) => !(p in PROCEDURES)), "procedures without a row in test/procedures.ts").toEqual([]);
+    expect(Object.keys(PROCEDURES).filter((p) => !paths.includes(p)), "rows for procedures that no longer exist").toEqual([]);
+  });
+
+  for (const [path, { minimum }] of Object.entries(PROCEDURES)) {
+    it(`${path} (${minimum} and above)`, async () => {
+      // Refused callers first, so the allowed ones cannot have consumed a shared target.
+      const order = [...PRINCIPALS].sort((a, b) => Number(expectedRefusal(a, minimum) === null) - Number(expectedRefusal(b, minimum) === null));
+      for (const principal of order) {
+        const caller = await h.as(EMAIL[principal]);
+        const input = await PROCEDURES[path]!.input(fx);
+        const expected = expectedRefusal(principal, minimum);
+        const before = expected ? await snapshot(h.db()) : undefined;
+        const outcome = await callProcedure(caller, path, input).catch((error: unknown) => error);
+        figures.cells++;
+        const refused = refusedForWho(outcome);
+        if (expected) {
+          if (refused !== expected) figures.unexpectedAllows++;
+          expect(refused, `${path} as ${principal}: ${outcome instanceof Error ? outcome.message : "allowed"}`).toBe(expected);
+          const changed = Object.entries(await snapshot(h.db())).filter(([table, digest]) => before![table] !== digest);
+          figures.rowsChangedByRefusals += changed.length;
+          expect(changed.map(([table]) => table), `${path} as ${principal} changed tables`).toEqual([]);
+        } else {
+          if (refused) figures.unexpectedRefusals++;
+          expect(refused, `${path} as ${principal}: ${outcome instanceof Error ? outcome.message : ""}`).toBeNull();
+        }
+      }
+    });
+  }
+});
+
+afterAll(() => {
+  console.log(`authorization matrix: ${JSON.stringify(figures)}`);
+});

@@ -1,0 +1,236 @@
+// Every tRPC procedure once: who may call it (the authorization matrix, written once here) and
+// a valid input against the demo organization, built afresh per call so a destructive call
+// never takes another's target. The matrix, fuzz and secret-canary suites all read this
+// table; a procedure missing from it fails the matrix, so a new procedure must say who may
+// call it.
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import type { Role } from "@/server/domain/roles";
+import { seedDemoDiagram } from "@/server/seed-diagram";
+import type { Harness } from "./integration";
+
+/** The least privileged caller that may call a procedure. */
+export type Minimum = "signed-in" | Role;
+
+/** Ids of the demo organization's things, read once per database. */
+export interface Fixture {
+  organizationId: string;
+  otherOrganizationId: string;
+  otherProjectId: string;
+  projectId: string;
+  staging: string;
+  production: string;
+  /** the API (k8s-application): it declares the SESSION_SECRET secret */
+  api: string;
+  database: string;
+  /** a line of the demo diagram (into the API) */
+  link: string;
+  /** the ops preset "Postgres – Production" */
+  presetId: string;
+  defaultId: string;
+  /** a fresh, empty, unprotected non-production environment, written without an audit event */
+  scratchEnvironment(): Promise<string>;
+  /** a fresh org preset with a draft and published versions 1 and 2 */
+  scratchPreset(): Promise<string>;
+  suffix(): string;
+}
+
+/** Seeds the demo diagram (once per database) and reads the ids the table's inputs use. */
+export async function loadFixture(h: Harness): Promise<Fixture> {
+  const prisma = h.db().prisma;
+  await seedDemoDiagram();
+  const project = await prisma.project.findFirstOrThrow({
+    where: { slug: "ecommerce-api" },
+    select: { id: true, organizationId: true, environments: { select: { id: true, slug: true } } },
+  });
+  const other = await prisma.project.findFirstOrThrow({ where: { slug: "billing" }, select: { id: true, organizationId: true } });
+  const env = (slug: string) => project.environments.find((e) => e.slug === slug)!.id;
+  const component = (bundleName: string) =>
+    prisma.component.findFirstOrThrow({ where: { projectId: project.id, bundleName }, select: { id: true } }).then((c) => c.id);
+  const api = await component("k8s-application");
+  const link = await prisma.link.findFirstOrThrow({ where: { projectId: project.id, toComponentId: api }, select: { id: true } });
+  const preset = await prisma.preset.findFirstOrThrow({ where: { organizationId: project.organizationId }, select: { id: true, bundleName: true } });
+  const deflt = await prisma.artifact.findFirstOrThrow({ where: { environmentDefault: true, organizationId: project.organizationId }, select: { id: true } });
+  const suffix = () => randomBytes(4).toString("hex");
+  return {
+    organizationId: project.organizationId,
+    otherOrganizationId: other.organizationId,
+    otherProjectId: other.id,
+    projectId: project.id,
+    staging: env("staging"),
+    production: env("production"),
+    api,
+    database: await component("aws-rds-postgres"),
+    link: link.id,
+    presetId: preset.id,
+    defaultId: deflt.id,
+    suffix,
+    async scratchEnvironment() {
+      const slug = `s-${suffix()}`;
+      return (await prisma.environment.create({ data: { projectId: project.id, slug, name: slug }, select: { id: true } })).id;
+    },
+    async scratchPreset() {
+      const shipped = await prisma.preset.findFirstOrThrow({
+        where: { organizationId: null, bundleName: "aws-rds-postgres", name: "Production" },
+        select: { versions: { select: { values: true }, take: 1 } },
+      });
+      const values = shipped.versions[0]!.values as object;
+      const created = await prisma.preset.create({
+        data: { organizationId: project.organizationId, bundleName: "aws-rds-postgres", name: `m-${suffix()}` },
+        select: { id: true },
+      });
+      for (const version of [1, 2]) {
+        await prisma.presetVersion.create({ data: { presetId: created.id, version, status: "published", values, publishedAt: new Date() } });
+      }
+      await prisma.presetVersion.create({ data: { presetId: created.id, version: 3, values } });
+      return created.id;
+    },
+  };
+}
+
+export interface ProcedureCase {
+  minimum: Minimum;
+  input(fx: Fixture): unknown | Promise<unknown>;
+}
+
+const massdriverFixtures = () => process.env.MASSDRIVER_FIXTURES ?? path.resolve(process.cwd(), "../shared/fixtures/massdriver");
+const rdsValues = {
+  engine_version: "16",
+  instance_class: "db.r7g.large",
+  storage: { allocated_gb: 100, max_allocated_gb: 1000, type: "gp3" },
+  multi_az: true,
+  database_name: "app",
+  username: "patchbay",
+  deletion_protection: true,
+  backup: { retention_days: 30, skip_final_snapshot: false },
+  performance_insights: true,
+};
+
+export const PROCEDURES: Record<string, ProcedureCase> = {
+  "me.get": { minimum: "signed-in", input: () => undefined },
+  "organization.bySlug": { minimum: "viewer", input: () => ({ slug: "acme" }) },
+
+  "project.list": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },
+  "project.bySlug": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId, slug: "ecommerce-api" }) },
+  "project.get": { minimum: "viewer", input: (f) => ({ projectId: f.projectId }) },
+  "project.create": { minimum: "ops", input: (f) => ({ organizationId: f.organizationId, slug: `p-${f.suffix()}`, name: "matrix" }) },
+  "project.update": { minimum: "developer", input: (f) => ({ projectId: f.projectId, description: `matrix ${f.suffix()}` }) },
+
+  "environment.create": { minimum: "ops", input: (f) => ({ projectId: f.projectId, slug: `e-${f.suffix()}`, name: "Matrix" }) },
+  "environment.rename": { minimum: "ops", input: async (f) => ({ projectId: f.projectId, environmentId: await f.scratchEnvironment(), name: "Renamed" }) },
+  "environment.setClass": { minimum: "ops", input: async (f) => ({ projectId: f.projectId, environmentId: await f.scratchEnvironment(), class: "production" }) },
+  "environment.setProtection": {
+    minimum: "ops",
+    input: async (f) => ({ projectId: f.projectId, environmentId: await f.scratchEnvironment(), protected: true }),
+  },
+  "environment.fork": {
+    minimum: "ops",
+    input: (f) => ({ projectId: f.projectId, fromEnvironmentId: f.staging, slug: `f-${f.suffix()}`, name: "Matrix fork" }),
+  },
+  "environment.delete": { minimum: "ops", input: async (f) => ({ projectId: f.projectId, environmentId: await f.scratchEnvironment() }) },
+
+  "diagram.get": { minimum: "viewer", input: (f) => ({ projectId: f.projectId }) },
+  "diagram.catalog": { minimum: "viewer", input: (f) => ({ projectId: f.projectId }) },
+  "diagram.change": {
+    minimum: "developer",
+    // Based on revision 0: past the role check it is a conflict, so the matrix moves nothing.
+    input: (f) => ({ projectId: f.projectId, baseRevision: 0, ops: [{ op: "updateComponent", id: f.api, x: 10, y: 10 }] }),
+  },
+
+  "access.resolve": { minimum: "viewer", input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.staging }) },
+  "access.recordOutputs": {
+    minimum: "ops",
+    input: (f) => ({ projectId: f.projectId, componentId: f.database, environmentId: f.staging, slot: "database", payload: {} }),
+  },
+  "access.reveal": {
+    minimum: "ops",
+    input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.staging, name: "PATCHBAY_COMPONENT" }),
+  },
+
+  "secret.list": { minimum: "viewer", input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.staging }) },
+  "secret.set": {
+    minimum: "developer",
+    input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.production, name: "SESSION_SECRET", value: `matrix-${f.suffix()}` }),
+  },
+  "secret.clear": { minimum: "developer", input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.production, name: "NOT_A_SECRET" }) },
+
+  "environmentDefault.list": { minimum: "viewer", input: (f) => ({ environmentId: f.production }) },
+  "environmentDefault.types": { minimum: "viewer", input: (f) => ({ projectId: f.projectId }) },
+  "environmentDefault.add": {
+    minimum: "ops",
+    input: async (f) => ({
+      environmentId: await f.scratchEnvironment(),
+      name: `role-${f.suffix()}`,
+      type: "aws-iam-role",
+      payload: { arn: "arn:aws:iam::123456789012:role/matrix", external_id: "matrix" },
+    }),
+  },
+  "environmentDefault.remove": { minimum: "ops", input: async (f) => ({ environmentId: await f.scratchEnvironment(), id: f.defaultId }) },
+
+  "deployment.request": {
+    minimum: "developer",
+    // Production's API is blocked by its unset secret: past the role check the request is refused.
+    input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.production, action: "plan" }),
+  },
+  "deployment.list": { minimum: "viewer", input: (f) => ({ projectId: f.projectId, environmentId: f.staging }) },
+
+  "compare.environments": { minimum: "viewer", input: (f) => ({ projectId: f.projectId, left: f.staging, right: f.production }) },
+  "compare.history": {
+    minimum: "viewer",
+    input: (f) => ({ projectId: f.projectId, environmentId: f.production, since: new Date(Date.now() - 3_600_000).toISOString() }),
+  },
+  "promotion.preview": {
+    minimum: "viewer",
+    input: (f) => ({ projectId: f.projectId, from: f.staging, to: f.production, selections: [{ kind: "param", componentId: f.database, segments: ["backup"] }] }),
+  },
+  "promotion.promote": {
+    minimum: "developer",
+    // The production database's preset locks what staging would bring: refused past the role check.
+    input: (f) => ({ projectId: f.projectId, from: f.staging, to: f.production, selections: [{ kind: "param", componentId: f.database, segments: ["deletion_protection"] }], message: "matrix" }),
+  },
+
+  "audit.list": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId, limit: 5 }) },
+  "audit.actions": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },
+  "audit.verify": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },
+  "audit.export": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId, format: "jsonl" }) },
+
+  "catalog.list": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },
+  "catalog.categories": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },
+  "catalog.bundle": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId, name: "aws-sqs-queue" }) },
+  "catalog.artifactTypes": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },
+  "catalog.importRoots": { minimum: "ops", input: (f) => ({ organizationId: f.organizationId }) },
+  "catalog.importPreview": {
+    minimum: "ops",
+    input: (f) => ({ organizationId: f.organizationId, path: path.join(massdriverFixtures(), "v1-artifact-definitions") }),
+  },
+  "catalog.import": {
+    minimum: "ops",
+    input: (f) => ({ organizationId: f.organizationId, path: path.join(massdriverFixtures(), "v1-artifact-definitions") }),
+  },
+
+  "preset.list": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },
+  "preset.get": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId, presetId: f.presetId }) },
+  "preset.create": {
+    minimum: "ops",
+    input: (f) => ({ organizationId: f.organizationId, bundle: "aws-rds-postgres", name: `c-${f.suffix()}`, values: rdsValues }),
+  },
+  "preset.saveDraft": {
+    minimum: "ops",
+    input: async (f) => ({ organizationId: f.organizationId, presetId: await f.scratchPreset(), name: `d-${f.suffix()}`, values: rdsValues }),
+  },
+  "preset.publish": { minimum: "ops", input: async (f) => ({ organizationId: f.organizationId, presetId: await f.scratchPreset() }) },
+  "preset.offerUpgrade": { minimum: "ops", input: async (f) => ({ organizationId: f.organizationId, presetId: await f.scratchPreset(), version: 2 }) },
+  "preset.applyUpgrade": { minimum: "ops", input: async (f) => ({ organizationId: f.organizationId, presetId: await f.scratchPreset(), version: 2 }) },
+  "preset.setGuardrail": { minimum: "owner", input: (f) => ({ organizationId: f.organizationId, requireProductionPresets: false }) },
+};
+
+/** Calls the procedure at `path` ("project.get") on a tRPC caller. */
+export function callProcedure(caller: unknown, procedurePath: string, input: unknown): Promise<unknown> {
+  const fn = procedurePath.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+  return (fn as (input: unknown) => Promise<unknown>)(input);
+}
+
+/** Every procedure path of a router ("project.get" …), from its definition. */
+export function procedurePaths(router: { _def: { procedures: Record<string, unknown> } }): string[] {
+  return Object.keys(router._def.procedures).sort();
+}
