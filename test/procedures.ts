@@ -230,7 +230,15 @@ export function callProcedure(caller: unknown, procedurePath: string, input: unk
   return (fn as (input: unknown) => Promise<unknown>)(input);
 }
 
+// At run time a router's `_def.procedures` is flat, keyed by path ("project.get").
+type RouterDef = { _def: { procedures: object } };
+const flat = (router: RouterDef) => router._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
+
 /** Every procedure path of a router ("project.get" …), from its definition. */
-export function procedurePaths(router: { _def: { procedures: Record<string, unknown> } }): string[] {
-  return Object.keys(router._def.procedures).sort();
+export function procedurePaths(router: RouterDef): string[] {
+  return Object.keys(flat(router)).sort();
+}
+
+export function procedureType(router: RouterDef, procedurePath: string): "query" | "mutation" | "subscription" | undefined {
+  return flat(router)[procedurePath]?._def.type;
 }
