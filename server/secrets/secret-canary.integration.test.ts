@@ -6,11 +6,15 @@ import { randomBytes } from "node:crypto";
 import pino from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { forEachDatabase, type Harness } from "@/test/integration";
+import { callProcedure, loadFixture, PROCEDURES, procedureType } from "@/test/procedures";
+import { appRouter } from "../api/root";
 import { log } from "../log";
 
 const SECRET_CANARY = `canary-secret-${randomBytes(12).toString("hex")}`;
 const FIELD_CANARY = `canary-field-${randomBytes(12).toString("hex")}`;
-const CANARIES = [SECRET_CANARY, FIELD_CANARY];
+const OUTPUT_CANARY = `canary-output-${randomBytes(12).toString("hex")}`;
+const CANARIES = [SECRET_CANARY, FIELD_CANARY, OUTPUT_CANARY];
+const figures = { responses: 0, logLines: 0, rows: 0, hits: 0 };
 
 // Every log line, at the most verbose level, goes here instead of stdout while this file runs.
 const lines: string[] = [];
@@ -27,10 +31,83 @@ afterAll(() => {
 });
 
 function expectNoCanary(where: string, text: string) {
-  for (const canary of CANARIES) expect(text.includes(canary), `${where} contains a canary`).toBe(false);
+  for (const canary of CANARIES) {
+    if (text.includes(canary)) figures.hits++;
+    expect(text.includes(canary), `${where} contains a canary`).toBe(false);
+  }
 }
 
+afterAll(() => {
+  console.log(`secret canary: ${JSON.stringify(figures)}`);
+});
+
 forEachDatabase("secret canary", (h: Harness) => {
+  it("planted in the demo as secrets, a sensitive default field and recorded outputs, they reach no read path, export, compare, history or deployment", async () => {
+    const fx = await loadFixture(h);
+    const owner = await h.as("owner@acme.test");
+    const ops = await h.as("ops@acme.test");
+    const dev = await h.as("dev@acme.test");
+    const viewer = await h.as("viewer@acme.test");
+    const start = new Date(Date.now() - 1000).toISOString();
+    const lineCount = lines.length;
+    const api = (environmentId: string) => ({ projectId: fx.projectId, componentId: fx.api, environmentId });
+    // Planted: the API's session secret in both environments, a sensitive field of a
+    // production default, and the staging database's recorded outputs (its password).
+    await dev.secret.set({ ...api(fx.staging), name: "SESSION_SECRET", value: SECRET_CANARY });
+    await dev.secret.set({ ...api(fx.production), name: "SESSION_SECRET", value: `${SECRET_CANARY}-prod` });
+    await ops.environmentDefault.add({
+      environmentId: fx.production,
+      name: "canary-keys",
+      type: "aws-credentials",
+      payload: { access_key_id: "AKIAIOSFODNN7EXAMPLE", secret_access_key: FIELD_CANARY, region: "us-east-1" },
+    });
+    const outputs = { hostname: "db.internal", port: 5432, database: "app", username: "app", password: OUTPUT_CANARY, version: "16" };
+    await ops.access.recordOutputs({ projectId: fx.projectId, componentId: fx.database, environmentId: fx.staging, slot: "database", payload: outputs });
+    // A deployment freezes a snapshot with all of it resolved.
+    await dev.deployment.request({ ...api(fx.staging), action: "plan", message: "canary" });
+
+    const responses: [string, unknown][] = [];
+    const read = async (label: string, p: Promise<unknown>) => responses.push([label, await p.catch((e: Error) => ({ error: e.message }))]);
+    // Every query of the API, as every role of the organization.
+    const queries = Object.keys(PROCEDURES).filter((p) => procedureType(appRouter, p) === "query");
+    for (const [role, caller] of Object.entries({ owner, ops, dev, viewer })) {
+      for (const path of queries) await read(`${path} as ${role}`, callProcedure(caller, path, await PROCEDURES[path]!.input(fx)));
+      for (const environmentId of [fx.staging, fx.production]) {
+        await read(`access.resolve ${role}`, caller.access.resolve(api(environmentId)));
+        await read(`access.resolve db ${role}`, caller.access.resolve({ projectId: fx.projectId, componentId: fx.database, environmentId }));
+        await read(`secret.list ${role}`, caller.secret.list(api(environmentId)));
+        await read(`environmentDefault.list ${role}`, caller.environmentDefault.list({ environmentId }));
+        await read(`deployment.list ${role}`, caller.deployment.list({ projectId: fx.projectId, environmentId }));
+        await read(`compare.history ${role}`, caller.compare.history({ projectId: fx.projectId, environmentId, since: start }));
+      }
+      await read(`audit.export csv ${role}`, caller.audit.export({ organizationId: fx.organizationId, format: "csv" }));
+      await read(`audit.export jsonl ${role}`, caller.audit.export({ organizationId: fx.organizationId, format: "jsonl" }));
+      await read(`compare past ${role}`, caller.compare.environments({ projectId: fx.projectId, left: fx.staging, right: fx.production, leftAt: start }));
+      await read(
+        `promotion.preview ${role}`,
+        caller.promotion.preview({ projectId: fx.projectId, from: fx.staging, to: fx.production, selections: [{ kind: "component", componentId: fx.database }] }),
+      );
+    }
+    // Reveal is the one audited way to see a value: it works, and its audit event holds no value.
+    const revealed = await ops.access.reveal({ ...api(fx.staging), name: "SESSION_SECRET" }).catch((e: Error) => e);
+    if (!(revealed instanceof Error)) expect(JSON.stringify(revealed)).toContain(SECRET_CANARY);
+
+    for (const [label, r] of responses) expectNoCanary(label, JSON.stringify(r) ?? "");
+    figures.responses += responses.length;
+    const logged = lines.slice(lineCount);
+    logged.forEach((line, i) => expectNoCanary(`log line ${i}`, line));
+    figures.logLines += logged.length;
+    const tables = await h.db().sql.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    for (const { name } of tables) {
+      const rows = await h.db().sql.query<{ row: string }>(`SELECT t::text AS row FROM "${name}" t`);
+      figures.rows += rows.length;
+      for (const { row } of rows) expectNoCanary(`table ${name}`, row);
+    }
+    // They did go in: sealed in the database.
+    expect(await h.db().prisma.secret.count({ where: { instance: { componentId: fx.api } } })).toBe(2);
+    expect(await h.db().prisma.artifact.count({ where: { instance: { componentId: fx.database }, sensitive: { not: null } } })).toBeGreaterThan(0);
+  }, 120_000);
+
   it("a set secret and a sensitive default field appear in no response, no log line and no table", async () => {
     const responses: unknown[] = [];
     const keep = async <T,>(p: Promise<T>) => {
@@ -91,6 +168,7 @@ forEachDatabase("secret canary", (h: Harness) => {
 
     expect(responses.length).toBe(24);
     responses.forEach((r, i) => expectNoCanary(`response ${i}`, JSON.stringify(r) ?? ""));
+    figures.responses += responses.length;
 
     // The capture works: the procedures' own request lines are there.
     expect(lines.slice(lineCount).some((l) => l.includes('"path":"secret.set"'))).toBe(true);
