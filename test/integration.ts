@@ -8,6 +8,7 @@ import { migrateDatabase, openDatabase } from "@/server/db/connect";
 import type { Database } from "@/server/db";
 import { registerDatabase } from "@/server/db";
 import { findUserForSignIn } from "@/server/repositories/users";
+import { fingerprint } from "@/server/secrets/crypto";
 import { catalogRoot } from "@/server/catalog/root";
 import { syncCatalog } from "@/server/catalog/sync";
 import { seedDemo } from "@/server/seed";
@@ -88,4 +89,10 @@ export async function snapshot(database: Database, exclude: string[] = ["AuditEv
 export async function auditCount(database: Database): Promise<number> {
   const [row] = await database.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "AuditEvent"`);
   return Number(row?.n ?? 0);
+}
+
+/** The demo organization's keyed fingerprint (hex) of a value, as its secrets, compare and snapshots hold it. */
+export async function acmeFingerprint(h: Harness, value: string): Promise<string> {
+  const org = await h.db().prisma.organization.findFirstOrThrow({ where: { slug: "acme" }, select: { id: true } });
+  return fingerprint(value, org.id);
 }

@@ -21,6 +21,8 @@ import { mergeSensitive } from "../secrets/split-sensitive";
 
 /** What every snapshot of one comparison reads from the catalog, loaded once. */
 export interface SnapshotCatalog {
+  /** Whose fingerprints the snapshot holds (they are keyed per organization). */
+  organizationId: string;
   /** `name@version` → definition. */
   bundles: ReadonlyMap<string, BundleDefinition>;
   types: ReadonlyMap<string, ArtifactTypeDefinition>;
@@ -30,7 +32,7 @@ export interface SnapshotCatalog {
 /** The catalog an organization's snapshots read: every bundle version, artifact type and usable preset. */
 export async function loadSnapshotCatalog(organizationId: string, tx?: Tx): Promise<SnapshotCatalog> {
   const [definitions, types, presets] = await Promise.all([listBundleVersionDefinitions(tx), listArtifactTypes(tx), organizationPresets(organizationId, tx)]);
-  return { bundles: new Map(definitions.map((d) => [bundleRef(d.name, d.version), d])), types: new Map(types.map((t) => [t.name, t])), presets };
+  return { bundles: new Map(definitions.map((d) => [bundleRef(d.name, d.version), d])), types: new Map(types.map((t) => [t.name, t])), presets, organizationId };
 }
 
 /**
@@ -38,9 +40,9 @@ export async function loadSnapshotCatalog(organizationId: string, tx?: Tx): Prom
  * only to be hashed (the environment-default listing does the same), so that two equal
  * values compare equal; the values themselves go no further than this function.
  */
-function outputView(payload: Record<string, unknown>, sealed: string | null): Record<string, unknown> {
+function outputView(payload: Record<string, unknown>, sealed: string | null, organizationId: string): Record<string, unknown> {
   if (!sealed) return payload;
-  const markers = Object.fromEntries(Object.entries(fingerprints(openSensitive(sealed))).map(([pointer, fingerprint]) => [pointer, { fingerprint }]));
+  const markers = Object.fromEntries(Object.entries(fingerprints(openSensitive(sealed), organizationId)).map(([pointer, fingerprint]) => [pointer, { fingerprint }]));
   return mergeSensitive(payload, markers);
 }
 
@@ -64,7 +66,7 @@ export async function snapshotNow(stored: StoredDiagram, environment: SnapshotEn
     listEnvironmentDefaultRows(environment.id, tx),
   ]);
   const artifacts = new Map(
-    [...runtime].map(([componentId, r]) => [componentId, Object.fromEntries([...r.artifacts].map(([slot, a]) => [slot, outputView(a.payload, a.sensitive)]))]),
+    [...runtime].map(([componentId, r]) => [componentId, Object.fromEntries([...r.artifacts].map(([slot, a]) => [slot, outputView(a.payload, a.sensitive, catalog.organizationId)]))]),
   );
   return buildSnapshot({
     environment,

@@ -3,8 +3,7 @@
 // sensitive value in clear, an apply waiting for undeployed upstreams, roles and tenancy.
 import { randomBytes } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
-import { auditCount, forEachDatabase, snapshot, type Harness } from "@/test/integration";
-import { fingerprint } from "../secrets/crypto";
+import { auditCount, forEachDatabase, snapshot, type Harness, acmeFingerprint } from "@/test/integration";
 import { seedDemoDiagram } from "../seed-diagram";
 
 forEachDatabase("deployments", (h: Harness) => {
@@ -102,7 +101,7 @@ forEachDatabase("deployments", (h: Harness) => {
     expect(event.after).toEqual({ number: 1, action: "plan", status: "queued", component: "web", environment: "production", bundle: "local-process@1.1.0", message: "first look" });
     for (const text of [JSON.stringify(row), JSON.stringify(event)]) {
       expect(text).not.toContain(sessionSecret);
-      expect(text).not.toContain(fingerprint(sessionSecret).slice(0, 12));
+      expect(text).not.toContain((await acmeFingerprint(h, sessionSecret)).slice(0, 12));
     }
     expect((await h.db().prisma.instance.findFirstOrThrow({ where: { componentId: web, environmentId: production } })).status).toBe("draft");
 
@@ -153,7 +152,7 @@ forEachDatabase("deployments", (h: Harness) => {
     const applied = await dev.deployment.request({ ...apiIn, action: "apply" });
     const row = await h.db().prisma.deployment.findUniqueOrThrow({ where: { id: applied.id } });
     const connection = (row.snapshot as { connections: { slot: string; preview: boolean; payload: Record<string, unknown> }[] }).connections.find((c) => c.slot === "cluster")!;
-    expect(connection).toMatchObject({ preview: false, payload: { server: "https://k8s.example", token: { fingerprint: fingerprint(token).slice(0, 12) } } });
+    expect(connection).toMatchObject({ preview: false, payload: { server: "https://k8s.example", token: { fingerprint: (await acmeFingerprint(h, token)).slice(0, 12) } } });
     expect(JSON.stringify(row)).not.toContain(token);
     expect(JSON.stringify(row)).not.toContain(sessionSecret);
   });

@@ -13,6 +13,7 @@ import { AppError } from "../domain/errors";
 import * as repo from "../repositories/deployments";
 import { findBundleDefinition, findSecretTarget } from "../repositories/secrets";
 import { ensureShownInstance } from "../secrets/service";
+import { fingerprinter } from "../secrets/crypto";
 import type { DeploymentDto, RequestedDeploymentDto } from "./schemas";
 import { deploymentSnapshot } from "./snapshot";
 
@@ -54,7 +55,7 @@ export async function requestDeployment(
       instanceId,
       environmentId: t.environmentId,
       action: input.action,
-      snapshot: deploymentSnapshot(resolution, bundle),
+      snapshot: deploymentSnapshot(resolution, bundle, fingerprinter(t.organizationId)),
       bundleVersion: bundle.version,
       message: input.message,
       createdById: ctx.userId,

@@ -2,14 +2,15 @@ import { describe, expect, it } from "vitest";
 import { resolveInstance } from "@/server/domain/access/resolve";
 import type { ResolveInstanceInput } from "@/server/domain/access/resolve-types";
 import { preset, realBundle, realTypes } from "@/test/real-catalog";
-import { fingerprint } from "../secrets/crypto";
+import { fingerprinter } from "../secrets/crypto";
 import { deploymentSnapshot } from "./snapshot";
 
 const app = realBundle("local-process");
 const rds = realBundle("aws-rds-postgres");
 const password = "s3cret-pw-canary";
 const database = { hostname: "db.internal", port: 5432, database: "app", username: "patchbay", password, version: "16", sslmode: "require" };
-const short = (value: string) => fingerprint(value).slice(0, 12);
+const fp = fingerprinter("org-1");
+const short = (value: string) => fp(value).slice(0, 12);
 
 function input(bundle = app): ResolveInstanceInput {
   return {
@@ -34,7 +35,7 @@ function input(bundle = app): ResolveInstanceInput {
 }
 
 describe("deploymentSnapshot", () => {
-  const snap = deploymentSnapshot(resolveInstance(input()), app);
+  const snap = deploymentSnapshot(resolveInstance(input()), app, fp);
 
   it("freezes params, connections, chosen grants, metadata and the bundle version", () => {
     expect(snap.bundle).toEqual({ name: "local-process", version: app.version, digest: app.digest });
@@ -61,7 +62,7 @@ describe("deploymentSnapshot", () => {
     const properties = withSensitive.params.properties as Record<string, Record<string, unknown>>;
     properties.license_key = { type: "string", sensitive: true };
     const r = resolveInstance({ ...input(withSensitive), instance: { ...input().instance, params: { port: 8080, license_key: "lic-canary-123" } } });
-    const frozen = deploymentSnapshot(r, withSensitive);
+    const frozen = deploymentSnapshot(r, withSensitive, fp);
     expect(frozen.params).toMatchObject({ port: 8080, license_key: { fingerprint: short("lic-canary-123") } });
     expect(JSON.stringify(frozen)).not.toContain("lic-canary-123");
   });

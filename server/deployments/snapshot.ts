@@ -3,13 +3,13 @@
 // the metadata bag, env vars, the bundle version. It is stored in the database and shown to
 // anyone who may read the project, so no sensitive value is kept in clear: a sensitive param,
 // payload field or env var is replaced by `{ fingerprint }` (the first 12 hex characters of
-// its SHA-256, as the compare view shows them), so a runner can later check that the value it
+// its organization-keyed fingerprint, as the compare view shows them), so a runner can later check that the value it
 // opens is the one that was approved. Secrets appear by name and "set" only, never by value
 // or fingerprint.
 import type { InstanceResolution } from "../domain/access/resolve-types";
 import type { BundleDefinition } from "../domain/catalog/types";
 import { sensitivePaths } from "../domain/catalog/schema-path";
-import { fingerprint, fingerprintPrefix } from "../secrets/crypto";
+import { fingerprintPrefix, type Fingerprinter } from "../secrets/crypto";
 import { mergeSensitive, splitSensitive, type PayloadObject } from "../secrets/split-sensitive";
 
 /** Stands in for a sensitive value. */
@@ -37,10 +37,10 @@ export interface DeploymentSnapshot {
   secrets: { name: string; required: boolean; set: boolean }[];
 }
 
-const short = (value: unknown) => fingerprintPrefix(fingerprint(typeof value === "string" ? value : JSON.stringify(value)));
+const shortWith = (fp: Fingerprinter) => (value: unknown) => fingerprintPrefix(fp(typeof value === "string" ? value : JSON.stringify(value)));
 
 /** `value` with every field under `pointers` replaced by its fingerprint marker. */
-function masked(value: PayloadObject, pointers: readonly string[]): PayloadObject {
+function masked(value: PayloadObject, pointers: readonly string[], short: (value: unknown) => string): PayloadObject {
   if (pointers.length === 0) return structuredClone(value);
   const { publicPayload, sensitive } = splitSensitive(value, pointers);
   const markers = Object.fromEntries(Object.entries(sensitive).map(([pointer, v]) => [pointer, { fingerprint: short(v) } satisfies FingerprintMarker]));
@@ -48,18 +48,19 @@ function masked(value: PayloadObject, pointers: readonly string[]): PayloadObjec
 }
 
 /** The snapshot of a resolution computed for one deployment (its `metadata.deployment_id` set). */
-export function deploymentSnapshot(resolution: InstanceResolution, bundle: BundleDefinition): DeploymentSnapshot {
+export function deploymentSnapshot(resolution: InstanceResolution, bundle: BundleDefinition, fingerprint: Fingerprinter): DeploymentSnapshot {
+  const short = shortWith(fingerprint);
   return {
     format: 1,
     bundle: { name: bundle.name, version: bundle.version, digest: bundle.digest },
-    params: masked(resolution.params, sensitivePaths(bundle.params)),
+    params: masked(resolution.params, sensitivePaths(bundle.params), short),
     connections: resolution.connections.map((c) => ({
       slot: c.slot,
       type: c.type,
       source: c.source,
       preview: c.preview,
       unknown: [...c.unknown],
-      payload: c.payload ? masked(c.payload, c.sensitive) : null,
+      payload: c.payload ? masked(c.payload, c.sensitive, short) : null,
     })),
     grants: resolution.grants.map(({ problems: _problems, ...grant }) => structuredClone(grant)),
     metadata: structuredClone(resolution.metadata),

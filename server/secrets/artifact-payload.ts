@@ -4,7 +4,7 @@
 import { ajvErrors, compiledSchema } from "../bundles/json-schema";
 import type { ArtifactTypeDefinition } from "../domain/catalog/types";
 import { AppError } from "../domain/errors";
-import { fingerprint, fingerprintPrefix, sealCompact } from "./crypto";
+import { fingerprinter, fingerprintPrefix, sealCompact } from "./crypto";
 import { splitSensitive, type PayloadObject, type SensitiveValues } from "./split-sensitive";
 
 /** "payload.region: must match pattern …" for every problem, as message and inline fields. */
@@ -27,13 +27,14 @@ export function assertPayload(type: ArtifactTypeDefinition, payload: PayloadObje
 }
 
 /** Short fingerprints by JSON pointer. Strings are hashed as they are, so an equal instance secret has an equal fingerprint. */
-export function fingerprints(values: SensitiveValues): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([path, v]) => [path, fingerprintPrefix(fingerprint(typeof v === "string" ? v : JSON.stringify(v)))]));
+export function fingerprints(values: SensitiveValues, organizationId: string): Record<string, string> {
+  const fp = fingerprinter(organizationId);
+  return Object.fromEntries(Object.entries(values).map(([path, v]) => [path, fingerprintPrefix(fp(typeof v === "string" ? v : JSON.stringify(v)))]));
 }
 
 /** The payload without its sensitive fields, those sealed (null when there are none), and their fingerprints. */
-export function sealPayload(type: ArtifactTypeDefinition, payload: PayloadObject) {
+export function sealPayload(type: ArtifactTypeDefinition, payload: PayloadObject, organizationId: string) {
   const { publicPayload, sensitive } = splitSensitive(payload, type.sensitivePaths);
   const sealed = Object.keys(sensitive).length > 0 ? sealCompact(JSON.stringify(sensitive)) : null;
-  return { publicPayload, sealed, fingerprints: fingerprints(sensitive) };
+  return { publicPayload, sealed, fingerprints: fingerprints(sensitive, organizationId) };
 }

@@ -41,8 +41,12 @@ describe("secret encryption", () => {
     expect(() => openCompact("v2.a.b.c", key)).toThrow(/unknown format/);
   });
 
-  it("fingerprints with SHA-256", () => {
-    expect(fingerprint("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  it("fingerprints with a key per organization, never a plain SHA-256 a viewer could test guesses against", () => {
+    const plain = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"; // sha256("abc")
+    expect(fingerprint("abc", "org-a")).toMatch(/^[0-9a-f]{64}$/);
+    expect(fingerprint("abc", "org-a")).not.toBe(plain);
+    expect(fingerprint("abc", "org-a")).toBe(fingerprint("abc", "org-a"));
+    expect(fingerprint("abc", "org-b")).not.toBe(fingerprint("abc", "org-a"));
   });
 });
 

@@ -2,9 +2,8 @@
 // type, sensitive fields sealed and listed only as markers, names unique per environment,
 // roles and tenancy enforced, and a refused add writes nothing.
 import { beforeAll, expect, it } from "vitest";
-import { forEachDatabase, snapshot, type Harness } from "@/test/integration";
+import { forEachDatabase, snapshot, type Harness, acmeFingerprint } from "@/test/integration";
 import { environmentDefaultsFor } from "../repositories/environment-defaults";
-import { fingerprint } from "./crypto";
 
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 const credentials = { access_key_id: "AKIAIOSFODNN7EXAMPLE", secret_access_key: SECRET, region: "eu-west-1" };
@@ -28,7 +27,7 @@ forEachDatabase("environment defaults", (h: Harness) => {
   it("adds a default as ops, lists it with the sensitive field masked, and hands the resolver the full payload", async () => {
     const ops = await h.as("ops@acme.test");
     const added = await ops.environmentDefault.add({ environmentId: stagingId, name: "sandbox-keys", type: "aws-credentials", payload: credentials });
-    const marker = { set: true, fingerprint: fingerprint(SECRET).slice(0, 12) };
+    const marker = { set: true, fingerprint: (await acmeFingerprint(h, SECRET)).slice(0, 12) };
     expect(added).toMatchObject({ name: "sandbox-keys", type: "aws-credentials", payload: { ...credentials, secret_access_key: marker } });
     expect(added.sensitive).toEqual([{ path: "/secret_access_key", fingerprint: marker.fingerprint }]);
     expect(JSON.stringify(added)).not.toContain(SECRET);

@@ -12,8 +12,8 @@ import type { EnvironmentDefaultDto } from "./schemas";
 import { mergeSensitive } from "./split-sensitive";
 
 /** Public payload plus a marker (with fingerprint prefix) where each sensitive value was. */
-function toDto(row: repo.EnvironmentDefaultRowDto): EnvironmentDefaultDto {
-  const sensitive = Object.entries(fingerprints(repo.openSensitive(row.sensitive))).map(([path, fingerprint]) => ({ path, fingerprint }));
+function toDto(row: repo.EnvironmentDefaultRowDto, organizationId: string): EnvironmentDefaultDto {
+  const sensitive = Object.entries(fingerprints(repo.openSensitive(row.sensitive), organizationId)).map(([path, fingerprint]) => ({ path, fingerprint }));
   const markers = Object.fromEntries(sensitive.map((s) => [s.path, { set: true as const, fingerprint: s.fingerprint }]));
   return { id: row.id, name: row.name, type: row.type, payload: mergeSensitive(row.payload, markers), sensitive, createdAt: row.createdAt };
 }
@@ -23,8 +23,8 @@ function auditView(dto: EnvironmentDefaultDto) {
   return { name: dto.name, type: dto.type, payload: dto.payload };
 }
 
-export async function listEnvironmentDefaults(environmentId: string): Promise<EnvironmentDefaultDto[]> {
-  return (await repo.listEnvironmentDefaultRows(environmentId)).map(toDto);
+export async function listEnvironmentDefaults(env: { id: string; organizationId: string }): Promise<EnvironmentDefaultDto[]> {
+  return (await repo.listEnvironmentDefaultRows(env.id)).map((row) => toDto(row, env.organizationId));
 }
 
 /** Artifact types a default may have: environment-oriented ones first, then the rest. */
@@ -49,9 +49,9 @@ export async function addEnvironmentDefault(
     if (await repo.environmentDefaultNameTaken(tx, env.id, input.name)) {
       throw new AppError("CONFLICT", `name: a default named "${input.name}" already exists in ${env.slug}`, { fields: { name: ["is already used in this environment"] } });
     }
-    const { publicPayload, sealed } = sealPayload(type, input.payload);
+    const { publicPayload, sealed } = sealPayload(type, input.payload, env.organizationId);
     const row = await repo.insertEnvironmentDefault(tx, { organizationId: env.organizationId, environmentId: env.id, name: input.name, type: type.name, payload: publicPayload, sensitive: sealed });
-    const dto = toDto(row);
+    const dto = toDto(row, env.organizationId);
     return {
       result: dto,
       audit: {
@@ -74,7 +74,7 @@ export async function removeEnvironmentDefault(ctx: AuditContext, env: repo.Envi
         organizationId: env.organizationId,
         action: "environment-default.removed",
         target: { type: "environment-default", id, projectId: env.projectId, environmentId: env.id },
-        before: auditView(toDto(row)),
+        before: auditView(toDto(row, env.organizationId)),
       },
     };
   });

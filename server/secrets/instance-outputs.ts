@@ -25,7 +25,7 @@ export async function recordOutputs(ctx: AuditContext, t: SecretTarget, slot: st
     if (!type) throw new AppError("BAD_REQUEST", `slot: its artifact type "${output.type}" is not in the catalog`);
     assertPayload(type, payload);
     const instanceId = await ensureShownInstance(tx, t, bundle);
-    const { publicPayload, sealed, fingerprints } = sealPayload(type, payload);
+    const { publicPayload, sealed, fingerprints } = sealPayload(type, payload, t.organizationId);
     await upsertInstanceOutput(tx, { organizationId: t.organizationId, environmentId: t.environmentId, instanceId, slot, name: `${component.name}.${slot}`, type: type.name, payload: publicPayload, sensitive: sealed });
     return {
       result: { slot, type: type.name, sensitive: Object.keys(fingerprints) },

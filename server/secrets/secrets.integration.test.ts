@@ -3,9 +3,8 @@
 // change leaves the database exactly as it was.
 import { randomBytes } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
-import { auditCount, forEachDatabase, snapshot, type Harness } from "@/test/integration";
+import { auditCount, forEachDatabase, snapshot, type Harness, acmeFingerprint } from "@/test/integration";
 import { readSecret, secretNamesSet } from "../repositories/secrets";
-import { fingerprint } from "./crypto";
 
 const cid = () => `cmp-${randomBytes(6).toString("hex")}`;
 
@@ -47,7 +46,7 @@ forEachDatabase("secrets", (h: Harness) => {
 
     const value = `session-${randomBytes(8).toString("hex")}`;
     const set = await dev.secret.set({ ...target(), name: "SESSION_SECRET", value });
-    expect(set).toMatchObject({ name: "SESSION_SECRET", set: true, fingerprint: fingerprint(value).slice(0, 12), setBy: { email: "dev@acme.test" } });
+    expect(set).toMatchObject({ name: "SESSION_SECRET", set: true, fingerprint: (await acmeFingerprint(h, value)).slice(0, 12), setBy: { email: "dev@acme.test" } });
     expect(set.updatedAt).toBeInstanceOf(Date);
     expect(JSON.stringify(set)).not.toContain(value);
 

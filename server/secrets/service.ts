@@ -71,7 +71,7 @@ export async function setSecret(ctx: AuditContext & { userId: string | null }, t
       throw new AppError("BAD_REQUEST", `name: "${name}" is not a declared secret; ${rule}`, { fields: { name: [`is not a declared secret (${rule})`] } });
     }
     const instanceId = await ensureShownInstance(tx, t, bundle);
-    const hex = fingerprint(value);
+    const hex = fingerprint(value, t.organizationId);
     const previous = await repo.upsertSecret(tx, { instanceId, name, sealed: seal(value), fingerprint: hex, setById: ctx.userId });
     const result = (await statuses(t, bundle, tx)).find((s) => s.name === name)!;
     return {

@@ -29,8 +29,8 @@ export const environmentDefaultRouter = router({
     .input(z.object({ environmentId: id }))
     .output(z.array(environmentDefaultDto))
     .query(async ({ ctx, input }) => {
-      await requireEnvironment(ctx, input.environmentId, "viewer", "environment-default.list");
-      return defaults.listEnvironmentDefaults(input.environmentId);
+      const { env } = await requireEnvironment(ctx, input.environmentId, "viewer", "environment-default.list");
+      return defaults.listEnvironmentDefaults(env);
     }),
 
   /** Artifact types with their schemas, for the payload form. */
