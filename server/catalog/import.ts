@@ -19,8 +19,8 @@ export interface ImportResult {
 }
 
 export async function importIntoCatalog(ctx: AuditContext, organizationId: string, target: string): Promise<ImportResult> {
-  const resolved = checkImportPath(target);
-  const converted = importMassdriverPath(resolved, { knownTypes: await repo.listArtifactTypes() });
+  const { path, root } = checkImportPath(target);
+  const converted = importMassdriverPath(path, { root, knownTypes: await repo.listArtifactTypes() });
   const warnings = [...converted.warnings];
   return auditedWrite(ctx, async (tx) => {
     await repo.lockCatalog(tx);

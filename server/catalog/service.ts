@@ -85,7 +85,8 @@ export async function bundleDetail(name: string, version?: string): Promise<z.in
 /** Converts and validates a Massdriver path without writing anything. */
 export async function previewMassdriverImport(target: string): Promise<z.infer<typeof importPreviewDto>> {
   const knownTypes = await repo.listArtifactTypes();
-  const result = importMassdriverPath(checkImportPath(target), { knownTypes });
+  const { path, root } = checkImportPath(target);
+  const result = importMassdriverPath(path, { root, knownTypes });
   return {
     bundles: result.bundles.map((b) => ({ name: b.name, version: b.version, description: b.description, ...slots(b) })),
     artifactTypes: result.artifactTypes.map((t) => ({ name: t.name, label: t.label, policies: t.policies.map((p) => p.id) })),
