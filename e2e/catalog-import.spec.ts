@@ -29,5 +29,8 @@ test("a developer sees no import panel; ops previews a Massdriver import, import
   const imported = page.locator('[data-testid="bundle-card"][data-source="massdriver"]');
   await expect(imported.first()).toBeVisible();
   await expect(imported.first()).toContainText("imported from Massdriver");
+  // Imports belong to the importing organization: the card says so.
+  await expect(imported.first()).toContainText("this organization only");
+  await expect(imported.first()).toHaveAttribute("data-imported", "organization");
   await page.screenshot({ path: "test-results/catalog-import.png", fullPage: true });
 });

@@ -38,11 +38,11 @@ export async function seedDemoDiagram(): Promise<boolean> {
   if (!project) return false;
   const stored = await repo.loadDiagram(project.id);
   if (!stored || stored.diagram.components.length > 0) return false;
-  const definitions = new Map((await repo.listBundleVersionDefinitions()).map((d) => [d.name, d] as const));
+  const definitions = new Map((await repo.listBundleVersionDefinitions(org.id)).map((d) => [d.name, d] as const));
   const seed = { actor: { type: "system" as const, label: "seed" }, meta: {} };
   const rds = definitions.get("aws-rds-postgres");
   const productionDb = rds ? await seedDemoPreset(seed, org.id, rds) : null;
-  const leastPrivileged = new Map((await listArtifactTypes()).map((t) => [t.name, t.policies.slice(0, 1).map((p) => p.id)]));
+  const leastPrivileged = new Map((await listArtifactTypes(org.id)).map((t) => [t.name, t.policies.slice(0, 1).map((p) => p.id)]));
   const ops: Op[] = [];
   const placed: { id: string; def: BundleDefinition; instances: Record<string, { params: Record<string, unknown>; preset: string | null; presetVersion?: number; policies?: Record<string, string[]> }> }[] = [];
   for (const [i, p] of PLAN.entries()) {

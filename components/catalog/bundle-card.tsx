@@ -8,6 +8,8 @@ export interface BundleSummary {
   category: string;
   icon: string;
   source: string;
+  /** imported by this organization (only its members see it); false for the shared catalog */
+  imported: boolean;
   inputs: { key: string; type: string; title: string; required: boolean }[];
   outputs: { key: string; type: string; title: string }[];
 }
@@ -30,6 +32,7 @@ export function BundleCard({ orgSlug, bundle, lookup }: { orgSlug: string; bundl
       href={`/o/${orgSlug}/catalog/${bundle.name}`}
       data-testid="bundle-card"
       data-source={bundle.source}
+      data-imported={bundle.imported ? "organization" : undefined}
       className="flex h-full flex-col gap-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:ring-brand-500 focus-visible:outline-2 focus-visible:outline-brand-600"
     >
       <div className="flex items-start justify-between gap-3">
@@ -48,7 +51,13 @@ export function BundleCard({ orgSlug, bundle, lookup }: { orgSlug: string; bundl
         <span>
           icon <span className="font-mono">{bundle.icon}</span>
         </span>
-        {bundle.source === "massdriver" ? <span className="rounded bg-violet-50 px-1.5 text-violet-700">imported from Massdriver</span> : null}
+        {bundle.imported ? (
+          <span className="rounded bg-violet-50 px-1.5 text-violet-700" title="Imported by this organization: only its members see it">
+            {bundle.source === "massdriver" ? "imported from Massdriver · this organization only" : "this organization only"}
+          </span>
+        ) : bundle.source === "massdriver" ? (
+          <span className="rounded bg-violet-50 px-1.5 text-violet-700">imported from Massdriver</span>
+        ) : null}
       </p>
     </Link>
   );

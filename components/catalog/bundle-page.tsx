@@ -54,6 +54,7 @@ export function BundlePage({ orgSlug, name, version }: { orgSlug: string; name: 
           <span className="text-xs text-slate-500">
             icon <code>{b.icon}</code> · {b.steps.map((s) => s.provisioner).join(", ")} · source {b.source}
           </span>
+          {b.imported ? <span className="rounded bg-violet-50 px-1.5 text-xs text-violet-700">imported by this organization · only its members see it</span> : null}
         </div>
         <p className="max-w-3xl text-slate-700">{b.description}</p>
         <p className="text-xs text-slate-500">

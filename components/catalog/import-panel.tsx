@@ -48,7 +48,8 @@ export function ImportPanel({ organizationId }: { organizationId: string }) {
       </h2>
       <p className="mb-3 text-sm text-slate-600">
         Bundles (<code>massdriver.yaml</code>, v1 and v2) and artifact definitions from a directory on the server. Preview first; only what validates is
-        imported, as new immutable versions.
+        imported, as new immutable versions that belong to this organization: other organizations never see them. Files are read only inside the
+        allowed directory; a <code>$ref</code> or link leading out of it is refused.
       </p>
       <form
         className="flex flex-wrap items-end gap-3"

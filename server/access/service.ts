@@ -35,8 +35,8 @@ async function resolveRaw({ organizationId, projectId, componentId, environmentI
   const [stored, cascade, bundleDefs, types, presets] = await Promise.all([
     loadDiagram(projectId, tx),
     loadCascade(projectId, environmentId, tx),
-    listBundleVersionDefinitions(tx),
-    listArtifactTypes(tx),
+    listBundleVersionDefinitions(organizationId, tx),
+    listArtifactTypes(organizationId, tx),
     organizationPresets(organizationId, tx),
   ]);
   if (!stored || !cascade) throw new AppError("NOT_FOUND", "Project or environment not found");

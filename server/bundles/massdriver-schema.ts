@@ -1,14 +1,16 @@
 // Turning Massdriver JSON Schemas into plain draft-07 schemas Patchbay can validate:
 // relative file `$ref`s are inlined, `$md.sensitive` becomes our `sensitive` keyword,
 // and every other extension keyword is removed with a warning (never silently).
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { toPointer } from "@/server/domain/catalog/schema-path";
 import type { CatalogError, CatalogWarning, JsonSchema } from "@/server/domain/catalog/types";
+import { containedPath, readContainedFile } from "./contained-path";
 import { unknownKeywords } from "./json-schema";
 
 export interface ConvertContext {
   file: string;
+  /** The import root (real path): file `$ref`s resolve only inside it. */
+  root: string;
   warnings: CatalogWarning[];
   errors: CatalogError[];
 }
@@ -16,25 +18,36 @@ export interface ConvertContext {
 type Json = unknown;
 
 /**
- * Inline `$ref`s to other files (`../types/port.json`), relative to the referencing file.
- * Local refs (`#/…`) are left for the loader. A file already on the stack is a cycle.
+ * Inline `$ref`s to other files (`../types/port.json`), relative to the referencing file and
+ * only inside the import root (links resolved). Local refs (`#/…`) are left for the loader.
+ * A file already on the stack is a cycle. Errors name the ref, never the target's content.
  */
 export function inlineFileRefs(value: Json, file: string, ctx: ConvertContext, at: (string | number)[] = [], stack: string[] = []): Json {
   if (Array.isArray(value)) return value.map((v, i) => inlineFileRefs(v, file, ctx, [...at, i], stack));
   if (value === null || typeof value !== "object") return value;
   const record = value as Record<string, Json>;
   if (typeof record.$ref === "string" && !record.$ref.startsWith("#") && /\.json$/.test(record.$ref)) {
-    const target = path.resolve(path.dirname(file), record.$ref);
+    const ref = record.$ref;
     const where = toPointer([...at, "$ref"]);
-    if (stack.includes(target)) {
-      ctx.errors.push({ file: ctx.file, path: where, rule: "ref-cycle", message: `cyclic file $ref to ${record.$ref}` });
+    const contained = containedPath(ctx.root, path.dirname(file), ref);
+    if (contained.problem) {
+      const rule = contained.problem.rule === "not-found" ? "ref-missing" : contained.problem.rule;
+      ctx.errors.push({ file: ctx.file, path: where, rule, message: contained.problem.message });
       return {};
     }
+    const target = contained.path;
+    if (stack.includes(target)) {
+      ctx.errors.push({ file: ctx.file, path: where, rule: "ref-cycle", message: `cyclic file $ref to ${ref}` });
+      return {};
+    }
+    const read = readContainedFile(target, ref);
     let loaded: Json;
     try {
-      loaded = JSON.parse(readFileSync(target, "utf8"));
-    } catch (error) {
-      ctx.errors.push({ file: ctx.file, path: where, rule: "ref-missing", message: `cannot read ${record.$ref}: ${(error as Error).message}` });
+      if (read.problem) throw new Error(read.problem.message);
+      loaded = JSON.parse(read.text);
+    } catch {
+      // The parser's message quotes the file's first bytes: name the ref and the rule only.
+      ctx.errors.push({ file: ctx.file, path: where, rule: read.problem ? read.problem.rule : "ref-invalid", message: read.problem ? read.problem.message : `"${ref}" is not valid JSON` });
       return {};
     }
     const { $ref: _ref, ...siblings } = record;

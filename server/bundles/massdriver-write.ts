@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
 import type { CatalogWarning } from "@/server/domain/catalog/types";
+import { containedPath, isInside } from "./contained-path";
 import { ARTIFACT_TYPES_DIR, BUNDLE_FILE, IMPORTED_DIR } from "./loader";
 import type { MassdriverImport } from "./massdriver";
 
@@ -15,7 +16,8 @@ export interface WriteReport {
 
 const HEADER = "# Imported from Massdriver by `npm run bundles:import`; review the import warnings.\n";
 
-export function writeImport(result: MassdriverImport, catalogRoot: string): WriteReport {
+/** `importRoot` bounds what is copied: a step directory that leads out of it is not copied. */
+export function writeImport(result: MassdriverImport, catalogRoot: string, importRoot: string): WriteReport {
   const report: WriteReport = { written: [], warnings: [] };
   const root = path.join(catalogRoot, IMPORTED_DIR);
   const validTypes = new Set(result.artifactTypes.map((t) => t.source));
@@ -45,9 +47,15 @@ export function writeImport(result: MassdriverImport, catalogRoot: string): Writ
     writeFileSync(path.join(dir, BUNDLE_FILE), HEADER + stringify(document, { lineWidth: 0 }));
     report.written.push(path.join(dir, BUNDLE_FILE));
     for (const step of document.steps) {
-      const source = path.join(path.dirname(file), step.path);
-      if (existsSync(source)) {
-        cpSync(source, path.join(dir, step.path), { recursive: true });
+      const source = containedPath(importRoot, path.dirname(file), step.path);
+      const destination = path.join(dir, step.path);
+      if (!isInside(dir, destination)) {
+        report.warnings.push({ file, path: "/steps", message: `step directory "${step.path}" leads out of the bundle's directory; not copied` });
+      } else if (source.problem?.rule === "outside-import-root" || source.problem?.rule === "not-a-path") {
+        report.warnings.push({ file, path: "/steps", message: `step directory ${source.problem.message}; not copied` });
+      } else if (source.path) {
+        // Links inside the copied tree are kept as links, never dereferenced into the catalog.
+        cpSync(source.path, destination, { recursive: true, dereference: false, verbatimSymlinks: true });
       } else {
         report.warnings.push({ file, path: "/steps", message: `step directory "${step.path}" not found next to the source; add the IaC before the bundle can load` });
       }

@@ -2,13 +2,16 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { jqToTemplate } from "./massdriver-jq";
-import { importMassdriverPath } from "./massdriver";
+import { realRoot } from "./contained-path";
+import { importMassdriverPath as importFrom } from "./massdriver";
 
 // The Massdriver files are shared test data outside the repository; override the location
 // with MASSDRIVER_FIXTURES when they live elsewhere.
 const root = process.env.MASSDRIVER_FIXTURES ?? path.resolve(process.cwd(), "../shared/fixtures/massdriver");
 const v1 = path.join(root, "v1-artifact-definitions/artifacts");
 const v2 = path.join(root, "v2-catalog");
+// Every file read stays inside the fixtures directory (the import root).
+const importMassdriverPath = (target: string) => importFrom(target, { root: realRoot(root) });
 
 function importable(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {

@@ -2,10 +2,11 @@
 // Conversion never drops anything silently: every key that cannot be carried over is a
 // warning `{file, path, message}`. The converted documents are then validated by the
 // same code as the shipped catalog, so an import that passes loads after `--write`.
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
+import { parseDocument } from "yaml";
 import type { ArtifactTypeDefinition, BundleDefinition, CatalogError, CatalogWarning } from "@/server/domain/catalog/types";
+import { containedPath, isInside, readContainedFile } from "./contained-path";
 import { createAjv } from "./json-schema";
 import { convertBundle, type BundleDocument } from "./massdriver-bundle";
 import type { ConvertContext } from "./massdriver-schema";
@@ -25,6 +26,11 @@ export interface MassdriverImport {
 }
 
 export interface ImportOptions {
+  /**
+   * The import root (a real path, see `realRoot`): every file read — listed files and file
+   * `$ref`s — must really lie inside it, links included.
+   */
+  root: string;
   /** Types bundles may reference besides the imported ones (usually the shipped catalog). */
   knownTypes?: ArtifactTypeDefinition[];
 }
@@ -34,13 +40,26 @@ type Classified =
   | { kind: "preview" | "fragment" }
   | { kind: "unknown"; reason: string };
 
-function classify(file: string, text: string): Classified {
-  let doc: unknown;
-  try {
-    doc = file.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    return { kind: "unknown", reason: `cannot parse: ${(error as Error).message.split("\n")[0]}` };
+/** Parses JSON or YAML; a syntax error is described by position only (parser messages quote the text). */
+function parse(file: string, text: string): { doc?: unknown; reason?: string } {
+  if (file.endsWith(".json")) {
+    try {
+      return { doc: JSON.parse(text) };
+    } catch {
+      return { reason: "cannot parse: not valid JSON" };
+    }
   }
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) {
+    const line = doc.errors[0].linePos?.[0]?.line;
+    return { reason: `cannot parse: not valid YAML (${doc.errors[0].code}${line ? ` at line ${line}` : ""})` };
+  }
+  return { doc: doc.toJS({ maxAliasCount: 100 }) };
+}
+
+function classify(file: string, text: string): Classified {
+  const { doc, reason } = parse(file, text);
+  if (reason !== undefined) return { kind: "unknown", reason };
   if (!doc || typeof doc !== "object" || Array.isArray(doc)) return { kind: "unknown", reason: "not a mapping" };
   const record = doc as Record<string, unknown>;
   if (file.endsWith(".json")) return "$md" in record ? { kind: "v1-artifact", doc: record } : { kind: "fragment" };
@@ -52,15 +71,32 @@ function classify(file: string, text: string): Classified {
   return { kind: "unknown", reason: "neither a bundle (params/steps) nor a type (name/schema)" };
 }
 
-/** Files an import considers: massdriver.yaml files, other YAML, and JSON definitions. */
-function listFiles(target: string): string[] {
-  if (!statSync(target).isDirectory()) return [target];
+/**
+ * Files an import considers (massdriver.yaml files, other YAML, and JSON definitions), as
+ * real paths. A link is followed only when it really leads inside the root; one leading out
+ * is reported and never read. `seen` keeps a link loop from recursing forever.
+ */
+function listFiles(root: string, dir: string, errors: CatalogError[], seen = new Set<string>([dir])): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(target).sort()) {
-    if (entry.startsWith(".") || entry === "node_modules") continue;
-    const full = path.join(target, entry);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full));
-    else if (/\.(ya?ml|json)$/.test(entry)) out.push(full);
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    const full = path.join(dir, entry.name);
+    let real = full;
+    if (entry.isSymbolicLink()) {
+      const contained = containedPath(root, dir, entry.name);
+      if (contained.problem) {
+        const message = contained.problem.rule === "outside-import-root" ? `"${entry.name}" is a link outside the import root; not read` : contained.problem.message;
+        errors.push({ file: full, path: "/", rule: contained.problem.rule, message });
+        continue;
+      }
+      real = contained.path;
+    }
+    const stat = statSync(real);
+    if (stat.isDirectory()) {
+      if (seen.has(real)) continue;
+      seen.add(real);
+      out.push(...listFiles(root, real, errors, seen));
+    } else if (stat.isFile() && /\.(ya?ml|json)$/.test(entry.name)) out.push(real);
   }
   return out;
 }
@@ -69,21 +105,32 @@ function listFiles(target: string): string[] {
  * Convert and validate every Massdriver file under `target` (a file or a directory).
  * Never throws for content problems; a missing path is reported as an error.
  */
-export function importMassdriverPath(target: string, options: ImportOptions = {}): MassdriverImport {
+export function importMassdriverPath(target: string, options: ImportOptions): MassdriverImport {
   const result: MassdriverImport = { bundles: [], artifactTypes: [], warnings: [], errors: [], documents: { bundles: [], artifactTypes: [] } };
-  let files: string[];
+  const { root } = options;
+  let start: string;
   try {
-    files = listFiles(target);
-  } catch (error) {
-    result.errors.push({ file: target, path: "/", rule: "file-unreadable", message: (error as Error).message });
+    start = realpathSync(path.resolve(target));
+  } catch {
+    result.errors.push({ file: target, path: "/", rule: "file-unreadable", message: "does not exist" });
     return result;
   }
-  const directFile = files.length === 1 && files[0] === target;
+  if (!isInside(root, start)) {
+    result.errors.push({ file: target, path: "/", rule: "outside-import-root", message: `"${target}" is outside the import root` });
+    return result;
+  }
+  const files = statSync(start).isDirectory() ? listFiles(root, start, result.errors) : [start];
+  const directFile = files.length === 1 && files[0] === start;
   let fragments = 0;
   const bundleDocs: { file: string; document: BundleDocument }[] = [];
   for (const file of files) {
-    const classified = classify(file, readFileSync(file, "utf8"));
-    const ctx: ConvertContext = { file, warnings: result.warnings, errors: result.errors };
+    const read = readContainedFile(file, path.relative(root, file));
+    if (read.problem) {
+      result.errors.push({ file, path: "/", rule: read.problem.rule, message: read.problem.message });
+      continue;
+    }
+    const classified = classify(file, read.text);
+    const ctx: ConvertContext = { file, root, warnings: result.warnings, errors: result.errors };
     switch (classified.kind) {
       case "v1-artifact":
         result.documents.artifactTypes.push({ file, document: convertV1ArtifactDefinition(classified.doc, ctx) });
@@ -107,7 +154,7 @@ export function importMassdriverPath(target: string, options: ImportOptions = {}
     }
   }
   if (fragments > 0 && !directFile) {
-    result.warnings.push({ file: target, path: "/", message: `${fragments} JSON Schema fragment(s) without $md were read only through $ref` });
+    result.warnings.push({ file: start, path: "/", message: `${fragments} JSON Schema fragment(s) without $md were read only through $ref` });
   }
   result.documents.bundles = bundleDocs;
   validateImported(result, options);
@@ -115,6 +162,10 @@ export function importMassdriverPath(target: string, options: ImportOptions = {}
 }
 
 function validateImported(result: MassdriverImport, options: ImportOptions) {
+  // A file whose conversion failed (e.g. a `$ref` refused) is not imported half-converted.
+  const failed = new Set(result.errors.map((e) => e.file));
+  result.documents.artifactTypes = result.documents.artifactTypes.filter((d) => !failed.has(d.file));
+  result.documents.bundles = result.documents.bundles.filter((d) => !failed.has(d.file));
   const ajv = createAjv();
   const types = new Map((options.knownTypes ?? []).map((t) => [t.name, t]));
   const importedNames = new Map<string, string>();

@@ -3,6 +3,7 @@
 // cannot be used to probe the server's file system.
 import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
+import { isInside } from "../bundles/contained-path";
 import { AppError } from "../domain/errors";
 import { catalogRoot } from "./root";
 
@@ -16,13 +17,19 @@ export function importRoots(): string[] {
   return [catalogRoot(), ...configured].map(real);
 }
 
-/** The real path of `target` when it lies inside an import root; otherwise a field error. */
-export function checkImportPath(target: string): string {
+/**
+ * The real path of `target` and the import root it lies in (every file the import then reads
+ * must stay inside that root); otherwise a field error.
+ */
+export function checkImportPath(target: string): { path: string; root: string } {
   const resolved = real(target);
-  const inside = importRoots().some((root) => resolved === root || resolved.startsWith(root + path.sep));
-  if (!inside) {
+  // The innermost root wins, so refs are held to the narrowest directory that allows the path.
+  const root = importRoots()
+    .filter((r) => isInside(r, resolved))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!root) {
     const message = "must be inside the catalog or a directory listed in PATCHBAY_IMPORT_ROOTS";
     throw new AppError("BAD_REQUEST", `path: ${message}`, { fields: { path: [message] } });
   }
-  return resolved;
+  return { path: resolved, root };
 }

@@ -2,7 +2,8 @@
 // one `npm run bundles:import` and the preview use; the write is the one the start-up sync
 // uses (immutable versions, built-in presets), in one audited transaction. Only documents
 // that validated are written; a name@version already published with other content is
-// refused and reported, never overwritten.
+// refused and reported, never overwritten. What is written belongs to the importing
+// organization: no other organization sees it.
 import type { AuditContext } from "../audit/write";
 import { auditedWrite } from "../audit/write";
 import { importMassdriverPath } from "../bundles/massdriver";
@@ -19,28 +20,36 @@ export interface ImportResult {
 }
 
 export async function importIntoCatalog(ctx: AuditContext, organizationId: string, target: string): Promise<ImportResult> {
-  const resolved = checkImportPath(target);
-  const converted = importMassdriverPath(resolved, { knownTypes: await repo.listArtifactTypes() });
+  const { path, root } = checkImportPath(target);
+  const converted = importMassdriverPath(path, { root, knownTypes: await repo.listArtifactTypes(organizationId) });
   const warnings = [...converted.warnings];
   return auditedWrite(ctx, async (tx) => {
     await repo.lockCatalog(tx);
-    // The catalog's own definitions win: an import never becomes a new version of them.
-    const owned = await repo.namesNotFrom(tx, "massdriver");
+    // A shared (shipped) name is never shadowed: an import neither becomes a new version of it
+    // nor a second meaning of the name for this organization.
+    const shared = await repo.sharedNames(tx);
     const skip = (kind: string, def: { name: string; source: string }) => {
       warnings.push({ file: def.source, path: "/name", message: `${kind} "${def.name}" already exists in the catalog; not imported` });
       return false;
     };
     const importable = {
-      bundles: converted.bundles.filter((b) => !owned.bundles.has(b.name) || skip("bundle", b)),
-      artifactTypes: converted.artifactTypes.filter((t) => !owned.artifactTypes.has(t.name) || skip("artifact type", t)),
+      bundles: converted.bundles.filter((b) => !shared.bundles.has(b.name) || skip("bundle", b)),
+      artifactTypes: converted.artifactTypes.filter((t) => !shared.artifactTypes.has(t.name) || skip("artifact type", t)),
     };
-    const plan = planSync(importable, await repo.readStoredState(tx));
+    const plan = planSync(importable, await repo.readStoredState(organizationId, tx));
+    // A shipped example never takes the name of a preset this organization's ops authored.
+    const authored = await repo.authoredPresetKeys(tx, organizationId);
+    plan.presets = plan.presets.filter((p) => {
+      if (!authored.has(repo.presetKey(p.bundleName, p.name))) return true;
+      warnings.push({ file: p.bundleName, path: "/params/examples", message: `preset "${p.name}" of ${p.bundleName} is already one of this organization's presets; not imported` });
+      return false;
+    });
     const errors = [...converted.errors, ...plan.refused];
     if (planIsEmpty(plan)) {
       const why = errors.length > 0 ? `${errors.length} error(s), nothing valid to add` : "everything in it is already in the catalog";
       throw new AppError("BAD_REQUEST", `path: nothing to import (${why})`, { fields: { path: [`nothing to import: ${why}`] } });
     }
-    await applyPlan(tx, plan, () => "massdriver");
+    await applyPlan(tx, plan, () => "massdriver", organizationId);
     const added = summarize(plan);
     return {
       result: { added, warnings, errors },

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { containedPath, readContainedFile, realRoot } from "../bundles/contained-path";
 import { catalogRoot } from "./root";
 
 /**
@@ -7,10 +7,16 @@ import { catalogRoot } from "./root";
  * or null. Size-capped: the page renders it as text.
  */
 export function readBundleReadme(source: string, root = catalogRoot()): string | null {
-  const dir = path.resolve(root, path.dirname(source));
-  // `source` comes from the database; never follow it out of the catalog directory.
-  if (!dir.startsWith(path.resolve(root) + path.sep)) return null;
-  const file = path.join(dir, "README.md");
-  if (!existsSync(file)) return null;
-  return readFileSync(file, "utf8").slice(0, 100_000);
+  // `source` comes from the database; never follow it (or a link) out of the catalog directory.
+  let real: string;
+  try {
+    real = realRoot(root);
+  } catch {
+    return null;
+  }
+  if (path.isAbsolute(source)) return null;
+  const file = containedPath(real, real, path.join(path.dirname(source), "README.md"));
+  if (!file.path) return null;
+  const read = readContainedFile(file.path, "README.md");
+  return read.text === undefined ? null : read.text.slice(0, 100_000);
 }

@@ -14,6 +14,8 @@ export const bundleSummaryDto = z.object({
   category: z.string(),
   icon: z.string(),
   source: z.string(),
+  /** imported by the reader's organization; false for the shared, shipped catalog */
+  imported: z.boolean(),
   inputs: z.array(inputSlotDto),
   outputs: z.array(outputSlotDto),
 });

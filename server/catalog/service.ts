@@ -1,5 +1,6 @@
 // Read side of the catalog for the API: bundles at their newest version, one bundle in full,
-// artifact types, and a dry-run Massdriver import. No authorization here: the router does it.
+// artifact types, and a dry-run Massdriver import — always as one organization sees the
+// catalog (the shared one plus its own imports). No authorization here: the router does it.
 import semver from "semver";
 import type { z } from "zod";
 import { importMassdriverPath } from "../bundles/massdriver";
@@ -26,25 +27,25 @@ function slots(def: BundleDefinition) {
 }
 
 function summary(bundle: repo.BundleDto, version: repo.BundleVersionDto): BundleSummary {
-  const { name, description, category, icon, source } = bundle;
-  return { name, description, category, icon, source, version: version.version, ...slots(version.definition) };
+  const { name, description, category, icon, source, imported } = bundle;
+  return { name, description, category, icon, source, imported, version: version.version, ...slots(version.definition) };
 }
 
-async function summaries(): Promise<BundleSummary[]> {
-  return (await repo.listBundles()).flatMap((b) => {
+async function summaries(organizationId: string): Promise<BundleSummary[]> {
+  return (await repo.listBundles(organizationId)).flatMap((b) => {
     const latest = newest(b);
     return latest ? [summary(b, latest)] : [];
   });
 }
 
-export async function listCatalog(filter: { q?: string; category?: string }): Promise<BundleSummary[]> {
-  const [bundles, types] = await Promise.all([summaries(), repo.listArtifactTypes()]);
+export async function listCatalog(organizationId: string, filter: { q?: string; category?: string }): Promise<BundleSummary[]> {
+  const [bundles, types] = await Promise.all([summaries(organizationId), repo.listArtifactTypes(organizationId)]);
   return filterBundles(bundles, filter, new Map(types.map((t) => [t.name, t.label])));
 }
 
-export async function listCategories(): Promise<z.infer<typeof categoryDto>[]> {
+export async function listCategories(organizationId: string): Promise<z.infer<typeof categoryDto>[]> {
   const counts = new Map<string, number>();
-  for (const b of await summaries()) if (b.category) counts.set(b.category, (counts.get(b.category) ?? 0) + 1);
+  for (const b of await summaries(organizationId)) if (b.category) counts.set(b.category, (counts.get(b.category) ?? 0) + 1);
   return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -53,16 +54,16 @@ export function artifactTypeView(t: ArtifactTypeDefinition) {
   return { name, label, icon, color, orientation, schema, policies: policies.map((p) => ({ ...p, grants: { ...p.grants } })) };
 }
 
-export async function listArtifactTypes() {
-  return (await repo.listArtifactTypes()).map(artifactTypeView);
+export async function listArtifactTypes(organizationId: string) {
+  return (await repo.listArtifactTypes(organizationId)).map(artifactTypeView);
 }
 
-export async function bundleDetail(name: string, version?: string): Promise<z.infer<typeof bundleDetailDto>> {
-  const bundle = await repo.findBundle(name);
+export async function bundleDetail(organizationId: string, name: string, version?: string): Promise<z.infer<typeof bundleDetailDto>> {
+  const bundle = await repo.findBundle(organizationId, name);
   const chosen = bundle && (version ? bundle.versions.find((v) => v.version === version) : newest(bundle));
   if (!bundle || !chosen) throw new AppError("NOT_FOUND", version ? `Bundle ${name}@${version} not found` : `Bundle ${name} not found`);
   const def = chosen.definition;
-  const [presets, types] = await Promise.all([repo.listBuiltInPresets(name), repo.listArtifactTypes()]);
+  const [presets, types] = await Promise.all([repo.listBuiltInPresets(organizationId, name, bundle.imported), repo.listArtifactTypes(organizationId)]);
   const byName = new Map(types.map((t) => [t.name, t]));
   const outputTypes = [...new Set(def.artifacts.map((a) => a.type))].flatMap((typeName) => {
     const t = byName.get(typeName);
@@ -83,9 +84,10 @@ export async function bundleDetail(name: string, version?: string): Promise<z.in
 }
 
 /** Converts and validates a Massdriver path without writing anything. */
-export async function previewMassdriverImport(target: string): Promise<z.infer<typeof importPreviewDto>> {
-  const knownTypes = await repo.listArtifactTypes();
-  const result = importMassdriverPath(checkImportPath(target), { knownTypes });
+export async function previewMassdriverImport(organizationId: string, target: string): Promise<z.infer<typeof importPreviewDto>> {
+  const knownTypes = await repo.listArtifactTypes(organizationId);
+  const { path, root } = checkImportPath(target);
+  const result = importMassdriverPath(path, { root, knownTypes });
   return {
     bundles: result.bundles.map((b) => ({ name: b.name, version: b.version, description: b.description, ...slots(b) })),
     artifactTypes: result.artifactTypes.map((t) => ({ name: t.name, label: t.label, policies: t.policies.map((p) => p.id) })),

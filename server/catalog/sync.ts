@@ -22,13 +22,16 @@ const SYSTEM = { actor: { type: "system" as const, label: "catalog-sync" }, meta
 // Thrown inside the transaction when another process synced first: rolls back the (empty) event.
 class NothingToDo extends Error {}
 
-/** Writes a plan's new versions; `source` tells where each definition came from. */
-export async function applyPlan(tx: Tx, plan: SyncPlan, source: (def: { source: string }) => string): Promise<void> {
-  for (const type of plan.artifactTypes) await repo.insertArtifactType(tx, type, source(type));
+/**
+ * Writes a plan's new versions as `owner`'s (null: the shared catalog); `source` tells where
+ * each definition came from.
+ */
+export async function applyPlan(tx: Tx, plan: SyncPlan, source: (def: { source: string }) => string, owner: repo.CatalogOwner): Promise<void> {
+  for (const type of plan.artifactTypes) await repo.insertArtifactType(tx, type, source(type), owner);
   for (const { definition: def, isLatest } of plan.bundleVersions) {
-    await repo.insertBundleVersion(tx, { ...def, ui: withExplicitOrder(def.params, def.ui) }, source(def), isLatest);
+    await repo.insertBundleVersion(tx, { ...def, ui: withExplicitOrder(def.params, def.ui) }, source(def), isLatest, owner);
   }
-  for (const preset of plan.presets) await repo.publishBuiltInPreset(tx, preset);
+  for (const preset of plan.presets) await repo.publishBuiltInPreset(tx, preset, owner);
 }
 
 export function summarize(plan: SyncPlan): SyncResult["added"] {
@@ -43,7 +46,8 @@ export async function syncCatalog(root: string): Promise<SyncResult> {
   const catalog = loadCatalog(root);
   for (const error of catalog.errors) log.warn({ catalogError: formatCatalogError(error) }, "catalog: definition skipped");
 
-  let plan = planSync(catalog, await repo.readStoredState());
+  // The catalog on disk is the shared catalog: the sync writes only rows with no organization.
+  let plan = planSync(catalog, await repo.readStoredState(null));
   const empty = { bundleVersions: [], artifactTypes: [], presets: [] };
   let added: SyncResult["added"] = empty;
   if (!planIsEmpty(plan)) {
@@ -51,9 +55,9 @@ export async function syncCatalog(root: string): Promise<SyncResult> {
       added = await auditedWrite(SYSTEM, async (tx) => {
         await repo.lockCatalog(tx);
         // Re-plan under the lock: another process may have synced since the first read.
-        plan = planSync(catalog, await repo.readStoredState(tx));
+        plan = planSync(catalog, await repo.readStoredState(null, tx));
         if (planIsEmpty(plan)) throw new NothingToDo();
-        await applyPlan(tx, plan, sourceOf);
+        await applyPlan(tx, plan, sourceOf, null);
         const summary = summarize(plan);
         return { result: summary, audit: { organizationId: null, action: "catalog.synced", target: { type: "catalog", id: root }, after: summary } };
       });

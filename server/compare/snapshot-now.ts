@@ -29,9 +29,9 @@ export interface SnapshotCatalog {
   presets: readonly UsablePreset[];
 }
 
-/** The catalog an organization's snapshots read: every bundle version, artifact type and usable preset. */
+/** The catalog an organization's snapshots read: every bundle version, artifact type and usable preset it may see. */
 export async function loadSnapshotCatalog(organizationId: string, tx?: Tx): Promise<SnapshotCatalog> {
-  const [definitions, types, presets] = await Promise.all([listBundleVersionDefinitions(tx), listArtifactTypes(tx), organizationPresets(organizationId, tx)]);
+  const [definitions, types, presets] = await Promise.all([listBundleVersionDefinitions(organizationId, tx), listArtifactTypes(organizationId, tx), organizationPresets(organizationId, tx)]);
   return { bundles: new Map(definitions.map((d) => [bundleRef(d.name, d.version), d])), types: new Map(types.map((t) => [t.name, t])), presets, organizationId };
 }
 

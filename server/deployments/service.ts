@@ -41,7 +41,7 @@ export async function requestDeployment(
     if (!(await repo.lockEnvironmentForRequest(tx, t.projectId, t.environmentId))) throw notFound();
     const target = await findSecretTarget(t.projectId, t.componentId, t.environmentId, tx);
     if (!target) throw notFound();
-    const catalogBundle = await findBundleDefinition(target.component.bundleName, target.component.version, tx);
+    const catalogBundle = await findBundleDefinition(t.organizationId, target.component.bundleName, target.component.version, tx);
     // The row the canvas shows for a component never edited in this environment; rolled back if refused.
     const instanceId = await ensureShownInstance(tx, t, catalogBundle);
     await repo.lockInstanceSecrets(tx, instanceId);

@@ -25,11 +25,11 @@ export async function getDiagram(projectId: string) {
   return stored;
 }
 
-/** The catalog a canvas needs: every bundle version (slots, form, presets) and every artifact type. */
+/** The catalog a canvas needs: every bundle version (slots, form, presets) and artifact type its organization may see. */
 export async function diagramCatalog(organizationId: string) {
   const [bundles, types, presets, settings] = await Promise.all([
-    repo.listBundleVersionDefinitions(),
-    listArtifactTypes(),
+    repo.listBundleVersionDefinitions(organizationId),
+    listArtifactTypes(organizationId),
     organizationPresets(organizationId),
     organizationSettings(organizationId),
   ]);
@@ -62,11 +62,14 @@ export function newId(): string {
   return `c${randomBytes(12).toString("base64url")}`;
 }
 
-/** The rules every diagram change of `project` passes (catalog, policies, presets, guardrails). */
+/**
+ * The rules every diagram change of `project` passes (catalog, policies, presets, guardrails).
+ * The catalog is the one its organization sees: another organization's imports are not in it.
+ */
 export async function diagramRules(project: { organizationId: string; environments: { id: string; slug: string; class: EnvironmentClass }[] }, tx?: Tx) {
   const [bundles, types, presets, settings] = await Promise.all([
-    repo.listBundleVersionDefinitions(tx),
-    listArtifactTypes(tx),
+    repo.listBundleVersionDefinitions(project.organizationId, tx),
+    listArtifactTypes(project.organizationId, tx),
     organizationPresets(project.organizationId, tx),
     organizationSettings(project.organizationId, tx),
   ]);

@@ -44,7 +44,7 @@ async function checkName(tx: Parameters<typeof repo.presetNameTaken>[0], organiz
 const summary = (draft: DraftInput) => ({ rules: draft.rules, allowed: draft.allowed, rationale: draft.rationale });
 
 export async function createPreset(ctx: AuditContext, organizationId: string, input: PresetInfo & { bundle: string } & DraftInput) {
-  const bundle = await newestBundle(input.bundle);
+  const bundle = await newestBundle(organizationId, input.bundle);
   const values = checkedVersion(bundle, input.values, input.rules);
   return auditedWrite(ctx, async (tx) => {
     await checkName(tx, organizationId, input.bundle, input.name);
@@ -65,7 +65,7 @@ export async function createPreset(ctx: AuditContext, organizationId: string, in
 export async function savePresetDraft(ctx: AuditContext, organizationId: string, presetId: string, input: PresetInfo & DraftInput) {
   return auditedWrite(ctx, async (tx) => {
     const preset = await editablePreset(organizationId, presetId, tx);
-    const values = checkedVersion(await newestBundle(preset.bundle, tx), input.values, input.rules);
+    const values = checkedVersion(await newestBundle(organizationId, preset.bundle, tx), input.values, input.rules);
     await checkName(tx, organizationId, preset.bundle, input.name, presetId);
     const before = preset.versions.find((v) => v.status === "draft");
     await repo.updatePresetInfo(tx, presetId, { name: input.name, description: input.description });
@@ -89,7 +89,7 @@ export async function publishPreset(ctx: AuditContext, organizationId: string, p
     const draft = preset.versions.find((v) => v.status === "draft");
     if (!draft) throw new AppError("BAD_REQUEST", `preset: "${preset.name}" has no draft to publish; save a draft first`);
     // The bundle may have moved on since the draft was saved: check again.
-    checkedVersion(await newestBundle(preset.bundle, tx), draft.values, draft.rules);
+    checkedVersion(await newestBundle(organizationId, preset.bundle, tx), draft.values, draft.rules);
     await repo.publishDraft(tx, draft.id, ctx.actor.id!);
     return {
       result: { id: presetId, version: draft.version },

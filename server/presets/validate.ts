@@ -10,9 +10,9 @@ import type { PresetRules } from "../domain/presets/types";
 import { paramProblems } from "../diagram/catalog-context";
 import { listBundleVersionDefinitions } from "../repositories/diagram";
 
-/** The newest version of a bundle: the schema a preset is authored against. */
-export async function newestBundle(name: string, tx?: Tx): Promise<BundleDefinition> {
-  const versions = (await listBundleVersionDefinitions(tx)).filter((b) => b.name === name);
+/** The newest version of a bundle the organization may see: the schema a preset is authored against. */
+export async function newestBundle(organizationId: string, name: string, tx?: Tx): Promise<BundleDefinition> {
+  const versions = (await listBundleVersionDefinitions(organizationId, tx)).filter((b) => b.name === name);
   const newest = versions.sort((a, b) => semver.rcompare(a.version, b.version))[0];
   if (!newest) throw new AppError("BAD_REQUEST", `bundle: "${name}" is not in the catalog`, { fields: { bundle: ["is not in the catalog"] } });
   return newest;

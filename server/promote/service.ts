@@ -34,8 +34,8 @@ async function environments(projectId: string, from: string, to: string, tx?: Tx
 }
 
 /** The changes with values of sensitive params masked: what a preview shows and the audit event keeps. */
-async function masked(diagram: Diagram, changes: PromotedChange[], tx?: Tx): Promise<PromotedChange[]> {
-  const bundles = new Map((await listBundleVersionDefinitions(tx)).map((d) => [bundleRef(d.name, d.version), d]));
+async function masked(organizationId: string, diagram: Diagram, changes: PromotedChange[], tx?: Tx): Promise<PromotedChange[]> {
+  const bundles = new Map((await listBundleVersionDefinitions(organizationId, tx)).map((d) => [bundleRef(d.name, d.version), d]));
   const sensitive = (componentId: string) => {
     const c = diagram.components.find((x) => x.id === componentId);
     const bundle = c && bundles.get(bundleRef(c.bundle, c.version));
@@ -56,7 +56,7 @@ export async function previewPromotion(input: PromoteInput) {
     if (!isAppError(error)) throw error;
     problem = error.message;
   }
-  return { changes: await masked(stored.diagram, plan.changes), problem };
+  return { changes: await masked(project.organizationId, stored.diagram, plan.changes), problem };
 }
 
 export async function promote(ctx: AuditContext, input: PromoteInput & { message: string }) {
@@ -72,7 +72,7 @@ export async function promote(ctx: AuditContext, input: PromoteInput & { message
         organizationId: project.organizationId,
         action: "environment.promoted",
         target: { type: "environment", id: target.id, projectId: input.projectId, environmentId: target.id },
-        after: { message: input.message, from: source.slug, to: target.slug, changes: await masked(stored.diagram, plan.changes, tx) },
+        after: { message: input.message, from: source.slug, to: target.slug, changes: await masked(project.organizationId, stored.diagram, plan.changes, tx) },
       },
     };
   });

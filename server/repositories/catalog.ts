@@ -1,5 +1,8 @@
 // The only Prisma access for bundles, bundle versions, artifact types and built-in presets.
 // Rows are immutable versions: the sync inserts, it never rewrites a published definition.
+// Tenancy: a row with no organization is the shared (shipped) catalog; a row with one was
+// imported by that organization and is visible to it only. Every read takes the reader's
+// organization; writes take the owner (null only for the start-up sync).
 import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog/types";
 import { prisma, type Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
@@ -26,6 +29,8 @@ export interface BundleDto {
   category: string;
   icon: string;
   source: string;
+  /** imported by the reader's organization (false: the shared, shipped catalog) */
+  imported: boolean;
   versions: BundleVersionDto[];
 }
 
@@ -41,17 +46,33 @@ export const typeKey = (name: string, digest: string) => `${name}\u0000${digest}
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 
+/** Who owns catalog rows: an organization's id, or null for the shared catalog. */
+export type CatalogOwner = string | null;
+
+/** What an organization sees: the shared catalog plus its own imports. */
+export const visibleTo = (organizationId: string) => ({ OR: [{ organizationId: null }, { organizationId }] });
+
+/**
+ * Drops shared rows whose name the organization owns too. Imports may not shadow a shared
+ * name, but a later shipped release may add one: the organization keeps what it placed.
+ */
+export function ownWins<T extends { organizationId: string | null }>(rows: T[], nameOf: (row: T) => string): T[] {
+  const owned = new Set(rows.filter((r) => r.organizationId !== null).map(nameOf));
+  return rows.filter((r) => r.organizationId !== null || !owned.has(nameOf(r)));
+}
+
 /** Serialises catalog syncs across processes sharing one PostgreSQL; released at commit. */
 export async function lockCatalog(tx: Tx): Promise<void> {
   await tx.$queryRawUnsafe("SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext($1))", "patchbay-catalog-sync");
 }
 
-export async function readStoredState(tx: Tx = prisma()): Promise<StoredState> {
+/** What `owner` (an organization, or null for the shared catalog) holds: the sync's and an import's plan base. */
+export async function readStoredState(owner: CatalogOwner, tx: Tx = prisma()): Promise<StoredState> {
   const [versions, types, presets] = await Promise.all([
-    tx.bundleVersion.findMany({ select: { version: true, digest: true, bundle: { select: { name: true } } } }),
-    tx.artifactType.findMany({ select: { name: true, digest: true } }),
+    tx.bundleVersion.findMany({ where: { bundle: { organizationId: owner } }, select: { version: true, digest: true, bundle: { select: { name: true } } } }),
+    tx.artifactType.findMany({ where: { organizationId: owner }, select: { name: true, digest: true } }),
     tx.preset.findMany({
-      where: { organizationId: null, builtIn: true },
+      where: { organizationId: owner, builtIn: true },
       select: { bundleName: true, name: true, versions: { select: { version: true, values: true }, orderBy: { version: "desc" }, take: 1 } },
     }),
   ]);
@@ -67,30 +88,36 @@ export async function readStoredState(tx: Tx = prisma()): Promise<StoredState> {
   };
 }
 
-/** Names of bundles and artifact types that came from somewhere other than `source`. */
-export async function namesNotFrom(tx: Tx, source: string): Promise<{ bundles: Set<string>; artifactTypes: Set<string> }> {
+/** Names in the shared catalog: an organization's import may not shadow them. */
+export async function sharedNames(tx: Tx): Promise<{ bundles: Set<string>; artifactTypes: Set<string> }> {
   const [bundles, types] = await Promise.all([
-    tx.bundle.findMany({ where: { source: { not: source } }, select: { name: true } }),
-    tx.artifactType.findMany({ where: { source: { not: source } }, select: { name: true }, distinct: ["name"] }),
+    tx.bundle.findMany({ where: { organizationId: null }, select: { name: true } }),
+    tx.artifactType.findMany({ where: { organizationId: null }, select: { name: true }, distinct: ["name"] }),
   ]);
   return { bundles: new Set(bundles.map((b) => b.name)), artifactTypes: new Set(types.map((t) => t.name)) };
 }
 
-/** Adds a version; the bundle's display fields follow the newest version added. */
-export async function insertBundleVersion(tx: Tx, def: BundleDefinition, source: string, isLatest: boolean): Promise<void> {
+/** Names of preset an organization authored for each bundle (a built-in import preset may not take one). */
+export async function authoredPresetKeys(tx: Tx, organizationId: string): Promise<Set<string>> {
+  const rows = await tx.preset.findMany({ where: { organizationId, builtIn: false }, select: { bundleName: true, name: true } });
+  return new Set(rows.map((r) => presetKey(r.bundleName, r.name)));
+}
+
+/** Adds a version of `owner`'s bundle; the bundle's display fields follow the newest version added. */
+export async function insertBundleVersion(tx: Tx, def: BundleDefinition, source: string, isLatest: boolean, owner: CatalogOwner): Promise<void> {
   const display = { description: def.description, category: def.category, icon: def.icon };
-  const bundle = await tx.bundle.upsert({
-    where: { name: def.name },
-    create: { name: def.name, source, ...display },
-    update: isLatest ? display : {},
-    select: { id: true },
-  });
+  // organizationId may be NULL, which a compound unique key does not match: look the row up.
+  const existing = await tx.bundle.findFirst({ where: { organizationId: owner, name: def.name }, select: { id: true } });
+  const bundle = existing
+    ? await tx.bundle.update({ where: { id: existing.id }, data: isLatest ? display : {}, select: { id: true } })
+    : await tx.bundle.create({ data: { organizationId: owner, name: def.name, source, ...display }, select: { id: true } });
   await tx.bundleVersion.create({ data: { bundleId: bundle.id, version: def.version, digest: def.digest, definition: json(def) } });
 }
 
-export async function insertArtifactType(tx: Tx, def: ArtifactTypeDefinition, source: string): Promise<void> {
+export async function insertArtifactType(tx: Tx, def: ArtifactTypeDefinition, source: string, owner: CatalogOwner): Promise<void> {
   await tx.artifactType.create({
     data: {
+      organizationId: owner,
       name: def.name,
       digest: def.digest,
       label: def.label,
@@ -104,20 +131,21 @@ export async function insertArtifactType(tx: Tx, def: ArtifactTypeDefinition, so
   });
 }
 
-/** Publishes `values` as the next version of a built-in (organization-less) preset. */
+/** Publishes `values` as the next version of a built-in preset of `owner`'s bundle (null: shipped). */
 export async function publishBuiltInPreset(
   tx: Tx,
   input: { bundleName: string; name: string; description: string; values: Record<string, unknown>; version: number },
+  owner: CatalogOwner,
 ): Promise<void> {
-  // organizationId is NULL, which a unique index does not match: look the row up instead of upserting.
+  // organizationId may be NULL, which a unique index does not match: look the row up instead of upserting.
   const existing = await tx.preset.findFirst({
-    where: { organizationId: null, bundleName: input.bundleName, name: input.name },
+    where: { organizationId: owner, bundleName: input.bundleName, name: input.name },
     select: { id: true },
   });
   const preset = existing
     ? await tx.preset.update({ where: { id: existing.id }, data: { description: input.description }, select: { id: true } })
     : await tx.preset.create({
-        data: { organizationId: null, bundleName: input.bundleName, name: input.name, description: input.description, builtIn: true },
+        data: { organizationId: owner, bundleName: input.bundleName, name: input.name, description: input.description, builtIn: true },
         select: { id: true },
       });
   await tx.presetVersion.create({
@@ -127,6 +155,7 @@ export async function publishBuiltInPreset(
 
 const bundleSelect = {
   name: true,
+  organizationId: true,
   description: true,
   category: true,
   icon: true,
@@ -136,34 +165,38 @@ const bundleSelect = {
 
 type BundleRow = Prisma.BundleGetPayload<{ select: typeof bundleSelect }>;
 
-function toBundleDto(row: BundleRow): BundleDto {
-  return { ...row, versions: row.versions.map((v) => ({ ...v, definition: v.definition as unknown as BundleDefinition })) };
+function toBundleDto({ organizationId, ...row }: BundleRow): BundleDto {
+  return { ...row, imported: organizationId !== null, versions: row.versions.map((v) => ({ ...v, definition: v.definition as unknown as BundleDefinition })) };
 }
 
-export async function listBundles(): Promise<BundleDto[]> {
-  const rows = await prisma().bundle.findMany({ select: bundleSelect, orderBy: { name: "asc" } });
-  return rows.map(toBundleDto);
+/** Bundles `organizationId` may see: the shared catalog and its own imports. */
+export async function listBundles(organizationId: string): Promise<BundleDto[]> {
+  const rows = await prisma().bundle.findMany({ where: visibleTo(organizationId), select: bundleSelect, orderBy: [{ name: "asc" }, { organizationId: "asc" }] });
+  return ownWins(rows, (r) => r.name).map(toBundleDto);
 }
 
-export async function findBundle(name: string): Promise<BundleDto | null> {
-  const row = await prisma().bundle.findUnique({ where: { name }, select: bundleSelect });
+export async function findBundle(organizationId: string, name: string): Promise<BundleDto | null> {
+  const rows = await prisma().bundle.findMany({ where: { name, ...visibleTo(organizationId) }, select: bundleSelect });
+  const row = ownWins(rows, (r) => r.name)[0];
   return row ? toBundleDto(row) : null;
 }
 
-/** The newest row of every artifact type name (older digests stay for old bundle versions). */
-export async function listArtifactTypes(tx: Tx = prisma()): Promise<ArtifactTypeDefinition[]> {
+/** The newest row of every artifact type name `organizationId` may see (older digests stay for old bundle versions). */
+export async function listArtifactTypes(organizationId: string, tx: Tx = prisma()): Promise<ArtifactTypeDefinition[]> {
   const rows = await tx.artifactType.findMany({
-    select: { name: true, definition: true },
+    where: visibleTo(organizationId),
+    select: { name: true, organizationId: true, definition: true },
     orderBy: [{ name: "asc" }, { createdAt: "desc" }, { id: "desc" }],
   });
   const latest = new Map<string, ArtifactTypeDefinition>();
-  for (const row of rows) if (!latest.has(row.name)) latest.set(row.name, row.definition as unknown as ArtifactTypeDefinition);
+  for (const row of ownWins(rows, (r) => r.name)) if (!latest.has(row.name)) latest.set(row.name, row.definition as unknown as ArtifactTypeDefinition);
   return [...latest.values()];
 }
 
-export async function listBuiltInPresets(bundleName: string): Promise<PresetDto[]> {
+/** Built-in presets of a bundle as `organizationId` sees it: shipped ones, or those its import brought. */
+export async function listBuiltInPresets(organizationId: string, bundleName: string, imported: boolean): Promise<PresetDto[]> {
   const rows = await prisma().preset.findMany({
-    where: { organizationId: null, builtIn: true, bundleName },
+    where: { organizationId: imported ? organizationId : null, builtIn: true, bundleName },
     select: {
       name: true,
       description: true,

@@ -6,6 +6,7 @@ import type { BundleDefinition } from "../domain/catalog/types";
 import type { Op } from "../domain/graph/ops";
 import type { Diagram, InstanceConfig } from "../domain/graph/types";
 import type { Prisma } from "../generated/prisma/client";
+import { ownWins, visibleTo } from "./catalog";
 
 export interface InstanceStatusDto {
   componentId: string;
@@ -149,15 +150,19 @@ export async function writeOps(
   }
 }
 
-/** Every bundle version's definition (small: one row per published version). */
+/**
+ * Every bundle version's definition `organizationId` may see: the shared catalog and its own
+ * imports (small: one row per published version).
+ */
 // Bundle version rows are never updated (a published version is immutable), so their
 // definitions are cached by row id: a call asks only which rows exist, and reads the
 // definitions of rows it has not seen (another process may have imported some). Callers
 // treat definitions as read-only.
 const definitionCache = new Map<string, BundleDefinition>();
 
-export async function listBundleVersionDefinitions(tx: Tx = prisma()): Promise<BundleDefinition[]> {
-  const rows = await tx.bundleVersion.findMany({ select: { id: true } });
+export async function listBundleVersionDefinitions(organizationId: string, tx: Tx = prisma()): Promise<BundleDefinition[]> {
+  const all = await tx.bundleVersion.findMany({ where: { bundle: visibleTo(organizationId) }, select: { id: true, bundle: { select: { name: true, organizationId: true } } } });
+  const rows = ownWins(all.map((r) => ({ id: r.id, ...r.bundle })), (r) => r.name);
   const unseen = rows.filter((r) => !definitionCache.has(r.id)).map((r) => r.id);
   if (unseen.length > 0) {
     const read = await tx.bundleVersion.findMany({ where: { id: { in: unseen } }, select: { id: true, definition: true } });

@@ -2,6 +2,7 @@
 // that returns a plaintext (`readSecret`) is for server code about to make an audited use of
 // it (a deployment, a reveal) and must never feed a response directly.
 import { prisma, type Tx } from "../db";
+import { visibleTo } from "./catalog";
 import type { BundleDefinition } from "../domain/catalog/types";
 import type { Prisma } from "../generated/prisma/client";
 import { open, type Sealed } from "../secrets/crypto";
@@ -29,9 +30,14 @@ export async function findSecretTarget(projectId: string, componentId: string, e
   return { component: { ...rest, version }, environment };
 }
 
-/** A component's pinned bundle version (components pin an exact version). */
-export async function findBundleDefinition(name: string, version: string, tx: Tx = prisma()): Promise<BundleDefinition | null> {
-  const row = await tx.bundleVersion.findFirst({ where: { version, bundle: { name } }, select: { definition: true } });
+/** A component's pinned bundle version (components pin an exact version), as its organization sees the catalog. */
+export async function findBundleDefinition(organizationId: string, name: string, version: string, tx: Tx = prisma()): Promise<BundleDefinition | null> {
+  const rows = await tx.bundleVersion.findMany({
+    where: { version, bundle: { name, ...visibleTo(organizationId) } },
+    select: { definition: true, bundle: { select: { organizationId: true } } },
+  });
+  // The organization's own import wins over a shared bundle of the same name (see ownWins).
+  const row = rows.find((r) => r.bundle.organizationId !== null) ?? rows[0];
   return row ? (row.definition as unknown as BundleDefinition) : null;
 }
 

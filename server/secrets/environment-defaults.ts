@@ -27,9 +27,9 @@ export async function listEnvironmentDefaults(env: { id: string; organizationId:
   return (await repo.listEnvironmentDefaultRows(env.id)).map((row) => toDto(row, env.organizationId));
 }
 
-/** Artifact types a default may have: environment-oriented ones first, then the rest. */
-export async function defaultTypes() {
-  const types = await listArtifactTypes();
+/** Artifact types a default may have (those the organization sees): environment-oriented ones first, then the rest. */
+export async function defaultTypes(organizationId: string) {
+  const types = await listArtifactTypes(organizationId);
   const rank = (t: ArtifactTypeDefinition) => (t.orientation === "environment" ? 0 : 1);
   return [...types]
     .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name))
@@ -42,7 +42,7 @@ export async function addEnvironmentDefault(
   input: { name: string; type: string; payload: Record<string, unknown> },
 ): Promise<EnvironmentDefaultDto> {
   return auditedWrite(ctx, async (tx) => {
-    const type = (await listArtifactTypes(tx)).find((t) => t.name === input.type);
+    const type = (await listArtifactTypes(env.organizationId, tx)).find((t) => t.name === input.type);
     if (!type) throw new AppError("BAD_REQUEST", `type: "${input.type}" is not an artifact type in the catalog`, { fields: { type: ["is not in the catalog"] } });
     assertPayload(type, input.payload);
     await repo.lockEnvironment(tx, env.id);

@@ -15,13 +15,13 @@ export async function recordOutputs(ctx: AuditContext, t: SecretTarget, slot: st
     const target = await repo.findSecretTarget(t.projectId, t.componentId, t.environmentId, tx);
     if (!target) throw new AppError("NOT_FOUND", "Component or environment not found in this project");
     const { component } = target;
-    const bundle = await repo.findBundleDefinition(component.bundleName, component.version, tx);
+    const bundle = await repo.findBundleDefinition(t.organizationId, component.bundleName, component.version, tx);
     const output = bundle?.artifacts.find((a) => a.key === slot);
     if (!bundle || !output) {
       const outputs = bundle?.artifacts.map((a) => a.key).join(", ") || "none";
       throw new AppError("BAD_REQUEST", `slot: "${slot}" is not an output of ${component.bundleName}@${component.version} (outputs: ${outputs})`, { fields: { slot: ["is not an output of this component"] } });
     }
-    const type = (await listArtifactTypes(tx)).find((x) => x.name === output.type);
+    const type = (await listArtifactTypes(t.organizationId, tx)).find((x) => x.name === output.type);
     if (!type) throw new AppError("BAD_REQUEST", `slot: its artifact type "${output.type}" is not in the catalog`);
     assertPayload(type, payload);
     const instanceId = await ensureShownInstance(tx, t, bundle);

@@ -22,7 +22,7 @@ export interface SecretTarget {
 async function loadTarget(t: SecretTarget, tx?: Tx) {
   const target = await repo.findSecretTarget(t.projectId, t.componentId, t.environmentId, tx);
   if (!target) throw new AppError("NOT_FOUND", "Component or environment not found in this project");
-  const bundle = await repo.findBundleDefinition(target.component.bundleName, target.component.version, tx);
+  const bundle = await repo.findBundleDefinition(t.organizationId, target.component.bundleName, target.component.version, tx);
   return { ...target, bundle };
 }
 

@@ -17,15 +17,15 @@ import { protectedProcedure, router } from "../trpc";
 const importPath = z.string().trim().min(1, { message: "is required" }).max(1000, { message: "must be at most 1000 characters" });
 const bundleName = z.string().regex(/^[a-z][a-z0-9-]+[a-z0-9]$/, { message: "must be a bundle name (lowercase letters, digits and -)" });
 
-// The catalog is global, but reading it goes through an organization so access is checked
-// (and refusals audited) like everything else.
+// Every organization reads the shared catalog plus what it imported itself: each procedure
+// takes the organization, checks the caller's access to it, and reads the catalog as it sees it.
 export const catalogRouter = router({
   list: protectedProcedure
     .input(z.object({ organizationId: id, q: z.string().max(200).optional(), category: z.string().max(80).optional() }))
     .output(z.array(bundleSummaryDto))
     .query(async ({ ctx, input: { organizationId, q, category } }) => {
       await requireOrganization(ctx, organizationId, "viewer", "catalog.list");
-      return catalog.listCatalog({ q, category });
+      return catalog.listCatalog(organizationId, { q, category });
     }),
 
   categories: protectedProcedure
@@ -33,7 +33,7 @@ export const catalogRouter = router({
     .output(z.array(categoryDto))
     .query(async ({ ctx, input }) => {
       await requireOrganization(ctx, input.organizationId, "viewer", "catalog.list");
-      return catalog.listCategories();
+      return catalog.listCategories(input.organizationId);
     }),
 
   bundle: protectedProcedure
@@ -41,7 +41,7 @@ export const catalogRouter = router({
     .output(bundleDetailDto)
     .query(async ({ ctx, input: { organizationId, name, version } }) => {
       await requireOrganization(ctx, organizationId, "viewer", "catalog.read");
-      return catalog.bundleDetail(name, version);
+      return catalog.bundleDetail(organizationId, name, version);
     }),
 
   artifactTypes: protectedProcedure
@@ -49,7 +49,7 @@ export const catalogRouter = router({
     .output(z.array(artifactTypeDto))
     .query(async ({ ctx, input }) => {
       await requireOrganization(ctx, input.organizationId, "viewer", "catalog.list");
-      return catalog.listArtifactTypes();
+      return catalog.listArtifactTypes(input.organizationId);
     }),
 
   /** Directories an import may read from, for the import panel's hint. */
@@ -67,7 +67,7 @@ export const catalogRouter = router({
     .output(importPreviewDto)
     .query(async ({ ctx, input }) => {
       await requireOrganization(ctx, input.organizationId, "ops", "catalog.import");
-      return catalog.previewMassdriverImport(input.path);
+      return catalog.previewMassdriverImport(input.organizationId, input.path);
     }),
 
   /** Imports what validated under a Massdriver path into the catalog as new immutable versions. */

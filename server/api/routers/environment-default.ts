@@ -38,8 +38,8 @@ export const environmentDefaultRouter = router({
     .input(z.object({ projectId: id }))
     .output(z.array(defaultTypeDto))
     .query(async ({ ctx, input }) => {
-      await requireProject(ctx, input.projectId, "viewer", "environment-default.list");
-      return defaults.defaultTypes();
+      const access = await requireProject(ctx, input.projectId, "viewer", "environment-default.list");
+      return defaults.defaultTypes(access.organizationId);
     }),
 
   add: protectedProcedure
