@@ -137,19 +137,21 @@ export function mutationCases(): Record<string, Case> {
     },
     "secret.clear": async (h) => {
       const target = await secretTarget(h);
+      const { organizationId } = await acmeProject(h);
       await h.db().prisma.$transaction(async (tx) => {
         const instanceId = await ensureInstance(tx, target.componentId, target.environmentId, () => ({ params: {}, presetVersionId: null }));
-        await upsertSecret(tx, { instanceId, name: "SESSION_SECRET", sealed: seal("to-clear"), fingerprint: fingerprint("to-clear", (await acmeProject(h)).organizationId), setById: null });
+        await upsertSecret(tx, { instanceId, name: "SESSION_SECRET", sealed: seal("to-clear"), fingerprint: fingerprint("to-clear", organizationId), setById: null });
       });
       await (await h.as("dev@acme.test")).secret.clear({ ...target, name: "SESSION_SECRET" });
       return { action: "secret.cleared" };
     },
     "deployment.request": async (h) => {
       const target = await secretTarget(h);
+      const { organizationId } = await acmeProject(h);
       // Its required secret set directly, as set-up: through secret.set it would be a second audited write.
       await h.db().prisma.$transaction(async (tx) => {
         const instanceId = await ensureInstance(tx, target.componentId, target.environmentId, () => ({ params: {}, presetVersionId: null }));
-        await upsertSecret(tx, { instanceId, name: "SESSION_SECRET", sealed: seal("deploy-me"), fingerprint: fingerprint("deploy-me", (await acmeProject(h)).organizationId), setById: null });
+        await upsertSecret(tx, { instanceId, name: "SESSION_SECRET", sealed: seal("deploy-me"), fingerprint: fingerprint("deploy-me", organizationId), setById: null });
       });
       await (await h.as("dev@acme.test")).deployment.request({ ...target, action: "plan", message: "audited" });
       return { action: "deployment.requested" };
