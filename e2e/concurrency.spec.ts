@@ -5,6 +5,7 @@
 // in the final state; the shared component holds the value of the last accepted save that
 // touched it), no revision was accepted twice, and the audit chain verifies.
 import { type APIRequestContext, expect, request, test } from "@playwright/test";
+import { reportFigures } from "../test/figures";
 import { DEMO_PASSWORD } from "./helpers";
 
 const EDITORS = 20;
@@ -86,7 +87,7 @@ test("20 editors on one project: no lost update, conflicts reported, the audit c
   if (lastShared && final.components.find((c) => c.id === shared)?.y !== lastShared.y) tally.lost++;
   const owner = await session(baseURL!, "owner@acme.test");
   const verified = unwrap<{ ok: boolean; checked: number }>(await owner.call("audit.verify", { organizationId: org.id }));
-  console.log(`concurrency: ${JSON.stringify({ editors: EDITORS, seconds: DURATION_MS / 1000, ...tally, auditChecked: verified.checked, auditOk: verified.ok })}`);
+  reportFigures("concurrency", { editors: EDITORS, seconds: DURATION_MS / 1000, ...tally, auditChecked: verified.checked, auditOk: verified.ok }, process.env.PATCHBAY_E2E_LABEL ?? baseURL!);
 
   // Progress, not fairness: every save after the first is a whole-diagram conflict today, so
   // how many land depends on the machine (issue #20 is about saves proportional to the change).

@@ -17,6 +17,9 @@ const MASSDRIVER_FIXTURES = process.env.MASSDRIVER_FIXTURES ?? path.resolve(root
 const E2E_IMPORT_FIXTURES = path.resolve(root, "test/fixtures/e2e-import");
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/lib/chromium/chromium";
 const tally = { passed: 0, failed: 0, skipped: 0 };
+// The security suites' figures (test/figures.ts), repeated in the summary.
+const figuresFile = path.join(mkdtempSync(path.join(tmpdir(), "patchbay-figures-")), "figures.txt");
+process.env.PATCHBAY_FIGURES_FILE = figuresFile;
 const lines: string[] = [];
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
@@ -73,7 +76,7 @@ async function e2e(label: string, databaseUrl: string | undefined): Promise<void
   try {
     await waitForHealth(`http://127.0.0.1:${port}`, server);
     console.log(`\n▶ Playwright journeys against ${label}`);
-    run("npx", ["playwright", "test"], { PATCHBAY_BASE_URL: `http://localhost:${port}`, PLAYWRIGHT_JSON: jsonFile, CHROMIUM_PATH: chromium });
+    run("npx", ["playwright", "test"], { PATCHBAY_E2E_LABEL: label, PATCHBAY_BASE_URL: `http://localhost:${port}`, PLAYWRIGHT_JSON: jsonFile, CHROMIUM_PATH: chromium });
     const stats = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, "utf8")).stats : null;
     const passed = stats?.expected ?? 0;
     const failed = (stats?.unexpected ?? 0) + (stats?.flaky ?? 0) + (stats ? 0 : 1);
@@ -135,6 +138,7 @@ async function main() {
 
   console.log("\n── Summary ──");
   for (const line of lines) console.log(line);
+  if (existsSync(figuresFile)) for (const line of readFileSync(figuresFile, "utf8").trim().split("\n")) console.log(`  ${line}`);
   console.log(`${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
   process.exit(tally.failed === 0 ? 0 : 1);
 }

@@ -5,6 +5,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { atLeast, ROLES, type Role } from "@/server/domain/roles";
+import { reportFigures } from "@/test/figures";
 import { forEachDatabase, snapshot } from "@/test/integration";
 import { callProcedure, type Fixture, loadFixture, type Minimum, PROCEDURES, procedurePaths } from "@/test/procedures";
 import { appRouter } from "./root";
@@ -80,5 +81,5 @@ forEachDatabase("authorization matrix", (h) => {
 });
 
 afterAll(() => {
-  console.log(`authorization matrix: ${JSON.stringify(figures)}`);
+  reportFigures("authorization matrix", figures);
 });

@@ -5,6 +5,7 @@
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { reportFigures } from "@/test/figures";
 import { forEachDatabase, snapshot } from "@/test/integration";
 import { hostileInput } from "@/test/hostile";
 import { callProcedure, type Fixture, loadFixture, PROCEDURES, procedureType } from "@/test/procedures";
@@ -89,5 +90,5 @@ function preview(input: unknown): string {
 }
 
 afterAll(() => {
-  console.log(`fuzz: ${JSON.stringify(figures)}`);
+  reportFigures("fuzz", figures);
 });

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import pino from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { reportFigures } from "@/test/figures";
 import { forEachDatabase, type Harness } from "@/test/integration";
 import { callProcedure, loadFixture, PROCEDURES, procedureType } from "@/test/procedures";
 import { appRouter } from "../api/root";
@@ -38,7 +39,7 @@ function expectNoCanary(where: string, text: string) {
 }
 
 afterAll(() => {
-  console.log(`secret canary: ${JSON.stringify(figures)}`);
+  reportFigures("secret canary", figures);
 });
 
 forEachDatabase("secret canary", (h: Harness) => {
