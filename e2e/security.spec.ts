@@ -65,6 +65,7 @@ test("'Sign out everywhere' ends every session of the user, this one included", 
   const second = await browser.newPage({ baseURL });
   await signIn(first, "ops@acme.test");
   await signIn(second, "ops@acme.test");
+  await first.getByLabel("Account menu").click();
   await first.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(first).toHaveURL(/\/signin/);
   await second.reload();

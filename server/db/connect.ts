@@ -30,7 +30,8 @@ export function redactUrl(url: string): string {
 
 async function openEmbedded(dataDir: string): Promise<Database> {
   const memory = dataDir === "memory";
-  if (!memory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  // Private: the database files hold everything (start-up also sets umask 077, see local-secrets.ts).
+  if (!memory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true, mode: 0o700 });
   const lite = await PGlite.create(memory ? undefined : dataDir);
   const sql: SqlRunner = {
     exec: async (text) => void (await lite.exec(text)),
