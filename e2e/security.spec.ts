@@ -131,4 +131,18 @@ test("the canvas and the param forms work under the CSP: live validation, no vio
   await dbName.fill("orders");
   await expect(page.getByText("must match the pattern ^[a-z][a-z0-9_]{0,62}$")).toHaveCount(0);
   expect(violations).toEqual([]);
+  // The control: string-eval from the page itself (a timer with a string body, as ajv's
+  // `new Function` would be) is refused, and the listener sees the violation.
+  await page.evaluate(() => setTimeout("document.body.dataset.evalRan = 'yes'", 0));
+  await expect.poll(() => violations.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.body.dataset.evalRan)).toBeUndefined();
+  // ajv's own way, `new Function`, from a script the page inserts (as our validators arrive):
+  // the script runs, the Function constructor is refused — why rjsf's default validator cannot be used.
+  await page.evaluate(() => {
+    const code = "try { new Function('return 1')(); document.body.dataset.fn = 'ran'; } catch (e) { document.body.dataset.fn = e.name; }";
+    const script = document.createElement("script");
+    script.src = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
+    document.head.appendChild(script);
+  });
+  await expect.poll(() => page.evaluate(() => document.body.dataset.fn)).toBe("EvalError");
 });

@@ -14,6 +14,11 @@ import path from "node:path";
 export function securePrivateDir(dataDir: string): void {
   process.umask(0o077);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  tightenTree(dataDir);
+}
+
+/** Directories 0700, files without group/other bits, below and including `root`. */
+export function tightenTree(root: string): void {
   const tighten = (target: string) => {
     const stat = lstatSync(target);
     if (stat.isSymbolicLink()) return;
@@ -24,7 +29,7 @@ export function securePrivateDir(dataDir: string): void {
       chmodSync(target, stat.mode & 0o700);
     }
   };
-  tighten(dataDir);
+  tighten(root);
 }
 
 export function localSecret(dataDir: string, file: string, bytes = 32): string {
