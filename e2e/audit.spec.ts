@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { SAME_ORIGIN, signIn } from "./helpers";
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -13,7 +13,7 @@ async function trpc<T>(page: Page, path: string, input: unknown, kind: "query" |
   const response =
     kind === "query"
       ? await page.request.get(`${url}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
-      : await page.request.post(url, { data: { json: input } });
+      : await page.request.post(url, { data: { json: input }, headers: SAME_ORIGIN });
   expect(response.ok(), await response.text()).toBe(true);
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }

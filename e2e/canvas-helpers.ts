@@ -1,6 +1,7 @@
 // Helpers for the canvas journeys: locate components and their slots, place bundles, draw
 // lines, wait for the save, and give a journey a project of its own.
 import { expect, type Locator, type Page } from "@playwright/test";
+import { SAME_ORIGIN } from "./helpers";
 
 export function node(page: Page, name: string): Locator {
   return page.locator(`[data-testid="component-node"][data-name="${name}"]`);
@@ -56,7 +57,7 @@ export function stamp(): string {
 export async function call<T>(page: Page, path: string, input: unknown, kind: "query" | "mutation"): Promise<T> {
   const url = `/api/trpc/${path}`;
   const response =
-    kind === "query" ? await page.request.get(`${url}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`) : await page.request.post(url, { data: { json: input } });
+    kind === "query" ? await page.request.get(`${url}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`) : await page.request.post(url, { data: { json: input }, headers: SAME_ORIGIN });
   expect(response.ok(), await response.text()).toBe(true);
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { call, createProject, dragFromPalette, drawLine, handle, inspector, node, openCanvas, saved } from "./canvas-helpers";
-import { signIn } from "./helpers";
+import { SAME_ORIGIN, signIn } from "./helpers";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
@@ -14,7 +14,7 @@ const SECRET_BLOCKER = 'secrets.SESSION_SECRET: required secret "SESSION_SECRET"
 
 /** A mutation over HTTP expected to be refused: its status and the server's message. */
 async function refused(page: Page, path: string, input: unknown): Promise<{ status: number; message: string }> {
-  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input }, headers: SAME_ORIGIN });
   const body = (await response.json()) as { error: { json: { message: string } } };
   return { status: response.status(), message: body.error.json.message };
 }

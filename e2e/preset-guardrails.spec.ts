@@ -6,7 +6,7 @@
 // "Postgres – Production" (server/seed-presets.ts): v1 and v2, v2 offered.
 import { expect, test, type Page } from "@playwright/test";
 import { call, createProject, dragFromPalette, inspector, node, openCanvas, saved } from "./canvas-helpers";
-import { signIn } from "./helpers";
+import { SAME_ORIGIN, signIn } from "./helpers";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
@@ -66,7 +66,7 @@ test("a developer in production picks the ops preset, sees its locks and narrowe
   const before = await call<{ revision: number; diagram: { components: { id: string; name: string }[]; instances: Record<string, Record<string, { params: Record<string, unknown> }>> } }>(dev, "diagram.get", { projectId: project.id }, "query");
   const db = before.diagram.components.find((c) => c.name === "rds-postgres")!;
   const config = { ...before.diagram.instances[db.id]![production.id]!, params: { ...before.diagram.instances[db.id]![production.id]!.params, deletion_protection: false } };
-  const response = await dev.request.post("/api/trpc/diagram.change", { data: { json: { projectId: project.id, baseRevision: before.revision, ops: [{ op: "setInstance", component: db.id, environment: production.id, config }] } } });
+  const response = await dev.request.post("/api/trpc/diagram.change", { data: { json: { projectId: project.id, baseRevision: before.revision, ops: [{ op: "setInstance", component: db.id, environment: production.id, config }] } }, headers: SAME_ORIGIN });
   expect(response.status()).toBe(400);
   expect(await response.text()).toContain(`ops.0.params.deletion_protection: is locked to true by preset \\"${PRESET}\\" v2`);
   const after = await call<typeof before>(dev, "diagram.get", { projectId: project.id }, "query");

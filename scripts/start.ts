@@ -8,7 +8,9 @@ import { catalogRoot } from "../server/catalog/root";
 import { syncCatalog } from "../server/catalog/sync";
 import { migrateDatabase, openDatabase } from "../server/db/connect";
 import { EnvError, parseEnv } from "../server/env";
-import { localSecret } from "../server/local-secrets";
+import { frontDoor } from "../server/http/front-door";
+import { TrustedProxies } from "../server/http/trusted-proxies";
+import { localSecret, securePrivateDir } from "../server/local-secrets";
 import { log } from "../server/log";
 import { resolveSecretKey } from "../server/secrets/crypto";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../server/seed";
@@ -22,6 +24,8 @@ async function main() {
   let secretKey;
   try {
     config = parseEnv();
+    // Before anything is written there: the data directory is private (0700, files 0600).
+    securePrivateDir(path.resolve(config.PATCHBAY_DATA_DIR));
     // Fails fast (naming the variable) in production on PostgreSQL without a shared key.
     secretKey = resolveSecretKey({ ...config, PATCHBAY_DATA_DIR: path.resolve(config.PATCHBAY_DATA_DIR), NODE_ENV: process.env.NODE_ENV });
   } catch (error) {
@@ -48,7 +52,11 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
+  // X-Forwarded-* believed only from these; security headers and the same-origin rule for writes.
+  const trusted = new TrustedProxies(config.PATCHBAY_TRUSTED_PROXIES);
+  const server = createServer((req, res) => {
+    if (frontDoor(req, res, trusted)) void handle(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
 
   const url = `http://localhost:${config.PORT}`;

@@ -1,6 +1,7 @@
 // Environment variables, parsed with zod once at start-up (create-t3-app style): a bad value
 // fails fast with a message naming the variable and the rule.
 import { z } from "zod";
+import { checkProxyEntry, splitProxyList } from "./http/trusted-proxies";
 
 const boolish = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
@@ -21,6 +22,16 @@ export const envSchema = z.object({
     .optional(),
   PATCHBAY_DEMO: boolish.default(true),
   PATCHBAY_IMPORT_ROOTS: z.string().optional(),
+  PATCHBAY_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((raw, ctx) => {
+      for (const entry of splitProxyList(raw)) {
+        const problem = checkProxyEntry(entry);
+        if (problem) ctx.addIssue({ code: "custom", message: `${problem} (expected IPs or CIDR ranges, comma-separated)` });
+      }
+    })
+    .transform(splitProxyList),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -2,6 +2,7 @@
 // mutation writes exactly one audit event. Adding a mutation without a case fails that test.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { startSession } from "@/server/auth/sessions";
 import { ensureInstance, upsertSecret } from "@/server/repositories/secrets";
 import { fingerprint, seal } from "@/server/secrets/crypto";
 import type { Harness } from "./integration";
@@ -214,6 +215,19 @@ export function mutationCases(): Record<string, Case> {
       });
       await (await h.as("ops@acme.test")).environmentDefault.remove({ environmentId, id: row.id });
       return { action: "environment-default.removed" };
+    },
+    "me.signOutEverywhere": async (h) => {
+      const user = await h.db().prisma.user.findUniqueOrThrow({ where: { email: "viewer@acme.test" }, select: { id: true } });
+      await startSession(user.id, { ip: "127.0.0.1" });
+      await (await h.as("viewer@acme.test")).me.signOutEverywhere();
+      return { action: "auth.signed_out_everywhere" };
+    },
+    "organization.signOutMember": async (h) => {
+      const { organizationId } = await acmeProject(h);
+      const user = await h.db().prisma.user.findUniqueOrThrow({ where: { email: "dev@acme.test" }, select: { id: true } });
+      await startSession(user.id, { ip: "127.0.0.1" });
+      await (await h.as("owner@acme.test")).organization.signOutMember({ organizationId, userId: user.id });
+      return { action: "member.signed_out_everywhere" };
     },
   };
 }

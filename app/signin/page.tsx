@@ -1,4 +1,5 @@
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackPath } from "@/server/domain/auth/callback-path";
 import { env } from "@/server/env";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/seed";
 
@@ -6,8 +7,8 @@ export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  // Only same-site paths: an open redirect after sign-in would be a phishing aid.
-  const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only same-origin paths: an open redirect after sign-in would be a phishing aid.
+  const target = safeCallbackPath(callbackUrl);
   const demo = env().PATCHBAY_DEMO;
   return (
     <main className="flex min-h-full items-center justify-center px-4 py-12">

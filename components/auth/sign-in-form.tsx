@@ -3,6 +3,8 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { safeCallbackPath } from "@/server/domain/auth/callback-path";
+import { parseThrottledCode, throttledMessage } from "@/server/domain/auth/throttle";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -20,10 +22,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     if (!result || result.error) {
       setPending(false);
-      setError("Wrong email or password. Check both and try again.");
+      const throttled = parseThrottledCode(result?.code);
+      setError(throttled ? `${throttledMessage(throttled.scope, throttled.retryAfterSeconds)}.` : "Wrong email or password. Check both and try again.");
       return;
     }
-    window.location.assign(callbackUrl);
+    // Checked again here: this is where the browser actually follows it.
+    window.location.assign(safeCallbackPath(callbackUrl));
   }
 
   return (

@@ -1,11 +1,12 @@
 "use client";
 // A bundle's params as a form, generated from its JSON Schema and UI schema by
-// react-jsonschema-form and validated live by ajv. Reused by the catalog preview and the
-// canvas inspector; the server validates again on save (the browser is never the guard).
+// react-jsonschema-form and validated live by ajv — with validators precompiled on the server,
+// since the pages' CSP forbids eval (see precompiled-validator.ts). Reused by the catalog
+// preview and the canvas inspector; the server validates again on save (the browser is never the guard).
 import Form, { type IChangeEvent } from "@rjsf/core";
 import type { RJSFSchema, RJSFValidationError, UiSchema } from "@rjsf/utils";
-import validator from "@rjsf/validator-ajv8";
 import { useMemo } from "react";
+import { usePrecompiledValidator } from "./precompiled-validator";
 import { formRootClass, templates, widgets } from "./rjsf-templates";
 
 export type ParamValues = Record<string, unknown>;
@@ -42,6 +43,21 @@ function transformErrors(errors: RJSFValidationError[]): RJSFValidationError[] {
 
 export function ParamForm({ schema, uiSchema = {}, values, onChange, idPrefix = "params", disabled, className = "" }: ParamFormProps) {
   const ui = useMemo<UiSchema>(() => ({ ...uiSchema, "ui:submitButtonOptions": { norender: true } }), [uiSchema]);
+  const { validator, error } = usePrecompiledValidator(schema as RJSFSchema);
+  if (error) {
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        This form cannot be shown: its validator could not be loaded ({error}).
+      </p>
+    );
+  }
+  if (!validator) {
+    return (
+      <p data-testid="param-form-loading" className="text-sm text-slate-500">
+        Loading form…
+      </p>
+    );
+  }
   return (
     <Form
       schema={schema as RJSFSchema}

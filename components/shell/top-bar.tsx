@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOut } from "@/server/auth";
 import type { Role } from "@/server/domain/roles";
+import { UserMenu } from "./user-menu";
 
 const roleStyle: Record<Role, string> = {
   owner: "bg-purple-100 text-purple-800",
@@ -42,6 +43,7 @@ export function TopBar({ orgSlug, orgName, email, name, role }: { orgSlug: strin
         <span data-testid="role" className={`rounded-full px-2 py-0.5 text-xs font-medium ${roleStyle[role]}`}>
           {role}
         </span>
+        <UserMenu />
         <form action={doSignOut}>
           <button type="submit" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
             Sign out

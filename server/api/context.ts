@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { RequestMeta } from "../audit/types";
+import { CLIENT_IP_HEADER } from "../http/front-door";
 import { log, type Logger } from "../log";
 import type { UserDto } from "../repositories/users";
 
@@ -9,12 +10,15 @@ export interface Context {
   log: Logger;
 }
 
-/** Request id, client IP and user agent from a fetch Request (behind a proxy: X-Forwarded-For). */
+/**
+ * Request id, client IP and user agent from a fetch Request. The IP is the one the custom
+ * server (server/http/front-door.ts) decided: the socket's address, or X-Forwarded-For only
+ * when the peer is a trusted proxy (PATCHBAY_TRUSTED_PROXIES). A client's own header is dropped there.
+ */
 export function requestMeta(headers: Headers): RequestMeta {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
     requestId: headers.get("x-request-id") ?? randomUUID(),
-    ip: forwarded || headers.get("x-real-ip") || undefined,
+    ip: headers.get(CLIENT_IP_HEADER) || undefined,
     userAgent: headers.get("user-agent") ?? undefined,
   };
 }

@@ -1,20 +1,27 @@
-// Auth.js (next-auth v5): email + password credentials, JWT sessions (works offline, no
-// adapter tables needed). The session carries only the user id; roles are read per request
-// from memberships so a changed role takes effect at once.
-import NextAuth from "next-auth";
+// Auth.js (next-auth v5): email + password credentials, JWT sessions. The JWT carries the user
+// id and a session id (`sid`); every read of the session checks that session's row
+// (server/auth/sessions.ts), so a revoked or expired session is signed out at once. Roles are
+// read per request from memberships so a changed role takes effect at once, too.
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { requestMeta } from "../api/context";
+import { safeCallbackPath } from "../domain/auth/callback-path";
+import { throttledCode } from "../domain/auth/throttle";
 import { log } from "../log";
-import { findUser, type UserDto } from "../repositories/users";
+import type { UserDto } from "../repositories/users";
+import { revokeSession, SESSION_IDLE_SECONDS, userForSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
+
+/** A refused sign-in whose `code` reaches the form (it names only the wait, never the account). */
+class ThrottledSignIn extends CredentialsSignin {}
 
 export const { handlers, auth, signOut } = NextAuth({
   trustHost: true,
   secret: process.env.AUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
   pages: { signIn: "/signin" },
   // Route Auth.js's own logging into our structured log. A wrong password is an expected
-  // outcome (already in the audit trail), not an error with a stack trace.
+  // outcome (counted by the throttle), not an error with a stack trace.
   logger: {
     error(error) {
       // `type`, not `name`: the production build minifies class names.
@@ -29,24 +36,51 @@ export const { handlers, auth, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials, request) => signInWithPassword(credentials, requestMeta(request.headers)),
+      authorize: async (credentials, request) => {
+        const result = await signInWithPassword(credentials, requestMeta(request.headers));
+        if (result.ok) return { ...result.user, sid: result.sessionId };
+        if (result.reason === "throttled") {
+          const error = new ThrottledSignIn();
+          error.code = throttledCode(result.scope, result.retryAfterSeconds);
+          throw error;
+        }
+        return null;
+      },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
-      return token;
+    // Runs on sign-in (with `user`) and on every session read: the session row decides.
+    async jwt({ token, user }) {
+      if (user) {
+        const sid = (user as { sid?: unknown }).sid;
+        if (typeof user.id !== "string" || typeof sid !== "string") return null;
+        return { ...token, uid: user.id, sid };
+      }
+      const live = typeof token.sid === "string" ? await userForSession(token.sid) : null;
+      if (!live || live.id !== token.uid) return null;
+      return { ...token, name: live.name, email: live.email };
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
       return session;
     },
+    // Where Auth.js itself redirects after sign-in or sign-out: same-origin paths only.
+    redirect({ url, baseUrl }) {
+      return new URL(safeCallbackPath(url, baseUrl), baseUrl).toString();
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(sid, "signed_out");
+    },
   },
 });
 
-/** The signed-in user, re-read from the database (a deleted user is signed out). */
+/** The signed-in user of a live session (a revoked, expired or deleted one reads as signed out). */
 export async function currentUser(): Promise<UserDto | null> {
   const session = await auth();
-  const id = session?.user?.id;
-  return id ? findUser(id) : null;
+  const user = session?.user;
+  if (!user?.id || !user.email) return null;
+  return { id: user.id, email: user.email, name: user.name ?? "" };
 }

@@ -10,6 +10,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { registerDatabase } from "../db";
+import { tightenTree } from "../local-secrets";
 import { log } from "../log";
 import { migrate } from "./migrate";
 import type { SqlRunner } from "./sql-runner";
@@ -30,8 +31,12 @@ export function redactUrl(url: string): string {
 
 async function openEmbedded(dataDir: string): Promise<Database> {
   const memory = dataDir === "memory";
-  if (!memory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  // Private: the database files hold everything (start-up also sets umask 077, see local-secrets.ts).
+  if (!memory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true, mode: 0o700 });
   const lite = await PGlite.create(memory ? undefined : dataDir);
+  // PGlite lays out a new data directory from its template with explicit 0666/0777 modes
+  // (a chmod, which no umask prevents); files it creates later honour the umask.
+  if (!memory) tightenTree(path.resolve(dataDir));
   const sql: SqlRunner = {
     exec: async (text) => void (await lite.exec(text)),
     query: async <T>(text: string, params?: unknown[]) => (await lite.query<T>(text, params)).rows,

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { auditedWrite } from "../../audit/write";
+import { revokeUserSessions } from "../../auth/sessions";
 import { listMemberships } from "../../repositories/users";
 import { role } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
@@ -16,4 +18,21 @@ export const meRouter = router({
       }),
     )
     .query(async ({ ctx }) => ({ user: ctx.user, memberships: await listMemberships(ctx.user.id) })),
+
+  /**
+   * Ends every session of the caller, this one included (a lost laptop, a shared computer).
+   * A user-level act, so it goes to the global audit chain rather than one organization's.
+   */
+  signOutEverywhere: protectedProcedure
+    .input(z.void())
+    .output(z.object({ revoked: z.number().int() }))
+    .mutation(async ({ ctx }) =>
+      auditedWrite({ actor: { type: "user", id: ctx.user.id, label: ctx.user.email }, meta: ctx.meta }, async (tx) => {
+        const revoked = await revokeUserSessions(tx, ctx.user.id, "signed_out_everywhere");
+        return {
+          result: { revoked },
+          audit: { organizationId: null, action: "auth.signed_out_everywhere", target: { type: "user", id: ctx.user.id }, after: { revoked } },
+        };
+      }),
+    ),
 });

@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { auditedWrite } from "../../audit/write";
+import { revokeUserSessions } from "../../auth/sessions";
 import { AppError } from "../../domain/errors";
 import { findOrganizationBySlug } from "../../repositories/organizations";
+import { findRole, findUser } from "../../repositories/users";
 import { requireOrganization } from "../guard";
-import { role, slug } from "../schemas";
+import { id, role, slug } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
 
 export const organizationRouter = router({
@@ -14,5 +17,30 @@ export const organizationRouter = router({
       if (!organization) throw new AppError("NOT_FOUND", "Organization not found");
       const access = await requireOrganization(ctx, organization.id, "viewer", "organization.read");
       return { ...organization, role: access.role };
+    }),
+
+  /**
+   * An owner ends every session of a member of their organization (a stolen laptop, someone
+   * leaving). Only members of this organization: anyone else answers "not found".
+   */
+  signOutMember: protectedProcedure
+    .input(z.object({ organizationId: id, userId: id }))
+    .output(z.object({ revoked: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      const access = await requireOrganization(ctx, input.organizationId, "owner", "organization.signOutMember");
+      const member = (await findRole(input.userId, input.organizationId)) ? await findUser(input.userId) : null;
+      if (!member) throw new AppError("NOT_FOUND", "userId: no such member in this organization", { fields: { userId: ["is not a member of this organization"] } });
+      return auditedWrite({ actor: access.actor, meta: ctx.meta }, async (tx) => {
+        const revoked = await revokeUserSessions(tx, member.id, "signed_out_by_owner");
+        return {
+          result: { revoked },
+          audit: {
+            organizationId: input.organizationId,
+            action: "member.signed_out_everywhere",
+            target: { type: "user", id: member.id },
+            after: { email: member.email, revoked },
+          },
+        };
+      });
     }),
 });
