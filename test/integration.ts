@@ -8,6 +8,7 @@ import { migrateDatabase, openDatabase } from "@/server/db/connect";
 import type { Database } from "@/server/db";
 import { registerDatabase } from "@/server/db";
 import { findUserForSignIn } from "@/server/repositories/users";
+import { userForSession } from "@/server/auth/sessions";
 import { fingerprint } from "@/server/secrets/crypto";
 import { catalogRoot } from "@/server/catalog/root";
 import { syncCatalog } from "@/server/catalog/sync";
@@ -28,6 +29,8 @@ export interface Harness {
   db(): Database;
   /** a tRPC caller acting as the user with this email (null: signed out) */
   as(email: string | null): Promise<ReturnType<typeof createCaller>>;
+  /** a tRPC caller for whoever a session id stands for (a revoked or expired one: signed out) */
+  asSession(sessionId: string): Promise<ReturnType<typeof createCaller>>;
 }
 
 export function forEachDatabase(title: string, body: (h: Harness) => void): void {
@@ -58,6 +61,9 @@ export function forEachDatabase(title: string, body: (h: Harness) => void): void
         db: () => {
           if (!database) throw new Error("database not open yet");
           return database;
+        },
+        async asSession(sessionId) {
+          return createCaller(makeContext(await userForSession(sessionId), { requestId: "test-request", ip: "127.0.0.1", userAgent: "vitest" }));
         },
         async as(email) {
           const user = email ? await findUserForSignIn(email) : null;

@@ -28,6 +28,7 @@ export interface Fixture {
   /** the ops preset "Postgres – Production" */
   presetId: string;
   defaultId: string;
+  viewerUserId: string;
   /** a fresh, empty, unprotected non-production environment, written without an audit event */
   scratchEnvironment(): Promise<string>;
   /** a fresh org preset with a draft and published versions 1 and 2 */
@@ -52,7 +53,9 @@ export async function loadFixture(h: Harness): Promise<Fixture> {
   const preset = await prisma.preset.findFirstOrThrow({ where: { organizationId: project.organizationId }, select: { id: true, bundleName: true } });
   const deflt = await prisma.artifact.findFirstOrThrow({ where: { environmentDefault: true, organizationId: project.organizationId }, select: { id: true } });
   const suffix = () => randomBytes(4).toString("hex");
+  const viewer = await prisma.user.findFirstOrThrow({ where: { email: "viewer@acme.test" }, select: { id: true } });
   return {
+    viewerUserId: viewer.id,
     organizationId: project.organizationId,
     otherOrganizationId: other.organizationId,
     otherProjectId: other.id,
@@ -108,6 +111,8 @@ const rdsValues = {
 
 export const PROCEDURES: Record<string, ProcedureCase> = {
   "me.get": { minimum: "signed-in", input: () => undefined },
+  "me.signOutEverywhere": { minimum: "signed-in", input: () => undefined },
+  "organization.signOutMember": { minimum: "owner", input: (f) => ({ organizationId: f.organizationId, userId: f.viewerUserId }) },
   "organization.bySlug": { minimum: "viewer", input: () => ({ slug: "acme" }) },
 
   "project.list": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },

@@ -8,11 +8,12 @@ import { atLeast, ROLES, type Role } from "@/server/domain/roles";
 import { reportFigures } from "@/test/figures";
 import { forEachDatabase, snapshot } from "@/test/integration";
 import { callProcedure, type Fixture, loadFixture, type Minimum, PROCEDURES, procedurePaths } from "@/test/procedures";
+import { revokeSession, startSession } from "../auth/sessions";
 import { appRouter } from "./root";
 
-type Principal = Role | "outsider" | "anonymous";
-const PRINCIPALS: Principal[] = [...ROLES, "outsider", "anonymous"];
-const EMAIL: Record<Principal, string | null> = {
+type Principal = Role | "outsider" | "anonymous" | "signed-out";
+const PRINCIPALS: Principal[] = [...ROLES, "outsider", "anonymous", "signed-out"];
+const EMAIL: Record<Exclude<Principal, "signed-out">, string | null> = {
   owner: "owner@acme.test",
   ops: "ops@acme.test",
   developer: "dev@acme.test",
@@ -23,7 +24,7 @@ const EMAIL: Record<Principal, string | null> = {
 
 /** The refusal `principal` must get for a procedure needing `minimum`, or null when allowed. */
 function expectedRefusal(principal: Principal, minimum: Minimum): "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | null {
-  if (principal === "anonymous") return "UNAUTHORIZED";
+  if (principal === "anonymous" || principal === "signed-out") return "UNAUTHORIZED";
   if (minimum === "signed-in") return null;
   if (principal === "outsider") return "NOT_FOUND";
   return atLeast(principal, minimum) ? null : "FORBIDDEN";
@@ -43,9 +44,15 @@ const figures = { cells: 0, unexpectedAllows: 0, unexpectedRefusals: 0, rowsChan
 
 forEachDatabase("authorization matrix", (h) => {
   let fx: Fixture;
+  // A developer's session, signed out: its id resolves the way every request's cookie does.
+  let signedOut: string;
   beforeAll(async () => {
     fx = await loadFixture(h);
+    const dev = await h.db().prisma.user.findFirstOrThrow({ where: { email: "dev@acme.test" }, select: { id: true } });
+    signedOut = await startSession(dev.id, { requestId: "matrix" });
+    await revokeSession(signedOut);
   });
+  const callerFor = (principal: Principal) => (principal === "signed-out" ? h.asSession(signedOut) : h.as(EMAIL[principal]));
 
   it("every procedure of the router is in the table, and the table names no procedure that is gone", () => {
     const paths = procedurePaths(appRouter);
@@ -58,7 +65,7 @@ forEachDatabase("authorization matrix", (h) => {
       // Refused callers first, so the allowed ones cannot have consumed a shared target.
       const order = [...PRINCIPALS].sort((a, b) => Number(expectedRefusal(a, minimum) === null) - Number(expectedRefusal(b, minimum) === null));
       for (const principal of order) {
-        const caller = await h.as(EMAIL[principal]);
+        const caller = await callerFor(principal);
         const input = await PROCEDURES[path]!.input(fx);
         const expected = expectedRefusal(principal, minimum);
         const before = expected ? await snapshot(h.db()) : undefined;
