@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { prisma, type Tx } from "../db";
 import { recordEnvironmentStates, type RecordedEvent, type Touched } from "../history/record";
 import { log } from "../log";
-import { hashedPayload } from "./chain";
+import { chainHash, hashedPayload, KEYED_SCHEME } from "./chain";
 import { redactForAudit } from "./redact";
 import { GENESIS_HASH, GLOBAL_CHAIN, type Actor, type AuditInput, type RequestMeta } from "./types";
 
@@ -13,32 +13,42 @@ export interface AuditContext {
   meta: RequestMeta;
 }
 
-// One statement, one round trip: bump the chain head (the upsert's row lock serializes
-// concurrent appenders across processes, and unlike a snapshot read always sees the latest
-// committed head), compute the new hash in SQL, and insert the event with it.
-const APPEND = `
-WITH head AS (
-  INSERT INTO "AuditChain" (chain, seq, "prevHash", hash)
-  VALUES ($1::text, 1, $2::text, encode(sha256(convert_to($2::text || '|1|' || $3::text, 'UTF8')), 'hex'))
-  ON CONFLICT (chain) DO UPDATE SET
-    seq = "AuditChain".seq + 1,
-    "prevHash" = "AuditChain".hash,
-    hash = encode(sha256(convert_to("AuditChain".hash || '|' || ("AuditChain".seq + 1)::text || '|' || $3::text, 'UTF8')), 'hex')
-  RETURNING seq, "prevHash", hash
-)
-INSERT INTO "AuditEvent" (id, chain, seq, at, "organizationId", "actorType", "actorId", "actorLabel", "actorRole", action,
+// Two statements. First the chain head is read with a row lock: the lock serializes concurrent
+// appenders across processes, and FOR UPDATE (unlike a snapshot read) always sees the latest
+// committed head. The keyed hash is computed here, since the key must never reach the database
+// (not even as a query parameter, which its logs may keep). Then one statement inserts the
+// event and advances the head; the head's trigger checks the event is there.
+const LOCK_HEAD = `SELECT seq, hash FROM "AuditChain" WHERE chain = $1 FOR UPDATE`;
+// A chain's first event has no head row to lock: a transaction-scoped advisory lock on the
+// chain's name serializes first appenders instead (then the head is read again, afresh).
+const LOCK_NEW_CHAIN = `SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended('patchbay:audit-chain:' || $1::text, 0))) AS l`;
+
+const INSERT_EVENT = `INSERT INTO "AuditEvent" (id, chain, seq, at, "organizationId", "actorType", "actorId", "actorLabel", "actorRole", action,
   outcome, "targetType", "targetId", "projectId", "environmentId", "componentId", before, after, "requestId", ip, "userAgent",
-  "prevHash", hash)
-SELECT $4::text, $1::text, head.seq, $5::timestamp(3), $6::text, $7::text, $8::text, $9::text, $10::text, $11::text,
+  "prevHash", hash, "hashScheme")
+VALUES ($4::text, $1::text, $2::int, $5::timestamp(3), $6::text, $7::text, $8::text, $9::text, $10::text, $11::text,
   $12::text, $13::text, $14::text, $15::text, $16::text, $17::text, $18::jsonb, $19::jsonb, $20::text, $21::text, $22::text,
-  head."prevHash", head.hash
-FROM head`;
+  $3::text, $23::text, '${KEYED_SCHEME}')`;
+const ADVANCE = `WITH event AS (${INSERT_EVENT} RETURNING seq)
+UPDATE "AuditChain" SET seq = event.seq, "prevHash" = $3::text, hash = $23::text FROM event WHERE chain = $1::text`;
+const START = `WITH event AS (${INSERT_EVENT} RETURNING seq)
+INSERT INTO "AuditChain" (chain, seq, "prevHash", hash) SELECT $1::text, event.seq, $3::text, $23::text FROM event`;
+
+type Head = { seq: number; hash: string };
+
+async function lockHead(tx: Tx, chain: string): Promise<Head | undefined> {
+  const [head] = await tx.$queryRawUnsafe<Head[]>(LOCK_HEAD, chain);
+  if (head) return head;
+  await tx.$queryRawUnsafe(LOCK_NEW_CHAIN, chain);
+  const [created] = await tx.$queryRawUnsafe<Head[]>(LOCK_HEAD, chain);
+  return created;
+}
 
 /** Appends one event to its organization's chain inside `tx`; returns its id and time. */
 export async function appendAuditEvent(tx: Tx, ctx: AuditContext, input: AuditInput): Promise<RecordedEvent> {
   const content = {
     chain: input.organizationId ?? GLOBAL_CHAIN,
-    seq: 0, // assigned by the database; not part of the payload
+    seq: 0, // assigned under the head's lock below; covered by the hash apart from the payload
     at: new Date(),
     organizationId: input.organizationId,
     actorType: ctx.actor.type,
@@ -60,11 +70,14 @@ export async function appendAuditEvent(tx: Tx, ctx: AuditContext, input: AuditIn
   };
   const c = content;
   const id = randomUUID();
+  const head = await lockHead(tx, c.chain);
+  const seq = head ? head.seq + 1 : 1;
+  const prevHash = head?.hash ?? GENESIS_HASH;
   await tx.$executeRawUnsafe(
-    APPEND,
+    head ? ADVANCE : START,
     c.chain,
-    GENESIS_HASH,
-    hashedPayload(content),
+    seq,
+    prevHash,
     id,
     c.at.toISOString(),
     c.organizationId,
@@ -84,6 +97,7 @@ export async function appendAuditEvent(tx: Tx, ctx: AuditContext, input: AuditIn
     c.requestId,
     c.ip,
     c.userAgent,
+    chainHash(prevHash, seq, hashedPayload(content)),
   );
   return { id, at: c.at };
 }
