@@ -30,8 +30,8 @@ async function hasColumn(sql: SqlRunner, table: string, column: string): Promise
 }
 
 /**
- * Edits event #`seq`'s `after`, then recomputes the hash of it and of every later event with
- * `hashFn` and moves the chain head to the new last hash. Where events carry a hash scheme,
+ * Edits event #`seq`'s `after`, then recomputes the hash of it and of every later event (up to
+ * `lastSeq`, by default the newest) with `hashFn` and moves the chain head to the new last hash. Where events carry a hash scheme,
  * the rewritten ones claim `scheme` (a careful attacker labels them so verify applies `hashFn`).
  */
 export async function rewriteChain(
@@ -41,8 +41,9 @@ export async function rewriteChain(
   edit: (after: unknown) => unknown,
   hashFn: (prevHash: string, seq: number, payload: string) => string = plainSha256,
   scheme = "sha256",
+  lastSeq?: number,
 ): Promise<void> {
-  const rows = (await h.db().prisma.auditEvent.findMany({ where: { chain, seq: { gte: seq } }, orderBy: { seq: "asc" } })) as unknown as Row[];
+  const rows = (await h.db().prisma.auditEvent.findMany({ where: { chain, seq: { gte: seq, lte: lastSeq } }, orderBy: { seq: "asc" } })) as unknown as Row[];
   await withTriggersOff(h, async (sql) => {
     const labelled = await hasColumn(sql, "AuditEvent", "hashScheme");
     let prevHash = rows[0]!.prevHash;
@@ -57,7 +58,8 @@ export async function rewriteChain(
       );
       prevHash = hash;
     }
-    await sql.query(`UPDATE "AuditChain" SET hash = $1, "prevHash" = $2 WHERE chain = $3`, [prevHash, headPrev, chain]);
+    // The head moves only when it pointed at the last event rewritten.
+    await sql.query(`UPDATE "AuditChain" SET hash = $1, "prevHash" = $2 WHERE chain = $3 AND seq = $4`, [prevHash, headPrev, chain, rows[rows.length - 1]!.seq]);
   });
 }
 
