@@ -9,6 +9,7 @@ import { rewriteChain, saveTrail } from "@/test/audit-attacker";
 import { derivedKey } from "@/server/secrets/crypto";
 import { KEYED_SCHEME } from "./chain";
 import { verifyChain } from "./verify";
+import { appendAuditEvent, recordAuditEvent } from "./write";
 
 async function acmeId(h: Harness): Promise<string> {
   const org = await h.db().prisma.organization.findUniqueOrThrow({ where: { slug: "acme" }, select: { id: true } });
@@ -102,5 +103,29 @@ forEachDatabase("keyed audit chain", (h) => {
       VALUES ('forged-event', '${chain}', ${head!.seq + 1}, '${chain}', 'user', 'owner@acme.test', 'project.deleted', 'project', '${head!.hash}', '${forged}', '${KEYED_SCHEME}');
       UPDATE "AuditChain" SET seq = seq + 1, "prevHash" = hash, hash = '${forged}' WHERE chain = '${chain}'`);
     expect(await verifyChain(chain)).toMatchObject({ ok: false, firstBad: { id: "forged-event", seq: head!.seq + 1, reason: expect.stringMatching(/altered/) } });
+  });
+
+  it("concurrent first events of a new chain keep one unbroken chain", async () => {
+    // No head row to lock yet: the appenders serialize on the chain's advisory lock instead.
+    const chain = `new-chain-${randomBytes(4).toString("hex")}`;
+    const ctx = { actor: { type: "system" as const, label: "concurrency" }, meta: {} };
+    await Promise.all(Array.from({ length: 8 }, (_, i) => recordAuditEvent(ctx, { organizationId: chain, action: "test.event", target: { type: "test" }, after: { i } })));
+    expect(await verifyChain(chain)).toMatchObject({ ok: true, checked: 8, headSeq: 8, keyedFrom: 1 });
+  });
+
+  it("after an append is rolled back, the next one follows the real head", async () => {
+    // The process's remembered head is then one the database never committed.
+    const chain = await acmeId(h);
+    const { headSeq } = await verifyChain(chain);
+    const ctx = { actor: { type: "system" as const, label: "rollback" }, meta: {} };
+    const input = { organizationId: chain, action: "test.event", target: { type: "test" } };
+    await expect(
+      h.db().prisma.$transaction(async (tx) => {
+        await appendAuditEvent(tx, ctx, input);
+        throw new Error("rolled back after the append");
+      }),
+    ).rejects.toThrow("rolled back after the append");
+    await recordAuditEvent(ctx, input);
+    expect(await verifyChain(chain)).toMatchObject({ ok: true, headSeq: headSeq + 1 });
   });
 });

@@ -4,51 +4,20 @@ import { randomUUID } from "node:crypto";
 import { prisma, type Tx } from "../db";
 import { recordEnvironmentStates, type RecordedEvent, type Touched } from "../history/record";
 import { log } from "../log";
-import { chainHash, hashedPayload, KEYED_SCHEME } from "./chain";
+import { appendToChain } from "./append";
 import { redactForAudit } from "./redact";
-import { GENESIS_HASH, GLOBAL_CHAIN, type Actor, type AuditInput, type RequestMeta } from "./types";
+import { GLOBAL_CHAIN, type Actor, type AuditInput, type RequestMeta } from "./types";
 
 export interface AuditContext {
   actor: Actor;
   meta: RequestMeta;
 }
 
-// Two statements. First the chain head is read with a row lock: the lock serializes concurrent
-// appenders across processes, and FOR UPDATE (unlike a snapshot read) always sees the latest
-// committed head. The keyed hash is computed here, since the key must never reach the database
-// (not even as a query parameter, which its logs may keep). Then one statement inserts the
-// event and advances the head; the head's trigger checks the event is there.
-const LOCK_HEAD = `SELECT seq, hash FROM "AuditChain" WHERE chain = $1 FOR UPDATE`;
-// A chain's first event has no head row to lock: a transaction-scoped advisory lock on the
-// chain's name serializes first appenders instead (then the head is read again, afresh).
-const LOCK_NEW_CHAIN = `SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended('patchbay:audit-chain:' || $1::text, 0))) AS l`;
-
-const INSERT_EVENT = `INSERT INTO "AuditEvent" (id, chain, seq, at, "organizationId", "actorType", "actorId", "actorLabel", "actorRole", action,
-  outcome, "targetType", "targetId", "projectId", "environmentId", "componentId", before, after, "requestId", ip, "userAgent",
-  "prevHash", hash, "hashScheme")
-VALUES ($4::text, $1::text, $2::int, $5::timestamp(3), $6::text, $7::text, $8::text, $9::text, $10::text, $11::text,
-  $12::text, $13::text, $14::text, $15::text, $16::text, $17::text, $18::jsonb, $19::jsonb, $20::text, $21::text, $22::text,
-  $3::text, $23::text, '${KEYED_SCHEME}')`;
-const ADVANCE = `WITH event AS (${INSERT_EVENT} RETURNING seq)
-UPDATE "AuditChain" SET seq = event.seq, "prevHash" = $3::text, hash = $23::text FROM event WHERE chain = $1::text`;
-const START = `WITH event AS (${INSERT_EVENT} RETURNING seq)
-INSERT INTO "AuditChain" (chain, seq, "prevHash", hash) SELECT $1::text, event.seq, $3::text, $23::text FROM event`;
-
-type Head = { seq: number; hash: string };
-
-async function lockHead(tx: Tx, chain: string): Promise<Head | undefined> {
-  const [head] = await tx.$queryRawUnsafe<Head[]>(LOCK_HEAD, chain);
-  if (head) return head;
-  await tx.$queryRawUnsafe(LOCK_NEW_CHAIN, chain);
-  const [created] = await tx.$queryRawUnsafe<Head[]>(LOCK_HEAD, chain);
-  return created;
-}
-
 /** Appends one event to its organization's chain inside `tx`; returns its id and time. */
 export async function appendAuditEvent(tx: Tx, ctx: AuditContext, input: AuditInput): Promise<RecordedEvent> {
   const content = {
     chain: input.organizationId ?? GLOBAL_CHAIN,
-    seq: 0, // assigned under the head's lock below; covered by the hash apart from the payload
+    seq: 0, // assigned under the chain head's lock (append.ts)
     at: new Date(),
     organizationId: input.organizationId,
     actorType: ctx.actor.type,
@@ -68,38 +37,9 @@ export async function appendAuditEvent(tx: Tx, ctx: AuditContext, input: AuditIn
     ip: ctx.meta.ip ?? null,
     userAgent: ctx.meta.userAgent ?? null,
   };
-  const c = content;
   const id = randomUUID();
-  const head = await lockHead(tx, c.chain);
-  const seq = head ? head.seq + 1 : 1;
-  const prevHash = head?.hash ?? GENESIS_HASH;
-  await tx.$executeRawUnsafe(
-    head ? ADVANCE : START,
-    c.chain,
-    seq,
-    prevHash,
-    id,
-    c.at.toISOString(),
-    c.organizationId,
-    c.actorType,
-    c.actorId,
-    c.actorLabel,
-    c.actorRole,
-    c.action,
-    c.outcome,
-    c.targetType,
-    c.targetId,
-    c.projectId,
-    c.environmentId,
-    c.componentId,
-    c.before === null ? null : JSON.stringify(c.before),
-    c.after === null ? null : JSON.stringify(c.after),
-    c.requestId,
-    c.ip,
-    c.userAgent,
-    chainHash(prevHash, seq, hashedPayload(content)),
-  );
-  return { id, at: c.at };
+  await appendToChain(tx, id, content);
+  return { id, at: content.at };
 }
 
 /**
