@@ -88,7 +88,7 @@ test("changes land in the project's history with who, what and before → after;
   await expect(envRow).toHaveCount(1);
 
   await page.getByRole("button", { name: "Verify integrity" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Chain" })).toHaveText(/^Chain intact — \d+ events verified$/);
+  await expect(page.getByRole("status").filter({ hasText: "Chain" })).toHaveText(/^Chain intact — \d+ events verified \(.*keyed\)$/);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
@@ -106,4 +106,34 @@ test("changes land in the project's history with who, what and before → after;
   expect(csv).toContain("environment.created");
   expect(csv).toContain(envSlug);
   expect(csv).not.toContain("project.updated");
+});
+
+test("an owner downloads a signed checkpoint and the chain verifies against it; an altered one is refused", async ({ page }) => {
+  await signIn(page, "owner@acme.test");
+  await page.goto("/o/acme/audit");
+  const panel = page.getByRole("region", { name: "Checkpoints" });
+  const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Download checkpoint" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^patchbay-audit-checkpoint-\d+-.*\.json$/);
+  const file = (await download.path())!;
+  const checkpoint = JSON.parse(await readFile(file, "utf8")) as { seq: number; at: string; signature: string };
+  expect(checkpoint.signature).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
+  await expect(panel.getByRole("status").filter({ hasText: "downloaded" })).toContainText(`Checkpoint of event #${checkpoint.seq} downloaded`);
+  // The export is itself in the trail.
+  await expect(page.getByTestId("audit-row").filter({ hasText: "audit.checkpoint_exported" }).first()).toContainText("owner@acme.test");
+
+  const verify = panel.getByRole("form", { name: "Verify against a checkpoint" });
+  const verdict = panel.getByRole("status", { name: "Checkpoint verification" });
+  await verify.getByLabel("or choose its file").setInputFiles(file);
+  await verify.getByRole("button", { name: "Verify against checkpoint" }).click();
+  await expect(verdict).toHaveText(new RegExp(`^Checkpoint holds: event #${checkpoint.seq} still matches the checkpoint of ${checkpoint.at.replace(/[.]/g, "\\.")}\\. Chain intact — \\d+ events verified`));
+
+  await panel.screenshot({ path: "test-results/audit-checkpoint.png" });
+
+  const altered = { ...checkpoint, seq: checkpoint.seq - 1 };
+  await verify.getByLabel("Checkpoint (paste its JSON)").fill(JSON.stringify(altered));
+  await verify.getByRole("button", { name: "Verify against checkpoint" }).click();
+  await expect(verdict).toHaveText(/^Could not verify: checkpoint\.signature: does not match the checkpoint's fields/);
+  await verify.getByLabel("Checkpoint (paste its JSON)").fill("not json");
+  await verify.getByRole("button", { name: "Verify against checkpoint" }).click();
+  await expect(verify.getByText("Checkpoint must be the JSON document")).toBeVisible();
 });

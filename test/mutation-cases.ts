@@ -206,6 +206,11 @@ export function mutationCases(): Record<string, Case> {
       await (await h.as("dev@acme.test")).promotion.promote({ projectId, from: envs[0]!.id, to: envs[1]!.id, selections: [{ kind: "component", componentId }], message: "audited" });
       return { action: "environment.promoted" };
     },
+    "audit.checkpoint": async (h) => {
+      const { organizationId } = await acmeProject(h);
+      await (await h.as("owner@acme.test")).audit.checkpoint({ organizationId });
+      return { action: "audit.checkpoint_exported" };
+    },
     "environmentDefault.remove": async (h) => {
       const { id: projectId, organizationId } = await acmeProject(h);
       const { id: environmentId } = await h.db().prisma.environment.findFirstOrThrow({ where: { projectId }, select: { id: true } });

@@ -197,6 +197,7 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
   "audit.list": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId, limit: 5 }) },
   "audit.actions": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },
   "audit.verify": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },
+  "audit.checkpoint": { minimum: "owner", input: (f) => ({ organizationId: f.organizationId }) },
   "audit.export": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId, format: "jsonl" }) },
 
   "catalog.list": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },

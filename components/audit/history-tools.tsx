@@ -5,27 +5,7 @@ import { Button } from "@/components/ui/button";
 import { useTRPC, useTRPCClient } from "@/components/trpc";
 import type { AuditQuery } from "./history";
 import { saveFile } from "./save-file";
-
-type Verdict = { ok: boolean; checked: number; firstBad?: { seq: number; reason: string } } | { error: string };
-
-function VerifyBanner({ verdict }: { verdict: Verdict | null }) {
-  if (!verdict) return <div role="status" />;
-  const bad = "error" in verdict || !verdict.ok;
-  const text =
-    "error" in verdict
-      ? `Could not verify: ${verdict.error}`
-      : verdict.ok
-        ? `Chain intact — ${verdict.checked} events verified`
-        : `Chain broken at event #${verdict.firstBad?.seq}: ${verdict.firstBad?.reason}`;
-  return (
-    <div
-      role="status"
-      className={`rounded-md px-3 py-2 text-sm ring-1 ${bad ? "bg-red-50 text-red-800 ring-red-200" : "bg-emerald-50 text-emerald-800 ring-emerald-200"}`}
-    >
-      {text}
-    </div>
-  );
-}
+import { VerdictBanner, type Verdict } from "./verdict-banner";
 
 /** Export the filtered events and verify the organization's hash chain. */
 export function HistoryTools({ query }: { query: AuditQuery }) {
@@ -79,7 +59,7 @@ export function HistoryTools({ query }: { query: AuditQuery }) {
           Export failed: {exportError}
         </p>
       ) : null}
-      <VerifyBanner verdict={verdict} />
+      <VerdictBanner verdict={verdict} />
     </div>
   );
 }

@@ -5,7 +5,7 @@
 // 3. What the environment history adds to a change that moves environments: recording the
 //    state of every environment of the demo project (its seeded diagram) after a change.
 // Ends with one JSON line: {"bench":"audit","ratio":…,"verify_events_per_s":…,"history_ms":…}.
-import { eventHash, type ChainedContent } from "@/server/audit/chain";
+import { eventHash, KEYED_SCHEME, type ChainedContent } from "@/server/audit/chain";
 import { GENESIS_HASH } from "@/server/audit/types";
 import { verifyChain } from "@/server/audit/verify";
 import { auditedWrite } from "@/server/audit/write";
@@ -67,9 +67,10 @@ async function main() {
     const ratio = auditedMs / plainMs;
     console.log(`median per mutation: unaudited ${plainMs.toFixed(3)} ms, audited ${auditedMs.toFixed(3)} ms, ratio ${ratio.toFixed(2)} (target ≤ 1.3)`);
 
-    // A long chain of its own, generated with real hashes and inserted in batches.
+    // A long chain of its own, generated with real (keyed) hashes and inserted in batches.
     const chain = "bench-chain";
     let prevHash = GENESIS_HASH;
+    let headPrev = GENESIS_HASH;
     const start = Date.now();
     for (let base = 0; base < CHAIN_EVENTS; base += 1000) {
       const rows = [];
@@ -81,12 +82,14 @@ async function main() {
           requestId: null, ip: null, userAgent: null,
         };
         const hash = eventHash(prevHash, content);
-        rows.push({ ...content, before: content.before as object, after: content.after as object, prevHash, hash });
+        rows.push({ ...content, before: content.before as object, after: content.after as object, prevHash, hash, hashScheme: KEYED_SCHEME });
+        headPrev = prevHash;
         prevHash = hash;
       }
       await prisma().auditEvent.createMany({ data: rows });
     }
-    await prisma().auditChain.create({ data: { chain, seq: CHAIN_EVENTS, hash: prevHash, prevHash: "" } });
+    // The head's trigger accepts a new head only on the chain's newest event, with its prevHash.
+    await prisma().auditChain.create({ data: { chain, seq: CHAIN_EVENTS, hash: prevHash, prevHash: headPrev } });
     const verifyRuns: number[] = [];
     for (let i = 0; i < 3; i++) {
       const started = performance.now();

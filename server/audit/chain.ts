@@ -1,9 +1,24 @@
-// The hash chain: hash = sha256(`${prevHash}|${seq}|${payload}`), payload being the canonical
-// JSON of everything else the event says. Every column that says what happened is covered, so
-// altering, deleting or reordering a row breaks the chain at that row. The same formula runs
-// in SQL when an event is appended (server/audit/write.ts), so keep the two in step.
-import { createHash } from "node:crypto";
+// The hash chain: hash = HMAC-SHA256(key, `${prevHash}|${seq}|${payload}`), payload being the
+// canonical JSON of everything else the event says. Every column that says what happened is
+// covered, so altering, deleting or reordering a row breaks the chain at that row. The key is
+// derived from PATCHBAY_SECRET_KEY and never stored in the database, so whoever holds only the
+// database cannot recompute the hashes after rewriting rows. Events written before keyed
+// hashing carry the plain scheme, sha256 of the same message; they can only start a chain.
+import { createHash, createHmac } from "node:crypto";
+import { derivedKey } from "../secrets/crypto";
 import { canonicalJson } from "./canonical";
+
+export const PLAIN_SCHEME = "sha256";
+export const KEYED_SCHEME = "hmac-sha256";
+export type HashScheme = typeof PLAIN_SCHEME | typeof KEYED_SCHEME;
+
+let processChainKey: Buffer | undefined;
+
+/** The process's chain key (HKDF of the secret key), derived once. */
+export function chainKey(): Buffer {
+  processChainKey ??= derivedKey("audit-chain");
+  return processChainKey;
+}
 
 export interface ChainedContent {
   chain: string;
@@ -59,10 +74,11 @@ export function hashedPayload(content: ChainedContent): string {
   return canonicalJson(rest);
 }
 
-export function chainHash(prevHash: string, seq: number, payload: string): string {
-  return createHash("sha256").update(`${prevHash}|${seq}|${payload}`).digest("hex");
+export function chainHash(prevHash: string, seq: number, payload: string, scheme: HashScheme = KEYED_SCHEME, key: Buffer = chainKey()): string {
+  const message = `${prevHash}|${seq}|${payload}`;
+  return scheme === KEYED_SCHEME ? createHmac("sha256", key).update(message).digest("hex") : createHash("sha256").update(message).digest("hex");
 }
 
-export function eventHash(prevHash: string, content: ChainedContent): string {
-  return chainHash(prevHash, content.seq, hashedPayload(content));
+export function eventHash(prevHash: string, content: ChainedContent, scheme: HashScheme = KEYED_SCHEME): string {
+  return chainHash(prevHash, content.seq, hashedPayload(content), scheme);
 }

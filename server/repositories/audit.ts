@@ -63,12 +63,20 @@ export async function listAuditEvents(filter: AuditFilter, limit: number, before
 }
 
 /** One chain in order, a page at a time (for verify and export). */
-export async function chainPage(chain: string, afterSeq: number, size: number): Promise<(ChainedContent & { id: string; prevHash: string; hash: string })[]> {
+export type ChainRow = ChainedContent & { id: string; prevHash: string; hash: string; hashScheme: string };
+
+export async function chainPage(chain: string, afterSeq: number, size: number): Promise<ChainRow[]> {
   return prisma().auditEvent.findMany({
     where: { chain, seq: { gt: afterSeq } },
     orderBy: { seq: "asc" },
     take: size,
-  }) as Promise<(ChainedContent & { id: string; prevHash: string; hash: string })[]>;
+  }) as Promise<ChainRow[]>;
+}
+
+/** The hash an event of the chain has at `seq` (null: no such event). */
+export async function eventHashAt(chain: string, seq: number): Promise<string | null> {
+  const row = await prisma().auditEvent.findUnique({ where: { chain_seq: { chain, seq } }, select: { hash: true } });
+  return row?.hash ?? null;
 }
 
 export async function distinctActions(organizationId: string): Promise<string[]> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHECKPOINT_KIND, checkAgainstChain, checkSignature, exportCheckpoint } from "../../audit/checkpoint";
 import { toCsv, toJsonLines } from "../../audit/export";
 import { verifyChain } from "../../audit/verify";
 import { distinctActions, listAuditEvents, type AuditFilter } from "../../repositories/audit";
@@ -43,6 +44,28 @@ const eventDto = z.object({
   hash: z.string(),
 });
 
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/** A signed checkpoint as downloaded (server/audit/checkpoint.ts); every field is covered by the signature. */
+const checkpoint = z.object({
+  kind: z.literal(CHECKPOINT_KIND, { message: `must be "${CHECKPOINT_KIND}"` }),
+  version: z.literal(1, { message: "must be 1" }),
+  organizationId: id,
+  seq: z.number().int().min(1, { message: "must be an event number (1 or more)" }),
+  hash: z.string().regex(HEX64, { message: "must be 64 lowercase hex characters" }),
+  at: z.iso.datetime({ message: "must be an ISO 8601 UTC time" }),
+  signature: z.string().regex(/^hmac-sha256:[0-9a-f]{64}$/, { message: 'must be "hmac-sha256:" and 64 lowercase hex characters' }),
+});
+
+const verdict = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  headSeq: z.number().int(),
+  keyedFrom: z.number().int().nullable(),
+  firstBad: z.object({ id: z.string(), seq: z.number().int(), reason: z.string() }).optional(),
+  checkpoint: z.object({ ok: z.boolean(), seq: z.number().int(), at: z.string(), reason: z.string() }).optional(),
+});
+
 /** Members read their organization's trail; a project filter also checks the project is theirs. */
 async function authorize(ctx: ProtectedContext, input: z.infer<typeof filter>): Promise<AuditFilter> {
   await requireOrganization(ctx, input.organizationId, "viewer", "audit.read");
@@ -72,19 +95,27 @@ export const auditRouter = router({
       return distinctActions(input.organizationId);
     }),
 
+  /** Recomputes the chain; with a checkpoint, also checks the chain still holds the event it signed. */
   verify: protectedProcedure
-    .input(z.object({ organizationId: id }))
-    .output(
-      z.object({
-        ok: z.boolean(),
-        checked: z.number().int(),
-        headSeq: z.number().int(),
-        firstBad: z.object({ id: z.string(), seq: z.number().int(), reason: z.string() }).optional(),
-      }),
-    )
+    .input(z.object({ organizationId: id, checkpoint: checkpoint.optional() }))
+    .output(verdict)
     .query(async ({ ctx, input }) => {
       await requireOrganization(ctx, input.organizationId, "viewer", "audit.verify");
-      return verifyChain(input.organizationId);
+      if (input.checkpoint) checkSignature(input.checkpoint, input.organizationId);
+      const chain = await verifyChain(input.organizationId);
+      if (!input.checkpoint) return chain;
+      const held = await checkAgainstChain(input.checkpoint, chain);
+      return { ...chain, ok: chain.ok && held.ok, checkpoint: held };
+    }),
+
+  /** A signed checkpoint of the chain's head, to keep outside the database (owners; audited). */
+  checkpoint: protectedProcedure
+    .input(z.object({ organizationId: id }))
+    .output(z.object({ filename: z.string(), checkpoint }))
+    .mutation(async ({ ctx, input }) => {
+      const access = await requireOrganization(ctx, input.organizationId, "owner", "audit.checkpoint");
+      const signed = await exportCheckpoint({ actor: access.actor, meta: ctx.meta }, input.organizationId);
+      return { filename: `patchbay-audit-checkpoint-${signed.seq}-${signed.at.replace(/[:.]/g, "-")}.json`, checkpoint: signed };
     }),
 
   /** The filtered trail as a file; the client saves it. */
