@@ -124,7 +124,7 @@ export function ProjectCanvas({ project, environment }: { project: ProjectInfo; 
     setStore(
       createCanvasStore(
         snapshot,
-        { catalog: catalogView(catalog.data), environmentId: environment.id, readOnly: !atLeast(project.role, "developer") },
+        { catalog: catalogView(catalog.data), environmentId: environment.id, readOnly: !atLeast(project.role, "developer"), role: project.role },
         {
           environments: project.environments,
           send: async (baseRevision, ops) => {
