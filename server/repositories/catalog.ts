@@ -1,6 +1,7 @@
 // The only Prisma access for bundles, bundle versions, artifact types and built-in presets.
 // Rows are immutable versions: the sync inserts, it never rewrites a published definition.
 import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog/types";
+import type { AllowedEnvironments } from "../domain/presets/types";
 import { prisma, type Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -9,8 +10,8 @@ export interface StoredState {
   bundleVersions: Map<string, string>;
   /** `name\u0000digest` */
   artifactTypes: Set<string>;
-  /** `bundle\u0000preset` → latest version number and its values */
-  builtInPresets: Map<string, { version: number; values: unknown }>;
+  /** `bundle\u0000preset` → latest version number, its values and allowed environments */
+  builtInPresets: Map<string, { version: number; values: unknown; allowed?: unknown }>;
 }
 
 export interface BundleVersionDto {
@@ -52,13 +53,13 @@ export async function readStoredState(tx: Tx = prisma()): Promise<StoredState> {
     tx.artifactType.findMany({ select: { name: true, digest: true } }),
     tx.preset.findMany({
       where: { organizationId: null, builtIn: true },
-      select: { bundleName: true, name: true, versions: { select: { version: true, values: true }, orderBy: { version: "desc" }, take: 1 } },
+      select: { bundleName: true, name: true, versions: { select: { version: true, values: true, allowedEnvironments: true }, orderBy: { version: "desc" }, take: 1 } },
     }),
   ]);
-  const builtInPresets = new Map<string, { version: number; values: unknown }>();
+  const builtInPresets: StoredState["builtInPresets"] = new Map();
   for (const p of presets) {
     const latest = p.versions[0];
-    builtInPresets.set(presetKey(p.bundleName, p.name), { version: latest?.version ?? 0, values: latest?.values ?? null });
+    builtInPresets.set(presetKey(p.bundleName, p.name), { version: latest?.version ?? 0, values: latest?.values ?? null, allowed: latest?.allowedEnvironments ?? {} });
   }
   return {
     bundleVersions: new Map(versions.map((v) => [`${v.bundle.name}@${v.version}`, v.digest])),
@@ -107,7 +108,7 @@ export async function insertArtifactType(tx: Tx, def: ArtifactTypeDefinition, so
 /** Publishes `values` as the next version of a built-in (organization-less) preset. */
 export async function publishBuiltInPreset(
   tx: Tx,
-  input: { bundleName: string; name: string; description: string; values: Record<string, unknown>; version: number },
+  input: { bundleName: string; name: string; description: string; values: Record<string, unknown>; allowed: AllowedEnvironments; version: number },
 ): Promise<void> {
   // organizationId is NULL, which a unique index does not match: look the row up instead of upserting.
   const existing = await tx.preset.findFirst({
@@ -121,7 +122,7 @@ export async function publishBuiltInPreset(
         select: { id: true },
       });
   await tx.presetVersion.create({
-    data: { presetId: preset.id, version: input.version, status: "published", values: json(input.values), publishedAt: new Date() },
+    data: { presetId: preset.id, version: input.version, status: "published", values: json(input.values), allowedEnvironments: json(input.allowed), publishedAt: new Date() },
   });
 }
 

@@ -77,7 +77,7 @@ export function environmentRefusal(version: PresetVersionRules | null, environme
  * The preset a new instance in `environment` starts on: the first of `presets` (one bundle's,
  * in catalog order) whose newest version the environment allows; null when none does.
  */
-export function defaultPreset<P extends { versions: readonly V[] }, V extends PresetVersionRules>(presets: readonly P[], environment: EnvironmentRef | undefined): { preset: P; version: V } | null {
+export function defaultPreset<P extends { versions: readonly PresetVersionRules[] }>(presets: readonly P[], environment: EnvironmentRef | undefined): { preset: P; version: P["versions"][number] } | null {
   for (const preset of presets) {
     const newest = preset.versions[0];
     if (newest && (!environment || allowedIn(newest.allowed, environment))) return { preset, version: newest };
