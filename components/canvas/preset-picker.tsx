@@ -16,6 +16,12 @@ import type { Role } from "@/server/domain/roles";
 
 const OPS_ONLY = "the current preset binds this instance (ops only)";
 
+/** " — why; and why" after an option's name, or nothing. */
+const reasons = (...why: (string | null)[]) => {
+  const given = why.filter((w): w is string => w !== null);
+  return given.length > 0 ? ` — ${given.join("; ")}` : "";
+};
+
 export type PinnedPreset = NonNullable<ReturnType<typeof pinnedPreset>>;
 
 type Config = { params: Record<string, unknown>; preset: string | null; presetVersion?: number };
@@ -66,7 +72,7 @@ export function PresetPicker({
           }}
         >
           <option value="" disabled={customRefused && config.preset !== null}>
-            Custom values{bound ? ` — ${OPS_ONLY}` : offLimits(null) ? " (this organization requires a production preset here)" : ""}
+            Custom values{reasons(offLimits(null) ? "this organization requires a production preset here" : null, bound ? OPS_ONLY : null)}
           </option>
           {presets.map((p) => {
             const current = pinned?.preset.id === p.id;
@@ -76,7 +82,7 @@ export function PresetPicker({
               <option key={p.id} value={p.name} disabled={!current && (bound !== null || notHere)}>
                 {p.name} v{current ? pinned.version.version : newest.version}
                 {p.builtIn ? " (built-in)" : ""}
-                {notHere ? ` — ${describeAllowed(newest.allowed)} only` : !current && bound ? ` — ${OPS_ONLY}` : ""}
+                {reasons(notHere ? `${describeAllowed(newest.allowed)} only` : null, !current && bound ? OPS_ONLY : null)}
               </option>
             );
           })}
