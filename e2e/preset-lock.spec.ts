@@ -73,7 +73,8 @@ test("a developer in production cannot move orders-db off the ops preset: the ot
     await saved(page);
     await node(page, "rds-postgres").click();
     await expect(configure(page).getByLabel("Preset")).toHaveValue("Production");
-    await expect(configure(page).getByLabel("Instance class")).toHaveValue("db.r7g.large");
+    await expect(configure(page).getByTestId("preset-summary")).toContainText("Pinned to Production v1 (built-in)");
+    await expect(configure(page).getByLabel("Instance class").locator("option:checked")).toHaveText("r7g.large (2 vCPU, 16 GiB)");
   } finally {
     await call(owner, "preset.setGuardrail", { organizationId: org.id, requireProductionPresets: guardrail }, "mutation");
     await owner.context().close();
