@@ -40,13 +40,15 @@ async function setUp(page: Page) {
   const [rds, app, sqs] = [bundle("aws-rds-postgres"), bundle("k8s-application"), bundle("aws-sqs-queue")];
   const id = (name: string) => `${name}-${stamp()}`;
   const [db, api, queue, line] = [id("db"), id("api"), id("queue"), id("line")];
-  const same = (b: CatalogBundle) => ({ [staging]: preset(b, "Production"), [production]: preset(b, "Production") });
+  // Equal in both: the same custom values (the built-in "Production" preset is production-only).
+  const custom = (b: CatalogBundle) => ({ params: preset(b, "Production").params, preset: null });
+  const same = (b: CatalogBundle) => ({ [staging]: custom(b), [production]: custom(b) });
   const ops = [
     { op: "addComponent", component: { id: db, name: "db", bundle: rds.name, version: rds.version, x: 0, y: 0 }, instances: { [staging]: preset(rds, "Development"), [production]: preset(rds, "Production") } },
     { op: "addComponent", component: { id: api, name: "api", bundle: app.name, version: app.version, x: 400, y: 0 }, instances: same(app) },
     { op: "addComponent", component: { id: queue, name: "queue", bundle: sqs.name, version: sqs.version, x: 0, y: 320 }, instances: same(sqs) },
     { op: "addLink", link: { id: line, from: db, fromArtifact: "database", to: api, toSlot: "database", policies: ["read-only"] } },
-    { op: "setInstance", component: api, environment: production, config: { ...preset(app, "Production"), policies: { [line]: ["read-write"] } } },
+    { op: "setInstance", component: api, environment: production, config: { ...custom(app), policies: { [line]: ["read-write"] } } },
   ];
   const { revision } = await call<{ revision: number }>(page, "diagram.get", { projectId: project.id }, "query");
   await call(page, "diagram.change", { projectId: project.id, baseRevision: revision, ops }, "mutation");

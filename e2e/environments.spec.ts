@@ -104,7 +104,7 @@ test("ops forks staging, opens the fork on the canvas with staging's configurati
   await expect(page.getByLabel("Environment").locator(`option[value="${slug}"]`)).toHaveCount(0);
 });
 
-test("ops forks production as non-production: its presets come along; rename, class and decommission protection round trip; protection off, then delete", async ({ page }) => {
+test("ops forks production as non-production: production-only presets stay behind; rename, class and decommission protection round trip; protection off, then delete", async ({ page }) => {
   const id = stamp();
   const slug = `prodcopy-${id}`;
   await signIn(page, "ops@acme.test");
@@ -133,13 +133,14 @@ test("ops forks production as non-production: its presets come along; rename, cl
   await row.getByLabel("Decommission protection").check();
   await expect(row.getByTestId("environment-summary")).toHaveText("production · decommission protection on · forked from Production");
 
-  // Production's configuration, not a fresh environment's defaults.
+  // Forked as non-production: production's ops preset (production-only) did not come along;
+  // the bundle's default preset for a non-production environment replaced it.
   await page.getByRole("tab", { name: "Canvas" }).click();
   await expect(page.getByTestId("canvas")).toHaveAttribute("data-ready", "true");
   await page.getByLabel("Environment").selectOption(slug);
   await expect(page.getByTestId("canvas")).toHaveAttribute("data-ready", "true");
   await node(page, "orders-db").click();
-  await expect(inspector(page).getByLabel("Preset")).toHaveValue("Postgres – Production");
+  await expect(inspector(page).getByLabel("Preset")).toHaveValue("Development");
 
   // Protected now: off first, then it can go.
   await page.getByRole("button", { name: "Manage environments" }).click();

@@ -83,7 +83,7 @@ test("ops author a production preset, publish v1 and v2, and upgrade its consume
     const published = await call<{ preset: { versions: { version: number; values: Record<string, unknown> }[] } }>(ops, "preset.get", { organizationId, presetId }, "query");
     const v1Values = published.preset.versions.find((v) => v.version === 1)!.values;
     expect(v1Values).toMatchObject({ instance_class: "db.r7g.large", deletion_protection: true, backup: { retention_days: 30 } });
-    await setOrdersDb(dev, { ...original, params: v1Values, preset: name, presetVersion: 1 });
+    await setOrdersDb(ops, { ...original, params: v1Values, preset: name, presetVersion: 1 });
 
     // v2: 35 days of backups, Multi-AZ locked.
     await ops.reload();
@@ -141,7 +141,7 @@ test("ops author a production preset, publish v1 and v2, and upgrade its consume
     await expect(dev.getByRole("button", { name: "New preset" })).toHaveCount(0);
   } finally {
     // Leave the demo project as other journeys expect it.
-    await setOrdersDb(dev, original);
+    await setOrdersDb(ops, original);
   }
 });
 

@@ -56,11 +56,13 @@ async function setUp(browser: Browser): Promise<Fixture> {
   const tried = preset(rds, "Development");
   tried.params.backup = { ...(tried.params.backup as object), retention_days: 21 };
   const [db, api, line] = [`db-${stamp()}`, `api-${stamp()}`, `line-${stamp()}`];
+  const same = { params: preset(app, "Production").params, preset: null };
   const changes = [
     { op: "addComponent", component: { id: db, name: "db", bundle: rds.name, version: rds.version, x: 0, y: 0 }, instances: { [staging]: tried, [production]: preset(rds, PRESET, 1) } },
-    { op: "addComponent", component: { id: api, name: "api", bundle: app.name, version: app.version, x: 400, y: 0 }, instances: { [staging]: preset(app, "Production"), [production]: preset(app, "Production") } },
+    // The API runs the same custom values in both (the built-in "Production" preset is production-only).
+    { op: "addComponent", component: { id: api, name: "api", bundle: app.name, version: app.version, x: 400, y: 0 }, instances: { [staging]: same, [production]: same } },
     { op: "addLink", link: { id: line, from: db, fromArtifact: "database", to: api, toSlot: "database", policies: ["read-only"] } },
-    { op: "setInstance", component: api, environment: production, config: { ...preset(app, "Production"), policies: { [line]: ["read-write"] } } },
+    { op: "setInstance", component: api, environment: production, config: { ...same, policies: { [line]: ["read-write"] } } },
   ];
   const { revision } = await call<{ revision: number }>(ops, "diagram.get", { projectId: project.id }, "query");
   await call(ops, "diagram.change", { projectId: project.id, baseRevision: revision, ops: changes }, "mutation");

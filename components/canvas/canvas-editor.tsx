@@ -103,7 +103,7 @@ export function CanvasEditor() {
     (bundleName: string, position: { x: number; y: number }) => {
       const bundle = store.getState().catalog.latest.find((b) => b.name === bundleName);
       if (!bundle) return;
-      const op = addComponentOp(store.getState().diagram, bundle, position, store.getState().environments);
+      const op = addComponentOp(store.getState().diagram, bundle, position, store.getState().environments, store.getState().catalog.requireProductionPresets);
       const added = dispatch([op], { capture: "record", label: `add ${op.op === "addComponent" ? op.component.name : bundleName}` });
       // Select the new component so the inspector opens on it.
       if (added && op.op === "addComponent") {

@@ -4,7 +4,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import semver from "semver";
 import { schemaDefaults } from "@/server/domain/access/params";
 import { bundleRef, slotCatalog, type SlotCatalog } from "@/server/domain/graph/types";
-import { allowedIn } from "@/server/domain/presets/allowed";
+import { defaultPreset } from "@/server/domain/presets/pin-rules";
 import type { EnvironmentRef } from "@/server/domain/presets/types";
 import type { UsablePreset } from "@/server/domain/presets/usable";
 import type { AppRouter } from "@/server/api/root";
@@ -53,11 +53,11 @@ export function catalogView(data: CanvasCatalogData): CatalogView {
 
 /**
  * Values a new instance starts from: the bundle's first preset allowed in the environment
- * (its newest version), else the schema defaults (nested ones included).
+ * (its newest version; in production never a "Development" preset, which bundles declare
+ * non-production), else the schema defaults (nested ones included).
  */
 export function defaultInstance(bundle: BundleView, environment?: EnvironmentRef): { params: Record<string, unknown>; preset: string | null; presetVersion?: number } {
-  const preset = bundle.presets.find((p) => !environment || allowedIn(p.versions[0]!.allowed, environment));
-  const newest = preset?.versions[0];
-  if (preset && newest) return { params: structuredClone(newest.values), preset: preset.name, presetVersion: newest.version };
+  const chosen = defaultPreset(bundle.presets, environment);
+  if (chosen) return { params: structuredClone(chosen.version.values), preset: chosen.preset.name, presetVersion: chosen.version.version };
   return { params: schemaDefaults(bundle.params), preset: null };
 }

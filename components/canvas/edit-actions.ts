@@ -2,18 +2,28 @@
 // bundle, delete a selection (with what makes it worth confirming), duplicate a selection.
 import { uniqueComponentName } from "@/server/domain/graph/naming";
 import type { Op } from "@/server/domain/graph/ops";
+import { environmentRefusal } from "@/server/domain/presets/pin-rules";
 import type { Diagram } from "@/server/domain/graph/types";
 import { defaultInstance, type BundleView, type CanvasEnvironment } from "./catalog-view";
 import type { CanvasState } from "./store";
 
 const newId = () => crypto.randomUUID();
 
-export function addComponentOp(diagram: Diagram, bundle: BundleView, position: { x: number; y: number }, environments: readonly CanvasEnvironment[]): Op {
+/**
+ * A new component with each environment's default instance. Where no preset is allowed and
+ * the organization's guardrail refuses custom values (production), the instance is left
+ * unconfigured rather than refusing the whole component: ops must author a preset for it.
+ */
+export function addComponentOp(diagram: Diagram, bundle: BundleView, position: { x: number; y: number }, environments: readonly CanvasEnvironment[], requireProductionPresets = false): Op {
   const name = uniqueComponentName(bundle.name, diagram.components.map((c) => c.name));
+  const instances = environments.flatMap((env) => {
+    const config = defaultInstance(bundle, env);
+    return config.preset === null && environmentRefusal(null, env, requireProductionPresets) ? [] : [[env.id, config] as const];
+  });
   return {
     op: "addComponent",
     component: { id: newId(), name, bundle: bundle.name, version: bundle.version, x: Math.round(position.x), y: Math.round(position.y) },
-    instances: Object.fromEntries(environments.map((env) => [env.id, defaultInstance(bundle, env)])),
+    instances: Object.fromEntries(instances),
   };
 }
 

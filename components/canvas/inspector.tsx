@@ -84,6 +84,7 @@ function ConfigureTab({
   const config = useCanvas((s) => s.diagram.instances[componentId]?.[environmentId]);
   const catalog = useCanvas((s) => s.catalog);
   const readOnly = useCanvas((s) => s.readOnly);
+  const role = useCanvas((s) => s.role);
   const dispatch = useCanvas((s) => s.dispatch);
   const environment = useCanvas((s) => s.environments.find((e) => e.id === environmentId));
   const bundle = component ? catalog.byRef.get(bundleRef(component.bundle, component.version)) : undefined;
@@ -143,10 +144,12 @@ function ConfigureTab({
         </label>
       </div>
       <PresetPicker
+        component={component.name}
         presets={bundle?.presets ?? []}
         config={current}
         environment={environment}
         requireProductionPresets={catalog.requireProductionPresets}
+        role={role}
         readOnly={readOnly || !bundle}
         onChange={(config, label) => {
           // The form shows the new values at once (it only follows the store for outside changes).

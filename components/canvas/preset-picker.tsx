@@ -5,35 +5,52 @@
 // field and accepted as one undoable, audited change.
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { allowedIn, describeAllowed } from "@/server/domain/presets/allowed";
+import { describeAllowed } from "@/server/domain/presets/allowed";
+import { environmentRefusal, repinRefusal } from "@/server/domain/presets/pin-rules";
 import { describeRule } from "@/server/domain/presets/rules";
 import type { EnvironmentRef } from "@/server/domain/presets/types";
 import { deviations, upgradePlan } from "@/server/domain/presets/upgrade";
 import { availableUpgrade, pinnedPreset, presetAuthor, type UsablePreset, type UsableVersion } from "@/server/domain/presets/usable";
 import { show } from "@/server/domain/presets/values";
+import type { Role } from "@/server/domain/roles";
+
+const OPS_ONLY = "the current preset binds this instance (ops only)";
+
+/** " — why; and why" after an option's name, or nothing. */
+const reasons = (...why: (string | null)[]) => {
+  const given = why.filter((w): w is string => w !== null);
+  return given.length > 0 ? ` — ${given.join("; ")}` : "";
+};
 
 export type PinnedPreset = NonNullable<ReturnType<typeof pinnedPreset>>;
 
 type Config = { params: Record<string, unknown>; preset: string | null; presetVersion?: number };
 
 export function PresetPicker({
+  component,
   presets,
   config,
   environment,
   requireProductionPresets,
+  role,
   readOnly,
   onChange,
 }: {
+  /** The component's name, for the reasons. */
+  component: string;
   presets: readonly UsablePreset[];
   config: Config;
   environment: EnvironmentRef | undefined;
   requireProductionPresets: boolean;
+  role: Role;
   readOnly: boolean;
   onChange: (config: Config, label: string) => void;
 }) {
   const pinned = pinnedPreset(presets, config);
-  const customRefused = requireProductionPresets && environment?.class === "production";
-  const allowed = (p: UsablePreset) => !environment || allowedIn(p.versions[0]!.allowed, environment);
+  // The server's rules (server/domain/presets/pin-rules), so a choice it would refuse is disabled, saying why.
+  const bound = repinRefusal({ component, current: pinned?.version ?? null, next: { preset: null }, role });
+  const offLimits = (next: UsableVersion | null) => environmentRefusal(next, environment, requireProductionPresets) !== null;
+  const customRefused = bound !== null || offLimits(null);
   const id = useId();
   return (
     <div className="space-y-2">
@@ -54,18 +71,28 @@ export function PresetPicker({
             else onChange({ params: config.params, preset: null }, "stop using a preset");
           }}
         >
-          <option value="" disabled={customRefused}>
-            Custom values{customRefused ? " (this organization requires a production preset here)" : ""}
+          <option value="" disabled={customRefused && config.preset !== null}>
+            Custom values{reasons(offLimits(null) ? "this organization requires a production preset here" : null, bound ? OPS_ONLY : null)}
           </option>
-          {presets.map((p) => (
-            <option key={p.id} value={p.name} disabled={!allowed(p) && p.name !== config.preset}>
-              {p.name} v{pinned?.preset.id === p.id ? pinned.version.version : p.versions[0]!.version}
-              {p.builtIn ? " (built-in)" : ""}
-              {allowed(p) ? "" : ` — ${describeAllowed(p.versions[0]!.allowed)} only`}
-            </option>
-          ))}
+          {presets.map((p) => {
+            const current = pinned?.preset.id === p.id;
+            const newest = p.versions[0]!;
+            const notHere = !current && offLimits(newest);
+            return (
+              <option key={p.id} value={p.name} disabled={!current && (bound !== null || notHere)}>
+                {p.name} v{current ? pinned.version.version : newest.version}
+                {p.builtIn ? " (built-in)" : ""}
+                {reasons(notHere ? `${describeAllowed(newest.allowed)} only` : null, !current && bound ? OPS_ONLY : null)}
+              </option>
+            );
+          })}
         </select>
       </div>
+      {bound ? (
+        <p data-testid="preset-bound" className="text-xs text-slate-600">
+          {bound}.
+        </p>
+      ) : null}
       {pinned ? <PresetSummary pinned={pinned} config={config} readOnly={readOnly} onChange={onChange} /> : null}
     </div>
   );

@@ -86,7 +86,7 @@ function Workspace({ project, environment, onReload }: { project: ProjectInfo; e
             const s = store.getState();
             const x = Math.max(0, ...s.diagram.components.map((c) => c.x + 280));
             const op = s.diagram.components.length === 0 ? { x: 0, y: 0 } : { x, y: 0 };
-            s.dispatch([addComponentOp(s.diagram, bundle, op, s.environments)], { capture: "record", label: `add ${bundle.name}` });
+            s.dispatch([addComponentOp(s.diagram, bundle, op, s.environments, s.catalog.requireProductionPresets)], { capture: "record", label: `add ${bundle.name}` });
           }}
         />
       )}
@@ -124,7 +124,7 @@ export function ProjectCanvas({ project, environment }: { project: ProjectInfo; 
     setStore(
       createCanvasStore(
         snapshot,
-        { catalog: catalogView(catalog.data), environmentId: environment.id, readOnly: !atLeast(project.role, "developer") },
+        { catalog: catalogView(catalog.data), environmentId: environment.id, readOnly: !atLeast(project.role, "developer"), role: project.role },
         {
           environments: project.environments,
           send: async (baseRevision, ops) => {

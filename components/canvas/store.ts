@@ -8,6 +8,7 @@ import { buildGraphIndex, type GraphIndex } from "@/server/domain/graph/connect"
 import { applyOps, changesStructure, invertOps, type ApplyContext, type Op } from "@/server/domain/graph/ops";
 import type { Diagram } from "@/server/domain/graph/types";
 import { presetLookup } from "@/server/domain/presets/usable";
+import type { Role } from "@/server/domain/roles";
 import type { CanvasEnvironment, CatalogView } from "./catalog-view";
 import { buildEdges, buildNodes, type ComponentNode, type LinkEdge } from "./flow-elements";
 import { capture, EMPTY_HISTORY, redo, undo, type Capture, type History } from "./history";
@@ -48,6 +49,8 @@ export interface CanvasState {
   /** The project's environments (slug and class feed the preset rules). */
   environments: readonly CanvasEnvironment[];
   readOnly: boolean;
+  /** The viewer's role in the project: the preset rules let only ops move an instance off a preset that binds it. */
+  role: Role;
   history: History;
   /** The handle a line is being dragged from, while dragging. */
   connecting: { nodeId: string; handleId: string; handleType: "source" | "target" } | null;
@@ -90,12 +93,12 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((i) => [i.id, i]));
 }
 
-export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: CatalogView; environmentId: string; readOnly: boolean }, deps: CanvasDeps) {
+export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: CatalogView; environmentId: string; readOnly: boolean; role: Role }, deps: CanvasDeps) {
   // The same rules the server applies, so a refusal shows at once (the server still decides).
   const ctx: ApplyContext = {
     catalog: init.catalog.slots,
     environments: deps.environments.map((e) => e.id),
-    presets: presetLookup(init.catalog.presets, new Map(deps.environments.map((e) => [e.id, e])), init.catalog.requireProductionPresets),
+    presets: presetLookup(init.catalog.presets, new Map(deps.environments.map((e) => [e.id, e])), init.catalog.requireProductionPresets, init.role),
     policiesOf: (type) => init.catalog.types.get(type)?.policies.map((p) => p.id),
   };
   let queue: Op[][] = [];
@@ -178,6 +181,7 @@ export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: Cat
       environmentId: init.environmentId,
       environments: deps.environments,
       readOnly: init.readOnly,
+      role: init.role,
       history: EMPTY_HISTORY,
       connecting: null,
       notice: null,

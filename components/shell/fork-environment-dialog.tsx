@@ -53,7 +53,8 @@ export function ForkEnvironmentDialog({
     <Modal title={`Fork from ${source.name}`} onClose={onClose}>
       <p className="text-sm text-slate-600">
         The new environment shows the same diagram with {source.name}&rsquo;s params, presets and line policy choices. Secrets, environment
-        defaults and deployments are not copied: it starts as drafts.
+        defaults and deployments are not copied: it starts as drafts. A preset the new environment does not allow is replaced by the
+        bundle&rsquo;s default preset there.
       </p>
       <form aria-label={`Fork from ${source.name}`} onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
         <fieldset disabled={fork.isPending} className="space-y-4">

@@ -9,6 +9,7 @@ const cases: [string, string, string, string][] = [
   ["bad-name", "bad-name/bundle.yaml", "/name", "schema/pattern"],
   ["unknown-artifact-type", "consumer/bundle.yaml", "/connections/store/type", "unknown-artifact-type"],
   ["preset-invalid", "sized/bundle.yaml", "/presets/0/values/size", "preset-invalid"],
+  ["preset-allowed", "sized/bundle.yaml", "/presets/1/allowed/classes/0", "schema/enum"],
   ["slot-collision", "collider/bundle.yaml", "/connections/store", "slot-collision"],
   ["malformed-yaml", "broken-yaml/bundle.yaml", "/", "yaml-syntax"],
   ["cyclic-ref", "looped/bundle.yaml", "/params/definitions/node/properties/child/$ref", "ref-cycle"],
@@ -32,6 +33,19 @@ describe("broken bundles", () => {
   it("still loads the healthy bundle next to a broken one", () => {
     const { bundles } = loadCatalog(path.join(fixtures, "unknown-artifact-type"));
     expect(bundles.map((b) => b.name)).toEqual(["healthy"]);
+  });
+
+  it("keeps a shipped preset's allowed environments, and leaves them out of the bundle's digest", () => {
+    const healthy = path.join(fixtures, "preset-allowed-ok");
+    const { bundles, errors } = loadCatalog(healthy);
+    expect(errors).toEqual([]);
+    expect(bundles[0]!.presets.map((p) => [p.name, p.allowed])).toEqual([
+      ["Small", { classes: ["non_production"] }],
+      ["Open", undefined],
+    ]);
+    // Declaring allowances on a published version must not read as "changed after it was published".
+    const { bundles: undeclared } = loadCatalog(path.join(fixtures, "preset-allowed-ok-undeclared"));
+    expect(undeclared[0]!.digest).toBe(bundles[0]!.digest);
   });
 
   it("reports the line of a YAML syntax error", () => {

@@ -2,6 +2,8 @@
 // They check shape only; cross-references (types exist, templates resolve, presets fit
 // the params) are checked in code afterwards because they span several files.
 
+import { SLUG_PATTERN } from "../domain/names";
+
 export const BUNDLE_NAME_PATTERN = "^[a-z][a-z0-9-]+[a-z0-9]$";
 const SLOT_KEY_PATTERN = "^[a-z][a-z0-9_]*$";
 const ENV_VAR_PATTERN = "^[A-Z][A-Z0-9_]*$";
@@ -28,7 +30,21 @@ export const bundleMetaSchema = {
         type: "object",
         additionalProperties: false,
         required: ["name", "values"],
-        properties: { name: nonEmpty, description: { type: "string" }, values: { type: "object" } },
+        properties: {
+          name: nonEmpty,
+          description: { type: "string" },
+          values: { type: "object" },
+          // Which environments may use the preset: classes and/or environment slugs; absent = every one.
+          allowed: {
+            type: "object",
+            additionalProperties: false,
+            minProperties: 1,
+            properties: {
+              classes: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["production", "non_production"] } },
+              environments: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: SLUG_PATTERN.source } },
+            },
+          },
+        },
       },
     },
     connections: {

@@ -131,6 +131,17 @@ function checkSteps(raw: RawBundle, ctx: BundleContext): { errors: CatalogError[
   return { errors, files };
 }
 
+/**
+ * The document as its digest sees it: without the presets' `allowed` environments. Those are
+ * preset metadata, versioned as the built-in preset's own versions (a change publishes a new
+ * preset version, see catalog/plan.ts), so declaring them does not turn a published bundle
+ * version into "changed after it was published".
+ */
+function withoutPresetAllowances(raw: RawBundle): unknown {
+  if (!raw.presets?.some((p) => p.allowed)) return raw;
+  return { ...raw, presets: raw.presets.map(({ allowed: _allowed, ...p }) => p) };
+}
+
 export function validateBundle(doc: unknown, ctx: BundleContext): { definition?: BundleDefinition; errors: CatalogError[] } {
   const validateMeta = ctx.ajv.getSchema(bundleMetaSchema.$id) ?? ctx.ajv.compile(bundleMetaSchema);
   if (!validateMeta(doc)) return { errors: ajvErrors(ctx.file, "", "schema", validateMeta.errors) };
@@ -167,7 +178,7 @@ export function validateBundle(doc: unknown, ctx: BundleContext): { definition?:
     category: raw.category,
     params: params.params,
     ui: raw.ui ?? {},
-    presets: (raw.presets ?? []).map((p) => ({ name: p.name, description: p.description ?? "", values: p.values })),
+    presets: (raw.presets ?? []).map((p) => ({ name: p.name, description: p.description ?? "", values: p.values, ...(p.allowed ? { allowed: p.allowed } : {}) })),
     connections: Object.entries(raw.connections).map(([key, s]) => ({
       key,
       type: s.type,
@@ -178,7 +189,7 @@ export function validateBundle(doc: unknown, ctx: BundleContext): { definition?:
     artifacts: Object.entries(raw.artifacts).map(([key, s]) => ({ key, type: s.type, title: s.title })),
     ...(app ? { app } : {}),
     steps: raw.steps,
-    digest: definitionDigest(doc, steps.files),
+    digest: definitionDigest(withoutPresetAllowances(raw), steps.files),
     source: ctx.source,
   };
   return { definition, errors };

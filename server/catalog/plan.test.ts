@@ -44,4 +44,16 @@ describe("catalog sync plan", () => {
     expect(older.bundleVersions[0]).toMatchObject({ isLatest: false });
     expect(older.presets).toEqual([]);
   });
+
+  it("publishes the next built-in preset version when only its allowed environments changed (the bundle's digest does not)", () => {
+    const declared = bundle("1.0.0", "a", { size: 1 });
+    declared.presets[0]!.allowed = { classes: ["non_production"] };
+    const plan = planSync({ bundles: [declared], artifactTypes: [] }, state({ "db@1.0.0": "a" }, { Dev: { size: 1 } }));
+    expect(plan.refused).toEqual([]);
+    expect(plan.bundleVersions).toEqual([]);
+    expect(plan.presets).toEqual([expect.objectContaining({ name: "Dev", version: 2, values: { size: 1 }, allowed: { classes: ["non_production"] } })]);
+    const synced = state({ "db@1.0.0": "a" }, {});
+    synced.builtInPresets.set("db\u0000Dev", { version: 2, values: { size: 1 }, allowed: { classes: ["non_production"] } });
+    expect(planIsEmpty(planSync({ bundles: [declared], artifactTypes: [] }, synced))).toBe(true);
+  });
 });

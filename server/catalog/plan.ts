@@ -3,6 +3,7 @@
 import semver from "semver";
 import { canonicalJson } from "../bundles/digest";
 import type { ArtifactTypeDefinition, BundleDefinition, CatalogError } from "../domain/catalog/types";
+import type { AllowedEnvironments } from "../domain/presets/types";
 import { presetKey, typeKey, type StoredState } from "../repositories/catalog";
 
 export interface PresetWrite {
@@ -10,6 +11,7 @@ export interface PresetWrite {
   name: string;
   description: string;
   values: Record<string, unknown>;
+  allowed: AllowedEnvironments;
   version: number;
 }
 
@@ -60,12 +62,15 @@ export function planSync(catalog: { bundles: BundleDefinition[]; artifactTypes: 
     if (!isLatest) continue;
     for (const preset of bundle.presets) {
       const current = state.builtInPresets.get(presetKey(bundle.name, preset.name));
-      if (current && canonicalJson(current.values) === canonicalJson(preset.values)) continue;
+      const allowed = preset.allowed ?? {};
+      // A new version when the values or the allowed environments changed.
+      if (current && canonicalJson(current.values) === canonicalJson(preset.values) && canonicalJson(current.allowed ?? {}) === canonicalJson(allowed)) continue;
       plan.presets.push({
         bundleName: bundle.name,
         name: preset.name,
         description: preset.description,
         values: preset.values,
+        allowed,
         version: (current?.version ?? 0) + 1,
       });
     }

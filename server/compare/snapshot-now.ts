@@ -6,7 +6,7 @@ import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog
 import { buildSnapshot } from "../domain/diff/build-snapshot";
 import type { EnvironmentSnapshot, SnapshotEnvironment } from "../domain/diff/types";
 import { bundleRef, type DiagramComponent } from "../domain/graph/types";
-import { allowedIn } from "../domain/presets/allowed";
+import { defaultPreset } from "../domain/presets/pin-rules";
 import type { UsablePreset } from "../domain/presets/usable";
 import type { Tx } from "../db";
 import { organizationPresets } from "../presets/usable";
@@ -49,9 +49,8 @@ function outputView(payload: Record<string, unknown>, sealed: string | null, org
 /** The canvas's rule for a component without an instance row: its first preset allowed here, else schema defaults. */
 function unconfigured(catalog: SnapshotCatalog, environment: SnapshotEnvironment) {
   return (component: DiagramComponent) => {
-    const preset = catalog.presets.find((p) => p.bundle === component.bundle && allowedIn(p.versions[0]!.allowed, environment));
-    const newest = preset?.versions[0];
-    if (preset && newest) return { params: structuredClone(newest.values), preset: { name: preset.name, version: newest.version } };
+    const chosen = defaultPreset(catalog.presets.filter((p) => p.bundle === component.bundle), environment);
+    if (chosen) return { params: structuredClone(chosen.version.values), preset: { name: chosen.preset.name, version: chosen.version.version } };
     const bundle = catalog.bundles.get(bundleRef(component.bundle, component.version));
     return { params: bundle ? schemaDefaults(bundle.params) : {}, preset: null };
   };

@@ -3,6 +3,7 @@
 // operation breaks a rule (BAD_REQUEST naming the op and field), else written with one
 // audit event. Authorization is the router's job.
 import { randomBytes } from "node:crypto";
+import type { Actor } from "../audit/types";
 import type { AuditContext } from "../audit/write";
 import { auditedWrite } from "../audit/write";
 import { AppError } from "../domain/errors";
@@ -11,6 +12,7 @@ import type { Tx } from "../db";
 import type { EnvironmentClass } from "../domain/environments";
 import type { InstanceConfig } from "../domain/graph/types";
 import { presetLookup } from "../domain/presets/usable";
+import type { Role } from "../domain/roles";
 import { organizationPresets, pinnedVersion } from "../presets/usable";
 import { listArtifactTypes } from "../repositories/catalog";
 import * as repo from "../repositories/diagram";
@@ -63,26 +65,35 @@ export function newId(): string {
 }
 
 /**
- * The rules every diagram change of `project` passes (catalog, policies, presets, guardrails).
- * The catalog is the one its organization sees: another organization's imports are not in it.
+ * The role a change is made with: a member's role, and owner for the system itself (the demo
+ * seed). Anything else gets the least: the preset rules then treat it as no ops.
  */
-export async function diagramRules(project: { organizationId: string; environments: { id: string; slug: string; class: EnvironmentClass }[] }, tx?: Tx) {
+export function actingRole(actor: Actor): Role {
+  return actor.role ?? (actor.type === "system" ? "owner" : "viewer");
+}
+
+/**
+ * The rules every diagram change of `project` by `role` passes (catalog, policies, presets,
+ * guardrails). The catalog is the one its organization sees: another organization's imports are not in it.
+ */
+export async function diagramRules(project: { organizationId: string; environments: { id: string; slug: string; class: EnvironmentClass }[] }, role: Role, tx?: Tx) {
   const [bundles, types, presets, settings] = await Promise.all([
     repo.listBundleVersionDefinitions(project.organizationId, tx),
     listArtifactTypes(project.organizationId, tx),
     organizationPresets(project.organizationId, tx),
     organizationSettings(project.organizationId, tx),
   ]);
-  const lookup = presetLookup(presets, new Map(project.environments.map((e) => [e.id, e])), settings.requireProductionPresets);
+  const lookup = presetLookup(presets, new Map(project.environments.map((e) => [e.id, e])), settings.requireProductionPresets, role);
   return { ctx: applyContext(bundles, types, project.environments.map((e) => e.id), lookup), presets };
 }
 
 /**
  * Checks and writes `ops` on one project inside `tx`, moving it from `baseRevision` to the
  * next (CONFLICT when it moved on). Shared by the canvas's saves and by changes made on a
- * project's behalf (a preset upgrade applied by ops), so both pass the same rules.
+ * project's behalf (a preset upgrade applied by ops, a promotion), so all pass the same rules
+ * with the caller's `role`.
  */
-export async function writeDiagramOps(tx: Tx, projectId: string, baseRevision: number, ops: Op[]) {
+export async function writeDiagramOps(tx: Tx, projectId: string, baseRevision: number, ops: Op[], role: Role) {
   const project = await getProject(projectId, tx);
   if (!project) throw new AppError("NOT_FOUND", "Project not found");
   const revision = await repo.advanceRevision(tx, projectId, baseRevision);
@@ -92,7 +103,7 @@ export async function writeDiagramOps(tx: Tx, projectId: string, baseRevision: n
     });
   }
   const before = (await repo.loadDiagram(projectId, tx))!.diagram;
-  const { ctx: rules, presets } = await diagramRules(project, tx);
+  const { ctx: rules, presets } = await diagramRules(project, role, tx);
   const after = applyOps(before, ops, rules);
   // applyOps refused ids already on this diagram; ids are global, so check the rest of the database.
   const newIds = ops.flatMap((o) => (o.op === "addComponent" ? [o.component.id] : o.op === "addLink" ? [o.link.id] : []));
@@ -106,7 +117,7 @@ export async function writeDiagramOps(tx: Tx, projectId: string, baseRevision: n
 
 export async function applyDiagramOps(ctx: AuditContext, projectId: string, baseRevision: number, ops: Op[]) {
   return auditedWrite(ctx, async (tx) => {
-    const { project, revision, before, after } = await writeDiagramOps(tx, projectId, baseRevision, ops);
+    const { project, revision, before, after } = await writeDiagramOps(tx, projectId, baseRevision, ops, actingRole(ctx.actor));
     const change = describeChange(before, after, ops, project.environments);
     return {
       result: { revision },

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { assertDeletable, deletionBlockers, planFork, type DeletionFacts, type ForkSourceInstance } from "./environments";
 
 const source: ForkSourceInstance[] = [
-  { componentId: "c2", componentName: "orders-db", params: { instance_class: "db.t4g.micro", storage: { allocated_gb: 20 } }, presetVersionId: "pv-dev", linkPolicies: {}, secretCount: 0 },
-  { componentId: "c1", componentName: "api", params: { replicas: 2 }, presetVersionId: null, linkPolicies: { "line-1": ["read-write"], "line-2": ["publish"] }, secretCount: 2 },
+  { componentId: "c2", componentName: "orders-db", bundle: "b", params: { instance_class: "db.t4g.micro", storage: { allocated_gb: 20 } }, presetVersionId: "pv-dev", linkPolicies: {}, secretCount: 0 },
+  { componentId: "c1", componentName: "api", bundle: "b", params: { replicas: 2 }, presetVersionId: null, linkPolicies: { "line-1": ["read-write"], "line-2": ["publish"] }, secretCount: 2 },
 ];
 
 describe("planFork", () => {

@@ -26,6 +26,8 @@ export function describeClass(value: EnvironmentClass): string {
 export interface ForkSourceInstance {
   componentId: string;
   componentName: string;
+  /** The component's bundle: whose presets may replace a pin the fork's environment refuses. */
+  bundle: string;
   params: unknown;
   presetVersionId: string | null;
   linkPolicies: unknown;

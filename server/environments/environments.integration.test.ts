@@ -51,8 +51,10 @@ forEachDatabase("environments", (h: Harness) => {
     await dev.secret.set({ projectId, componentId: api.id, environmentId: productionId, name: "SESSION_SECRET", value: canary });
 
     const events = await auditCount(h.db());
-    const preview = await fork("preview-1", productionId, { class: "non_production" });
-    expect(preview).toMatchObject({ slug: "preview-1", name: "Fork preview-1", class: "non_production", protected: false, forkedFromId: productionId });
+    // Into another production-class environment: every pin is allowed there, so all are copied
+    // (a preview gets the pins it allows instead: server/presets/preset-lock.integration.test.ts).
+    const preview = await fork("production-copy", productionId);
+    expect(preview).toMatchObject({ slug: "production-copy", name: "Fork production-copy", class: "production", protected: false, forkedFromId: productionId, replaced: [] });
     expect(await auditCount(h.db())).toBe(events + 1);
 
     // Row by row: the same configuration, a fresh lifecycle.
@@ -86,9 +88,9 @@ forEachDatabase("environments", (h: Harness) => {
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "environment.forked", targetId: preview.id } });
     expect(event).toMatchObject({ projectId, environmentId: preview.id, actorLabel: "ops@acme.test", before: null });
     expect(event.after).toEqual({
-      slug: "preview-1",
-      name: "Fork preview-1",
-      class: "non_production",
+      slug: "production-copy",
+      name: "Fork production-copy",
+      class: "production",
       from: { id: productionId, slug: "production" },
       copied: {
         instances: source.length,
@@ -98,6 +100,7 @@ forEachDatabase("environments", (h: Harness) => {
         notCopied: ["secrets (1 set in the source)", "environment defaults (1)", "deployments", "outputs", "status"],
         tags: 0,
       },
+      replaced: [],
     });
     const secretRow = await prisma.secret.findFirstOrThrow({ where: { instance: { environmentId: productionId } }, select: { ciphertext: true, fingerprint: true } });
     const everything = JSON.stringify([event, copied, await prisma.environment.findUniqueOrThrow({ where: { id: preview.id } })]);

@@ -5,6 +5,9 @@ import { auditedWrite, type AuditContext } from "../audit/write";
 import type { Tx } from "../db";
 import { assertDeletable, planFork, type EnvironmentClass, type EnvironmentSpec } from "../domain/environments";
 import { AppError } from "../domain/errors";
+import { refitPins, type ReplacedPin } from "../domain/presets/fork-pins";
+import { organizationPresets } from "../presets/usable";
+import { organizationSettings } from "../repositories/presets";
 import * as environments from "../repositories/environments";
 import * as projects from "../repositories/projects";
 import type { EnvironmentDto } from "../repositories/projects";
@@ -81,17 +84,27 @@ export interface ForkInput {
   class?: EnvironmentClass;
 }
 
-/** A new environment with the source's configuration (see `planFork`): never its secrets, defaults, deployments or status. */
-export async function forkEnvironment(ctx: AuditContext, scope: EnvironmentScope, input: ForkInput): Promise<EnvironmentDto> {
+/**
+ * A new environment with the source's configuration (see `planFork`): never its secrets,
+ * defaults, deployments or status. Pins the new environment does not allow (a production-only
+ * preset in a preview, Development in production, custom values where the guardrail wants a
+ * preset) are replaced by the bundle's default preset there, and listed as `replaced`.
+ */
+export async function forkEnvironment(ctx: AuditContext, scope: EnvironmentScope, input: ForkInput): Promise<EnvironmentDto & { replaced: ReplacedPin[] }> {
   return auditedWrite(ctx, async (tx) => {
     const source = await lock(tx, scope, input.fromEnvironmentId, "fromEnvironmentId");
-    const { instances, environmentDefaults } = await environments.forkSource(tx, source.id);
-    const plan = planFork(instances, environmentDefaults);
     const environmentClass = input.class ?? source.class;
+    const [copy, presets, settings] = await Promise.all([
+      environments.forkSource(tx, source.id),
+      organizationPresets(scope.organizationId, tx),
+      organizationSettings(scope.organizationId, tx),
+    ]);
+    const fitted = refitPins(copy.instances, presets, { slug: input.slug, class: environmentClass }, settings.requireProductionPresets);
+    const plan = planFork(fitted.instances, copy.environmentDefaults);
     const spec = { projectId: scope.projectId, slug: input.slug, name: input.name, class: environmentClass, tags: source.tags, forkedFromId: source.id };
     const environment = await withFreeSlug(tx, scope.projectId, input.slug, () => environments.createFork(tx, spec, plan.instances));
     return {
-      result: environment,
+      result: { ...environment, replaced: fitted.replaced },
       audit: {
         organizationId: scope.organizationId,
         action: "environment.forked",
@@ -102,6 +115,7 @@ export async function forkEnvironment(ctx: AuditContext, scope: EnvironmentScope
           class: environmentClass,
           from: { id: source.id, slug: source.slug },
           copied: { ...plan.summary, tags: Object.keys((source.tags as Record<string, unknown>) ?? {}).length },
+          replaced: fitted.replaced,
         },
       },
     };

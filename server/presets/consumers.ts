@@ -4,7 +4,7 @@
 // longer allows is refused, and then nothing is written).
 import type { AuditContext } from "../audit/write";
 import { auditedWrite } from "../audit/write";
-import { writeDiagramOps } from "../diagram/service";
+import { actingRole, writeDiagramOps } from "../diagram/service";
 import { AppError } from "../domain/errors";
 import type { Op } from "../domain/graph/ops";
 import { allowedIn } from "../domain/presets/allowed";
@@ -60,7 +60,7 @@ export async function applyPresetUpgrade(ctx: AuditContext, organizationId: stri
         ops.push({ op: "setInstance", component: c.component.id, environment: c.environment.id, config: { ...config, params: plan.params, preset: preset.name, presetVersion: version } });
         moved.push({ project: c.project.slug, environment: c.environment.slug, component: c.component.name, from: c.version, changes: plan.changes });
       }
-      await writeDiagramOps(tx, projectId, stored.revision, ops);
+      await writeDiagramOps(tx, projectId, stored.revision, ops, actingRole(ctx.actor));
     }
     return {
       result: { upgraded: moved.length },

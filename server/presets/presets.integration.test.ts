@@ -115,7 +115,9 @@ forEachDatabase("presets", (h: Harness) => {
       await unchanged(async () => (await h.as("ops@acme.test")).preset.setGuardrail({ organizationId, requireProductionPresets: true }), /needs the owner role/);
       await (await h.as("owner@acme.test")).preset.setGuardrail({ organizationId, requireProductionPresets: true });
       try {
-        await unchanged(() => change("dev@acme.test", [setDb(prod, { params: production, preset: null })]), /production environment: this organization requires a preset allowed in production/);
+        // Ops may move an instance off the locked preset, but custom values stay refused in production.
+        await unchanged(() => change("ops@acme.test", [setDb(prod, { params: production, preset: null })]), /production environment: this organization requires a preset allowed in production/);
+        await unchanged(() => change("dev@acme.test", [setDb(prod, { params: production, preset: null })]), /moving it off that preset is an ops action \(you are developer\)/);
         await change("dev@acme.test", [setDb(staging, { params: production, preset: null })]);
       } finally {
         await (await h.as("owner@acme.test")).preset.setGuardrail({ organizationId, requireProductionPresets: false });

@@ -4,7 +4,7 @@
 // whole promotion is one audit event listing its changes. Authorization is the router's job.
 import type { AuditContext } from "../audit/write";
 import { auditedWrite } from "../audit/write";
-import { diagramRules, writeDiagramOps } from "../diagram/service";
+import { actingRole, diagramRules, writeDiagramOps } from "../diagram/service";
 import { AppError, isAppError } from "../domain/errors";
 import { applyOps } from "../domain/graph/ops";
 import { sensitivePaths } from "../domain/catalog/schema-path";
@@ -14,6 +14,7 @@ import { planPromotion, type PromotedChange, type Selection } from "../domain/pr
 import { listBundleVersionDefinitions, loadDiagram } from "../repositories/diagram";
 import { getProject } from "../repositories/projects";
 import type { Tx } from "../db";
+import type { Role } from "../domain/roles";
 
 export interface PromoteInput {
   projectId: string;
@@ -44,14 +45,14 @@ async function masked(organizationId: string, diagram: Diagram, changes: Promote
   return maskPromotedChanges(changes, sensitive);
 }
 
-/** What promoting would change, and the rule it would break (null when it would pass). Writes nothing. */
-export async function previewPromotion(input: PromoteInput) {
+/** What promoting would change, and the rule it would break for `role` (null when it would pass). Writes nothing. */
+export async function previewPromotion(input: PromoteInput, role: Role) {
   const { project } = await environments(input.projectId, input.from, input.to);
   const stored = (await loadDiagram(input.projectId))!;
   const plan = planPromotion(stored.diagram, input.from, input.to, input.selections);
   let problem: string | null = null;
   try {
-    applyOps(stored.diagram, plan.ops, (await diagramRules(project)).ctx);
+    applyOps(stored.diagram, plan.ops, (await diagramRules(project, role)).ctx);
   } catch (error) {
     if (!isAppError(error)) throw error;
     problem = error.message;
@@ -65,7 +66,7 @@ export async function promote(ctx: AuditContext, input: PromoteInput & { message
     const stored = (await loadDiagram(input.projectId, tx))!;
     const plan = planPromotion(stored.diagram, input.from, input.to, input.selections);
     if (plan.ops.length === 0) throw new AppError("BAD_REQUEST", "selections: choose at least one difference to promote");
-    const { revision } = await writeDiagramOps(tx, input.projectId, stored.revision, plan.ops);
+    const { revision } = await writeDiagramOps(tx, input.projectId, stored.revision, plan.ops, actingRole(ctx.actor));
     return {
       result: { revision, changes: plan.changes.length },
       audit: {

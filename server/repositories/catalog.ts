@@ -4,6 +4,7 @@
 // imported by that organization and is visible to it only. Every read takes the reader's
 // organization; writes take the owner (null only for the start-up sync).
 import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog/types";
+import type { AllowedEnvironments } from "../domain/presets/types";
 import { prisma, type Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -12,8 +13,8 @@ export interface StoredState {
   bundleVersions: Map<string, string>;
   /** `name\u0000digest` */
   artifactTypes: Set<string>;
-  /** `bundle\u0000preset` → latest version number and its values */
-  builtInPresets: Map<string, { version: number; values: unknown }>;
+  /** `bundle\u0000preset` → latest version number, its values and allowed environments */
+  builtInPresets: Map<string, { version: number; values: unknown; allowed?: unknown }>;
 }
 
 export interface BundleVersionDto {
@@ -73,13 +74,13 @@ export async function readStoredState(owner: CatalogOwner, tx: Tx = prisma()): P
     tx.artifactType.findMany({ where: { organizationId: owner }, select: { name: true, digest: true } }),
     tx.preset.findMany({
       where: { organizationId: owner, builtIn: true },
-      select: { bundleName: true, name: true, versions: { select: { version: true, values: true }, orderBy: { version: "desc" }, take: 1 } },
+      select: { bundleName: true, name: true, versions: { select: { version: true, values: true, allowedEnvironments: true }, orderBy: { version: "desc" }, take: 1 } },
     }),
   ]);
-  const builtInPresets = new Map<string, { version: number; values: unknown }>();
+  const builtInPresets: StoredState["builtInPresets"] = new Map();
   for (const p of presets) {
     const latest = p.versions[0];
-    builtInPresets.set(presetKey(p.bundleName, p.name), { version: latest?.version ?? 0, values: latest?.values ?? null });
+    builtInPresets.set(presetKey(p.bundleName, p.name), { version: latest?.version ?? 0, values: latest?.values ?? null, allowed: latest?.allowedEnvironments ?? {} });
   }
   return {
     bundleVersions: new Map(versions.map((v) => [`${v.bundle.name}@${v.version}`, v.digest])),
@@ -134,7 +135,7 @@ export async function insertArtifactType(tx: Tx, def: ArtifactTypeDefinition, so
 /** Publishes `values` as the next version of a built-in preset of `owner`'s bundle (null: shipped). */
 export async function publishBuiltInPreset(
   tx: Tx,
-  input: { bundleName: string; name: string; description: string; values: Record<string, unknown>; version: number },
+  input: { bundleName: string; name: string; description: string; values: Record<string, unknown>; allowed: AllowedEnvironments; version: number },
   owner: CatalogOwner,
 ): Promise<void> {
   // organizationId may be NULL, which a unique index does not match: look the row up instead of upserting.
@@ -149,7 +150,7 @@ export async function publishBuiltInPreset(
         select: { id: true },
       });
   await tx.presetVersion.create({
-    data: { presetId: preset.id, version: input.version, status: "published", values: json(input.values), publishedAt: new Date() },
+    data: { presetId: preset.id, version: input.version, status: "published", values: json(input.values), allowedEnvironments: json(input.allowed), publishedAt: new Date() },
   });
 }
 

@@ -32,11 +32,11 @@ export async function forkSource(tx: Tx, environmentId: string): Promise<{ insta
   const [rows, environmentDefaults] = await Promise.all([
     tx.instance.findMany({
       where: { environmentId },
-      select: { componentId: true, params: true, presetVersionId: true, linkPolicies: true, component: { select: { name: true } }, _count: { select: { secrets: true } } },
+      select: { componentId: true, params: true, presetVersionId: true, linkPolicies: true, component: { select: { name: true, bundleName: true } }, _count: { select: { secrets: true } } },
     }),
     tx.artifact.count({ where: { environmentId, environmentDefault: true } }),
   ]);
-  const instances = rows.map(({ component, _count, ...i }) => ({ ...i, componentName: component.name, secretCount: _count.secrets }));
+  const instances = rows.map(({ component, _count, ...i }) => ({ ...i, componentName: component.name, bundle: component.bundleName, secretCount: _count.secrets }));
   return { instances, environmentDefaults };
 }
 

@@ -47,7 +47,8 @@ export const environmentRouter = router({
   /** A new environment with the source's params, preset pins and line policy choices; never its secrets. Class defaults to the source's. */
   fork: protectedProcedure
     .input(z.object({ projectId: id, fromEnvironmentId: id, slug, name, class: environmentClass.optional() }))
-    .output(environmentDto)
+    // `replaced`: preset pins the new environment does not allow, and what replaced them (null: left unconfigured).
+    .output(environmentDto.extend({ replaced: z.array(z.object({ component: z.string(), from: z.string(), to: z.string().nullable() })) }))
     .mutation(async ({ ctx, input }) => {
       const { projectId, ...fork } = input;
       const access = await requireProject(ctx, projectId, "ops", "environment.fork");

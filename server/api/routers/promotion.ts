@@ -20,8 +20,8 @@ export const promotionRouter = router({
     .input(target)
     .output(z.object({ changes: z.array(change), problem: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
-      await requireProject(ctx, input.projectId, "viewer", "environment.promote_preview");
-      return promotion.previewPromotion(input);
+      const access = await requireProject(ctx, input.projectId, "viewer", "environment.promote_preview");
+      return promotion.previewPromotion(input, access.role);
     }),
 
   promote: protectedProcedure

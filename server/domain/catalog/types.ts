@@ -1,6 +1,7 @@
 // Catalog types shared by the server (loader, importer, sync) and the browser (canvas,
 // forms). Pure data: no functions, no Node imports, JSON-serialisable end to end, so a tRPC
 // procedure can ship them to the canvas unchanged.
+import type { AllowedEnvironments } from "../presets/types";
 
 /** A JSON Schema (draft-07) object. Kept loose on purpose: schemas come from YAML. */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -41,6 +42,8 @@ export interface ShippedPreset {
   name: string;
   description: string;
   values: Record<string, unknown>;
+  /** Environments that may use it (bundle.yaml `allowed`); absent means every environment. */
+  allowed?: AllowedEnvironments;
 }
 
 export interface SecretDeclaration {

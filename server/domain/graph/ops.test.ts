@@ -15,6 +15,7 @@ const lookup: PresetLookup = {
   },
   environment: (id) => (id === "production" ? { slug: "production", class: "production" } : id === "staging" ? { slug: "staging", class: "non_production" } : undefined),
   requireProductionPresets: false,
+  role: "developer",
 };
 
 const ctx: ApplyContext = {
@@ -147,5 +148,44 @@ describe("policy choices per environment", () => {
     const chosen = applyOps(base, [choose({ l1: ["write"] }), { op: "removeLink", id: "l1" }], ctx);
     const ro = { ...ctx, policiesOf: (type: string) => (type === "postgresql" ? ["read"] : undefined) };
     expect(() => applyOps(chosen, [{ op: "addLink", link: { ...base.links[0]! } }], ro)).toThrow('ops.0.link.policies: "write" is not a policy postgresql offers (read)');
+  });
+});
+
+describe("applyOps: moving an instance off a preset that binds it", () => {
+  // pg in production is pinned to Hardened v1, which locks tier and narrows size.
+  const pinned = applyOps(base, [{ op: "setInstance", component: "pg", environment: "production", config: { params: { size: 4, tier: "gold" }, preset: "Hardened", presetVersion: 1 } }], ctx);
+  const as = (role: "owner" | "ops" | "developer" | "viewer") => ({ ...ctx, presets: { ...lookup, role } });
+  const move = (config: { params: Record<string, unknown>; preset: string | null; presetVersion?: number }, c = ctx) =>
+    applyOps(pinned, [{ op: "setInstance", component: "pg", environment: "production", config }], c);
+  const bound = '"pg" is pinned to preset "Hardened" v1, which locks tier and narrows size';
+
+  it("refuses a developer another preset, custom values or removing the component, naming the preset and who may", () => {
+    expect(() => move({ params: { size: 1 }, preset: "Development" })).toThrow(`ops.0.preset: ${bound}; moving it off that preset is an ops action (you are developer)`);
+    expect(() => move({ params: { size: 4, tier: "bronze" }, preset: null })).toThrow(`ops.0.preset: ${bound}; moving it off that preset is an ops action (you are developer)`);
+    expect(() => applyOps(pinned, [{ op: "removeComponent", id: "pg" }], ctx)).toThrow(`ops.0.id: ${bound.replace("v1,", "v1 in production,")}; removing it is an ops action (you are developer)`);
+  });
+
+  it("lets a developer upgrade to a newer version and keep editing open fields, but not go back", () => {
+    expect(move({ params: { size: 5, tier: "gold" }, preset: "Hardened", presetVersion: 1 }).instances.pg!.production!.params.size).toBe(5);
+    const upgraded = move({ params: { size: 6, tier: "gold" }, preset: "Hardened", presetVersion: 2 });
+    expect(upgraded.instances.pg!.production!.presetVersion).toBe(2);
+    expect(() => applyOps(upgraded, [{ op: "setInstance", component: "pg", environment: "production", config: { params: { size: 4, tier: "gold" }, preset: "Hardened", presetVersion: 1 } }], ctx)).toThrow(
+      'ops.0.preset: "pg" is pinned to preset "Hardened" v2, which locks tier; moving it back to v1 is an ops action (you are developer)',
+    );
+  });
+
+  it("lets ops and the owner move it anywhere the environment allows; a viewer's role counts as no ops", () => {
+    expect(move({ params: { size: 1 }, preset: "Development" }, as("ops")).instances.pg!.production!.preset).toBe("Development");
+    expect(move({ params: { size: 1 }, preset: null }, as("owner")).instances.pg!.production!.preset).toBeNull();
+    expect(applyOps(pinned, [{ op: "removeComponent", id: "pg" }], as("ops")).components.map((c) => c.id)).toEqual(["api"]);
+    expect(() => move({ params: { size: 1 }, preset: null }, as("viewer"))).toThrow(/\(you are viewer\)$/);
+  });
+
+  it("checks a batch against the config each op starts from: a pin set earlier in the same batch binds the next op", () => {
+    const batch: Op[] = [
+      { op: "setInstance", component: "pg", environment: "production", config: { params: { size: 4, tier: "gold" }, preset: "Hardened", presetVersion: 1 } },
+      { op: "setInstance", component: "pg", environment: "production", config: { params: { size: 1 }, preset: "Development" } },
+    ];
+    expect(() => applyOps(base, batch, ctx)).toThrow(/^ops\.1\.preset: "pg" is pinned to preset "Hardened" v1/);
   });
 });

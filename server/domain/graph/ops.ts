@@ -2,9 +2,10 @@
 // undoable), sends them with the revision they were based on, and the server applies the
 // same function to its copy before writing: a batch that breaks a rule is refused whole.
 import { AppError } from "../errors";
-import { allowedIn, describeAllowed } from "../presets/allowed";
-import { checkParams, presetLabel } from "../presets/rules";
+import { environmentRefusal, repinRefusal } from "../presets/pin-rules";
+import { checkParams } from "../presets/rules";
 import type { EnvironmentRef, PresetVersionRules } from "../presets/types";
+import type { Role } from "../roles";
 import { buildGraphIndex, canConnect, type GraphIndex } from "./connect";
 import { bundleRef, type Diagram, type DiagramComponent, type DiagramLink, type InstanceConfig, type SlotCatalog } from "./types";
 
@@ -44,6 +45,8 @@ export interface PresetLookup {
   environment: (id: string) => EnvironmentRef | undefined;
   /** Organization guardrail: production instances must use a preset allowed in production. */
   requireProductionPresets: boolean;
+  /** The caller's role: moving an instance off a preset that binds it is for ops and owners. */
+  role: Role;
 }
 
 function fail(index: number, field: string, message: string): never {
@@ -78,32 +81,48 @@ function checkLinePolicies(ctx: ApplyContext, d: Diagram, index: () => GraphInde
   }
 }
 
-/** The preset rules of one instance write; returns the config with its pinned version filled in. */
-function checkPreset(lookup: PresetLookup, i: number, component: DiagramComponent, environment: string, config: InstanceConfig): InstanceConfig {
+/** The version an existing instance is pinned to, or null (custom values, or a preset no longer published). */
+function pinnedTo(lookup: PresetLookup, component: DiagramComponent, config: InstanceConfig | undefined): PresetVersionRules | null {
+  return config?.preset ? lookup.find(component.bundle, config.preset, config.presetVersion) : null;
+}
+
+/**
+ * The preset rules of one instance write, against the instance's `previous` config (none for
+ * a new instance); returns the config with its pinned version filled in.
+ */
+function checkPreset(lookup: PresetLookup, i: number, component: DiagramComponent, environment: string, config: InstanceConfig, previous: InstanceConfig | undefined): InstanceConfig {
   const env = lookup.environment(environment);
-  if (config.preset === null) {
-    if (lookup.requireProductionPresets && env?.class === "production") {
-      fail(i, "preset", `${env.slug} is a production environment: this organization requires a preset allowed in production`);
-    }
-    const { presetVersion: _none, ...rest } = config;
-    return rest;
-  }
-  const version = lookup.find(component.bundle, config.preset, config.presetVersion);
-  if (!version) {
+  const version = config.preset === null ? null : lookup.find(component.bundle, config.preset, config.presetVersion);
+  if (config.preset !== null && !version) {
     const which = config.presetVersion === undefined ? `"${config.preset}"` : `"${config.preset}" v${config.presetVersion}`;
     fail(i, "preset", `${which} is not a published preset of ${component.bundle}`);
   }
-  if (env && !allowedIn(version.allowed, env)) {
-    fail(i, "preset", `${presetLabel(version)} may only be used in ${describeAllowed(version.allowed)}; ${env.slug} is ${env.class === "production" ? "production" : "non-production"}`);
+  const current = pinnedTo(lookup, component, previous);
+  const moved = repinRefusal({ component: component.name, current, next: config, nextVersion: version?.version, role: lookup.role });
+  if (moved) fail(i, "preset", moved);
+  const refused = environmentRefusal(version, env, lookup.requireProductionPresets);
+  if (refused) fail(i, "preset", refused);
+  if (!version) {
+    const { presetVersion: _none, ...rest } = config;
+    return rest;
   }
   const [violation] = checkParams(config.params, version);
   if (violation) fail(i, `params.${violation.path}`, violation.message);
   return { ...config, presetVersion: version.version };
 }
 
-function checkInstance(ctx: ApplyContext, i: number, component: DiagramComponent, environment: string, config: InstanceConfig): InstanceConfig {
+/** Removing a component removes its instances: refused like moving them off a binding preset. */
+function checkRemoval(lookup: PresetLookup, i: number, component: DiagramComponent, instances: Record<string, InstanceConfig> | undefined) {
+  for (const [environment, config] of Object.entries(instances ?? {})) {
+    const current = pinnedTo(lookup, component, config);
+    const refused = repinRefusal({ component: component.name, current, next: null, role: lookup.role, environment: lookup.environment(environment)?.slug ?? environment });
+    if (refused) fail(i, "id", refused);
+  }
+}
+
+function checkInstance(ctx: ApplyContext, i: number, component: DiagramComponent, environment: string, config: InstanceConfig, previous?: InstanceConfig): InstanceConfig {
   if (!ctx.environments.includes(environment)) fail(i, "environment", "is not an environment of this project");
-  const checked = ctx.presets ? checkPreset(ctx.presets, i, component, environment, config) : config;
+  const checked = ctx.presets ? checkPreset(ctx.presets, i, component, environment, config, previous) : config;
   const [problem] = ctx.validateParams?.(component.bundle, component.version, config.params) ?? [];
   if (problem) fail(i, `params.${problem.path}`, problem.message);
   return checked;
@@ -152,7 +171,9 @@ export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext
         break;
       }
       case "removeComponent": {
-        if (!d.components.some((x) => x.id === o.id)) fail(i, "id", "is not a component of this diagram");
+        const removed = d.components.find((x) => x.id === o.id);
+        if (!removed) fail(i, "id", "is not a component of this diagram");
+        if (ctx.presets) checkRemoval(ctx.presets, i, removed, d.instances[o.id]);
         d.components = d.components.filter((x) => x.id !== o.id);
         d.links = d.links.filter((l) => l.from !== o.id && l.to !== o.id);
         const { [o.id]: _removed, ...rest } = d.instances;
@@ -181,7 +202,7 @@ export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext
       case "setInstance": {
         const c = d.components.find((x) => x.id === o.component);
         if (!c) fail(i, "component", "is not a component of this diagram");
-        const config = checkInstance(ctx, i, c, o.environment, o.config);
+        const config = checkInstance(ctx, i, c, o.environment, o.config, d.instances[c.id]?.[o.environment]);
         checkLinePolicies(ctx, d, graph, i, c, config);
         d.instances[c.id] = { ...d.instances[c.id], [o.environment]: config };
         break;

@@ -2,6 +2,7 @@
 // its own preset of a built-in's name wins, with their published versions. The server's
 // diagram rules and the canvas build the same lookup from this list.
 import type { PresetLookup } from "../graph/ops";
+import type { Role } from "../roles";
 import type { AllowedEnvironments, EnvironmentRef, PresetRules, PresetVersionRules } from "./types";
 
 export interface UsableVersion extends PresetVersionRules {
@@ -71,7 +72,8 @@ export function pinnedPreset(
   return preset && version ? { preset, version } : null;
 }
 
-export function presetLookup(presets: readonly UsablePreset[], environments: ReadonlyMap<string, EnvironmentRef>, requireProductionPresets: boolean): PresetLookup {
+/** The diagram rules' view of `presets`, for a change made by someone with `role`. */
+export function presetLookup(presets: readonly UsablePreset[], environments: ReadonlyMap<string, EnvironmentRef>, requireProductionPresets: boolean, role: Role): PresetLookup {
   const byKey = new Map(presets.map((p) => [`${p.bundle}\u0000${p.name}`, p]));
   return {
     find: (bundle, name, version) => {
@@ -80,5 +82,6 @@ export function presetLookup(presets: readonly UsablePreset[], environments: Rea
     },
     environment: (id) => environments.get(id),
     requireProductionPresets,
+    role,
   };
 }

@@ -63,6 +63,7 @@ describe("planPromotion", () => {
           name === "Prod" ? { name, version: version ?? 1, values: { size: 8 }, rules: { size: { mode: "locked" } }, allowed: {} } : { name, version: version ?? 2, values: {}, rules: {}, allowed: {} },
         environment: () => undefined,
         requireProductionPresets: false,
+        role: "developer",
       },
     };
     const ok = planPromotion(diagram, "staging", "production", [{ kind: "param", componentId: "db", segments: ["storage", "gb"] }]);
