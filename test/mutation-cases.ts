@@ -140,7 +140,7 @@ export function mutationCases(): Record<string, Case> {
       const target = await secretTarget(h);
       const { organizationId } = await acmeProject(h);
       await h.db().prisma.$transaction(async (tx) => {
-        const instanceId = await ensureInstance(tx, target.componentId, target.environmentId, () => ({ params: {}, presetVersionId: null }));
+        const instanceId = await ensureInstance(tx, target.projectId, target.componentId, target.environmentId, () => ({ params: {}, presetVersionId: null }));
         await upsertSecret(tx, { instanceId, name: "SESSION_SECRET", sealed: seal("to-clear"), fingerprint: fingerprint("to-clear", organizationId), setById: null });
       });
       await (await h.as("dev@acme.test")).secret.clear({ ...target, name: "SESSION_SECRET" });
@@ -151,7 +151,7 @@ export function mutationCases(): Record<string, Case> {
       const { organizationId } = await acmeProject(h);
       // Its required secret set directly, as set-up: through secret.set it would be a second audited write.
       await h.db().prisma.$transaction(async (tx) => {
-        const instanceId = await ensureInstance(tx, target.componentId, target.environmentId, () => ({ params: {}, presetVersionId: null }));
+        const instanceId = await ensureInstance(tx, target.projectId, target.componentId, target.environmentId, () => ({ params: {}, presetVersionId: null }));
         await upsertSecret(tx, { instanceId, name: "SESSION_SECRET", sealed: seal("deploy-me"), fingerprint: fingerprint("deploy-me", organizationId), setById: null });
       });
       await (await h.as("dev@acme.test")).deployment.request({ ...target, action: "plan", message: "audited" });
@@ -189,7 +189,7 @@ export function mutationCases(): Record<string, Case> {
       const prisma = h.db().prisma;
       const environment = await prisma.environment.findFirstOrThrow({ where: { projectId }, select: { id: true } });
       const component = await prisma.component.create({ data: { projectId, name: `u-${suffix()}`, bundleName: "aws-rds-postgres", versionConstraint: "1.0.0" }, select: { id: true } });
-      await prisma.instance.create({ data: { componentId: component.id, environmentId: environment.id, params: values, presetVersionId: versions[0]!.id } });
+      await prisma.instance.create({ data: { projectId, componentId: component.id, environmentId: environment.id, params: values, presetVersionId: versions[0]!.id } });
       await (await h.as("ops@acme.test")).preset.applyUpgrade({ organizationId, presetId, version: 2 });
       return { action: "preset.upgrade_applied" };
     },
@@ -202,7 +202,7 @@ export function mutationCases(): Record<string, Case> {
       const { projectId, componentId } = await secretTarget(h);
       const envs = await h.db().prisma.environment.findMany({ where: { projectId }, select: { id: true }, orderBy: { createdAt: "asc" } });
       const params = { command: ["node", "server.js"], working_directory: ".", port: 3000 };
-      for (const env of envs) await h.db().prisma.instance.create({ data: { componentId, environmentId: env.id, params } });
+      for (const env of envs) await h.db().prisma.instance.create({ data: { projectId, componentId, environmentId: env.id, params } });
       await (await h.as("dev@acme.test")).promotion.promote({ projectId, from: envs[0]!.id, to: envs[1]!.id, selections: [{ kind: "component", componentId }], message: "audited" });
       return { action: "environment.promoted" };
     },

@@ -105,9 +105,10 @@ export async function writeDiagramOps(tx: Tx, projectId: string, baseRevision: n
   const before = (await repo.loadDiagram(projectId, tx))!.diagram;
   const { ctx: rules, presets } = await diagramRules(project, role, tx);
   const after = applyOps(before, ops, rules);
-  // applyOps refused ids already on this diagram; ids are global, so check the rest of the database.
+  // applyOps refused ids already on this diagram; this also catches a line reusing a component's
+  // id. Ids are unique per project only, so another project's ids answer as fresh ones do.
   const newIds = ops.flatMap((o) => (o.op === "addComponent" ? [o.component.id] : o.op === "addLink" ? [o.link.id] : []));
-  const taken = await repo.takenIds(tx, newIds);
+  const taken = await repo.takenIds(tx, projectId, newIds);
   if (taken.length > 0) throw new AppError("CONFLICT", `id: "${taken[0]}" is already used; choose another id`);
   const bundleOf = (componentId: string) => after.components.find((c) => c.id === componentId)?.bundle ?? "";
   const presetId = (bundle: string, config: InstanceConfig) => pinnedVersion(presets, bundle, config)?.id ?? null;

@@ -88,7 +88,7 @@ export async function listDeployments(
       JOIN "Deployment" d ON d.id = n.id
       JOIN "Environment" e ON e.id = d."environmentId" AND e."projectId" = $2
       LEFT JOIN "Instance" i ON i.id = d."instanceId"
-      LEFT JOIN "Component" c ON c.id = i."componentId"
+      LEFT JOIN "Component" c ON c."projectId" = i."projectId" AND c.id = i."componentId"
       LEFT JOIN "User" u ON u.id = d."createdById"
       WHERE ($3::text IS NULL OR c.id = $3::text) AND ($4::text IS NULL OR d.id = $4::text)
       ORDER BY n.number DESC

@@ -85,21 +85,25 @@ export async function advanceRevision(tx: Tx, projectId: string, base: number): 
   return count === 1 ? base + 1 : null;
 }
 
-/** Ids among `ids` already used by any component or line (ids are chosen by the client). */
-export async function takenIds(tx: Tx, ids: string[]): Promise<string[]> {
+/**
+ * Ids among `ids` already used by a component or line of this project (ids are chosen by the
+ * client and unique per project: another project's ids must not be told apart from fresh ones).
+ */
+export async function takenIds(tx: Tx, projectId: string, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
   const [components, links] = await Promise.all([
-    tx.component.findMany({ where: { id: { in: ids } }, select: { id: true } }),
-    tx.link.findMany({ where: { id: { in: ids } }, select: { id: true } }),
+    tx.component.findMany({ where: { projectId, id: { in: ids } }, select: { id: true } }),
+    tx.link.findMany({ where: { projectId, id: { in: ids } }, select: { id: true } }),
   ]);
   return [...components, ...links].map((r) => r.id);
 }
 
-async function writeInstance(tx: Tx, componentId: string, environmentId: string, config: InstanceConfig, presetVersionId: string | null) {
+async function writeInstance(tx: Tx, projectId: string, componentId: string, environmentId: string, config: InstanceConfig, presetVersionId: string | null) {
   const data = { params: json(config.params), linkPolicies: json(config.policies ?? {}), presetVersionId };
+  // (componentId, environmentId) is unique: an environment belongs to one project.
   await tx.instance.upsert({
     where: { componentId_environmentId: { componentId, environmentId } },
-    create: { componentId, environmentId, ...data },
+    create: { projectId, componentId, environmentId, ...data },
     update: { ...data, revision: { increment: 1 } },
   });
 }
@@ -122,16 +126,16 @@ export async function writeOps(
         await tx.component.create({
           data: { id: c.id, projectId, name: c.name, bundleName: c.bundle, versionConstraint: c.version, positionX: c.x, positionY: c.y },
         });
-        for (const [env, config] of Object.entries(o.instances ?? {})) await writeInstance(tx, c.id, env, config, presetId(c.bundle, config));
+        for (const [env, config] of Object.entries(o.instances ?? {})) await writeInstance(tx, projectId, c.id, env, config, presetId(c.bundle, config));
         break;
       }
       case "updateComponent": {
         const { id, name, x, y, version } = o;
-        await tx.component.update({ where: { id }, data: { name, positionX: x, positionY: y, versionConstraint: version } });
+        await tx.component.update({ where: { projectId_id: { projectId, id } }, data: { name, positionX: x, positionY: y, versionConstraint: version } });
         break;
       }
       case "removeComponent":
-        await tx.component.delete({ where: { id: o.id } });
+        await tx.component.delete({ where: { projectId_id: { projectId, id: o.id } } });
         break;
       case "addLink": {
         const l = o.link;
@@ -141,10 +145,10 @@ export async function writeOps(
         break;
       }
       case "removeLink":
-        await tx.link.delete({ where: { id: o.id } });
+        await tx.link.delete({ where: { projectId_id: { projectId, id: o.id } } });
         break;
       case "setInstance":
-        await writeInstance(tx, o.component, o.environment, o.config, presetId(bundleOf(o.component), o.config));
+        await writeInstance(tx, projectId, o.component, o.environment, o.config, presetId(bundleOf(o.component), o.config));
         break;
     }
   }

@@ -59,6 +59,7 @@ export async function createFork(
   if (instances.length > 0) {
     await tx.instance.createMany({
       data: instances.map((i) => ({
+        projectId: input.projectId,
         componentId: i.componentId,
         environmentId: environment.id,
         params: json(i.params),

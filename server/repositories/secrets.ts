@@ -60,6 +60,7 @@ export async function listSecretRows(componentId: string, environmentId: string,
  */
 export async function ensureInstance(
   tx: Tx,
+  projectId: string,
   componentId: string,
   environmentId: string,
   initial: () => { params: Record<string, unknown>; presetVersionId: string | null },
@@ -68,7 +69,7 @@ export async function ensureInstance(
   if (existing) return existing.id;
   const { params, presetVersionId } = initial();
   const created = await tx.instance.create({
-    data: { componentId, environmentId, params: params as Prisma.InputJsonValue, presetVersionId },
+    data: { projectId, componentId, environmentId, params: params as Prisma.InputJsonValue, presetVersionId },
     select: { id: true },
   });
   return created.id;

@@ -33,7 +33,7 @@ async function loadTarget(t: SecretTarget, tx?: Tx) {
  */
 export async function ensureShownInstance(tx: Tx, t: SecretTarget, bundle: BundleDefinition | null): Promise<string> {
   const first = bundle ? (await organizationPresets(t.organizationId, tx)).find((p) => p.bundle === bundle.name)?.versions[0] : undefined;
-  return repo.ensureInstance(tx, t.componentId, t.environmentId, () =>
+  return repo.ensureInstance(tx, t.projectId, t.componentId, t.environmentId, () =>
     first ? { params: structuredClone(first.values), presetVersionId: first.id } : { params: bundle ? schemaDefaults(bundle.params) : {}, presetVersionId: null },
   );
 }
