@@ -91,4 +91,23 @@ forEachDatabase("roles and tenancy", (h) => {
     const event = await h.db().prisma.auditEvent.findFirstOrThrow({ where: { action: "project.created", targetId: created.id } });
     expect(event).toMatchObject({ actorLabel: "ops@acme.test", actorRole: "ops", outcome: "success", requestId: "test-request", ip: "127.0.0.1" });
   });
+
+  it("a refused attempt with an id at the length limit is audited; past the limit, or with a NUL byte, it is bad input naming the field", async () => {
+    const outsider = await h.as("owner@globex.test");
+    const longest = "p".repeat(64);
+    const events = await auditCount(h.db());
+    const before = await snapshot(h.db());
+    await expect(outsider.project.get({ projectId: longest })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Project not found" });
+    await expect(outsider.environmentDefault.list({ environmentId: longest })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Both refusals are in the trail, with the id as given.
+    expect(await auditCount(h.db())).toBe(events + 2);
+    const denied = await h.db().prisma.auditEvent.findMany({ where: { outcome: "denied", targetId: longest } });
+    expect(denied).toHaveLength(2);
+
+    await expect(outsider.project.get({ projectId: "p".repeat(65) })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("projectId") });
+    await expect(outsider.project.get({ projectId: "p".repeat(100_000) })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("projectId") });
+    await expect(outsider.project.get({ projectId: "a\u0000b" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "projectId: must not contain NUL characters" });
+    expect(await auditCount(h.db())).toBe(events + 2);
+    expect(await snapshot(h.db())).toEqual(before);
+  });
 });
