@@ -1,6 +1,7 @@
 // POST a param form's JSON Schema, get its precompiled validator as a script
 // (server/forms/validator-code.ts). Signed-in users only: compiling costs CPU.
 import { currentUser } from "@/server/auth";
+import { findHostileInput } from "@/server/domain/input/hostile";
 import { validatorScript } from "@/server/forms/validator-code";
 
 export const dynamic = "force-dynamic";
@@ -22,6 +23,10 @@ export async function POST(request: Request): Promise<Response> {
     return refuse(400, "schema: must be JSON");
   }
   if (!schema || typeof schema !== "object" || Array.isArray(schema)) return refuse(400, "schema: must be a JSON Schema object");
+  // The same limits as every procedure's input: compiling a schema nested hundreds deep, or
+  // with prototype keys, is refused before ajv sees it.
+  const hostile = findHostileInput(schema);
+  if (hostile) return refuse(400, `schema.${hostile.path}: ${hostile.rule}`);
   let script: string;
   try {
     script = validatorScript(schema as Record<string, unknown>);
