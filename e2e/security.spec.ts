@@ -2,7 +2,7 @@
 // sign-in, a session cookie that outlives sign-out, unlimited password guessing, framing and
 // cross-origin writes, and a Content Security Policy the canvas and the param forms live under.
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "./helpers";
+import { DEMO_PASSWORD, SAME_ORIGIN, signIn } from "./helpers";
 
 async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel("Email").fill(email);
@@ -145,4 +145,15 @@ test("the canvas and the param forms work under the CSP: live validation, no vio
     document.head.appendChild(script);
   });
   await expect.poll(() => page.evaluate(() => document.body.dataset.fn)).toBe("EvalError");
+});
+
+test("the form validator endpoint refuses a schema nested past the input limits, naming where", async ({ page }) => {
+  await signIn(page, "dev@acme.test");
+  let deep: Record<string, unknown> = { type: "string" };
+  for (let i = 0; i < 40; i++) deep = { type: "object", properties: { a: deep } };
+  const refused = await page.request.post("/api/forms/validator", { data: deep, headers: SAME_ORIGIN });
+  expect(refused.status()).toBe(400);
+  expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^schema\.properties\.a\..*must be nested at most 24 levels deep$/);
+  const shallow = await page.request.post("/api/forms/validator", { data: { type: "object", properties: { a: { type: "string" } } }, headers: SAME_ORIGIN });
+  expect(shallow.status()).toBe(200);
 });
