@@ -31,3 +31,15 @@ describe("findHostileInput", () => {
     expect(findHostileInput({ n: Number.NaN })?.rule).toBe("must be a number");
   });
 });
+
+describe("findHostileInput on large honest input", () => {
+  it("accepts 2,000 diagram ops with instances in two environments", () => {
+    const params = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`p${i}`, i]));
+    const ops = Array.from({ length: 2000 }, (_, i) => ({
+      op: "addComponent",
+      component: { id: `cmp-${i}-abcdefgh`, name: `c${i}`, bundle: "aws-sqs-queue", version: "1.0.0", x: i, y: i },
+      instances: { staging: { params, preset: "Development" }, production: { params, preset: "Production" } },
+    }));
+    expect(findHostileInput({ projectId: "p", baseRevision: 1, ops })).toBeNull();
+  });
+});
