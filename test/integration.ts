@@ -1,8 +1,12 @@
 // Integration harness: each suite runs once per available database — always PGlite, and also
 // PostgreSQL when scripts/test.ts found one (PATCHBAY_TEST_DATABASES). Every suite gets a
 // fresh, migrated, seeded database of its own; nothing is mocked.
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe } from "vitest";
-import { makeContext } from "@/server/api/context";
+import { TOKEN_PREFIX } from "@/server/domain/auth/api-tokens";
+import type { Role } from "@/server/domain/roles";
+import { hashToken } from "@/server/tokens/service";
+import { makeContext, makeTokenContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 import { migrateDatabase, openDatabase } from "@/server/db/connect";
 import type { Database } from "@/server/db";
@@ -31,6 +35,8 @@ export interface Harness {
   as(email: string | null): Promise<ReturnType<typeof createCaller>>;
   /** a tRPC caller for whoever a session id stands for (a revoked or expired one: signed out) */
   asSession(sessionId: string): Promise<ReturnType<typeof createCaller>>;
+  /** a tRPC caller presenting `Authorization: Bearer <value>`, its context built as the HTTP route builds it */
+  asToken(value: string): Promise<ReturnType<typeof createCaller>>;
 }
 
 export function forEachDatabase(title: string, body: (h: Harness) => void): void {
@@ -64,6 +70,9 @@ export function forEachDatabase(title: string, body: (h: Harness) => void): void
         },
         async asSession(sessionId) {
           return createCaller(makeContext(await userForSession(sessionId), { requestId: "test-request", ip: "127.0.0.1", userAgent: "vitest" }));
+        },
+        async asToken(value) {
+          return createCaller(await makeTokenContext(value, { requestId: "test-request", ip: "127.0.0.1", userAgent: "vitest" }));
         },
         async as(email) {
           const user = email ? await findUserForSignIn(email) : null;
@@ -101,4 +110,19 @@ export async function auditCount(database: Database): Promise<number> {
 export async function acmeFingerprint(h: Harness, value: string): Promise<string> {
   const org = await h.db().prisma.organization.findFirstOrThrow({ where: { slug: "acme" }, select: { id: true } });
   return fingerprint(value, org.id);
+}
+
+/**
+ * A live API token of the organization with this slug, written directly (set-up, no audit
+ * event); returns its value and id.
+ */
+export async function testToken(h: Harness, organizationSlug: string, role: Role, name = `t-${randomBytes(3).toString("hex")}`): Promise<{ id: string; value: string }> {
+  const prisma = h.db().prisma;
+  const org = await prisma.organization.findFirstOrThrow({ where: { slug: organizationSlug }, select: { id: true } });
+  const value = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const row = await prisma.apiToken.create({
+    data: { organizationId: org.id, name, role, tokenHash: hashToken(value), expiresAt: new Date(Date.now() + 86_400_000) },
+    select: { id: true },
+  });
+  return { id: row.id, value };
 }

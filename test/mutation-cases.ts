@@ -5,7 +5,7 @@ import path from "node:path";
 import { startSession } from "@/server/auth/sessions";
 import { ensureInstance, upsertSecret } from "@/server/repositories/secrets";
 import { fingerprint, seal } from "@/server/secrets/crypto";
-import type { Harness } from "./integration";
+import { type Harness, testToken } from "./integration";
 
 type Case = (h: Harness) => Promise<{ action: string }>;
 
@@ -233,6 +233,19 @@ export function mutationCases(): Record<string, Case> {
       await startSession(user.id, { ip: "127.0.0.1" });
       await (await h.as("owner@acme.test")).organization.signOutMember({ organizationId, userId: user.id });
       return { action: "member.signed_out_everywhere" };
+    },
+    "token.create": async (h) => {
+      const { organizationId } = await acmeProject(h);
+      await (await h.as("ops@acme.test")).token.create({ organizationId, name: `audited-${suffix()}`, role: "developer", expiresInDays: 30 });
+      return { action: "token.created" };
+    },
+    "token.revoke": async (h) => {
+      // Revoked by an ops token: a token principal's writes are audited the same way.
+      const { organizationId } = await acmeProject(h);
+      const target = await testToken(h, "acme", "viewer");
+      const ops = await testToken(h, "acme", "ops");
+      await (await h.asToken(ops.value)).token.revoke({ organizationId, tokenId: target.id });
+      return { action: "token.revoked" };
     },
   };
 }

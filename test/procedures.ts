@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Role } from "@/server/domain/roles";
 import { seedDemoDiagram } from "@/server/seed-diagram";
-import type { Harness } from "./integration";
+import { type Harness, testToken } from "./integration";
 
 /** The least privileged caller that may call a procedure. */
 export type Minimum = "signed-in" | Role;
@@ -31,6 +31,8 @@ export interface Fixture {
   viewerUserId: string;
   /** a fresh, empty, unprotected non-production environment, written without an audit event */
   scratchEnvironment(): Promise<string>;
+  /** a fresh live viewer API token of the demo organization, written without an audit event */
+  scratchToken(): Promise<string>;
   /** a fresh org preset with a draft and published versions 1 and 2 */
   scratchPreset(): Promise<string>;
   suffix(): string;
@@ -68,6 +70,9 @@ export async function loadFixture(h: Harness): Promise<Fixture> {
     presetId: preset.id,
     defaultId: deflt.id,
     suffix,
+    async scratchToken() {
+      return (await testToken(h, "acme", "viewer")).id;
+    },
     async scratchEnvironment() {
       const slug = `s-${suffix()}`;
       return (await prisma.environment.create({ data: { projectId: project.id, slug, name: slug }, select: { id: true } })).id;
@@ -93,6 +98,8 @@ export async function loadFixture(h: Harness): Promise<Fixture> {
 
 export interface ProcedureCase {
   minimum: Minimum;
+  /** an act of a signed-in person: API tokens are refused (FORBIDDEN) whatever their role */
+  personOnly?: boolean;
   input(fx: Fixture): unknown | Promise<unknown>;
 }
 
@@ -110,8 +117,8 @@ const rdsValues = {
 };
 
 export const PROCEDURES: Record<string, ProcedureCase> = {
-  "me.get": { minimum: "signed-in", input: () => undefined },
-  "me.signOutEverywhere": { minimum: "signed-in", input: () => undefined },
+  "me.get": { minimum: "signed-in", personOnly: true, input: () => undefined },
+  "me.signOutEverywhere": { minimum: "signed-in", personOnly: true, input: () => undefined },
   "organization.signOutMember": { minimum: "owner", input: (f) => ({ organizationId: f.organizationId, userId: f.viewerUserId }) },
   "organization.bySlug": { minimum: "viewer", input: () => ({ slug: "acme" }) },
 
@@ -227,6 +234,14 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
   "preset.publish": { minimum: "ops", input: async (f) => ({ organizationId: f.organizationId, presetId: await f.scratchPreset() }) },
   "preset.offerUpgrade": { minimum: "ops", input: async (f) => ({ organizationId: f.organizationId, presetId: await f.scratchPreset(), version: 2 }) },
   "preset.applyUpgrade": { minimum: "ops", input: async (f) => ({ organizationId: f.organizationId, presetId: await f.scratchPreset(), version: 2 }) },
+  "token.list": { minimum: "ops", input: (f) => ({ organizationId: f.organizationId }) },
+  "token.create": {
+    minimum: "ops",
+    personOnly: true,
+    input: (f) => ({ organizationId: f.organizationId, name: `m-${f.suffix()}`, role: "viewer", expiresInDays: 1 }),
+  },
+  "token.revoke": { minimum: "ops", input: async (f) => ({ organizationId: f.organizationId, tokenId: await f.scratchToken() }) },
+
   "preset.setGuardrail": { minimum: "owner", input: (f) => ({ organizationId: f.organizationId, requireProductionPresets: false }) },
 };
 

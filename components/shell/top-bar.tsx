@@ -35,6 +35,9 @@ export function TopBar({ orgSlug, orgName, email, name, role }: { orgSlug: strin
         <Link href={`/o/${orgSlug}/audit`} className="ml-3 whitespace-nowrap text-sm font-medium text-slate-600 hover:text-slate-900">
           Audit log
         </Link>
+        <Link href={`/o/${orgSlug}/settings`} className="ml-3 text-sm font-medium text-slate-600 hover:text-slate-900">
+          Settings
+        </Link>
       </nav>
       <div className="flex items-center gap-3 text-sm">
         <span data-testid="whoami" title={name}>

@@ -12,6 +12,7 @@ import { presetRouter } from "./routers/preset";
 import { projectRouter } from "./routers/project";
 import { promotionRouter } from "./routers/promotion";
 import { secretRouter } from "./routers/secret";
+import { tokenRouter } from "./routers/token";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -29,6 +30,7 @@ export const appRouter = router({
   environment: environmentRouter,
   environmentDefault: environmentDefaultRouter,
   secret: secretRouter,
+  token: tokenRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -79,10 +79,20 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(errorsAndLogging).use(hostileInput);
 
-/** Signed-in users only; `ctx.user` is non-null downstream. */
+/** A signed-in user or a live API token; `ctx.principal` is non-null downstream. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new AppError("UNAUTHORIZED", "Sign in first");
-  return next({ ctx: { ...ctx, user: ctx.user } });
+  // A refused token names why (revoked, expired, not recognised) so a script's owner knows what to fix.
+  if (!ctx.principal) throw new AppError("UNAUTHORIZED", ctx.refusal ? `${ctx.refusal}: create a new token in Settings` : "Sign in first");
+  return next({ ctx: { ...ctx, principal: ctx.principal } });
 });
 
-export type ProtectedContext = Context & { user: NonNullable<Context["user"]> };
+export type ProtectedContext = Context & { principal: NonNullable<Context["principal"]> };
+
+/**
+ * Acts of a person rather than of an organization (their own sessions, who they are): an API
+ * token is refused, clearly. `ctx.user` is the signed-in user downstream.
+ */
+export const personProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.principal.kind !== "user") throw new AppError("FORBIDDEN", "This is for a signed-in person; an API token cannot call it");
+  return next({ ctx: { ...ctx, user: ctx.principal.user } });
+});

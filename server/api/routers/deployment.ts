@@ -3,6 +3,7 @@ import { deploymentDto, deploymentMessage, requestableAction, requestedDeploymen
 import * as deployments from "../../deployments/service";
 import { requireProject } from "../guard";
 import { id } from "../schemas";
+import { userIdOf } from "../context";
 import { protectedProcedure, router } from "../trpc";
 
 // Deployments of one instance: requested by developers and above (the server refuses while a
@@ -15,7 +16,7 @@ export const deploymentRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { action, message, ...target } = input;
       const access = await requireProject(ctx, target.projectId, "developer", "deployment.request");
-      return deployments.requestDeployment({ actor: access.actor, meta: ctx.meta, userId: ctx.user.id }, { ...target, organizationId: access.organizationId }, { action, message: message ?? "" });
+      return deployments.requestDeployment({ actor: access.actor, meta: ctx.meta, userId: userIdOf(ctx.principal) }, { ...target, organizationId: access.organizationId }, { action, message: message ?? "" });
     }),
 
   /** Newest first: one instance's deployments when componentId is given, else the environment's. */

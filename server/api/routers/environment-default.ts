@@ -5,6 +5,7 @@ import type { Role } from "../../domain/roles";
 import { findEnvironmentRef } from "../../repositories/environment-defaults";
 import * as defaults from "../../secrets/environment-defaults";
 import { defaultName, defaultTypeDto, environmentDefaultDto } from "../../secrets/schemas";
+import { actorOf } from "../context";
 import { requireProject } from "../guard";
 import { id } from "../schemas";
 import { protectedProcedure, router, type ProtectedContext } from "../trpc";
@@ -14,7 +15,7 @@ async function requireEnvironment(ctx: ProtectedContext, environmentId: string, 
   const env = await findEnvironmentRef(environmentId);
   if (!env) {
     await recordAuditEvent(
-      { actor: { type: "user", id: ctx.user.id, label: ctx.user.email }, meta: ctx.meta },
+      { actor: actorOf(ctx.principal), meta: ctx.meta },
       { organizationId: null, action, outcome: "denied", target: { type: "environment", id: environmentId }, after: { reason: "Environment not found" } },
     );
     throw new AppError("NOT_FOUND", "Environment not found");

@@ -3,11 +3,11 @@ import { auditedWrite } from "../../audit/write";
 import { revokeUserSessions } from "../../auth/sessions";
 import { listMemberships } from "../../repositories/users";
 import { role } from "../schemas";
-import { protectedProcedure, router } from "../trpc";
+import { personProcedure, router } from "../trpc";
 
 export const meRouter = router({
   /** Who am I, and where may I go: the top bar and the organization switcher. */
-  get: protectedProcedure
+  get: personProcedure
     .input(z.void())
     .output(
       z.object({
@@ -23,7 +23,7 @@ export const meRouter = router({
    * Ends every session of the caller, this one included (a lost laptop, a shared computer).
    * A user-level act, so it goes to the global audit chain rather than one organization's.
    */
-  signOutEverywhere: protectedProcedure
+  signOutEverywhere: personProcedure
     .input(z.void())
     .output(z.object({ revoked: z.number().int() }))
     .mutation(async ({ ctx }) =>

@@ -3,6 +3,7 @@ import { secretName, secretStatusDto, secretValue } from "../../secrets/schemas"
 import * as secrets from "../../secrets/service";
 import { requireProject } from "../guard";
 import { id } from "../schemas";
+import { userIdOf } from "../context";
 import { protectedProcedure, router } from "../trpc";
 
 const target = z.object({ projectId: id, componentId: id, environmentId: id });
@@ -23,7 +24,7 @@ export const secretRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { name, value, ...t } = input;
       const access = await requireProject(ctx, t.projectId, "developer", "secret.set");
-      return secrets.setSecret({ actor: access.actor, meta: ctx.meta, userId: ctx.user.id }, { ...t, organizationId: access.organizationId }, name, value);
+      return secrets.setSecret({ actor: access.actor, meta: ctx.meta, userId: userIdOf(ctx.principal) }, { ...t, organizationId: access.organizationId }, name, value);
     }),
 
   /** Returns the secret's status afterwards, or null when it is no longer declared at all. */
