@@ -39,19 +39,20 @@ export interface Harness {
   asToken(value: string): Promise<ReturnType<typeof createCaller>>;
 }
 
+/** A fresh, empty database of `kind` (not migrated): in-memory PGlite, or a scratch PostgreSQL database `drop` removes. */
+export async function openTestDatabase(kind: DatabaseKind): Promise<{ database: Database; drop?: () => Promise<void> }> {
+  if (kind === "pglite") return { database: await openDatabase({ dataDir: "memory" }) };
+  const scratch = await createScratchDatabase();
+  return { database: await openDatabase({ url: scratch.url }), drop: scratch.drop };
+}
+
 export function forEachDatabase(title: string, body: (h: Harness) => void): void {
   for (const kind of TEST_DATABASES) {
     describe(`${title} [${kind}]`, () => {
       let database: Database | undefined;
       let drop: (() => Promise<void>) | undefined;
       beforeAll(async () => {
-        if (kind === "postgresql") {
-          const scratch = await createScratchDatabase();
-          drop = scratch.drop;
-          database = await openDatabase({ url: scratch.url });
-        } else {
-          database = await openDatabase({ dataDir: "memory" });
-        }
+        ({ database, drop } = await openTestDatabase(kind));
         await migrateDatabase(database);
         await seedDemo();
         await syncCatalog(catalogRoot());

@@ -4,9 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerDatabase, type Database } from "@/server/db";
-import { openDatabase } from "@/server/db/connect";
 import { migrate, readMigrations } from "@/server/db/migrate";
-import { createScratchDatabase, TEST_DATABASES, type Harness } from "@/test/integration";
+import { openTestDatabase, TEST_DATABASES, type Harness } from "@/test/integration";
 import { rewriteChain } from "@/test/audit-attacker";
 import { hashedPayload } from "./chain";
 import { GENESIS_HASH } from "./types";
@@ -50,13 +49,7 @@ for (const kind of TEST_DATABASES) {
     let drop: (() => Promise<void>) | undefined;
     const h = { kind, db: () => database } as Harness;
     beforeAll(async () => {
-      if (kind === "postgresql") {
-        const scratch = await createScratchDatabase();
-        drop = scratch.drop;
-        database = await openDatabase({ url: scratch.url });
-      } else {
-        database = await openDatabase({ dataDir: "memory" });
-      }
+      ({ database, drop } = await openTestDatabase(kind));
       const files = readMigrations();
       const upgrade = files.findIndex((f) => f.name === KEYED_CHAIN_MIGRATION);
       expect(upgrade).toBeGreaterThan(0);
