@@ -2,25 +2,44 @@
 // the Access tab shows the grant it renders (only that policy), the Runtime tab shows the
 // env vars with DATABASE_URL masked; ops reveals it, and the reveal lands in the History tab.
 import { expect, test, type Page } from "@playwright/test";
-import { call, createProject, dragFromPalette, drawLine, handle, inspector, node, openCanvas, saved } from "./canvas-helpers";
+import {
+  call,
+  createProject,
+  dragFromPalette,
+  drawLine,
+  handle,
+  inspector,
+  node,
+  openCanvas,
+  saved,
+} from "./canvas-helpers";
 import { signIn } from "./helpers";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
 const linePanel = (page: Page) => page.getByRole("complementary", { name: "Line" });
 
-test("connect app → database, pick read, see the grant and a masked DATABASE_URL; ops reveals it and History records the reveal", async ({ page, browser }) => {
+test("connect app → database, pick read, see the grant and a masked DATABASE_URL; ops reveals it and History records the reveal", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "ops@acme.test");
   const path = await createProject(page, "access");
   const password = `canary-${Date.now().toString(36)}`;
 
   // As a developer: place both, connect them, and choose the policy on the line.
-  const dev = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+  const dev = await (
+    await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+  ).newPage();
   await signIn(dev, "dev@acme.test");
   await openCanvas(dev, path);
   await dragFromPalette(dev, "local-postgres-database", 150, 120);
   await dragFromPalette(dev, "local-process", 620, 200);
-  await drawLine(dev, handle(dev, "postgres-database", "output-database"), handle(dev, "process", "input-database"));
+  await drawLine(
+    dev,
+    handle(dev, "postgres-database", "output-database"),
+    handle(dev, "process", "input-database"),
+  );
   await saved(dev);
   await dev.getByTestId("line-label").click();
   const read = linePanel(dev).getByRole("checkbox", { name: /^Read only/ });
@@ -36,12 +55,46 @@ test("connect app → database, pick read, see the grant and a masked DATABASE_U
   await saved(dev);
 
   // The database already runs: ops records its outputs (what a deployment will write).
-  const project = await call<{ id: string; environments: { id: string; slug: string }[] }>(page, "project.bySlug", { organizationId: (await call<{ id: string }>(page, "organization.bySlug", { slug: "acme" }, "query")).id, slug: path.split("/").pop() }, "query");
-  const { diagram } = await call<{ diagram: { components: { id: string; name: string }[] } }>(page, "diagram.get", { projectId: project.id }, "query");
+  const project = await call<{ id: string; environments: { id: string; slug: string }[] }>(
+    page,
+    "project.bySlug",
+    {
+      organizationId: (
+        await call<{ id: string }>(page, "organization.bySlug", { slug: "acme" }, "query")
+      ).id,
+      slug: path.split("/").pop(),
+    },
+    "query",
+  );
+  const { diagram } = await call<{ diagram: { components: { id: string; name: string }[] } }>(
+    page,
+    "diagram.get",
+    { projectId: project.id },
+    "query",
+  );
   const db = diagram.components.find((c) => c.name === "postgres-database")!;
   const staging = project.environments.find((e) => e.slug === "staging")!;
-  const payload = { hostname: "db.internal", port: 5432, database: "orders", username: "app", password, version: "16", sslmode: "require" };
-  await call(page, "access.recordOutputs", { projectId: project.id, componentId: db.id, environmentId: staging.id, slot: "database", payload }, "mutation");
+  const payload = {
+    hostname: "db.internal",
+    port: 5432,
+    database: "orders",
+    username: "app",
+    password,
+    version: "16",
+    sslmode: "require",
+  };
+  await call(
+    page,
+    "access.recordOutputs",
+    {
+      projectId: project.id,
+      componentId: db.id,
+      environmentId: staging.id,
+      slot: "database",
+      payload,
+    },
+    "mutation",
+  );
 
   // Access: the rendered grant of the chosen policy only.
   await node(dev, "process").click();
@@ -66,7 +119,9 @@ test("connect app → database, pick read, see the grant and a masked DATABASE_U
   await inspector(page).getByRole("tab", { name: "Runtime" }).click();
   const opsUrl = inspector(page).locator('[data-testid=env-var][data-name="DATABASE_URL"]');
   await opsUrl.getByRole("button", { name: "Reveal" }).click();
-  await expect(opsUrl.getByTestId("revealed-value")).toHaveText(`postgresql://app:${password}@db.internal:5432/orders?sslmode=require`);
+  await expect(opsUrl.getByTestId("revealed-value")).toHaveText(
+    `postgresql://app:${password}@db.internal:5432/orders?sslmode=require`,
+  );
   await inspector(page).getByRole("tab", { name: "History" }).click();
   // Newest first: the reveal (action env.revealed, naming the variable but never its value).
   const history = inspector(page).getByRole("tabpanel");
@@ -76,7 +131,9 @@ test("connect app → database, pick read, see the grant and a masked DATABASE_U
   await dev.context().close();
 });
 
-test("an input without a line names the environment default that fills it, in that environment only", async ({ page }) => {
+test("an input without a line names the environment default that fills it, in that environment only", async ({
+  page,
+}) => {
   await signIn(page, "viewer@acme.test");
   // The demo's production has an aws-iam-role default (deploy-role); staging has none.
   await openCanvas(page, "/o/acme/p/ecommerce-api?env=production");

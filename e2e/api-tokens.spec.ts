@@ -10,12 +10,18 @@ test("ops creates an API token, uses it with Bearer, revokes it", async ({ page,
   const name = `e2e-${Date.now()}`;
   const form = page.getByRole("form", { name: "Create API token" });
   // Owner is above ops: not offered (the server refuses it anyway).
-  await expect(form.getByLabel("Role").locator("option")).toHaveText(["ops", "developer", "viewer"]);
+  await expect(form.getByLabel("Role").locator("option")).toHaveText([
+    "ops",
+    "developer",
+    "viewer",
+  ]);
   await form.getByLabel("Name").fill(name);
   await form.getByLabel("Role").selectOption("developer");
   await form.getByLabel("Expires in (days)").fill("400");
   await form.getByRole("button", { name: "Create token" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "expiresInDays: must be at most 365 days" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "expiresInDays: must be at most 365 days" }),
+  ).toBeVisible();
   await form.getByLabel("Expires in (days)").fill("7");
   await form.getByRole("button", { name: "Create token" }).click();
   const value = (await page.getByTestId("token-value").textContent()) ?? "";
@@ -25,7 +31,10 @@ test("ops creates an API token, uses it with Bearer, revokes it", async ({ page,
   await expect(row).toContainText("never");
 
   const orgId = await page.evaluate(async () => {
-    const res = await fetch("/api/trpc/organization.bySlug?input=" + encodeURIComponent(JSON.stringify({ json: { slug: "acme" } })));
+    const res = await fetch(
+      "/api/trpc/organization.bySlug?input=" +
+        encodeURIComponent(JSON.stringify({ json: { slug: "acme" } })),
+    );
     return (await res.json()).result.data.json.id as string;
   });
   const list = `/api/trpc/project.list?input=${encodeURIComponent(JSON.stringify({ json: { organizationId: orgId } }))}`;
@@ -37,7 +46,11 @@ test("ops creates an API token, uses it with Bearer, revokes it", async ({ page,
 
   page.once("dialog", (dialog) => dialog.accept());
   await page.reload();
-  await page.getByTestId("token-row").filter({ hasText: name }).getByRole("button", { name: "Revoke" }).click();
+  await page
+    .getByTestId("token-row")
+    .filter({ hasText: name })
+    .getByRole("button", { name: "Revoke" })
+    .click();
   await expect(page.getByTestId("token-row").filter({ hasText: name })).toContainText("revoked");
   // The value is not on the page any more.
   await expect(page.getByText(value)).toHaveCount(0);
@@ -49,5 +62,7 @@ test("ops creates an API token, uses it with Bearer, revokes it", async ({ page,
 test("a developer sees that tokens are for ops and owners", async ({ page }) => {
   await signIn(page, "dev@acme.test");
   await page.goto("/o/acme/settings");
-  await expect(page.getByText("API tokens are managed by ops and owners; you are developer.")).toBeVisible();
+  await expect(
+    page.getByText("API tokens are managed by ops and owners; you are developer."),
+  ).toBeVisible();
 });

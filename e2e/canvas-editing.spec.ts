@@ -4,7 +4,18 @@
 // breaks when its producer moves to a bundle version with another output type.
 // Each journey gets a project of its own (unique per run), so the spec re-runs on one database.
 import { expect, test, type Page } from "@playwright/test";
-import { centre, createProject, dragFromPalette, drawLine, handle, inspector, node, openCanvas, saved, slot } from "./canvas-helpers";
+import {
+  centre,
+  createProject,
+  dragFromPalette,
+  drawLine,
+  handle,
+  inspector,
+  node,
+  openCanvas,
+  saved,
+  slot,
+} from "./canvas-helpers";
 import { signIn } from "./helpers";
 
 // Room for palette, canvas and inspector side by side, so every placed component stays in view.
@@ -14,7 +25,9 @@ const edges = (page: Page) => page.locator(".react-flow__edge");
 const selectedNodes = (page: Page) => page.locator(".react-flow__node.selected");
 const confirmDialog = (page: Page) => page.getByRole("alertdialog", { name: "Delete?" });
 
-test("several components selected and deleted: asks first when lines depend on them, cancel keeps, confirm removes; persisted", async ({ page }) => {
+test("several components selected and deleted: asks first when lines depend on them, cancel keeps, confirm removes; persisted", async ({
+  page,
+}) => {
   await signIn(page, "ops@acme.test");
   const project = await createProject(page, "delete");
   await openCanvas(page, project);
@@ -23,8 +36,16 @@ test("several components selected and deleted: asks first when lines depend on t
   await dragFromPalette(page, "local-process", 560, 230);
   await dragFromPalette(page, "local-redis", 560, 560);
   await expect(page.getByTestId("component-node")).toHaveCount(4);
-  await drawLine(page, handle(page, "postgres-database", "output-database"), handle(page, "process", "input-database"));
-  await drawLine(page, handle(page, "redis", "output-cache"), handle(page, "process", "input-cache"));
+  await drawLine(
+    page,
+    handle(page, "postgres-database", "output-database"),
+    handle(page, "process", "input-database"),
+  );
+  await drawLine(
+    page,
+    handle(page, "redis", "output-cache"),
+    handle(page, "process", "input-cache"),
+  );
   await expect(edges(page)).toHaveCount(2);
   await saved(page);
 
@@ -43,7 +64,9 @@ test("several components selected and deleted: asks first when lines depend on t
 
   // process has two incoming lines: Delete asks first, and Cancel changes nothing.
   await page.keyboard.press("Delete");
-  await expect(confirmDialog(page)).toContainText("process has 2 lines that will be removed with it");
+  await expect(confirmDialog(page)).toContainText(
+    "process has 2 lines that will be removed with it",
+  );
   await confirmDialog(page).getByRole("button", { name: "Cancel" }).click();
   await expect(confirmDialog(page)).toHaveCount(0);
   await expect(page.getByTestId("component-node")).toHaveCount(4);
@@ -74,7 +97,9 @@ test("several components selected and deleted: asks first when lines depend on t
   await expect(edges(page)).toHaveCount(0);
 });
 
-test("rename in the inspector, the component's history newest first, and Ctrl+D duplicates under a unique valid name", async ({ page }) => {
+test("rename in the inspector, the component's history newest first, and Ctrl+D duplicates under a unique valid name", async ({
+  page,
+}) => {
   await signIn(page, "ops@acme.test");
   const project = await createProject(page, "dup");
   await openCanvas(page, project);
@@ -86,7 +111,9 @@ test("rename in the inspector, the component's history newest first, and Ctrl+D 
   const name = inspector(page).getByLabel("Name");
   await name.fill("Cache!");
   await name.press("Enter");
-  await expect(inspector(page).getByText("must be 1–20 lowercase letters, digits or dashes")).toBeVisible();
+  await expect(
+    inspector(page).getByText("must be 1–20 lowercase letters, digits or dashes"),
+  ).toBeVisible();
   await expect(node(page, "redis")).toBeVisible();
   await name.fill("session-cache-london");
   await name.press("Enter");
@@ -136,7 +163,13 @@ test("? opens the shortcuts overlay listing every shortcut; Escape closes it", a
   await page.keyboard.press("?");
   await expect(overlay).toBeVisible();
   await expect(overlay.locator("dt")).toHaveCount(9);
-  for (const text of ["Undo", "Duplicate the selected components", "Delete the selection (asks first when something depends on it)", "Auto-layout left to right", "Select several components with a box"]) {
+  for (const text of [
+    "Undo",
+    "Duplicate the selected components",
+    "Delete the selection (asks first when something depends on it)",
+    "Auto-layout left to right",
+    "Select several components with a box",
+  ]) {
     await expect(overlay.getByText(text, { exact: true })).toBeVisible();
   }
   await page.keyboard.press("Escape");
@@ -148,7 +181,9 @@ test("? opens the shortcuts overlay listing every shortcut; Escape closes it", a
   await expect(overlay).toHaveCount(0);
 });
 
-test("mid-drag, compatible inputs light up and incompatible ones say why; releasing on the pane draws nothing", async ({ page }) => {
+test("mid-drag, compatible inputs light up and incompatible ones say why; releasing on the pane draws nothing", async ({
+  page,
+}) => {
   await signIn(page, "ops@acme.test");
   const project = await createProject(page, "drag");
   await openCanvas(page, project);
@@ -167,7 +202,10 @@ test("mid-drag, compatible inputs light up and incompatible ones say why; releas
   await page.mouse.move(from.x + 120, from.y + 250, { steps: 8 });
   await expect(database).toHaveAttribute("data-compatible", "true");
   await expect(cache).toHaveAttribute("data-compatible", "false");
-  await expect(cache).toHaveAttribute("title", "type mismatch: process.cache takes redis, postgres-database.database produces postgresql");
+  await expect(cache).toHaveAttribute(
+    "title",
+    "type mismatch: process.cache takes redis, postgres-database.database produces postgresql",
+  );
 
   // Hovering a slot says what releasing there would do.
   const hint = page.getByRole("status").filter({ hasText: /connect/ });
@@ -176,7 +214,9 @@ test("mid-drag, compatible inputs light up and incompatible ones say why; releas
     await page.mouse.move(c.x, c.y, { steps: 6 });
   };
   await over(cache);
-  await expect(hint).toHaveText("Can't connect: type mismatch: process.cache takes redis, postgres-database.database produces postgresql");
+  await expect(hint).toHaveText(
+    "Can't connect: type mismatch: process.cache takes redis, postgres-database.database produces postgresql",
+  );
   await over(database);
   await expect(hint).toHaveText("Release to connect (postgresql)");
 
@@ -197,15 +237,21 @@ test("mid-drag, compatible inputs light up and incompatible ones say why; releas
 /** Imports one fixture directory as ops; a re-run finds it already there, which is as good. */
 async function importFixture(page: Page, dir: string) {
   await page.goto("/o/acme/catalog");
-  await page.getByLabel("Path on the server").fill(`${process.cwd()}/test/fixtures/e2e-import/${dir}`);
+  await page
+    .getByLabel("Path on the server")
+    .fill(`${process.cwd()}/test/fixtures/e2e-import/${dir}`);
   await page.getByRole("button", { name: "Preview" }).click();
   const preview = page.getByRole("region", { name: "Import preview" });
   await expect(preview).toContainText(`bundle e2e-swap-store@${dir.slice(1)}.0.0`);
   await preview.getByRole("button", { name: "Import into the catalog" }).click();
-  await expect(page.getByText(/Imported 1 bundle versions|everything in it is already in the catalog/)).toBeVisible();
+  await expect(
+    page.getByText(/Imported 1 bundle versions|everything in it is already in the catalog/),
+  ).toBeVisible();
 }
 
-test("a line whose producer moves to a version with another output type is drawn broken with the reason, and kept", async ({ page }) => {
+test("a line whose producer moves to a version with another output type is drawn broken with the reason, and kept", async ({
+  page,
+}) => {
   // e2e-swap-store 1.0.0 produces `database` as postgresql, 2.0.0 as redis (test/fixtures/e2e-import).
   await signIn(page, "ops@acme.test");
   await importFixture(page, "v1");
@@ -222,7 +268,11 @@ test("a line whose producer moves to a version with another output type is drawn
   const version = inspector(page).getByLabel("Version");
   await version.selectOption("1.0.0");
   await expect(store).toContainText("e2e-swap-store@1.0.0");
-  await drawLine(page, handle(page, "e2e-swap-store", "output-database"), handle(page, "process", "input-database"));
+  await drawLine(
+    page,
+    handle(page, "e2e-swap-store", "output-database"),
+    handle(page, "process", "input-database"),
+  );
   await expect(edges(page)).toHaveCount(1);
   await expect(page.getByTestId("broken-line")).toHaveCount(0);
   await saved(page);
@@ -231,7 +281,8 @@ test("a line whose producer moves to a version with another output type is drawn
   await store.click();
   await version.selectOption("2.0.0");
   await expect(store).toContainText("e2e-swap-store@2.0.0");
-  const reason = "broken: type mismatch: process.database takes postgresql, e2e-swap-store.database produces redis";
+  const reason =
+    "broken: type mismatch: process.database takes postgresql, e2e-swap-store.database produces redis";
   await expect(page.getByTestId("broken-line")).toHaveText(reason);
   await expect(edges(page)).toHaveCount(1);
   const path = edges(page).locator("path.react-flow__edge-path");

@@ -31,8 +31,15 @@ export async function drawLine(page: Page, from: Locator, to: Locator): Promise<
 }
 
 /** Drops `bundle` so that the component's top-left lands near (x - 120, y - 30) on the canvas. */
-export async function dragFromPalette(page: Page, bundle: string, x: number, y: number): Promise<void> {
-  await page.locator(`[data-testid="palette-item"][data-bundle="${bundle}"]`).dragTo(page.getByTestId("canvas"), { targetPosition: { x, y } });
+export async function dragFromPalette(
+  page: Page,
+  bundle: string,
+  x: number,
+  y: number,
+): Promise<void> {
+  await page
+    .locator(`[data-testid="palette-item"][data-bundle="${bundle}"]`)
+    .dragTo(page.getByTestId("canvas"), { targetPosition: { x, y } });
 }
 
 export async function saved(page: Page): Promise<void> {
@@ -54,10 +61,19 @@ export function stamp(): string {
 }
 
 /** A tRPC procedure over HTTP with the page's session: set-up steps that have no page yet. */
-export async function call<T>(page: Page, path: string, input: unknown, kind: "query" | "mutation"): Promise<T> {
+export async function call<T>(
+  page: Page,
+  path: string,
+  input: unknown,
+  kind: "query" | "mutation",
+): Promise<T> {
   const url = `/api/trpc/${path}`;
   const response =
-    kind === "query" ? await page.request.get(`${url}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`) : await page.request.post(url, { data: { json: input }, headers: SAME_ORIGIN });
+    kind === "query"
+      ? await page.request.get(
+          `${url}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+        )
+      : await page.request.post(url, { data: { json: input }, headers: SAME_ORIGIN });
   expect(response.ok(), await response.text()).toBe(true);
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }

@@ -25,14 +25,18 @@ async function drawLine(page: Page, from: Locator, to: Locator) {
 
 async function dragFromPalette(page: Page, bundle: string, x: number, y: number) {
   const canvas = page.getByTestId("canvas");
-  await page.locator(`[data-testid="palette-item"][data-bundle="${bundle}"]`).dragTo(canvas, { targetPosition: { x, y } });
+  await page
+    .locator(`[data-testid="palette-item"][data-bundle="${bundle}"]`)
+    .dragTo(canvas, { targetPosition: { x, y } });
 }
 
 async function saved(page: Page) {
   await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
 }
 
-test("a developer drags bundles, connects typed slots, is refused a mismatch, edits, undoes, lays out and reloads", async ({ page }) => {
+test("a developer drags bundles, connects typed slots, is refused a mismatch, edits, undoes, lays out and reloads", async ({
+  page,
+}) => {
   await signIn(page, "dev@acme.test");
   await page.goto(PROJECT);
   await expect(page.getByTestId("canvas")).toHaveAttribute("data-ready", "true");
@@ -53,12 +57,26 @@ test("a developer drags bundles, connects typed slots, is refused a mismatch, ed
   await saved(page);
 
   // While dragging from the redis output, the postgres input says why it will not take it.
-  await drawLine(page, handle(page, "redis", "output-cache"), handle(page, "process", "input-database"));
-  await expect(page.getByTestId("canvas-notice")).toContainText("Line refused: type mismatch: process.database takes postgresql, redis.cache produces redis");
+  await drawLine(
+    page,
+    handle(page, "redis", "output-cache"),
+    handle(page, "process", "input-database"),
+  );
+  await expect(page.getByTestId("canvas-notice")).toContainText(
+    "Line refused: type mismatch: process.database takes postgresql, redis.cache produces redis",
+  );
   await expect(page.locator(".react-flow__edge")).toHaveCount(0);
 
-  await drawLine(page, handle(page, "postgres-database", "output-database"), handle(page, "process", "input-database"));
-  await drawLine(page, handle(page, "redis", "output-cache"), handle(page, "process", "input-cache"));
+  await drawLine(
+    page,
+    handle(page, "postgres-database", "output-database"),
+    handle(page, "process", "input-database"),
+  );
+  await drawLine(
+    page,
+    handle(page, "redis", "output-cache"),
+    handle(page, "process", "input-cache"),
+  );
   await expect(page.locator(".react-flow__edge")).toHaveCount(2);
   await saved(page);
 
@@ -100,11 +118,16 @@ test("a developer drags bundles, connects typed slots, is refused a mismatch, ed
   await expect(page.locator(".react-flow__edge")).toHaveCount(2);
   expect(await x("postgres-database")).toBeLessThan(await x("process"));
   await node(page, "process").click();
-  await expect(page.getByRole("complementary", { name: "Inspector" }).getByLabel("Port")).toHaveValue("8080");
+  await expect(
+    page.getByRole("complementary", { name: "Inspector" }).getByLabel("Port"),
+  ).toHaveValue("8080");
   await page.screenshot({ path: "test-results/canvas.png" });
 });
 
-test("a second browser editing the same diagram gets a conflict, not an overwrite", async ({ page, browser }) => {
+test("a second browser editing the same diagram gets a conflict, not an overwrite", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "dev@acme.test");
   await page.goto(PROJECT);
   await expect(page.getByTestId("component-node")).toHaveCount(3);
@@ -124,7 +147,9 @@ test("a second browser editing the same diagram gets a conflict, not an overwrit
 
   // Second browser, still on the old revision, tries a change: refused with an explanation.
   await dragFromPalette(page2, "local-redis", 300, 500);
-  await expect(page2.getByTestId("canvas-notice")).toContainText("Someone else changed this diagram");
+  await expect(page2.getByTestId("canvas-notice")).toContainText(
+    "Someone else changed this diagram",
+  );
   await expect(page2.getByTestId("save-state")).toHaveText("Not saved");
   await page2.getByRole("button", { name: "Reload" }).click();
   await expect(node(page2, "cache")).toBeVisible();
@@ -140,8 +165,12 @@ test("a viewer sees the diagram but cannot edit it", async ({ page }) => {
   await signIn(page, "viewer@acme.test");
   await page.goto(PROJECT);
   await expect(page.getByTestId("component-node")).toHaveCount(3);
-  await expect(page.getByText("Read-only: your role can view this diagram but not change it")).toBeVisible();
+  await expect(
+    page.getByText("Read-only: your role can view this diagram but not change it"),
+  ).toBeVisible();
   await expect(page.getByRole("complementary", { name: "Palette" })).toHaveCount(0);
   await node(page, "process").click();
-  await expect(page.getByRole("complementary", { name: "Inspector" }).getByLabel("Port")).toBeDisabled();
+  await expect(
+    page.getByRole("complementary", { name: "Inspector" }).getByLabel("Port"),
+  ).toBeDisabled();
 });

@@ -1,22 +1,33 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-const fixtures = process.env.MASSDRIVER_FIXTURES ?? `${process.cwd()}/../shared/fixtures/massdriver`;
+const fixtures =
+  process.env.MASSDRIVER_FIXTURES ?? `${process.cwd()}/../shared/fixtures/massdriver`;
 
-test("a developer sees no import panel; ops previews a Massdriver import, imports it, and the bundles join the catalog", async ({ page }) => {
+test("a developer sees no import panel; ops previews a Massdriver import, imports it, and the bundles join the catalog", async ({
+  page,
+}) => {
   await signIn(page, "dev@acme.test");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Catalog" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Catalog" })
+    .click();
   await expect(page.getByTestId("bundle-card").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Import from Massdriver" })).toHaveCount(0);
   await page.context().clearCookies();
 
   await signIn(page, "ops@acme.test");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Catalog" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Catalog" })
+    .click();
   await expect(page.getByRole("heading", { name: "Import from Massdriver" })).toBeVisible();
   const path = page.getByLabel("Path on the server");
   await path.fill("/etc");
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByText("must be inside the catalog or a directory listed in PATCHBAY_IMPORT_ROOTS")).toBeVisible();
+  await expect(
+    page.getByText("must be inside the catalog or a directory listed in PATCHBAY_IMPORT_ROOTS"),
+  ).toBeVisible();
 
   await path.fill(`${fixtures}/v2-catalog`);
   await page.getByRole("button", { name: "Preview" }).click();

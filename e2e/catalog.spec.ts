@@ -1,14 +1,20 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-test("a developer browses the catalog, previews a bundle's form and sees its slots and policies", async ({ page }) => {
+test("a developer browses the catalog, previews a bundle's form and sees its slots and policies", async ({
+  page,
+}) => {
   await signIn(page, "dev@acme.test");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Catalog" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Catalog" })
+    .click();
   await expect(page.getByRole("heading", { name: "Catalog" })).toBeVisible();
   // Only the shipped catalog: the import journey may have added Massdriver bundles.
   const cards = page.locator('[data-testid="bundle-card"][data-source="patchbay"]');
   // By heading: other cards mention a bundle's name through the artifact types they consume.
-  const card = (name: string) => cards.filter({ has: page.getByRole("heading", { name: new RegExp(`^${name}@`) }) });
+  const card = (name: string) =>
+    cards.filter({ has: page.getByRole("heading", { name: new RegExp(`^${name}@`) }) });
   await expect(cards).toHaveCount(17);
 
   await page.getByLabel("Search bundles").fill("postgres");
@@ -20,7 +26,10 @@ test("a developer browses the catalog, previews a bundle's form and sees its slo
   await expect(card("local-postgres-database")).toBeVisible();
   await expect(card("aws-rds-postgres")).toHaveCount(0);
   await category.getByRole("button", { name: /^Databases/ }).click();
-  await expect(category.getByRole("button", { name: /^Databases/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(category.getByRole("button", { name: /^Databases/ })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   await card("aws-rds-postgres").click();
 
   await expect(page.getByRole("heading", { name: /aws-rds-postgres/ })).toBeVisible();
@@ -51,6 +60,8 @@ test("a developer browses the catalog, previews a bundle's form and sees its slo
   await expect(grant).toBeHidden();
   await policies.getByText("Read only", { exact: true }).click();
   await expect(grant).toBeVisible();
-  await expect(page.getByRole("region", { name: "Preset Development" })).toContainText("db.t4g.micro");
+  await expect(page.getByRole("region", { name: "Preset Development" })).toContainText(
+    "db.t4g.micro",
+  );
   await page.screenshot({ path: "test-results/catalog-bundle.png", fullPage: true });
 });

@@ -12,11 +12,13 @@ import { signIn } from "./helpers";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
-const compareNode = (page: Page, name: string) => page.locator(`[data-testid="compare-node"][data-name="${name}"]`);
+const compareNode = (page: Page, name: string) =>
+  page.locator(`[data-testid="compare-node"][data-name="${name}"]`);
 const badge = (page: Page, name: string) => compareNode(page, name).getByTestId("diff-badge");
 const panel = (page: Page) => page.getByRole("complementary", { name: "Differences" });
 const rows = (page: Page) => panel(page).getByTestId("change-row");
-const row = (page: Page, path: string) => panel(page).locator(`[data-testid="change-row"][data-path="${path}"]`);
+const row = (page: Page, path: string) =>
+  panel(page).locator(`[data-testid="change-row"][data-path="${path}"]`);
 
 interface CatalogBundle {
   name: string;
@@ -28,36 +30,101 @@ interface CatalogBundle {
 async function setUp(page: Page) {
   const path = await createProject(page, "compare");
   const org = await call<{ id: string }>(page, "organization.bySlug", { slug: "acme" }, "query");
-  const project = await call<{ id: string; environments: { id: string; slug: string }[] }>(page, "project.bySlug", { organizationId: org.id, slug: path.split("/").pop() }, "query");
+  const project = await call<{ id: string; environments: { id: string; slug: string }[] }>(
+    page,
+    "project.bySlug",
+    { organizationId: org.id, slug: path.split("/").pop() },
+    "query",
+  );
   const env = (slug: string) => project.environments.find((e) => e.slug === slug)!.id;
   const [staging, production] = [env("staging"), env("production")];
-  const { bundles } = await call<{ bundles: CatalogBundle[] }>(page, "diagram.catalog", { projectId: project.id }, "query");
+  const { bundles } = await call<{ bundles: CatalogBundle[] }>(
+    page,
+    "diagram.catalog",
+    { projectId: project.id },
+    "query",
+  );
   const bundle = (name: string) => bundles.find((b) => b.name === name)!;
   const preset = (b: CatalogBundle, name: string) => {
     const p = b.presets.find((x) => x.name === name)!;
     return { params: p.versions[0]!.values, preset: p.name, presetVersion: p.versions[0]!.version };
   };
-  const [rds, app, sqs] = [bundle("aws-rds-postgres"), bundle("k8s-application"), bundle("aws-sqs-queue")];
+  const [rds, app, sqs] = [
+    bundle("aws-rds-postgres"),
+    bundle("k8s-application"),
+    bundle("aws-sqs-queue"),
+  ];
   const id = (name: string) => `${name}-${stamp()}`;
   const [db, api, queue, line] = [id("db"), id("api"), id("queue"), id("line")];
   // Equal in both: the same custom values (the built-in "Production" preset is production-only).
   const custom = (b: CatalogBundle) => ({ params: preset(b, "Production").params, preset: null });
   const same = (b: CatalogBundle) => ({ [staging]: custom(b), [production]: custom(b) });
   const ops = [
-    { op: "addComponent", component: { id: db, name: "db", bundle: rds.name, version: rds.version, x: 0, y: 0 }, instances: { [staging]: preset(rds, "Development"), [production]: preset(rds, "Production") } },
-    { op: "addComponent", component: { id: api, name: "api", bundle: app.name, version: app.version, x: 400, y: 0 }, instances: same(app) },
-    { op: "addComponent", component: { id: queue, name: "queue", bundle: sqs.name, version: sqs.version, x: 0, y: 320 }, instances: same(sqs) },
-    { op: "addLink", link: { id: line, from: db, fromArtifact: "database", to: api, toSlot: "database", policies: ["read-only"] } },
-    { op: "setInstance", component: api, environment: production, config: { ...custom(app), policies: { [line]: ["read-write"] } } },
+    {
+      op: "addComponent",
+      component: { id: db, name: "db", bundle: rds.name, version: rds.version, x: 0, y: 0 },
+      instances: { [staging]: preset(rds, "Development"), [production]: preset(rds, "Production") },
+    },
+    {
+      op: "addComponent",
+      component: { id: api, name: "api", bundle: app.name, version: app.version, x: 400, y: 0 },
+      instances: same(app),
+    },
+    {
+      op: "addComponent",
+      component: { id: queue, name: "queue", bundle: sqs.name, version: sqs.version, x: 0, y: 320 },
+      instances: same(sqs),
+    },
+    {
+      op: "addLink",
+      link: {
+        id: line,
+        from: db,
+        fromArtifact: "database",
+        to: api,
+        toSlot: "database",
+        policies: ["read-only"],
+      },
+    },
+    {
+      op: "setInstance",
+      component: api,
+      environment: production,
+      config: { ...custom(app), policies: { [line]: ["read-write"] } },
+    },
   ];
-  const { revision } = await call<{ revision: number }>(page, "diagram.get", { projectId: project.id }, "query");
-  await call(page, "diagram.change", { projectId: project.id, baseRevision: revision, ops }, "mutation");
+  const { revision } = await call<{ revision: number }>(
+    page,
+    "diagram.get",
+    { projectId: project.id },
+    "query",
+  );
+  await call(
+    page,
+    "diagram.change",
+    { projectId: project.id, baseRevision: revision, ops },
+    "mutation",
+  );
   const secret = `session-${stamp()}-${stamp()}`;
-  await call(page, "secret.set", { projectId: project.id, componentId: api, environmentId: staging, name: "SESSION_SECRET", value: secret }, "mutation");
+  await call(
+    page,
+    "secret.set",
+    {
+      projectId: project.id,
+      componentId: api,
+      environmentId: staging,
+      name: "SESSION_SECRET",
+      value: secret,
+    },
+    "mutation",
+  );
   return { path, secret };
 }
 
-test("compare staging with production: badges, policy of a line, summary, differences side by side, search, hide identical, shareable URL", async ({ page, browser }) => {
+test("compare staging with production: badges, policy of a line, summary, differences side by side, search, hide identical, shareable URL", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "ops@acme.test");
   const { path, secret } = await setUp(page);
 
@@ -75,19 +142,40 @@ test("compare staging with production: badges, policy of a line, summary, differ
   const lineBadge = page.getByTestId("line-diff-badge");
   await expect(lineBadge).toHaveCount(1);
   await expect(lineBadge).toHaveText("read-only → read-write");
-  await expect(page.getByTestId("compare-summary")).toContainText(/^2 components differ · 1 same · 1 line differs · \d+ changes$/);
+  await expect(page.getByTestId("compare-summary")).toContainText(
+    /^2 components differ · 1 same · 1 line differs · \d+ changes$/,
+  );
 
   // A component's differences side by side: param, preset, and a secret by fingerprint only.
-  await compareNode(page, "db").getByRole("button", { name: /^db: differs/ }).click();
+  await compareNode(page, "db")
+    .getByRole("button", { name: /^db: differs/ })
+    .click();
   await expect(panel(page).getByRole("heading", { name: /db/ })).toBeVisible();
-  await expect(panel(page).getByRole("columnheader")).toHaveText(["Kind", "Path", "Staging", "Production"]);
-  await expect(row(page, "instance_class").getByRole("cell")).toHaveText(["param", "db.t4g.micro", "db.r7g.large"]);
+  await expect(panel(page).getByRole("columnheader")).toHaveText([
+    "Kind",
+    "Path",
+    "Staging",
+    "Production",
+  ]);
+  await expect(row(page, "instance_class").getByRole("cell")).toHaveText([
+    "param",
+    "db.t4g.micro",
+    "db.r7g.large",
+  ]);
   await expect(row(page, "instance_class").getByRole("rowheader")).toHaveText("instance_class");
-  await expect(panel(page).locator('[data-testid="change-row"][data-kind="preset"]').getByRole("cell")).toHaveText(["preset", "Development v1", "Production v1"]);
-  await expect(panel(page).getByTestId("line-change")).toContainText("policies: read-only → read-write");
+  await expect(
+    panel(page).locator('[data-testid="change-row"][data-kind="preset"]').getByRole("cell"),
+  ).toHaveText(["preset", "Development v1", "Production v1"]);
+  await expect(panel(page).getByTestId("line-change")).toContainText(
+    "policies: read-only → read-write",
+  );
 
   await compareNode(page, "api").click();
-  await expect(row(page, "SESSION_SECRET").getByRole("cell")).toHaveText(["secret", /^fingerprint [0-9a-f]{12}$/, "—"]);
+  await expect(row(page, "SESSION_SECRET").getByRole("cell")).toHaveText([
+    "secret",
+    /^fingerprint [0-9a-f]{12}$/,
+    "—",
+  ]);
   await expect(page.locator("body")).not.toContainText(secret);
 
   // Search narrows the rows by path; hide identical takes the queue off the drawing (the API stays: its line differs).
@@ -97,7 +185,10 @@ test("compare staging with production: badges, policy of a line, summary, differ
   await expect(rows(page)).not.toHaveCount(all);
   await expect(row(page, "instance_class")).toHaveCount(0);
   await expect(row(page, "storage.allocated_gb")).toBeVisible();
-  for (const path of await rows(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-path")))) expect(path).toContain("storage");
+  for (const path of await rows(page).evaluateAll((els) =>
+    els.map((e) => e.getAttribute("data-path")),
+  ))
+    expect(path).toContain("storage");
   await expect(compareNode(page, "queue")).toHaveAttribute("data-matching", "false");
 
   await page.getByRole("checkbox", { name: "Hide identical" }).check();
@@ -109,11 +200,15 @@ test("compare staging with production: badges, policy of a line, summary, differ
   await expect(page).toHaveURL(/q=storage/);
   const url = page.url();
   for (const part of ["tab=compare", "component=db", "hide=same"]) expect(url).toContain(part);
-  const other = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+  const other = await (
+    await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+  ).newPage();
   await signIn(other, "viewer@acme.test");
   await other.goto(url);
   await expect(other.getByLabel("Left environment")).toHaveValue("staging");
-  await expect(other.getByRole("searchbox", { name: "Search changes by path" })).toHaveValue("storage");
+  await expect(other.getByRole("searchbox", { name: "Search changes by path" })).toHaveValue(
+    "storage",
+  );
   await expect(other.getByRole("checkbox", { name: "Hide identical" })).toBeChecked();
   await expect(compareNode(other, "queue")).toBeHidden();
   await expect(panel(other).getByRole("heading", { name: /db/ })).toBeVisible();
@@ -123,18 +218,26 @@ test("compare staging with production: badges, policy of a line, summary, differ
   // Picking the same environment on both sides: nothing differs.
   await page.getByLabel("Left environment").selectOption("production");
   await expect(page).toHaveURL(/left=production/);
-  await expect(page.getByTestId("compare-summary")).toContainText(/^0 components differ · 3 same · 0 lines differ · 0 changes$/);
+  await expect(page.getByTestId("compare-summary")).toContainText(
+    /^0 components differ · 3 same · 0 lines differ · 0 changes$/,
+  );
   await expect(page.getByTestId("line-diff-badge")).toHaveCount(0);
 });
 
-test("a viewer compares the demo project: its database differs and its API may write to it only in production", async ({ page }) => {
+test("a viewer compares the demo project: its database differs and its API may write to it only in production", async ({
+  page,
+}) => {
   await signIn(page, "viewer@acme.test");
   await page.goto("/o/acme/p/ecommerce-api?tab=compare&left=staging&right=production");
   await expect(badge(page, "orders-db")).toHaveAttribute("data-status", "changed");
-  await expect(page.getByTestId("line-diff-badge").filter({ hasText: "read-write" }).first()).toBeVisible();
+  await expect(
+    page.getByTestId("line-diff-badge").filter({ hasText: "read-write" }).first(),
+  ).toBeVisible();
   await expect(page.getByTestId("compare-summary")).toContainText(/components? differs?/);
   await compareNode(page, "orders-db").click();
   await expect(panel(page).getByRole("heading", { name: /orders-db/ })).toBeVisible();
-  await expect(panel(page).locator('[data-testid="change-row"][data-kind="preset"]')).toHaveCount(1);
+  await expect(panel(page).locator('[data-testid="change-row"][data-kind="preset"]')).toHaveCount(
+    1,
+  );
   await expect(row(page, "instance_class")).toHaveCount(1);
 });

@@ -16,23 +16,44 @@ const created: string[] = [];
 test.afterEach(async ({ page }) => {
   if (created.length === 0) return;
   const org = await call<{ id: string }>(page, "organization.bySlug", { slug: "acme" }, "query");
-  const project = await call<{ id: string; environments: { id: string; slug: string }[] }>(page, "project.bySlug", { organizationId: org.id, slug: "ecommerce-api" }, "query");
+  const project = await call<{ id: string; environments: { id: string; slug: string }[] }>(
+    page,
+    "project.bySlug",
+    { organizationId: org.id, slug: "ecommerce-api" },
+    "query",
+  );
   for (const e of project.environments.filter((e) => created.includes(e.slug))) {
-    await call(page, "environment.setProtection", { projectId: project.id, environmentId: e.id, protected: false }, "mutation");
-    await call(page, "environment.delete", { projectId: project.id, environmentId: e.id }, "mutation");
+    await call(
+      page,
+      "environment.setProtection",
+      { projectId: project.id, environmentId: e.id, protected: false },
+      "mutation",
+    );
+    await call(
+      page,
+      "environment.delete",
+      { projectId: project.id, environmentId: e.id },
+      "mutation",
+    );
   }
   created.length = 0;
 });
 
 function environmentRow(page: Page, slug: string): Locator {
-  return page.getByRole("region", { name: "Environments" }).locator(`[data-testid="environment-row"][data-slug="${slug}"]`);
+  return page
+    .getByRole("region", { name: "Environments" })
+    .locator(`[data-testid="environment-row"][data-slug="${slug}"]`);
 }
 
 function secretStatus(page: Page, name: string): Locator {
-  return inspector(page).locator(`[data-testid="secret"][data-name="${name}"]`).getByTestId("secret-status");
+  return inspector(page)
+    .locator(`[data-testid="secret"][data-name="${name}"]`)
+    .getByTestId("secret-status");
 }
 
-test("ops forks staging, opens the fork on the canvas with staging's configuration and no secrets, is refused deleting protected production, deletes the fork", async ({ page }) => {
+test("ops forks staging, opens the fork on the canvas with staging's configuration and no secrets, is refused deleting protected production, deletes the fork", async ({
+  page,
+}) => {
   const id = stamp();
   const slug = `preview-${id}`;
   const name = `Preview ${id}`;
@@ -40,7 +61,11 @@ test("ops forks staging, opens the fork on the canvas with staging's configurati
 
   // What staging shows: its components, the database's preset and storage, the API's secret set.
   await openCanvas(page, `${PROJECT}?env=staging`);
-  const names = (await page.getByTestId("component-node").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-name")))).sort();
+  const names = (
+    await page
+      .getByTestId("component-node")
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-name")))
+  ).sort();
   expect(names.length).toBeGreaterThan(0);
   await node(page, "orders-db").click();
   const preset = await inspector(page).getByLabel("Preset").inputValue();
@@ -64,7 +89,9 @@ test("ops forks staging, opens the fork on the canvas with staging's configurati
   await expect(dialog).toHaveCount(0);
   const row = environmentRow(page, slug);
   await expect(row).toContainText(name);
-  await expect(row.getByTestId("environment-summary")).toHaveText("non-production · forked from Staging");
+  await expect(row.getByTestId("environment-summary")).toHaveText(
+    "non-production · forked from Staging",
+  );
 
   // The switcher offers it, and the canvas shows the same diagram with the copied values.
   await page.getByRole("link", { name: `Open ${name} on the canvas` }).click();
@@ -72,7 +99,13 @@ test("ops forks staging, opens the fork on the canvas with staging's configurati
   await expect(page.getByLabel("Environment")).toHaveValue(slug);
   await expect(page.getByLabel("Environment").locator("option")).toContainText([name]);
   await expect(page.getByTestId("component-node")).toHaveCount(names.length);
-  expect((await page.getByTestId("component-node").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-name")))).sort()).toEqual(names);
+  expect(
+    (
+      await page
+        .getByTestId("component-node")
+        .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-name")))
+    ).sort(),
+  ).toEqual(names);
   await node(page, "orders-db").click();
   await expect(inspector(page).getByLabel("Preset")).toHaveValue(preset);
   await expect(inspector(page).getByLabel("Allocated storage (GiB)")).toHaveValue(storage);
@@ -87,15 +120,26 @@ test("ops forks staging, opens the fork on the canvas with staging's configurati
   const confirm = page.getByRole("alertdialog", { name: "Delete Production?" });
   await expect(confirm).toContainText("Decommission protection is on");
   await confirm.getByRole("button", { name: "Delete environment" }).click();
-  await expect(production.getByRole("alert")).toHaveText('protected: "Production" has decommission protection; turn off decommission protection first');
+  await expect(production.getByRole("alert")).toHaveText(
+    'protected: "Production" has decommission protection; turn off decommission protection first',
+  );
   await page.reload();
   await expect(environmentRow(page, "production")).toBeVisible();
-  await expect(environmentRow(page, "production").getByLabel("Decommission protection")).toBeChecked();
+  await expect(
+    environmentRow(page, "production").getByLabel("Decommission protection"),
+  ).toBeChecked();
 
   // The fork goes; the switcher no longer offers it.
-  await environmentRow(page, slug).getByRole("button", { name: `Delete ${name}…` }).click();
-  await page.getByRole("alertdialog", { name: `Delete ${name}?` }).getByRole("button", { name: "Delete environment" }).click();
-  await expect(page.getByTestId("environments-notice")).toHaveText(`Environment “${name}” deleted.`);
+  await environmentRow(page, slug)
+    .getByRole("button", { name: `Delete ${name}…` })
+    .click();
+  await page
+    .getByRole("alertdialog", { name: `Delete ${name}?` })
+    .getByRole("button", { name: "Delete environment" })
+    .click();
+  await expect(page.getByTestId("environments-notice")).toHaveText(
+    `Environment “${name}” deleted.`,
+  );
   await expect(environmentRow(page, slug)).toHaveCount(0);
   created.length = 0;
   await page.getByRole("tab", { name: "Canvas" }).click();
@@ -104,12 +148,16 @@ test("ops forks staging, opens the fork on the canvas with staging's configurati
   await expect(page.getByLabel("Environment").locator(`option[value="${slug}"]`)).toHaveCount(0);
 });
 
-test("ops forks production as non-production: production-only presets stay behind; rename, class and decommission protection round trip; protection off, then delete", async ({ page }) => {
+test("ops forks production as non-production: production-only presets stay behind; rename, class and decommission protection round trip; protection off, then delete", async ({
+  page,
+}) => {
   const id = stamp();
   const slug = `prodcopy-${id}`;
   await signIn(page, "ops@acme.test");
   await page.goto(`${PROJECT}?tab=settings`);
-  await environmentRow(page, "production").getByRole("button", { name: "Fork from Production…" }).click();
+  await environmentRow(page, "production")
+    .getByRole("button", { name: "Fork from Production…" })
+    .click();
   const dialog = page.getByRole("dialog", { name: "Fork from Production" });
   await expect(dialog.getByLabel("Class")).toHaveValue("production");
   await dialog.getByLabel("Slug").fill(slug);
@@ -118,7 +166,9 @@ test("ops forks production as non-production: production-only presets stay behin
   created.push(slug);
   await dialog.getByRole("button", { name: "Fork environment" }).click();
   const row = environmentRow(page, slug);
-  await expect(row.getByTestId("environment-summary")).toHaveText("non-production · forked from Production");
+  await expect(row.getByTestId("environment-summary")).toHaveText(
+    "non-production · forked from Production",
+  );
 
   // Rename, then class and protection from the row; the list follows the server.
   await row.getByRole("button", { name: `Rename Copy ${id}` }).click();
@@ -129,9 +179,13 @@ test("ops forks production as non-production: production-only presets stay behin
   await row.getByRole("button", { name: "Save" }).click();
   await expect(row).toContainText(`Production copy ${id}`);
   await row.getByLabel("Class").selectOption("production");
-  await expect(row.getByTestId("environment-summary")).toHaveText("production · forked from Production");
+  await expect(row.getByTestId("environment-summary")).toHaveText(
+    "production · forked from Production",
+  );
   await row.getByLabel("Decommission protection").check();
-  await expect(row.getByTestId("environment-summary")).toHaveText("production · decommission protection on · forked from Production");
+  await expect(row.getByTestId("environment-summary")).toHaveText(
+    "production · decommission protection on · forked from Production",
+  );
 
   // Forked as non-production: production's ops preset (production-only) did not come along;
   // the bundle's default preset for a non-production environment replaced it.
@@ -145,9 +199,14 @@ test("ops forks production as non-production: production-only presets stay behin
   // Protected now: off first, then it can go.
   await page.getByRole("button", { name: "Manage environments" }).click();
   await row.getByLabel("Decommission protection").uncheck();
-  await expect(row.getByTestId("environment-summary")).toHaveText("production · forked from Production");
+  await expect(row.getByTestId("environment-summary")).toHaveText(
+    "production · forked from Production",
+  );
   await row.getByRole("button", { name: `Delete Production copy ${id}…` }).click();
-  await page.getByRole("alertdialog", { name: `Delete Production copy ${id}?` }).getByRole("button", { name: "Delete environment" }).click();
+  await page
+    .getByRole("alertdialog", { name: `Delete Production copy ${id}?` })
+    .getByRole("button", { name: "Delete environment" })
+    .click();
   await expect(row).toHaveCount(0);
   created.length = 0;
 });

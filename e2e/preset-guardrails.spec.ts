@@ -5,7 +5,15 @@
 // reviewed field by field and accepted as one change. The preset is the demo's
 // "Postgres – Production" (server/seed-presets.ts): v1 and v2, v2 offered.
 import { expect, test, type Page } from "@playwright/test";
-import { call, createProject, dragFromPalette, inspector, node, openCanvas, saved } from "./canvas-helpers";
+import {
+  call,
+  createProject,
+  dragFromPalette,
+  inspector,
+  node,
+  openCanvas,
+  saved,
+} from "./canvas-helpers";
 import { SAME_ORIGIN, signIn } from "./helpers";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
@@ -15,14 +23,24 @@ const configure = (page: Page) => inspector(page).getByRole("tabpanel");
 
 async function projectIds(page: Page, path: string) {
   const org = await call<{ id: string }>(page, "organization.bySlug", { slug: "acme" }, "query");
-  return call<{ id: string; environments: { id: string; slug: string }[] }>(page, "project.bySlug", { organizationId: org.id, slug: path.split("/").pop() }, "query");
+  return call<{ id: string; environments: { id: string; slug: string }[] }>(
+    page,
+    "project.bySlug",
+    { organizationId: org.id, slug: path.split("/").pop() },
+    "query",
+  );
 }
 
-test("a developer in production picks the ops preset, sees its locks and narrowed values, and a forbidden value is refused with the preset's message", async ({ page, browser }) => {
+test("a developer in production picks the ops preset, sees its locks and narrowed values, and a forbidden value is refused with the preset's message", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "ops@acme.test");
   const path = await createProject(page, "presets");
 
-  const dev = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+  const dev = await (
+    await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+  ).newPage();
   await signIn(dev, "dev@acme.test");
   await openCanvas(dev, `${path}?env=production`);
   await dragFromPalette(dev, "aws-rds-postgres", 200, 150);
@@ -44,7 +62,11 @@ test("a developer in production picks the ops preset, sees its locks and narrowe
   await expect(protection).toBeDisabled();
   await expect(configure(dev)).toContainText(`Locked by preset "${PRESET}" v2 (ops)`);
   const instanceClass = configure(dev).getByLabel("Instance class");
-  await expect(instanceClass.locator("option")).toHaveText(["m7g.xlarge (4 vCPU, 16 GiB)", "r7g.large (2 vCPU, 16 GiB)", "r7g.2xlarge (8 vCPU, 64 GiB)"]);
+  await expect(instanceClass.locator("option")).toHaveText([
+    "m7g.xlarge (4 vCPU, 16 GiB)",
+    "r7g.large (2 vCPU, 16 GiB)",
+    "r7g.2xlarge (8 vCPU, 64 GiB)",
+  ]);
   await instanceClass.selectOption({ label: "r7g.2xlarge (8 vCPU, 64 GiB)" });
   await saved(dev);
 
@@ -52,7 +74,9 @@ test("a developer in production picks the ops preset, sees its locks and narrowe
   const storage = configure(dev).getByLabel("Allocated storage (GiB)");
   await storage.fill("50");
   const refusal = configure(dev).getByTestId("preset-violations");
-  await expect(refusal).toContainText(`storage.allocated_gb: 50 is below the minimum 100: narrowed by preset "${PRESET}" v2. Not saved.`);
+  await expect(refusal).toContainText(
+    `storage.allocated_gb: 50 is below the minimum 100: narrowed by preset "${PRESET}" v2. Not saved.`,
+  );
   await storage.fill("200");
   await expect(refusal).toHaveCount(0);
   await saved(dev);
@@ -63,12 +87,35 @@ test("a developer in production picks the ops preset, sees its locks and narrowe
   // The server is the guard: the same kind of write over HTTP is refused with the same words, and nothing is saved.
   const project = await projectIds(dev, path);
   const production = project.environments.find((e) => e.slug === "production")!;
-  const before = await call<{ revision: number; diagram: { components: { id: string; name: string }[]; instances: Record<string, Record<string, { params: Record<string, unknown> }>> } }>(dev, "diagram.get", { projectId: project.id }, "query");
+  const before = await call<{
+    revision: number;
+    diagram: {
+      components: { id: string; name: string }[];
+      instances: Record<string, Record<string, { params: Record<string, unknown> }>>;
+    };
+  }>(dev, "diagram.get", { projectId: project.id }, "query");
   const db = before.diagram.components.find((c) => c.name === "rds-postgres")!;
-  const config = { ...before.diagram.instances[db.id]![production.id]!, params: { ...before.diagram.instances[db.id]![production.id]!.params, deletion_protection: false } };
-  const response = await dev.request.post("/api/trpc/diagram.change", { data: { json: { projectId: project.id, baseRevision: before.revision, ops: [{ op: "setInstance", component: db.id, environment: production.id, config }] } }, headers: SAME_ORIGIN });
+  const config = {
+    ...before.diagram.instances[db.id]![production.id]!,
+    params: {
+      ...before.diagram.instances[db.id]![production.id]!.params,
+      deletion_protection: false,
+    },
+  };
+  const response = await dev.request.post("/api/trpc/diagram.change", {
+    data: {
+      json: {
+        projectId: project.id,
+        baseRevision: before.revision,
+        ops: [{ op: "setInstance", component: db.id, environment: production.id, config }],
+      },
+    },
+    headers: SAME_ORIGIN,
+  });
   expect(response.status()).toBe(400);
-  expect(await response.text()).toContain(`ops.0.params.deletion_protection: is locked to true by preset \\"${PRESET}\\" v2`);
+  expect(await response.text()).toContain(
+    `ops.0.params.deletion_protection: is locked to true by preset \\"${PRESET}\\" v2`,
+  );
   const after = await call<typeof before>(dev, "diagram.get", { projectId: project.id }, "query");
   expect(after.revision).toBe(before.revision);
   expect(after.diagram.instances[db.id]![production.id]!.params.deletion_protection).toBe(true);
@@ -76,22 +123,56 @@ test("a developer in production picks the ops preset, sees its locks and narrowe
   // Staging is not production: the preset is offered but not allowed there.
   await dev.getByLabel("Environment").selectOption("staging");
   await node(dev, "rds-postgres").click();
-  await expect(configure(dev).getByLabel("Preset").locator("option", { hasText: PRESET })).toBeDisabled();
-  await expect(configure(dev).getByLabel("Preset").locator("option", { hasText: PRESET })).toContainText("production environments only");
+  await expect(
+    configure(dev).getByLabel("Preset").locator("option", { hasText: PRESET }),
+  ).toBeDisabled();
+  await expect(
+    configure(dev).getByLabel("Preset").locator("option", { hasText: PRESET }),
+  ).toContainText("production environments only");
   await dev.context().close();
 });
 
-test("an instance pinned to v1 shows the offered v2; the developer reviews what changes and accepts it as one change", async ({ page }) => {
+test("an instance pinned to v1 shows the offered v2; the developer reviews what changes and accepts it as one change", async ({
+  page,
+}) => {
   await signIn(page, "ops@acme.test");
   const path = await createProject(page, "upgrade");
   const project = await projectIds(page, path);
   const production = project.environments.find((e) => e.slug === "production")!;
-  const catalog = await call<{ bundles: { name: string; version: string; presets: { name: string; versions: { version: number; values: Record<string, unknown> }[] }[] }[] }>(page, "diagram.catalog", { projectId: project.id }, "query");
+  const catalog = await call<{
+    bundles: {
+      name: string;
+      version: string;
+      presets: { name: string; versions: { version: number; values: Record<string, unknown> }[] }[];
+    }[];
+  }>(page, "diagram.catalog", { projectId: project.id }, "query");
   const rds = catalog.bundles.find((b) => b.name === "aws-rds-postgres")!;
   const v1 = rds.presets.find((p) => p.name === PRESET)!.versions.find((v) => v.version === 1)!;
   // Set-up over HTTP: a database pinned to v1 in production (as it was before v2 was offered).
-  const component = { id: `cmp-upg-${Date.now().toString(36)}`, name: "orders-db", bundle: rds.name, version: rds.version, x: 100, y: 100 };
-  await call(page, "diagram.change", { projectId: project.id, baseRevision: 0, ops: [{ op: "addComponent", component, instances: { [production.id]: { params: v1.values, preset: PRESET, presetVersion: 1 } } }] }, "mutation");
+  const component = {
+    id: `cmp-upg-${Date.now().toString(36)}`,
+    name: "orders-db",
+    bundle: rds.name,
+    version: rds.version,
+    x: 100,
+    y: 100,
+  };
+  await call(
+    page,
+    "diagram.change",
+    {
+      projectId: project.id,
+      baseRevision: 0,
+      ops: [
+        {
+          op: "addComponent",
+          component,
+          instances: { [production.id]: { params: v1.values, preset: PRESET, presetVersion: 1 } },
+        },
+      ],
+    },
+    "mutation",
+  );
 
   await page.context().clearCookies();
   await signIn(page, "dev@acme.test");
@@ -104,7 +185,9 @@ test("an instance pinned to v1 shows the offered v2; the developer reviews what 
   await expect(update.getByRole("row", { name: /multi_az true true/ })).toHaveCount(0);
   await update.getByRole("button", { name: "Accept v2" }).click();
   await saved(page);
-  await expect(configure(page).getByTestId("preset-summary")).toContainText(`Pinned to ${PRESET} v2 (ops)`);
+  await expect(configure(page).getByTestId("preset-summary")).toContainText(
+    `Pinned to ${PRESET} v2 (ops)`,
+  );
   await expect(configure(page).getByTestId("preset-update")).toHaveCount(0);
   // One change in the component's history: the upgrade.
   await inspector(page).getByRole("tab", { name: "History" }).click();

@@ -4,7 +4,14 @@
 // sensitive field is listed masked. Each journey gets a project of its own, so it re-runs.
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { createProject, dragFromPalette, inspector, node, openCanvas, saved } from "./canvas-helpers";
+import {
+  createProject,
+  dragFromPalette,
+  inspector,
+  node,
+  openCanvas,
+  saved,
+} from "./canvas-helpers";
 import { signIn } from "./helpers";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
@@ -16,7 +23,9 @@ async function signOut(page: Page) {
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-test("a developer sets a secret in the inspector: write-only, shown as set with its fingerprint, still set after a reload", async ({ page }) => {
+test("a developer sets a secret in the inspector: write-only, shown as set with its fingerprint, still set after a reload", async ({
+  page,
+}) => {
   // Setup as ops (only ops create projects): a project with one local-process component.
   await signIn(page, "ops@acme.test");
   const project = await createProject(page, "secrets");
@@ -47,20 +56,34 @@ test("a developer sets a secret in the inspector: write-only, shown as set with 
   expect(await page.content()).not.toContain(value);
 
   // The optional one stays unset; another environment has its own secrets.
-  await expect(secrets.locator('[data-testid="secret"][data-name="STRIPE_API_KEY"]').getByTestId("secret-status")).toHaveText("not set");
+  await expect(
+    secrets
+      .locator('[data-testid="secret"][data-name="STRIPE_API_KEY"]')
+      .getByTestId("secret-status"),
+  ).toHaveText("not set");
 
   await page.reload();
   await expect(page.getByTestId("canvas")).toHaveAttribute("data-ready", "true");
   await node(page, "process").click();
-  await expect(inspector(page).locator('[data-testid="secret"][data-name="SESSION_SECRET"]').getByTestId("secret-status")).toHaveText(status);
+  await expect(
+    inspector(page)
+      .locator('[data-testid="secret"][data-name="SESSION_SECRET"]')
+      .getByTestId("secret-status"),
+  ).toHaveText(status);
   expect(await page.content()).not.toContain(value);
 
   await page.getByLabel("Environment").selectOption("production");
   await node(page, "process").click();
-  await expect(inspector(page).locator('[data-testid="secret"][data-name="SESSION_SECRET"]').getByTestId("secret-status")).toHaveText("not set");
+  await expect(
+    inspector(page)
+      .locator('[data-testid="secret"][data-name="SESSION_SECRET"]')
+      .getByTestId("secret-status"),
+  ).toHaveText("not set");
 });
 
-test("ops adds an environment default in Settings; its sensitive field is listed masked; a developer sees it read-only", async ({ page }) => {
+test("ops adds an environment default in Settings; its sensitive field is listed masked; a developer sees it read-only", async ({
+  page,
+}) => {
   await signIn(page, "ops@acme.test");
   const project = await createProject(page, "defaults");
   await page.goto(`${project}?tab=settings`);
@@ -85,8 +108,12 @@ test("ops adds an environment default in Settings; its sensitive field is listed
   const item = section.locator('[data-testid="environment-default"][data-name="sandbox-keys"]');
   await expect(item).toContainText("aws-credentials");
   await expect(item.getByTestId("payload-access_key_id")).toHaveText("AKIAIOSFODNN7EXAMPLE");
-  await expect(item.getByTestId("payload-secret_access_key")).toHaveText(/^set · fingerprint [0-9a-f]{12}…$/);
-  await expect(item.getByTestId("payload-secret_access_key")).not.toContainText(sha256(secret).slice(0, 12));
+  await expect(item.getByTestId("payload-secret_access_key")).toHaveText(
+    /^set · fingerprint [0-9a-f]{12}…$/,
+  );
+  await expect(item.getByTestId("payload-secret_access_key")).not.toContainText(
+    sha256(secret).slice(0, 12),
+  );
   await expect(form.getByLabel("Default name")).toHaveValue("");
   expect(await page.content()).not.toContain(secret);
   await signOut(page);
@@ -95,7 +122,11 @@ test("ops adds an environment default in Settings; its sensitive field is listed
   await page.goto(`${project}?tab=settings`);
   const readOnly = page.getByRole("region", { name: "Environment defaults" });
   await readOnly.getByLabel("Environment").selectOption({ label: "Staging" });
-  await expect(readOnly.locator('[data-testid="environment-default"][data-name="sandbox-keys"]').getByTestId("payload-secret_access_key")).toContainText("set · fingerprint");
+  await expect(
+    readOnly
+      .locator('[data-testid="environment-default"][data-name="sandbox-keys"]')
+      .getByTestId("payload-secret_access_key"),
+  ).toContainText("set · fingerprint");
   await expect(readOnly.getByText(/Your role \(developer\) can't change them/)).toBeVisible();
   await expect(readOnly.getByRole("button", { name: "Add default" })).toHaveCount(0);
   await expect(readOnly.getByRole("button", { name: "Remove" })).toHaveCount(0);

@@ -21,16 +21,28 @@ function cspViolations(page: Page): string[] {
   });
   void page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
+      console.error(
+        `Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`,
+      );
     });
   });
   return seen;
 }
 
-for (const callbackUrl of ["/%5Cevil.example/x", "/%09/evil.example/x", "/%5C%5Cevil.example/x", "//evil.example/x", "https://evil.example/x", "/%0A/evil.example/x"]) {
+for (const callbackUrl of [
+  "/%5Cevil.example/x",
+  "/%09/evil.example/x",
+  "/%5C%5Cevil.example/x",
+  "//evil.example/x",
+  "https://evil.example/x",
+  "/%0A/evil.example/x",
+]) {
   test(`after sign-in, callbackUrl=${callbackUrl} stays on Patchbay`, async ({ page, baseURL }) => {
     // Were the browser sent off-site, this answers instead of a DNS failure, so the test sees where it landed.
-    await page.route((url) => url.hostname === "evil.example", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" }));
+    await page.route(
+      (url) => url.hostname === "evil.example",
+      (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" }),
+    );
     await page.goto(`/signin?callbackUrl=${callbackUrl}`);
     await submitSignIn(page, "viewer@acme.test", DEMO_PASSWORD);
     await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
@@ -45,7 +57,11 @@ test("a same-origin callbackUrl is followed after sign-in", async ({ page }) => 
   await expect(page).toHaveURL(/\/o\/acme\/catalog$/);
 });
 
-test("signing out ends the session: the old cookie no longer reads", async ({ page, playwright, baseURL }) => {
+test("signing out ends the session: the old cookie no longer reads", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   await signIn(page, "dev@acme.test");
   const cookies = await page.context().cookies();
   const header = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
@@ -60,7 +76,10 @@ test("signing out ends the session: the old cookie no longer reads", async ({ pa
   await outside.dispose();
 });
 
-test("'Sign out everywhere' ends every session of the user, this one included", async ({ browser, baseURL }) => {
+test("'Sign out everywhere' ends every session of the user, this one included", async ({
+  browser,
+  baseURL,
+}) => {
   const first = await browser.newPage();
   const second = await browser.newPage({ baseURL });
   await signIn(first, "ops@acme.test");
@@ -74,18 +93,28 @@ test("'Sign out everywhere' ends every session of the user, this one included", 
   await second.close();
 });
 
-test("repeated wrong passwords are throttled with a message that says how long to wait", async ({ page }) => {
+test("repeated wrong passwords are throttled with a message that says how long to wait", async ({
+  page,
+}) => {
   const email = `nobody-${Date.now().toString(36)}@acme.test`;
   await page.goto("/signin");
   for (let i = 0; i < 5; i++) {
     await submitSignIn(page, email, `wrong-${i}`);
-    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Wrong email or password" }),
+    ).toBeVisible();
   }
   await submitSignIn(page, email, "wrong-again");
-  await expect(page.getByRole("alert").filter({ hasText: /Too many failed sign-ins for this account; try again in \d+ minutes?/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: /Too many failed sign-ins for this account; try again in \d+ minutes?/ }),
+  ).toBeVisible();
 });
 
-test("every response carries the security headers; pages a nonce-based CSP without unsafe-eval", async ({ request }) => {
+test("every response carries the security headers; pages a nonce-based CSP without unsafe-eval", async ({
+  request,
+}) => {
   for (const path of ["/signin", "/api/health"]) {
     const response = await request.get(path);
     const headers = response.headers();
@@ -103,21 +132,32 @@ test("every response carries the security headers; pages a nonce-based CSP witho
   expect(forged.headers()["strict-transport-security"]).toBeUndefined();
 });
 
-test("a cross-origin write is refused with 403, a same-origin one goes through", async ({ page, baseURL }) => {
+test("a cross-origin write is refused with 403, a same-origin one goes through", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, "dev@acme.test");
   const url = "/api/trpc/project.update";
   const input = { data: { json: { projectId: "nope", description: "x" } } };
-  const cross = await page.request.post(url, { ...input, headers: { origin: "https://evil.example" } });
+  const cross = await page.request.post(url, {
+    ...input,
+    headers: { origin: "https://evil.example" },
+  });
   expect(cross.status()).toBe(403);
   expect(await cross.text()).toContain("Cross-origin request refused");
   const none = await page.request.post(url, input);
   expect(none.status()).toBe(403);
   // Same origin: reaches the procedure (which answers for itself: the project does not exist).
-  const same = await page.request.post(url, { ...input, headers: { origin: new URL(baseURL!).origin } });
+  const same = await page.request.post(url, {
+    ...input,
+    headers: { origin: new URL(baseURL!).origin },
+  });
   expect(same.status()).toBe(404);
 });
 
-test("the canvas and the param forms work under the CSP: live validation, no violation", async ({ page }) => {
+test("the canvas and the param forms work under the CSP: live validation, no violation", async ({
+  page,
+}) => {
   const violations = cspViolations(page);
   await signIn(page, "dev@acme.test");
   await page.goto("/o/acme/p/ecommerce-api");
@@ -139,7 +179,8 @@ test("the canvas and the param forms work under the CSP: live validation, no vio
   // ajv's own way, `new Function`, from a script the page inserts (as our validators arrive):
   // the script runs, the Function constructor is refused — why rjsf's default validator cannot be used.
   await page.evaluate(() => {
-    const code = "try { new Function('return 1')(); document.body.dataset.fn = 'ran'; } catch (e) { document.body.dataset.fn = e.name; }";
+    const code =
+      "try { new Function('return 1')(); document.body.dataset.fn = 'ran'; } catch (e) { document.body.dataset.fn = e.name; }";
     const script = document.createElement("script");
     script.src = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
     document.head.appendChild(script);
@@ -147,13 +188,23 @@ test("the canvas and the param forms work under the CSP: live validation, no vio
   await expect.poll(() => page.evaluate(() => document.body.dataset.fn)).toBe("EvalError");
 });
 
-test("the form validator endpoint refuses a schema nested past the input limits, naming where", async ({ page }) => {
+test("the form validator endpoint refuses a schema nested past the input limits, naming where", async ({
+  page,
+}) => {
   await signIn(page, "dev@acme.test");
   let deep: Record<string, unknown> = { type: "string" };
   for (let i = 0; i < 40; i++) deep = { type: "object", properties: { a: deep } };
-  const refused = await page.request.post("/api/forms/validator", { data: deep, headers: SAME_ORIGIN });
+  const refused = await page.request.post("/api/forms/validator", {
+    data: deep,
+    headers: SAME_ORIGIN,
+  });
   expect(refused.status()).toBe(400);
-  expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^schema\.properties\.a\..*must be nested at most 24 levels deep$/);
-  const shallow = await page.request.post("/api/forms/validator", { data: { type: "object", properties: { a: { type: "string" } } }, headers: SAME_ORIGIN });
+  expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+    /^schema\.properties\.a\..*must be nested at most 24 levels deep$/,
+  );
+  const shallow = await page.request.post("/api/forms/validator", {
+    data: { type: "object", properties: { a: { type: "string" } } },
+    headers: SAME_ORIGIN,
+  });
   expect(shallow.status()).toBe(200);
 });

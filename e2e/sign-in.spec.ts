@@ -30,7 +30,9 @@ test("a wrong password gives a clear error and no session", async ({ page }) => 
   await page.getByLabel("Email").fill("dev@acme.test");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Wrong email or password" }),
+  ).toBeVisible();
   await page.goto("/");
   await expect(page).toHaveURL(/\/signin/);
 });

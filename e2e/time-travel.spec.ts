@@ -9,7 +9,8 @@ import { signIn } from "./helpers";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
-const compareNode = (page: Page, name: string) => page.locator(`[data-testid="compare-node"][data-name="${name}"]`);
+const compareNode = (page: Page, name: string) =>
+  page.locator(`[data-testid="compare-node"][data-name="${name}"]`);
 const badge = (page: Page, name: string) => compareNode(page, name).getByTestId("diff-badge");
 const panel = (page: Page) => page.getByRole("complementary", { name: "Differences" });
 
@@ -19,27 +20,69 @@ interface CatalogBundle {
   presets: { name: string; versions: { version: number; values: Record<string, unknown> }[] }[];
 }
 
-test("production over the last hour: the slider steps through its changes, and the diff against now shows each", async ({ page, browser }) => {
+test("production over the last hour: the slider steps through its changes, and the diff against now shows each", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "ops@acme.test");
   const path = await createProject(page, "time");
   const org = await call<{ id: string }>(page, "organization.bySlug", { slug: "acme" }, "query");
-  const project = await call<{ id: string; environments: { id: string; slug: string }[] }>(page, "project.bySlug", { organizationId: org.id, slug: path.split("/").pop() }, "query");
-  const [staging, production] = ["staging", "production"].map((slug) => project.environments.find((e) => e.slug === slug)!.id);
-  const { bundles } = await call<{ bundles: CatalogBundle[] }>(page, "diagram.catalog", { projectId: project.id }, "query");
+  const project = await call<{ id: string; environments: { id: string; slug: string }[] }>(
+    page,
+    "project.bySlug",
+    { organizationId: org.id, slug: path.split("/").pop() },
+    "query",
+  );
+  const [staging, production] = ["staging", "production"].map(
+    (slug) => project.environments.find((e) => e.slug === slug)!.id,
+  );
+  const { bundles } = await call<{ bundles: CatalogBundle[] }>(
+    page,
+    "diagram.catalog",
+    { projectId: project.id },
+    "query",
+  );
   const rds = bundles.find((b) => b.name === "aws-rds-postgres")!;
-  const values = (name: string) => structuredClone(rds.presets.find((p) => p.name === name)!.versions[0]!.values) as { storage: { allocated_gb: number } };
+  const values = (name: string) =>
+    structuredClone(rds.presets.find((p) => p.name === name)!.versions[0]!.values) as {
+      storage: { allocated_gb: number };
+    };
   const db = `db-${stamp()}`;
   const change = async (ops: unknown[]) => {
-    const { revision } = await call<{ revision: number }>(page, "diagram.get", { projectId: project.id }, "query");
-    await call(page, "diagram.change", { projectId: project.id, baseRevision: revision, ops }, "mutation");
+    const { revision } = await call<{ revision: number }>(
+      page,
+      "diagram.get",
+      { projectId: project.id },
+      "query",
+    );
+    await call(
+      page,
+      "diagram.change",
+      { projectId: project.id, baseRevision: revision, ops },
+      "mutation",
+    );
   };
   await change([
-    { op: "addComponent", component: { id: db, name: "orders-db", bundle: rds.name, version: rds.version, x: 0, y: 0 }, instances: { [staging]: { params: values("Development"), preset: "Development" }, [production]: { params: values("Production"), preset: "Production" } } },
+    {
+      op: "addComponent",
+      component: { id: db, name: "orders-db", bundle: rds.name, version: rds.version, x: 0, y: 0 },
+      instances: {
+        [staging]: { params: values("Development"), preset: "Development" },
+        [production]: { params: values("Production"), preset: "Production" },
+      },
+    },
   ]);
   const resized = values("Production");
   const before = resized.storage.allocated_gb;
   resized.storage.allocated_gb = before + 150;
-  await change([{ op: "setInstance", component: db, environment: production, config: { params: resized, preset: "Production" } }]);
+  await change([
+    {
+      op: "setInstance",
+      component: db,
+      environment: production,
+      config: { params: resized, preset: "Production" },
+    },
+  ]);
 
   await page.goto(path);
   await page.getByRole("tab", { name: "Compare" }).click();
@@ -55,10 +98,15 @@ test("production over the last hour: the slider steps through its changes, and t
 
   // Right after the change that added the database: only the resize remains.
   await moment.fill("2");
-  await expect(moment).toHaveAttribute("aria-valuetext", /after component\.added by ops@acme\.test$/);
+  await expect(moment).toHaveAttribute(
+    "aria-valuetext",
+    /after component\.added by ops@acme\.test$/,
+  );
   await expect(page).toHaveURL(/[?&]at=/);
   await expect(badge(page, "orders-db")).toHaveText("differs");
-  await compareNode(page, "orders-db").getByRole("button", { name: /^orders-db: differs/ }).click();
+  await compareNode(page, "orders-db")
+    .getByRole("button", { name: /^orders-db: differs/ })
+    .click();
   const rows = panel(page).getByTestId("change-row");
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute("data-path", "storage.allocated_gb");
@@ -67,7 +115,10 @@ test("production over the last hour: the slider steps through its changes, and t
 
   // At the last change, production is what it is now.
   await moment.fill("3");
-  await expect(moment).toHaveAttribute("aria-valuetext", /after instance\.configured by ops@acme\.test$/);
+  await expect(moment).toHaveAttribute(
+    "aria-valuetext",
+    /after instance\.configured by ops@acme\.test$/,
+  );
   await expect(badge(page, "orders-db")).toHaveText("same");
 
   // One moment against another: from the empty production to the database's arrival.

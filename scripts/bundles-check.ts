@@ -11,7 +11,9 @@ const ms = Math.round(performance.now() - started);
 for (const error of catalog.errors) console.error(formatCatalogError(error));
 const summary = `${catalog.bundles.length} bundles, ${catalog.artifactTypes.length} artifact types`;
 if (catalog.errors.length > 0) {
-  console.error(`\n${catalog.errors.length} error(s); loaded ${summary} from ${path.relative(process.cwd(), dir) || "."} in ${ms} ms`);
+  console.error(
+    `\n${catalog.errors.length} error(s); loaded ${summary} from ${path.relative(process.cwd(), dir) || "."} in ${ms} ms`,
+  );
   process.exit(1);
 }
 console.log(`ok: ${summary} from ${path.relative(process.cwd(), dir) || "."} in ${ms} ms`);

@@ -27,7 +27,11 @@ async function main() {
     // Before anything is written there: the data directory is private (0700, files 0600).
     securePrivateDir(path.resolve(config.PATCHBAY_DATA_DIR));
     // Fails fast (naming the variable) in production on PostgreSQL without a shared key.
-    secretKey = resolveSecretKey({ ...config, PATCHBAY_DATA_DIR: path.resolve(config.PATCHBAY_DATA_DIR), NODE_ENV: process.env.NODE_ENV });
+    secretKey = resolveSecretKey({
+      ...config,
+      PATCHBAY_DATA_DIR: path.resolve(config.PATCHBAY_DATA_DIR),
+      NODE_ENV: process.env.NODE_ENV,
+    });
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(`\n${error.message}\n\nSee README.md, "Configuration".`);
@@ -41,7 +45,10 @@ async function main() {
 
   if (!dev) buildIfNeeded();
 
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: path.join(dataDir, "pgdata") });
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: path.join(dataDir, "pgdata"),
+  });
   const applied = await migrateDatabase(database);
   log.info({ mode: database.mode, location: database.location, applied }, "database ready");
   const seeded = config.PATCHBAY_DEMO ? await seedDemo() : false;
@@ -60,9 +67,13 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
 
   const url = `http://localhost:${config.PORT}`;
-  console.log(`\nPatchbay is running on ${url}  (database: ${database.mode}, ${database.location})`);
+  console.log(
+    `\nPatchbay is running on ${url}  (database: ${database.mode}, ${database.location})`,
+  );
   if (config.PATCHBAY_DEMO) {
-    console.log(`${seeded ? "Seeded" : "Demo"} organization "Acme" — sign in with password "${DEMO_PASSWORD}" as:`);
+    console.log(
+      `${seeded ? "Seeded" : "Demo"} organization "Acme" — sign in with password "${DEMO_PASSWORD}" as:`,
+    );
     for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(18)} ${u.role}`);
   }
 

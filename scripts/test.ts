@@ -12,7 +12,8 @@ import { buildIfNeeded } from "./build-if-needed";
 
 const root = process.cwd();
 // The journeys import these through the catalog's import panel.
-const MASSDRIVER_FIXTURES = process.env.MASSDRIVER_FIXTURES ?? path.resolve(root, "../shared/fixtures/massdriver");
+const MASSDRIVER_FIXTURES =
+  process.env.MASSDRIVER_FIXTURES ?? path.resolve(root, "../shared/fixtures/massdriver");
 // Two versions of one test bundle, for the broken-line journey (e2e/canvas-editing.spec.ts).
 const E2E_IMPORT_FIXTURES = path.resolve(root, "test/fixtures/e2e-import");
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/lib/chromium/chromium";
@@ -45,7 +46,11 @@ function freePort(): Promise<number> {
     const srv = createServer();
     srv.listen(0, "127.0.0.1", () => {
       const address = srv.address();
-      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      srv.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -70,13 +75,25 @@ async function e2e(label: string, databaseUrl: string | undefined): Promise<void
   const port = await freePort();
   const jsonFile = path.join(dataDir, "playwright.json");
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), PATCHBAY_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? "", LOG_LEVEL: "warn", PATCHBAY_IMPORT_ROOTS: [MASSDRIVER_FIXTURES, E2E_IMPORT_FIXTURES].join(path.delimiter) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PATCHBAY_DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl ?? "",
+      LOG_LEVEL: "warn",
+      PATCHBAY_IMPORT_ROOTS: [MASSDRIVER_FIXTURES, E2E_IMPORT_FIXTURES].join(path.delimiter),
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   try {
     await waitForHealth(`http://127.0.0.1:${port}`, server);
     console.log(`\n▶ Playwright journeys against ${label}`);
-    run("npx", ["playwright", "test"], { PATCHBAY_E2E_LABEL: label, PATCHBAY_BASE_URL: `http://localhost:${port}`, PLAYWRIGHT_JSON: jsonFile, CHROMIUM_PATH: chromium });
+    run("npx", ["playwright", "test"], {
+      PATCHBAY_E2E_LABEL: label,
+      PATCHBAY_BASE_URL: `http://localhost:${port}`,
+      PLAYWRIGHT_JSON: jsonFile,
+      CHROMIUM_PATH: chromium,
+    });
     const stats = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, "utf8")).stats : null;
     const passed = stats?.expected ?? 0;
     const failed = (stats?.unexpected ?? 0) + (stats?.flaky ?? 0) + (stats ? 0 : 1);
@@ -94,11 +111,15 @@ async function e2e(label: string, databaseUrl: string | undefined): Promise<void
 async function main() {
   const havePg = await postgresReachable();
   if (!havePg && process.env.CI) {
-    console.error(`PostgreSQL is not reachable at ${ADMIN_URL}; CI must cover both databases (see .ci/run).`);
+    console.error(
+      `PostgreSQL is not reachable at ${ADMIN_URL}; CI must cover both databases (see .ci/run).`,
+    );
     process.exit(1);
   }
   const databases = havePg ? "pglite,postgresql" : "pglite";
-  console.log(`Databases under test: PGlite (embedded)${havePg ? ` and PostgreSQL (${ADMIN_URL.replace(/:[^:@/]*@/, ":***@")})` : " only — PostgreSQL unreachable, set TEST_DATABASE_URL"}`);
+  console.log(
+    `Databases under test: PGlite (embedded)${havePg ? ` and PostgreSQL (${ADMIN_URL.replace(/:[^:@/]*@/, ":***@")})` : " only — PostgreSQL unreachable, set TEST_DATABASE_URL"}`,
+  );
 
   console.log("\n▶ Type check (tsc --noEmit)");
   const tsc = run("npx", ["tsc", "--noEmit", "-p", "."]);
@@ -107,20 +128,29 @@ async function main() {
 
   console.log(`\n▶ Vitest: unit and integration tests (databases: ${databases})`);
   const vitestJson = path.join(mkdtempSync(path.join(tmpdir(), "patchbay-vitest-")), "vitest.json");
-  run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], {
-    PATCHBAY_TEST_DATABASES: databases,
-    NODE_ENV: "test",
-  });
+  run(
+    "npx",
+    ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
+    {
+      PATCHBAY_TEST_DATABASES: databases,
+      NODE_ENV: "test",
+    },
+  );
   const v = existsSync(vitestJson) ? JSON.parse(readFileSync(vitestJson, "utf8")) : null;
   const vPassed = v?.numPassedTests ?? 0;
-  const vFailed = (v?.numFailedTests ?? 0) + (v ? 0 : 1) + (v && v.numFailedTestSuites > 0 && v.numFailedTests === 0 ? 1 : 0);
+  const vFailed =
+    (v?.numFailedTests ?? 0) +
+    (v ? 0 : 1) +
+    (v && v.numFailedTestSuites > 0 && v.numFailedTests === 0 ? 1 : 0);
   tally.passed += vPassed;
   tally.failed += vFailed;
   tally.skipped += (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0);
   lines.push(`vitest [${databases}]: ${vPassed} passed, ${vFailed} failed`);
 
   if (!existsSync(chromium)) {
-    console.error(`Chromium not found at ${chromium}: install it with apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    console.error(
+      `Chromium not found at ${chromium}: install it with apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    );
     tally.failed += 1;
     lines.push("playwright: Chromium missing");
   } else {
@@ -138,8 +168,12 @@ async function main() {
 
   console.log("\n── Summary ──");
   for (const line of lines) console.log(line);
-  if (existsSync(figuresFile)) for (const line of readFileSync(figuresFile, "utf8").trim().split("\n")) console.log(`  ${line}`);
-  console.log(`${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
+  if (existsSync(figuresFile))
+    for (const line of readFileSync(figuresFile, "utf8").trim().split("\n"))
+      console.log(`  ${line}`);
+  console.log(
+    `${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`,
+  );
   process.exit(tally.failed === 0 ? 0 : 1);
 }
 

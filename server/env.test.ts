@@ -9,7 +9,9 @@ describe("environment variables", () => {
   });
 
   it("accepts a postgresql:// URL", () => {
-    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/patchbay" }).DATABASE_URL).toContain("db:5432");
+    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/patchbay" }).DATABASE_URL).toContain(
+      "db:5432",
+    );
   });
 
   it("names each bad variable and its rule", () => {

@@ -10,9 +10,16 @@ const boolish = z
 export const envSchema = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\/.+/, { message: "must be a postgresql:// URL (leave unset for the embedded database)" })
+    .regex(/^postgres(ql)?:\/\/.+/, {
+      message: "must be a postgresql:// URL (leave unset for the embedded database)",
+    })
     .optional(),
-  PORT: z.coerce.number({ message: "must be a number" }).int().min(1).max(65535, { message: "must be a port number (1-65535)" }).default(3000),
+  PORT: z.coerce
+    .number({ message: "must be a number" })
+    .int()
+    .min(1)
+    .max(65535, { message: "must be a port number (1-65535)" })
+    .default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   PATCHBAY_DATA_DIR: z.string().min(1).default(".patchbay"),
   AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
@@ -28,7 +35,11 @@ export const envSchema = z.object({
     .superRefine((raw, ctx) => {
       for (const entry of splitProxyList(raw)) {
         const problem = checkProxyEntry(entry);
-        if (problem) ctx.addIssue({ code: "custom", message: `${problem} (expected IPs or CIDR ranges, comma-separated)` });
+        if (problem)
+          ctx.addIssue({
+            code: "custom",
+            message: `${problem} (expected IPs or CIDR ranges, comma-separated)`,
+          });
       }
     })
     .transform(splitProxyList),

@@ -3,7 +3,15 @@
 // (umask 077), whatever the shell's umask was. Secrets generated once for a machine live
 // there, used when the matching environment variable is not set (embedded / demo mode).
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 
 /**

@@ -13,7 +13,12 @@ export async function seedDemoDeployment(
   if (!staging) return;
   await requestDeployment(
     { ...seed, userId: null },
-    { organizationId: project.organizationId, projectId: project.id, componentId: apiComponentId, environmentId: staging.id },
+    {
+      organizationId: project.organizationId,
+      projectId: project.id,
+      componentId: apiComponentId,
+      environmentId: staging.id,
+    },
     { action: "plan", message: "Demo: a plan waits here until a deployment runner exists" },
   );
 }

@@ -38,13 +38,29 @@ export async function seedDemoDiagram(): Promise<boolean> {
   if (!project) return false;
   const stored = await repo.loadDiagram(project.id);
   if (!stored || stored.diagram.components.length > 0) return false;
-  const definitions = new Map((await repo.listBundleVersionDefinitions(org.id)).map((d) => [d.name, d] as const));
+  const definitions = new Map(
+    (await repo.listBundleVersionDefinitions(org.id)).map((d) => [d.name, d] as const),
+  );
   const seed = { actor: { type: "system" as const, label: "seed" }, meta: {} };
   const rds = definitions.get("aws-rds-postgres");
   const productionDb = rds ? await seedDemoPreset(seed, org.id, rds) : null;
-  const leastPrivileged = new Map((await listArtifactTypes(org.id)).map((t) => [t.name, t.policies.slice(0, 1).map((p) => p.id)]));
+  const leastPrivileged = new Map(
+    (await listArtifactTypes(org.id)).map((t) => [t.name, t.policies.slice(0, 1).map((p) => p.id)]),
+  );
   const ops: Op[] = [];
-  const placed: { id: string; def: BundleDefinition; instances: Record<string, { params: Record<string, unknown>; preset: string | null; presetVersion?: number; policies?: Record<string, string[]> }> }[] = [];
+  const placed: {
+    id: string;
+    def: BundleDefinition;
+    instances: Record<
+      string,
+      {
+        params: Record<string, unknown>;
+        preset: string | null;
+        presetVersion?: number;
+        policies?: Record<string, string[]>;
+      }
+    >;
+  }[] = [];
   for (const [i, p] of PLAN.entries()) {
     const def = definitions.get(p.bundle);
     if (!def) continue;
@@ -52,34 +68,60 @@ export async function seedDemoDiagram(): Promise<boolean> {
     const instances = Object.fromEntries(
       project.environments.map((env) => {
         if (def.name === "aws-rds-postgres" && env.class === "production" && productionDb) {
-          return [env.id, { params: structuredClone(productionDb), preset: DEMO_PRESET, presetVersion: 1 }];
+          return [
+            env.id,
+            { params: structuredClone(productionDb), preset: DEMO_PRESET, presetVersion: 1 },
+          ];
         }
-        const preset = def.presets.find((x) => x.name === (env.class === "production" ? "Production" : "Development")) ?? def.presets[0];
-        return [env.id, { params: structuredClone(preset?.values ?? {}), preset: preset?.name ?? null }];
+        const preset =
+          def.presets.find(
+            (x) => x.name === (env.class === "production" ? "Production" : "Development"),
+          ) ?? def.presets[0];
+        return [
+          env.id,
+          { params: structuredClone(preset?.values ?? {}), preset: preset?.name ?? null },
+        ];
       }),
     );
-    ops.push({ op: "addComponent", component: { id, name: p.name, bundle: def.name, version: def.version, x: p.x, y: p.y }, instances });
+    ops.push({
+      op: "addComponent",
+      component: { id, name: p.name, bundle: def.name, version: def.version, x: p.x, y: p.y },
+      instances,
+    });
     placed.push({ id, def, instances });
   }
   // Every input slot of every component takes the first placed producer of its type.
   let n = 0;
   for (const consumer of placed) {
     for (const slot of consumer.def.connections) {
-      const producer = placed.find((p) => p !== consumer && p.def.artifacts.some((a) => a.type === slot.type));
+      const producer = placed.find(
+        (p) => p !== consumer && p.def.artifacts.some((a) => a.type === slot.type),
+      );
       const output = producer?.def.artifacts.find((a) => a.type === slot.type);
       if (!producer || !output) continue;
-      const link = { id: `demo-line-${++n}`, from: producer.id, fromArtifact: output.key, to: consumer.id, toSlot: slot.key, policies: leastPrivileged.get(slot.type) ?? [] };
+      const link = {
+        id: `demo-line-${++n}`,
+        from: producer.id,
+        fromArtifact: output.key,
+        to: consumer.id,
+        toSlot: slot.key,
+        policies: leastPrivileged.get(slot.type) ?? [],
+      };
       ops.push({ op: "addLink", link });
       if (consumer.def.name === "k8s-application" && slot.type === "postgresql") {
         // Instances are objects shared with the addComponent op above: this lands in its config.
-        for (const env of project.environments.filter((e) => e.class === "production")) consumer.instances[env.id]!.policies = { [link.id]: ["read-write"] };
+        for (const env of project.environments.filter((e) => e.class === "production"))
+          consumer.instances[env.id]!.policies = { [link.id]: ["read-write"] };
       }
     }
   }
   if (ops.length === 0) return false;
   await applyDiagramOps(seed, project.id, stored.revision, ops);
-  const demoPreset = (await listPresets(org.id, "aws-rds-postgres")).find((p) => p.name === DEMO_PRESET);
-  if (demoPreset && productionDb) await seedDemoPresetUpgrade(seed, org.id, demoPreset.id, productionDb);
+  const demoPreset = (await listPresets(org.id, "aws-rds-postgres")).find(
+    (p) => p.name === DEMO_PRESET,
+  );
+  if (demoPreset && productionDb)
+    await seedDemoPresetUpgrade(seed, org.id, demoPreset.id, productionDb);
   await seedDemoSecrets(seed, { ...project, organizationId: org.id }, placed);
   const api = placed.find((p) => p.def.app?.secrets.SESSION_SECRET);
   if (api) await seedDemoDeployment(seed, { ...project, organizationId: org.id }, api.id);
@@ -100,13 +142,32 @@ async function seedDemoSecrets(
   const production = project.environments.find((e) => e.slug === "production");
   const staging = project.environments.find((e) => e.slug === "staging");
   if (production) {
-    const env = { id: production.id, slug: production.slug, projectId: project.id, organizationId: project.organizationId };
-    const payload = { arn: "arn:aws:iam::123456789012:role/patchbay-deploy", account_id: "123456789012", external_id: randomBytes(18).toString("base64url") };
+    const env = {
+      id: production.id,
+      slug: production.slug,
+      projectId: project.id,
+      organizationId: project.organizationId,
+    };
+    const payload = {
+      arn: "arn:aws:iam::123456789012:role/patchbay-deploy",
+      account_id: "123456789012",
+      external_id: randomBytes(18).toString("base64url"),
+    };
     await addEnvironmentDefault(seed, env, { name: "deploy-role", type: "aws-iam-role", payload });
   }
   const api = placed.find((p) => p.def.app?.secrets.SESSION_SECRET);
   if (staging && api) {
-    const target = { organizationId: project.organizationId, projectId: project.id, componentId: api.id, environmentId: staging.id };
-    await setSecret({ ...seed, userId: null }, target, "SESSION_SECRET", randomBytes(48).toString("base64"));
+    const target = {
+      organizationId: project.organizationId,
+      projectId: project.id,
+      componentId: api.id,
+      environmentId: staging.id,
+    };
+    await setSecret(
+      { ...seed, userId: null },
+      target,
+      "SESSION_SECRET",
+      randomBytes(48).toString("base64"),
+    );
   }
 }

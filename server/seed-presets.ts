@@ -7,7 +7,12 @@ import type { AuditContext } from "./audit/write";
 import type { BundleDefinition } from "./domain/catalog/types";
 import type { PresetRules } from "./domain/presets/types";
 import { setAt } from "./domain/presets/values";
-import { createPreset, offerPresetUpgrade, publishPreset, savePresetDraft } from "./presets/service";
+import {
+  createPreset,
+  offerPresetUpgrade,
+  publishPreset,
+  savePresetDraft,
+} from "./presets/service";
 
 export const DEMO_PRESET = "Postgres – Production";
 
@@ -19,10 +24,15 @@ const rules: PresetRules = {
 };
 
 /** Publishes v1 of the demo preset; returns its values (what production's database starts from). */
-export async function seedDemoPreset(seed: AuditContext, organizationId: string, rds: BundleDefinition): Promise<Record<string, unknown> | null> {
+export async function seedDemoPreset(
+  seed: AuditContext,
+  organizationId: string,
+  rds: BundleDefinition,
+): Promise<Record<string, unknown> | null> {
   const shipped = rds.presets.find((p) => p.name === "Production")?.values;
   if (!shipped) return null;
-  const description = "How we run PostgreSQL in production: protected, memory-optimised, backed up.";
+  const description =
+    "How we run PostgreSQL in production: protected, memory-optimised, backed up.";
   const { id } = await createPreset(seed, organizationId, {
     bundle: rds.name,
     name: DEMO_PRESET,
@@ -30,21 +40,28 @@ export async function seedDemoPreset(seed: AuditContext, organizationId: string,
     values: shipped,
     rules,
     allowed: { classes: ["production"] },
-    rationale: "Deletion protection is not negotiable in production; instance classes are the ones our reserved capacity covers.",
+    rationale:
+      "Deletion protection is not negotiable in production; instance classes are the ones our reserved capacity covers.",
   });
   await publishPreset(seed, organizationId, id);
   return shipped;
 }
 
 /** v2: 35 days of backups and multi-AZ locked on; published and offered to v1's consumers. */
-export async function seedDemoPresetUpgrade(seed: AuditContext, organizationId: string, presetId: string, v1: Record<string, unknown>): Promise<void> {
+export async function seedDemoPresetUpgrade(
+  seed: AuditContext,
+  organizationId: string,
+  presetId: string,
+  v1: Record<string, unknown>,
+): Promise<void> {
   await savePresetDraft(seed, organizationId, presetId, {
     name: DEMO_PRESET,
     description: "How we run PostgreSQL in production: protected, memory-optimised, backed up.",
     values: setAt(setAt(v1, "backup.retention_days", 35), "multi_az", true),
     rules: { ...rules, multi_az: { mode: "locked" } },
     allowed: { classes: ["production"] },
-    rationale: "After the March restore drill: keep five weeks of backups, and never run production single-AZ.",
+    rationale:
+      "After the March restore drill: keep five weeks of backups, and never run production single-AZ.",
   });
   await publishPreset(seed, organizationId, presetId);
   await offerPresetUpgrade(seed, organizationId, presetId, 2);

@@ -40,7 +40,11 @@ export async function seedDemo(): Promise<boolean> {
       name: "shared-infra",
       description: "Networks and clusters other projects borrow from.",
     });
-    await createEnvironments(tx, shared.id, DEFAULT_ENVIRONMENTS.filter((e) => e.class === "production"));
+    await createEnvironments(
+      tx,
+      shared.id,
+      DEFAULT_ENVIRONMENTS.filter((e) => e.class === "production"),
+    );
     return {
       result: undefined,
       touched: [{ projectId: project.id }, { projectId: shared.id }],
@@ -48,7 +52,11 @@ export async function seedDemo(): Promise<boolean> {
         organizationId: org.id,
         action: "organization.seeded",
         target: { type: "organization", id: org.id },
-        after: { organization: "acme", users: DEMO_USERS.map((u) => `${u.email} (${u.role})`), projects: ["ecommerce-api", "shared-infra"] },
+        after: {
+          organization: "acme",
+          users: DEMO_USERS.map((u) => `${u.email} (${u.role})`),
+          projects: ["ecommerce-api", "shared-infra"],
+        },
       },
     };
   });

@@ -13,19 +13,29 @@ export const plainSha256 = (prevHash: string, seq: number, payload: string) =>
   createHash("sha256").update(`${prevHash}|${seq}|${payload}`).digest("hex");
 
 /** Runs `fn` on one connection with the audit tables' triggers switched off, as their owner can. */
-export async function withTriggersOff(h: Harness, fn: (sql: SqlRunner) => Promise<void>): Promise<void> {
+export async function withTriggersOff(
+  h: Harness,
+  fn: (sql: SqlRunner) => Promise<void>,
+): Promise<void> {
   await h.db().session(async (sql) => {
-    await sql.exec(`ALTER TABLE "AuditEvent" DISABLE TRIGGER USER; ALTER TABLE "AuditChain" DISABLE TRIGGER USER`);
+    await sql.exec(
+      `ALTER TABLE "AuditEvent" DISABLE TRIGGER USER; ALTER TABLE "AuditChain" DISABLE TRIGGER USER`,
+    );
     try {
       await fn(sql);
     } finally {
-      await sql.exec(`ALTER TABLE "AuditEvent" ENABLE TRIGGER USER; ALTER TABLE "AuditChain" ENABLE TRIGGER USER`);
+      await sql.exec(
+        `ALTER TABLE "AuditEvent" ENABLE TRIGGER USER; ALTER TABLE "AuditChain" ENABLE TRIGGER USER`,
+      );
     }
   });
 }
 
 async function hasColumn(sql: SqlRunner, table: string, column: string): Promise<boolean> {
-  const rows = await sql.query(`SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = $2`, [table, column]);
+  const rows = await sql.query(
+    `SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = $2`,
+    [table, column],
+  );
   return rows.length > 0;
 }
 
@@ -43,7 +53,10 @@ export async function rewriteChain(
   scheme = "sha256",
   lastSeq?: number,
 ): Promise<void> {
-  const rows = (await h.db().prisma.auditEvent.findMany({ where: { chain, seq: { gte: seq, lte: lastSeq } }, orderBy: { seq: "asc" } })) as unknown as Row[];
+  const rows = (await h.db().prisma.auditEvent.findMany({
+    where: { chain, seq: { gte: seq, lte: lastSeq } },
+    orderBy: { seq: "asc" },
+  })) as unknown as Row[];
   await withTriggersOff(h, async (sql) => {
     const labelled = await hasColumn(sql, "AuditEvent", "hashScheme");
     let prevHash = rows[0]!.prevHash;
@@ -54,12 +67,17 @@ export async function rewriteChain(
       const hash = hashFn(prevHash, row.seq, hashedPayload(content));
       await sql.query(
         `UPDATE "AuditEvent" SET after = $1::jsonb, "prevHash" = $2, hash = $3${labelled ? `, "hashScheme" = $5` : ""} WHERE id = $4`,
-        labelled ? [JSON.stringify(content.after), prevHash, hash, row.id, scheme] : [JSON.stringify(content.after), prevHash, hash, row.id],
+        labelled
+          ? [JSON.stringify(content.after), prevHash, hash, row.id, scheme]
+          : [JSON.stringify(content.after), prevHash, hash, row.id],
       );
       prevHash = hash;
     }
     // The head moves only when it pointed at the last event rewritten.
-    await sql.query(`UPDATE "AuditChain" SET hash = $1, "prevHash" = $2 WHERE chain = $3 AND seq = $4`, [prevHash, headPrev, chain, rows[rows.length - 1]!.seq]);
+    await sql.query(
+      `UPDATE "AuditChain" SET hash = $1, "prevHash" = $2 WHERE chain = $3 AND seq = $4`,
+      [prevHash, headPrev, chain, rows[rows.length - 1]!.seq],
+    );
   });
 }
 

@@ -4,7 +4,11 @@
 import { appendFileSync } from "node:fs";
 
 /** `where`: the databases (or server) the figures were measured on. */
-export function reportFigures(suite: string, figures: Record<string, unknown>, where = process.env.PATCHBAY_TEST_DATABASES ?? "pglite"): void {
+export function reportFigures(
+  suite: string,
+  figures: Record<string, unknown>,
+  where = process.env.PATCHBAY_TEST_DATABASES ?? "pglite",
+): void {
   const line = `${suite} [${where}]: ${JSON.stringify(figures)}`;
   console.log(line);
   const file = process.env.PATCHBAY_FIGURES_FILE;

@@ -12,10 +12,30 @@ export async function seedOtherOrganization(): Promise<void> {
   const passwordHash = await hashPassword(OTHER_PASSWORD);
   await auditedWrite({ actor: { type: "system", label: "test-fixture" }, meta: {} }, async (tx) => {
     const org = await createOrganization(tx, { slug: "globex", name: "Globex" });
-    const owner = await createUser(tx, { email: "owner@globex.test", name: "Gina Owner", passwordHash });
+    const owner = await createUser(tx, {
+      email: "owner@globex.test",
+      name: "Gina Owner",
+      passwordHash,
+    });
     await addMembership(tx, { userId: owner.id, organizationId: org.id, role: "owner" });
-    const project = await createProject(tx, { organizationId: org.id, slug: "billing", name: "billing", description: "" });
-    await createEnvironments(tx, project.id, DEFAULT_ENVIRONMENTS.filter((e) => e.class === "non_production"));
-    return { result: undefined, audit: { organizationId: org.id, action: "organization.seeded", target: { type: "organization", id: org.id } } };
+    const project = await createProject(tx, {
+      organizationId: org.id,
+      slug: "billing",
+      name: "billing",
+      description: "",
+    });
+    await createEnvironments(
+      tx,
+      project.id,
+      DEFAULT_ENVIRONMENTS.filter((e) => e.class === "non_production"),
+    );
+    return {
+      result: undefined,
+      audit: {
+        organizationId: org.id,
+        action: "organization.seeded",
+        target: { type: "organization", id: org.id },
+      },
+    };
   });
 }

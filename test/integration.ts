@@ -40,7 +40,9 @@ export interface Harness {
 }
 
 /** A fresh, empty database of `kind` (not migrated): in-memory PGlite, or a scratch PostgreSQL database `drop` removes. */
-export async function openTestDatabase(kind: DatabaseKind): Promise<{ database: Database; drop?: () => Promise<void> }> {
+export async function openTestDatabase(
+  kind: DatabaseKind,
+): Promise<{ database: Database; drop?: () => Promise<void> }> {
   if (kind === "pglite") return { database: await openDatabase({ dataDir: "memory" }) };
   const scratch = await createScratchDatabase();
   return { database: await openDatabase({ url: scratch.url }), drop: scratch.drop };
@@ -70,16 +72,30 @@ export function forEachDatabase(title: string, body: (h: Harness) => void): void
           return database;
         },
         async asSession(sessionId) {
-          return createCaller(makeContext(await userForSession(sessionId), { requestId: "test-request", ip: "127.0.0.1", userAgent: "vitest" }));
+          return createCaller(
+            makeContext(await userForSession(sessionId), {
+              requestId: "test-request",
+              ip: "127.0.0.1",
+              userAgent: "vitest",
+            }),
+          );
         },
         async asToken(value) {
-          return createCaller(await makeTokenContext(value, { requestId: "test-request", ip: "127.0.0.1", userAgent: "vitest" }));
+          return createCaller(
+            await makeTokenContext(value, {
+              requestId: "test-request",
+              ip: "127.0.0.1",
+              userAgent: "vitest",
+            }),
+          );
         },
         async as(email) {
           const user = email ? await findUserForSignIn(email) : null;
           if (email && !user) throw new Error(`no test user ${email}`);
           const dto = user ? { id: user.id, email: user.email, name: user.name } : null;
-          return createCaller(makeContext(dto, { requestId: "test-request", ip: "127.0.0.1", userAgent: "vitest" }));
+          return createCaller(
+            makeContext(dto, { requestId: "test-request", ip: "127.0.0.1", userAgent: "vitest" }),
+          );
         },
       });
     });
@@ -87,7 +103,10 @@ export function forEachDatabase(title: string, body: (h: Harness) => void): void
 }
 
 /** md5 of every row of every table but the audit trail: equal snapshots mean nothing changed. */
-export async function snapshot(database: Database, exclude: string[] = ["AuditEvent", "AuditChain", "_prisma_migrations"]): Promise<Record<string, string>> {
+export async function snapshot(
+  database: Database,
+  exclude: string[] = ["AuditEvent", "AuditChain", "_prisma_migrations"],
+): Promise<Record<string, string>> {
   const tables = await database.sql.query<{ name: string }>(
     `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
   );
@@ -103,13 +122,17 @@ export async function snapshot(database: Database, exclude: string[] = ["AuditEv
 }
 
 export async function auditCount(database: Database): Promise<number> {
-  const [row] = await database.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "AuditEvent"`);
+  const [row] = await database.sql.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM "AuditEvent"`,
+  );
   return Number(row?.n ?? 0);
 }
 
 /** The demo organization's keyed fingerprint (hex) of a value, as its secrets, compare and snapshots hold it. */
 export async function acmeFingerprint(h: Harness, value: string): Promise<string> {
-  const org = await h.db().prisma.organization.findFirstOrThrow({ where: { slug: "acme" }, select: { id: true } });
+  const org = await h
+    .db()
+    .prisma.organization.findFirstOrThrow({ where: { slug: "acme" }, select: { id: true } });
   return fingerprint(value, org.id);
 }
 
@@ -117,12 +140,26 @@ export async function acmeFingerprint(h: Harness, value: string): Promise<string
  * A live API token of the organization with this slug, written directly (set-up, no audit
  * event); returns its value and id.
  */
-export async function testToken(h: Harness, organizationSlug: string, role: Role, name = `t-${randomBytes(3).toString("hex")}`): Promise<{ id: string; value: string }> {
+export async function testToken(
+  h: Harness,
+  organizationSlug: string,
+  role: Role,
+  name = `t-${randomBytes(3).toString("hex")}`,
+): Promise<{ id: string; value: string }> {
   const prisma = h.db().prisma;
-  const org = await prisma.organization.findFirstOrThrow({ where: { slug: organizationSlug }, select: { id: true } });
+  const org = await prisma.organization.findFirstOrThrow({
+    where: { slug: organizationSlug },
+    select: { id: true },
+  });
   const value = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const row = await prisma.apiToken.create({
-    data: { organizationId: org.id, name, role, tokenHash: hashToken(value), expiresAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      organizationId: org.id,
+      name,
+      role,
+      tokenHash: hashToken(value),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
     select: { id: true },
   });
   return { id: row.id, value };

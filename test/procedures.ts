@@ -46,16 +46,33 @@ export async function loadFixture(h: Harness): Promise<Fixture> {
     where: { slug: "ecommerce-api" },
     select: { id: true, organizationId: true, environments: { select: { id: true, slug: true } } },
   });
-  const other = await prisma.project.findFirstOrThrow({ where: { slug: "billing" }, select: { id: true, organizationId: true } });
+  const other = await prisma.project.findFirstOrThrow({
+    where: { slug: "billing" },
+    select: { id: true, organizationId: true },
+  });
   const env = (slug: string) => project.environments.find((e) => e.slug === slug)!.id;
   const component = (bundleName: string) =>
-    prisma.component.findFirstOrThrow({ where: { projectId: project.id, bundleName }, select: { id: true } }).then((c) => c.id);
+    prisma.component
+      .findFirstOrThrow({ where: { projectId: project.id, bundleName }, select: { id: true } })
+      .then((c) => c.id);
   const api = await component("k8s-application");
-  const link = await prisma.link.findFirstOrThrow({ where: { projectId: project.id, toComponentId: api }, select: { id: true } });
-  const preset = await prisma.preset.findFirstOrThrow({ where: { organizationId: project.organizationId }, select: { id: true, bundleName: true } });
-  const deflt = await prisma.artifact.findFirstOrThrow({ where: { environmentDefault: true, organizationId: project.organizationId }, select: { id: true } });
+  const link = await prisma.link.findFirstOrThrow({
+    where: { projectId: project.id, toComponentId: api },
+    select: { id: true },
+  });
+  const preset = await prisma.preset.findFirstOrThrow({
+    where: { organizationId: project.organizationId },
+    select: { id: true, bundleName: true },
+  });
+  const deflt = await prisma.artifact.findFirstOrThrow({
+    where: { environmentDefault: true, organizationId: project.organizationId },
+    select: { id: true },
+  });
   const suffix = () => randomBytes(4).toString("hex");
-  const viewer = await prisma.user.findFirstOrThrow({ where: { email: "viewer@acme.test" }, select: { id: true } });
+  const viewer = await prisma.user.findFirstOrThrow({
+    where: { email: "viewer@acme.test" },
+    select: { id: true },
+  });
   return {
     viewerUserId: viewer.id,
     organizationId: project.organizationId,
@@ -75,7 +92,12 @@ export async function loadFixture(h: Harness): Promise<Fixture> {
     },
     async scratchEnvironment() {
       const slug = `s-${suffix()}`;
-      return (await prisma.environment.create({ data: { projectId: project.id, slug, name: slug }, select: { id: true } })).id;
+      return (
+        await prisma.environment.create({
+          data: { projectId: project.id, slug, name: slug },
+          select: { id: true },
+        })
+      ).id;
     },
     async scratchPreset() {
       const shipped = await prisma.preset.findFirstOrThrow({
@@ -84,11 +106,23 @@ export async function loadFixture(h: Harness): Promise<Fixture> {
       });
       const values = shipped.versions[0]!.values as object;
       const created = await prisma.preset.create({
-        data: { organizationId: project.organizationId, bundleName: "aws-rds-postgres", name: `m-${suffix()}` },
+        data: {
+          organizationId: project.organizationId,
+          bundleName: "aws-rds-postgres",
+          name: `m-${suffix()}`,
+        },
         select: { id: true },
       });
       for (const version of [1, 2]) {
-        await prisma.presetVersion.create({ data: { presetId: created.id, version, status: "published", values, publishedAt: new Date() } });
+        await prisma.presetVersion.create({
+          data: {
+            presetId: created.id,
+            version,
+            status: "published",
+            values,
+            publishedAt: new Date(),
+          },
+        });
       }
       await prisma.presetVersion.create({ data: { presetId: created.id, version: 3, values } });
       return created.id;
@@ -103,7 +137,8 @@ export interface ProcedureCase {
   input(fx: Fixture): unknown | Promise<unknown>;
 }
 
-const massdriverFixtures = () => process.env.MASSDRIVER_FIXTURES ?? path.resolve(process.cwd(), "../shared/fixtures/massdriver");
+const massdriverFixtures = () =>
+  process.env.MASSDRIVER_FIXTURES ?? path.resolve(process.cwd(), "../shared/fixtures/massdriver");
 const rdsValues = {
   engine_version: "16",
   instance_class: "db.r7g.large",
@@ -119,52 +154,128 @@ const rdsValues = {
 export const PROCEDURES: Record<string, ProcedureCase> = {
   "me.get": { minimum: "signed-in", personOnly: true, input: () => undefined },
   "me.signOutEverywhere": { minimum: "signed-in", personOnly: true, input: () => undefined },
-  "organization.signOutMember": { minimum: "owner", input: (f) => ({ organizationId: f.organizationId, userId: f.viewerUserId }) },
+  "organization.signOutMember": {
+    minimum: "owner",
+    input: (f) => ({ organizationId: f.organizationId, userId: f.viewerUserId }),
+  },
   "organization.bySlug": { minimum: "viewer", input: () => ({ slug: "acme" }) },
 
   "project.list": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },
-  "project.bySlug": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId, slug: "ecommerce-api" }) },
+  "project.bySlug": {
+    minimum: "viewer",
+    input: (f) => ({ organizationId: f.organizationId, slug: "ecommerce-api" }),
+  },
   "project.get": { minimum: "viewer", input: (f) => ({ projectId: f.projectId }) },
-  "project.create": { minimum: "ops", input: (f) => ({ organizationId: f.organizationId, slug: `p-${f.suffix()}`, name: "matrix" }) },
-  "project.update": { minimum: "developer", input: (f) => ({ projectId: f.projectId, description: `matrix ${f.suffix()}` }) },
+  "project.create": {
+    minimum: "ops",
+    input: (f) => ({ organizationId: f.organizationId, slug: `p-${f.suffix()}`, name: "matrix" }),
+  },
+  "project.update": {
+    minimum: "developer",
+    input: (f) => ({ projectId: f.projectId, description: `matrix ${f.suffix()}` }),
+  },
 
-  "environment.create": { minimum: "ops", input: (f) => ({ projectId: f.projectId, slug: `e-${f.suffix()}`, name: "Matrix" }) },
-  "environment.rename": { minimum: "ops", input: async (f) => ({ projectId: f.projectId, environmentId: await f.scratchEnvironment(), name: "Renamed" }) },
-  "environment.setClass": { minimum: "ops", input: async (f) => ({ projectId: f.projectId, environmentId: await f.scratchEnvironment(), class: "production" }) },
+  "environment.create": {
+    minimum: "ops",
+    input: (f) => ({ projectId: f.projectId, slug: `e-${f.suffix()}`, name: "Matrix" }),
+  },
+  "environment.rename": {
+    minimum: "ops",
+    input: async (f) => ({
+      projectId: f.projectId,
+      environmentId: await f.scratchEnvironment(),
+      name: "Renamed",
+    }),
+  },
+  "environment.setClass": {
+    minimum: "ops",
+    input: async (f) => ({
+      projectId: f.projectId,
+      environmentId: await f.scratchEnvironment(),
+      class: "production",
+    }),
+  },
   "environment.setProtection": {
     minimum: "ops",
-    input: async (f) => ({ projectId: f.projectId, environmentId: await f.scratchEnvironment(), protected: true }),
+    input: async (f) => ({
+      projectId: f.projectId,
+      environmentId: await f.scratchEnvironment(),
+      protected: true,
+    }),
   },
   "environment.fork": {
     minimum: "ops",
-    input: (f) => ({ projectId: f.projectId, fromEnvironmentId: f.staging, slug: `f-${f.suffix()}`, name: "Matrix fork" }),
+    input: (f) => ({
+      projectId: f.projectId,
+      fromEnvironmentId: f.staging,
+      slug: `f-${f.suffix()}`,
+      name: "Matrix fork",
+    }),
   },
-  "environment.delete": { minimum: "ops", input: async (f) => ({ projectId: f.projectId, environmentId: await f.scratchEnvironment() }) },
+  "environment.delete": {
+    minimum: "ops",
+    input: async (f) => ({ projectId: f.projectId, environmentId: await f.scratchEnvironment() }),
+  },
 
   "diagram.get": { minimum: "viewer", input: (f) => ({ projectId: f.projectId }) },
   "diagram.catalog": { minimum: "viewer", input: (f) => ({ projectId: f.projectId }) },
   "diagram.change": {
     minimum: "developer",
     // Based on revision 0: past the role check it is a conflict, so the matrix moves nothing.
-    input: (f) => ({ projectId: f.projectId, baseRevision: 0, ops: [{ op: "updateComponent", id: f.api, x: 10, y: 10 }] }),
+    input: (f) => ({
+      projectId: f.projectId,
+      baseRevision: 0,
+      ops: [{ op: "updateComponent", id: f.api, x: 10, y: 10 }],
+    }),
   },
 
-  "access.resolve": { minimum: "viewer", input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.staging }) },
+  "access.resolve": {
+    minimum: "viewer",
+    input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.staging }),
+  },
   "access.recordOutputs": {
     minimum: "ops",
-    input: (f) => ({ projectId: f.projectId, componentId: f.database, environmentId: f.staging, slot: "database", payload: {} }),
+    input: (f) => ({
+      projectId: f.projectId,
+      componentId: f.database,
+      environmentId: f.staging,
+      slot: "database",
+      payload: {},
+    }),
   },
   "access.reveal": {
     minimum: "ops",
-    input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.staging, name: "PATCHBAY_COMPONENT" }),
+    input: (f) => ({
+      projectId: f.projectId,
+      componentId: f.api,
+      environmentId: f.staging,
+      name: "PATCHBAY_COMPONENT",
+    }),
   },
 
-  "secret.list": { minimum: "viewer", input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.staging }) },
+  "secret.list": {
+    minimum: "viewer",
+    input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.staging }),
+  },
   "secret.set": {
     minimum: "developer",
-    input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.production, name: "SESSION_SECRET", value: `matrix-${f.suffix()}` }),
+    input: (f) => ({
+      projectId: f.projectId,
+      componentId: f.api,
+      environmentId: f.production,
+      name: "SESSION_SECRET",
+      value: `matrix-${f.suffix()}`,
+    }),
   },
-  "secret.clear": { minimum: "developer", input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.production, name: "NOT_A_SECRET" }) },
+  "secret.clear": {
+    minimum: "developer",
+    input: (f) => ({
+      projectId: f.projectId,
+      componentId: f.api,
+      environmentId: f.production,
+      name: "NOT_A_SECRET",
+    }),
+  },
 
   "environmentDefault.list": { minimum: "viewer", input: (f) => ({ environmentId: f.production }) },
   "environmentDefault.types": { minimum: "viewer", input: (f) => ({ projectId: f.projectId }) },
@@ -177,89 +288,190 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
       payload: { arn: "arn:aws:iam::123456789012:role/matrix", external_id: "matrix" },
     }),
   },
-  "environmentDefault.remove": { minimum: "ops", input: async (f) => ({ environmentId: await f.scratchEnvironment(), id: f.defaultId }) },
+  "environmentDefault.remove": {
+    minimum: "ops",
+    input: async (f) => ({ environmentId: await f.scratchEnvironment(), id: f.defaultId }),
+  },
 
   "deployment.request": {
     minimum: "developer",
     // Production's API is blocked by its unset secret: past the role check the request is refused.
-    input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.production, action: "plan" }),
+    input: (f) => ({
+      projectId: f.projectId,
+      componentId: f.api,
+      environmentId: f.production,
+      action: "plan",
+    }),
   },
-  "deployment.list": { minimum: "viewer", input: (f) => ({ projectId: f.projectId, environmentId: f.staging }) },
+  "deployment.list": {
+    minimum: "viewer",
+    input: (f) => ({ projectId: f.projectId, environmentId: f.staging }),
+  },
 
-  "compare.environments": { minimum: "viewer", input: (f) => ({ projectId: f.projectId, left: f.staging, right: f.production }) },
+  "compare.environments": {
+    minimum: "viewer",
+    input: (f) => ({ projectId: f.projectId, left: f.staging, right: f.production }),
+  },
   "compare.history": {
     minimum: "viewer",
-    input: (f) => ({ projectId: f.projectId, environmentId: f.production, since: new Date(Date.now() - 3_600_000).toISOString() }),
+    input: (f) => ({
+      projectId: f.projectId,
+      environmentId: f.production,
+      since: new Date(Date.now() - 3_600_000).toISOString(),
+    }),
   },
   "promotion.preview": {
     minimum: "viewer",
-    input: (f) => ({ projectId: f.projectId, from: f.staging, to: f.production, selections: [{ kind: "param", componentId: f.database, segments: ["backup"] }] }),
+    input: (f) => ({
+      projectId: f.projectId,
+      from: f.staging,
+      to: f.production,
+      selections: [{ kind: "param", componentId: f.database, segments: ["backup"] }],
+    }),
   },
   "promotion.promote": {
     minimum: "developer",
     // The production database's preset locks what staging would bring: refused past the role check.
-    input: (f) => ({ projectId: f.projectId, from: f.staging, to: f.production, selections: [{ kind: "param", componentId: f.database, segments: ["deletion_protection"] }], message: "matrix" }),
+    input: (f) => ({
+      projectId: f.projectId,
+      from: f.staging,
+      to: f.production,
+      selections: [{ kind: "param", componentId: f.database, segments: ["deletion_protection"] }],
+      message: "matrix",
+    }),
   },
 
-  "audit.list": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId, limit: 5 }) },
+  "audit.list": {
+    minimum: "viewer",
+    input: (f) => ({ organizationId: f.organizationId, limit: 5 }),
+  },
   "audit.actions": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },
   "audit.verify": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },
   "audit.checkpoint": { minimum: "owner", input: (f) => ({ organizationId: f.organizationId }) },
-  "audit.export": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId, format: "jsonl" }) },
+  "audit.export": {
+    minimum: "viewer",
+    input: (f) => ({ organizationId: f.organizationId, format: "jsonl" }),
+  },
 
   "catalog.list": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },
   "catalog.categories": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },
-  "catalog.bundle": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId, name: "aws-sqs-queue" }) },
-  "catalog.artifactTypes": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },
+  "catalog.bundle": {
+    minimum: "viewer",
+    input: (f) => ({ organizationId: f.organizationId, name: "aws-sqs-queue" }),
+  },
+  "catalog.artifactTypes": {
+    minimum: "viewer",
+    input: (f) => ({ organizationId: f.organizationId }),
+  },
   "catalog.importRoots": { minimum: "ops", input: (f) => ({ organizationId: f.organizationId }) },
   "catalog.importPreview": {
     minimum: "ops",
-    input: (f) => ({ organizationId: f.organizationId, path: path.join(massdriverFixtures(), "v1-artifact-definitions") }),
+    input: (f) => ({
+      organizationId: f.organizationId,
+      path: path.join(massdriverFixtures(), "v1-artifact-definitions"),
+    }),
   },
   "catalog.import": {
     minimum: "ops",
-    input: (f) => ({ organizationId: f.organizationId, path: path.join(massdriverFixtures(), "v1-artifact-definitions") }),
+    input: (f) => ({
+      organizationId: f.organizationId,
+      path: path.join(massdriverFixtures(), "v1-artifact-definitions"),
+    }),
   },
 
   "preset.list": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId }) },
-  "preset.get": { minimum: "viewer", input: (f) => ({ organizationId: f.organizationId, presetId: f.presetId }) },
+  "preset.get": {
+    minimum: "viewer",
+    input: (f) => ({ organizationId: f.organizationId, presetId: f.presetId }),
+  },
   "preset.create": {
     minimum: "ops",
-    input: (f) => ({ organizationId: f.organizationId, bundle: "aws-rds-postgres", name: `c-${f.suffix()}`, values: rdsValues }),
+    input: (f) => ({
+      organizationId: f.organizationId,
+      bundle: "aws-rds-postgres",
+      name: `c-${f.suffix()}`,
+      values: rdsValues,
+    }),
   },
   "preset.saveDraft": {
     minimum: "ops",
-    input: async (f) => ({ organizationId: f.organizationId, presetId: await f.scratchPreset(), name: `d-${f.suffix()}`, values: rdsValues }),
+    input: async (f) => ({
+      organizationId: f.organizationId,
+      presetId: await f.scratchPreset(),
+      name: `d-${f.suffix()}`,
+      values: rdsValues,
+    }),
   },
-  "preset.publish": { minimum: "ops", input: async (f) => ({ organizationId: f.organizationId, presetId: await f.scratchPreset() }) },
-  "preset.offerUpgrade": { minimum: "ops", input: async (f) => ({ organizationId: f.organizationId, presetId: await f.scratchPreset(), version: 2 }) },
-  "preset.applyUpgrade": { minimum: "ops", input: async (f) => ({ organizationId: f.organizationId, presetId: await f.scratchPreset(), version: 2 }) },
+  "preset.publish": {
+    minimum: "ops",
+    input: async (f) => ({ organizationId: f.organizationId, presetId: await f.scratchPreset() }),
+  },
+  "preset.offerUpgrade": {
+    minimum: "ops",
+    input: async (f) => ({
+      organizationId: f.organizationId,
+      presetId: await f.scratchPreset(),
+      version: 2,
+    }),
+  },
+  "preset.applyUpgrade": {
+    minimum: "ops",
+    input: async (f) => ({
+      organizationId: f.organizationId,
+      presetId: await f.scratchPreset(),
+      version: 2,
+    }),
+  },
   "token.list": { minimum: "ops", input: (f) => ({ organizationId: f.organizationId }) },
   "token.create": {
     minimum: "ops",
     personOnly: true,
-    input: (f) => ({ organizationId: f.organizationId, name: `m-${f.suffix()}`, role: "viewer", expiresInDays: 1 }),
+    input: (f) => ({
+      organizationId: f.organizationId,
+      name: `m-${f.suffix()}`,
+      role: "viewer",
+      expiresInDays: 1,
+    }),
   },
-  "token.revoke": { minimum: "ops", input: async (f) => ({ organizationId: f.organizationId, tokenId: await f.scratchToken() }) },
+  "token.revoke": {
+    minimum: "ops",
+    input: async (f) => ({ organizationId: f.organizationId, tokenId: await f.scratchToken() }),
+  },
 
-  "preset.setGuardrail": { minimum: "owner", input: (f) => ({ organizationId: f.organizationId, requireProductionPresets: false }) },
+  "preset.setGuardrail": {
+    minimum: "owner",
+    input: (f) => ({ organizationId: f.organizationId, requireProductionPresets: false }),
+  },
 };
 
 /** Calls the procedure at `path` ("project.get") on a tRPC caller. */
-export function callProcedure(caller: unknown, procedurePath: string, input: unknown): Promise<unknown> {
-  const fn = procedurePath.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+export function callProcedure(
+  caller: unknown,
+  procedurePath: string,
+  input: unknown,
+): Promise<unknown> {
+  const fn = procedurePath
+    .split(".")
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
   return (fn as (input: unknown) => Promise<unknown>)(input);
 }
 
 // At run time a router's `_def.procedures` is flat, keyed by path ("project.get").
 type RouterDef = { _def: { procedures: object } };
-const flat = (router: RouterDef) => router._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
+const flat = (router: RouterDef) =>
+  router._def.procedures as unknown as Record<
+    string,
+    { _def: { type: "query" | "mutation" | "subscription" } }
+  >;
 
 /** Every procedure path of a router ("project.get" …), from its definition. */
 export function procedurePaths(router: RouterDef): string[] {
   return Object.keys(flat(router)).sort();
 }
 
-export function procedureType(router: RouterDef, procedurePath: string): "query" | "mutation" | "subscription" | undefined {
+export function procedureType(
+  router: RouterDef,
+  procedurePath: string,
+): "query" | "mutation" | "subscription" | undefined {
   return flat(router)[procedurePath]?._def.type;
 }

@@ -5,9 +5,12 @@ import { loadCatalog } from "@/server/bundles/loader";
 import type { ArtifactTypeDefinition, BundleDefinition } from "@/server/domain/catalog/types";
 
 export const realCatalog = loadCatalog(path.resolve(__dirname, "../bundles"));
-if (realCatalog.errors.length > 0) throw new Error(`bundles/ has errors: ${realCatalog.errors.map((e) => e.message).join("; ")}`);
+if (realCatalog.errors.length > 0)
+  throw new Error(`bundles/ has errors: ${realCatalog.errors.map((e) => e.message).join("; ")}`);
 
-export const realTypes: ReadonlyMap<string, ArtifactTypeDefinition> = new Map(realCatalog.artifactTypes.map((t) => [t.name, t]));
+export const realTypes: ReadonlyMap<string, ArtifactTypeDefinition> = new Map(
+  realCatalog.artifactTypes.map((t) => [t.name, t]),
+);
 
 export function realBundle(name: string): BundleDefinition {
   const found = realCatalog.bundles.filter((b) => b.name === name);

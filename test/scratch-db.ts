@@ -2,7 +2,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 
-export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export const ADMIN_URL =
+  process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** A throwaway database on the PostgreSQL server; dropped (WITH FORCE) by the returned function. */
 export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -23,4 +24,3 @@ export async function createScratchDatabase(): Promise<{ url: string; drop: () =
     },
   };
 }
-

@@ -13,12 +13,20 @@ const outcomeStyle: Record<string, string> = {
 
 export function RoleBadge({ role }: { role: string | null }) {
   if (!role) return null;
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${roleStyle[role] ?? roleStyle.viewer}`}>{role}</span>;
+  return (
+    <span
+      className={`rounded-full px-2 py-0.5 text-xs font-medium ${roleStyle[role] ?? roleStyle.viewer}`}
+    >
+      {role}
+    </span>
+  );
 }
 
 export function OutcomeBadge({ outcome }: { outcome: string }) {
   return (
-    <span className={`inline-flex rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${outcomeStyle[outcome] ?? outcomeStyle.failure}`}>
+    <span
+      className={`inline-flex rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${outcomeStyle[outcome] ?? outcomeStyle.failure}`}
+    >
       {outcome}
     </span>
   );

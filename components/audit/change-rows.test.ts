@@ -17,8 +17,12 @@ describe("changeRows", () => {
   });
 
   it("marks a side absent on create and delete", () => {
-    expect(changeRows(null, { slug: "qa" })).toEqual([{ path: "slug", before: ABSENT, after: "qa" }]);
-    expect(changeRows({ slug: "qa" }, null)).toEqual([{ path: "slug", before: "qa", after: ABSENT }]);
+    expect(changeRows(null, { slug: "qa" })).toEqual([
+      { path: "slug", before: ABSENT, after: "qa" },
+    ]);
+    expect(changeRows({ slug: "qa" }, null)).toEqual([
+      { path: "slug", before: "qa", after: ABSENT },
+    ]);
   });
 
   it("treats arrays and redacted secrets as leaves", () => {
@@ -62,7 +66,16 @@ describe("format", () => {
   });
 
   it("names targets by slug or name when it can", () => {
-    expect(targetLabel({ targetType: "environment", targetId: "x", before: null, after: { slug: "qa" } })).toBe("environment qa");
-    expect(targetLabel({ targetType: "user", targetId: "abcdefghijkl", before: null, after: null })).toBe("user abcdefghij");
+    expect(
+      targetLabel({
+        targetType: "environment",
+        targetId: "x",
+        before: null,
+        after: { slug: "qa" },
+      }),
+    ).toBe("environment qa");
+    expect(
+      targetLabel({ targetType: "user", targetId: "abcdefghijkl", before: null, after: null }),
+    ).toBe("user abcdefghij");
   });
 });

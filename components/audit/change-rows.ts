@@ -24,9 +24,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Leaves keyed by dotted path; arrays and redacted secrets are leaves, empty objects too. */
-export function flatten(value: unknown, prefix = "", out = new Map<string, unknown>()): Map<string, unknown> {
+export function flatten(
+  value: unknown,
+  prefix = "",
+  out = new Map<string, unknown>(),
+): Map<string, unknown> {
   if (isPlainObject(value) && Object.keys(value).length > 0) {
-    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
+    for (const [key, inner] of Object.entries(value))
+      flatten(inner, prefix ? `${prefix}.${key}` : key, out);
   } else if (value !== null && value !== undefined) {
     out.set(prefix || "(value)", value);
   } else if (prefix) {
@@ -65,7 +70,9 @@ export function formatValue(value: unknown): string {
   if (isRedacted(value)) return maskRedacted(value);
   if (typeof value === "string") return value === "" ? '""' : value;
   if (typeof value === "object") {
-    return JSON.stringify(value, (_key, inner: unknown) => (isRedacted(inner) ? maskRedacted(inner) : inner));
+    return JSON.stringify(value, (_key, inner: unknown) =>
+      isRedacted(inner) ? maskRedacted(inner) : inner,
+    );
   }
   return String(value);
 }

@@ -3,7 +3,11 @@ import { ABSENT, changeRows, formatValue } from "./change-rows";
 function Value({ value, tone }: { value: unknown; tone: "before" | "after" }) {
   if (value === ABSENT) return <span className="text-slate-400">—</span>;
   const color = tone === "before" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800";
-  return <span className={`rounded px-1 font-mono text-xs wrap-anywhere whitespace-pre-wrap ${color}`}>{formatValue(value)}</span>;
+  return (
+    <span className={`rounded px-1 font-mono text-xs wrap-anywhere whitespace-pre-wrap ${color}`}>
+      {formatValue(value)}
+    </span>
+  );
 }
 
 /** Field-level before → after of one audit event; nothing when nothing changed. */
@@ -15,16 +19,25 @@ export function ChangeTable({ before, after }: { before: unknown; after: unknown
       <caption className="sr-only">Changed fields, before and after</caption>
       <thead className="text-xs text-slate-500">
         <tr>
-          <th scope="col" className="w-1/4 py-1 pr-3 font-medium">Field</th>
-          <th scope="col" className="py-1 pr-3 font-medium">Before</th>
+          <th scope="col" className="w-1/4 py-1 pr-3 font-medium">
+            Field
+          </th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            Before
+          </th>
           <th scope="col" className="w-6 py-1" aria-hidden="true" />
-          <th scope="col" className="py-1 font-medium">After</th>
+          <th scope="col" className="py-1 font-medium">
+            After
+          </th>
         </tr>
       </thead>
       <tbody className="align-top">
         {rows.map((row) => (
           <tr key={row.path} data-testid="change-row" className="border-t border-slate-100">
-            <th scope="row" className="py-1 pr-3 font-mono text-xs font-normal wrap-anywhere text-slate-700">
+            <th
+              scope="row"
+              className="py-1 pr-3 font-mono text-xs font-normal wrap-anywhere text-slate-700"
+            >
               {row.path}
             </th>
             <td className="py-1 pr-3">

@@ -18,7 +18,13 @@ const NOT_JSON = "must be the JSON document “Download checkpoint” saved";
  * Patchbay; anyone who may read the log verifies the chain against one (pasted or chosen as a
  * file). The server checks the signature and the chain; this only parses the JSON.
  */
-export function CheckpointPanel({ organizationId, role }: { organizationId: string; role: string }) {
+export function CheckpointPanel({
+  organizationId,
+  role,
+}: {
+  organizationId: string;
+  role: string;
+}) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -36,11 +42,17 @@ export function CheckpointPanel({ organizationId, role }: { organizationId: stri
     try {
       const { filename, checkpoint } = await client.audit.checkpoint.mutate({ organizationId });
       saveFile(filename, "application/json", `${JSON.stringify(checkpoint, null, 2)}\n`);
-      setDownloaded({ ok: true, text: `Checkpoint of event #${checkpoint.seq} downloaded as ${filename}. Keep it outside Patchbay.` });
+      setDownloaded({
+        ok: true,
+        text: `Checkpoint of event #${checkpoint.seq} downloaded as ${filename}. Keep it outside Patchbay.`,
+      });
       // The export is itself an audit event: show it.
       await queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() });
     } catch (error) {
-      setDownloaded({ ok: false, text: `Download failed: ${error instanceof Error ? error.message : "unknown error"}` });
+      setDownloaded({
+        ok: false,
+        text: `Download failed: ${error instanceof Error ? error.message : "unknown error"}`,
+      });
     } finally {
       setBusy(null);
     }
@@ -65,7 +77,12 @@ export function CheckpointPanel({ organizationId, role }: { organizationId: stri
     setBusy("verify");
     setVerdict(null);
     try {
-      setVerdict(await queryClient.fetchQuery({ ...trpc.audit.verify.queryOptions({ organizationId, checkpoint }), staleTime: 0 }));
+      setVerdict(
+        await queryClient.fetchQuery({
+          ...trpc.audit.verify.queryOptions({ organizationId, checkpoint }),
+          staleTime: 0,
+        }),
+      );
     } catch (error) {
       setVerdict({ error: error instanceof Error ? error.message : "unknown error" });
     } finally {
@@ -80,8 +97,9 @@ export function CheckpointPanel({ organizationId, role }: { organizationId: stri
           Checkpoints
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          A checkpoint is a signed note of the chain&apos;s newest event. Kept outside Patchbay, it shows later whether events up
-          to it were deleted or rewritten — even by someone with access to the database.
+          A checkpoint is a signed note of the chain&apos;s newest event. Kept outside Patchbay, it
+          shows later whether events up to it were deleted or rewritten — even by someone with
+          access to the database.
         </p>
       </div>
       {role === "owner" ? (
@@ -90,13 +108,18 @@ export function CheckpointPanel({ organizationId, role }: { organizationId: stri
             {busy === "download" ? "Signing…" : "Download checkpoint"}
           </Button>
           {downloaded ? (
-            <p role={downloaded.ok ? "status" : "alert"} className={`text-sm ${downloaded.ok ? "text-slate-700" : "text-red-700"}`}>
+            <p
+              role={downloaded.ok ? "status" : "alert"}
+              className={`text-sm ${downloaded.ok ? "text-slate-700" : "text-red-700"}`}
+            >
               {downloaded.text}
             </p>
           ) : null}
         </div>
       ) : (
-        <p className="text-sm text-slate-500">Only owners can download a checkpoint; you can verify against one.</p>
+        <p className="text-sm text-slate-500">
+          Only owners can download a checkpoint; you can verify against one.
+        </p>
       )}
       <form
         aria-label="Verify against a checkpoint"
@@ -122,7 +145,13 @@ export function CheckpointPanel({ organizationId, role }: { organizationId: stri
           <label htmlFor={fileId} className="text-sm text-slate-700">
             or choose its file
           </label>
-          <input id={fileId} type="file" accept="application/json,.json" className="text-sm" onChange={(event) => void choose(event.target.files?.[0])} />
+          <input
+            id={fileId}
+            type="file"
+            accept="application/json,.json"
+            className="text-sm"
+            onChange={(event) => void choose(event.target.files?.[0])}
+          />
         </div>
         <Button type="submit" variant="secondary" disabled={busy !== null || text.trim() === ""}>
           {busy === "verify" ? "Verifying…" : "Verify against checkpoint"}

@@ -31,8 +31,17 @@ function pick(snapshot: unknown, key: string): string | undefined {
 }
 
 /** A readable name for what an event touched: its slug or name when the snapshot has one. */
-export function targetLabel(event: { targetType: string; targetId: string | null; before: unknown; after: unknown }): string {
-  const name = pick(event.after, "slug") ?? pick(event.before, "slug") ?? pick(event.after, "name") ?? pick(event.before, "name");
+export function targetLabel(event: {
+  targetType: string;
+  targetId: string | null;
+  before: unknown;
+  after: unknown;
+}): string {
+  const name =
+    pick(event.after, "slug") ??
+    pick(event.before, "slug") ??
+    pick(event.after, "name") ??
+    pick(event.before, "name");
   if (name) return `${event.targetType} ${name}`;
   return event.targetId ? `${event.targetType} ${event.targetId.slice(0, 10)}` : event.targetType;
 }

@@ -12,10 +12,29 @@ export interface FilterDraft {
   q: string;
 }
 
-export const EMPTY_FILTERS: FilterDraft = { actor: "", action: "", outcome: "", target: "", from: "", to: "", q: "" };
+export const EMPTY_FILTERS: FilterDraft = {
+  actor: "",
+  action: "",
+  outcome: "",
+  target: "",
+  from: "",
+  to: "",
+  q: "",
+};
 
 /** Kinds of thing an event can be about; the server filters on the exact `targetType`. */
-const TARGET_TYPES = ["organization", "project", "environment", "component", "link", "instance", "preset", "secret", "deployment", "user"];
+const TARGET_TYPES = [
+  "organization",
+  "project",
+  "environment",
+  "component",
+  "link",
+  "instance",
+  "preset",
+  "secret",
+  "deployment",
+  "user",
+];
 
 export function HistoryFilters({
   value,
@@ -29,7 +48,8 @@ export function HistoryFilters({
   /** false when the view is already fixed to one target */
   showTarget?: boolean;
 }) {
-  const set = <K extends keyof FilterDraft>(key: K, next: FilterDraft[K]) => onChange({ ...value, [key]: next });
+  const set = <K extends keyof FilterDraft>(key: K, next: FilterDraft[K]) =>
+    onChange({ ...value, [key]: next });
   const dirty = Object.entries(value).some(([, v]) => v !== "");
   return (
     <form
@@ -38,9 +58,24 @@ export function HistoryFilters({
       onSubmit={(e) => e.preventDefault()}
       className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-4 2xl:grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_minmax(0,1fr)_8rem_8rem_minmax(0,1fr)_minmax(0,1fr)_auto] xl:items-start"
     >
-      <TextField label="Search" type="search" placeholder="Any text, e.g. a value" value={value.q} onChange={(e) => set("q", e.target.value)} />
-      <TextField label="Actor" placeholder="email or token" value={value.actor} onChange={(e) => set("actor", e.target.value)} />
-      <SelectField label="Action" value={value.action} onChange={(e) => set("action", e.target.value)}>
+      <TextField
+        label="Search"
+        type="search"
+        placeholder="Any text, e.g. a value"
+        value={value.q}
+        onChange={(e) => set("q", e.target.value)}
+      />
+      <TextField
+        label="Actor"
+        placeholder="email or token"
+        value={value.actor}
+        onChange={(e) => set("actor", e.target.value)}
+      />
+      <SelectField
+        label="Action"
+        value={value.action}
+        onChange={(e) => set("action", e.target.value)}
+      >
         <option value="">All actions</option>
         {actions.map((a) => (
           <option key={a} value={a}>
@@ -48,14 +83,22 @@ export function HistoryFilters({
           </option>
         ))}
       </SelectField>
-      <SelectField label="Outcome" value={value.outcome} onChange={(e) => set("outcome", e.target.value as FilterDraft["outcome"])}>
+      <SelectField
+        label="Outcome"
+        value={value.outcome}
+        onChange={(e) => set("outcome", e.target.value as FilterDraft["outcome"])}
+      >
         <option value="">All</option>
         <option value="success">success</option>
         <option value="denied">denied</option>
         <option value="failure">failure</option>
       </SelectField>
       {showTarget ? (
-        <SelectField label="Target" value={value.target} onChange={(e) => set("target", e.target.value)}>
+        <SelectField
+          label="Target"
+          value={value.target}
+          onChange={(e) => set("target", e.target.value)}
+        >
           <option value="">All targets</option>
           {TARGET_TYPES.map((t) => (
             <option key={t} value={t}>
@@ -64,8 +107,18 @@ export function HistoryFilters({
           ))}
         </SelectField>
       ) : null}
-      <TextField label="From (UTC)" type="datetime-local" value={value.from} onChange={(e) => set("from", e.target.value)} />
-      <TextField label="To (UTC)" type="datetime-local" value={value.to} onChange={(e) => set("to", e.target.value)} />
+      <TextField
+        label="From (UTC)"
+        type="datetime-local"
+        value={value.from}
+        onChange={(e) => set("from", e.target.value)}
+      />
+      <TextField
+        label="To (UTC)"
+        type="datetime-local"
+        value={value.to}
+        onChange={(e) => set("to", e.target.value)}
+      />
       <button
         type="button"
         disabled={!dirty}

@@ -6,7 +6,8 @@ import { formatUtc, relativeTime, targetLabel } from "./format";
 
 export type AuditEvent = inferRouterOutputs<AppRouter>["audit"]["list"]["events"][number];
 
-export const ROW_GRID = "md:grid md:grid-cols-[12rem_minmax(0,1.2fr)_minmax(0,1fr)_5.5rem_minmax(0,1fr)] md:gap-4";
+export const ROW_GRID =
+  "md:grid md:grid-cols-[12rem_minmax(0,1.2fr)_minmax(0,1fr)_5.5rem_minmax(0,1fr)] md:gap-4";
 
 export function HistoryRow({ event, now }: { event: AuditEvent; now: Date }) {
   return (

@@ -33,7 +33,12 @@ export function HistoryTools({ query }: { query: AuditQuery }) {
     setBusy("verify");
     setVerdict(null);
     try {
-      setVerdict(await queryClient.fetchQuery({ ...trpc.audit.verify.queryOptions({ organizationId: query.organizationId }), staleTime: 0 }));
+      setVerdict(
+        await queryClient.fetchQuery({
+          ...trpc.audit.verify.queryOptions({ organizationId: query.organizationId }),
+          staleTime: 0,
+        }),
+      );
     } catch (error) {
       setVerdict({ error: error instanceof Error ? error.message : "unknown error" });
     } finally {

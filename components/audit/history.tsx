@@ -51,14 +51,29 @@ export function History({ title = "History", ...target }: HistoryTarget & { titl
       to: parseUtcInput(draft.to),
       q: q || undefined,
     }),
-    [organizationId, projectId, environmentId, componentId, targetType, targetId, actor, q, draft.action, draft.outcome, draft.target, draft.from, draft.to],
+    [
+      organizationId,
+      projectId,
+      environmentId,
+      componentId,
+      targetType,
+      targetId,
+      actor,
+      q,
+      draft.action,
+      draft.outcome,
+      draft.target,
+      draft.from,
+      draft.to,
+    ],
   );
 
   const actions = useQuery(trpc.audit.actions.queryOptions({ organizationId }));
   const list = useInfiniteQuery({
     // Shares the audit.list key prefix, so invalidating trpc.audit.list.queryKey() refreshes it.
     queryKey: [...trpc.audit.list.queryKey(query), "pages"],
-    queryFn: ({ pageParam }) => client.audit.list.query({ ...query, limit: PAGE_SIZE, beforeSeq: pageParam }),
+    queryFn: ({ pageParam }) =>
+      client.audit.list.query({ ...query, limit: PAGE_SIZE, beforeSeq: pageParam }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextBeforeSeq ?? undefined,
     placeholderData: keepPreviousData,
@@ -73,14 +88,28 @@ export function History({ title = "History", ...target }: HistoryTarget & { titl
         </h2>
         <HistoryTools query={query} />
       </div>
-      <HistoryFilters value={draft} onChange={setDraft} actions={actions.data ?? []} showTarget={!targetType && !targetId} />
+      <HistoryFilters
+        value={draft}
+        onChange={setDraft}
+        actions={actions.data ?? []}
+        showTarget={!targetType && !targetId}
+      />
       {list.error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200"
+        >
           {list.error.message}
         </p>
       ) : null}
-      <div className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200" aria-busy={list.isFetching}>
-        <div className={`hidden border-b border-slate-200 bg-slate-50 px-4 py-2 text-xs font-medium text-slate-500 ${ROW_GRID}`} aria-hidden="true">
+      <div
+        className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200"
+        aria-busy={list.isFetching}
+      >
+        <div
+          className={`hidden border-b border-slate-200 bg-slate-50 px-4 py-2 text-xs font-medium text-slate-500 ${ROW_GRID}`}
+          aria-hidden="true"
+        >
           <span>Time (UTC)</span>
           <span>Actor</span>
           <span>Action</span>
@@ -92,7 +121,10 @@ export function History({ title = "History", ...target }: HistoryTarget & { titl
         ) : events.length === 0 ? (
           <p className="px-4 py-6 text-sm text-slate-600">No events match these filters.</p>
         ) : (
-          <ol aria-label="Audit events, newest first" className={`divide-y divide-slate-100 ${list.isPlaceholderData ? "opacity-60" : ""}`}>
+          <ol
+            aria-label="Audit events, newest first"
+            className={`divide-y divide-slate-100 ${list.isPlaceholderData ? "opacity-60" : ""}`}
+          >
             {events.map((event) => (
               <HistoryRow key={event.id} event={event} now={now} />
             ))}
@@ -101,7 +133,11 @@ export function History({ title = "History", ...target }: HistoryTarget & { titl
       </div>
       {list.hasNextPage ? (
         <div className="flex justify-center">
-          <Button variant="secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+          <Button
+            variant="secondary"
+            disabled={list.isFetchingNextPage}
+            onClick={() => void list.fetchNextPage()}
+          >
             {list.isFetchingNextPage ? "Loading…" : "Load more"}
           </Button>
         </div>

@@ -8,7 +8,12 @@ import { History } from "./history";
 export function OrganizationAudit({ orgSlug }: { orgSlug: string }) {
   const trpc = useTRPC();
   const org = useQuery(trpc.organization.bySlug.queryOptions({ slug: orgSlug }));
-  if (org.error) return <p role="alert" className="text-red-700">{org.error.message}</p>;
+  if (org.error)
+    return (
+      <p role="alert" className="text-red-700">
+        {org.error.message}
+      </p>
+    );
   if (!org.data) return <p className="text-slate-500">Loading…</p>;
   return (
     <div className="space-y-8">

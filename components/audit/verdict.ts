@@ -24,5 +24,7 @@ export function describeVerdict(v: VerifyVerdict): string {
     ? `Chain broken at event #${v.firstBad.seq}: ${v.firstBad.reason}`
     : `Chain intact — ${v.checked} events verified${v.checked ? ` (${keyedPart(v)})` : ""}`;
   if (!v.checkpoint) return chain;
-  return v.checkpoint.ok ? `Checkpoint holds: ${v.checkpoint.reason}. ${chain}` : `Checkpoint check failed: ${v.checkpoint.reason}. ${chain}`;
+  return v.checkpoint.ok
+    ? `Checkpoint holds: ${v.checkpoint.reason}. ${chain}`
+    : `Checkpoint check failed: ${v.checkpoint.reason}. ${chain}`;
 }

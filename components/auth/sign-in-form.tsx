@@ -23,7 +23,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     if (!result || result.error) {
       setPending(false);
       const throttled = parseThrottledCode(result?.code);
-      setError(throttled ? `${throttledMessage(throttled.scope, throttled.retryAfterSeconds)}.` : "Wrong email or password. Check both and try again.");
+      setError(
+        throttled
+          ? `${throttledMessage(throttled.scope, throttled.retryAfterSeconds)}.`
+          : "Wrong email or password. Check both and try again.",
+      );
       return;
     }
     // Checked again here: this is where the browser actually follows it.
@@ -33,9 +37,18 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <TextField label="Email" name="email" type="email" autoComplete="username" required />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       {error ? (
-        <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
+        <div
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200"
+        >
           {error}
         </div>
       ) : null}

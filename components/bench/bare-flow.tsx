@@ -1,6 +1,17 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useEdgesState, useNodesInitialized, useNodesState, type Edge, type Node } from "@xyflow/react";
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useEdgesState,
+  useNodesInitialized,
+  useNodesState,
+  type Edge,
+  type Node,
+} from "@xyflow/react";
 import { useEffect, useRef, type RefObject } from "react";
 import { useTRPC } from "@/components/trpc";
 
@@ -26,7 +37,14 @@ function Flow({ initialNodes, initialEdges }: { initialNodes: FlowNode[]; initia
   const wrapper = useRef<HTMLDivElement>(null);
   return (
     <div ref={wrapper} className="fixed inset-0" data-testid="canvas">
-      <ReactFlow nodes={nodes} edges={edges} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} minZoom={0.05} fitView>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        minZoom={0.05}
+        fitView
+      >
         <Background />
         <Controls />
         <MiniMap />
@@ -39,11 +57,27 @@ function Flow({ initialNodes, initialEdges }: { initialNodes: FlowNode[]; initia
 /** A project's diagram with React Flow's defaults only: the baseline for the canvas bench. */
 export function BareFlow({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
-  const { data, error } = useQuery(trpc.diagram.get.queryOptions({ projectId }, { enabled: projectId !== "" }));
-  if (!projectId) return <p role="alert" className="p-6 text-red-700">Add ?project=PROJECT_ID to the address.</p>;
-  if (error) return <p role="alert" className="p-6 text-red-700">{error.message}</p>;
+  const { data, error } = useQuery(
+    trpc.diagram.get.queryOptions({ projectId }, { enabled: projectId !== "" }),
+  );
+  if (!projectId)
+    return (
+      <p role="alert" className="p-6 text-red-700">
+        Add ?project=PROJECT_ID to the address.
+      </p>
+    );
+  if (error)
+    return (
+      <p role="alert" className="p-6 text-red-700">
+        {error.message}
+      </p>
+    );
   if (!data) return <p className="p-6 text-slate-500">Loading diagram…</p>;
-  const nodes: FlowNode[] = data.diagram.components.map((c) => ({ id: c.id, position: { x: c.x, y: c.y }, data: { label: c.name } }));
+  const nodes: FlowNode[] = data.diagram.components.map((c) => ({
+    id: c.id,
+    position: { x: c.x, y: c.y },
+    data: { label: c.name },
+  }));
   const edges: Edge[] = data.diagram.links.map((l) => ({ id: l.id, source: l.from, target: l.to }));
   return (
     <ReactFlowProvider>

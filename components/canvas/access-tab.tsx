@@ -17,7 +17,8 @@ function render(provider: string, grant: unknown): string {
 }
 
 function Grant({ line }: { line: Resolution["grants"][number] }) {
-  const from = line.source.kind === "link" ? line.source.from.name : `environment default ${line.source.name}`;
+  const from =
+    line.source.kind === "link" ? line.source.from.name : `environment default ${line.source.name}`;
   return (
     <li className="rounded-md ring-1 ring-slate-200" data-testid="grant" data-slot={line.slot}>
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-3 py-2 text-sm">
@@ -25,14 +26,26 @@ function Grant({ line }: { line: Resolution["grants"][number] }) {
         <span className="text-slate-500">
           via {line.slot} · {line.type}
         </span>
-        <span className="rounded bg-slate-100 px-1.5 text-xs">{line.policies.map((p) => p.id).join(", ")}</span>
-        {line.preview ? <span className="rounded bg-amber-50 px-1.5 text-xs text-amber-800" title={`Known after the upstream is deployed: ${line.placeholders.join(", ")}`}>preview</span> : null}
+        <span className="rounded bg-slate-100 px-1.5 text-xs">
+          {line.policies.map((p) => p.id).join(", ")}
+        </span>
+        {line.preview ? (
+          <span
+            className="rounded bg-amber-50 px-1.5 text-xs text-amber-800"
+            title={`Known after the upstream is deployed: ${line.placeholders.join(", ")}`}
+          >
+            preview
+          </span>
+        ) : null}
       </div>
       {Object.entries(line.grants).map(([provider, grant]) =>
         grant === undefined ? null : (
           <div key={provider} className="px-3 py-2">
             <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{provider}</p>
-            <pre className="mt-1 max-h-72 overflow-auto rounded bg-slate-50 p-2 text-[11px] text-slate-800" data-testid={`grant-${provider}`}>
+            <pre
+              className="mt-1 max-h-72 overflow-auto rounded bg-slate-50 p-2 text-[11px] text-slate-800"
+              data-testid={`grant-${provider}`}
+            >
               {render(provider, grant)}
             </pre>
           </div>
@@ -56,7 +69,12 @@ export function AccessTab({ projectId, componentId }: { projectId: string; compo
     return () => setHighlighted(null);
   }, [linkIds, setHighlighted]);
 
-  if (error) return <p role="alert" className="text-sm text-red-700">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {error.message}
+      </p>
+    );
   if (isPending || !data) return <p className="text-sm text-slate-500">Resolving…</p>;
   return (
     <div className="space-y-5">

@@ -1,7 +1,20 @@
 // The icons the catalog names (bundle.yaml `icon`), imported one by one so the bundle stays
 // small; anything else falls back to a box.
 import {
-  Archive, Box, Container, Database, KeyRound, Mail, Megaphone, Network, RadioTower, ShieldCheck, ShipWheel, SquareFunction, Terminal, Zap,
+  Archive,
+  Box,
+  Container,
+  Database,
+  KeyRound,
+  Mail,
+  Megaphone,
+  Network,
+  RadioTower,
+  ShieldCheck,
+  ShipWheel,
+  SquareFunction,
+  Terminal,
+  Zap,
   type LucideIcon,
 } from "lucide-react";
 

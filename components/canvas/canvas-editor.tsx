@@ -3,16 +3,39 @@
 // diagram operations. `canConnect` is passed once, as `isValidConnection` on <ReactFlow>
 // (React Flow's advice for performance), and again explains a refusal when a line is dropped.
 import {
-  Background, Controls, MiniMap, Panel, ReactFlow, useConnection, useNodesInitialized, useReactFlow,
-  type Connection, type Edge, type FinalConnectionState, type OnConnectStartParams,
+  Background,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  useConnection,
+  useNodesInitialized,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type FinalConnectionState,
+  type OnConnectStartParams,
 } from "@xyflow/react";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+} from "react";
 import { useShallow } from "zustand/react/shallow";
 import { canConnect, orient } from "@/server/domain/graph/connect";
 import { useCanvas, useCanvasStore } from "./canvas-context";
 import { ComponentNodeMemo } from "./component-node";
 import { ConfirmDialog } from "./confirm-dialog";
-import { addComponentOp, deleteSelection, duplicateSelection, type DeletePlan } from "./edit-actions";
+import {
+  addComponentOp,
+  deleteSelection,
+  duplicateSelection,
+  type DeletePlan,
+} from "./edit-actions";
 import { HelpOverlay } from "./help-overlay";
 import { layoutOps } from "./layout";
 import { LinkEdgeMemo } from "./link-edge";
@@ -31,7 +54,10 @@ function ConnectionHint() {
   const verdict = canConnect(index, orient(connection.fromHandle, connection.toHandle));
   return (
     <Panel position="bottom-center">
-      <p role="status" className={`rounded-md px-3 py-1.5 text-sm shadow ring-1 ${verdict.ok ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : "bg-red-50 text-red-800 ring-red-200"}`}>
+      <p
+        role="status"
+        className={`rounded-md px-3 py-1.5 text-sm shadow ring-1 ${verdict.ok ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : "bg-red-50 text-red-800 ring-red-200"}`}
+      >
         {verdict.ok ? `Release to connect (${verdict.type})` : `Can't connect: ${verdict.reason}`}
       </p>
     </Panel>
@@ -40,10 +66,25 @@ function ConnectionHint() {
 
 export function CanvasEditor() {
   const store = useCanvasStore();
-  const { nodes, edges, readOnly, empty } = useCanvas(useShallow((s) => ({ nodes: s.nodes, edges: s.edges, readOnly: s.readOnly, empty: s.diagram.components.length === 0 })));
-  const { onNodesChange, onEdgesChange, commitDrag, dispatch, setConnecting, setNotice } = useCanvas(
-    useShallow((s) => ({ onNodesChange: s.onNodesChange, onEdgesChange: s.onEdgesChange, commitDrag: s.commitDrag, dispatch: s.dispatch, setConnecting: s.setConnecting, setNotice: s.setNotice })),
+  const { nodes, edges, readOnly, empty } = useCanvas(
+    useShallow((s) => ({
+      nodes: s.nodes,
+      edges: s.edges,
+      readOnly: s.readOnly,
+      empty: s.diagram.components.length === 0,
+    })),
   );
+  const { onNodesChange, onEdgesChange, commitDrag, dispatch, setConnecting, setNotice } =
+    useCanvas(
+      useShallow((s) => ({
+        onNodesChange: s.onNodesChange,
+        onEdgesChange: s.onEdgesChange,
+        commitDrag: s.commitDrag,
+        dispatch: s.dispatch,
+        setConnecting: s.setConnecting,
+        setNotice: s.setNotice,
+      })),
+    );
   const flow = useReactFlow();
   const initialized = useNodesInitialized();
   const [confirm, setConfirm] = useState<DeletePlan | null>(null);
@@ -52,7 +93,9 @@ export function CanvasEditor() {
   // geometry once the container's size is known, so React Flow's first render is the final
   // one. An empty diagram opens at 100%: fitting would zoom to the first component dropped.
   const container = useRef<HTMLDivElement>(null);
-  const [opening, setOpening] = useState<{ viewport?: { x: number; y: number; zoom: number } } | null>(null);
+  const [opening, setOpening] = useState<{
+    viewport?: { x: number; y: number; zoom: number };
+  } | null>(null);
   useLayoutEffect(() => {
     if (opening || !container.current) return;
     const { width, height } = container.current.getBoundingClientRect();
@@ -64,7 +107,10 @@ export function CanvasEditor() {
     setOpening({ viewport: initialViewport(components, width, height) });
   }, [opening, store]);
 
-  const isValidConnection = useCallback((c: Connection | Edge) => canConnect(store.getState().index, c as Connection).ok, [store]);
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => canConnect(store.getState().index, c as Connection).ok,
+    [store],
+  );
 
   const onConnect = useCallback(
     (c: Connection) => {
@@ -75,8 +121,23 @@ export function CanvasEditor() {
       const from = s.diagram.components.find((x) => x.id === c.source)?.name;
       const to = s.diagram.components.find((x) => x.id === c.target)?.name;
       dispatch(
-        [{ op: "addLink", link: { id: crypto.randomUUID(), from: c.source, fromArtifact: c.sourceHandle, to: c.target, toSlot: c.targetHandle, policies: least ? [least] : [] } }],
-        { capture: "record", label: `connect ${from}.${c.sourceHandle} to ${to}.${c.targetHandle}` },
+        [
+          {
+            op: "addLink",
+            link: {
+              id: crypto.randomUUID(),
+              from: c.source,
+              fromArtifact: c.sourceHandle,
+              to: c.target,
+              toSlot: c.targetHandle,
+              policies: least ? [least] : [],
+            },
+          },
+        ],
+        {
+          capture: "record",
+          label: `connect ${from}.${c.sourceHandle} to ${to}.${c.targetHandle}`,
+        },
       );
     },
     [store, dispatch],
@@ -84,7 +145,8 @@ export function CanvasEditor() {
 
   const onConnectStart = useCallback(
     (_: unknown, p: OnConnectStartParams) => {
-      if (p.nodeId && p.handleId && p.handleType) setConnecting({ nodeId: p.nodeId, handleId: p.handleId, handleType: p.handleType });
+      if (p.nodeId && p.handleId && p.handleType)
+        setConnecting({ nodeId: p.nodeId, handleId: p.handleId, handleType: p.handleType });
     },
     [setConnecting],
   );
@@ -103,12 +165,25 @@ export function CanvasEditor() {
     (bundleName: string, position: { x: number; y: number }) => {
       const bundle = store.getState().catalog.latest.find((b) => b.name === bundleName);
       if (!bundle) return;
-      const op = addComponentOp(store.getState().diagram, bundle, position, store.getState().environments, store.getState().catalog.requireProductionPresets);
-      const added = dispatch([op], { capture: "record", label: `add ${op.op === "addComponent" ? op.component.name : bundleName}` });
+      const op = addComponentOp(
+        store.getState().diagram,
+        bundle,
+        position,
+        store.getState().environments,
+        store.getState().catalog.requireProductionPresets,
+      );
+      const added = dispatch([op], {
+        capture: "record",
+        label: `add ${op.op === "addComponent" ? op.component.name : bundleName}`,
+      });
       // Select the new component so the inspector opens on it.
       if (added && op.op === "addComponent") {
         const id = op.component.id;
-        store.setState({ nodes: store.getState().nodes.map((n) => (n.selected !== (n.id === id) ? { ...n, selected: n.id === id } : n)) });
+        store.setState({
+          nodes: store
+            .getState()
+            .nodes.map((n) => (n.selected !== (n.id === id) ? { ...n, selected: n.id === id } : n)),
+        });
       }
     },
     [store, dispatch],
@@ -134,7 +209,13 @@ export function CanvasEditor() {
 
   const autoLayout = useCallback(() => {
     const s = store.getState();
-    const sizes = new Map(s.nodes.flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])));
+    const sizes = new Map(
+      s.nodes.flatMap((n) =>
+        n.measured?.width && n.measured.height
+          ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const]
+          : [],
+      ),
+    );
     const ops = layoutOps(s.diagram, sizes);
     if (ops.length > 0) dispatch(ops, { capture: "record", label: "auto-layout" });
     requestAnimationFrame(() => void flow.fitView(FIT));
@@ -161,7 +242,11 @@ export function CanvasEditor() {
       } else if (mod && e.key.toLowerCase() === "d") {
         e.preventDefault();
         const ops = duplicateSelection(s);
-        if (ops.length > 0) s.dispatch(ops, { capture: "record", label: `duplicate ${ops.length} component${ops.length === 1 ? "" : "s"}` });
+        if (ops.length > 0)
+          s.dispatch(ops, {
+            capture: "record",
+            label: `duplicate ${ops.length} component${ops.length === 1 ? "" : "s"}`,
+          });
       } else if ((e.key === "Delete" || e.key === "Backspace") && !s.readOnly) {
         e.preventDefault();
         requestDelete();
@@ -181,38 +266,51 @@ export function CanvasEditor() {
   const minimapColor = useMemo(() => () => "#cbd5e1", []);
 
   return (
-    <div ref={container} className="relative h-full w-full" data-testid="canvas" data-ready={ready && opening ? "true" : "false"} onDragOver={(e) => {
-      if (e.dataTransfer.types.includes(BUNDLE_MIME)) {
-        e.preventDefault();
-        e.dataTransfer.dropEffect = "copy";
-      }
-    }} onDrop={onDrop}>
-      {opening ? <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={commitDrag}
-        onConnect={onConnect}
-        onConnectStart={onConnectStart}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={["Meta", "Control"]}
-        minZoom={MIN_ZOOM}
-        defaultViewport={opening.viewport}
-      >
-        <Background gap={20} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} />
-        <Controls showInteractive={false} />
-        <CanvasToolbar onLayout={autoLayout} onFit={() => void flow.fitView(FIT)} onHelp={() => setHelp(true)} />
-        <ConnectionHint />
-      </ReactFlow> : null}
+    <div
+      ref={container}
+      className="relative h-full w-full"
+      data-testid="canvas"
+      data-ready={ready && opening ? "true" : "false"}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(BUNDLE_MIME)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = "copy";
+        }
+      }}
+      onDrop={onDrop}
+    >
+      {opening ? (
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={commitDrag}
+          onConnect={onConnect}
+          onConnectStart={onConnectStart}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={["Meta", "Control"]}
+          minZoom={MIN_ZOOM}
+          defaultViewport={opening.viewport}
+        >
+          <Background gap={20} />
+          <MiniMap pannable zoomable nodeColor={minimapColor} />
+          <Controls showInteractive={false} />
+          <CanvasToolbar
+            onLayout={autoLayout}
+            onFit={() => void flow.fitView(FIT)}
+            onHelp={() => setHelp(true)}
+          />
+          <ConnectionHint />
+        </ReactFlow>
+      ) : null}
       {empty ? (
         <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
           <div className="max-w-sm rounded-xl bg-white/90 p-6 text-center shadow-sm ring-1 ring-slate-200">

@@ -36,7 +36,9 @@ export function catalogView(data: CanvasCatalogData): CatalogView {
   const versions = new Map<string, string[]>();
   for (const b of data.bundles) versions.set(b.name, [...(versions.get(b.name) ?? []), b.version]);
   for (const list of versions.values()) list.sort(semver.rcompare);
-  const latest = [...versions].map(([name, list]) => byRef.get(bundleRef(name, list[0]!))!).sort((a, b) => a.name.localeCompare(b.name));
+  const latest = [...versions]
+    .map(([name, list]) => byRef.get(bundleRef(name, list[0]!))!)
+    .sort((a, b) => a.name.localeCompare(b.name));
   return {
     byRef,
     latest,
@@ -45,7 +47,12 @@ export function catalogView(data: CanvasCatalogData): CatalogView {
     presets: [...new Map(data.bundles.flatMap((b) => b.presets).map((p) => [p.id, p])).values()],
     requireProductionPresets: data.requireProductionPresets,
     slots: slotCatalog(
-      data.bundles.map((b) => ({ name: b.name, version: b.version, connections: b.inputs, artifacts: b.outputs })),
+      data.bundles.map((b) => ({
+        name: b.name,
+        version: b.version,
+        connections: b.inputs,
+        artifacts: b.outputs,
+      })),
       data.artifactTypes.filter((t) => t.orientation === "environment").map((t) => t.name),
     ),
   };
@@ -56,8 +63,16 @@ export function catalogView(data: CanvasCatalogData): CatalogView {
  * (its newest version; in production never a "Development" preset, which bundles declare
  * non-production), else the schema defaults (nested ones included).
  */
-export function defaultInstance(bundle: BundleView, environment?: EnvironmentRef): { params: Record<string, unknown>; preset: string | null; presetVersion?: number } {
+export function defaultInstance(
+  bundle: BundleView,
+  environment?: EnvironmentRef,
+): { params: Record<string, unknown>; preset: string | null; presetVersion?: number } {
   const chosen = defaultPreset(bundle.presets, environment);
-  if (chosen) return { params: structuredClone(chosen.version.values), preset: chosen.preset.name, presetVersion: chosen.version.version };
+  if (chosen)
+    return {
+      params: structuredClone(chosen.version.values),
+      preset: chosen.preset.name,
+      presetVersion: chosen.version.version,
+    };
   return { params: schemaDefaults(bundle.params), preset: null };
 }

@@ -24,11 +24,13 @@ function useVerdict(nodeId: string, handleId: string, kind: "source" | "target")
   return useCanvas((s) => {
     const c = s.connecting;
     if (!c || c.handleType === kind) return null;
-    const v = canConnect(s.index, orient({ nodeId: c.nodeId, id: c.handleId, type: c.handleType }, { nodeId, id: handleId }));
+    const v = canConnect(
+      s.index,
+      orient({ nodeId: c.nodeId, id: c.handleId, type: c.handleType }, { nodeId, id: handleId }),
+    );
     return v.ok ? "ok" : v.reason;
   });
 }
-
 
 /**
  * Handles placed with plain offsets instead of React Flow's default `transform: translate(…)`:
@@ -51,11 +53,28 @@ function handleStyle(kind: "source" | "target", color: string, centerY: number) 
 // otherwise lay out, paint and hit-test for 500 nodes.
 const compactSelector = (s: ReactFlowState) => s.transform[2] < COMPACT_BELOW;
 
-function SlotRow({ nodeId, slot, kind, color, missing }: { nodeId: string; slot: { key: string; type: string; title: string }; kind: "source" | "target"; color: string; missing?: boolean }) {
+function SlotRow({
+  nodeId,
+  slot,
+  kind,
+  color,
+  missing,
+}: {
+  nodeId: string;
+  slot: { key: string; type: string; title: string };
+  kind: "source" | "target";
+  color: string;
+  missing?: boolean;
+}) {
   const verdict = useVerdict(nodeId, slot.key, kind);
   // An input with no line is filled by the environment's default of its type, if there is one.
-  const filledBy = useCanvas((s) => (kind === "target" && !s.index.occupied.get(nodeId)?.has(slot.key) ? (s.environmentDefaults.get(slot.type) ?? null) : null));
-  const ring = verdict === "ok" ? "ring-2 ring-emerald-400 bg-emerald-50" : verdict ? "opacity-40" : "";
+  const filledBy = useCanvas((s) =>
+    kind === "target" && !s.index.occupied.get(nodeId)?.has(slot.key)
+      ? (s.environmentDefaults.get(slot.type) ?? null)
+      : null,
+  );
+  const ring =
+    verdict === "ok" ? "ring-2 ring-emerald-400 bg-emerald-50" : verdict ? "opacity-40" : "";
   return (
     <div
       className={`relative flex h-5 items-center gap-1.5 px-3 text-[11px] ${kind === "source" ? "justify-end" : ""} ${ring}`}
@@ -67,7 +86,11 @@ function SlotRow({ nodeId, slot, kind, color, missing }: { nodeId: string; slot:
       <span className="truncate text-slate-400">{slot.type}</span>
       {missing ? <span className="text-red-700">required</span> : null}
       {filledBy ? (
-        <span className="ml-auto truncate rounded bg-sky-50 px-1 text-[10px] text-sky-800" title={`Filled by the environment default ${filledBy}`} data-testid="environment-default-badge">
+        <span
+          className="ml-auto truncate rounded bg-sky-50 px-1 text-[10px] text-sky-800"
+          title={`Filled by the environment default ${filledBy}`}
+          data-testid="environment-default-badge"
+        >
           default: {filledBy}
         </span>
       ) : null}
@@ -83,12 +106,17 @@ function SlotRow({ nodeId, slot, kind, color, missing }: { nodeId: string; slot:
 
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>) {
   const { component, missing, status } = data;
-  const bundle = useCanvas((s) => s.catalog.byRef.get(bundleRef(component.bundle, component.version)));
+  const bundle = useCanvas((s) =>
+    s.catalog.byRef.get(bundleRef(component.bundle, component.version)),
+  );
   const types = useCanvas((s) => s.catalog.types);
   const missingSet = missing ? new Set(missing.split(",")) : null;
   const colour = (type: string) => types.get(type)?.color ?? "#64748b";
   const compact = useStore(compactSelector);
-  const slots = [...(bundle?.inputs.map((slot) => ({ slot, kind: "target" as const })) ?? []), ...(bundle?.outputs.map((slot) => ({ slot, kind: "source" as const })) ?? [])];
+  const slots = [
+    ...(bundle?.inputs.map((slot) => ({ slot, kind: "target" as const })) ?? []),
+    ...(bundle?.outputs.map((slot) => ({ slot, kind: "source" as const })) ?? []),
+  ];
   if (compact) {
     return (
       <div
@@ -98,7 +126,9 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
         data-name={component.name}
       >
         {/* No truncate: clipping costs a clip node per node, and 20 mono characters fit w-60. */}
-        <p className="whitespace-nowrap px-3 pt-4 font-mono text-lg font-semibold">{component.name}</p>
+        <p className="whitespace-nowrap px-3 pt-4 font-mono text-lg font-semibold">
+          {component.name}
+        </p>
         {slots.map(({ slot, kind }, i) => (
           <Handle
             key={`${kind}-${slot.key}`}
@@ -129,15 +159,29 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
             {!bundle ? <span className="text-red-700"> (not in catalog)</span> : null}
           </p>
         </div>
-        <span className={`rounded-full px-1.5 py-0.5 text-[10px] ${STATUS_STYLE[status] ?? STATUS_STYLE.draft}`}>{status}</span>
+        <span
+          className={`rounded-full px-1.5 py-0.5 text-[10px] ${STATUS_STYLE[status] ?? STATUS_STYLE.draft}`}
+        >
+          {status}
+        </span>
       </div>
       <div className="py-1">
         {slots.map(({ slot, kind }) => (
-          <SlotRow key={`${kind}-${slot.key}`} nodeId={id} slot={slot} kind={kind} color={colour(slot.type)} missing={kind === "target" && missingSet?.has(slot.key)} />
+          <SlotRow
+            key={`${kind}-${slot.key}`}
+            nodeId={id}
+            slot={slot}
+            kind={kind}
+            color={colour(slot.type)}
+            missing={kind === "target" && missingSet?.has(slot.key)}
+          />
         ))}
       </div>
       {missingSet ? (
-        <p className="border-t border-red-100 bg-red-50 px-3 py-1 text-[11px] text-red-800" data-testid="missing-inputs">
+        <p
+          className="border-t border-red-100 bg-red-50 px-3 py-1 text-[11px] text-red-800"
+          data-testid="missing-inputs"
+        >
           Needs a line into: {[...missingSet].join(", ")}
         </p>
       ) : null}

@@ -3,13 +3,33 @@
 import { useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel }: { title: string; children: React.ReactNode; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  children: React.ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const titleId = useId();
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => confirmRef.current?.focus(), []);
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30" onKeyDown={(e) => e.key === "Escape" && onCancel()}>
-      <div role="alertdialog" aria-modal="true" aria-labelledby={titleId} className="w-full max-w-md rounded-xl bg-white p-5 shadow-xl ring-1 ring-slate-200">
+    <div
+      className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30"
+      onKeyDown={(e) => e.key === "Escape" && onCancel()}
+    >
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        className="w-full max-w-md rounded-xl bg-white p-5 shadow-xl ring-1 ring-slate-200"
+      >
         <h2 id={titleId} className="font-semibold">
           {title}
         </h2>

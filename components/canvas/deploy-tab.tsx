@@ -9,7 +9,12 @@ import { useId, useState, type FormEvent } from "react";
 import { formatUtc, relativeTime } from "@/components/audit/format";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
-import { deploymentBlockers, describeBlocker, type DeploymentBlocker, type RequestableAction } from "@/server/domain/deployments/blockers";
+import {
+  deploymentBlockers,
+  describeBlocker,
+  type DeploymentBlocker,
+  type RequestableAction,
+} from "@/server/domain/deployments/blockers";
 import { useCanvas } from "./canvas-context";
 import { useResolution } from "./use-resolution";
 
@@ -21,38 +26,79 @@ interface Props {
 }
 
 /** Where to fix what blocks, in the UI's words. */
-function Pointer({ blocker, onOpenSecrets }: { blocker: DeploymentBlocker; onOpenSecrets: () => void }) {
+function Pointer({
+  blocker,
+  onOpenSecrets,
+}: {
+  blocker: DeploymentBlocker;
+  onOpenSecrets: () => void;
+}) {
   const slot = blocker.field.split(".").slice(1).join(".");
   switch (blocker.rule) {
     case "missing-secret":
       return (
-        <button type="button" className="text-xs font-medium text-brand-700 underline" onClick={onOpenSecrets}>
+        <button
+          type="button"
+          className="text-xs font-medium text-brand-700 underline"
+          onClick={onOpenSecrets}
+        >
           Set {slot} under Configure → Secrets
         </button>
       );
     case "missing-required":
-      return <span className="text-xs text-slate-600">Draw a line into “{slot}” on the canvas, or ask ops for an environment default (project Settings).</span>;
+      return (
+        <span className="text-xs text-slate-600">
+          Draw a line into “{slot}” on the canvas, or ask ops for an environment default (project
+          Settings).
+        </span>
+      );
     case "unknown-policy":
-      return <span className="text-xs text-slate-600">Click the line into “{slot}” and choose a policy it offers.</span>;
+      return (
+        <span className="text-xs text-slate-600">
+          Click the line into “{slot}” and choose a policy it offers.
+        </span>
+      );
     case "unknown-slot":
-      return <span className="text-xs text-slate-600">Remove the line, or pick a bundle version that has this slot.</span>;
+      return (
+        <span className="text-xs text-slate-600">
+          Remove the line, or pick a bundle version that has this slot.
+        </span>
+      );
     default:
       return null;
   }
 }
 
-const same = (a: DeploymentBlocker, b: DeploymentBlocker) => a.field === b.field && a.rule === b.rule;
+const same = (a: DeploymentBlocker, b: DeploymentBlocker) =>
+  a.field === b.field && a.rule === b.rule;
 
 /**
  * What blocks both actions, then what blocks only an apply (upstreams not deployed yet: a
  * plan previews them). Each line is the server's own wording of the refusal.
  */
-function Blockers({ plan, apply, environment, onOpenSecrets }: { plan: DeploymentBlocker[]; apply: DeploymentBlocker[]; environment: string; onOpenSecrets: () => void }) {
+function Blockers({
+  plan,
+  apply,
+  environment,
+  onOpenSecrets,
+}: {
+  plan: DeploymentBlocker[];
+  apply: DeploymentBlocker[];
+  environment: string;
+  onOpenSecrets: () => void;
+}) {
   const applyOnly = apply.filter((b) => !plan.some((p) => same(p, b)));
   const group = (blockers: DeploymentBlocker[], blocks: "both" | "apply") => (
     <ul className="mt-1 space-y-2">
       {blockers.map((b) => (
-        <li key={`${b.field}/${b.rule}`} data-testid="deploy-blocker" data-field={b.field} data-rule={b.rule} data-blocks={blocks} className="text-sm">
+        <li
+          key={`${b.field}/${b.rule}`}
+          data-testid="deploy-blocker"
+          data-field={b.field}
+          data-rule={b.rule}
+          data-blocks={blocks}
+          className="text-sm"
+        >
           <p className="break-words font-mono text-xs">{describeBlocker(b)}</p>
           <Pointer blocker={b} onOpenSecrets={onOpenSecrets} />
         </li>
@@ -63,13 +109,17 @@ function Blockers({ plan, apply, environment, onOpenSecrets }: { plan: Deploymen
     <div className="space-y-3" data-testid="deploy-blockers">
       {plan.length > 0 ? (
         <div className="rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
-          <p className="text-sm font-medium">Blocked in {environment}: neither Plan nor Deploy until this is fixed</p>
+          <p className="text-sm font-medium">
+            Blocked in {environment}: neither Plan nor Deploy until this is fixed
+          </p>
           {group(plan, "both")}
         </div>
       ) : null}
       {applyOnly.length > 0 ? (
         <div className="rounded-md bg-slate-50 p-3 text-slate-800 ring-1 ring-slate-200">
-          <p className="text-sm font-medium">Deploy waits for its upstreams; a Plan can use their previews</p>
+          <p className="text-sm font-medium">
+            Deploy waits for its upstreams; a Plan can use their previews
+          </p>
           {group(applyOnly, "apply")}
         </div>
       ) : null}
@@ -77,15 +127,29 @@ function Blockers({ plan, apply, environment, onOpenSecrets }: { plan: Deploymen
   );
 }
 
-function DeploymentList({ projectId, componentId, environmentId, environment }: { projectId: string; componentId: string; environmentId: string; environment: string }) {
+function DeploymentList({
+  projectId,
+  componentId,
+  environmentId,
+  environment,
+}: {
+  projectId: string;
+  componentId: string;
+  environmentId: string;
+  environment: string;
+}) {
   const trpc = useTRPC();
-  const list = useQuery(trpc.deployment.list.queryOptions({ projectId, environmentId, componentId }));
+  const list = useQuery(
+    trpc.deployment.list.queryOptions({ projectId, environmentId, componentId }),
+  );
   const now = new Date();
   return (
     <section aria-label="Deployments">
       <h3 className="text-sm font-semibold">Deployments in {environment}</h3>
       {list.error ? (
-        <p role="alert" className="mt-2 text-sm text-red-700">{list.error.message}</p>
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {list.error.message}
+        </p>
       ) : !list.data ? (
         <p className="mt-2 text-sm text-slate-500">Loading…</p>
       ) : list.data.length === 0 ? (
@@ -93,13 +157,22 @@ function DeploymentList({ projectId, componentId, environmentId, environment }: 
       ) : (
         <ul className="mt-2 divide-y divide-slate-100" data-testid="deployments">
           {list.data.map((d) => (
-            <li key={d.id} className="py-2 text-sm" data-testid="deployment" data-number={d.number} data-action={d.action} data-status={d.status}>
+            <li
+              key={d.id}
+              className="py-2 text-sm"
+              data-testid="deployment"
+              data-number={d.number}
+              data-action={d.action}
+              data-status={d.status}
+            >
               <div className="flex flex-wrap items-center gap-2">
                 <span className="font-mono font-semibold">
                   {d.action} #{d.number}
                 </span>
                 <span className="rounded bg-slate-100 px-1.5 text-xs">{d.status}</span>
-                {d.status === "queued" ? <span className="text-xs text-amber-800">Waiting for a runner</span> : null}
+                {d.status === "queued" ? (
+                  <span className="text-xs text-amber-800">Waiting for a runner</span>
+                ) : null}
               </div>
               <p className="text-xs text-slate-500">
                 {d.createdBy ? d.createdBy.name : "system"} ·{" "}
@@ -137,12 +210,21 @@ export function DeployTab({ projectId, componentId, onOpenSecrets }: Props) {
     }),
   );
   const slug = environment?.slug ?? "";
-  const blockersOf = (action: RequestableAction) => (resolution.data ? deploymentBlockers({ action, environment: slug, resolution: resolution.data }) : null);
+  const blockersOf = (action: RequestableAction) =>
+    resolution.data
+      ? deploymentBlockers({ action, environment: slug, resolution: resolution.data })
+      : null;
   const plan = blockersOf("plan");
   const apply = blockersOf("apply");
 
   function submit(action: RequestableAction) {
-    request.mutate({ projectId, componentId, environmentId, action, message: message.trim() || undefined });
+    request.mutate({
+      projectId,
+      componentId,
+      environmentId,
+      action,
+      message: message.trim() || undefined,
+    });
   }
 
   return (
@@ -150,13 +232,22 @@ export function DeployTab({ projectId, componentId, onOpenSecrets }: Props) {
       <section aria-label="Deploy" className="space-y-3">
         <h3 className="text-sm font-semibold">Deploy to {slug}</h3>
         <p className="text-xs text-slate-600">
-          A request is queued with a frozen snapshot of what this component resolves to now (params, lines, metadata; sensitive values as
-          fingerprints). Patchbay has no deployment runner yet: queued deployments wait for one and nothing is provisioned.
+          A request is queued with a frozen snapshot of what this component resolves to now (params,
+          lines, metadata; sensitive values as fingerprints). Patchbay has no deployment runner yet:
+          queued deployments wait for one and nothing is provisioned.
         </p>
-        {resolution.error ? <p role="alert" className="text-sm text-red-700">{resolution.error.message}</p> : null}
-        {plan && apply && apply.length > 0 ? <Blockers plan={plan} apply={apply} environment={slug} onOpenSecrets={onOpenSecrets} /> : null}
+        {resolution.error ? (
+          <p role="alert" className="text-sm text-red-700">
+            {resolution.error.message}
+          </p>
+        ) : null}
+        {plan && apply && apply.length > 0 ? (
+          <Blockers plan={plan} apply={apply} environment={slug} onOpenSecrets={onOpenSecrets} />
+        ) : null}
         {readOnly ? (
-          <p className="text-xs text-slate-500">Your role can't request deployments (developer or above).</p>
+          <p className="text-xs text-slate-500">
+            Your role can't request deployments (developer or above).
+          </p>
         ) : (
           <form
             className="space-y-2"
@@ -176,10 +267,17 @@ export function DeployTab({ projectId, componentId, onOpenSecrets }: Props) {
               className="block w-full rounded-md border-0 px-2 py-1 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
             />
             <div className="flex gap-2">
-              <Button type="submit" variant="secondary" disabled={!plan || plan.length > 0 || request.isPending}>
+              <Button
+                type="submit"
+                variant="secondary"
+                disabled={!plan || plan.length > 0 || request.isPending}
+              >
                 Plan
               </Button>
-              <Button disabled={!apply || apply.length > 0 || request.isPending} onClick={() => submit("apply")}>
+              <Button
+                disabled={!apply || apply.length > 0 || request.isPending}
+                onClick={() => submit("apply")}
+              >
                 Deploy
               </Button>
             </div>
@@ -187,7 +285,8 @@ export function DeployTab({ projectId, componentId, onOpenSecrets }: Props) {
         )}
         {request.data ? (
           <p role="status" data-testid="deploy-status" className="text-sm text-emerald-800">
-            Queued {request.data.action} #{request.data.number} for {request.data.environment.slug}. Waiting for a runner.
+            Queued {request.data.action} #{request.data.number} for {request.data.environment.slug}.
+            Waiting for a runner.
           </p>
         ) : null}
         {request.error ? (
@@ -196,7 +295,12 @@ export function DeployTab({ projectId, componentId, onOpenSecrets }: Props) {
           </p>
         ) : null}
       </section>
-      <DeploymentList projectId={projectId} componentId={componentId} environmentId={environmentId} environment={slug} />
+      <DeploymentList
+        projectId={projectId}
+        componentId={componentId}
+        environmentId={environmentId}
+        environment={slug}
+      />
     </div>
   );
 }

@@ -14,15 +14,33 @@ const newId = () => crypto.randomUUID();
  * the organization's guardrail refuses custom values (production), the instance is left
  * unconfigured rather than refusing the whole component: ops must author a preset for it.
  */
-export function addComponentOp(diagram: Diagram, bundle: BundleView, position: { x: number; y: number }, environments: readonly CanvasEnvironment[], requireProductionPresets = false): Op {
-  const name = uniqueComponentName(bundle.name, diagram.components.map((c) => c.name));
+export function addComponentOp(
+  diagram: Diagram,
+  bundle: BundleView,
+  position: { x: number; y: number },
+  environments: readonly CanvasEnvironment[],
+  requireProductionPresets = false,
+): Op {
+  const name = uniqueComponentName(
+    bundle.name,
+    diagram.components.map((c) => c.name),
+  );
   const instances = environments.flatMap((env) => {
     const config = defaultInstance(bundle, env);
-    return config.preset === null && environmentRefusal(null, env, requireProductionPresets) ? [] : [[env.id, config] as const];
+    return config.preset === null && environmentRefusal(null, env, requireProductionPresets)
+      ? []
+      : [[env.id, config] as const];
   });
   return {
     op: "addComponent",
-    component: { id: newId(), name, bundle: bundle.name, version: bundle.version, x: Math.round(position.x), y: Math.round(position.y) },
+    component: {
+      id: newId(),
+      name,
+      bundle: bundle.name,
+      version: bundle.version,
+      x: Math.round(position.x),
+      y: Math.round(position.y),
+    },
     instances: Object.fromEntries(instances),
   };
 }
@@ -34,9 +52,13 @@ export interface DeletePlan {
   warnings: string[];
 }
 
-export function deleteSelection(s: Pick<CanvasState, "nodes" | "edges" | "diagram" | "statuses">): DeletePlan | null {
+export function deleteSelection(
+  s: Pick<CanvasState, "nodes" | "edges" | "diagram" | "statuses">,
+): DeletePlan | null {
   const components = new Set(s.nodes.filter((n) => n.selected).map((n) => n.id));
-  const lines = s.edges.filter((e) => e.selected && !components.has(e.source) && !components.has(e.target)).map((e) => e.id);
+  const lines = s.edges
+    .filter((e) => e.selected && !components.has(e.source) && !components.has(e.target))
+    .map((e) => e.id);
   if (components.size === 0 && lines.length === 0) return null;
   const warnings: string[] = [];
   const names: string[] = [];
@@ -44,13 +66,27 @@ export function deleteSelection(s: Pick<CanvasState, "nodes" | "edges" | "diagra
     const c = s.diagram.components.find((x) => x.id === id);
     if (!c) continue;
     names.push(c.name);
-    const incoming = s.diagram.links.filter((l) => l.to === id || (l.from === id && !components.has(l.to)));
-    if (incoming.length > 0) warnings.push(`${c.name} has ${incoming.length} line${incoming.length === 1 ? "" : "s"} that will be removed with it`);
+    const incoming = s.diagram.links.filter(
+      (l) => l.to === id || (l.from === id && !components.has(l.to)),
+    );
+    if (incoming.length > 0)
+      warnings.push(
+        `${c.name} has ${incoming.length} line${incoming.length === 1 ? "" : "s"} that will be removed with it`,
+      );
     const deployed = s.statuses.filter((st) => st.componentId === id && st.status !== "draft");
-    if (deployed.length > 0) warnings.push(`${c.name} has ${deployed.length} deployed instance${deployed.length === 1 ? "" : "s"}`);
+    if (deployed.length > 0)
+      warnings.push(
+        `${c.name} has ${deployed.length} deployed instance${deployed.length === 1 ? "" : "s"}`,
+      );
   }
-  const ops: Op[] = [...lines.map((id) => ({ op: "removeLink" as const, id })), ...[...components].map((id) => ({ op: "removeComponent" as const, id }))];
-  const label = names.length > 0 ? `delete ${names.join(", ")}` : `delete ${lines.length} line${lines.length === 1 ? "" : "s"}`;
+  const ops: Op[] = [
+    ...lines.map((id) => ({ op: "removeLink" as const, id })),
+    ...[...components].map((id) => ({ op: "removeComponent" as const, id })),
+  ];
+  const label =
+    names.length > 0
+      ? `delete ${names.join(", ")}`
+      : `delete ${lines.length} line${lines.length === 1 ? "" : "s"}`;
   return { ops, label, warnings };
 }
 
@@ -63,7 +99,11 @@ export function duplicateSelection(s: Pick<CanvasState, "nodes" | "diagram">): O
     const name = uniqueComponentName(c.name, taken);
     taken.push(name);
     const instances = structuredClone(s.diagram.instances[c.id] ?? {});
-    ops.push({ op: "addComponent", component: { ...c, id: newId(), name, x: c.x + 40, y: c.y + 40 }, instances });
+    ops.push({
+      op: "addComponent",
+      component: { ...c, id: newId(), name, x: c.x + 40, y: c.y + 40 },
+      instances,
+    });
   }
   return ops;
 }

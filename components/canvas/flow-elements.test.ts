@@ -5,9 +5,24 @@ import { slotCatalog, type Diagram } from "@/server/domain/graph/types";
 import { buildEdges, buildNodes } from "./flow-elements";
 
 const catalog = slotCatalog([
-  { name: "db", version: "1", connections: [], artifacts: [{ key: "database", type: "postgresql", title: "DB" }] },
-  { name: "db", version: "2", connections: [], artifacts: [{ key: "database", type: "mysql", title: "DB" }] },
-  { name: "app", version: "1", connections: [{ key: "database", type: "postgresql", title: "DB", required: true }], artifacts: [] },
+  {
+    name: "db",
+    version: "1",
+    connections: [],
+    artifacts: [{ key: "database", type: "postgresql", title: "DB" }],
+  },
+  {
+    name: "db",
+    version: "2",
+    connections: [],
+    artifacts: [{ key: "database", type: "mysql", title: "DB" }],
+  },
+  {
+    name: "app",
+    version: "1",
+    connections: [{ key: "database", type: "postgresql", title: "DB", required: true }],
+    artifacts: [],
+  },
 ]);
 const ctx = { catalog, environments: [] };
 const base: Diagram = {
@@ -16,7 +31,16 @@ const base: Diagram = {
     { id: "api", name: "api", bundle: "app", version: "1", x: 300, y: 0 },
     { id: "web", name: "web", bundle: "app", version: "1", x: 300, y: 200 },
   ],
-  links: [{ id: "l1", from: "pg", fromArtifact: "database", to: "api", toSlot: "database", policies: ["read"] }],
+  links: [
+    {
+      id: "l1",
+      from: "pg",
+      fromArtifact: "database",
+      to: "api",
+      toSlot: "database",
+      policies: ["read"],
+    },
+  ],
   instances: {},
 };
 const status = () => "draft";
@@ -40,11 +64,16 @@ describe("flow elements", () => {
     expect(nodes.map((n) => n.data.missing)).toEqual(["", "", "database"]);
     const upgraded = applyOps(base, [{ op: "updateComponent", id: "pg", version: "2" }], ctx);
     const [edge] = buildEdges(upgraded, buildGraphIndex(upgraded, catalog), "staging", new Map());
-    expect(edge!.data!.broken).toBe("type mismatch: api.database takes postgresql, pg.database produces mysql");
+    expect(edge!.data!.broken).toBe(
+      "type mismatch: api.database takes postgresql, pg.database produces mysql",
+    );
     expect(upgraded.links).toHaveLength(1);
   });
   it("label a line with the policies it grants in the current environment", () => {
-    const chosen: typeof base = { ...base, instances: { api: { production: { params: {}, preset: null, policies: { l1: ["write"] } } } } };
+    const chosen: typeof base = {
+      ...base,
+      instances: { api: { production: { params: {}, preset: null, policies: { l1: ["write"] } } } },
+    };
     const index = buildGraphIndex(chosen, catalog);
     const staging = buildEdges(chosen, index, "staging", new Map());
     expect(staging[0]!.data!.policies).toBe("read");

@@ -3,7 +3,12 @@
 // component costs one node render, not 500.
 import type { Edge, Node } from "@xyflow/react";
 import { brokenReason, missingInputs, type GraphIndex } from "@/server/domain/graph/connect";
-import { effectivePolicies, type Diagram, type DiagramComponent, type DiagramLink } from "@/server/domain/graph/types";
+import {
+  effectivePolicies,
+  type Diagram,
+  type DiagramComponent,
+  type DiagramLink,
+} from "@/server/domain/graph/types";
 
 export interface ComponentNodeData extends Record<string, unknown> {
   component: DiagramComponent;
@@ -30,10 +35,18 @@ export function buildNodes(
   previous: ReadonlyMap<string, ComponentNode>,
 ): ComponentNode[] {
   return diagram.components.map((component) => {
-    const missing = missingInputs(index, component).map((s) => s.key).join(",");
+    const missing = missingInputs(index, component)
+      .map((s) => s.key)
+      .join(",");
     const status = statusOf(component.id);
     const prev = previous.get(component.id);
-    if (prev && prev.data.component === component && prev.data.missing === missing && prev.data.status === status) return prev;
+    if (
+      prev &&
+      prev.data.component === component &&
+      prev.data.missing === missing &&
+      prev.data.status === status
+    )
+      return prev;
     return {
       id: component.id,
       type: "component",
@@ -45,12 +58,23 @@ export function buildNodes(
   });
 }
 
-export function buildEdges(diagram: Diagram, index: GraphIndex, environmentId: string, previous: ReadonlyMap<string, LinkEdge>): LinkEdge[] {
+export function buildEdges(
+  diagram: Diagram,
+  index: GraphIndex,
+  environmentId: string,
+  previous: ReadonlyMap<string, LinkEdge>,
+): LinkEdge[] {
   return diagram.links.map((link) => {
     const broken = brokenReason(index, link);
     const policies = effectivePolicies(diagram, link, environmentId).join(", ");
     const prev = previous.get(link.id);
-    if (prev && prev.data!.link === link && prev.data!.broken === broken && prev.data!.policies === policies) return prev;
+    if (
+      prev &&
+      prev.data!.link === link &&
+      prev.data!.broken === broken &&
+      prev.data!.policies === policies
+    )
+      return prev;
     const type = index.slots.get(link.from)?.outputs.get(link.fromArtifact)?.type ?? "unknown";
     return {
       id: link.id,

@@ -27,7 +27,11 @@ export function capture(history: History, entry: HistoryEntry, mode: Capture): H
   const last = history.past.at(-1);
   if (mode === "coalesce" && last && entry.key !== undefined && last.key === entry.key) {
     // Keep the oldest undo (back to before the first keystroke), take the newest redo.
-    const merged = { ...last, redo: [...last.redo, ...entry.redo], undo: [...entry.undo, ...last.undo] };
+    const merged = {
+      ...last,
+      redo: [...last.redo, ...entry.redo],
+      undo: [...entry.undo, ...last.undo],
+    };
     return { past: [...history.past.slice(0, -1), merged], future: [] };
   }
   return { past: [...history.past, entry].slice(-LIMIT), future: [] };
@@ -37,7 +41,10 @@ export function capture(history: History, entry: HistoryEntry, mode: Capture): H
 export function undo(history: History): { history: History; entry: HistoryEntry } | null {
   const entry = history.past.at(-1);
   if (!entry) return null;
-  return { entry, history: { past: history.past.slice(0, -1), future: [entry, ...history.future] } };
+  return {
+    entry,
+    history: { past: history.past.slice(0, -1), future: [entry, ...history.future] },
+  };
 }
 
 /** Re-applies the newest undone entry: apply `entry.redo`, then keep `history`. */

@@ -32,9 +32,13 @@ function NameField({ id, name, readOnly }: { id: string; name: string; readOnly:
   function commit() {
     if (draft === name) return setError(null);
     if (!COMPONENT_NAME_PATTERN.test(draft)) return setError(COMPONENT_NAME_RULE);
-    if (taken.some((c) => c.name === draft && c.id !== id)) return setError(`"${draft}" is already used by another component`);
+    if (taken.some((c) => c.name === draft && c.id !== id))
+      return setError(`"${draft}" is already used by another component`);
     setError(null);
-    dispatch([{ op: "updateComponent", id, name: draft }], { capture: "record", label: `rename ${name} to ${draft}` });
+    dispatch([{ op: "updateComponent", id, name: draft }], {
+      capture: "record",
+      label: `rename ${name} to ${draft}`,
+    });
   }
   return (
     <div>
@@ -87,13 +91,23 @@ function ConfigureTab({
   const role = useCanvas((s) => s.role);
   const dispatch = useCanvas((s) => s.dispatch);
   const environment = useCanvas((s) => s.environments.find((e) => e.id === environmentId));
-  const bundle = component ? catalog.byRef.get(bundleRef(component.bundle, component.version)) : undefined;
+  const bundle = component
+    ? catalog.byRef.get(bundleRef(component.bundle, component.version))
+    : undefined;
   // Memoised: a fresh default object every render would look like an outside change below.
-  const current = useMemo<InstanceConfig>(() => config ?? (bundle ? defaultInstance(bundle, environment) : { params: {}, preset: null }), [config, bundle, environment]);
+  const current = useMemo<InstanceConfig>(
+    () => config ?? (bundle ? defaultInstance(bundle, environment) : { params: {}, preset: null }),
+    [config, bundle, environment],
+  );
   const pinned = useMemo(() => pinnedPreset(bundle?.presets ?? [], current), [bundle, current]);
   // Locked fields read-only, narrowed ones offering only what the preset allows.
   const form = useMemo(
-    () => (bundle && pinned ? constrainForm(bundle.params, bundle.ui, pinned.version, presetAuthor(pinned.preset)) : bundle ? { schema: bundle.params, ui: bundle.ui } : null),
+    () =>
+      bundle && pinned
+        ? constrainForm(bundle.params, bundle.ui, pinned.version, presetAuthor(pinned.preset))
+        : bundle
+          ? { schema: bundle.params, ui: bundle.ui }
+          : null,
     [bundle, pinned],
   );
   const [draft, setDraft] = useState<ParamValues>(current.params);
@@ -115,7 +129,9 @@ function ConfigureTab({
   function save(next: Omit<InstanceConfig, "policies">, label: string) {
     sent.current = next.params;
     // Policy choices of lines into this component are part of the same config: keep them.
-    const config: InstanceConfig = current.policies ? { ...next, policies: current.policies } : next;
+    const config: InstanceConfig = current.policies
+      ? { ...next, policies: current.policies }
+      : next;
     dispatch([{ op: "setInstance", component: componentId, environment: environmentId, config }], {
       capture: "coalesce",
       key: `${componentId}/${environmentId}/params`,
@@ -133,7 +149,12 @@ function ConfigureTab({
             className="mt-1 block w-full rounded-md border-0 py-1.5 pl-2 text-sm ring-1 ring-inset ring-slate-300"
             value={component.version}
             disabled={readOnly}
-            onChange={(e) => dispatch([{ op: "updateComponent", id: component.id, version: e.target.value }], { capture: "record", label: `change ${component.name} to ${component.bundle}@${e.target.value}` })}
+            onChange={(e) =>
+              dispatch([{ op: "updateComponent", id: component.id, version: e.target.value }], {
+                capture: "record",
+                label: `change ${component.name} to ${component.bundle}@${e.target.value}`,
+              })
+            }
           >
             {(catalog.versions.get(component.bundle) ?? [component.version]).map((v) => (
               <option key={v} value={v}>
@@ -158,10 +179,15 @@ function ConfigureTab({
         }}
       />
       <p className="text-xs text-slate-500">
-        Values below apply to <strong>{environmentName}</strong> only; the diagram is shared by every environment.
+        Values below apply to <strong>{environmentName}</strong> only; the diagram is shared by
+        every environment.
       </p>
       {violations.length > 0 ? (
-        <ul role="alert" data-testid="preset-violations" className="space-y-1 rounded-md bg-red-50 p-3 text-xs text-red-800 ring-1 ring-red-200">
+        <ul
+          role="alert"
+          data-testid="preset-violations"
+          className="space-y-1 rounded-md bg-red-50 p-3 text-xs text-red-800 ring-1 ring-red-200"
+        >
           {violations.map((v) => (
             <li key={v.path}>
               <span className="font-mono">{v.path}</span>: {v.message}. Not saved.
@@ -182,8 +208,15 @@ function ConfigureTab({
             // Only valid values go to the diagram (the store saves once typing pauses, and the
             // server checks again); errors stay inline.
             const refused = pinned ? checkParams(values, pinned.version).length > 0 : false;
-            if (errors.length === 0 && !refused && JSON.stringify(values) !== JSON.stringify(current.params)) {
-              save({ params: values, preset: current.preset, presetVersion: current.presetVersion }, `edit ${component.name} in ${environmentName}`);
+            if (
+              errors.length === 0 &&
+              !refused &&
+              JSON.stringify(values) !== JSON.stringify(current.params)
+            ) {
+              save(
+                { params: values, preset: current.preset, presetVersion: current.presetVersion },
+                `edit ${component.name} in ${environmentName}`,
+              );
             }
           }}
         />
@@ -192,7 +225,13 @@ function ConfigureTab({
           {component.bundle}@{component.version} is not in the catalog.
         </p>
       )}
-      <SecretsPanel projectId={projectId} componentId={componentId} environmentId={environmentId} readOnly={readOnly} scrollIntoView={showSecrets} />
+      <SecretsPanel
+        projectId={projectId}
+        componentId={componentId}
+        environmentId={environmentId}
+        readOnly={readOnly}
+        scrollIntoView={showSecrets}
+      />
       {readOnly ? null : (
         <div className="border-t border-slate-200 pt-4">
           <Button variant="secondary" className="text-red-700" onClick={onDelete}>
@@ -225,7 +264,10 @@ export function Inspector({
   const name = useCanvas((s) => s.diagram.components.find((c) => c.id === componentId)?.name);
   const idBase = useId();
   return (
-    <aside aria-label="Inspector" className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white">
+    <aside
+      aria-label="Inspector"
+      className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white"
+    >
       <div className="border-b border-slate-200 px-4 pt-3">
         <h2 className="font-mono text-sm font-semibold">{name}</h2>
         {/* Dense and pulled into the padding: five tabs fit the panel, the first label aligned with the name. */}
@@ -260,9 +302,18 @@ export function Inspector({
             onDelete={onDelete}
           />
         ) : tab === "access" ? (
-          <AccessTab key={`${componentId}/${environmentName}`} projectId={projectId} componentId={componentId} />
+          <AccessTab
+            key={`${componentId}/${environmentName}`}
+            projectId={projectId}
+            componentId={componentId}
+          />
         ) : tab === "runtime" ? (
-          <RuntimeTab key={`${componentId}/${environmentName}`} projectId={projectId} componentId={componentId} canReveal={canReveal} />
+          <RuntimeTab
+            key={`${componentId}/${environmentName}`}
+            projectId={projectId}
+            componentId={componentId}
+            canReveal={canReveal}
+          />
         ) : tab === "deploy" ? (
           <DeployTab
             key={`${componentId}/${environmentName}`}
@@ -274,7 +325,12 @@ export function Inspector({
             }}
           />
         ) : (
-          <History title="Component history" organizationId={organizationId} projectId={projectId} componentId={componentId} />
+          <History
+            title="Component history"
+            organizationId={organizationId}
+            projectId={projectId}
+            componentId={componentId}
+          />
         )}
       </TabPanel>
     </aside>

@@ -8,7 +8,10 @@ export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 120;
 
 /** `sizes` are measured node sizes when known (React Flow measures after render). */
-export function layoutOps(diagram: Pick<Diagram, "components" | "links">, sizes: ReadonlyMap<string, { width: number; height: number }> = new Map()): Op[] {
+export function layoutOps(
+  diagram: Pick<Diagram, "components" | "links">,
+  sizes: ReadonlyMap<string, { width: number; height: number }> = new Map(),
+): Op[] {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: "LR", nodesep: 40, ranksep: 120, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));

@@ -17,16 +17,30 @@ function Expansion({ grants }: { grants: Record<string, unknown> }) {
       {Object.entries(grants).map(([provider, grant]) => (
         <div key={provider} className="mt-1">
           <p className="font-medium text-slate-600">{provider}</p>
-          <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-[11px] text-slate-700">{JSON.stringify(grant, null, 2)}</pre>
+          <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-[11px] text-slate-700">
+            {JSON.stringify(grant, null, 2)}
+          </pre>
         </div>
       ))}
     </details>
   );
 }
 
-export function LinePanel({ linkId, environmentName }: { linkId: string; environmentName: string }) {
+export function LinePanel({
+  linkId,
+  environmentName,
+}: {
+  linkId: string;
+  environmentName: string;
+}) {
   const { diagram, environmentId, catalog, readOnly, dispatch } = useCanvas(
-    useShallow((s) => ({ diagram: s.diagram, environmentId: s.environmentId, catalog: s.catalog, readOnly: s.readOnly, dispatch: s.dispatch })),
+    useShallow((s) => ({
+      diagram: s.diagram,
+      environmentId: s.environmentId,
+      catalog: s.catalog,
+      readOnly: s.readOnly,
+      dispatch: s.dispatch,
+    })),
   );
   const broken = useCanvas((s) => s.edges.find((e) => e.id === linkId)?.data?.broken ?? null);
   const link = diagram.links.find((l) => l.id === linkId);
@@ -40,24 +54,39 @@ export function LinePanel({ linkId, environmentName }: { linkId: string; environ
   const type = typeName ? catalog.types.get(typeName) : undefined;
   const chosen = effectivePolicies(diagram, link, environmentId);
   // An empty choice on a line means the least privileged policy.
-  const granted = chosen.length > 0 ? chosen : type?.policies.slice(0, 1).map((p) => p.id) ?? [];
+  const granted = chosen.length > 0 ? chosen : (type?.policies.slice(0, 1).map((p) => p.id) ?? []);
 
   function choose(ids: string[]) {
     if (!to || !consumer) return;
     const current = diagram.instances[to.id]?.[environmentId] ?? defaultInstance(consumer);
     const ordered = type?.policies.map((p) => p.id).filter((id) => ids.includes(id)) ?? ids;
     dispatch(
-      [{ op: "setInstance", component: to.id, environment: environmentId, config: { ...current, policies: { ...current.policies, [linkId]: ordered } } }],
-      { capture: "record", label: `grant ${ordered.join(", ")} on ${from?.name}.${fromArtifact} → ${to.name}.${toSlot}` },
+      [
+        {
+          op: "setInstance",
+          component: to.id,
+          environment: environmentId,
+          config: { ...current, policies: { ...current.policies, [linkId]: ordered } },
+        },
+      ],
+      {
+        capture: "record",
+        label: `grant ${ordered.join(", ")} on ${from?.name}.${fromArtifact} → ${to.name}.${toSlot}`,
+      },
     );
   }
 
   return (
-    <aside aria-label="Line" className="flex w-96 shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white p-4">
+    <aside
+      aria-label="Line"
+      className="flex w-96 shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white p-4"
+    >
       <h2 className="font-mono text-sm font-semibold">
         {from?.name}.{link.fromArtifact} → {to?.name}.{link.toSlot}
       </h2>
-      <p className="mt-1 text-sm text-slate-600">Carries {type ? `${type.label} (${type.name})` : (typeName ?? "an unknown type")}.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        Carries {type ? `${type.label} (${type.name})` : (typeName ?? "an unknown type")}.
+      </p>
       {broken ? (
         <p role="alert" className="mt-2 rounded bg-red-50 p-2 text-sm text-red-800">
           Broken: {broken}
@@ -80,11 +109,22 @@ export function LinePanel({ linkId, environmentName }: { linkId: string; environ
                       checked={checked}
                       // At least one policy stays chosen: a line always grants something.
                       disabled={readOnly || (checked && granted.length === 1)}
-                      onChange={(e) => choose(e.target.checked ? [...granted, p.id] : granted.filter((id) => id !== p.id))}
+                      onChange={(e) =>
+                        choose(
+                          e.target.checked
+                            ? [...granted, p.id]
+                            : granted.filter((id) => id !== p.id),
+                        )
+                      }
                     />
                     <span>
-                      <span className="font-medium">{p.title}</span> <code className="text-xs text-slate-500">{p.id}</code>
-                      {i === 0 ? <span className="ml-1 rounded bg-emerald-50 px-1 text-[10px] text-emerald-800">least privilege</span> : null}
+                      <span className="font-medium">{p.title}</span>{" "}
+                      <code className="text-xs text-slate-500">{p.id}</code>
+                      {i === 0 ? (
+                        <span className="ml-1 rounded bg-emerald-50 px-1 text-[10px] text-emerald-800">
+                          least privilege
+                        </span>
+                      ) : null}
                       <span className="block text-slate-600">{p.description}</span>
                     </span>
                   </label>
@@ -94,12 +134,23 @@ export function LinePanel({ linkId, environmentName }: { linkId: string; environ
             })}
           </ul>
         ) : (
-          <p className="mt-2 text-sm text-slate-600">This artifact type offers no policies: the line passes its payload only.</p>
+          <p className="mt-2 text-sm text-slate-600">
+            This artifact type offers no policies: the line passes its payload only.
+          </p>
         )}
       </fieldset>
       {readOnly ? null : (
         <div className="mt-6 border-t border-slate-200 pt-4">
-          <Button variant="secondary" className="text-red-700" onClick={() => dispatch([{ op: "removeLink", id: linkId }], { capture: "record", label: `remove line into ${to?.name}.${link.toSlot}` })}>
+          <Button
+            variant="secondary"
+            className="text-red-700"
+            onClick={() =>
+              dispatch([{ op: "removeLink", id: linkId }], {
+                capture: "record",
+                label: `remove line into ${to?.name}.${link.toSlot}`,
+              })
+            }
+          >
             Delete line
           </Button>
         </div>

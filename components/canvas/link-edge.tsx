@@ -1,7 +1,15 @@
 "use client";
 // A line: coloured by its artifact type; when it no longer type-checks against its
 // components' bundle versions it is drawn red and dashed with the reason, never dropped.
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, useStoreApi, type EdgeProps, type ReactFlowState } from "@xyflow/react";
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  getBezierPath,
+  useStore,
+  useStoreApi,
+  type EdgeProps,
+  type ReactFlowState,
+} from "@xyflow/react";
 import { memo } from "react";
 import { useCanvas } from "./canvas-context";
 import type { LinkEdge } from "./flow-elements";
@@ -10,15 +18,34 @@ import { COMPACT_BELOW } from "./node-geometry";
 // Labels are read only where nodes are drawn in full; below that zoom they would be noise (and work).
 const readableSelector = (s: ReactFlowState) => s.transform[2] >= COMPACT_BELOW;
 
-function LinkEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<LinkEdge>) {
+function LinkEdgeView({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  data,
+  selected,
+}: EdgeProps<LinkEdge>) {
   const color = useCanvas((s) => s.catalog.types.get(data?.type ?? "")?.color ?? "#64748b");
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
   const flow = useStoreApi();
   const highlighted = useCanvas((s) => s.highlighted?.has(id) ?? false);
   const readable = useStore(readableSelector);
   const broken = data?.broken;
   // A line drawn without a choice grants its type's least privileged policy: say which.
-  const least = useCanvas((s) => (data?.policies ? null : (s.catalog.types.get(data?.type ?? "")?.policies[0]?.id ?? null)));
+  const least = useCanvas((s) =>
+    data?.policies ? null : (s.catalog.types.get(data?.type ?? "")?.policies[0]?.id ?? null),
+  );
   const policies = data?.policies || least;
   const showLabel = broken || selected || highlighted || readable;
   return (
@@ -26,7 +53,11 @@ function LinkEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
       <BaseEdge
         id={id}
         path={path}
-        style={{ stroke: broken ? "#dc2626" : color, strokeWidth: selected || highlighted ? 4 : 2, strokeDasharray: broken ? "6 4" : undefined }}
+        style={{
+          stroke: broken ? "#dc2626" : color,
+          strokeWidth: selected || highlighted ? 4 : 2,
+          strokeDasharray: broken ? "6 4" : undefined,
+        }}
       />
       {showLabel ? (
         <EdgeLabelRenderer>

@@ -36,5 +36,12 @@ export function initialViewport(
     x1 = Math.max(x1, c.x + NODE_WIDTH);
     y1 = Math.max(y1, c.y + nodeHeight(c.slots));
   }
-  return getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, width, height, MIN_ZOOM, FIT.maxZoom, FIT.padding);
+  return getViewportForBounds(
+    { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+    width,
+    height,
+    MIN_ZOOM,
+    FIT.maxZoom,
+    FIT.padding,
+  );
 }

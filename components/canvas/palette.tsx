@@ -11,30 +11,58 @@ export const BUNDLE_MIME = "application/x-patchbay-bundle";
 
 function matches(b: BundleView, q: string): boolean {
   if (!q) return true;
-  const hay = [b.name, b.category, b.description, ...b.inputs.map((s) => s.type), ...b.outputs.map((s) => s.type)].join(" ").toLowerCase();
+  const hay = [
+    b.name,
+    b.category,
+    b.description,
+    ...b.inputs.map((s) => s.type),
+    ...b.outputs.map((s) => s.type),
+  ]
+    .join(" ")
+    .toLowerCase();
   return q.split(/\s+/).every((word) => hay.includes(word));
 }
 
-export function Palette({ bundles, onAdd }: { bundles: readonly BundleView[]; onAdd: (bundle: BundleView) => void }) {
+export function Palette({
+  bundles,
+  onAdd,
+}: {
+  bundles: readonly BundleView[];
+  onAdd: (bundle: BundleView) => void;
+}) {
   const [q, setQ] = useState("");
   const query = useDeferredValue(q.trim().toLowerCase());
   const groups = useMemo(() => {
     const out = new Map<string, BundleView[]>();
-    for (const b of bundles) if (matches(b, query)) out.set(b.category || "Other", [...(out.get(b.category || "Other") ?? []), b]);
+    for (const b of bundles)
+      if (matches(b, query))
+        out.set(b.category || "Other", [...(out.get(b.category || "Other") ?? []), b]);
     return [...out].sort(([a], [b]) => a.localeCompare(b));
   }, [bundles, query]);
 
   return (
-    <aside aria-label="Palette" className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white">
+    <aside
+      aria-label="Palette"
+      className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white"
+    >
       <div className="border-b border-slate-100 p-3">
-        <SearchInput label="Search bundles" value={q} onChange={setQ} placeholder="Search bundles or types" />
+        <SearchInput
+          label="Search bundles"
+          value={q}
+          onChange={setQ}
+          placeholder="Search bundles or types"
+        />
         <p className="mt-1.5 text-[11px] text-slate-500">Drag a bundle onto the canvas.</p>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto p-2">
-        {groups.length === 0 ? <p className="p-2 text-sm text-slate-500">No bundle matches.</p> : null}
+        {groups.length === 0 ? (
+          <p className="p-2 text-sm text-slate-500">No bundle matches.</p>
+        ) : null}
         {groups.map(([category, list]) => (
           <section key={category} aria-label={category} className="mb-3">
-            <h3 className="px-1 pb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">{category}</h3>
+            <h3 className="px-1 pb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+              {category}
+            </h3>
             <ul className="space-y-1">
               {list.map((b) => (
                 <li

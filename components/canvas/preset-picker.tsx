@@ -10,7 +10,13 @@ import { environmentRefusal, repinRefusal } from "@/server/domain/presets/pin-ru
 import { describeRule } from "@/server/domain/presets/rules";
 import type { EnvironmentRef } from "@/server/domain/presets/types";
 import { deviations, upgradePlan } from "@/server/domain/presets/upgrade";
-import { availableUpgrade, pinnedPreset, presetAuthor, type UsablePreset, type UsableVersion } from "@/server/domain/presets/usable";
+import {
+  availableUpgrade,
+  pinnedPreset,
+  presetAuthor,
+  type UsablePreset,
+  type UsableVersion,
+} from "@/server/domain/presets/usable";
 import { show } from "@/server/domain/presets/values";
 import type { Role } from "@/server/domain/roles";
 
@@ -48,8 +54,14 @@ export function PresetPicker({
 }) {
   const pinned = pinnedPreset(presets, config);
   // The server's rules (server/domain/presets/pin-rules), so a choice it would refuse is disabled, saying why.
-  const bound = repinRefusal({ component, current: pinned?.version ?? null, next: { preset: null }, role });
-  const offLimits = (next: UsableVersion | null) => environmentRefusal(next, environment, requireProductionPresets) !== null;
+  const bound = repinRefusal({
+    component,
+    current: pinned?.version ?? null,
+    next: { preset: null },
+    role,
+  });
+  const offLimits = (next: UsableVersion | null) =>
+    environmentRefusal(next, environment, requireProductionPresets) !== null;
   const customRefused = bound !== null || offLimits(null);
   const id = useId();
   return (
@@ -67,12 +79,24 @@ export function PresetPicker({
           onChange={(e) => {
             const preset = presets.find((p) => p.name === e.target.value);
             const newest = preset?.versions[0];
-            if (preset && newest) onChange({ params: structuredClone(newest.values), preset: preset.name, presetVersion: newest.version }, `use preset ${preset.name} v${newest.version}`);
+            if (preset && newest)
+              onChange(
+                {
+                  params: structuredClone(newest.values),
+                  preset: preset.name,
+                  presetVersion: newest.version,
+                },
+                `use preset ${preset.name} v${newest.version}`,
+              );
             else onChange({ params: config.params, preset: null }, "stop using a preset");
           }}
         >
           <option value="" disabled={customRefused && config.preset !== null}>
-            Custom values{reasons(offLimits(null) ? "this organization requires a production preset here" : null, bound ? OPS_ONLY : null)}
+            Custom values
+            {reasons(
+              offLimits(null) ? "this organization requires a production preset here" : null,
+              bound ? OPS_ONLY : null,
+            )}
           </option>
           {presets.map((p) => {
             const current = pinned?.preset.id === p.id;
@@ -82,7 +106,10 @@ export function PresetPicker({
               <option key={p.id} value={p.name} disabled={!current && (bound !== null || notHere)}>
                 {p.name} v{current ? pinned.version.version : newest.version}
                 {p.builtIn ? " (built-in)" : ""}
-                {reasons(notHere ? `${describeAllowed(newest.allowed)} only` : null, !current && bound ? OPS_ONLY : null)}
+                {reasons(
+                  notHere ? `${describeAllowed(newest.allowed)} only` : null,
+                  !current && bound ? OPS_ONLY : null,
+                )}
               </option>
             );
           })}
@@ -93,22 +120,43 @@ export function PresetPicker({
           {bound}.
         </p>
       ) : null}
-      {pinned ? <PresetSummary pinned={pinned} config={config} readOnly={readOnly} onChange={onChange} /> : null}
+      {pinned ? (
+        <PresetSummary pinned={pinned} config={config} readOnly={readOnly} onChange={onChange} />
+      ) : null}
     </div>
   );
 }
 
-function PresetSummary({ pinned, config, readOnly, onChange }: { pinned: PinnedPreset; config: Config; readOnly: boolean; onChange: (config: Config, label: string) => void }) {
+function PresetSummary({
+  pinned,
+  config,
+  readOnly,
+  onChange,
+}: {
+  pinned: PinnedPreset;
+  config: Config;
+  readOnly: boolean;
+  onChange: (config: Config, label: string) => void;
+}) {
   const { preset, version } = pinned;
   const by = presetAuthor(preset);
-  const locked = Object.entries(version.rules).filter(([, r]) => r.mode === "locked").map(([path]) => path).sort();
-  const narrowed = Object.entries(version.rules).filter(([, r]) => r.mode === "narrowed").sort(([a], [b]) => a.localeCompare(b));
+  const locked = Object.entries(version.rules)
+    .filter(([, r]) => r.mode === "locked")
+    .map(([path]) => path)
+    .sort();
+  const narrowed = Object.entries(version.rules)
+    .filter(([, r]) => r.mode === "narrowed")
+    .sort(([a], [b]) => a.localeCompare(b));
   const differs = deviations(config.params, version);
   const upgrade = availableUpgrade(preset, version.version);
   return (
-    <div data-testid="preset-summary" className="space-y-2 rounded-md bg-slate-50 p-3 text-xs text-slate-700 ring-1 ring-slate-200">
+    <div
+      data-testid="preset-summary"
+      className="space-y-2 rounded-md bg-slate-50 p-3 text-xs text-slate-700 ring-1 ring-slate-200"
+    >
       <p>
-        Pinned to <strong>{preset.name}</strong> v{version.version} ({by}).{version.rationale ? ` ${version.rationale}` : ""}
+        Pinned to <strong>{preset.name}</strong> v{version.version} ({by}).
+        {version.rationale ? ` ${version.rationale}` : ""}
       </p>
       {locked.length > 0 ? (
         <p>
@@ -126,7 +174,9 @@ function PresetSummary({ pinned, config, readOnly, onChange }: { pinned: PinnedP
       ) : null}
       {differs.length > 0 ? (
         <div data-testid="preset-deviations">
-          <p className="font-medium text-amber-800">Differs from the preset in {differs.length} field{differs.length === 1 ? "" : "s"}:</p>
+          <p className="font-medium text-amber-800">
+            Differs from the preset in {differs.length} field{differs.length === 1 ? "" : "s"}:
+          </p>
           <ul className="font-mono">
             {differs.map((d) => (
               <li key={d.path}>
@@ -136,21 +186,44 @@ function PresetSummary({ pinned, config, readOnly, onChange }: { pinned: PinnedP
           </ul>
         </div>
       ) : null}
-      {upgrade ? <UpgradeOffer pinned={pinned} to={upgrade} config={config} readOnly={readOnly} onChange={onChange} /> : null}
+      {upgrade ? (
+        <UpgradeOffer
+          pinned={pinned}
+          to={upgrade}
+          config={config}
+          readOnly={readOnly}
+          onChange={onChange}
+        />
+      ) : null}
     </div>
   );
 }
 
-function UpgradeOffer({ pinned, to, config, readOnly, onChange }: { pinned: PinnedPreset; to: UsableVersion; config: Config; readOnly: boolean; onChange: (config: Config, label: string) => void }) {
+function UpgradeOffer({
+  pinned,
+  to,
+  config,
+  readOnly,
+  onChange,
+}: {
+  pinned: PinnedPreset;
+  to: UsableVersion;
+  config: Config;
+  readOnly: boolean;
+  onChange: (config: Config, label: string) => void;
+}) {
   const [open, setOpen] = useState(false);
   const plan = upgradePlan(config.params, pinned.version, to);
   return (
     <div data-testid="preset-update" className="rounded-md bg-brand-50 p-2 ring-1 ring-brand-100">
       <div className="flex items-center justify-between gap-2">
-        <span className="font-medium text-brand-700">
-          Preset update available: v{to.version}
-        </span>
-        <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => setOpen(!open)} aria-expanded={open}>
+        <span className="font-medium text-brand-700">Preset update available: v{to.version}</span>
+        <Button
+          variant="secondary"
+          className="px-2 py-1 text-xs"
+          onClick={() => setOpen(!open)}
+          aria-expanded={open}
+        >
           {open ? "Hide" : "Review"}
         </Button>
       </div>
@@ -179,11 +252,23 @@ function UpgradeOffer({ pinned, to, config, readOnly, onChange }: { pinned: Pinn
               </tbody>
             </table>
           )}
-          {plan.kept.length > 0 ? <p>Kept: {plan.kept.map((k) => k.path).join(", ")} (your values, still allowed).</p> : null}
+          {plan.kept.length > 0 ? (
+            <p>Kept: {plan.kept.map((k) => k.path).join(", ")} (your values, still allowed).</p>
+          ) : null}
           {readOnly ? null : (
             <Button
               className="px-2 py-1 text-xs"
-              onClick={() => onChange({ ...config, params: plan.params, preset: pinned.preset.name, presetVersion: to.version }, `upgrade preset ${pinned.preset.name} to v${to.version}`)}
+              onClick={() =>
+                onChange(
+                  {
+                    ...config,
+                    params: plan.params,
+                    preset: pinned.preset.name,
+                    presetVersion: to.version,
+                  },
+                  `upgrade preset ${pinned.preset.name} to v${to.version}`,
+                )
+              }
             >
               Accept v{to.version}
             </Button>

@@ -26,7 +26,9 @@ interface ProjectInfo {
 }
 
 function Notice({ onReload }: { onReload: () => void }) {
-  const { notice, setNotice } = useCanvas(useShallow((s) => ({ notice: s.notice, setNotice: s.setNotice })));
+  const { notice, setNotice } = useCanvas(
+    useShallow((s) => ({ notice: s.notice, setNotice: s.setNotice })),
+  );
   useEffect(() => {
     if (notice?.kind !== "info" && notice?.kind !== "refused") return;
     const t = setTimeout(() => setNotice(null), notice.kind === "info" ? 2500 : 8000);
@@ -34,16 +36,30 @@ function Notice({ onReload }: { onReload: () => void }) {
   }, [notice, setNotice]);
   if (!notice) return null;
   const stale = notice.kind === "conflict" || notice.kind === "error";
-  const tone = notice.kind === "info" ? "bg-slate-800 text-white" : stale ? "bg-amber-50 text-amber-900 ring-1 ring-amber-300" : "bg-red-50 text-red-800 ring-1 ring-red-200";
+  const tone =
+    notice.kind === "info"
+      ? "bg-slate-800 text-white"
+      : stale
+        ? "bg-amber-50 text-amber-900 ring-1 ring-amber-300"
+        : "bg-red-50 text-red-800 ring-1 ring-red-200";
   return (
-    <div role={notice.kind === "info" ? "status" : "alert"} data-testid="canvas-notice" className={`absolute left-1/2 top-3 z-20 flex max-w-xl -translate-x-1/2 items-center gap-3 rounded-lg px-4 py-2 text-sm shadow ${tone}`}>
+    <div
+      role={notice.kind === "info" ? "status" : "alert"}
+      data-testid="canvas-notice"
+      className={`absolute left-1/2 top-3 z-20 flex max-w-xl -translate-x-1/2 items-center gap-3 rounded-lg px-4 py-2 text-sm shadow ${tone}`}
+    >
       <span>{notice.message}</span>
       {stale ? (
         <Button variant="secondary" onClick={onReload}>
           Reload
         </Button>
       ) : (
-        <button type="button" aria-label="Dismiss" className="opacity-70 hover:opacity-100" onClick={() => setNotice(null)}>
+        <button
+          type="button"
+          aria-label="Dismiss"
+          className="opacity-70 hover:opacity-100"
+          onClick={() => setNotice(null)}
+        >
           ✕
         </button>
       )}
@@ -51,9 +67,19 @@ function Notice({ onReload }: { onReload: () => void }) {
   );
 }
 
-function Workspace({ project, environment, onReload }: { project: ProjectInfo; environment: { id: string; name: string }; onReload: () => void }) {
+function Workspace({
+  project,
+  environment,
+  onReload,
+}: {
+  project: ProjectInfo;
+  environment: { id: string; name: string };
+  onReload: () => void;
+}) {
   const store = useCanvasStore();
-  const { readOnly, latest } = useCanvas(useShallow((s) => ({ readOnly: s.readOnly, latest: s.catalog.latest })));
+  const { readOnly, latest } = useCanvas(
+    useShallow((s) => ({ readOnly: s.readOnly, latest: s.catalog.latest })),
+  );
   const selected = useCanvas((s) => {
     let only: string | null = null;
     for (const n of s.nodes) {
@@ -70,7 +96,9 @@ function Workspace({ project, environment, onReload }: { project: ProjectInfo; e
   useEffect(() => store.getState().setEnvironment(environment.id), [store, environment.id]);
   // Which default fills an unconnected slot, as the resolver decides: the first of its type.
   const trpc = useTRPC();
-  const defaults = useQuery(trpc.environmentDefault.list.queryOptions({ environmentId: environment.id }));
+  const defaults = useQuery(
+    trpc.environmentDefault.list.queryOptions({ environmentId: environment.id }),
+  );
   useEffect(() => {
     const byType = new Map<string, string>();
     for (const d of defaults.data ?? []) if (!byType.has(d.type)) byType.set(d.type, d.name);
@@ -86,7 +114,18 @@ function Workspace({ project, environment, onReload }: { project: ProjectInfo; e
             const s = store.getState();
             const x = Math.max(0, ...s.diagram.components.map((c) => c.x + 280));
             const op = s.diagram.components.length === 0 ? { x: 0, y: 0 } : { x, y: 0 };
-            s.dispatch([addComponentOp(s.diagram, bundle, op, s.environments, s.catalog.requireProductionPresets)], { capture: "record", label: `add ${bundle.name}` });
+            s.dispatch(
+              [
+                addComponentOp(
+                  s.diagram,
+                  bundle,
+                  op,
+                  s.environments,
+                  s.catalog.requireProductionPresets,
+                ),
+              ],
+              { capture: "record", label: `add ${bundle.name}` },
+            );
           }}
         />
       )}
@@ -110,12 +149,24 @@ function Workspace({ project, environment, onReload }: { project: ProjectInfo; e
   );
 }
 
-export function ProjectCanvas({ project, environment }: { project: ProjectInfo; environment: { id: string; name: string } }) {
+export function ProjectCanvas({
+  project,
+  environment,
+}: {
+  project: ProjectInfo;
+  environment: { id: string; name: string };
+}) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
-  const diagram = useQuery({ ...trpc.diagram.get.queryOptions({ projectId: project.id }), staleTime: Infinity });
-  const catalog = useQuery({ ...trpc.diagram.catalog.queryOptions({ projectId: project.id }), staleTime: 60_000 });
+  const diagram = useQuery({
+    ...trpc.diagram.get.queryOptions({ projectId: project.id }),
+    staleTime: Infinity,
+  });
+  const catalog = useQuery({
+    ...trpc.diagram.catalog.queryOptions({ projectId: project.id }),
+    staleTime: 60_000,
+  });
   const [store, setStore] = useState<CanvasStore | null>(null);
 
   useEffect(() => {
@@ -124,14 +175,26 @@ export function ProjectCanvas({ project, environment }: { project: ProjectInfo; 
     setStore(
       createCanvasStore(
         snapshot,
-        { catalog: catalogView(catalog.data), environmentId: environment.id, readOnly: !atLeast(project.role, "developer"), role: project.role },
+        {
+          catalog: catalogView(catalog.data),
+          environmentId: environment.id,
+          readOnly: !atLeast(project.role, "developer"),
+          role: project.role,
+        },
         {
           environments: project.environments,
           send: async (baseRevision, ops) => {
             try {
-              return await client.diagram.change.mutate({ projectId: project.id, baseRevision, ops });
+              return await client.diagram.change.mutate({
+                projectId: project.id,
+                baseRevision,
+                ops,
+              });
             } catch (error) {
-              const code = error instanceof TRPCClientError ? String((error.data as { code?: string } | undefined)?.code ?? "") : "";
+              const code =
+                error instanceof TRPCClientError
+                  ? String((error.data as { code?: string } | undefined)?.code ?? "")
+                  : "";
               throw { code, message: (error as Error).message };
             }
           },
@@ -141,12 +204,20 @@ export function ProjectCanvas({ project, environment }: { project: ProjectInfo; 
   }, [diagram.data, catalog.data, store, client, project, environment.id]);
 
   async function reload() {
-    const fresh = await queryClient.fetchQuery({ ...trpc.diagram.get.queryOptions({ projectId: project.id }), staleTime: 0 });
+    const fresh = await queryClient.fetchQuery({
+      ...trpc.diagram.get.queryOptions({ projectId: project.id }),
+      staleTime: 0,
+    });
     store?.getState().reset(fresh);
   }
 
   const error = diagram.error ?? catalog.error;
-  if (error) return <p role="alert" className="p-6 text-red-700">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="p-6 text-red-700">
+        {error.message}
+      </p>
+    );
   if (!store) return <p className="p-6 text-slate-500">Loading diagram…</p>;
   return (
     <ReactFlowProvider>

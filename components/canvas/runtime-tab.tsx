@@ -13,14 +13,22 @@ import { useResolution, type Resolution } from "./use-resolution";
 type EnvVar = Resolution["env"][number];
 
 /** "param port; database (line from orders-db): username, password": one phrase per origin. */
-function describeSources(sources: EnvVar["sources"], connections: Resolution["connections"]): string {
+function describeSources(
+  sources: EnvVar["sources"],
+  connections: Resolution["connections"],
+): string {
   const groups = new Map<string, string[]>();
   for (const s of sources) {
     let origin: string;
     let field: string;
     if (s.kind === "connection") {
       const c = connections.find((x) => x.slot === s.slot);
-      const from = c?.source?.kind === "link" ? `line from ${c.source.from.name}` : c?.source?.kind === "environment-default" ? `default ${c.source.name}` : "no line";
+      const from =
+        c?.source?.kind === "link"
+          ? `line from ${c.source.from.name}`
+          : c?.source?.kind === "environment-default"
+            ? `default ${c.source.name}`
+            : "no line";
       origin = `${s.slot} (${from})`;
       field = s.path.split(".").slice(2).join(".");
     } else {
@@ -29,15 +37,35 @@ function describeSources(sources: EnvVar["sources"], connections: Resolution["co
     }
     groups.set(origin, [...(groups.get(origin) ?? []), field]);
   }
-  return [...groups].map(([origin, fields]) => `${origin}: ${fields.join(", ")}`).join("; ") || "a constant";
+  return (
+    [...groups].map(([origin, fields]) => `${origin}: ${fields.join(", ")}`).join("; ") ||
+    "a constant"
+  );
 }
 
-function Value({ v, projectId, componentId, canReveal }: { v: EnvVar; projectId: string; componentId: string; canReveal: boolean }) {
+function Value({
+  v,
+  projectId,
+  componentId,
+  canReveal,
+}: {
+  v: EnvVar;
+  projectId: string;
+  componentId: string;
+  canReveal: boolean;
+}) {
   const trpc = useTRPC();
   const environmentId = useCanvas((s) => s.environmentId);
   const [shown, setShown] = useState<string | null>(null);
-  const reveal = useMutation(trpc.access.reveal.mutationOptions({ onSuccess: (r) => setShown(r.value) }));
-  if (shown !== null) return <code className="break-all text-[11px]" data-testid="revealed-value">{shown}</code>;
+  const reveal = useMutation(
+    trpc.access.reveal.mutationOptions({ onSuccess: (r) => setShown(r.value) }),
+  );
+  if (shown !== null)
+    return (
+      <code className="break-all text-[11px]" data-testid="revealed-value">
+        {shown}
+      </code>
+    );
   if (v.masked) {
     return (
       <span className="flex items-center gap-2">
@@ -45,7 +73,12 @@ function Value({ v, projectId, componentId, canReveal }: { v: EnvVar; projectId:
           ••••••••
         </span>
         {canReveal ? (
-          <Button variant="secondary" className="px-2 py-0.5 text-xs" disabled={reveal.isPending} onClick={() => reveal.mutate({ projectId, componentId, environmentId, name: v.name })}>
+          <Button
+            variant="secondary"
+            className="px-2 py-0.5 text-xs"
+            disabled={reveal.isPending}
+            onClick={() => reveal.mutate({ projectId, componentId, environmentId, name: v.name })}
+          >
             Reveal
           </Button>
         ) : null}
@@ -53,13 +86,27 @@ function Value({ v, projectId, componentId, canReveal }: { v: EnvVar; projectId:
       </span>
     );
   }
-  if (v.value === null) return <span className="text-xs text-amber-800">known after the upstream is deployed</span>;
+  if (v.value === null)
+    return <span className="text-xs text-amber-800">known after the upstream is deployed</span>;
   return <code className="break-all text-[11px]">{v.value === "" ? '""' : v.value}</code>;
 }
 
-export function RuntimeTab({ projectId, componentId, canReveal }: { projectId: string; componentId: string; canReveal: boolean }) {
+export function RuntimeTab({
+  projectId,
+  componentId,
+  canReveal,
+}: {
+  projectId: string;
+  componentId: string;
+  canReveal: boolean;
+}) {
   const { data, error, isPending } = useResolution(projectId, componentId);
-  if (error) return <p role="alert" className="text-sm text-red-700">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {error.message}
+      </p>
+    );
   if (isPending || !data) return <p className="text-sm text-slate-500">Resolving…</p>;
   return (
     <div className="space-y-5">
@@ -73,12 +120,23 @@ export function RuntimeTab({ projectId, componentId, canReveal }: { projectId: s
               <li key={v.name} className="py-2 text-sm" data-testid="env-var" data-name={v.name}>
                 <div className="flex items-center justify-between gap-2">
                   <span className="font-mono font-semibold">{v.name}</span>
-                  {v.sensitive ? <span className="rounded bg-red-50 px-1.5 text-[10px] text-red-800">sensitive</span> : null}
+                  {v.sensitive ? (
+                    <span className="rounded bg-red-50 px-1.5 text-[10px] text-red-800">
+                      sensitive
+                    </span>
+                  ) : null}
                 </div>
                 <div className="mt-0.5">
-                  <Value v={v} projectId={projectId} componentId={componentId} canReveal={canReveal} />
+                  <Value
+                    v={v}
+                    projectId={projectId}
+                    componentId={componentId}
+                    canReveal={canReveal}
+                  />
                 </div>
-                <p className="mt-0.5 text-xs text-slate-500">from {describeSources(v.sources, data.connections)}</p>
+                <p className="mt-0.5 text-xs text-slate-500">
+                  from {describeSources(v.sources, data.connections)}
+                </p>
               </li>
             ))}
           </ul>
@@ -93,7 +151,13 @@ export function RuntimeTab({ projectId, componentId, canReveal }: { projectId: s
             {data.secrets.map((s) => (
               <li key={s.name} className="flex justify-between py-1">
                 <span className="font-mono">{s.name}</span>
-                <span className={s.set ? "text-emerald-700" : s.required ? "text-red-700" : "text-slate-500"}>{s.set ? "set" : s.required ? "not set (required)" : "not set"}</span>
+                <span
+                  className={
+                    s.set ? "text-emerald-700" : s.required ? "text-red-700" : "text-slate-500"
+                  }
+                >
+                  {s.set ? "set" : s.required ? "not set (required)" : "not set"}
+                </span>
               </li>
             ))}
           </ul>
@@ -103,7 +167,9 @@ export function RuntimeTab({ projectId, componentId, canReveal }: { projectId: s
         <h3 className="text-sm font-semibold">Metadata</h3>
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
           <dt className="text-slate-500">name_prefix</dt>
-          <dd className="font-mono" data-testid="name-prefix">{data.metadata.name_prefix}</dd>
+          <dd className="font-mono" data-testid="name-prefix">
+            {data.metadata.name_prefix}
+          </dd>
           {Object.entries(data.metadata.default_tags).map(([k, v]) => (
             <div key={k} className="contents">
               <dt className="text-slate-500">tag {k}</dt>

@@ -38,14 +38,25 @@ function Status({ secret }: { secret: SecretView }) {
       {secret.setBy ? ` · by ${secret.setBy.name}` : ""}
       {secret.updatedAt ? (
         <time dateTime={secret.updatedAt.toISOString()} title={formatUtc(secret.updatedAt)}>
-          {" "}· {relativeTime(secret.updatedAt, new Date())}
+          {" "}
+          · {relativeTime(secret.updatedAt, new Date())}
         </time>
       ) : null}
     </span>
   );
 }
 
-function SecretRow({ secret, target, readOnly, onSaved }: { secret: SecretView; target: Omit<Props, "readOnly" | "scrollIntoView">; readOnly: boolean; onSaved: () => void }) {
+function SecretRow({
+  secret,
+  target,
+  readOnly,
+  onSaved,
+}: {
+  secret: SecretView;
+  target: Omit<Props, "readOnly" | "scrollIntoView">;
+  readOnly: boolean;
+  onSaved: () => void;
+}) {
   const trpc = useTRPC();
   const inputId = useId();
   const [value, setValue] = useState("");
@@ -76,8 +87,16 @@ function SecretRow({ secret, target, readOnly, onSaved }: { secret: SecretView; 
           {secret.title}
         </label>
         <code className="font-mono text-xs text-slate-500">{secret.name}</code>
-        {secret.required ? <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-800">required</span> : null}
-        {!secret.declared ? <span className="rounded bg-slate-200 px-1.5 text-xs text-slate-700">no longer declared</span> : null}
+        {secret.required ? (
+          <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-800">
+            required
+          </span>
+        ) : null}
+        {!secret.declared ? (
+          <span className="rounded bg-slate-200 px-1.5 text-xs text-slate-700">
+            no longer declared
+          </span>
+        ) : null}
       </div>
       {secret.description ? <p className="text-xs text-slate-500">{secret.description}</p> : null}
       <p data-testid="secret-status" className="text-xs">
@@ -103,7 +122,12 @@ function SecretRow({ secret, target, readOnly, onSaved }: { secret: SecretView; 
             </Button>
           ) : null}
           {secret.set ? (
-            <Button variant="ghost" className="text-red-700" disabled={clear.isPending} onClick={() => clear.mutate({ ...target, name: secret.name })}>
+            <Button
+              variant="ghost"
+              className="text-red-700"
+              disabled={clear.isPending}
+              onClick={() => clear.mutate({ ...target, name: secret.name })}
+            >
               Clear
             </Button>
           ) : null}
@@ -118,7 +142,13 @@ function SecretRow({ secret, target, readOnly, onSaved }: { secret: SecretView; 
   );
 }
 
-export function SecretsPanel({ projectId, componentId, environmentId, readOnly, scrollIntoView = false }: Props) {
+export function SecretsPanel({
+  projectId,
+  componentId,
+  environmentId,
+  readOnly,
+  scrollIntoView = false,
+}: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const target = { projectId, componentId, environmentId };
@@ -128,7 +158,8 @@ export function SecretsPanel({ projectId, componentId, environmentId, readOnly, 
   useEffect(() => {
     if (scrollIntoView && loaded) section.current?.scrollIntoView({ block: "start" });
   }, [scrollIntoView, loaded]);
-  const onSaved = () => void queryClient.invalidateQueries({ queryKey: trpc.secret.list.queryKey(target) });
+  const onSaved = () =>
+    void queryClient.invalidateQueries({ queryKey: trpc.secret.list.queryKey(target) });
 
   if (secrets.error) {
     // A component not saved yet has no secrets on the server: say so rather than fail.
@@ -138,10 +169,18 @@ export function SecretsPanel({ projectId, componentId, environmentId, readOnly, 
   return (
     <section ref={section} aria-label="Secrets" className="border-t border-slate-200 pt-4">
       <h3 className="text-sm font-semibold">Secrets</h3>
-      <p className="text-xs text-slate-500">Write-only and per environment: once saved, only a fingerprint of the value is shown.</p>
+      <p className="text-xs text-slate-500">
+        Write-only and per environment: once saved, only a fingerprint of the value is shown.
+      </p>
       <ul className="divide-y divide-slate-100">
         {secrets.data.map((s) => (
-          <SecretRow key={s.name} secret={s} target={target} readOnly={readOnly} onSaved={onSaved} />
+          <SecretRow
+            key={s.name}
+            secret={s}
+            target={target}
+            readOnly={readOnly}
+            onSaved={onSaved}
+          />
         ))}
       </ul>
     </section>

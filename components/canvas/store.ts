@@ -2,10 +2,21 @@
 // live, editable diagram. Every edit goes through `dispatch(ops)`: applied locally with the
 // same pure rules the server runs, captured for undo as the caller says, and queued for
 // saving with the revision it was based on. Server state (queries) stays in React Query.
-import { applyNodeChanges, type NodeChange, type EdgeChange, applyEdgeChanges } from "@xyflow/react";
+import {
+  applyNodeChanges,
+  type NodeChange,
+  type EdgeChange,
+  applyEdgeChanges,
+} from "@xyflow/react";
 import { createStore } from "zustand/vanilla";
 import { buildGraphIndex, type GraphIndex } from "@/server/domain/graph/connect";
-import { applyOps, changesStructure, invertOps, type ApplyContext, type Op } from "@/server/domain/graph/ops";
+import {
+  applyOps,
+  changesStructure,
+  invertOps,
+  type ApplyContext,
+  type Op,
+} from "@/server/domain/graph/ops";
 import type { Diagram } from "@/server/domain/graph/types";
 import { presetLookup } from "@/server/domain/presets/usable";
 import type { Role } from "@/server/domain/roles";
@@ -85,7 +96,9 @@ export interface CanvasState {
 }
 
 function statusLookup(statuses: StatusRow[], environmentId: string) {
-  const map = new Map(statuses.filter((s) => s.environmentId === environmentId).map((s) => [s.componentId, s.status]));
+  const map = new Map(
+    statuses.filter((s) => s.environmentId === environmentId).map((s) => [s.componentId, s.status]),
+  );
   return (id: string) => map.get(id) ?? "draft";
 }
 
@@ -93,24 +106,46 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((i) => [i.id, i]));
 }
 
-export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: CatalogView; environmentId: string; readOnly: boolean; role: Role }, deps: CanvasDeps) {
+export function createCanvasStore(
+  snapshot: CanvasSnapshot,
+  init: { catalog: CatalogView; environmentId: string; readOnly: boolean; role: Role },
+  deps: CanvasDeps,
+) {
   // The same rules the server applies, so a refusal shows at once (the server still decides).
   const ctx: ApplyContext = {
     catalog: init.catalog.slots,
     environments: deps.environments.map((e) => e.id),
-    presets: presetLookup(init.catalog.presets, new Map(deps.environments.map((e) => [e.id, e])), init.catalog.requireProductionPresets, init.role),
+    presets: presetLookup(
+      init.catalog.presets,
+      new Map(deps.environments.map((e) => [e.id, e])),
+      init.catalog.requireProductionPresets,
+      init.role,
+    ),
     policiesOf: (type) => init.catalog.types.get(type)?.policies.map((p) => p.id),
   };
   let queue: Op[][] = [];
   let sending = false;
 
   return createStore<CanvasState>()((set, get) => {
-    function derive(diagram: Diagram, rebuildIndex: boolean, statuses = get().statuses, environmentId = get().environmentId) {
+    function derive(
+      diagram: Diagram,
+      rebuildIndex: boolean,
+      statuses = get().statuses,
+      environmentId = get().environmentId,
+    ) {
       const s = get();
-      const index = rebuildIndex || !s.index ? buildGraphIndex(diagram, init.catalog.slots) : { ...s.index, components: byId(diagram.components) };
+      const index =
+        rebuildIndex || !s.index
+          ? buildGraphIndex(diagram, init.catalog.slots)
+          : { ...s.index, components: byId(diagram.components) };
       return {
         index,
-        nodes: buildNodes(diagram, index, statusLookup(statuses, environmentId), byId(s.nodes ?? [])),
+        nodes: buildNodes(
+          diagram,
+          index,
+          statusLookup(statuses, environmentId),
+          byId(s.nodes ?? []),
+        ),
         edges: buildEdges(diagram, index, environmentId, byId(s.edges ?? [])),
       };
     }
@@ -169,14 +204,22 @@ export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: Cat
       return true;
     }
 
-    const initial = { diagram: snapshot.diagram, index: buildGraphIndex(snapshot.diagram, init.catalog.slots) };
+    const initial = {
+      diagram: snapshot.diagram,
+      index: buildGraphIndex(snapshot.diagram, init.catalog.slots),
+    };
     return {
       revision: snapshot.revision,
       diagram: snapshot.diagram,
       statuses: snapshot.statuses,
       catalog: init.catalog,
       index: initial.index,
-      nodes: buildNodes(snapshot.diagram, initial.index, statusLookup(snapshot.statuses, init.environmentId), new Map()),
+      nodes: buildNodes(
+        snapshot.diagram,
+        initial.index,
+        statusLookup(snapshot.statuses, init.environmentId),
+        new Map(),
+      ),
       edges: buildEdges(snapshot.diagram, initial.index, init.environmentId, new Map()),
       environmentId: init.environmentId,
       environments: deps.environments,
@@ -200,16 +243,20 @@ export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: Cat
       undo() {
         const s = get();
         const step = s.readOnly || s.stale ? null : undo(s.history);
-        if (step && commit(step.entry.undo, step.history)) set({ notice: { kind: "info", message: `Undid: ${step.entry.label}` } });
+        if (step && commit(step.entry.undo, step.history))
+          set({ notice: { kind: "info", message: `Undid: ${step.entry.label}` } });
       },
       redo() {
         const s = get();
         const step = s.readOnly || s.stale ? null : redo(s.history);
-        if (step && commit(step.entry.redo, step.history)) set({ notice: { kind: "info", message: `Redid: ${step.entry.label}` } });
+        if (step && commit(step.entry.redo, step.history))
+          set({ notice: { kind: "info", message: `Redid: ${step.entry.label}` } });
       },
       onNodesChange(changes) {
         // Positions move live while dragging; the diagram changes once, at drag stop.
-        const allowed = get().readOnly ? changes.filter((c) => c.type === "select" || c.type === "dimensions") : changes.filter((c) => c.type !== "remove");
+        const allowed = get().readOnly
+          ? changes.filter((c) => c.type === "select" || c.type === "dimensions")
+          : changes.filter((c) => c.type !== "remove");
         if (allowed.length > 0) set({ nodes: applyNodeChanges(allowed, get().nodes) });
       },
       onEdgesChange(changes) {
@@ -225,7 +272,11 @@ export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: Cat
           const y = Math.round(node.position.y);
           if (x !== c.x || y !== c.y) moves.push({ op: "updateComponent", id: c.id, x, y });
         }
-        if (moves.length > 0) s.dispatch(moves, { capture: "record", label: moves.length === 1 ? "move" : `move ${moves.length} components` });
+        if (moves.length > 0)
+          s.dispatch(moves, {
+            capture: "record",
+            label: moves.length === 1 ? "move" : `move ${moves.length} components`,
+          });
       },
       setConnecting: (connecting) => set({ connecting }),
       requestDelete: () => set({ deleteRequests: get().deleteRequests + 1 }),
@@ -237,12 +288,25 @@ export function createCanvasStore(snapshot: CanvasSnapshot, init: { catalog: Cat
         set({ environmentId, ...derive(get().diagram, false, get().statuses, environmentId) });
       },
       setStatus(row) {
-        const statuses = [...get().statuses.filter((s) => s.componentId !== row.componentId || s.environmentId !== row.environmentId), row];
+        const statuses = [
+          ...get().statuses.filter(
+            (s) => s.componentId !== row.componentId || s.environmentId !== row.environmentId,
+          ),
+          row,
+        ];
         set({ statuses, ...derive(get().diagram, false, statuses) });
       },
       reset(next) {
         queue = [];
-        set({ revision: next.revision, diagram: next.diagram, statuses: next.statuses, history: EMPTY_HISTORY, stale: false, notice: null, pending: 0 });
+        set({
+          revision: next.revision,
+          diagram: next.diagram,
+          statuses: next.statuses,
+          history: EMPTY_HISTORY,
+          stale: false,
+          notice: null,
+          pending: 0,
+        });
         set(derive(next.diagram, true, next.statuses));
       },
     };

@@ -15,7 +15,10 @@ export function useResolution(projectId: string, componentId: string) {
   const trpc = useTRPC();
   const environmentId = useCanvas((s) => s.environmentId);
   const saved = useCanvas((s) => (s.pending === 0 ? s.revision : null));
-  const query = useQuery({ ...trpc.access.resolve.queryOptions({ projectId, componentId, environmentId }), staleTime: 0 });
+  const query = useQuery({
+    ...trpc.access.resolve.queryOptions({ projectId, componentId, environmentId }),
+    staleTime: 0,
+  });
   const { refetch } = query;
   const seen = useRef(saved);
   useEffect(() => {

@@ -14,7 +14,15 @@ export interface BundleSummary {
   outputs: { key: string; type: string; title: string }[];
 }
 
-function Slots({ label, types, lookup }: { label: string; types: string[]; lookup: Map<string, TypeInfo> }) {
+function Slots({
+  label,
+  types,
+  lookup,
+}: {
+  label: string;
+  types: string[];
+  lookup: Map<string, TypeInfo>;
+}) {
   if (types.length === 0) return null;
   return (
     <div className="flex flex-wrap items-center gap-1.5">
@@ -26,7 +34,15 @@ function Slots({ label, types, lookup }: { label: string; types: string[]; looku
   );
 }
 
-export function BundleCard({ orgSlug, bundle, lookup }: { orgSlug: string; bundle: BundleSummary; lookup: Map<string, TypeInfo> }) {
+export function BundleCard({
+  orgSlug,
+  bundle,
+  lookup,
+}: {
+  orgSlug: string;
+  bundle: BundleSummary;
+  lookup: Map<string, TypeInfo>;
+}) {
   return (
     <Link
       href={`/o/${orgSlug}/catalog/${bundle.name}`}
@@ -40,7 +56,9 @@ export function BundleCard({ orgSlug, bundle, lookup }: { orgSlug: string; bundl
           {bundle.name}
           <span className="font-normal text-slate-500">@{bundle.version}</span>
         </h2>
-        <span className="shrink-0 rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{bundle.category || "Uncategorised"}</span>
+        <span className="shrink-0 rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">
+          {bundle.category || "Uncategorised"}
+        </span>
       </div>
       <p className="line-clamp-2 text-sm text-slate-600">{bundle.description}</p>
       <div className="mt-auto space-y-1.5">
@@ -52,11 +70,18 @@ export function BundleCard({ orgSlug, bundle, lookup }: { orgSlug: string; bundl
           icon <span className="font-mono">{bundle.icon}</span>
         </span>
         {bundle.imported ? (
-          <span className="rounded bg-violet-50 px-1.5 text-violet-700" title="Imported by this organization: only its members see it">
-            {bundle.source === "massdriver" ? "imported from Massdriver · this organization only" : "this organization only"}
+          <span
+            className="rounded bg-violet-50 px-1.5 text-violet-700"
+            title="Imported by this organization: only its members see it"
+          >
+            {bundle.source === "massdriver"
+              ? "imported from Massdriver · this organization only"
+              : "this organization only"}
           </span>
         ) : bundle.source === "massdriver" ? (
-          <span className="rounded bg-violet-50 px-1.5 text-violet-700">imported from Massdriver</span>
+          <span className="rounded bg-violet-50 px-1.5 text-violet-700">
+            imported from Massdriver
+          </span>
         ) : null}
       </p>
     </Link>

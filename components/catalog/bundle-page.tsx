@@ -9,7 +9,15 @@ import { PresetTable } from "./preset-table";
 import { SlotList } from "./slot-list";
 import { typeLookup } from "./type-badge";
 
-function Section({ title, children, hint }: { title: string; hint?: string; children: React.ReactNode }) {
+function Section({
+  title,
+  children,
+  hint,
+}: {
+  title: string;
+  hint?: string;
+  children: React.ReactNode;
+}) {
   return (
     <section aria-labelledby={`${title}-h`} className="space-y-3">
       <div>
@@ -23,17 +31,36 @@ function Section({ title, children, hint }: { title: string; hint?: string; chil
   );
 }
 
-export function BundlePage({ orgSlug, name, version }: { orgSlug: string; name: string; version?: string }) {
+export function BundlePage({
+  orgSlug,
+  name,
+  version,
+}: {
+  orgSlug: string;
+  name: string;
+  version?: string;
+}) {
   const trpc = useTRPC();
   const presetSelectId = useId();
   const [preset, setPreset] = useState("");
   const org = useQuery(trpc.organization.bySlug.queryOptions({ slug: orgSlug }));
   const organizationId = org.data?.id ?? "";
-  const bundle = useQuery({ ...trpc.catalog.bundle.queryOptions({ organizationId, name, version }), enabled: !!org.data });
-  const types = useQuery({ ...trpc.catalog.artifactTypes.queryOptions({ organizationId }), enabled: !!org.data });
+  const bundle = useQuery({
+    ...trpc.catalog.bundle.queryOptions({ organizationId, name, version }),
+    enabled: !!org.data,
+  });
+  const types = useQuery({
+    ...trpc.catalog.artifactTypes.queryOptions({ organizationId }),
+    enabled: !!org.data,
+  });
 
   const error = org.error ?? bundle.error;
-  if (error) return <p role="alert" className="p-6 text-red-700">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="p-6 text-red-700">
+        {error.message}
+      </p>
+    );
   const b = bundle.data;
   if (!b) return <p className="p-6 text-slate-500">Loading bundle…</p>;
   const lookup = typeLookup(types.data);
@@ -50,11 +77,18 @@ export function BundlePage({ orgSlug, name, version }: { orgSlug: string; name: 
             {b.name}
             <span className="font-normal text-slate-500">@{b.version}</span>
           </h1>
-          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{b.category}</span>
-          <span className="text-xs text-slate-500">
-            icon <code>{b.icon}</code> · {b.steps.map((s) => s.provisioner).join(", ")} · source {b.source}
+          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">
+            {b.category}
           </span>
-          {b.imported ? <span className="rounded bg-violet-50 px-1.5 text-xs text-violet-700">imported by this organization · only its members see it</span> : null}
+          <span className="text-xs text-slate-500">
+            icon <code>{b.icon}</code> · {b.steps.map((s) => s.provisioner).join(", ")} · source{" "}
+            {b.source}
+          </span>
+          {b.imported ? (
+            <span className="rounded bg-violet-50 px-1.5 text-xs text-violet-700">
+              imported by this organization · only its members see it
+            </span>
+          ) : null}
         </div>
         <p className="max-w-3xl text-slate-700">{b.description}</p>
         <p className="text-xs text-slate-500">
@@ -74,7 +108,10 @@ export function BundlePage({ orgSlug, name, version }: { orgSlug: string; name: 
       </header>
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <Section title="Parameters" hint="A preview: values are validated as you type, nothing is saved here.">
+        <Section
+          title="Parameters"
+          hint="A preview: values are validated as you type, nothing is saved here."
+        >
           <div className="flex items-center gap-2">
             <label htmlFor={presetSelectId} className="text-sm text-slate-700">
               Start from
@@ -94,15 +131,28 @@ export function BundlePage({ orgSlug, name, version }: { orgSlug: string; name: 
             </select>
           </div>
           <div className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-            <ParamForm key={`${b.version}:${preset}`} schema={b.params} uiSchema={b.ui} values={values} />
+            <ParamForm
+              key={`${b.version}:${preset}`}
+              schema={b.params}
+              uiSchema={b.ui}
+              values={values}
+            />
           </div>
         </Section>
 
         <div className="space-y-6">
-          <SlotList label="Inputs" slots={b.inputs} lookup={lookup} empty="No inputs: this bundle needs no connections." />
+          <SlotList
+            label="Inputs"
+            slots={b.inputs}
+            lookup={lookup}
+            empty="No inputs: this bundle needs no connections."
+          />
           <SlotList label="Outputs" slots={b.outputs} lookup={lookup} empty="No outputs." />
           {b.outputTypes.length > 0 ? (
-            <Section title="Policies" hint="What a consumer can be granted on each output. The first is the default.">
+            <Section
+              title="Policies"
+              hint="What a consumer can be granted on each output. The first is the default."
+            >
               {b.outputTypes.map((t) => (
                 <PolicyList key={t.name} type={t} />
               ))}
@@ -113,7 +163,10 @@ export function BundlePage({ orgSlug, name, version }: { orgSlug: string; name: 
 
       <Section title="Presets">
         <p className="text-sm">
-          <Link href={`/o/${orgSlug}/presets?bundle=${encodeURIComponent(b.name)}`} className="text-brand-700 hover:underline">
+          <Link
+            href={`/o/${orgSlug}/presets?bundle=${encodeURIComponent(b.name)}`}
+            className="text-brand-700 hover:underline"
+          >
             All presets of {b.name}, including this organization&apos;s →
           </Link>
         </p>
@@ -122,7 +175,9 @@ export function BundlePage({ orgSlug, name, version }: { orgSlug: string; name: 
 
       {b.readme ? (
         <Section title="README">
-          <pre className="whitespace-pre-wrap rounded-xl bg-white p-5 font-sans text-sm leading-relaxed text-slate-800 ring-1 ring-slate-200">{b.readme}</pre>
+          <pre className="whitespace-pre-wrap rounded-xl bg-white p-5 font-sans text-sm leading-relaxed text-slate-800 ring-1 ring-slate-200">
+            {b.readme}
+          </pre>
         </Section>
       ) : null}
     </main>

@@ -9,11 +9,25 @@ import { TextField } from "@/components/ui/text-field";
 
 type Issue = { file: string; path: string; message: string };
 
-function Issues({ title, items, tone }: { title: string; items: Issue[]; tone: "warning" | "error" }) {
+function Issues({
+  title,
+  items,
+  tone,
+}: {
+  title: string;
+  items: Issue[];
+  tone: "warning" | "error";
+}) {
   if (items.length === 0) return null;
-  const color = tone === "error" ? "text-red-800 bg-red-50 ring-red-200" : "text-amber-900 bg-amber-50 ring-amber-200";
+  const color =
+    tone === "error"
+      ? "text-red-800 bg-red-50 ring-red-200"
+      : "text-amber-900 bg-amber-50 ring-amber-200";
   return (
-    <details className={`rounded-md p-3 text-xs ring-1 ring-inset ${color}`} open={tone === "error"}>
+    <details
+      className={`rounded-md p-3 text-xs ring-1 ring-inset ${color}`}
+      open={tone === "error"}
+    >
       <summary className="cursor-pointer font-medium">
         {items.length} {title}
       </summary>
@@ -34,22 +48,32 @@ export function ImportPanel({ organizationId }: { organizationId: string }) {
   const [path, setPath] = useState("");
   const [submitted, setSubmitted] = useState<string | null>(null);
   const roots = useQuery(trpc.catalog.importRoots.queryOptions({ organizationId }));
-  const preview = useQuery({ ...trpc.catalog.importPreview.queryOptions({ organizationId, path: submitted ?? "" }), enabled: !!submitted, retry: false });
+  const preview = useQuery({
+    ...trpc.catalog.importPreview.queryOptions({ organizationId, path: submitted ?? "" }),
+    enabled: !!submitted,
+    retry: false,
+  });
   const importing = useMutation(
-    trpc.catalog.import.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() }) }),
+    trpc.catalog.import.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() }),
+    }),
   );
   const fieldError = (preview.error ?? importing.error)?.message.replace(/^path: /, "");
   const result = importing.data;
 
   return (
-    <section aria-labelledby="import-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+    <section
+      aria-labelledby="import-heading"
+      className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+    >
       <h2 id="import-heading" className="font-semibold">
         Import from Massdriver
       </h2>
       <p className="mb-3 text-sm text-slate-600">
-        Bundles (<code>massdriver.yaml</code>, v1 and v2) and artifact definitions from a directory on the server. Preview first; only what validates is
-        imported, as new immutable versions that belong to this organization: other organizations never see them. Files are read only inside the
-        allowed directory; a <code>$ref</code> or link leading out of it is refused.
+        Bundles (<code>massdriver.yaml</code>, v1 and v2) and artifact definitions from a directory
+        on the server. Preview first; only what validates is imported, as new immutable versions
+        that belong to this organization: other organizations never see them. Files are read only
+        inside the allowed directory; a <code>$ref</code> or link leading out of it is refused.
       </p>
       <form
         className="flex flex-wrap items-end gap-3"
@@ -60,21 +84,35 @@ export function ImportPanel({ organizationId }: { organizationId: string }) {
         }}
       >
         <div className="min-w-80 flex-1">
-          <TextField label="Path on the server" value={path} onChange={(e) => setPath(e.target.value)} list="import-roots" error={fieldError} required />
-          <datalist id="import-roots">{roots.data?.map((r) => <option key={r} value={r} />)}</datalist>
+          <TextField
+            label="Path on the server"
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            list="import-roots"
+            error={fieldError}
+            required
+          />
+          <datalist id="import-roots">
+            {roots.data?.map((r) => (
+              <option key={r} value={r} />
+            ))}
+          </datalist>
         </div>
         <Button type="submit" variant="secondary">
           Preview
         </Button>
       </form>
       {roots.data && roots.data.length > 1 ? (
-        <p className="mt-1 text-xs text-slate-500">Allowed: {roots.data.slice(1).join(", ")} (PATCHBAY_IMPORT_ROOTS)</p>
+        <p className="mt-1 text-xs text-slate-500">
+          Allowed: {roots.data.slice(1).join(", ")} (PATCHBAY_IMPORT_ROOTS)
+        </p>
       ) : null}
       {preview.isFetching ? <p className="mt-3 text-sm text-slate-500">Converting…</p> : null}
       {preview.data && !result ? (
         <div className="mt-4 space-y-3" aria-label="Import preview" role="region">
           <p className="text-sm">
-            <strong>{preview.data.bundles.length}</strong> bundles and <strong>{preview.data.artifactTypes.length}</strong> artifact types convert.
+            <strong>{preview.data.bundles.length}</strong> bundles and{" "}
+            <strong>{preview.data.artifactTypes.length}</strong> artifact types convert.
           </p>
           <ul className="grid gap-1 text-sm sm:grid-cols-2">
             {preview.data.bundles.map((b) => (
@@ -91,7 +129,13 @@ export function ImportPanel({ organizationId }: { organizationId: string }) {
           </ul>
           <Issues title="errors (not imported)" items={preview.data.errors} tone="error" />
           <Issues title="warnings" items={preview.data.warnings} tone="warning" />
-          <Button disabled={importing.isPending || preview.data.bundles.length + preview.data.artifactTypes.length === 0} onClick={() => importing.mutate({ organizationId, path: submitted ?? "" })}>
+          <Button
+            disabled={
+              importing.isPending ||
+              preview.data.bundles.length + preview.data.artifactTypes.length === 0
+            }
+            onClick={() => importing.mutate({ organizationId, path: submitted ?? "" })}
+          >
             {importing.isPending ? "Importing…" : "Import into the catalog"}
           </Button>
         </div>
@@ -99,7 +143,8 @@ export function ImportPanel({ organizationId }: { organizationId: string }) {
       {result ? (
         <div role="status" className="mt-4 space-y-2 text-sm">
           <p className="font-medium text-emerald-800">
-            Imported {result.added.bundleVersions.length} bundle versions, {result.added.artifactTypes.length} artifact types and {result.added.presets.length}{" "}
+            Imported {result.added.bundleVersions.length} bundle versions,{" "}
+            {result.added.artifactTypes.length} artifact types and {result.added.presets.length}{" "}
             presets.
           </p>
           <Issues title="warnings" items={result.warnings} tone="warning" />

@@ -1,5 +1,15 @@
 /** An artifact type as a chip: a dot and ring in the type's colour, text kept dark for contrast. */
-export function TypeBadge({ name, label, color, title }: { name: string; label?: string; color?: string; title?: string }) {
+export function TypeBadge({
+  name,
+  label,
+  color,
+  title,
+}: {
+  name: string;
+  label?: string;
+  color?: string;
+  title?: string;
+}) {
   const c = color ?? "#94a3b8";
   return (
     <span

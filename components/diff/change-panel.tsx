@@ -21,25 +21,43 @@ interface Props {
 
 type Side = { environment: { name: string }; at?: string };
 /** "Production (2026-11-21 10:42:13 UTC)"; "Production (now)" when only the other side is a past moment. */
-const sideLabel = (side: Side, other: Side) => side.environment.name + (side.at ? ` (${formatUtc(new Date(side.at))})` : other.at ? " (now)" : "");
+const sideLabel = (side: Side, other: Side) =>
+  side.environment.name +
+  (side.at ? ` (${formatUtc(new Date(side.at))})` : other.at ? " (now)" : "");
 
-function LineList({ result, componentId }: { result: CompareResultDto; componentId: string | null }) {
+function LineList({
+  result,
+  componentId,
+}: {
+  result: CompareResultDto;
+  componentId: string | null;
+}) {
   const names = new Map(result.diagram.components.map((c) => [c.id, c.name]));
   const links = new Map(result.diagram.links.map((l) => [l.id, l]));
   const lines = result.diff.lines.flatMap((line) => {
     const link = links.get(line.lineId);
     const badge = lineBadge(line);
-    if (!badge || (componentId && link?.from !== componentId && link?.to !== componentId)) return [];
-    const title = link ? `${names.get(link.from) ?? link.from}.${link.fromArtifact} → ${names.get(link.to) ?? link.to}.${link.toSlot}` : line.lineId;
+    if (!badge || (componentId && link?.from !== componentId && link?.to !== componentId))
+      return [];
+    const title = link
+      ? `${names.get(link.from) ?? link.from}.${link.fromArtifact} → ${names.get(link.to) ?? link.to}.${link.toSlot}`
+      : line.lineId;
     return [{ line, badge, title }];
   });
   if (lines.length === 0) return null;
   return (
     <section aria-label="Lines that differ" className="border-t border-slate-200 px-4 py-3">
-      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Lines that differ</h3>
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+        Lines that differ
+      </h3>
       <ul className="mt-2 space-y-1">
         {lines.map(({ line, badge, title }) => (
-          <li key={line.lineId} className="flex items-center gap-2 text-sm" data-testid="line-change" data-status={line.status}>
+          <li
+            key={line.lineId}
+            className="flex items-center gap-2 text-sm"
+            data-testid="line-change"
+            data-status={line.status}
+          >
             <LineCheckbox line={line} title={title} />
             <span className="min-w-0 flex-1 truncate font-mono text-xs" title={title}>
               {title}
@@ -52,12 +70,27 @@ function LineList({ result, componentId }: { result: CompareResultDto; component
   );
 }
 
-function ComponentSection({ component, result, query, heading }: { component: ComponentDiff; result: CompareResultDto; query: string; heading: React.ReactNode }) {
+function ComponentSection({
+  component,
+  result,
+  query,
+  heading,
+}: {
+  component: ComponentDiff;
+  result: CompareResultDto;
+  query: string;
+  heading: React.ReactNode;
+}) {
   const rows = component.changes.filter((c) => matchesSearch(c, query));
   const left = sideLabel(result.diff.left, result.diff.right);
   const right = sideLabel(result.diff.right, result.diff.left);
   return (
-    <section aria-label={`Differences of ${component.name}`} className="px-4 py-3" data-testid="component-changes" data-name={component.name}>
+    <section
+      aria-label={`Differences of ${component.name}`}
+      className="px-4 py-3"
+      data-testid="component-changes"
+      data-name={component.name}
+    >
       <div className="flex items-start gap-2">
         <span className="flex h-6 items-center empty:hidden">
           <ComponentCheckbox component={component} />
@@ -65,12 +98,23 @@ function ComponentSection({ component, result, query, heading }: { component: Co
         <div className="min-w-0 flex-1">{heading}</div>
       </div>
       {component.changes.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-600">Identical in {left} and {right}.</p>
+        <p className="mt-2 text-sm text-slate-600">
+          Identical in {left} and {right}.
+        </p>
       ) : rows.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-600">No difference of {component.name} matches “{query.trim()}”.</p>
+        <p className="mt-2 text-sm text-slate-600">
+          No difference of {component.name} matches “{query.trim()}”.
+        </p>
       ) : (
         <div className="mt-2">
-          <ChangeTable componentId={component.componentId} componentName={component.name} changes={rows} leftLabel={left} rightLabel={right} caption={`Differences of ${component.name}: ${left} against ${right}`} />
+          <ChangeTable
+            componentId={component.componentId}
+            componentName={component.name}
+            changes={rows}
+            leftLabel={left}
+            rightLabel={right}
+            caption={`Differences of ${component.name}: ${left} against ${right}`}
+          />
         </div>
       )}
     </section>
@@ -78,10 +122,15 @@ function ComponentSection({ component, result, query, heading }: { component: Co
 }
 
 export function ChangePanel({ result, selected, query, onSelect }: Props) {
-  const component = selected ? result.diff.components.find((c) => c.componentId === selected) : undefined;
+  const component = selected
+    ? result.diff.components.find((c) => c.componentId === selected)
+    : undefined;
   if (component) {
     return (
-      <aside aria-label="Differences" className="flex h-full w-[34rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white">
+      <aside
+        aria-label="Differences"
+        className="flex h-full w-[34rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white"
+      >
         <ComponentSection
           component={component}
           result={result}
@@ -94,7 +143,11 @@ export function ChangePanel({ result, selected, query, onSelect }: Props) {
                 </h2>
                 <p className="text-xs text-slate-500">{component.bundle}</p>
               </div>
-              <button type="button" className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100" onClick={() => onSelect(null)}>
+              <button
+                type="button"
+                className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100"
+                onClick={() => onSelect(null)}
+              >
                 All differences
               </button>
             </div>
@@ -105,11 +158,24 @@ export function ChangePanel({ result, selected, query, onSelect }: Props) {
       </aside>
     );
   }
-  const differing = result.diff.components.filter((c) => c.status !== "same" && c.changes.some((ch) => matchesSearch(ch, query)));
+  const differing = result.diff.components.filter(
+    (c) => c.status !== "same" && c.changes.some((ch) => matchesSearch(ch, query)),
+  );
   return (
-    <aside aria-label="Differences" className="flex h-full w-[34rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white">
-      <p className="px-4 pt-3 text-xs text-slate-500">Select a component on the diagram to see only its differences.</p>
-      {differing.length === 0 ? <p className="px-4 py-3 text-sm text-slate-600">{query.trim() ? `No difference matches “${query.trim()}”.` : "The two environments are identical."}</p> : null}
+    <aside
+      aria-label="Differences"
+      className="flex h-full w-[34rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white"
+    >
+      <p className="px-4 pt-3 text-xs text-slate-500">
+        Select a component on the diagram to see only its differences.
+      </p>
+      {differing.length === 0 ? (
+        <p className="px-4 py-3 text-sm text-slate-600">
+          {query.trim()
+            ? `No difference matches “${query.trim()}”.`
+            : "The two environments are identical."}
+        </p>
+      ) : null}
       {differing.map((c) => (
         <ComponentSection
           key={c.componentId}
@@ -118,7 +184,11 @@ export function ChangePanel({ result, selected, query, onSelect }: Props) {
           query={query}
           heading={
             <h2>
-              <button type="button" className="flex items-center gap-2 font-mono text-sm font-semibold hover:underline" onClick={() => onSelect(c.componentId)}>
+              <button
+                type="button"
+                className="flex items-center gap-2 font-mono text-sm font-semibold hover:underline"
+                onClick={() => onSelect(c.componentId)}
+              >
                 {c.name} <DiffBadge status={c.status} />
               </button>
             </h2>

@@ -14,7 +14,11 @@ const TONE: Record<ShownValue["tone"], string> = {
   plain: "text-slate-900",
 };
 
-const ROW_TONE: Record<Change["status"], string> = { changed: "", added: "bg-emerald-50/60", removed: "bg-red-50/60" };
+const ROW_TONE: Record<Change["status"], string> = {
+  changed: "",
+  added: "bg-emerald-50/60",
+  removed: "bg-red-50/60",
+};
 
 /** A path that may wrap after `.`, `_` and before `[`, never inside a word (`storage.max_allocated_gb`). */
 function Path({ text }: { text: string }) {
@@ -35,7 +39,10 @@ function Value({ change, side }: { change: Change; side: "left" | "right" }) {
   const shown = formatValue(change.kind, change[side]);
   return (
     <td className="px-2 py-1 align-top" data-side={side}>
-      <span className={`font-mono text-xs [overflow-wrap:anywhere] ${TONE[shown.tone]}`} title={shown.tone === "masked" ? "Sensitive: compared without being shown" : undefined}>
+      <span
+        className={`font-mono text-xs [overflow-wrap:anywhere] ${TONE[shown.tone]}`}
+        title={shown.tone === "masked" ? "Sensitive: compared without being shown" : undefined}
+      >
         {shown.text}
       </span>
     </td>
@@ -51,7 +58,14 @@ interface Props {
   caption: string;
 }
 
-export function ChangeTable({ componentId, componentName, changes, leftLabel, rightLabel, caption }: Props) {
+export function ChangeTable({
+  componentId,
+  componentName,
+  changes,
+  leftLabel,
+  rightLabel,
+  caption,
+}: Props) {
   return (
     <table className="w-full table-fixed border-collapse text-left text-sm">
       <caption className="sr-only">{caption}</caption>
@@ -89,11 +103,18 @@ export function ChangeTable({ componentId, componentName, changes, leftLabel, ri
           >
             <td className="px-2 py-1 align-top text-xs text-slate-600">
               <span className="flex items-start gap-1.5">
-                <RowCheckbox componentId={componentId} componentName={componentName} change={change} />
+                <RowCheckbox
+                  componentId={componentId}
+                  componentName={componentName}
+                  change={change}
+                />
                 {KIND_LABEL[change.kind]}
               </span>
             </td>
-            <th scope="row" className={`px-2 py-1 align-top font-mono text-xs font-normal [overflow-wrap:anywhere] ${change.path ? "" : "text-slate-500"}`}>
+            <th
+              scope="row"
+              className={`px-2 py-1 align-top font-mono text-xs font-normal [overflow-wrap:anywhere] ${change.path ? "" : "text-slate-500"}`}
+            >
               <Path text={shownPath(change)} />
             </th>
             <Value change={change} side="left" />

@@ -14,22 +14,43 @@ import { CompareNodeMemo, type CompareNode, type CompareNodeData } from "./compa
 const nodeTypes = { compare: CompareNodeMemo };
 const edgeTypes = { compare: CompareEdgeMemo };
 
-const sameData = (a: Record<string, unknown>, b: Record<string, unknown>) => Object.keys(a).every((k) => a[k] === b[k]);
+const sameData = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  Object.keys(a).every((k) => a[k] === b[k]);
 
 /** Reuses the previous object when nothing it shows changed, so React Flow re-renders only what did. */
-function useStable<T extends { id: string; data?: Record<string, unknown>; hidden?: boolean; selected?: boolean }>(items: T[]): T[] {
+function useStable<
+  T extends { id: string; data?: Record<string, unknown>; hidden?: boolean; selected?: boolean },
+>(items: T[]): T[] {
   const previous = useRef(new Map<string, T>());
   const out = items.map((item) => {
     const prev = previous.current.get(item.id);
-    return prev && prev.hidden === item.hidden && prev.selected === item.selected && sameData(prev.data ?? {}, item.data ?? {}) ? prev : item;
+    return prev &&
+      prev.hidden === item.hidden &&
+      prev.selected === item.selected &&
+      sameData(prev.data ?? {}, item.data ?? {})
+      ? prev
+      : item;
   });
   previous.current = new Map(out.map((i) => [i.id, i]));
   return out;
 }
 
-export function CompareCanvas({ result, shown, selected, onSelect }: { result: CompareResultDto; shown: Visibility; selected: string | null; onSelect: (componentId: string | null) => void }) {
+export function CompareCanvas({
+  result,
+  shown,
+  selected,
+  onSelect,
+}: {
+  result: CompareResultDto;
+  shown: Visibility;
+  selected: string | null;
+  onSelect: (componentId: string | null) => void;
+}) {
   const { diff, diagram } = result;
-  const byComponent = useMemo(() => new Map(diff.components.map((c) => [c.componentId, c])), [diff]);
+  const byComponent = useMemo(
+    () => new Map(diff.components.map((c) => [c.componentId, c])),
+    [diff],
+  );
   const names = useMemo(() => new Map(diagram.components.map((c) => [c.id, c.name])), [diagram]);
   // Slots keep the editor's order (inputs, then outputs), so handles land where they do there.
   // Built once per result: node data is compared field by field, so these must keep their identity.
@@ -38,7 +59,10 @@ export function CompareCanvas({ result, shown, selected, onSelect }: { result: C
       new Map(
         diagram.components.map((c) => [
           c.id,
-          [...c.inputs.map((s) => ({ key: s.key, color: s.color, kind: "target" as const })), ...c.outputs.map((s) => ({ key: s.key, color: s.color, kind: "source" as const }))],
+          [
+            ...c.inputs.map((s) => ({ key: s.key, color: s.color, kind: "target" as const })),
+            ...c.outputs.map((s) => ({ key: s.key, color: s.color, kind: "source" as const })),
+          ],
         ]),
       ),
     [diagram],
@@ -47,8 +71,24 @@ export function CompareCanvas({ result, shown, selected, onSelect }: { result: C
   const nodes = useStable<CompareNode>(
     diagram.components.map((c) => {
       const d = byComponent.get(c.id);
-      const data: CompareNodeData = { name: c.name, bundle: c.bundle, version: c.version, icon: c.icon, status: d?.status ?? "same", changes: d?.changes.length ?? 0, matching: shown.matching.has(c.id), slots: slots.get(c.id)! };
-      return { id: c.id, type: "compare", position: { x: c.x, y: c.y }, data, hidden: !shown.components.has(c.id), selected: c.id === selected };
+      const data: CompareNodeData = {
+        name: c.name,
+        bundle: c.bundle,
+        version: c.version,
+        icon: c.icon,
+        status: d?.status ?? "same",
+        changes: d?.changes.length ?? 0,
+        matching: shown.matching.has(c.id),
+        slots: slots.get(c.id)!,
+      };
+      return {
+        id: c.id,
+        type: "compare",
+        position: { x: c.x, y: c.y },
+        data,
+        hidden: !shown.components.has(c.id),
+        selected: c.id === selected,
+      };
     }),
   );
   const lines = useMemo(() => new Map(diff.lines.map((l) => [l.lineId, l])), [diff]);
@@ -57,8 +97,22 @@ export function CompareCanvas({ result, shown, selected, onSelect }: { result: C
       const line = lines.get(l.id);
       const status = line?.status ?? "same";
       const title = `${names.get(l.from) ?? l.from}.${l.fromArtifact} → ${names.get(l.to) ?? l.to}.${l.toSlot}`;
-      const data: CompareEdgeData = { color: l.color, status, badge: line ? lineBadge(line) : null, title };
-      return { id: l.id, type: "compare", source: l.from, sourceHandle: l.fromArtifact, target: l.to, targetHandle: l.toSlot, data, hidden: !shown.lines.has(l.id) };
+      const data: CompareEdgeData = {
+        color: l.color,
+        status,
+        badge: line ? lineBadge(line) : null,
+        title,
+      };
+      return {
+        id: l.id,
+        type: "compare",
+        source: l.from,
+        sourceHandle: l.fromArtifact,
+        target: l.to,
+        targetHandle: l.toSlot,
+        data,
+        hidden: !shown.lines.has(l.id),
+      };
     }),
   );
 

@@ -1,7 +1,13 @@
 "use client";
 // A line in the compare drawing, in its type's colour; when what it grants differs between
 // the two sides it is drawn thicker with a badge "read-only → read-write" on its midpoint.
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from "@xyflow/react";
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  getBezierPath,
+  type Edge,
+  type EdgeProps,
+} from "@xyflow/react";
 import { memo } from "react";
 import type { DiffStatus } from "@/server/domain/diff/types";
 import { BADGE_STYLE } from "./compare-node";
@@ -17,12 +23,37 @@ export interface CompareEdgeData extends Record<string, unknown> {
 
 export type CompareEdge = Edge<CompareEdgeData, "compare">;
 
-function CompareEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data }: EdgeProps<CompareEdge>) {
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+function CompareEdgeView({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  data,
+}: EdgeProps<CompareEdge>) {
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
   const differs = data && data.status !== "same";
   return (
     <>
-      <BaseEdge id={id} path={path} style={{ stroke: data?.color ?? "#64748b", strokeWidth: differs ? 4 : 2, strokeDasharray: data?.status === "added" || data?.status === "removed" ? "6 4" : undefined }} />
+      <BaseEdge
+        id={id}
+        path={path}
+        style={{
+          stroke: data?.color ?? "#64748b",
+          strokeWidth: differs ? 4 : 2,
+          strokeDasharray:
+            data?.status === "added" || data?.status === "removed" ? "6 4" : undefined,
+        }}
+      />
       {differs && data.badge ? (
         <EdgeLabelRenderer>
           <div

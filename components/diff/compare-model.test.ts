@@ -1,14 +1,40 @@
 import { describe, expect, it } from "vitest";
 import type { ComponentDiff, DiffSummary } from "@/server/domain/diff/types";
-import { changeKey, formatValue, lineBadge, matchesSearch, summaryText, visibility } from "./compare-model";
+import {
+  changeKey,
+  formatValue,
+  lineBadge,
+  matchesSearch,
+  summaryText,
+  visibility,
+} from "./compare-model";
 
-const counts = (changed: number, same: number, added = 0, removed = 0) => ({ changed, same, added, removed });
+const counts = (changed: number, same: number, added = 0, removed = 0) => ({
+  changed,
+  same,
+  added,
+  removed,
+});
 
 describe("compare view model", () => {
   it("writes the summary with only the counts that are not zero, besides differ and same", () => {
-    const summary: DiffSummary = { components: counts(3, 5), lines: counts(1, 8), changes: 42, masked: 2 };
-    expect(summaryText(summary)).toBe("3 components differ · 5 same · 1 line differs · 42 changes (2 masked)");
-    expect(summaryText({ components: counts(1, 0, 1, 2), lines: counts(0, 0, 0, 1), changes: 1, masked: 0 })).toBe(
+    const summary: DiffSummary = {
+      components: counts(3, 5),
+      lines: counts(1, 8),
+      changes: 42,
+      masked: 2,
+    };
+    expect(summaryText(summary)).toBe(
+      "3 components differ · 5 same · 1 line differs · 42 changes (2 masked)",
+    );
+    expect(
+      summaryText({
+        components: counts(1, 0, 1, 2),
+        lines: counts(0, 0, 0, 1),
+        changes: 1,
+        masked: 0,
+      }),
+    ).toBe(
       "1 component differs · 1 only right · 2 only left · 0 same · 0 lines differ · 1 line only left · 1 change",
     );
   });
@@ -16,9 +42,14 @@ describe("compare view model", () => {
   it("writes values: absent, masked, secrets as fingerprints, presets and references by name", () => {
     expect(formatValue("param", undefined)).toEqual({ text: "—", tone: "absent" });
     expect(formatValue("param", "[masked]")).toEqual({ text: "masked", tone: "masked" });
-    expect(formatValue("secret", "0123456789ab")).toEqual({ text: "fingerprint 0123456789ab", tone: "fingerprint" });
+    expect(formatValue("secret", "0123456789ab")).toEqual({
+      text: "fingerprint 0123456789ab",
+      tone: "fingerprint",
+    });
     expect(formatValue("preset", { name: "Production", version: 2 }).text).toBe("Production v2");
-    expect(formatValue("remoteReference", { artifactId: "a1", label: "deploy-role" }).text).toBe("deploy-role");
+    expect(formatValue("remoteReference", { artifactId: "a1", label: "deploy-role" }).text).toBe(
+      "deploy-role",
+    );
     expect(formatValue("param", "").text).toBe('""');
     expect(formatValue("param", { a: [1] }).text).toBe('{"a":[1]}');
     expect(formatValue("param", false).text).toBe("false");
@@ -33,33 +64,82 @@ describe("compare view model", () => {
 
   it("badges a line only when what it grants differs", () => {
     expect(lineBadge({ lineId: "l", status: "same", left: ["read"], right: ["read"] })).toBeNull();
-    expect(lineBadge({ lineId: "l", status: "changed", left: ["read-only"], right: ["read-write"] })).toBe("read-only → read-write");
-    expect(lineBadge({ lineId: "l", status: "added", left: null, right: ["read"] })).toBe("only right: read");
+    expect(
+      lineBadge({ lineId: "l", status: "changed", left: ["read-only"], right: ["read-write"] }),
+    ).toBe("read-only → read-write");
+    expect(lineBadge({ lineId: "l", status: "added", left: null, right: ["read"] })).toBe(
+      "only right: read",
+    );
   });
 
   it("keeps components that differ or that a differing line touches when identical ones are hidden", () => {
-    const component = (id: string, status: ComponentDiff["status"], paths: string[] = []): ComponentDiff => ({
+    const component = (
+      id: string,
+      status: ComponentDiff["status"],
+      paths: string[] = [],
+    ): ComponentDiff => ({
       componentId: id,
       name: id,
       bundle: "b",
       status,
-      changes: paths.map((path) => ({ kind: "param", path, segments: [path], status: "changed", left: 1, right: 2 })),
+      changes: paths.map((path) => ({
+        kind: "param",
+        path,
+        segments: [path],
+        status: "changed",
+        left: 1,
+        right: 2,
+      })),
     });
-    const components = [component("db", "changed", ["size"]), component("api", "same"), component("queue", "same"), component("cache", "changed", ["ttl"])];
+    const components = [
+      component("db", "changed", ["size"]),
+      component("api", "same"),
+      component("queue", "same"),
+      component("cache", "changed", ["ttl"]),
+    ];
     const lines = [
-      { lineId: "l1", status: "changed" as const, left: ["r"], right: ["rw"], from: "db", to: "api" },
-      { lineId: "l2", status: "same" as const, left: ["r"], right: ["r"], from: "cache", to: "api" },
-      { lineId: "l3", status: "same" as const, left: ["r"], right: ["r"], from: "queue", to: "api" },
+      {
+        lineId: "l1",
+        status: "changed" as const,
+        left: ["r"],
+        right: ["rw"],
+        from: "db",
+        to: "api",
+      },
+      {
+        lineId: "l2",
+        status: "same" as const,
+        left: ["r"],
+        right: ["r"],
+        from: "cache",
+        to: "api",
+      },
+      {
+        lineId: "l3",
+        status: "same" as const,
+        left: ["r"],
+        right: ["r"],
+        from: "queue",
+        to: "api",
+      },
     ];
     const shown = visibility(components, lines, { hideSame: true, query: "" });
     expect([...shown.components]).toEqual(["db", "api", "cache"]);
     expect([...shown.lines]).toEqual(["l1"]);
-    expect([...visibility(components, lines, { hideSame: false, query: "" }).lines]).toEqual(["l1", "l2", "l3"]);
+    expect([...visibility(components, lines, { hideSame: false, query: "" }).lines]).toEqual([
+      "l1",
+      "l2",
+      "l3",
+    ]);
     expect([...shown.matching]).toEqual(["db", "api", "queue", "cache"]);
-    expect([...visibility(components, lines, { hideSame: false, query: "ttl" }).matching]).toEqual(["cache"]);
+    expect([...visibility(components, lines, { hideSame: false, query: "ttl" }).matching]).toEqual([
+      "cache",
+    ]);
   });
 
   it("keys a change by component, kind and exact segments", () => {
-    expect(changeKey("c1", { kind: "param", segments: ["a.b", 0] })).not.toBe(changeKey("c1", { kind: "param", segments: ["a", "b", 0] }));
+    expect(changeKey("c1", { kind: "param", segments: ["a.b", 0] })).not.toBe(
+      changeKey("c1", { kind: "param", segments: ["a", "b", 0] }),
+    );
   });
 });

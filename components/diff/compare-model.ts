@@ -1,11 +1,23 @@
 // What the compare view shows, computed from the compare result without React: badge labels,
 // the summary sentence, how a value is written, which changes a search matches and which
 // components and lines stay on the canvas. Tested directly.
-import type { Change, ChangeKind, ComponentDiff, DiffStatus, DiffSummary, LineDiff } from "@/server/domain/diff/types";
+import type {
+  Change,
+  ChangeKind,
+  ComponentDiff,
+  DiffStatus,
+  DiffSummary,
+  LineDiff,
+} from "@/server/domain/diff/types";
 import { MASKED } from "@/server/domain/diff/mask";
 
 /** The badge a component or line wears. */
-export const STATUS_LABEL: Record<DiffStatus, string> = { same: "same", changed: "differs", removed: "only left", added: "only right" };
+export const STATUS_LABEL: Record<DiffStatus, string> = {
+  same: "same",
+  changed: "differs",
+  removed: "only left",
+  added: "only right",
+};
 
 export const KIND_LABEL: Record<ChangeKind, string> = {
   bundleVersion: "bundle version",
@@ -30,7 +42,8 @@ export function summaryText(summary: DiffSummary): string {
     plural(l.changed, "line differs", "lines differ"),
     ...(l.added ? [plural(l.added, "line only right", "lines only right")] : []),
     ...(l.removed ? [plural(l.removed, "line only left", "lines only left")] : []),
-    plural(summary.changes, "change", "changes") + (summary.masked ? ` (${summary.masked} masked)` : ""),
+    plural(summary.changes, "change", "changes") +
+      (summary.masked ? ` (${summary.masked} masked)` : ""),
   ];
   return parts.join(" · ");
 }
@@ -41,7 +54,8 @@ export function changeKey(componentId: string, change: Pick<Change, "kind" | "se
 }
 
 /** The path shown in a row (the kind stands in for the empty path of preset and bundle version). */
-export const shownPath = (change: Pick<Change, "kind" | "path">) => change.path || KIND_LABEL[change.kind];
+export const shownPath = (change: Pick<Change, "kind" | "path">) =>
+  change.path || KIND_LABEL[change.kind];
 
 /** Case-insensitive match on the path (and, for whole-value kinds, the kind). An empty query matches all. */
 export function matchesSearch(change: Pick<Change, "kind" | "path">, query: string): boolean {
@@ -55,9 +69,12 @@ export type ShownValue = { text: string; tone: "absent" | "masked" | "fingerprin
 export function formatValue(kind: ChangeKind, value: unknown): ShownValue {
   if (value === undefined) return { text: "—", tone: "absent" };
   if (value === MASKED) return { text: "masked", tone: "masked" };
-  if (kind === "secret" && typeof value === "string") return { text: `fingerprint ${value}`, tone: "fingerprint" };
-  if (kind === "preset" && isRecord(value)) return { text: `${String(value.name)} v${String(value.version)}`, tone: "plain" };
-  if (kind === "remoteReference" && isRecord(value)) return { text: String(value.label ?? value.artifactId), tone: "plain" };
+  if (kind === "secret" && typeof value === "string")
+    return { text: `fingerprint ${value}`, tone: "fingerprint" };
+  if (kind === "preset" && isRecord(value))
+    return { text: `${String(value.name)} v${String(value.version)}`, tone: "plain" };
+  if (kind === "remoteReference" && isRecord(value))
+    return { text: String(value.label ?? value.artifactId), tone: "plain" };
   if (typeof value === "string") return { text: value === "" ? '""' : value, tone: "plain" };
   return { text: JSON.stringify(value), tone: "plain" };
 }
@@ -99,10 +116,14 @@ export function visibility(
   const matching = new Set<string>();
   const searching = options.query.trim() !== "";
   for (const c of components) {
-    if (!options.hideSame || c.status !== "same" || touched.has(c.componentId)) kept.add(c.componentId);
-    if (!searching || c.changes.some((ch) => matchesSearch(ch, options.query))) matching.add(c.componentId);
+    if (!options.hideSame || c.status !== "same" || touched.has(c.componentId))
+      kept.add(c.componentId);
+    if (!searching || c.changes.some((ch) => matchesSearch(ch, options.query)))
+      matching.add(c.componentId);
   }
   const keptLines = new Set<string>();
-  for (const l of lines) if ((!options.hideSame || l.status !== "same") && kept.has(l.from) && kept.has(l.to)) keptLines.add(l.lineId);
+  for (const l of lines)
+    if ((!options.hideSame || l.status !== "same") && kept.has(l.from) && kept.has(l.to))
+      keptLines.add(l.lineId);
   return { components: kept, lines: keptLines, matching };
 }

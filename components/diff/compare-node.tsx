@@ -30,11 +30,20 @@ export const BADGE_STYLE: Record<DiffStatus, string> = {
   removed: "bg-red-100 text-red-900 ring-red-400",
 };
 
-const OUTLINE: Record<DiffStatus, string> = { same: "ring-slate-300", changed: "ring-amber-400", added: "ring-emerald-500", removed: "ring-red-400" };
+const OUTLINE: Record<DiffStatus, string> = {
+  same: "ring-slate-300",
+  changed: "ring-amber-400",
+  added: "ring-emerald-500",
+  removed: "ring-red-400",
+};
 
 export function DiffBadge({ status, className = "" }: { status: DiffStatus; className?: string }) {
   return (
-    <span data-testid="diff-badge" data-status={status} className={`whitespace-nowrap rounded-full px-1.5 py-0.5 text-[10px] font-medium ring-1 ring-inset ${BADGE_STYLE[status]} ${className}`}>
+    <span
+      data-testid="diff-badge"
+      data-status={status}
+      className={`whitespace-nowrap rounded-full px-1.5 py-0.5 text-[10px] font-medium ring-1 ring-inset ${BADGE_STYLE[status]} ${className}`}
+    >
       {STATUS_LABEL[status]}
     </span>
   );
@@ -69,18 +78,34 @@ function CompareNodeView({ data, selected }: NodeProps<CompareNode>) {
         </span>
         <span className="flex flex-col items-end gap-0.5">
           <DiffBadge status={status} />
-          {changes > 0 ? <span className="text-[10px] text-slate-500">{changes} change{changes === 1 ? "" : "s"}</span> : null}
+          {changes > 0 ? (
+            <span className="text-[10px] text-slate-500">
+              {changes} change{changes === 1 ? "" : "s"}
+            </span>
+          ) : null}
         </span>
       </button>
       {slots.map((s, i) => (
-        <div key={`${s.kind}-${s.key}`} className={`absolute left-0 flex w-full items-center px-3 text-[11px] text-slate-500 ${s.kind === "source" ? "justify-end" : ""}`} style={{ top: handleTop(i) - ROW / 2, height: ROW }}>
+        <div
+          key={`${s.kind}-${s.key}`}
+          className={`absolute left-0 flex w-full items-center px-3 text-[11px] text-slate-500 ${s.kind === "source" ? "justify-end" : ""}`}
+          style={{ top: handleTop(i) - ROW / 2, height: ROW }}
+        >
           {s.key}
           <Handle
             type={s.kind}
             id={s.key}
             isConnectable={false}
             position={s.kind === "target" ? Position.Left : Position.Right}
-            style={{ top: ROW / 2 - HANDLE / 2, [s.kind === "target" ? "left" : "right"]: -HANDLE / 2, transform: "none", background: s.color, width: HANDLE, height: HANDLE, border: "2px solid white" }}
+            style={{
+              top: ROW / 2 - HANDLE / 2,
+              [s.kind === "target" ? "left" : "right"]: -HANDLE / 2,
+              transform: "none",
+              background: s.color,
+              width: HANDLE,
+              height: HANDLE,
+              border: "2px solid white",
+            }}
           />
         </div>
       ))}

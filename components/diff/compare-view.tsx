@@ -19,7 +19,17 @@ import { TimeBar, windowOf, windowStart, type TimeWindow } from "./time-bar";
 
 export type CompareEnvironment = EnvironmentOption;
 
-type Param = "left" | "right" | "component" | "q" | "hide" | "mode" | "env" | "window" | "at" | "to";
+type Param =
+  | "left"
+  | "right"
+  | "component"
+  | "q"
+  | "hide"
+  | "mode"
+  | "env"
+  | "window"
+  | "at"
+  | "to";
 
 /**
  * Writes view state into the URL. Starts from the address bar as it is now (not from the last
@@ -37,23 +47,43 @@ function writeParams(patch: Partial<Record<Param, string | null>>) {
 }
 
 /** Staging-like on the left, production on the right, unless the URL says otherwise. */
-function defaultSides(environments: readonly CompareEnvironment[]): [CompareEnvironment | undefined, CompareEnvironment | undefined] {
+function defaultSides(
+  environments: readonly CompareEnvironment[],
+): [CompareEnvironment | undefined, CompareEnvironment | undefined] {
   const left = environments.find((e) => e.class === "non_production") ?? environments[0];
-  const right = environments.find((e) => e.class === "production" && e !== left) ?? environments.find((e) => e !== left) ?? left;
+  const right =
+    environments.find((e) => e.class === "production" && e !== left) ??
+    environments.find((e) => e !== left) ??
+    left;
   return [left, right];
 }
 
-export function CompareView({ projectId, environments, canPromote = false }: { projectId: string; environments: readonly CompareEnvironment[]; canPromote?: boolean }) {
+export function CompareView({
+  projectId,
+  environments,
+  canPromote = false,
+}: {
+  projectId: string;
+  environments: readonly CompareEnvironment[];
+  canPromote?: boolean;
+}) {
   const trpc = useTRPC();
   const search = useSearchParams();
   const [fallbackLeft, fallbackRight] = defaultSides(environments);
   const overTime = search.get("mode") === "time";
   const past = environments.find((e) => e.slug === search.get("env")) ?? fallbackRight;
-  const left = overTime ? past : (environments.find((e) => e.slug === search.get("left")) ?? fallbackLeft);
-  const right = overTime ? past : (environments.find((e) => e.slug === search.get("right")) ?? fallbackRight);
+  const left = overTime
+    ? past
+    : (environments.find((e) => e.slug === search.get("left")) ?? fallbackLeft);
+  const right = overTime
+    ? past
+    : (environments.find((e) => e.slug === search.get("right")) ?? fallbackRight);
   // Over time: the window's start is fixed when the window is chosen, so the queries keep their keys.
   const chosenWindow = windowOf(search.get("window"));
-  const [since, setSince] = useState(() => ({ window: chosenWindow, iso: windowStart(chosenWindow) }));
+  const [since, setSince] = useState(() => ({
+    window: chosenWindow,
+    iso: windowStart(chosenWindow),
+  }));
   const chooseWindow = (value: TimeWindow) => {
     setSince({ window: value, iso: windowStart(value) });
     writeParams({ window: value, at: null, to: null });
@@ -67,16 +97,23 @@ export function CompareView({ projectId, environments, canPromote = false }: { p
   const [query, setQuery] = useState(search.get("q") ?? "");
   const settled = useDebounced(query, 300);
   useEffect(() => {
-    if (settled !== (new URLSearchParams(window.location.search).get("q") ?? "")) writeParams({ q: settled || null });
+    if (settled !== (new URLSearchParams(window.location.search).get("q") ?? ""))
+      writeParams({ q: settled || null });
   }, [settled]);
 
   const result = useQuery({
-    ...trpc.compare.environments.queryOptions({ projectId, left: left?.id ?? "", right: right?.id ?? "", ...(overTime ? { leftAt: at ?? since.iso, ...(to ? { rightAt: to } : {}) } : {}) }),
+    ...trpc.compare.environments.queryOptions({
+      projectId,
+      left: left?.id ?? "",
+      right: right?.id ?? "",
+      ...(overTime ? { leftAt: at ?? since.iso, ...(to ? { rightAt: to } : {}) } : {}),
+    }),
     enabled: !!left && !!right,
     placeholderData: keepPreviousData,
   });
   const data = result.data;
-  const selected = data?.diagram.components.find((c) => c.name === search.get("component"))?.id ?? null;
+  const selected =
+    data?.diagram.components.find((c) => c.name === search.get("component"))?.id ?? null;
   const shown = useMemo(() => {
     if (!data) return null;
     const ends = new Map(data.diagram.links.map((l) => [l.id, l]));
@@ -86,14 +123,27 @@ export function CompareView({ projectId, environments, canPromote = false }: { p
     });
     return visibility(data.diff.components, lines, { hideSame, query });
   }, [data, hideSame, query]);
-  const select = (componentId: string | null) => writeParams({ component: data?.diagram.components.find((c) => c.id === componentId)?.name ?? null });
+  const select = (componentId: string | null) =>
+    writeParams({
+      component: data?.diagram.components.find((c) => c.id === componentId)?.name ?? null,
+    });
 
-  if (!left || !right) return <p className="p-6 text-slate-600">This project has no environment to compare.</p>;
+  if (!left || !right)
+    return <p className="p-6 text-slate-600">This project has no environment to compare.</p>;
   return (
     <div className="flex h-full min-h-0 flex-col">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2">
-        <div role="radiogroup" aria-label="Compare" className="flex rounded-md ring-1 ring-slate-300">
-          {([["environments", "Two environments"], ["time", "Over time"]] as const).map(([value, label]) => {
+        <div
+          role="radiogroup"
+          aria-label="Compare"
+          className="flex rounded-md ring-1 ring-slate-300"
+        >
+          {(
+            [
+              ["environments", "Two environments"],
+              ["time", "Over time"],
+            ] as const
+          ).map(([value, label]) => {
             const checked = (value === "time") === overTime;
             return (
               <button
@@ -102,7 +152,20 @@ export function CompareView({ projectId, environments, canPromote = false }: { p
                 role="radio"
                 aria-checked={checked}
                 className={`px-3 py-1 text-sm first:rounded-l-md last:rounded-r-md ${checked ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"}`}
-                onClick={() => writeParams(value === "time" ? { mode: "time", env: right.slug, left: null, right: null, component: null } : { mode: null, env: null, window: null, at: null, to: null, component: null })}
+                onClick={() =>
+                  writeParams(
+                    value === "time"
+                      ? { mode: "time", env: right.slug, left: null, right: null, component: null }
+                      : {
+                          mode: null,
+                          env: null,
+                          window: null,
+                          at: null,
+                          to: null,
+                          component: null,
+                        },
+                  )
+                }
               >
                 {label}
               </button>
@@ -110,10 +173,20 @@ export function CompareView({ projectId, environments, canPromote = false }: { p
           })}
         </div>
         {overTime ? (
-          <EnvironmentSelect label="Environment" value={left.slug} environments={environments} onChange={(slug) => writeParams({ env: slug, at: null, to: null })} />
+          <EnvironmentSelect
+            label="Environment"
+            value={left.slug}
+            environments={environments}
+            onChange={(slug) => writeParams({ env: slug, at: null, to: null })}
+          />
         ) : (
           <>
-            <EnvironmentSelect label="Left environment" value={left.slug} environments={environments} onChange={(slug) => writeParams({ left: slug, right: right.slug })} />
+            <EnvironmentSelect
+              label="Left environment"
+              value={left.slug}
+              environments={environments}
+              onChange={(slug) => writeParams({ left: slug, right: right.slug })}
+            />
             <button
               type="button"
               className="rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
@@ -123,28 +196,62 @@ export function CompareView({ projectId, environments, canPromote = false }: { p
             >
               ⇄
             </button>
-            <EnvironmentSelect label="Right environment" value={right.slug} environments={environments} onChange={(slug) => writeParams({ left: left.slug, right: slug })} />
+            <EnvironmentSelect
+              label="Right environment"
+              value={right.slug}
+              environments={environments}
+              onChange={(slug) => writeParams({ left: left.slug, right: slug })}
+            />
           </>
         )}
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" className="h-4 w-4 rounded border-slate-300" checked={hideSame} onChange={(e) => {
+          <input
+            type="checkbox"
+            className="h-4 w-4 rounded border-slate-300"
+            checked={hideSame}
+            onChange={(e) => {
               setHideSame(e.target.checked);
               writeParams({ hide: e.target.checked ? "same" : null });
-            }} />
+            }}
+          />
           Hide identical
         </label>
         <div className="w-64">
-          <SearchInput label="Search changes by path" value={query} onChange={setQuery} placeholder="Search by path (e.g. storage)" className="py-1.5" />
+          <SearchInput
+            label="Search changes by path"
+            value={query}
+            onChange={setQuery}
+            placeholder="Search by path (e.g. storage)"
+            className="py-1.5"
+          />
         </div>
-        <p role="status" aria-live="polite" data-testid="compare-summary" className="ml-auto text-sm text-slate-700">
+        <p
+          role="status"
+          aria-live="polite"
+          data-testid="compare-summary"
+          className="ml-auto text-sm text-slate-700"
+        >
           {result.isFetching && !data ? "Comparing…" : data ? summaryText(data.diff.summary) : ""}
         </p>
       </div>
       {overTime ? (
-        <TimeBar projectId={projectId} environment={left} window={since.window} since={since.iso} at={at} to={to} onWindow={chooseWindow} onAt={(iso) => writeParams({ at: iso })} onTo={(iso) => writeParams({ to: iso })} />
+        <TimeBar
+          projectId={projectId}
+          environment={left}
+          window={since.window}
+          since={since.iso}
+          at={at}
+          to={to}
+          onWindow={chooseWindow}
+          onAt={(iso) => writeParams({ at: iso })}
+          onTo={(iso) => writeParams({ to: iso })}
+        />
       ) : null}
       {data?.notices.length ? (
-        <p role="note" className="border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-sm text-amber-800">
+        <p
+          role="note"
+          className="border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-sm text-amber-800"
+        >
           {data.notices.join(" · ")}
         </p>
       ) : null}
@@ -153,7 +260,13 @@ export function CompareView({ projectId, environments, canPromote = false }: { p
           {result.error.message}
         </p>
       ) : data && shown ? (
-        <div className="flex min-h-0 flex-1" data-testid="compare-view" data-left={data.diff.left.environment.slug} data-right={data.diff.right.environment.slug} data-loading={result.isFetching ? "true" : "false"}>
+        <div
+          className="flex min-h-0 flex-1"
+          data-testid="compare-view"
+          data-left={data.diff.left.environment.slug}
+          data-right={data.diff.right.environment.slug}
+          data-loading={result.isFetching ? "true" : "false"}
+        >
           <div className="min-w-0 flex-1">
             {data.diagram.components.length === 0 ? (
               <p className="p-6 text-slate-600">This diagram is empty: nothing to compare.</p>
@@ -161,12 +274,19 @@ export function CompareView({ projectId, environments, canPromote = false }: { p
               <CompareCanvas result={data} shown={shown} selected={selected} onSelect={select} />
             )}
           </div>
-          <PromoteProvider key={`${data.diff.left.environment.id}@${data.diff.left.at ?? "now"}>${data.diff.right.environment.id}@${data.diff.right.at ?? "now"}`} projectId={projectId} result={data} canPromote={canPromote}>
+          <PromoteProvider
+            key={`${data.diff.left.environment.id}@${data.diff.left.at ?? "now"}>${data.diff.right.environment.id}@${data.diff.right.at ?? "now"}`}
+            projectId={projectId}
+            result={data}
+            canPromote={canPromote}
+          >
             <ChangePanel result={data} selected={selected} query={query} onSelect={select} />
           </PromoteProvider>
         </div>
       ) : (
-        <p className="p-6 text-slate-500">Comparing {left.name} with {right.name}…</p>
+        <p className="p-6 text-slate-500">
+          Comparing {left.name} with {right.name}…
+        </p>
       )}
     </div>
   );

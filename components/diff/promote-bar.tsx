@@ -36,7 +36,12 @@ export function PromoteBar() {
   }
 
   return (
-    <div role="region" aria-label="Promote" className="sticky bottom-0 mt-auto border-t border-slate-200 bg-slate-50 px-4 py-2" data-testid="promote-bar">
+    <div
+      role="region"
+      aria-label="Promote"
+      className="sticky bottom-0 mt-auto border-t border-slate-200 bg-slate-50 px-4 py-2"
+      data-testid="promote-bar"
+    >
       <div className="flex items-center gap-2">
         <p className="flex min-w-0 flex-1 flex-col text-sm">
           <span className="font-medium">
@@ -60,10 +65,21 @@ export function PromoteBar() {
           Review promotion
         </Button>
       </div>
-      <p ref={status} role="status" tabIndex={-1} className="text-sm text-emerald-800 focus:outline-none">
+      <p
+        ref={status}
+        role="status"
+        tabIndex={-1}
+        className="text-sm text-emerald-800 focus:outline-none"
+      >
         {done}
       </p>
-      {reviewing ? <PromoteReview promotion={promotion} onClose={() => setReviewing(false)} onPromoted={(n) => void onPromoted(n)} /> : null}
+      {reviewing ? (
+        <PromoteReview
+          promotion={promotion}
+          onClose={() => setReviewing(false)}
+          onPromoted={(n) => void onPromoted(n)}
+        />
+      ) : null}
     </div>
   );
 }

@@ -4,11 +4,27 @@
 import { useEffect, useRef } from "react";
 import type { Change, ComponentDiff, LineDiff } from "@/server/domain/diff/types";
 import { usePromotion } from "./promote-context";
-import { componentPromotable, linePromotable, rowPromotion, selectionKey, type Selection } from "./promote-selection";
+import {
+  componentPromotable,
+  linePromotable,
+  rowPromotion,
+  selectionKey,
+  type Selection,
+} from "./promote-selection";
 
 const BOX = "h-4 w-4 shrink-0 rounded border-slate-300 text-brand-600 disabled:opacity-50";
 
-function Box({ selection, label, title, mixed = false }: { selection: Selection; label: string; title?: string; mixed?: boolean }) {
+function Box({
+  selection,
+  label,
+  title,
+  mixed = false,
+}: {
+  selection: Selection;
+  label: string;
+  title?: string;
+  mixed?: boolean;
+}) {
   const promotion = usePromotion()!;
   const ref = useRef<HTMLInputElement>(null);
   const included = promotion.covered(selection);
@@ -44,16 +60,42 @@ export function ComponentCheckbox({ component }: { component: ComponentDiff }) {
 }
 
 /** The checkbox of one row, or, for what is never promoted, an empty slot saying why. */
-export function RowCheckbox({ componentId, componentName, change }: { componentId: string; componentName: string; change: Change }) {
+export function RowCheckbox({
+  componentId,
+  componentName,
+  change,
+}: {
+  componentId: string;
+  componentName: string;
+  change: Change;
+}) {
   const promotion = usePromotion();
   if (!promotion) return null;
   const row = rowPromotion(componentId, change);
-  if ("reason" in row) return <span className="inline-block h-4 w-4 shrink-0" title={row.reason} data-testid="not-promotable" />;
-  return <Box selection={row.selection} label={`Promote ${row.path} of ${componentName}`} title={row.note} />;
+  if ("reason" in row)
+    return (
+      <span
+        className="inline-block h-4 w-4 shrink-0"
+        title={row.reason}
+        data-testid="not-promotable"
+      />
+    );
+  return (
+    <Box
+      selection={row.selection}
+      label={`Promote ${row.path} of ${componentName}`}
+      title={row.note}
+    />
+  );
 }
 
 export function LineCheckbox({ line, title }: { line: LineDiff; title: string }) {
   const promotion = usePromotion();
   if (!promotion || !linePromotable(line)) return null;
-  return <Box selection={{ kind: "line", lineId: line.lineId }} label={`Promote policies of line ${title}`} />;
+  return (
+    <Box
+      selection={{ kind: "line", lineId: line.lineId }}
+      label={`Promote policies of line ${title}`}
+    />
+  );
 }

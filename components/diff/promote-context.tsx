@@ -5,7 +5,14 @@
 // Mounted keyed by the pair of environments shown, so choosing others starts afresh.
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
 import type { CompareResultDto } from "@/server/compare/schemas";
-import { componentState, covered, EMPTY, toggle, type Selection, type SelectionState } from "./promote-selection";
+import {
+  componentState,
+  covered,
+  EMPTY,
+  toggle,
+  type Selection,
+  type SelectionState,
+} from "./promote-selection";
 
 interface PromoteEnvironment {
   id: string;
@@ -28,10 +35,21 @@ const PromotionContext = createContext<Promotion | null>(null);
 /** The promotion in progress, or null where this user may not promote (or nothing can be). */
 export const usePromotion = () => useContext(PromotionContext);
 
-export function PromoteProvider({ projectId, result, canPromote, children }: { projectId: string; result: CompareResultDto; canPromote: boolean; children: ReactNode }) {
+export function PromoteProvider({
+  projectId,
+  result,
+  canPromote,
+  children,
+}: {
+  projectId: string;
+  result: CompareResultDto;
+  canPromote: boolean;
+  children: ReactNode;
+}) {
   const [state, setState] = useState<SelectionState>(EMPTY);
   const { left, right } = result.diff;
-  const available = canPromote && !left.at && !right.at && left.environment.id !== right.environment.id;
+  const available =
+    canPromote && !left.at && !right.at && left.environment.id !== right.environment.id;
   const value = useMemo<Promotion | null>(
     () =>
       available
@@ -46,7 +64,15 @@ export function PromoteProvider({ projectId, result, canPromote, children }: { p
             componentState: (componentId) => componentState(state, componentId),
           }
         : null,
-    [available, projectId, left.environment.id, left.environment.name, right.environment.id, right.environment.name, state],
+    [
+      available,
+      projectId,
+      left.environment.id,
+      left.environment.name,
+      right.environment.id,
+      right.environment.name,
+      state,
+    ],
   );
   return <PromotionContext.Provider value={value}>{children}</PromotionContext.Provider>;
 }

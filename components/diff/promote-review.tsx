@@ -19,7 +19,13 @@ interface Props {
 }
 
 function Value({ value, tone }: { value: unknown; tone: string }) {
-  return <span className={`font-mono text-xs [overflow-wrap:anywhere] ${value === undefined ? "text-slate-400" : tone}`}>{shownPromoted(value)}</span>;
+  return (
+    <span
+      className={`font-mono text-xs [overflow-wrap:anywhere] ${value === undefined ? "text-slate-400" : tone}`}
+    >
+      {shownPromoted(value)}
+    </span>
+  );
 }
 
 export function PromoteReview({ promotion, onClose, onPromoted }: Props) {
@@ -27,17 +33,31 @@ export function PromoteReview({ promotion, onClose, onPromoted }: Props) {
   const { projectId, from, to } = promotion;
   const target = { projectId, from: from.id, to: to.id, selections: [...promotion.state.values()] };
   // Always asked afresh: the preview is only as good as the moment it was taken.
-  const preview = useQuery({ ...trpc.promotion.preview.queryOptions(target), staleTime: 0, gcTime: 0, refetchOnWindowFocus: false });
+  const preview = useQuery({
+    ...trpc.promotion.preview.queryOptions(target),
+    staleTime: 0,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });
   const promote = useMutation(trpc.promotion.promote.mutationOptions());
   const [message, setMessage] = useState("");
   const error = promote.error as ServerError;
   const problem = preview.data?.problem ?? null;
   const changes = preview.data?.changes ?? [];
-  const ready = preview.isSuccess && !problem && changes.length > 0 && message.trim() !== "" && !promote.isPending;
+  const ready =
+    preview.isSuccess &&
+    !problem &&
+    changes.length > 0 &&
+    message.trim() !== "" &&
+    !promote.isPending;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (ready) promote.mutate({ ...target, message: message.trim() }, { onSuccess: (result) => onPromoted(result.changes) });
+    if (ready)
+      promote.mutate(
+        { ...target, message: message.trim() },
+        { onSuccess: (result) => onPromoted(result.changes) },
+      );
   }
 
   return (
@@ -45,19 +65,27 @@ export function PromoteReview({ promotion, onClose, onPromoted }: Props) {
       {preview.isPending ? (
         <p className="text-sm text-slate-500">Checking what would change in {to.name}…</p>
       ) : preview.error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200"
+        >
           {preview.error.message}
         </p>
       ) : (
         <>
           <p className="text-sm text-slate-600">
-            {plural(changes.length, "change", "changes")} to {to.name}, checked against its presets and locks:
+            {plural(changes.length, "change", "changes")} to {to.name}, checked against its presets
+            and locks:
           </p>
-          <ul aria-label="Changes to promote" className="mt-2 max-h-72 divide-y divide-slate-100 overflow-y-auto rounded-md ring-1 ring-slate-200">
+          <ul
+            aria-label="Changes to promote"
+            className="mt-2 max-h-72 divide-y divide-slate-100 overflow-y-auto rounded-md ring-1 ring-slate-200"
+          >
             {changes.map((c, i) => (
               <li key={i} className="px-3 py-2 text-sm" data-testid="promote-change">
                 <p>
-                  <span className="font-mono font-semibold">{c.component}</span> <span className="font-mono text-slate-700">{c.what}</span>
+                  <span className="font-mono font-semibold">{c.component}</span>{" "}
+                  <span className="font-mono text-slate-700">{c.what}</span>
                 </p>
                 <p className="mt-0.5 flex flex-wrap items-baseline gap-x-2">
                   <Value value={c.before} tone="text-red-800" />
@@ -71,7 +99,10 @@ export function PromoteReview({ promotion, onClose, onPromoted }: Props) {
             ))}
           </ul>
           {problem ? (
-            <p role="alert" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-300">
+            <p
+              role="alert"
+              className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-300"
+            >
               {to.name}&rsquo;s rules refuse this promotion: {readableProblem(problem)}
             </p>
           ) : null}

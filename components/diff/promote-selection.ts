@@ -15,10 +15,13 @@ export const NOT_PROMOTED: Record<Exclude<ChangeKind, "param" | "preset">, strin
   artifact: "Outputs come from deploying, not from configuration",
 };
 
-export const MASKED_REASON = "Sensitive values are compared without being shown, so they are not promoted one by one";
+export const MASKED_REASON =
+  "Sensitive values are compared without being shown, so they are not promoted one by one";
 
 /** What checking a row selects, or why it cannot be checked. */
-export type RowPromotion = { selection: Selection; path: string; note?: string } | { reason: string };
+export type RowPromotion =
+  | { selection: Selection; path: string; note?: string }
+  | { reason: string };
 
 /**
  * A param row selects its field; inside a list it selects the whole list (a list is one value
@@ -26,20 +29,29 @@ export type RowPromotion = { selection: Selection; path: string; note?: string }
  * A param only on the right is promotable: the plan removes what the source does not have.
  */
 export function rowPromotion(componentId: string, change: Change): RowPromotion {
-  if (change.kind === "preset") return { selection: { kind: "preset", componentId }, path: "preset" };
+  if (change.kind === "preset")
+    return { selection: { kind: "preset", componentId }, path: "preset" };
   if (change.kind !== "param") return { reason: NOT_PROMOTED[change.kind] };
   if (change.masked) return { reason: MASKED_REASON };
   const index = change.segments.findIndex((s) => typeof s === "number");
   const segments = index === -1 ? [...change.segments] : change.segments.slice(0, index);
   if (segments.length === 0) return { reason: "This value has no field to promote" };
-  if (index === -1) return { selection: { kind: "param", componentId, segments }, path: change.path };
+  if (index === -1)
+    return { selection: { kind: "param", componentId, segments }, path: change.path };
   const path = segments.join(".");
-  return { selection: { kind: "param", componentId, segments }, path, note: `Lists are promoted whole: this selects all of ${path}` };
+  return {
+    selection: { kind: "param", componentId, segments },
+    path,
+    note: `Lists are promoted whole: this selects all of ${path}`,
+  };
 }
 
 /** A component may be promoted whole when it is on both sides and differs in configuration. */
 export function componentPromotable(component: ComponentDiff): boolean {
-  return component.status === "changed" && component.changes.some((c) => c.kind === "preset" || (c.kind === "param" && !c.masked));
+  return (
+    component.status === "changed" &&
+    component.changes.some((c) => c.kind === "preset" || (c.kind === "param" && !c.masked))
+  );
 }
 
 /** A line's policy choice may be promoted when the line is on both sides and differs. */
@@ -61,11 +73,15 @@ export type SelectionState = ReadonlyMap<string, Selection>;
 
 export const EMPTY: SelectionState = new Map();
 
-const partOf = (s: Selection, componentId: string) => (s.kind === "param" || s.kind === "preset") && s.componentId === componentId;
+const partOf = (s: Selection, componentId: string) =>
+  (s.kind === "param" || s.kind === "preset") && s.componentId === componentId;
 
 /** True when `s` is a field or preset of a component selected whole. */
 export function covered(state: SelectionState, s: Selection): boolean {
-  return (s.kind === "param" || s.kind === "preset") && state.has(selectionKey({ kind: "component", componentId: s.componentId }));
+  return (
+    (s.kind === "param" || s.kind === "preset") &&
+    state.has(selectionKey({ kind: "component", componentId: s.componentId }))
+  );
 }
 
 /**
@@ -80,13 +96,17 @@ export function toggle(state: SelectionState, s: Selection): SelectionState {
     return next;
   }
   if (covered(state, s)) return state;
-  if (s.kind === "component") for (const [k, other] of state) if (partOf(other, s.componentId)) next.delete(k);
+  if (s.kind === "component")
+    for (const [k, other] of state) if (partOf(other, s.componentId)) next.delete(k);
   next.set(key, s);
   return next;
 }
 
 /** The component checkbox: checked when whole, mixed when some of its fields are chosen. */
-export function componentState(state: SelectionState, componentId: string): "all" | "some" | "none" {
+export function componentState(
+  state: SelectionState,
+  componentId: string,
+): "all" | "some" | "none" {
   if (state.has(selectionKey({ kind: "component", componentId }))) return "all";
   for (const s of state.values()) if (partOf(s, componentId)) return "some";
   return "none";

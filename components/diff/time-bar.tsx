@@ -16,10 +16,12 @@ export const WINDOWS = [
 ] as const;
 export type TimeWindow = (typeof WINDOWS)[number]["value"];
 
-export const windowOf = (value: string | null): TimeWindow => WINDOWS.find((w) => w.value === value)?.value ?? "1h";
+export const windowOf = (value: string | null): TimeWindow =>
+  WINDOWS.find((w) => w.value === value)?.value ?? "1h";
 
 /** Where `value` starts if it ends now (ISO). */
-export const windowStart = (value: TimeWindow): string => new Date(Date.now() - WINDOWS.find((w) => w.value === value)!.ms).toISOString();
+export const windowStart = (value: TimeWindow): string =>
+  new Date(Date.now() - WINDOWS.find((w) => w.value === value)!.ms).toISOString();
 
 const clock = (iso: string) => formatUtc(new Date(iso));
 
@@ -39,7 +41,19 @@ interface Props {
 }
 
 /** Positions 0 … count: the window's start, then right after each change. */
-function MomentSlider({ label, count, value, valueText, onChange }: { label: string; count: number; value: number; valueText: string; onChange: (position: number) => void }) {
+function MomentSlider({
+  label,
+  count,
+  value,
+  valueText,
+  onChange,
+}: {
+  label: string;
+  count: number;
+  value: number;
+  valueText: string;
+  onChange: (position: number) => void;
+}) {
   return (
     <label className="flex min-w-[14rem] flex-1 items-center gap-3 text-sm">
       <span className="whitespace-nowrap text-slate-600">{label}</span>
@@ -59,19 +73,36 @@ function MomentSlider({ label, count, value, valueText, onChange }: { label: str
   );
 }
 
-export function TimeBar({ projectId, environment, window, since, at, to, onWindow, onAt, onTo }: Props) {
+export function TimeBar({
+  projectId,
+  environment,
+  window,
+  since,
+  at,
+  to,
+  onWindow,
+  onAt,
+  onTo,
+}: Props) {
   const trpc = useTRPC();
-  const history = useQuery(trpc.compare.history.queryOptions({ projectId, environmentId: environment.id, since }));
+  const history = useQuery(
+    trpc.compare.history.queryOptions({ projectId, environmentId: environment.id, since }),
+  );
   const moments = history.data?.moments ?? [];
   // The slider's position: the last change at or before the chosen moment.
   const position = at ? moments.filter((m) => m.at <= at).length : 0;
   const toPosition = to ? moments.filter((m) => m.at <= to).length : moments.length;
   const describe = (k: number) => {
     const m = k > 0 ? moments[k - 1] : undefined;
-    return m ? `${clock(m.at)}, after ${m.action ?? "a change"}${m.actor ? ` by ${m.actor}` : ""}` : `${clock(since)}, start of the window`;
+    return m
+      ? `${clock(m.at)}, after ${m.action ?? "a change"}${m.actor ? ` by ${m.actor}` : ""}`
+      : `${clock(since)}, start of the window`;
   };
   return (
-    <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-slate-50 px-4 py-2" data-testid="time-bar">
+    <div
+      className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-slate-50 px-4 py-2"
+      data-testid="time-bar"
+    >
       <label className="flex items-center gap-2 text-sm">
         <span className="text-slate-600">Window</span>
         <select
@@ -87,7 +118,13 @@ export function TimeBar({ projectId, environment, window, since, at, to, onWindo
           ))}
         </select>
       </label>
-      <MomentSlider label="From" count={moments.length} value={position} valueText={describe(position)} onChange={(k) => onAt(k > 0 ? moments[k - 1]!.at : null)} />
+      <MomentSlider
+        label="From"
+        count={moments.length}
+        value={position}
+        valueText={describe(position)}
+        onChange={(k) => onAt(k > 0 ? moments[k - 1]!.at : null)}
+      />
       <MomentSlider
         label="To"
         count={moments.length}
@@ -102,9 +139,15 @@ export function TimeBar({ projectId, environment, window, since, at, to, onWindo
             ? `${environment.name} did not change in this window: it is the same as now.`
             : `${environment.name} at ${describe(position)} → ${to ? describe(toPosition) : "now"} · ${moments.length} ${moments.length === 1 ? "change" : "changes"} in the window`}
       </p>
-      {history.data?.truncated ? <p className="text-xs text-amber-700">Only the first {moments.length} changes are on the slider: pick a shorter window.</p> : null}
+      {history.data?.truncated ? (
+        <p className="text-xs text-amber-700">
+          Only the first {moments.length} changes are on the slider: pick a shorter window.
+        </p>
+      ) : null}
       {history.data?.recordedFrom && history.data.recordedFrom > since ? (
-        <p className="w-full text-xs text-slate-500">History of {environment.name} is recorded from {clock(history.data.recordedFrom)}.</p>
+        <p className="w-full text-xs text-slate-500">
+          History of {environment.name} is recorded from {clock(history.data.recordedFrom)}.
+        </p>
       ) : null}
     </div>
   );

@@ -55,7 +55,14 @@ export function AllowedEnvironmentsField({
       <div className="flex flex-wrap gap-x-5 gap-y-1">
         {CHOICES.map((c) => (
           <label key={c.value} className="flex items-center gap-2 text-sm">
-            <input type="radio" name={`${id}-allowed`} value={c.value} checked={choice === c.value} onChange={() => pick(c.value)} className="text-brand-600" />
+            <input
+              type="radio"
+              name={`${id}-allowed`}
+              value={c.value}
+              checked={choice === c.value}
+              onChange={() => pick(c.value)}
+              className="text-brand-600"
+            />
             {c.label}
           </label>
         ))}

@@ -5,8 +5,16 @@ const byPath = (paths: string[], ui: Record<string, unknown>) => inFormOrder(pat
 
 describe("inFormOrder", () => {
   it("follows ui:order at the top level and inside nested objects", () => {
-    const ui = { "ui:order": ["engine", "storage", "backup"], storage: { "ui:order": ["size", "type"] } };
-    expect(byPath(["backup.days", "storage.type", "engine", "storage.size"], ui)).toEqual(["engine", "storage.size", "storage.type", "backup.days"]);
+    const ui = {
+      "ui:order": ["engine", "storage", "backup"],
+      storage: { "ui:order": ["size", "type"] },
+    };
+    expect(byPath(["backup.days", "storage.type", "engine", "storage.size"], ui)).toEqual([
+      "engine",
+      "storage.size",
+      "storage.type",
+      "backup.days",
+    ]);
   });
 
   it("puts unlisted keys where * is, else last, keeping their own order", () => {

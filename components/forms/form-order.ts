@@ -5,7 +5,10 @@
 function rank(path: string, ui: Record<string, unknown>): number[] {
   let level: unknown = ui;
   return path.split(".").map((key) => {
-    const node = (typeof level === "object" && level !== null ? level : {}) as Record<string, unknown>;
+    const node = (typeof level === "object" && level !== null ? level : {}) as Record<
+      string,
+      unknown
+    >;
     const order = Array.isArray(node["ui:order"]) ? (node["ui:order"] as unknown[]) : [];
     level = node[key];
     const at = order.indexOf(key);
@@ -20,7 +23,11 @@ function compare(a: number[], b: number[]): number {
 }
 
 /** `items` sorted by their dotted path's place in `ui` (stable: ties keep their order). */
-export function inFormOrder<T>(items: readonly T[], path: (item: T) => string, ui: Record<string, unknown>): T[] {
+export function inFormOrder<T>(
+  items: readonly T[],
+  path: (item: T) => string,
+  ui: Record<string, unknown>,
+): T[] {
   return items
     .map((item, i) => ({ item, key: [...rank(path(item), ui), i] }))
     .sort((a, b) => compare(a.key, b.key))

@@ -12,7 +12,8 @@ import { getAt, sameValue, show } from "@/server/domain/presets/values";
 type Narrowed = Extract<FieldRule, { mode: "narrowed" }>;
 type Mode = "open" | FieldRule["mode"];
 
-const INPUT = "rounded-md border-0 px-2 py-1 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-invalid:ring-red-500";
+const INPUT =
+  "rounded-md border-0 px-2 py-1 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-invalid:ring-red-500";
 
 const isNumber = (field: ParamField) => field.type === "number" || field.type === "integer";
 
@@ -24,7 +25,8 @@ export function canNarrow(field: ParamField): boolean {
 /** The narrowing a field starts with when switched to narrowed: everything the bundle allows. */
 function startNarrowing(field: ParamField): Narrowed {
   if (field.options) return { mode: "narrowed", enum: field.options.map((o) => o.value) };
-  if (isNumber(field)) return clean({ mode: "narrowed", minimum: field.minimum, maximum: field.maximum });
+  if (isNumber(field))
+    return clean({ mode: "narrowed", minimum: field.minimum, maximum: field.maximum });
   return clean({ mode: "narrowed", pattern: field.pattern });
 }
 
@@ -33,9 +35,18 @@ function clean(rule: Narrowed): Narrowed {
   return Object.fromEntries(Object.entries(rule).filter(([, v]) => v !== undefined)) as Narrowed;
 }
 
-const numberOrUndefined = (text: string) => (text.trim() === "" || Number.isNaN(Number(text)) ? undefined : Number(text));
+const numberOrUndefined = (text: string) =>
+  text.trim() === "" || Number.isNaN(Number(text)) ? undefined : Number(text);
 
-function NarrowingControls({ field, rule, onChange }: { field: ParamField; rule: Narrowed; onChange: (rule: Narrowed) => void }) {
+function NarrowingControls({
+  field,
+  rule,
+  onChange,
+}: {
+  field: ParamField;
+  rule: Narrowed;
+  onChange: (rule: Narrowed) => void;
+}) {
   if (field.options) {
     const chosen = rule.enum ?? [];
     return (
@@ -45,14 +56,25 @@ function NarrowingControls({ field, rule, onChange }: { field: ParamField; rule:
           {field.options.map((o) => {
             const checked = chosen.some((v) => sameValue(v, o.value));
             const toggle = () => {
-              const next = checked ? chosen.filter((v) => !sameValue(v, o.value)) : field.options!.map((x) => x.value).filter((v) => v === o.value || chosen.some((c) => sameValue(c, v)));
+              const next = checked
+                ? chosen.filter((v) => !sameValue(v, o.value))
+                : field
+                    .options!.map((x) => x.value)
+                    .filter((v) => v === o.value || chosen.some((c) => sameValue(c, v)));
               onChange({ ...rule, enum: next });
             };
             return (
               <label key={String(o.value)} className="flex items-center gap-2 text-xs">
-                <input type="checkbox" checked={checked} onChange={toggle} className="rounded border-slate-300 text-brand-600" />
+                <input
+                  type="checkbox"
+                  checked={checked}
+                  onChange={toggle}
+                  className="rounded border-slate-300 text-brand-600"
+                />
                 <span className="font-mono">{String(o.value)}</span>
-                {o.title !== String(o.value) ? <span className="text-slate-500">{o.title}</span> : null}
+                {o.title !== String(o.value) ? (
+                  <span className="text-slate-500">{o.title}</span>
+                ) : null}
               </label>
             );
           })}
@@ -71,7 +93,9 @@ function NarrowingControls({ field, rule, onChange }: { field: ParamField; rule:
             value={rule.minimum ?? ""}
             min={field.minimum}
             max={field.maximum}
-            onChange={(e) => onChange(clean({ ...rule, minimum: numberOrUndefined(e.target.value) }))}
+            onChange={(e) =>
+              onChange(clean({ ...rule, minimum: numberOrUndefined(e.target.value) }))
+            }
             className={`${INPUT} w-24`}
           />
         </label>
@@ -83,7 +107,9 @@ function NarrowingControls({ field, rule, onChange }: { field: ParamField; rule:
             value={rule.maximum ?? ""}
             min={field.minimum}
             max={field.maximum}
-            onChange={(e) => onChange(clean({ ...rule, maximum: numberOrUndefined(e.target.value) }))}
+            onChange={(e) =>
+              onChange(clean({ ...rule, maximum: numberOrUndefined(e.target.value) }))
+            }
             className={`${INPUT} w-24`}
           />
         </label>
@@ -96,24 +122,43 @@ function NarrowingControls({ field, rule, onChange }: { field: ParamField; rule:
       aria-label={`Pattern for ${field.path}`}
       placeholder="^regular expression$"
       value={rule.pattern ?? ""}
-      onChange={(e) => onChange(clean({ ...rule, pattern: e.target.value === "" ? undefined : e.target.value }))}
+      onChange={(e) =>
+        onChange(clean({ ...rule, pattern: e.target.value === "" ? undefined : e.target.value }))
+      }
       className={`${INPUT} w-full font-mono`}
     />
   );
 }
 
-function GuardrailRow({ field, value, rule, errors, onChange }: { field: ParamField; value: unknown; rule: FieldRule | undefined; errors: string[]; onChange: (rule: FieldRule | undefined) => void }) {
+function GuardrailRow({
+  field,
+  value,
+  rule,
+  errors,
+  onChange,
+}: {
+  field: ParamField;
+  value: unknown;
+  rule: FieldRule | undefined;
+  errors: string[];
+  onChange: (rule: FieldRule | undefined) => void;
+}) {
   const errorId = useId();
   const mode: Mode = rule?.mode ?? "open";
   const narrowable = canNarrow(field);
-  const setMode = (next: Mode) => onChange(next === "open" ? undefined : next === "locked" ? { mode: "locked" } : startNarrowing(field));
+  const setMode = (next: Mode) =>
+    onChange(
+      next === "open" ? undefined : next === "locked" ? { mode: "locked" } : startNarrowing(field),
+    );
   return (
     <tr className="align-top" data-testid="guardrail-row" data-path={field.path}>
       <th scope="row" className="px-3 py-2 text-left font-normal">
         <span className="block font-mono text-xs text-slate-800">{field.path}</span>
         <span className="block text-xs text-slate-500">{field.title}</span>
       </th>
-      <td className="break-all px-3 py-2 font-mono text-xs">{value === undefined ? <span className="text-slate-400">not set</span> : show(value)}</td>
+      <td className="break-all px-3 py-2 font-mono text-xs">
+        {value === undefined ? <span className="text-slate-400">not set</span> : show(value)}
+      </td>
       <td className="px-3 py-2">
         <select
           aria-label={`Guardrail for ${field.path}`}
@@ -125,14 +170,30 @@ function GuardrailRow({ field, value, rule, errors, onChange }: { field: ParamFi
         >
           <option value="open">Open</option>
           <option value="locked">Locked</option>
-          <option value="narrowed" disabled={!narrowable} title={narrowable ? undefined : "The bundle gives this field nothing to narrow by: lock it or leave it open"}>
+          <option
+            value="narrowed"
+            disabled={!narrowable}
+            title={
+              narrowable
+                ? undefined
+                : "The bundle gives this field nothing to narrow by: lock it or leave it open"
+            }
+          >
             Narrowed
           </option>
         </select>
       </td>
       <td className="space-y-1 px-3 py-2">
-        {rule?.mode === "narrowed" ? <NarrowingControls field={field} rule={rule} onChange={onChange} /> : null}
-        {rule ? <p className="text-xs text-slate-600">{rule.mode === "locked" ? `locked to ${show(value)}` : describeRule(rule) || "no narrowing yet"}</p> : null}
+        {rule?.mode === "narrowed" ? (
+          <NarrowingControls field={field} rule={rule} onChange={onChange} />
+        ) : null}
+        {rule ? (
+          <p className="text-xs text-slate-600">
+            {rule.mode === "locked"
+              ? `locked to ${show(value)}`
+              : describeRule(rule) || "no narrowing yet"}
+          </p>
+        ) : null}
         {errors.length > 0 ? (
           <p id={errorId} className="text-xs text-red-600">
             {errors.join("; ")}
@@ -146,7 +207,10 @@ function GuardrailRow({ field, value, rule, errors, onChange }: { field: ParamFi
 /** Messages for one field's row: its rule's (`rules.<path>…`) and its value's (`values.<path>`). */
 function rowErrors(errors: Record<string, string[]>, path: string): string[] {
   return Object.entries(errors)
-    .filter(([key]) => key === `rules.${path}` || key.startsWith(`rules.${path}.`) || key === `values.${path}`)
+    .filter(
+      ([key]) =>
+        key === `rules.${path}` || key.startsWith(`rules.${path}.`) || key === `values.${path}`,
+    )
     .flatMap(([, messages]) => messages);
 }
 
@@ -190,7 +254,14 @@ export function GuardrailTable({
       </thead>
       <tbody className="divide-y divide-slate-100">
         {fields.map((f) => (
-          <GuardrailRow key={f.path} field={f} value={getAt(values, f.path)} rule={rules[f.path]} errors={rowErrors(errors, f.path)} onChange={(rule) => setRule(f.path, rule)} />
+          <GuardrailRow
+            key={f.path}
+            field={f}
+            value={getAt(values, f.path)}
+            rule={rules[f.path]}
+            errors={rowErrors(errors, f.path)}
+            onChange={(rule) => setRule(f.path, rule)}
+          />
         ))}
       </tbody>
     </table>
@@ -199,7 +270,13 @@ export function GuardrailTable({
 
 /** Messages that belong to no row of the table (a rule on a field the bundle no longer has …). */
 export function otherErrors(errors: Record<string, string[]>, fields: ParamField[]): string[] {
-  const claimed = (key: string) => fields.some((f) => key === `rules.${f.path}` || key.startsWith(`rules.${f.path}.`) || key === `values.${f.path}`);
+  const claimed = (key: string) =>
+    fields.some(
+      (f) =>
+        key === `rules.${f.path}` ||
+        key.startsWith(`rules.${f.path}.`) ||
+        key === `values.${f.path}`,
+    );
   return Object.entries(errors)
     .filter(([key]) => (key.startsWith("rules.") || key.startsWith("values.")) && !claimed(key))
     .map(([key, messages]) => `${key}: ${messages.join("; ")}`);

@@ -41,8 +41,19 @@ function transformErrors(errors: RJSFValidationError[]): RJSFValidationError[] {
   });
 }
 
-export function ParamForm({ schema, uiSchema = {}, values, onChange, idPrefix = "params", disabled, className = "" }: ParamFormProps) {
-  const ui = useMemo<UiSchema>(() => ({ ...uiSchema, "ui:submitButtonOptions": { norender: true } }), [uiSchema]);
+export function ParamForm({
+  schema,
+  uiSchema = {},
+  values,
+  onChange,
+  idPrefix = "params",
+  disabled,
+  className = "",
+}: ParamFormProps) {
+  const ui = useMemo<UiSchema>(
+    () => ({ ...uiSchema, "ui:submitButtonOptions": { norender: true } }),
+    [uiSchema],
+  );
   const { validator, error } = usePrecompiledValidator(schema as RJSFSchema);
   if (error) {
     return (
@@ -72,7 +83,9 @@ export function ParamForm({ schema, uiSchema = {}, values, onChange, idPrefix = 
       showErrorList={false}
       noHtml5Validate
       transformErrors={transformErrors}
-      onChange={(event: IChangeEvent<ParamValues>) => onChange?.(event.formData ?? {}, event.errors)}
+      onChange={(event: IChangeEvent<ParamValues>) =>
+        onChange?.(event.formData ?? {}, event.errors)
+      }
       className={`${formRootClass} ${className}`}
     />
   );

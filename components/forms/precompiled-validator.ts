@@ -18,12 +18,16 @@ const runtime: Record<string, unknown> = {
   "ajv/dist/runtime/ucs2length": { default: ucs2length },
   "ajv/dist/runtime/uri": { default: uri },
   "ajv/dist/runtime/validation_error": { default: ValidationError },
-  "ajv-formats/dist/formats": { fullFormats: formats.fullFormats, fastFormats: formats.fastFormats },
+  "ajv-formats/dist/formats": {
+    fullFormats: formats.fullFormats,
+    fastFormats: formats.fastFormats,
+  },
 };
 
 function requireRuntime(name: string): unknown {
   const found = runtime[name];
-  if (!found) throw new Error(`the precompiled validator needs ${name}, which the page does not provide`);
+  if (!found)
+    throw new Error(`the precompiled validator needs ${name}, which the page does not provide`);
   return found;
 }
 
@@ -33,7 +37,9 @@ const loads = new Map<string, Promise<Factory>>();
 function runScript(code: string): Promise<Factory> {
   return new Promise((resolve, reject) => {
     const url = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
-    const element = document.createElement("script") as HTMLScriptElement & { patchbayValidators?: Factory };
+    const element = document.createElement("script") as HTMLScriptElement & {
+      patchbayValidators?: Factory;
+    };
     element.src = url;
     element.onload = () => {
       URL.revokeObjectURL(url);
@@ -54,9 +60,15 @@ function loadFactory(json: string): Promise<Factory> {
   let load = loads.get(json);
   if (!load) {
     load = (async () => {
-      const response = await fetch("/api/forms/validator", { method: "POST", headers: { "Content-Type": "application/json" }, body: json });
+      const response = await fetch("/api/forms/validator", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: json,
+      });
       if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        const body = (await response.json().catch(() => null)) as {
+          error?: { message?: string };
+        } | null;
         throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
       }
       return runScript(await response.text());
@@ -67,7 +79,10 @@ function loadFactory(json: string): Promise<Factory> {
   return load;
 }
 
-export type ValidatorState = { validator: ValidatorType; error?: undefined } | { validator?: undefined; error: string } | { validator?: undefined; error?: undefined };
+export type ValidatorState =
+  | { validator: ValidatorType; error?: undefined }
+  | { validator?: undefined; error: string }
+  | { validator?: undefined; error?: undefined };
 
 /** The validator for `schema` once it has loaded (a fresh state for each distinct schema). */
 export function usePrecompiledValidator(schema: RJSFSchema): ValidatorState {

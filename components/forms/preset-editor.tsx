@@ -8,7 +8,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState, type FormEvent } from "react";
 import { ConfirmDialog } from "@/components/canvas/confirm-dialog";
 import { ParamForm } from "@/components/forms/param-form";
-import { draftVersion, fieldErrors, publishedVersions, type FieldErrors, type PresetView } from "@/components/presets/types";
+import {
+  draftVersion,
+  fieldErrors,
+  publishedVersions,
+  type FieldErrors,
+  type PresetView,
+} from "@/components/presets/types";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/text-area";
@@ -63,7 +69,9 @@ export function PresetEditor({
 }) {
   const trpc = useTRPC();
   const [draft, setDraft] = useState<Draft>(() => startingDraft(preset));
-  const [savedAs, setSavedAs] = useState<Draft | null>(() => (draftVersion(preset) ? startingDraft(preset) : null));
+  const [savedAs, setSavedAs] = useState<Draft | null>(() =>
+    draftVersion(preset) ? startingDraft(preset) : null,
+  );
   const [status, setStatus] = useState("");
   const [confirming, setConfirming] = useState(false);
   const save = useMutation(trpc.preset.saveDraft.mutationOptions());
@@ -71,14 +79,18 @@ export function PresetEditor({
 
   const saved = draftVersion(preset);
   const version = saved?.version ?? (publishedVersions(preset)[0]?.version ?? 0) + 1;
-  const fields = useMemo(() => inFormOrder(paramFields(bundle.params), (f) => f.path, bundle.ui), [bundle.params, bundle.ui]);
+  const fields = useMemo(
+    () => inFormOrder(paramFields(bundle.params), (f) => f.path, bundle.ui),
+    [bundle.params, bundle.ui],
+  );
   const dirty = !savedAs || !sameValue(draft, savedAs);
   const busy = save.isPending || publish.isPending;
 
   // Live problems from the shared rule check; a refused save's own field messages win.
   const local = useMemo(() => {
     const out: FieldErrors = {};
-    for (const p of ruleProblems(bundle.params, draft.values, draft.rules)) (out[p.path] ??= []).push(p.message);
+    for (const p of ruleProblems(bundle.params, draft.values, draft.rules))
+      (out[p.path] ??= []).push(p.message);
     return out;
   }, [bundle.params, draft.values, draft.rules]);
   const refused = save.error ?? publish.error;
@@ -121,22 +133,41 @@ export function PresetEditor({
   }
 
   return (
-    <form aria-label={`Draft v${version}`} onSubmit={onSubmit} noValidate className="space-y-6 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+    <form
+      aria-label={`Draft v${version}`}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-6 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
+    >
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-base font-semibold">
           Draft v{version}
           <span className="ml-2 text-sm font-normal text-slate-500">
-            {saved ? "saved, not published" : `new, from v${version - 1}`} · against {preset.bundle}@{bundle.version}
+            {saved ? "saved, not published" : `new, from v${version - 1}`} · against {preset.bundle}
+            @{bundle.version}
           </span>
         </h2>
         <p role="status" className="text-sm text-emerald-700">
-          {status || (dirty && savedAs ? <span className="text-amber-700">Unsaved changes</span> : null)}
+          {status ||
+            (dirty && savedAs ? <span className="text-amber-700">Unsaved changes</span> : null)}
         </p>
       </header>
 
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField label="Preset name" value={draft.name} maxLength={80} onChange={(e) => edit({ name: e.target.value })} error={under(errors, "name")[0]} />
-        <TextField label="Description" value={draft.description} maxLength={500} onChange={(e) => edit({ description: e.target.value })} error={under(errors, "description")[0]} />
+        <TextField
+          label="Preset name"
+          value={draft.name}
+          maxLength={80}
+          onChange={(e) => edit({ name: e.target.value })}
+          error={under(errors, "name")[0]}
+        />
+        <TextField
+          label="Description"
+          value={draft.description}
+          maxLength={500}
+          onChange={(e) => edit({ description: e.target.value })}
+          error={under(errors, "description")[0]}
+        />
       </div>
       <TextArea
         label="Rationale"
@@ -146,15 +177,28 @@ export function PresetEditor({
         onChange={(e) => edit({ rationale: e.target.value })}
         error={under(errors, "rationale")[0]}
       />
-      <AllowedEnvironmentsField value={draft.allowed} onChange={(allowed) => edit({ allowed })} errors={under(errors, "allowed")} />
+      <AllowedEnvironmentsField
+        value={draft.allowed}
+        onChange={(allowed) => edit({ allowed })}
+        errors={under(errors, "allowed")}
+      />
 
       <section aria-labelledby="preset-values-h" className="space-y-2">
         <h3 id="preset-values-h" className="text-sm font-semibold">
           Values
         </h3>
-        <p className="text-xs text-slate-500">What instances using this version start with. Open fields stay the developer&apos;s to change.</p>
+        <p className="text-xs text-slate-500">
+          What instances using this version start with. Open fields stay the developer&apos;s to
+          change.
+        </p>
         <div className="rounded-lg p-4 ring-1 ring-slate-200">
-          <ParamForm idPrefix="preset" schema={bundle.params} uiSchema={bundle.ui} values={draft.values} onChange={(values) => edit({ values })} />
+          <ParamForm
+            idPrefix="preset"
+            schema={bundle.params}
+            uiSchema={bundle.ui}
+            values={draft.values}
+            onChange={(values) => edit({ values })}
+          />
         </div>
       </section>
 
@@ -162,9 +206,18 @@ export function PresetEditor({
         <h3 id="preset-guardrails-h" className="text-sm font-semibold">
           Guardrails
         </h3>
-        <p className="text-xs text-slate-500">Open: the developer may change it. Locked: the preset&apos;s value, fixed. Narrowed: only a subset of what the bundle allows.</p>
+        <p className="text-xs text-slate-500">
+          Open: the developer may change it. Locked: the preset&apos;s value, fixed. Narrowed: only
+          a subset of what the bundle allows.
+        </p>
         <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
-          <GuardrailTable fields={fields} values={draft.values} rules={draft.rules} errors={errors} onChange={(rules) => edit({ rules })} />
+          <GuardrailTable
+            fields={fields}
+            values={draft.values}
+            rules={draft.rules}
+            errors={errors}
+            onChange={(rules) => edit({ rules })}
+          />
         </div>
         {otherErrors(errors, fields).map((m) => (
           <p key={m} className="text-sm text-red-600">
@@ -174,7 +227,10 @@ export function PresetEditor({
       </section>
 
       {refused ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200"
+        >
           {refused.message}
         </p>
       ) : null}
@@ -186,12 +242,20 @@ export function PresetEditor({
         <Button disabled={busy} onClick={() => setConfirming(true)}>
           {publish.isPending ? "Publishing…" : `Publish v${version}`}
         </Button>
-        <span className="text-xs text-slate-500">Published versions never change; instances stay on their version until upgraded.</span>
+        <span className="text-xs text-slate-500">
+          Published versions never change; instances stay on their version until upgraded.
+        </span>
       </div>
 
       {confirming ? (
-        <ConfirmDialog title={`Publish v${version}?`} confirmLabel="Publish" onConfirm={() => void saveAndPublish()} onCancel={() => setConfirming(false)}>
-          {dirty ? "Your changes are saved first. " : ""}v{version} of “{draft.name}” becomes immutable and can be offered to the instances on older versions.
+        <ConfirmDialog
+          title={`Publish v${version}?`}
+          confirmLabel="Publish"
+          onConfirm={() => void saveAndPublish()}
+          onCancel={() => setConfirming(false)}
+        >
+          {dirty ? "Your changes are saved first. " : ""}v{version} of “{draft.name}” becomes
+          immutable and can be offered to the instances on older versions.
         </ConfirmDialog>
       ) : null}
     </form>

@@ -9,15 +9,38 @@ import {
   type WidgetProps,
 } from "@rjsf/utils";
 
-export function CheckboxesWidget({ id, disabled, readonly, options, value, autofocus, onChange, onBlur, onFocus, rawErrors }: WidgetProps) {
+export function CheckboxesWidget({
+  id,
+  disabled,
+  readonly,
+  options,
+  value,
+  autofocus,
+  onChange,
+  onBlur,
+  onFocus,
+  rawErrors,
+}: WidgetProps) {
   const { enumOptions = [], enumDisabled } = options;
   const selected: unknown[] = Array.isArray(value) ? value : [];
   return (
-    <div id={id} role="group" aria-describedby={ariaDescribedByIds(id)} className="grid gap-1.5 sm:grid-cols-2">
+    <div
+      id={id}
+      role="group"
+      aria-describedby={ariaDescribedByIds(id)}
+      className="grid gap-1.5 sm:grid-cols-2"
+    >
       {enumOptions.map((option, index) => {
-        const itemDisabled = disabled || readonly || (Array.isArray(enumDisabled) && enumDisabled.includes(option.value));
+        const itemDisabled =
+          disabled ||
+          readonly ||
+          (Array.isArray(enumDisabled) && enumDisabled.includes(option.value));
         return (
-          <label key={String(option.value)} htmlFor={optionId(id, index)} className="flex items-center gap-2 text-sm text-slate-700">
+          <label
+            key={String(option.value)}
+            htmlFor={optionId(id, index)}
+            className="flex items-center gap-2 text-sm text-slate-700"
+          >
             <input
               id={optionId(id, index)}
               type="checkbox"
@@ -27,7 +50,11 @@ export function CheckboxesWidget({ id, disabled, readonly, options, value, autof
               autoFocus={autofocus && index === 0}
               aria-invalid={rawErrors?.length ? true : undefined}
               onChange={(e) =>
-                onChange(e.target.checked ? enumOptionsSelectValue(index, selected, enumOptions) : enumOptionsDeselectValue(index, selected, enumOptions))
+                onChange(
+                  e.target.checked
+                    ? enumOptionsSelectValue(index, selected, enumOptions)
+                    : enumOptionsDeselectValue(index, selected, enumOptions),
+                )
               }
               onBlur={() => onBlur(id, selected)}
               onFocus={() => onFocus(id, selected)}

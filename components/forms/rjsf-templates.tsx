@@ -43,7 +43,21 @@ export const formRootClass = [
 ].join(" ");
 
 function FieldTemplate(props: FieldTemplateProps) {
-  const { id, label, children, errors, help, description, hidden, required, displayLabel, rawErrors, schema, uiSchema, registry } = props;
+  const {
+    id,
+    label,
+    children,
+    errors,
+    help,
+    description,
+    hidden,
+    required,
+    displayLabel,
+    rawErrors,
+    schema,
+    uiSchema,
+    registry,
+  } = props;
   if (hidden) return <div className="hidden">{children}</div>;
   const uiOptions = getUiOptions(uiSchema);
   const isCheckbox = uiOptions.widget === "checkbox" || schema.type === "boolean";
@@ -55,7 +69,12 @@ function FieldTemplate(props: FieldTemplateProps) {
       {displayLabel && !isCheckbox && !isObject ? (
         <label htmlFor={id} className="block text-sm font-medium text-slate-700">
           {label}
-          {required ? <span className="text-red-600" aria-hidden> *</span> : null}
+          {required ? (
+            <span className="text-red-600" aria-hidden>
+              {" "}
+              *
+            </span>
+          ) : null}
         </label>
       ) : null}
       {displayLabel && !isCheckbox && description ? description : null}
@@ -72,7 +91,21 @@ function BaseInputTemplate(props: WidgetProps) {
   return <CoreBaseInput {...props} aria-invalid={invalid} />;
 }
 
-function CheckboxWidget({ id, value, label, required, disabled, readonly, autofocus, onChange, onBlur, onFocus, rawErrors, schema, hideLabel }: WidgetProps) {
+function CheckboxWidget({
+  id,
+  value,
+  label,
+  required,
+  disabled,
+  readonly,
+  autofocus,
+  onChange,
+  onBlur,
+  onFocus,
+  rawErrors,
+  schema,
+  hideLabel,
+}: WidgetProps) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="flex items-center gap-2 text-sm font-medium text-slate-700">
@@ -90,7 +123,12 @@ function CheckboxWidget({ id, value, label, required, disabled, readonly, autofo
           className="h-4 w-4 rounded border-slate-300 text-brand-600 accent-brand-600"
         />
         {hideLabel ? null : label}
-        {required && schema.const === true ? <span className="text-red-600" aria-hidden> *</span> : null}
+        {required && schema.const === true ? (
+          <span className="text-red-600" aria-hidden>
+            {" "}
+            *
+          </span>
+        ) : null}
       </label>
       {schema.description && !hideLabel ? (
         <p id={descriptionId(id)} className="pl-6 text-xs text-slate-500">
@@ -103,7 +141,16 @@ function CheckboxWidget({ id, value, label, required, disabled, readonly, autofo
 
 export const widgets = { CheckboxWidget, CheckboxesWidget };
 
-function ObjectFieldTemplate({ title, description, properties, fieldPathId, required, registry, schema, uiSchema }: ObjectFieldTemplateProps) {
+function ObjectFieldTemplate({
+  title,
+  description,
+  properties,
+  fieldPathId,
+  required,
+  registry,
+  schema,
+  uiSchema,
+}: ObjectFieldTemplateProps) {
   const root = fieldPathId.path.length === 0;
   const index = fieldPathId.path.at(-1);
   // rjsf titles array items "Node groups-1"; say which item it is instead.
@@ -112,16 +159,24 @@ function ObjectFieldTemplate({ title, description, properties, fieldPathId, requ
   const Title = getTemplate("TitleFieldTemplate", registry, options);
   const Description = getTemplate("DescriptionFieldTemplate", registry, options);
   // Fields marked `ui:advanced: true` in the UI schema go behind an "Advanced" disclosure.
-  const isAdvanced = (name: string) => (uiSchema?.[name] as Record<string, unknown> | undefined)?.["ui:advanced"] === true;
+  const isAdvanced = (name: string) =>
+    (uiSchema?.[name] as Record<string, unknown> | undefined)?.["ui:advanced"] === true;
   const visible = properties.filter((p) => !p.hidden);
-  const basic = visible.filter((p) => !isAdvanced(p.name)).map((p) => <div key={p.name}>{p.content}</div>);
+  const basic = visible
+    .filter((p) => !isAdvanced(p.name))
+    .map((p) => <div key={p.name}>{p.content}</div>);
   const advanced = visible.filter((p) => isAdvanced(p.name));
   const content = (
     <>
       {basic}
       {advanced.length > 0 ? (
-        <details className="rounded-lg border border-slate-200 p-3 [&[open]>summary]:mb-4" data-testid="advanced-fields">
-          <summary className="cursor-pointer text-sm font-medium text-slate-700">Advanced ({advanced.length})</summary>
+        <details
+          className="rounded-lg border border-slate-200 p-3 [&[open]>summary]:mb-4"
+          data-testid="advanced-fields"
+        >
+          <summary className="cursor-pointer text-sm font-medium text-slate-700">
+            Advanced ({advanced.length})
+          </summary>
           <div className="space-y-5">
             {advanced.map((p) => (
               <div key={p.name}>{p.content}</div>
@@ -134,8 +189,25 @@ function ObjectFieldTemplate({ title, description, properties, fieldPathId, requ
   if (root) return <div className="space-y-5">{content}</div>;
   return (
     <fieldset id={fieldPathId.$id} className="space-y-4 rounded-lg border border-slate-200 p-4">
-      {heading ? <Title id={titleId(fieldPathId)} title={heading} required={required} schema={schema} uiSchema={uiSchema} registry={registry} /> : null}
-      {description ? <Description id={descriptionId(fieldPathId)} description={description} schema={schema} uiSchema={uiSchema} registry={registry} /> : null}
+      {heading ? (
+        <Title
+          id={titleId(fieldPathId)}
+          title={heading}
+          required={required}
+          schema={schema}
+          uiSchema={uiSchema}
+          registry={registry}
+        />
+      ) : null}
+      {description ? (
+        <Description
+          id={descriptionId(fieldPathId)}
+          description={description}
+          schema={schema}
+          uiSchema={uiSchema}
+          registry={registry}
+        />
+      ) : null}
       {content}
     </fieldset>
   );
@@ -145,7 +217,12 @@ function TitleFieldTemplate({ id, title, required }: TitleFieldProps) {
   return (
     <legend id={id} className="px-1 text-sm font-semibold text-slate-800">
       {title}
-      {required ? <span className="text-red-600" aria-hidden> *</span> : null}
+      {required ? (
+        <span className="text-red-600" aria-hidden>
+          {" "}
+          *
+        </span>
+      ) : null}
     </legend>
   );
 }
@@ -181,9 +258,20 @@ function FieldHelpTemplate({ help, fieldPathId }: FieldHelpProps) {
 }
 
 function textButton(label: string, tone = "text-slate-700 hover:bg-slate-100") {
-  function TextButton({ icon: _icon, iconType: _type, uiSchema: _ui, registry: _reg, className: _cls, ...rest }: IconButtonProps) {
+  function TextButton({
+    icon: _icon,
+    iconType: _type,
+    uiSchema: _ui,
+    registry: _reg,
+    className: _cls,
+    ...rest
+  }: IconButtonProps) {
     return (
-      <button type="button" {...rest} className={`rounded-md px-2 py-1 text-xs font-medium ring-1 ring-inset ring-slate-300 disabled:opacity-50 ${tone}`}>
+      <button
+        type="button"
+        {...rest}
+        className={`rounded-md px-2 py-1 text-xs font-medium ring-1 ring-inset ring-slate-300 disabled:opacity-50 ${tone}`}
+      >
         {label}
       </button>
     );

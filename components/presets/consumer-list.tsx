@@ -16,37 +16,77 @@ import { UpgradeDiff } from "./upgrade-diff";
 
 const CLASS_LABEL = { production: "production", non_production: "non-production" } as const;
 
-function ConsumerTable({ orgSlug, version, consumers, onApply, applying }: { orgSlug: string; version: number; consumers: ConsumerView[]; onApply?: (c: ConsumerView) => void; applying: boolean }) {
+function ConsumerTable({
+  orgSlug,
+  version,
+  consumers,
+  onApply,
+  applying,
+}: {
+  orgSlug: string;
+  version: number;
+  consumers: ConsumerView[];
+  onApply?: (c: ConsumerView) => void;
+  applying: boolean;
+}) {
   return (
     <section aria-labelledby={`consumers-v${version}`} className="space-y-2">
       <h3 id={`consumers-v${version}`} className="text-sm font-semibold">
-        Consumers of v{version} <span className="font-normal text-slate-500">({consumers.length})</span>
+        Consumers of v{version}{" "}
+        <span className="font-normal text-slate-500">({consumers.length})</span>
       </h3>
       <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
         <table className="w-full text-sm">
           <thead className="bg-slate-50 text-left text-xs text-slate-500">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Project</th>
-              <th scope="col" className="px-3 py-2 font-medium">Environment</th>
-              <th scope="col" className="px-3 py-2 font-medium">Component</th>
-              <th scope="col" className="px-3 py-2 font-medium">Deviations</th>
-              <th scope="col" className="px-3 py-2 font-medium">Upgrade</th>
-              {onApply ? <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th> : null}
+              <th scope="col" className="px-3 py-2 font-medium">
+                Project
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Environment
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Component
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Deviations
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Upgrade
+              </th>
+              {onApply ? (
+                <th scope="col" className="px-3 py-2 font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {consumers.map((c) => (
-              <tr key={c.instanceId} data-testid="preset-consumer" data-component={c.component.name} data-environment={c.environment.slug} className="align-top">
+              <tr
+                key={c.instanceId}
+                data-testid="preset-consumer"
+                data-component={c.component.name}
+                data-environment={c.environment.slug}
+                className="align-top"
+              >
                 <td className="px-3 py-2">{c.project.name}</td>
                 <td className="px-3 py-2">
-                  {c.environment.name} <span className="text-xs text-slate-500">{CLASS_LABEL[c.environment.class]}</span>
+                  {c.environment.name}{" "}
+                  <span className="text-xs text-slate-500">{CLASS_LABEL[c.environment.class]}</span>
                 </td>
                 <td className="px-3 py-2">
-                  <Link href={`/o/${orgSlug}/p/${c.project.slug}?env=${c.environment.slug}`} className="font-mono text-brand-700 hover:underline">
+                  <Link
+                    href={`/o/${orgSlug}/p/${c.project.slug}?env=${c.environment.slug}`}
+                    className="font-mono text-brand-700 hover:underline"
+                  >
                     {c.component.name}
                   </Link>
                 </td>
-                <td className="px-3 py-2 text-xs" title="Open or narrowed fields set to something other than the preset's value">
+                <td
+                  className="px-3 py-2 text-xs"
+                  title="Open or narrowed fields set to something other than the preset's value"
+                >
                   {c.deviations === 0 ? "none" : c.deviations}
                 </td>
                 <td className="px-3 py-2">
@@ -59,7 +99,11 @@ function ConsumerTable({ orgSlug, version, consumers, onApply, applying }: { org
                         variant="secondary"
                         aria-label={`Apply v${c.upgrade.to} to ${c.component.name} in ${c.environment.slug}`}
                         disabled={applying || !c.upgrade.allowed}
-                        title={c.upgrade.allowed ? undefined : `v${c.upgrade.to} is not allowed in ${c.environment.slug}`}
+                        title={
+                          c.upgrade.allowed
+                            ? undefined
+                            : `v${c.upgrade.to} is not allowed in ${c.environment.slug}`
+                        }
                         onClick={() => onApply(c)}
                       >
                         Apply v{c.upgrade.to}
@@ -117,7 +161,12 @@ export function ConsumerList({
   }
   const applyTo = (instanceIds: string[] | undefined) =>
     run(async () => {
-      const { upgraded } = await apply.mutateAsync({ organizationId, presetId: preset.id, version: newest!.version, instanceIds });
+      const { upgraded } = await apply.mutateAsync({
+        organizationId,
+        presetId: preset.id,
+        version: newest!.version,
+        instanceIds,
+      });
       return `Moved ${upgraded} consumer${upgraded === 1 ? "" : "s"} to v${newest!.version}`;
     });
 
@@ -128,19 +177,35 @@ export function ConsumerList({
         <div className="flex flex-wrap items-center gap-3">
           {!canOffer ? null : newest.offeredAt ? (
             <p className="text-sm text-slate-700">
-              v{newest.version} offered{newest.offeredBy ? ` by ${newest.offeredBy}` : ""} <span className="text-xs text-slate-500">{formatUtc(newest.offeredAt)}</span>: developers see “preset update available”.
+              v{newest.version} offered{newest.offeredBy ? ` by ${newest.offeredBy}` : ""}{" "}
+              <span className="text-xs text-slate-500">{formatUtc(newest.offeredAt)}</span>:
+              developers see “preset update available”.
             </p>
           ) : (
             <Button
               variant="secondary"
               disabled={offer.isPending}
-              onClick={() => void run(async () => (await offer.mutateAsync({ organizationId, presetId: preset.id, version: newest.version }), `v${newest.version} offered to consumers`))}
+              onClick={() =>
+                void run(
+                  async () => (
+                    await offer.mutateAsync({
+                      organizationId,
+                      presetId: preset.id,
+                      version: newest.version,
+                    }),
+                    `v${newest.version} offered to consumers`
+                  ),
+                )
+              }
             >
               Offer v{newest.version} to consumers
             </Button>
           )}
           {older.length > 0 ? (
-            <Button disabled={apply.isPending || movable.length === 0} onClick={() => setConfirmAll(true)}>
+            <Button
+              disabled={apply.isPending || movable.length === 0}
+              onClick={() => setConfirmAll(true)}
+            >
               Apply v{newest.version} to all older consumers ({movable.length})
             </Button>
           ) : null}
@@ -150,11 +215,16 @@ export function ConsumerList({
         {status}
       </p>
       {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200"
+        >
           {error.message}
         </p>
       ) : null}
-      {consumers.length === 0 ? <p className="text-sm text-slate-500">No instance uses this preset yet.</p> : null}
+      {consumers.length === 0 ? (
+        <p className="text-sm text-slate-500">No instance uses this preset yet.</p>
+      ) : null}
       {groups.map((v) => (
         <ConsumerTable
           key={v}
@@ -175,7 +245,8 @@ export function ConsumerList({
           }}
           onCancel={() => setConfirmAll(false)}
         >
-          Each moves to v{newest.version} with the changes listed, in one audited change. Consumers v{newest.version} does not allow stay where they are.
+          Each moves to v{newest.version} with the changes listed, in one audited change. Consumers
+          v{newest.version} does not allow stay where they are.
         </ConfirmDialog>
       ) : null}
     </div>

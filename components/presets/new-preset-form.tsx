@@ -11,14 +11,27 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { fieldErrors } from "./types";
 
-export function NewPresetForm({ orgSlug, organizationId, bundle: initialBundle, onCancel }: { orgSlug: string; organizationId: string; bundle?: string; onCancel: () => void }) {
+export function NewPresetForm({
+  orgSlug,
+  organizationId,
+  bundle: initialBundle,
+  onCancel,
+}: {
+  orgSlug: string;
+  organizationId: string;
+  bundle?: string;
+  onCancel: () => void;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const bundles = useQuery(trpc.catalog.list.queryOptions({ organizationId }));
   const [bundleName, setBundleName] = useState(initialBundle ?? "");
   const chosen = bundleName || bundles.data?.[0]?.name || "";
-  const detail = useQuery({ ...trpc.catalog.bundle.queryOptions({ organizationId, name: chosen }), enabled: !!chosen });
+  const detail = useQuery({
+    ...trpc.catalog.bundle.queryOptions({ organizationId, name: chosen }),
+    enabled: !!chosen,
+  });
   const [startFrom, setStartFrom] = useState<string | null>(null);
   const [name, setName] = useState("");
   const create = useMutation(trpc.preset.create.mutationOptions());
@@ -44,7 +57,12 @@ export function NewPresetForm({ orgSlug, organizationId, bundle: initialBundle, 
   }
 
   return (
-    <form aria-label="New preset" onSubmit={onSubmit} noValidate className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+    <form
+      aria-label="New preset"
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+    >
       <h2 className="text-base font-semibold">New preset</h2>
       <div className="grid gap-4 md:grid-cols-3">
         <SelectField
@@ -62,7 +80,12 @@ export function NewPresetForm({ orgSlug, organizationId, bundle: initialBundle, 
             </option>
           ))}
         </SelectField>
-        <SelectField label="Start from" value={start} onChange={(e) => setStartFrom(e.target.value)} disabled={!detail.data}>
+        <SelectField
+          label="Start from"
+          value={start}
+          onChange={(e) => setStartFrom(e.target.value)}
+          disabled={!detail.data}
+        >
           {shipped.map((p) => (
             <option key={p.name} value={p.name}>
               Built-in preset: {p.name}
@@ -70,10 +93,21 @@ export function NewPresetForm({ orgSlug, organizationId, bundle: initialBundle, 
           ))}
           <option value="">Schema defaults</option>
         </SelectField>
-        <TextField label="Preset name" value={name} maxLength={80} placeholder="Postgres – Production" autoComplete="off" onChange={(e) => setName(e.target.value)} error={fields.name?.[0] ? `Name ${fields.name[0]}` : undefined} />
+        <TextField
+          label="Preset name"
+          value={name}
+          maxLength={80}
+          placeholder="Postgres – Production"
+          autoComplete="off"
+          onChange={(e) => setName(e.target.value)}
+          error={fields.name?.[0] ? `Name ${fields.name[0]}` : undefined}
+        />
       </div>
       {create.error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200"
+        >
           {create.error.message}
         </p>
       ) : null}
@@ -85,7 +119,10 @@ export function NewPresetForm({ orgSlug, organizationId, bundle: initialBundle, 
           Cancel
         </Button>
       </div>
-      <p className="text-xs text-slate-500">Creates draft v1 against the bundle&apos;s newest version; nothing is usable until you publish it.</p>
+      <p className="text-xs text-slate-500">
+        Creates draft v1 against the bundle&apos;s newest version; nothing is usable until you
+        publish it.
+      </p>
     </form>
   );
 }

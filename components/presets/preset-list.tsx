@@ -21,26 +21,49 @@ function PresetRow({ orgSlug, preset }: { orgSlug: string; preset: PresetView })
   return (
     <tr data-testid="preset-row" data-name={preset.name} className="align-top">
       <th scope="row" className="px-3 py-2 text-left font-normal">
-        <Link href={`/o/${orgSlug}/presets/${preset.id}`} className="font-medium text-brand-700 hover:underline">
+        <Link
+          href={`/o/${orgSlug}/presets/${preset.id}`}
+          className="font-medium text-brand-700 hover:underline"
+        >
           {preset.name}
         </Link>
         {preset.description ? <p className="text-xs text-slate-500">{preset.description}</p> : null}
       </th>
       <td className="px-3 py-2">
-        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${preset.builtIn ? "bg-slate-100 text-slate-700" : "bg-brand-100 text-brand-700"}`}>
+        <span
+          className={`rounded-full px-2 py-0.5 text-xs font-medium ${preset.builtIn ? "bg-slate-100 text-slate-700" : "bg-brand-100 text-brand-700"}`}
+        >
           {preset.builtIn ? "built-in" : "organization"}
         </span>
       </td>
       <td className="px-3 py-2 font-mono text-sm">
-        {newest ? `v${newest.version}` : <span className="font-sans text-xs text-slate-500">not published</span>}
-        {draft ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 font-sans text-xs text-amber-800">draft v{draft.version}</span> : null}
+        {newest ? (
+          `v${newest.version}`
+        ) : (
+          <span className="font-sans text-xs text-slate-500">not published</span>
+        )}
+        {draft ? (
+          <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 font-sans text-xs text-amber-800">
+            draft v{draft.version}
+          </span>
+        ) : null}
       </td>
-      <td className="px-3 py-2 text-sm text-slate-700">{allowed ? describeAllowed(allowed) : "—"}</td>
+      <td className="px-3 py-2 text-sm text-slate-700">
+        {allowed ? describeAllowed(allowed) : "—"}
+      </td>
     </tr>
   );
 }
 
-function BundleGroup({ orgSlug, bundle, presets }: { orgSlug: string; bundle: string; presets: PresetView[] }) {
+function BundleGroup({
+  orgSlug,
+  bundle,
+  presets,
+}: {
+  orgSlug: string;
+  bundle: string;
+  presets: PresetView[];
+}) {
   return (
     <section aria-labelledby={`presets-${bundle}`} className="space-y-2">
       <h2 id={`presets-${bundle}`} className="font-mono text-base font-semibold">
@@ -50,10 +73,18 @@ function BundleGroup({ orgSlug, bundle, presets }: { orgSlug: string; bundle: st
         <table className="w-full text-sm">
           <thead className="bg-slate-50 text-left text-xs text-slate-500">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Preset</th>
-              <th scope="col" className="w-32 px-3 py-2 font-medium">Source</th>
-              <th scope="col" className="w-44 px-3 py-2 font-medium">Version</th>
-              <th scope="col" className="w-64 px-3 py-2 font-medium">Allowed in</th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Preset
+              </th>
+              <th scope="col" className="w-32 px-3 py-2 font-medium">
+                Source
+              </th>
+              <th scope="col" className="w-44 px-3 py-2 font-medium">
+                Version
+              </th>
+              <th scope="col" className="w-64 px-3 py-2 font-medium">
+                Allowed in
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -72,10 +103,18 @@ export function PresetList({ orgSlug, bundle }: { orgSlug: string; bundle?: stri
   const [creating, setCreating] = useState(false);
   const org = useQuery(trpc.organization.bySlug.queryOptions({ slug: orgSlug }));
   const organizationId = org.data?.id ?? "";
-  const list = useQuery({ ...trpc.preset.list.queryOptions({ organizationId, bundle }), enabled: !!org.data });
+  const list = useQuery({
+    ...trpc.preset.list.queryOptions({ organizationId, bundle }),
+    enabled: !!org.data,
+  });
 
   const error = org.error ?? list.error;
-  if (error) return <p role="alert" className="text-red-700">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-red-700">
+        {error.message}
+      </p>
+    );
   if (!org.data || !list.data) return <p className="text-slate-500">Loading presets…</p>;
   const role = org.data.role;
   const groups = new Map<string, PresetView[]>();
@@ -96,11 +135,26 @@ export function PresetList({ orgSlug, bundle }: { orgSlug: string; bundle?: stri
             "The blessed ways to run each bundle."
           )}
         </p>
-        {atLeast(role, "ops") && !creating ? <Button onClick={() => setCreating(true)}>New preset</Button> : null}
+        {atLeast(role, "ops") && !creating ? (
+          <Button onClick={() => setCreating(true)}>New preset</Button>
+        ) : null}
       </div>
-      {creating ? <NewPresetForm orgSlug={orgSlug} organizationId={organizationId} bundle={bundle} onCancel={() => setCreating(false)} /> : null}
-      <ProductionGuardrail organizationId={organizationId} required={list.data.requireProductionPresets} isOwner={role === "owner"} />
-      {groups.size === 0 ? <p className="text-sm text-slate-500">No presets{bundle ? ` for ${bundle}` : ""}.</p> : null}
+      {creating ? (
+        <NewPresetForm
+          orgSlug={orgSlug}
+          organizationId={organizationId}
+          bundle={bundle}
+          onCancel={() => setCreating(false)}
+        />
+      ) : null}
+      <ProductionGuardrail
+        organizationId={organizationId}
+        required={list.data.requireProductionPresets}
+        isOwner={role === "owner"}
+      />
+      {groups.size === 0 ? (
+        <p className="text-sm text-slate-500">No presets{bundle ? ` for ${bundle}` : ""}.</p>
+      ) : null}
       {[...groups].map(([name, presets]) => (
         <BundleGroup key={name} orgSlug={orgSlug} bundle={name} presets={presets} />
       ))}

@@ -6,7 +6,15 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTRPC } from "@/components/trpc";
 
-export function ProductionGuardrail({ organizationId, required, isOwner }: { organizationId: string; required: boolean; isOwner: boolean }) {
+export function ProductionGuardrail({
+  organizationId,
+  required,
+  isOwner,
+}: {
+  organizationId: string;
+  required: boolean;
+  isOwner: boolean;
+}) {
   const trpc = useTRPC();
   const id = useId();
   const queryClient = useQueryClient();
@@ -24,7 +32,10 @@ export function ProductionGuardrail({ organizationId, required, isOwner }: { org
   const [choice, setChoice] = useState<boolean | null>(null);
   const checked = choice ?? required;
   return (
-    <section aria-labelledby={`${id}-h`} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section
+      aria-labelledby={`${id}-h`}
+      className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
       <h2 id={`${id}-h`} className="text-sm font-semibold">
         Organization guardrail
       </h2>
@@ -36,7 +47,10 @@ export function ProductionGuardrail({ organizationId, required, isOwner }: { org
             disabled={set.isPending}
             onChange={(e) => {
               setChoice(e.target.checked);
-              set.mutate({ organizationId, requireProductionPresets: e.target.checked }, { onSettled: () => setChoice(null) });
+              set.mutate(
+                { organizationId, requireProductionPresets: e.target.checked },
+                { onSettled: () => setChoice(null) },
+              );
             }}
             className="rounded border-slate-300 text-brand-600"
           />
@@ -44,8 +58,11 @@ export function ProductionGuardrail({ organizationId, required, isOwner }: { org
         </label>
       ) : (
         <p className="mt-1 text-sm text-slate-700">
-          Production instances {required ? "must use a preset allowed in production" : "may use custom values (no preset required)"}.{" "}
-          <span className="text-slate-500">Only an owner can change this.</span>
+          Production instances{" "}
+          {required
+            ? "must use a preset allowed in production"
+            : "may use custom values (no preset required)"}
+          . <span className="text-slate-500">Only an owner can change this.</span>
         </p>
       )}
       {set.error ? (

@@ -14,7 +14,8 @@ export function UpgradeDiff({ consumer }: { consumer: ConsumerView }) {
     <div className="space-y-1">
       {!upgrade.allowed ? (
         <p className="text-xs text-red-700">
-          v{upgrade.to} is not allowed in {consumer.environment.slug} ({CLASS_LABEL[consumer.environment.class]}): this instance cannot move to it.
+          v{upgrade.to} is not allowed in {consumer.environment.slug} (
+          {CLASS_LABEL[consumer.environment.class]}): this instance cannot move to it.
         </p>
       ) : null}
       {upgrade.changes.length === 0 ? (
@@ -46,15 +47,23 @@ export function UpgradeDiff({ consumer }: { consumer: ConsumerView }) {
                 <th scope="row" className="pr-2 text-left font-mono font-normal">
                   {c.path}
                 </th>
-                <td className="pr-2 font-mono text-red-700 line-through decoration-red-300">{c.before === undefined ? "—" : show(c.before)}</td>
-                <td className="pr-2 font-mono text-emerald-800">{c.after === undefined ? "—" : show(c.after)}</td>
+                <td className="pr-2 font-mono text-red-700 line-through decoration-red-300">
+                  {c.before === undefined ? "—" : show(c.before)}
+                </td>
+                <td className="pr-2 font-mono text-emerald-800">
+                  {c.after === undefined ? "—" : show(c.after)}
+                </td>
                 <td className="text-slate-500">{c.reason}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {upgrade.kept.length > 0 ? <p className="text-xs text-slate-600">Keeps its own {upgrade.kept.join(", ")} (still allowed by v{upgrade.to}).</p> : null}
+      {upgrade.kept.length > 0 ? (
+        <p className="text-xs text-slate-600">
+          Keeps its own {upgrade.kept.join(", ")} (still allowed by v{upgrade.to}).
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -8,16 +8,34 @@ import { getAt, leafPaths, show } from "@/server/domain/presets/values";
 
 function Guardrail({ rule }: { rule: FieldRule | undefined }) {
   if (!rule) return <span className="text-slate-500">open</span>;
-  if (rule.mode === "locked") return <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800">locked</span>;
+  if (rule.mode === "locked")
+    return (
+      <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800">locked</span>
+    );
   return (
     <span>
-      <span className="rounded bg-sky-100 px-1.5 py-0.5 font-medium text-sky-800">narrowed</span> <span className="text-slate-700">{describeRule(rule)}</span>
+      <span className="rounded bg-sky-100 px-1.5 py-0.5 font-medium text-sky-800">narrowed</span>{" "}
+      <span className="text-slate-700">{describeRule(rule)}</span>
     </span>
   );
 }
 
-export function VersionValues({ label, values, rules, ui }: { label: string; values: Record<string, unknown>; rules: PresetRules; ui: Record<string, unknown> }) {
-  const paths = inFormOrder([...new Set([...leafPaths(values), ...Object.keys(rules)])], (p) => p, ui);
+export function VersionValues({
+  label,
+  values,
+  rules,
+  ui,
+}: {
+  label: string;
+  values: Record<string, unknown>;
+  rules: PresetRules;
+  ui: Record<string, unknown>;
+}) {
+  const paths = inFormOrder(
+    [...new Set([...leafPaths(values), ...Object.keys(rules)])],
+    (p) => p,
+    ui,
+  );
   return (
     <table className="w-full table-fixed text-sm">
       <caption className="sr-only">{label}</caption>
@@ -39,10 +57,15 @@ export function VersionValues({ label, values, rules, ui }: { label: string; val
           const value = getAt(values, path);
           return (
             <tr key={path}>
-              <th scope="row" className="break-words px-3 py-1.5 text-left align-top font-mono text-xs font-normal text-slate-600">
+              <th
+                scope="row"
+                className="break-words px-3 py-1.5 text-left align-top font-mono text-xs font-normal text-slate-600"
+              >
                 {path}
               </th>
-              <td className="break-all px-3 py-1.5 align-top font-mono text-xs">{value === undefined ? "—" : show(value)}</td>
+              <td className="break-all px-3 py-1.5 align-top font-mono text-xs">
+                {value === undefined ? "—" : show(value)}
+              </td>
               <td className="px-3 py-1.5 align-top text-xs">
                 <Guardrail rule={rules[path]} />
               </td>

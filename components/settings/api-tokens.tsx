@@ -7,7 +7,8 @@ import { ROLES, atLeast, type Role } from "@/server/domain/roles";
 import { CreateTokenForm } from "./create-token-form";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
-const minute = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never");
+const minute = (d: Date | null) =>
+  d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never";
 
 /**
  * API tokens of the organization (ops and owners): list, create (the value is shown once),
@@ -17,16 +18,24 @@ export function ApiTokens({ organizationId, role }: { organizationId: string; ro
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
-  const list = useQuery({ ...trpc.token.list.queryOptions({ organizationId }), enabled: atLeast(role, "ops") });
+  const list = useQuery({
+    ...trpc.token.list.queryOptions({ organizationId }),
+    enabled: atLeast(role, "ops"),
+  });
   const [error, setError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() });
 
   if (!atLeast(role, "ops")) {
-    return <p className="text-sm text-slate-600">API tokens are managed by ops and owners; you are {role}.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        API tokens are managed by ops and owners; you are {role}.
+      </p>
+    );
   }
 
   async function revoke(tokenId: string, name: string) {
-    if (!window.confirm(`Revoke the token “${name}”? Scripts using it stop working at once.`)) return;
+    if (!window.confirm(`Revoke the token “${name}”? Scripts using it stop working at once.`))
+      return;
     setError(null);
     try {
       await client.token.revoke.mutate({ organizationId, tokenId });
@@ -38,9 +47,21 @@ export function ApiTokens({ organizationId, role }: { organizationId: string; ro
 
   return (
     <div className="space-y-6">
-      <CreateTokenForm organizationId={organizationId} roles={ROLES.filter((r) => atLeast(role, r))} onCreated={refresh} />
-      {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
-      {list.error ? <p role="alert" className="text-sm text-red-700">{list.error.message}</p> : null}
+      <CreateTokenForm
+        organizationId={organizationId}
+        roles={ROLES.filter((r) => atLeast(role, r))}
+        onCreated={refresh}
+      />
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {list.error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {list.error.message}
+        </p>
+      ) : null}
       <table className="w-full text-left text-sm" aria-label="API tokens">
         <thead className="text-xs uppercase text-slate-500">
           <tr>
@@ -55,7 +76,9 @@ export function ApiTokens({ organizationId, role }: { organizationId: string; ro
         <tbody>
           {list.data?.length === 0 ? (
             <tr>
-              <td colSpan={6} className="py-3 text-slate-500">No tokens yet.</td>
+              <td colSpan={6} className="py-3 text-slate-500">
+                No tokens yet.
+              </td>
             </tr>
           ) : null}
           {list.data?.map((t) => (

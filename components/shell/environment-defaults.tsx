@@ -26,7 +26,10 @@ function sensitiveUi(paths: string[]): Record<string, unknown> {
     let node = ui;
     const segments = pointerSegments(pointer).map((s) => (s === "*" ? "items" : s));
     segments.forEach((s, i) => {
-      node[s] = i === segments.length - 1 ? { ...(node[s] as object), "ui:widget": "password" } : ((node[s] as Record<string, unknown>) ?? {});
+      node[s] =
+        i === segments.length - 1
+          ? { ...(node[s] as object), "ui:widget": "password" }
+          : ((node[s] as Record<string, unknown>) ?? {});
       node = node[s] as Record<string, unknown>;
     });
   }
@@ -34,7 +37,12 @@ function sensitiveUi(paths: string[]): Record<string, unknown> {
 }
 
 function isMarker(value: unknown): value is { set: true; fingerprint: string } {
-  return typeof value === "object" && value !== null && (value as { set?: unknown }).set === true && typeof (value as { fingerprint?: unknown }).fingerprint === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { set?: unknown }).set === true &&
+    typeof (value as { fingerprint?: unknown }).fingerprint === "string"
+  );
 }
 
 function PayloadView({ payload }: { payload: Record<string, unknown> }) {
@@ -44,7 +52,13 @@ function PayloadView({ payload }: { payload: Record<string, unknown> }) {
         <div key={key} className="contents">
           <dt className="font-mono text-slate-500">{key}</dt>
           <dd data-testid={`payload-${key}`} className="break-all font-mono text-slate-800">
-            {isMarker(value) ? <span className="text-emerald-800">set · fingerprint {value.fingerprint}…</span> : typeof value === "string" ? value : JSON.stringify(value)}
+            {isMarker(value) ? (
+              <span className="text-emerald-800">set · fingerprint {value.fingerprint}…</span>
+            ) : typeof value === "string" ? (
+              value
+            ) : (
+              JSON.stringify(value)
+            )}
           </dd>
         </div>
       ))}
@@ -52,7 +66,15 @@ function PayloadView({ payload }: { payload: Record<string, unknown> }) {
   );
 }
 
-function AddDefaultForm({ projectId, environmentId, onAdded }: { projectId: string; environmentId: string; onAdded: () => void }) {
+function AddDefaultForm({
+  projectId,
+  environmentId,
+  onAdded,
+}: {
+  projectId: string;
+  environmentId: string;
+  onAdded: () => void;
+}) {
   const trpc = useTRPC();
   const types = useQuery(trpc.environmentDefault.types.queryOptions({ projectId }));
   const [typeName, setTypeName] = useState("");
@@ -86,25 +108,51 @@ function AddDefaultForm({ projectId, environmentId, onAdded }: { projectId: stri
 
   if (!types.data) return null;
   return (
-    <form aria-labelledby="new-default-heading" onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
+    <form
+      aria-labelledby="new-default-heading"
+      onSubmit={onSubmit}
+      noValidate
+      className="mt-4 space-y-4"
+    >
       <h3 id="new-default-heading" className="text-sm font-semibold">
         New default
       </h3>
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Artifact type" value={type?.name ?? ""} onChange={(e) => (setTypeName(e.target.value), setPayload({}))}>
+        <SelectField
+          label="Artifact type"
+          value={type?.name ?? ""}
+          onChange={(e) => (setTypeName(e.target.value), setPayload({}))}
+        >
           {types.data.map((t) => (
             <option key={t.name} value={t.name}>
               {t.label} ({t.name})
             </option>
           ))}
         </SelectField>
-        <TextField label="Default name" value={name} placeholder="deploy-role" autoComplete="off" onChange={(e) => setName(e.target.value)} error={fields?.name ? `Name ${fields.name[0]}` : undefined} />
+        <TextField
+          label="Default name"
+          value={name}
+          placeholder="deploy-role"
+          autoComplete="off"
+          onChange={(e) => setName(e.target.value)}
+          error={fields?.name ? `Name ${fields.name[0]}` : undefined}
+        />
       </div>
       {type ? (
-        <ParamForm key={type.name} idPrefix={`default-${type.name}`} schema={type.schema} uiSchema={ui} values={payload} onChange={(values) => setPayload(values)} />
+        <ParamForm
+          key={type.name}
+          idPrefix={`default-${type.name}`}
+          schema={type.schema}
+          uiSchema={ui}
+          values={payload}
+          onChange={(values) => setPayload(values)}
+        />
       ) : null}
       {add.error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200"
+        >
           {add.error.message}
         </p>
       ) : null}
@@ -120,28 +168,45 @@ export function EnvironmentDefaults({ project }: { project: Project }) {
   const queryClient = useQueryClient();
   const [chosen, setEnvironmentId] = useState(project.environments[0]?.id ?? "");
   // The chosen environment may since have been deleted: fall back to the first.
-  const environmentId = project.environments.some((e) => e.id === chosen) ? chosen : (project.environments[0]?.id ?? "");
+  const environmentId = project.environments.some((e) => e.id === chosen)
+    ? chosen
+    : (project.environments[0]?.id ?? "");
   const canEdit = atLeast(project.role, "ops");
-  const list = useQuery({ ...trpc.environmentDefault.list.queryOptions({ environmentId }), enabled: !!environmentId });
+  const list = useQuery({
+    ...trpc.environmentDefault.list.queryOptions({ environmentId }),
+    enabled: !!environmentId,
+  });
   const refresh = () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.environmentDefault.list.queryKey({ environmentId }) }),
+      queryClient.invalidateQueries({
+        queryKey: trpc.environmentDefault.list.queryKey({ environmentId }),
+      }),
       queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
     ]);
-  const remove = useMutation(trpc.environmentDefault.remove.mutationOptions({ onSuccess: () => refresh() }));
+  const remove = useMutation(
+    trpc.environmentDefault.remove.mutationOptions({ onSuccess: () => refresh() }),
+  );
 
   return (
-    <section aria-labelledby="environment-defaults-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+    <section
+      aria-labelledby="environment-defaults-heading"
+      className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
+    >
       <h2 id="environment-defaults-heading" className="text-base font-semibold">
         Environment defaults
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        Artifacts supplied to one environment by hand — cloud credentials, a network, an existing database. A default fills every slot of its type
-        that has no line. Sensitive fields are encrypted and never shown again.
+        Artifacts supplied to one environment by hand — cloud credentials, a network, an existing
+        database. A default fills every slot of its type that has no line. Sensitive fields are
+        encrypted and never shown again.
         {canEdit ? "" : ` Your role (${project.role}) can't change them: that needs ops or above.`}
       </p>
       <div className="mt-4 max-w-xs">
-        <SelectField label="Environment" value={environmentId} onChange={(e) => setEnvironmentId(e.target.value)}>
+        <SelectField
+          label="Environment"
+          value={environmentId}
+          onChange={(e) => setEnvironmentId(e.target.value)}
+        >
           {project.environments.map((e) => (
             <option key={e.id} value={e.id}>
               {e.name}
@@ -149,25 +214,53 @@ export function EnvironmentDefaults({ project }: { project: Project }) {
           ))}
         </SelectField>
       </div>
-      {list.error ? <p role="alert" className="mt-3 text-sm text-red-700">{list.error.message}</p> : null}
+      {list.error ? (
+        <p role="alert" className="mt-3 text-sm text-red-700">
+          {list.error.message}
+        </p>
+      ) : null}
       <ul className="mt-4 divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
-        {list.data?.length === 0 ? <li className="px-3 py-2 text-sm text-slate-500">No defaults in this environment.</li> : null}
+        {list.data?.length === 0 ? (
+          <li className="px-3 py-2 text-sm text-slate-500">No defaults in this environment.</li>
+        ) : null}
         {list.data?.map((d) => (
-          <li key={d.id} data-testid="environment-default" data-name={d.name} className="flex items-start justify-between gap-3 px-3 py-2 text-sm">
+          <li
+            key={d.id}
+            data-testid="environment-default"
+            data-name={d.name}
+            className="flex items-start justify-between gap-3 px-3 py-2 text-sm"
+          >
             <div className="min-w-0">
-              <span className="font-mono font-medium">{d.name}</span> <span className="text-xs text-slate-500">{d.type}</span>
+              <span className="font-mono font-medium">{d.name}</span>{" "}
+              <span className="text-xs text-slate-500">{d.type}</span>
               <PayloadView payload={d.payload} />
             </div>
             {canEdit ? (
-              <Button variant="ghost" className="text-red-700" disabled={remove.isPending} onClick={() => remove.mutate({ environmentId, id: d.id })}>
+              <Button
+                variant="ghost"
+                className="text-red-700"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate({ environmentId, id: d.id })}
+              >
                 Remove
               </Button>
             ) : null}
           </li>
         ))}
       </ul>
-      {remove.error ? <p role="alert" className="mt-2 text-sm text-red-700">{remove.error.message}</p> : null}
-      {canEdit && environmentId ? <AddDefaultForm key={environmentId} projectId={project.id} environmentId={environmentId} onAdded={() => void refresh()} /> : null}
+      {remove.error ? (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {remove.error.message}
+        </p>
+      ) : null}
+      {canEdit && environmentId ? (
+        <AddDefaultForm
+          key={environmentId}
+          projectId={project.id}
+          environmentId={environmentId}
+          onAdded={() => void refresh()}
+        />
+      ) : null}
     </section>
   );
 }

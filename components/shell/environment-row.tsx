@@ -22,11 +22,21 @@ export interface EnvironmentView {
   forkedFromId?: string | null;
 }
 
-function RenameForm({ projectId, environment, onDone }: { projectId: string; environment: EnvironmentView; onDone: () => void }) {
+function RenameForm({
+  projectId,
+  environment,
+  onDone,
+}: {
+  projectId: string;
+  environment: EnvironmentView;
+  onDone: () => void;
+}) {
   const trpc = useTRPC();
   const changed = useEnvironmentsChanged(projectId);
   const [name, setName] = useState(environment.name);
-  const rename = useMutation(trpc.environment.rename.mutationOptions({ onSuccess: () => (changed(), onDone()) }));
+  const rename = useMutation(
+    trpc.environment.rename.mutationOptions({ onSuccess: () => (changed(), onDone()) }),
+  );
   const error = rename.error as ServerError;
 
   function onSubmit(event: FormEvent) {
@@ -35,9 +45,21 @@ function RenameForm({ projectId, environment, onDone }: { projectId: string; env
   }
 
   return (
-    <form aria-label={`Rename ${environment.name}`} onSubmit={onSubmit} noValidate className="mt-2 space-y-2">
+    <form
+      aria-label={`Rename ${environment.name}`}
+      onSubmit={onSubmit}
+      noValidate
+      className="mt-2 space-y-2"
+    >
       <div className="flex items-end gap-2">
-        <TextField label="Name" value={name} autoComplete="off" autoFocus onChange={(e) => setName(e.target.value)} error={fieldError(error, "name", "Name")} />
+        <TextField
+          label="Name"
+          value={name}
+          autoComplete="off"
+          autoFocus
+          onChange={(e) => setName(e.target.value)}
+          error={fieldError(error, "name", "Name")}
+        />
         <Button type="submit" disabled={rename.isPending}>
           Save
         </Button>
@@ -71,11 +93,17 @@ export function EnvironmentRow({
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<ServerError>(null);
   // Settled only once the project is refetched (onSuccess returns that promise): no flicker back to the old value.
-  const handlers = { onSuccess: () => (setError(null), changed()), onError: (e: unknown) => setError(e as ServerError) };
+  const handlers = {
+    onSuccess: () => (setError(null), changed()),
+    onError: (e: unknown) => setError(e as ServerError),
+  };
   const setClass = useMutation(trpc.environment.setClass.mutationOptions(handlers));
   const setProtection = useMutation(trpc.environment.setProtection.mutationOptions(handlers));
   const remove = useMutation(
-    trpc.environment.delete.mutationOptions({ onSuccess: () => (changed(), onDeleted()), onError: (e) => setError(e as ServerError) }),
+    trpc.environment.delete.mutationOptions({
+      onSuccess: () => (changed(), onDeleted()),
+      onError: (e) => setError(e as ServerError),
+    }),
   );
   // What was asked for, shown at once (a controlled input would snap back until the refetch lands).
   const [askedClass, setAskedClass] = useState<EnvironmentClass | null>(null);
@@ -88,7 +116,8 @@ export function EnvironmentRow({
     <li data-testid="environment-row" data-slug={environment.slug} className="px-3 py-3 text-sm">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <span className="font-medium">{environment.name}</span> <span className="font-mono text-xs text-slate-500">{environment.slug}</span>
+          <span className="font-medium">{environment.name}</span>{" "}
+          <span className="font-mono text-xs text-slate-500">{environment.slug}</span>
           <p data-testid="environment-summary" className="mt-0.5 text-xs text-slate-500">
             {className}
             {environment.protected ? " · decommission protection on" : ""}
@@ -97,13 +126,24 @@ export function EnvironmentRow({
         </div>
         {canEdit ? (
           <div className="flex gap-1">
-            <Button variant="ghost" aria-label={`Rename ${environment.name}`} onClick={() => setRenaming(true)} disabled={renaming}>
+            <Button
+              variant="ghost"
+              aria-label={`Rename ${environment.name}`}
+              onClick={() => setRenaming(true)}
+              disabled={renaming}
+            >
               Rename
             </Button>
             <Button variant="ghost" aria-label={`Fork from ${environment.name}…`} onClick={onFork}>
               Fork…
             </Button>
-            <Button variant="ghost" aria-label={`Delete ${environment.name}…`} className="text-red-700" onClick={() => (setError(null), setConfirming(true))} disabled={busy}>
+            <Button
+              variant="ghost"
+              aria-label={`Delete ${environment.name}…`}
+              className="text-red-700"
+              onClick={() => (setError(null), setConfirming(true))}
+              disabled={busy}
+            >
               Delete…
             </Button>
           </div>
@@ -120,7 +160,10 @@ export function EnvironmentRow({
               onChange={(e) => {
                 const value = e.target.value as EnvironmentClass;
                 setAskedClass(value);
-                setClass.mutate({ ...target, class: value }, { onSettled: () => setAskedClass(null) });
+                setClass.mutate(
+                  { ...target, class: value },
+                  { onSettled: () => setAskedClass(null) },
+                );
               }}
             >
               <option value="non_production">Non-production</option>
@@ -136,16 +179,28 @@ export function EnvironmentRow({
               onChange={(e) => {
                 const value = e.target.checked;
                 setAskedProtection(value);
-                setProtection.mutate({ ...target, protected: value }, { onSettled: () => setAskedProtection(null) });
+                setProtection.mutate(
+                  { ...target, protected: value },
+                  { onSettled: () => setAskedProtection(null) },
+                );
               }}
             />
             Decommission protection
           </label>
         </div>
       ) : null}
-      {renaming ? <RenameForm projectId={projectId} environment={environment} onDone={() => setRenaming(false)} /> : null}
+      {renaming ? (
+        <RenameForm
+          projectId={projectId}
+          environment={environment}
+          onDone={() => setRenaming(false)}
+        />
+      ) : null}
       {error ? (
-        <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-red-700 ring-1 ring-red-200">
+        <p
+          role="alert"
+          className="mt-2 rounded-md bg-red-50 px-3 py-2 text-red-700 ring-1 ring-red-200"
+        >
           {error.message}
         </p>
       ) : null}
@@ -160,10 +215,14 @@ export function EnvironmentRow({
           }}
         >
           <p>
-            Every component&rsquo;s configuration in {environment.name} goes, with any secrets and environment defaults set in it. The diagram and the
-            other environments stay as they are.
+            Every component&rsquo;s configuration in {environment.name} goes, with any secrets and
+            environment defaults set in it. The diagram and the other environments stay as they are.
           </p>
-          {environment.protected ? <p className="mt-2 font-medium">Decommission protection is on: it has to be turned off first.</p> : null}
+          {environment.protected ? (
+            <p className="mt-2 font-medium">
+              Decommission protection is on: it has to be turned off first.
+            </p>
+          ) : null}
         </ConfirmDialog>
       ) : null}
     </li>

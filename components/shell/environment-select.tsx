@@ -9,7 +9,17 @@ export interface EnvironmentOption {
   class: "production" | "non_production";
 }
 
-export function EnvironmentSelect({ label, value, environments, onChange }: { label: string; value: string; environments: readonly EnvironmentOption[]; onChange: (slug: string) => void }) {
+export function EnvironmentSelect({
+  label,
+  value,
+  environments,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  environments: readonly EnvironmentOption[];
+  onChange: (slug: string) => void;
+}) {
   return (
     <label className="flex items-center gap-2 text-sm">
       <span className="text-slate-600">{label}</span>

@@ -26,7 +26,9 @@ function NewEnvironmentForm({ project, disabled }: { project: Project; disabled:
   const trpc = useTRPC();
   const changed = useEnvironmentsChanged(project.id);
   const [created, setCreated] = useState<string | null>(null);
-  const create = useMutation(trpc.environment.create.mutationOptions({ onSuccess: () => changed() }));
+  const create = useMutation(
+    trpc.environment.create.mutationOptions({ onSuccess: () => changed() }),
+  );
   const error = create.error as ServerError;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -56,16 +58,42 @@ function NewEnvironmentForm({ project, disabled }: { project: Project; disabled:
       <h3 id="new-environment-heading" className="text-sm font-semibold">
         New environment
       </h3>
-      <form aria-labelledby="new-environment-heading" onSubmit={onSubmit} noValidate className="mt-3 space-y-4">
+      <form
+        aria-labelledby="new-environment-heading"
+        onSubmit={onSubmit}
+        noValidate
+        className="mt-3 space-y-4"
+      >
         <fieldset disabled={disabled || create.isPending} className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Slug" name="slug" placeholder="qa" autoComplete="off" error={fieldError(error, "slug", "Slug")} />
-          <TextField label="Name" name="name" placeholder="QA" autoComplete="off" error={fieldError(error, "name", "Name")} />
-          <SelectField label="Class" name="class" defaultValue="non_production" error={fieldError(error, "class", "Class")}>
+          <TextField
+            label="Slug"
+            name="slug"
+            placeholder="qa"
+            autoComplete="off"
+            error={fieldError(error, "slug", "Slug")}
+          />
+          <TextField
+            label="Name"
+            name="name"
+            placeholder="QA"
+            autoComplete="off"
+            error={fieldError(error, "name", "Name")}
+          />
+          <SelectField
+            label="Class"
+            name="class"
+            defaultValue="non_production"
+            error={fieldError(error, "class", "Class")}
+          >
             <option value="non_production">Non-production</option>
             <option value="production">Production</option>
           </SelectField>
           <label className="flex items-center gap-2 self-end pb-2 text-sm text-slate-700">
-            <input type="checkbox" name="protected" className="h-4 w-4 rounded border-slate-300 text-brand-600" />
+            <input
+              type="checkbox"
+              name="protected"
+              className="h-4 w-4 rounded border-slate-300 text-brand-600"
+            />
             Decommission protection (cannot be deleted by accident)
           </label>
         </fieldset>
@@ -99,14 +127,20 @@ export function EnvironmentsPanel({ project }: { project: Project }) {
             key={e.id}
             projectId={project.id}
             environment={e}
-            forkedFrom={e.forkedFromId ? (nameOf.get(e.forkedFromId) ?? "a deleted environment") : null}
+            forkedFrom={
+              e.forkedFromId ? (nameOf.get(e.forkedFromId) ?? "a deleted environment") : null
+            }
             canEdit={!note}
             onFork={() => (setNotice(null), setForking(e))}
             onDeleted={() => setNotice(`Environment “${e.name}” deleted.`)}
           />
         ))}
       </ul>
-      <p role="status" data-testid="environments-notice" className="mb-6 min-h-5 text-sm text-emerald-700">
+      <p
+        role="status"
+        data-testid="environments-notice"
+        className="mb-6 min-h-5 text-sm text-emerald-700"
+      >
         {notice}
       </p>
       {forking ? (
@@ -118,8 +152,12 @@ export function EnvironmentsPanel({ project }: { project: Project }) {
             void changed();
             setNotice(
               <>
-                Environment “{environment.name}” forked from {forking.name}. Secrets were not copied.{" "}
-                <Link className="font-medium text-brand-700 underline" href={`${pathname}?env=${encodeURIComponent(environment.slug)}`}>
+                Environment “{environment.name}” forked from {forking.name}. Secrets were not
+                copied.{" "}
+                <Link
+                  className="font-medium text-brand-700 underline"
+                  href={`${pathname}?env=${encodeURIComponent(environment.slug)}`}
+                >
                   Open {environment.name} on the canvas
                 </Link>
               </>,

@@ -52,15 +52,38 @@ export function ForkEnvironmentDialog({
   return (
     <Modal title={`Fork from ${source.name}`} onClose={onClose}>
       <p className="text-sm text-slate-600">
-        The new environment shows the same diagram with {source.name}&rsquo;s params, presets and line policy choices. Secrets, environment
-        defaults and deployments are not copied: it starts as drafts. A preset the new environment does not allow is replaced by the
-        bundle&rsquo;s default preset there.
+        The new environment shows the same diagram with {source.name}&rsquo;s params, presets and
+        line policy choices. Secrets, environment defaults and deployments are not copied: it starts
+        as drafts. A preset the new environment does not allow is replaced by the bundle&rsquo;s
+        default preset there.
       </p>
-      <form aria-label={`Fork from ${source.name}`} onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
+      <form
+        aria-label={`Fork from ${source.name}`}
+        onSubmit={onSubmit}
+        noValidate
+        className="mt-4 space-y-4"
+      >
         <fieldset disabled={fork.isPending} className="space-y-4">
-          <TextField label="Slug" name="slug" placeholder="preview-pr-42" autoComplete="off" error={fieldError(error, "slug", "Slug")} />
-          <TextField label="Name" name="name" placeholder="Preview PR 42" autoComplete="off" error={fieldError(error, "name", "Name")} />
-          <SelectField label="Class" name="class" defaultValue={source.class} error={fieldError(error, "class", "Class")}>
+          <TextField
+            label="Slug"
+            name="slug"
+            placeholder="preview-pr-42"
+            autoComplete="off"
+            error={fieldError(error, "slug", "Slug")}
+          />
+          <TextField
+            label="Name"
+            name="name"
+            placeholder="Preview PR 42"
+            autoComplete="off"
+            error={fieldError(error, "name", "Name")}
+          />
+          <SelectField
+            label="Class"
+            name="class"
+            defaultValue={source.class}
+            error={fieldError(error, "class", "Class")}
+          >
             <option value="non_production">Non-production</option>
             <option value="production">Production</option>
           </SelectField>

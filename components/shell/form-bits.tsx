@@ -4,7 +4,10 @@
 import type { ReactNode } from "react";
 import { atLeast, describeMinimum, type Role } from "@/server/domain/roles";
 
-export type ServerError = { message: string; data?: { fields?: Record<string, string[]> } | null } | null;
+export type ServerError = {
+  message: string;
+  data?: { fields?: Record<string, string[]> } | null;
+} | null;
 
 /** The server's message for one field ("Slug is already taken…"), or undefined. */
 export function fieldError(error: ServerError, field: string, label: string): string | undefined {
@@ -16,15 +19,31 @@ export function fieldError(error: ServerError, field: string, label: string): st
 export function FormError({ error, fields }: { error: ServerError; fields: string[] }) {
   if (!error || fields.some((f) => error.data?.fields?.[f])) return null;
   return (
-    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
+    <p
+      role="alert"
+      className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200"
+    >
       {error.message}
     </p>
   );
 }
 
-export function Section({ id, title, note, children }: { id: string; title: string; note?: string; children: ReactNode }) {
+export function Section({
+  id,
+  title,
+  note,
+  children,
+}: {
+  id: string;
+  title: string;
+  note?: string;
+  children: ReactNode;
+}) {
   return (
-    <section aria-labelledby={id} className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+    <section
+      aria-labelledby={id}
+      className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
+    >
       <h2 id={id} className="text-base font-semibold">
         {title}
       </h2>
@@ -35,5 +54,7 @@ export function Section({ id, title, note, children }: { id: string; title: stri
 }
 
 export function roleNote(role: Role, minimum: Role, what: string): string | undefined {
-  return atLeast(role, minimum) ? undefined : `Your role (${role}) can't ${what}: that needs ${describeMinimum(minimum)}. Ask one of them.`;
+  return atLeast(role, minimum)
+    ? undefined
+    : `Your role (${role}) can't ${what}: that needs ${describeMinimum(minimum)}. Ask one of them.`;
 }

@@ -15,7 +15,14 @@ interface Project {
   name: string;
   description: string;
   role: Role;
-  environments: { id: string; slug: string; name: string; class: "production" | "non_production"; protected: boolean; forkedFromId?: string | null }[];
+  environments: {
+    id: string;
+    slug: string;
+    name: string;
+    class: "production" | "non_production";
+    protected: boolean;
+    forkedFromId?: string | null;
+  }[];
 }
 
 function useInvalidateProject() {
@@ -34,7 +41,9 @@ function DetailsForm({ project }: { project: Project }) {
   const invalidate = useInvalidateProject();
   const [name, setName] = useState(project.name);
   const [description, setDescription] = useState(project.description);
-  const update = useMutation(trpc.project.update.mutationOptions({ onSuccess: () => invalidate() }));
+  const update = useMutation(
+    trpc.project.update.mutationOptions({ onSuccess: () => invalidate() }),
+  );
   const note = roleNote(project.role, "developer", "edit project details");
   const error = update.error as ServerError;
 
@@ -45,9 +54,19 @@ function DetailsForm({ project }: { project: Project }) {
 
   return (
     <Section id="project-details-heading" title="Project details" note={note}>
-      <form aria-labelledby="project-details-heading" onSubmit={onSubmit} noValidate className="space-y-4">
+      <form
+        aria-labelledby="project-details-heading"
+        onSubmit={onSubmit}
+        noValidate
+        className="space-y-4"
+      >
         <fieldset disabled={!!note || update.isPending} className="space-y-4">
-          <TextField label="Project name" value={name} onChange={(e) => setName(e.target.value)} error={fieldError(error, "name", "Name")} />
+          <TextField
+            label="Project name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={fieldError(error, "name", "Name")}
+          />
           <TextArea
             label="Description"
             value={description}

@@ -25,23 +25,42 @@ const TABS: TabItem<Tab>[] = [
 type Initial = { organization: { id: string }; project: ProjectDetail };
 type ProjectDetail = inferRouterOutputs<AppRouter>["project"]["bySlug"];
 
-export function ProjectView({ orgSlug, projectSlug, initial }: { orgSlug: string; projectSlug: string; initial?: Initial }) {
+export function ProjectView({
+  orgSlug,
+  projectSlug,
+  initial,
+}: {
+  orgSlug: string;
+  projectSlug: string;
+  initial?: Initial;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
   const tabsId = useId();
   // The page looked both up while rendering (`initial`); they are fetched here only without it.
-  const org = useQuery({ ...trpc.organization.bySlug.queryOptions({ slug: orgSlug }), enabled: !initial });
+  const org = useQuery({
+    ...trpc.organization.bySlug.queryOptions({ slug: orgSlug }),
+    enabled: !initial,
+  });
   const organizationId = initial?.organization.id ?? org.data?.id;
   const project = useQuery({
-    ...trpc.project.bySlug.queryOptions({ organizationId: organizationId ?? "", slug: projectSlug }),
+    ...trpc.project.bySlug.queryOptions({
+      organizationId: organizationId ?? "",
+      slug: projectSlug,
+    }),
     enabled: !!organizationId,
     initialData: initial?.project,
   });
 
   const error = org.error ?? project.error;
-  if (error) return <p role="alert" className="p-6 text-red-700">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="p-6 text-red-700">
+        {error.message}
+      </p>
+    );
   if (!project.data) return <p className="p-6 text-slate-500">Loading project…</p>;
 
   const environments = project.data.environments;
@@ -61,11 +80,22 @@ export function ProjectView({ orgSlug, projectSlug, initial }: { orgSlug: string
       <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-2 border-b border-slate-200 bg-white px-4 pt-2">
         <div className="flex items-end gap-6">
           <h1 className="pb-2 font-mono text-lg font-semibold">{project.data.name}</h1>
-          <TabList label="Project" idBase={tabsId} items={TABS} value={tab} onChange={(t) => setParam("tab", t === "canvas" ? null : t)} />
+          <TabList
+            label="Project"
+            idBase={tabsId}
+            items={TABS}
+            value={tab}
+            onChange={(t) => setParam("tab", t === "canvas" ? null : t)}
+          />
         </div>
         {tab === "canvas" ? (
           <div className="flex items-center gap-2 pb-2">
-            <EnvironmentSelect label="Environment" value={current?.slug ?? ""} environments={environments} onChange={(slug) => setParam("env", slug)} />
+            <EnvironmentSelect
+              label="Environment"
+              value={current?.slug ?? ""}
+              environments={environments}
+              onChange={(slug) => setParam("env", slug)}
+            />
             <button
               type="button"
               className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
@@ -78,17 +108,29 @@ export function ProjectView({ orgSlug, projectSlug, initial }: { orgSlug: string
       </div>
       {tab === "canvas" ? (
         <TabPanel idBase={tabsId} value="canvas" className="min-h-0 flex-1">
-          {current ? <ProjectCanvas project={project.data} environment={current} /> : <p className="p-6 text-slate-600">This project has no environment yet.</p>}
+          {current ? (
+            <ProjectCanvas project={project.data} environment={current} />
+          ) : (
+            <p className="p-6 text-slate-600">This project has no environment yet.</p>
+          )}
         </TabPanel>
       ) : tab === "compare" ? (
         <TabPanel idBase={tabsId} value="compare" className="min-h-0 flex-1">
-          <CompareView projectId={project.data.id} environments={environments} canPromote={atLeast(project.data.role, "developer")} />
+          <CompareView
+            projectId={project.data.id}
+            environments={environments}
+            canPromote={atLeast(project.data.role, "developer")}
+          />
         </TabPanel>
       ) : (
         <TabPanel idBase={tabsId} value={tab} className="min-h-0 flex-1 overflow-auto">
           <div className="mx-auto max-w-6xl px-6 py-6">
             {tab === "history" ? (
-              <History title="Project history" organizationId={project.data.organizationId} projectId={project.data.id} />
+              <History
+                title="Project history"
+                organizationId={project.data.organizationId}
+                projectId={project.data.id}
+              />
             ) : (
               <ProjectSettings project={project.data} />
             )}

@@ -10,7 +10,19 @@ const roleStyle: Record<Role, string> = {
   viewer: "bg-slate-200 text-slate-700",
 };
 
-export function TopBar({ orgSlug, orgName, email, name, role }: { orgSlug: string; orgName: string; email: string; name: string; role: Role }) {
+export function TopBar({
+  orgSlug,
+  orgName,
+  email,
+  name,
+  role,
+}: {
+  orgSlug: string;
+  orgName: string;
+  email: string;
+  name: string;
+  role: Role;
+}) {
   async function doSignOut() {
     "use server";
     await signOut({ redirectTo: "/signin" });
@@ -19,23 +31,40 @@ export function TopBar({ orgSlug, orgName, email, name, role }: { orgSlug: strin
     <header className="flex h-14 items-center justify-between border-b border-slate-200 bg-white px-4">
       <nav aria-label="Main" className="flex items-center gap-3">
         <Link href={`/o/${orgSlug}`} className="flex items-center gap-2 font-semibold">
-          <span className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white">P</span>
+          <span className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white">
+            P
+          </span>
           Patchbay
         </Link>
         <span className="text-slate-300">/</span>
-        <Link href={`/o/${orgSlug}`} className="text-sm font-medium text-slate-700 hover:text-slate-900">
+        <Link
+          href={`/o/${orgSlug}`}
+          className="text-sm font-medium text-slate-700 hover:text-slate-900"
+        >
           {orgName}
         </Link>
-        <Link href={`/o/${orgSlug}/catalog`} className="ml-3 text-sm font-medium text-slate-600 hover:text-slate-900">
+        <Link
+          href={`/o/${orgSlug}/catalog`}
+          className="ml-3 text-sm font-medium text-slate-600 hover:text-slate-900"
+        >
           Catalog
         </Link>
-        <Link href={`/o/${orgSlug}/presets`} className="ml-3 text-sm font-medium text-slate-600 hover:text-slate-900">
+        <Link
+          href={`/o/${orgSlug}/presets`}
+          className="ml-3 text-sm font-medium text-slate-600 hover:text-slate-900"
+        >
           Presets
         </Link>
-        <Link href={`/o/${orgSlug}/audit`} className="ml-3 whitespace-nowrap text-sm font-medium text-slate-600 hover:text-slate-900">
+        <Link
+          href={`/o/${orgSlug}/audit`}
+          className="ml-3 whitespace-nowrap text-sm font-medium text-slate-600 hover:text-slate-900"
+        >
           Audit log
         </Link>
-        <Link href={`/o/${orgSlug}/settings`} className="ml-3 text-sm font-medium text-slate-600 hover:text-slate-900">
+        <Link
+          href={`/o/${orgSlug}/settings`}
+          className="ml-3 text-sm font-medium text-slate-600 hover:text-slate-900"
+        >
           Settings
         </Link>
       </nav>
@@ -43,12 +72,18 @@ export function TopBar({ orgSlug, orgName, email, name, role }: { orgSlug: strin
         <span data-testid="whoami" title={name}>
           {email}
         </span>
-        <span data-testid="role" className={`rounded-full px-2 py-0.5 text-xs font-medium ${roleStyle[role]}`}>
+        <span
+          data-testid="role"
+          className={`rounded-full px-2 py-0.5 text-xs font-medium ${roleStyle[role]}`}
+        >
           {role}
         </span>
         <UserMenu />
         <form action={doSignOut}>
-          <button type="submit" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+          <button
+            type="submit"
+            className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+          >
             Sign out
           </button>
         </form>

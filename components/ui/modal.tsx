@@ -3,7 +3,17 @@
 // when it closes; Escape closes it.
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
-export function Modal({ title, onClose, children, wide = false }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Modal({
+  title,
+  onClose,
+  children,
+  wide = false,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -12,8 +22,17 @@ export function Modal({ title, onClose, children, wide = false }: { title: strin
     return () => opener?.focus();
   }, []);
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30" onKeyDown={(e) => e.key === "Escape" && onClose()}>
-      <div ref={panel} role="dialog" aria-modal="true" aria-labelledby={titleId} className={`w-full ${wide ? "max-w-2xl" : "max-w-md"} rounded-xl bg-white p-5 shadow-xl ring-1 ring-slate-200`}>
+    <div
+      className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30"
+      onKeyDown={(e) => e.key === "Escape" && onClose()}
+    >
+      <div
+        ref={panel}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        className={`w-full ${wide ? "max-w-2xl" : "max-w-md"} rounded-xl bg-white p-5 shadow-xl ring-1 ring-slate-200`}
+      >
         <h2 id={titleId} className="font-semibold">
           {title}
         </h2>

@@ -1,7 +1,19 @@
 import { useId } from "react";
 
 /** A search box with a visually hidden label (the placeholder says what it searches). */
-export function SearchInput({ label, value, onChange, placeholder, className = "" }: { label: string; value: string; onChange: (value: string) => void; placeholder: string; className?: string }) {
+export function SearchInput({
+  label,
+  value,
+  onChange,
+  placeholder,
+  className = "",
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder: string;
+  className?: string;
+}) {
   const id = useId();
   return (
     <>

@@ -30,11 +30,19 @@ export function TabList<T extends string>({
   dense?: boolean;
 }) {
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
-  const index = Math.max(0, items.findIndex((item) => item.value === value));
+  const index = Math.max(
+    0,
+    items.findIndex((item) => item.value === value),
+  );
 
   function onKeyDown(event: KeyboardEvent) {
     const last = items.length - 1;
-    const moves: Record<string, number> = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last };
+    const moves: Record<string, number> = {
+      ArrowRight: index === last ? 0 : index + 1,
+      ArrowLeft: index === 0 ? last : index - 1,
+      Home: 0,
+      End: last,
+    };
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
@@ -43,7 +51,12 @@ export function TabList<T extends string>({
   }
 
   return (
-    <div role="tablist" aria-label={label} className={`flex ${dense ? "" : "gap-1"} ${className}`} onKeyDown={onKeyDown}>
+    <div
+      role="tablist"
+      aria-label={label}
+      className={`flex ${dense ? "" : "gap-1"} ${className}`}
+      onKeyDown={onKeyDown}
+    >
       {items.map((item, i) => {
         const selected = i === index;
         return (
@@ -60,7 +73,9 @@ export function TabList<T extends string>({
             tabIndex={selected ? 0 : -1}
             onClick={() => onChange(item.value)}
             className={`-mb-px border-b-2 ${dense ? "px-2" : "px-3"} py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand-600 ${
-              selected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+              selected
+                ? "border-brand-600 text-brand-700"
+                : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
             }`}
           >
             {item.label}
@@ -72,7 +87,17 @@ export function TabList<T extends string>({
 }
 
 /** The selected tab's panel (only the selected one is rendered). */
-export function TabPanel({ idBase, value, className = "", children }: { idBase: string; value: string; className?: string; children: ReactNode }) {
+export function TabPanel({
+  idBase,
+  value,
+  className = "",
+  children,
+}: {
+  idBase: string;
+  value: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div
       role="tabpanel"

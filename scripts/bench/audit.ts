@@ -36,16 +36,36 @@ async function main() {
     await seedDemo();
     const project = await prisma().project.findFirstOrThrow({ where: { slug: "ecommerce-api" } });
     const user = await prisma().user.findUniqueOrThrow({ where: { email: "dev@acme.test" } });
-    const ctx = { actor: { type: "user" as const, id: user.id, label: user.email, role: "developer" as const }, meta: { requestId: "bench" } };
+    const ctx = {
+      actor: { type: "user" as const, id: user.id, label: user.email, role: "developer" as const },
+      meta: { requestId: "bench" },
+    };
 
     // What project.update does, minus tRPC: authorize, then read-before + update in a transaction.
     const work = async (i: number, audited: boolean) => {
       const organizationId = await findProjectOrganization(project.id);
       await findRole(user.id, organizationId!);
       const change = async (tx: Parameters<Parameters<typeof auditedWrite>[1]>[0]) => {
-        const before = await tx.project.findUniqueOrThrow({ where: { id: project.id }, select: { description: true } });
-        const after = await tx.project.update({ where: { id: project.id }, data: { description: `bench ${i}` }, select: { description: true } });
-        return { result: after, touched: [], audit: { organizationId, action: "project.updated", target: { type: "project", id: project.id, projectId: project.id }, before, after } };
+        const before = await tx.project.findUniqueOrThrow({
+          where: { id: project.id },
+          select: { description: true },
+        });
+        const after = await tx.project.update({
+          where: { id: project.id },
+          data: { description: `bench ${i}` },
+          select: { description: true },
+        });
+        return {
+          result: after,
+          touched: [],
+          audit: {
+            organizationId,
+            action: "project.updated",
+            target: { type: "project", id: project.id, projectId: project.id },
+            before,
+            after,
+          },
+        };
       };
       if (audited) await auditedWrite(ctx, change);
       else await prisma().$transaction(async (tx) => (await change(tx)).result);
@@ -55,17 +75,24 @@ async function main() {
     const plain: number[] = [];
     const audited: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [kind, samples] of [["plain", plain], ["audited", audited]] as const) {
+      for (const [kind, samples] of [
+        ["plain", plain],
+        ["audited", audited],
+      ] as const) {
         const started = performance.now();
         for (let i = 0; i < PER_ROUND; i++) await work(i, kind === "audited");
         samples.push((performance.now() - started) / PER_ROUND);
       }
-      console.log(`round ${round + 1}: unaudited ${plain.at(-1)!.toFixed(3)} ms, audited ${audited.at(-1)!.toFixed(3)} ms per mutation`);
+      console.log(
+        `round ${round + 1}: unaudited ${plain.at(-1)!.toFixed(3)} ms, audited ${audited.at(-1)!.toFixed(3)} ms per mutation`,
+      );
     }
     const plainMs = median(plain);
     const auditedMs = median(audited);
     const ratio = auditedMs / plainMs;
-    console.log(`median per mutation: unaudited ${plainMs.toFixed(3)} ms, audited ${auditedMs.toFixed(3)} ms, ratio ${ratio.toFixed(2)} (target ≤ 1.3)`);
+    console.log(
+      `median per mutation: unaudited ${plainMs.toFixed(3)} ms, audited ${auditedMs.toFixed(3)} ms, ratio ${ratio.toFixed(2)} (target ≤ 1.3)`,
+    );
 
     // A long chain of its own, generated with real (keyed) hashes and inserted in batches.
     const chain = "bench-chain";
@@ -76,30 +103,58 @@ async function main() {
       const rows = [];
       for (let seq = base + 1; seq <= Math.min(base + 1000, CHAIN_EVENTS); seq++) {
         const content: ChainedContent = {
-          chain, seq, at: new Date(start + seq), organizationId: null, actorType: "system", actorId: null, actorLabel: "bench",
-          actorRole: null, action: "bench.event", outcome: "success", targetType: "project", targetId: project.id, projectId: project.id,
-          environmentId: null, componentId: null, before: { description: `v${seq - 1}` }, after: { description: `v${seq}`, n: seq },
-          requestId: null, ip: null, userAgent: null,
+          chain,
+          seq,
+          at: new Date(start + seq),
+          organizationId: null,
+          actorType: "system",
+          actorId: null,
+          actorLabel: "bench",
+          actorRole: null,
+          action: "bench.event",
+          outcome: "success",
+          targetType: "project",
+          targetId: project.id,
+          projectId: project.id,
+          environmentId: null,
+          componentId: null,
+          before: { description: `v${seq - 1}` },
+          after: { description: `v${seq}`, n: seq },
+          requestId: null,
+          ip: null,
+          userAgent: null,
         };
         const hash = eventHash(prevHash, content);
-        rows.push({ ...content, before: content.before as object, after: content.after as object, prevHash, hash, hashScheme: KEYED_SCHEME });
+        rows.push({
+          ...content,
+          before: content.before as object,
+          after: content.after as object,
+          prevHash,
+          hash,
+          hashScheme: KEYED_SCHEME,
+        });
         headPrev = prevHash;
         prevHash = hash;
       }
       await prisma().auditEvent.createMany({ data: rows });
     }
     // The head's trigger accepts a new head only on the chain's newest event, with its prevHash.
-    await prisma().auditChain.create({ data: { chain, seq: CHAIN_EVENTS, hash: prevHash, prevHash: headPrev } });
+    await prisma().auditChain.create({
+      data: { chain, seq: CHAIN_EVENTS, hash: prevHash, prevHash: headPrev },
+    });
     const verifyRuns: number[] = [];
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
       const result = await verifyChain(chain);
       verifyRuns.push(performance.now() - started);
-      if (!result.ok || result.checked !== CHAIN_EVENTS) throw new Error(`verify failed: ${JSON.stringify(result)}`);
+      if (!result.ok || result.checked !== CHAIN_EVENTS)
+        throw new Error(`verify failed: ${JSON.stringify(result)}`);
     }
     const verifyMs = median(verifyRuns);
     const perSecond = Math.round(CHAIN_EVENTS / (verifyMs / 1000));
-    console.log(`verify: ${CHAIN_EVENTS} events in ${verifyMs.toFixed(0)} ms (median of 3) = ${perSecond} events/s`);
+    console.log(
+      `verify: ${CHAIN_EVENTS} events in ${verifyMs.toFixed(0)} ms (median of 3) = ${perSecond} events/s`,
+    );
     // History: the demo diagram, then the state recording an environment-moving change adds.
     await syncCatalog(catalogRoot());
     await seedDemoDiagram();
@@ -108,16 +163,23 @@ async function main() {
     for (let i = 0; i < 30; i++) {
       const started = performance.now();
       // Rolled back: every run records (and measures) the same states afresh.
-      await prisma().$transaction(async (tx) => {
-        await recordEnvironmentStates(tx, [{ projectId: project.id }], { id: `bench-${i}`, at: new Date() });
-        throw new Rollback();
-      }).catch((error) => {
-        if (!(error instanceof Rollback)) throw error;
-      });
+      await prisma()
+        .$transaction(async (tx) => {
+          await recordEnvironmentStates(tx, [{ projectId: project.id }], {
+            id: `bench-${i}`,
+            at: new Date(),
+          });
+          throw new Rollback();
+        })
+        .catch((error) => {
+          if (!(error instanceof Rollback)) throw error;
+        });
       historyRuns.push(performance.now() - started);
     }
     const historyMs = median(historyRuns.slice(5));
-    console.log(`history: recording ${environments} environments of the demo project after a change: ${historyMs.toFixed(3)} ms (median of 25)`);
+    console.log(
+      `history: recording ${environments} environments of the demo project after a change: ${historyMs.toFixed(3)} ms (median of 25)`,
+    );
     console.log(
       JSON.stringify({
         bench: "audit",

@@ -7,7 +7,13 @@
 // Ends with one JSON line: {"bench":"canvas","load_ratio":…,"work_ratio":…,"can_connect_per_s":…}.
 import { log } from "@/server/log";
 import { DEMO_PASSWORD } from "@/server/seed";
-import { measure, openSession, type ReadySignal, type Sample, type Session } from "./canvas/browser";
+import {
+  measure,
+  openSession,
+  type ReadySignal,
+  type Sample,
+  type Session,
+} from "./canvas/browser";
 import { benchCanConnect } from "./canvas/can-connect";
 import { createBenchData, PROJECT_SLUG } from "./canvas/setup";
 import { startServer, type RunningServer } from "./canvas/server";
@@ -23,9 +29,11 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 const ms = (n: number) => `${n.toFixed(0).padStart(5)} ms`;
-const verdict = (value: number, target: number, atMost: boolean) => ((atMost ? value <= target : value >= target) ? "ok" : "MISSED");
+const verdict = (value: number, target: number, atMost: boolean) =>
+  (atMost ? value <= target : value >= target) ? "ok" : "MISSED";
 
-const figures = (s: Sample) => `load ${ms(s.loadMs)}, work ${ms(s.workMs)} (script ${ms(s.scriptMs)}, style ${ms(s.styleMs)}, layout ${ms(s.layoutMs)})`;
+const figures = (s: Sample) =>
+  `load ${ms(s.loadMs)}, work ${ms(s.workMs)} (script ${ms(s.scriptMs)}, style ${ms(s.styleMs)}, layout ${ms(s.layoutMs)})`;
 
 interface Pages {
   patchbay: string;
@@ -40,16 +48,24 @@ async function browse(session: Session, pages: Pages) {
     const warm = await measure(session, kind, pages[kind], undefined);
     signal[kind] = warm.readyBy;
     const { nodes, edges, elements } = warm.rendered;
-    console.log(`${kind.padEnd(8)} renders ${nodes} nodes, ${edges} edges, ${elements.toLocaleString("en")} DOM elements`);
+    console.log(
+      `${kind.padEnd(8)} renders ${nodes} nodes, ${edges} edges, ${elements.toLocaleString("en")} DOM elements`,
+    );
   }
   if (signal.patchbay === "nodes") {
-    console.log(`note: the project canvas never set data-ready="true"; its load is timed to the first rendered .react-flow__node instead`);
+    console.log(
+      `note: the project canvas never set data-ready="true"; its load is timed to the first rendered .react-flow__node instead`,
+    );
   }
-  if (signal.bare !== "data-ready") throw new Error("the bare page did not set data-ready: components/bench/bare-flow.tsx is broken");
+  if (signal.bare !== "data-ready")
+    throw new Error(
+      "the bare page did not set data-ready: components/bench/bare-flow.tsx is broken",
+    );
   for (let run = 0; run < RUNS; run++) {
     // Alternate the order so drift on a noisy machine hits both pages alike.
     const order = run % 2 === 0 ? (["patchbay", "bare"] as const) : (["bare", "patchbay"] as const);
-    for (const kind of order) samples[kind].push(await measure(session, kind, pages[kind], signal[kind]));
+    for (const kind of order)
+      samples[kind].push(await measure(session, kind, pages[kind], signal[kind]));
     const [p, b] = [samples.patchbay.at(-1)!, samples.bare.at(-1)!];
     console.log(`run ${run + 1}: patchbay ${figures(p)}  |  bare ${figures(b)}`);
   }
@@ -66,8 +82,11 @@ async function main() {
   let result: Record<string, unknown>;
   try {
     const { components, links } = data.diagram;
-    console.log(`project ${PROJECT_SLUG}: ${components.length} components, ${links.length} lines (created in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    if (components.length !== COMPONENTS || links.length !== LINES) throw new Error(`expected ${COMPONENTS} components and ${LINES} lines`);
+    console.log(
+      `project ${PROJECT_SLUG}: ${components.length} components, ${links.length} lines (created in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    if (components.length !== COMPONENTS || links.length !== LINES)
+      throw new Error(`expected ${COMPONENTS} components and ${LINES} lines`);
 
     const connect = benchCanConnect(data.diagram, data.catalog);
     console.log(
@@ -75,7 +94,10 @@ async function main() {
         `target ≥ ${TARGET.canConnect.toLocaleString("en")}: ${verdict(connect.perSecond, TARGET.canConnect, false)}`,
     );
 
-    const pages = { patchbay: `/o/acme/p/${PROJECT_SLUG}`, bare: `/bench/bare?project=${encodeURIComponent(data.projectId)}` };
+    const pages = {
+      patchbay: `/o/acme/p/${PROJECT_SLUG}`,
+      bare: `/bench/bare?project=${encodeURIComponent(data.projectId)}`,
+    };
     let samples: Awaited<ReturnType<typeof browse>> | undefined;
     for (let attempt = 1; !samples; attempt++) {
       server = await startServer(data.databaseUrl);
@@ -87,7 +109,9 @@ async function main() {
         // server. Start over on a fresh server rather than report half-broken figures.
         const died = server.died();
         if (!died || attempt === 3) throw died ? new Error(`the app server ${died}`) : error;
-        console.log(`the app server ${died.split(";")[0]} mid-run (a concurrent next build?); starting over, attempt ${attempt + 1}/3`);
+        console.log(
+          `the app server ${died.split(";")[0]} mid-run (a concurrent next build?); starting over, attempt ${attempt + 1}/3`,
+        );
         await session.close();
         await server.stop();
         session = server = undefined;
@@ -96,8 +120,16 @@ async function main() {
 
     // Field by field: the median load and the median work may come from different runs.
     const mid = (kind: keyof Pages): Sample => {
-      const field = (f: "loadMs" | "workMs" | "scriptMs" | "styleMs" | "layoutMs") => median(samples[kind].map((s) => s[f]));
-      return { ...samples[kind][0]!, loadMs: field("loadMs"), workMs: field("workMs"), scriptMs: field("scriptMs"), styleMs: field("styleMs"), layoutMs: field("layoutMs") };
+      const field = (f: "loadMs" | "workMs" | "scriptMs" | "styleMs" | "layoutMs") =>
+        median(samples[kind].map((s) => s[f]));
+      return {
+        ...samples[kind][0]!,
+        loadMs: field("loadMs"),
+        workMs: field("workMs"),
+        scriptMs: field("scriptMs"),
+        styleMs: field("styleMs"),
+        layoutMs: field("layoutMs"),
+      };
     };
     const [p, b] = [mid("patchbay"), mid("bare")];
     const load = { patchbay: p.loadMs, bare: b.loadMs };
@@ -107,8 +139,12 @@ async function main() {
     const workRatio = work.patchbay / work.bare;
     console.log(`median of ${RUNS}: patchbay ${figures(p)}`);
     console.log(`median of ${RUNS}: bare     ${figures(b)}`);
-    console.log(`work ratio patchbay/bare ${workRatio.toFixed(2)} (target ≤ ${TARGET.work}): ${verdict(workRatio, TARGET.work, true)}`);
-    console.log(`load ratio patchbay/bare ${loadRatio.toFixed(2)} (target ≤ ${TARGET.load}): ${verdict(loadRatio, TARGET.load, true)}`);
+    console.log(
+      `work ratio patchbay/bare ${workRatio.toFixed(2)} (target ≤ ${TARGET.work}): ${verdict(workRatio, TARGET.work, true)}`,
+    );
+    console.log(
+      `load ratio patchbay/bare ${loadRatio.toFixed(2)} (target ≤ ${TARGET.load}): ${verdict(loadRatio, TARGET.load, true)}`,
+    );
     for (const [label, problems] of session?.problems ?? []) {
       if (problems.size === 0) continue;
       console.log(`console messages on the ${label} page (${problems.size} distinct):`);

@@ -23,7 +23,9 @@ function time(dir: string, expectBundles: number): number[] {
     const catalog = loadCatalog(dir);
     samples.push(performance.now() - started);
     if (catalog.errors.length > 0 || catalog.bundles.length !== expectBundles) {
-      throw new Error(`bench catalog ${dir} is not clean: ${catalog.errors.length} errors, ${catalog.bundles.length} bundles`);
+      throw new Error(
+        `bench catalog ${dir} is not clean: ${catalog.errors.length} errors, ${catalog.bundles.length} bundles`,
+      );
     }
   }
   return samples;
@@ -31,13 +33,20 @@ function time(dir: string, expectBundles: number): number[] {
 
 function generate(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "patchbay-bench-catalog-"));
-  cpSync(path.join(shipped, ARTIFACT_TYPES_DIR), path.join(dir, ARTIFACT_TYPES_DIR), { recursive: true });
-  const templates = readdirSync(shipped).filter((e) => e !== ARTIFACT_TYPES_DIR && !e.includes("."));
+  cpSync(path.join(shipped, ARTIFACT_TYPES_DIR), path.join(dir, ARTIFACT_TYPES_DIR), {
+    recursive: true,
+  });
+  const templates = readdirSync(shipped).filter(
+    (e) => e !== ARTIFACT_TYPES_DIR && !e.includes("."),
+  );
   for (let i = 0; i < GENERATED; i++) {
     const source = templates[i % templates.length];
     const name = `gen-${String(i).padStart(3, "0")}-${source}`;
     cpSync(path.join(shipped, source), path.join(dir, name), { recursive: true });
-    const yaml = readFileSync(path.join(shipped, source, BUNDLE_FILE), "utf8").replace(/^name: .*$/m, `name: ${name}`);
+    const yaml = readFileSync(path.join(shipped, source, BUNDLE_FILE), "utf8").replace(
+      /^name: .*$/m,
+      `name: ${name}`,
+    );
     writeFileSync(path.join(dir, name, BUNDLE_FILE), yaml);
   }
   return dir;
@@ -54,8 +63,12 @@ try {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
-console.log(`shipped catalog (${shippedCount} bundles): median ${round(shippedMs)} ms over ${RUNS} runs`);
-console.log(`generated catalog (${GENERATED} bundles): median ${round(generatedMs)} ms over ${RUNS} runs`);
+console.log(
+  `shipped catalog (${shippedCount} bundles): median ${round(shippedMs)} ms over ${RUNS} runs`,
+);
+console.log(
+  `generated catalog (${GENERATED} bundles): median ${round(generatedMs)} ms over ${RUNS} runs`,
+);
 console.log(
   JSON.stringify({
     bench: "catalog",

@@ -31,7 +31,8 @@ const theirsAcyclic = () => microdiff(left, right, { cyclesFix: false });
 
 // Keep every result reachable so no run can be optimised away.
 let sink = 0;
-for (let i = 0; i < WARMUP; i++) sink += ours().summary.changes + theirs().length + theirsAcyclic().length;
+for (let i = 0; i < WARMUP; i++)
+  sink += ours().summary.changes + theirs().length + theirsAcyclic().length;
 
 const contenders = {
   ours: () => ours().summary.changes,
@@ -60,16 +61,27 @@ const microMs = median(samples.microdiff);
 const acyclicMs = median(samples.acyclic);
 const ratio = oursMs / microMs;
 const { summary } = result;
-const paramChanges = result.components.reduce((n, c) => n + c.changes.filter((x) => x.kind === "param").length, 0);
+const paramChanges = result.components.reduce(
+  (n, c) => n + c.changes.filter((x) => x.kind === "param").length,
+  0,
+);
 
-console.log(`${INSTANCES.toLocaleString("en")} instances, ${leaves.toLocaleString("en")} param leaves, ${left.links.length.toLocaleString("en")} lines per side`);
+console.log(
+  `${INSTANCES.toLocaleString("en")} instances, ${leaves.toLocaleString("en")} param leaves, ${left.links.length.toLocaleString("en")} lines per side`,
+);
 console.log(
   `ours: ${summary.changes.toLocaleString("en")} changes (${paramChanges.toLocaleString("en")} param leaves, ${summary.masked} masked) in ` +
     `${summary.components.changed} changed components; ${summary.lines.changed} lines changed`,
 );
-console.log(`microdiff: ${differences.toLocaleString("en")} differences (whole subtrees count once, unordered, no masking)`);
-console.log(`median of ${RUNS} runs: ours ${oursMs.toFixed(2)} ms, microdiff ${microMs.toFixed(2)} ms (${acyclicMs.toFixed(2)} ms with cyclesFix: false)`);
-console.log(`ratio ours/microdiff ${ratio.toFixed(2)} (target ≤ ${TARGET}): ${ratio <= TARGET ? "ok" : "MISSED"}; against cyclesFix: false ${(oursMs / acyclicMs).toFixed(2)}`);
+console.log(
+  `microdiff: ${differences.toLocaleString("en")} differences (whole subtrees count once, unordered, no masking)`,
+);
+console.log(
+  `median of ${RUNS} runs: ours ${oursMs.toFixed(2)} ms, microdiff ${microMs.toFixed(2)} ms (${acyclicMs.toFixed(2)} ms with cyclesFix: false)`,
+);
+console.log(
+  `ratio ours/microdiff ${ratio.toFixed(2)} (target ≤ ${TARGET}): ${ratio <= TARGET ? "ok" : "MISSED"}; against cyclesFix: false ${(oursMs / acyclicMs).toFixed(2)}`,
+);
 if (sink < 0) console.log(sink);
 
 const round = (n: number, digits: number) => Number(n.toFixed(digits));

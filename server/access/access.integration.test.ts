@@ -10,16 +10,36 @@ const uid = (prefix: string) => `${prefix}-acc-${(++n).toString().padStart(4, "0
 forEachDatabase("access", (h: Harness) => {
   let projectId = "";
   let envs: { id: string; name: string }[] = [];
-  const db = { id: uid("cmp"), name: "acc-db", bundle: "local-postgres-database", version: "1.0.0", x: 0, y: 0 };
-  const app = { id: uid("cmp"), name: "acc-app", bundle: "local-process", version: "1.1.0", x: 300, y: 0 };
+  const db = {
+    id: uid("cmp"),
+    name: "acc-db",
+    bundle: "local-postgres-database",
+    version: "1.0.0",
+    x: 0,
+    y: 0,
+  };
+  const app = {
+    id: uid("cmp"),
+    name: "acc-app",
+    bundle: "local-process",
+    version: "1.1.0",
+    x: 300,
+    y: 0,
+  };
   const line = uid("lnk");
   let preset = { params: {} as Record<string, unknown>, preset: null as string | null };
 
   beforeAll(async () => {
     const dev = await h.as("dev@acme.test");
-    projectId = (await h.db().prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true } })).id;
+    projectId = (
+      await h
+        .db()
+        .prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true } })
+    ).id;
     envs = (await dev.project.get({ projectId })).environments;
-    const process = (await dev.diagram.catalog({ projectId })).bundles.find((b) => b.name === app.bundle && b.version === app.version)!;
+    const process = (await dev.diagram.catalog({ projectId })).bundles.find(
+      (b) => b.name === app.bundle && b.version === app.version,
+    )!;
     preset = { params: process.presets[0]!.versions[0]!.values, preset: process.presets[0]!.name };
     const { revision } = await dev.diagram.get({ projectId });
     await dev.diagram.change({
@@ -28,7 +48,17 @@ forEachDatabase("access", (h: Harness) => {
       ops: [
         { op: "addComponent", component: db },
         { op: "addComponent", component: app },
-        { op: "addLink", link: { id: line, from: db.id, fromArtifact: "database", to: app.id, toSlot: "database", policies: ["read-only"] } },
+        {
+          op: "addLink",
+          link: {
+            id: line,
+            from: db.id,
+            fromArtifact: "database",
+            to: app.id,
+            toSlot: "database",
+            policies: ["read-only"],
+          },
+        },
       ],
     });
   });
@@ -44,13 +74,24 @@ forEachDatabase("access", (h: Harness) => {
     const dev = await h.as("dev@acme.test");
     const { revision } = await dev.diagram.get({ projectId });
     await dev.diagram.change({ projectId, baseRevision: revision, ops: [choose(["read-write"])] });
-    const [staging, production] = await Promise.all(envs.slice(0, 2).map((e) => dev.access.resolve({ projectId, componentId: app.id, environmentId: e.id })));
-    const sql = (r: typeof staging) => (r.grants.find((g) => g.linkId === line)!.grants.postgresql as { statements: string[] }).statements.join("\n");
-    expect(staging.grants.find((g) => g.linkId === line)!.policies.map((p) => p.id)).toEqual(["read-only"]);
+    const [staging, production] = await Promise.all(
+      envs
+        .slice(0, 2)
+        .map((e) => dev.access.resolve({ projectId, componentId: app.id, environmentId: e.id })),
+    );
+    const sql = (r: typeof staging) =>
+      (
+        r.grants.find((g) => g.linkId === line)!.grants.postgresql as { statements: string[] }
+      ).statements.join("\n");
+    expect(staging.grants.find((g) => g.linkId === line)!.policies.map((p) => p.id)).toEqual([
+      "read-only",
+    ]);
     expect(sql(staging)).toContain("GRANT SELECT ON ALL TABLES");
     expect(sql(staging)).not.toMatch(/INSERT|UPDATE|DELETE/);
     expect(sql(production)).toMatch(/INSERT, UPDATE, DELETE/);
-    expect(production.radius.outgoing.find((l) => l.linkId === line)!.policies.map((p) => p.id)).toEqual(["read-write"]);
+    expect(
+      production.radius.outgoing.find((l) => l.linkId === line)!.policies.map((p) => p.id),
+    ).toEqual(["read-write"]);
     // Nothing is deployed: the payload is a preview and DATABASE_URL, which needs the password, is not known yet.
     const url = staging.env.find((v) => v.name === "DATABASE_URL")!;
     expect(url).toMatchObject({ sensitive: true, value: null });
@@ -62,7 +103,9 @@ forEachDatabase("access", (h: Harness) => {
     const dev = await h.as("dev@acme.test");
     const { revision } = await dev.diagram.get({ projectId });
     const before = await snapshot(h.db());
-    await expect(dev.diagram.change({ projectId, baseRevision: revision, ops: [choose(["superuser"])] })).rejects.toMatchObject({
+    await expect(
+      dev.diagram.change({ projectId, baseRevision: revision, ops: [choose(["superuser"])] }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: `ops.0.policies.${line}: "superuser" is not a policy postgresql offers (read-only, read-write, admin)`,
     });
@@ -73,37 +116,82 @@ forEachDatabase("access", (h: Harness) => {
     const target = { projectId, componentId: app.id, environmentId: envs[0]!.id };
     const before = await snapshot(h.db());
     for (const email of ["viewer@acme.test", "dev@acme.test"]) {
-      await expect((await h.as(email)).access.reveal({ ...target, name: "PATCHBAY_COMPONENT" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(
+        (await h.as(email)).access.reveal({ ...target, name: "PATCHBAY_COMPONENT" }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     const outsider = await h.as("owner@globex.test");
     await expect(outsider.access.resolve(target)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(outsider.access.reveal({ ...target, name: "PATCHBAY_COMPONENT" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      outsider.access.reveal({ ...target, name: "PATCHBAY_COMPONENT" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot(h.db())).toEqual(before);
 
     const ops = await h.as("ops@acme.test");
-    expect(await ops.access.reveal({ ...target, name: "PATCHBAY_COMPONENT" })).toEqual({ name: "PATCHBAY_COMPONENT", value: "acc-app" });
-    const event = await h.db().prisma.auditEvent.findFirstOrThrow({ where: { action: "env.revealed" }, orderBy: { seq: "desc" }, select: { componentId: true, after: true } });
-    expect(event).toMatchObject({ componentId: app.id, after: { variable: "PATCHBAY_COMPONENT", component: "acc-app" } });
+    expect(await ops.access.reveal({ ...target, name: "PATCHBAY_COMPONENT" })).toEqual({
+      name: "PATCHBAY_COMPONENT",
+      value: "acc-app",
+    });
+    const event = await h.db().prisma.auditEvent.findFirstOrThrow({
+      where: { action: "env.revealed" },
+      orderBy: { seq: "desc" },
+      select: { componentId: true, after: true },
+    });
+    expect(event).toMatchObject({
+      componentId: app.id,
+      after: { variable: "PATCHBAY_COMPONENT", component: "acc-app" },
+    });
   });
 
   it("carries recorded outputs instead of a preview: DATABASE_URL is masked, only ops reveal it, and the password is nowhere else", async () => {
     const password = `canary-${Math.random().toString(36).slice(2)}-pw`;
     const target = { projectId, componentId: app.id, environmentId: envs[0]!.id };
     const ops = await h.as("ops@acme.test");
-    const payload = { hostname: "db.internal", port: 5432, database: "orders", username: "app", password, version: "16", sslmode: "require" };
-    const refused = { ...target, componentId: db.id, slot: "database", payload: { ...payload, port: "x" } };
-    await expect(ops.access.recordOutputs(refused)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("payload.port: must be integer") });
-    await expect((await h.as("dev@acme.test")).access.recordOutputs({ ...refused, payload })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const payload = {
+      hostname: "db.internal",
+      port: 5432,
+      database: "orders",
+      username: "app",
+      password,
+      version: "16",
+      sslmode: "require",
+    };
+    const refused = {
+      ...target,
+      componentId: db.id,
+      slot: "database",
+      payload: { ...payload, port: "x" },
+    };
+    await expect(ops.access.recordOutputs(refused)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("payload.port: must be integer"),
+    });
+    await expect(
+      (await h.as("dev@acme.test")).access.recordOutputs({ ...refused, payload }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await ops.access.recordOutputs({ ...target, componentId: db.id, slot: "database", payload });
 
     const seen = await (await h.as("dev@acme.test")).access.resolve(target);
-    expect(seen.connections.find((c) => c.slot === "database")).toMatchObject({ preview: false, payload: { hostname: "db.internal", database: "orders" } });
-    expect(seen.env.find((v) => v.name === "DATABASE_URL")).toMatchObject({ sensitive: true, masked: true, value: null });
+    expect(seen.connections.find((c) => c.slot === "database")).toMatchObject({
+      preview: false,
+      payload: { hostname: "db.internal", database: "orders" },
+    });
+    expect(seen.env.find((v) => v.name === "DATABASE_URL")).toMatchObject({
+      sensitive: true,
+      masked: true,
+      value: null,
+    });
     expect(JSON.stringify(seen)).not.toContain(password);
     const revealed = await ops.access.reveal({ ...target, name: "DATABASE_URL" });
-    expect(revealed.value).toBe(`postgresql://app:${password}@db.internal:5432/orders?sslmode=require`);
+    expect(revealed.value).toBe(
+      `postgresql://app:${password}@db.internal:5432/orders?sslmode=require`,
+    );
 
-    const dump = await h.db().sql.query<{ row: string }>(`SELECT t::text AS row FROM "Artifact" t UNION ALL SELECT t::text FROM "AuditEvent" t`);
+    const dump = await h
+      .db()
+      .sql.query<{ row: string }>(
+        `SELECT t::text AS row FROM "Artifact" t UNION ALL SELECT t::text FROM "AuditEvent" t`,
+      );
     expect(dump.some((r) => r.row.includes(password))).toBe(false);
   });
 
@@ -111,15 +199,43 @@ forEachDatabase("access", (h: Harness) => {
     const [staging, production] = envs;
     const secret = `canary-${Math.random().toString(36).slice(2)}-redis`;
     const ops = await h.as("ops@acme.test");
-    await ops.environmentDefault.add({ environmentId: staging!.id, name: "shared-cache", type: "redis", payload: { hostname: "cache.internal", port: 6379, tls: true, password: secret, key_prefix: "acc:" } });
+    await ops.environmentDefault.add({
+      environmentId: staging!.id,
+      name: "shared-cache",
+      type: "redis",
+      payload: {
+        hostname: "cache.internal",
+        port: 6379,
+        tls: true,
+        password: secret,
+        key_prefix: "acc:",
+      },
+    });
     const dev = await h.as("dev@acme.test");
-    const seen = await dev.access.resolve({ projectId, componentId: app.id, environmentId: staging!.id });
-    expect(seen.connections.find((c) => c.slot === "cache")).toMatchObject({ source: { kind: "environment-default", name: "shared-cache" }, preview: false });
-    expect(seen.grants.find((g) => g.slot === "cache")).toMatchObject({ linkId: null, source: { kind: "environment-default", name: "shared-cache" } });
-    expect(seen.env.find((v) => v.name === "REDIS_URL")).toMatchObject({ masked: true, value: null });
+    const seen = await dev.access.resolve({
+      projectId,
+      componentId: app.id,
+      environmentId: staging!.id,
+    });
+    expect(seen.connections.find((c) => c.slot === "cache")).toMatchObject({
+      source: { kind: "environment-default", name: "shared-cache" },
+      preview: false,
+    });
+    expect(seen.grants.find((g) => g.slot === "cache")).toMatchObject({
+      linkId: null,
+      source: { kind: "environment-default", name: "shared-cache" },
+    });
+    expect(seen.env.find((v) => v.name === "REDIS_URL")).toMatchObject({
+      masked: true,
+      value: null,
+    });
     expect(seen.env.find((v) => v.name === "REDIS_KEY_PREFIX")).toMatchObject({ value: "acc:" });
     expect(JSON.stringify(seen)).not.toContain(secret);
-    const other = await dev.access.resolve({ projectId, componentId: app.id, environmentId: production!.id });
+    const other = await dev.access.resolve({
+      projectId,
+      componentId: app.id,
+      environmentId: production!.id,
+    });
     expect(other.connections.find((c) => c.slot === "cache")?.source).toBeNull();
   });
 });

@@ -6,7 +6,11 @@ import { z } from "zod";
 const json = z.record(z.string(), z.unknown());
 const policy = z.object({ id: z.string(), title: z.string(), description: z.string() });
 const source = z.union([
-  z.object({ kind: z.literal("link"), linkId: z.string(), from: z.object({ componentId: z.string(), name: z.string() }) }),
+  z.object({
+    kind: z.literal("link"),
+    linkId: z.string(),
+    from: z.object({ componentId: z.string(), name: z.string() }),
+  }),
   z.object({ kind: z.literal("environment-default"), name: z.string() }),
 ]);
 
@@ -16,11 +20,23 @@ const envVar = z.object({
   sensitive: z.boolean(),
   masked: z.boolean(),
   sources: z.array(
-    z.object({ kind: z.enum(["param", "metadata", "connection"]), path: z.string(), slot: z.string().optional(), linkId: z.string().optional(), environmentDefault: z.string().optional() }),
+    z.object({
+      kind: z.enum(["param", "metadata", "connection"]),
+      path: z.string(),
+      slot: z.string().optional(),
+      linkId: z.string().optional(),
+      environmentDefault: z.string().optional(),
+    }),
   ),
 });
 
-const radiusLine = z.object({ linkId: z.string(), peer: z.object({ componentId: z.string(), name: z.string() }), slot: z.string(), type: z.string(), policies: z.array(policy) });
+const radiusLine = z.object({
+  linkId: z.string(),
+  peer: z.object({ componentId: z.string(), name: z.string() }),
+  slot: z.string(),
+  type: z.string(),
+  policies: z.array(policy),
+});
 
 export const resolutionDto = z.object({
   params: json,
@@ -36,9 +52,24 @@ export const resolutionDto = z.object({
       sensitive: z.array(z.string()),
     }),
   ),
-  metadata: z.object({ name_prefix: z.string(), default_tags: z.record(z.string(), z.string()), project: z.string(), environment: z.string(), component: z.string(), deployment_id: z.string().nullable() }),
+  metadata: z.object({
+    name_prefix: z.string(),
+    default_tags: z.record(z.string(), z.string()),
+    project: z.string(),
+    environment: z.string(),
+    component: z.string(),
+    deployment_id: z.string().nullable(),
+  }),
   env: z.array(envVar),
-  secrets: z.array(z.object({ name: z.string(), title: z.string(), required: z.boolean(), description: z.string().optional(), set: z.boolean() })),
+  secrets: z.array(
+    z.object({
+      name: z.string(),
+      title: z.string(),
+      required: z.boolean(),
+      description: z.string().optional(),
+      set: z.boolean(),
+    }),
+  ),
   grants: z.array(
     z.object({
       linkId: z.string().nullable(),
@@ -46,12 +77,31 @@ export const resolutionDto = z.object({
       type: z.string(),
       source,
       policies: z.array(policy),
-      grants: z.object({ aws: z.unknown(), gcp: z.unknown(), postgresql: z.unknown(), redis: z.unknown(), kubernetes: z.unknown() }).partial(),
+      grants: z
+        .object({
+          aws: z.unknown(),
+          gcp: z.unknown(),
+          postgresql: z.unknown(),
+          redis: z.unknown(),
+          kubernetes: z.unknown(),
+        })
+        .partial(),
       preview: z.boolean(),
       placeholders: z.array(z.string()),
       problems: z.array(z.object({ rule: z.string(), message: z.string() })),
     }),
   ),
-  problems: z.array(z.object({ rule: z.string(), slot: z.string(), linkId: z.string().optional(), message: z.string() })),
-  radius: z.object({ outgoing: z.array(radiusLine), incoming: z.array(radiusLine), linkIds: z.array(z.string()) }),
+  problems: z.array(
+    z.object({
+      rule: z.string(),
+      slot: z.string(),
+      linkId: z.string().optional(),
+      message: z.string(),
+    }),
+  ),
+  radius: z.object({
+    outgoing: z.array(radiusLine),
+    incoming: z.array(radiusLine),
+    linkIds: z.array(z.string()),
+  }),
 });

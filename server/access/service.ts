@@ -9,7 +9,12 @@ import { resolveInstance } from "../domain/access/resolve";
 import type { LinkSourceInput } from "../domain/access/resolve-types";
 import type { Tx } from "../db";
 import { AppError } from "../domain/errors";
-import { bundleRef, effectivePolicies, type Diagram, type InstanceConfig } from "../domain/graph/types";
+import {
+  bundleRef,
+  effectivePolicies,
+  type Diagram,
+  type InstanceConfig,
+} from "../domain/graph/types";
 import { loadCascade, loadInstancesRuntime } from "../repositories/access";
 import { environmentDefaultsFor, openSensitive } from "../repositories/environment-defaults";
 import { mergeSensitive } from "../secrets/split-sensitive";
@@ -31,7 +36,10 @@ interface ResolveOptions {
   deploymentId?: string;
 }
 
-async function resolveRaw({ organizationId, projectId, componentId, environmentId }: Target, { tx, deploymentId }: ResolveOptions = {}) {
+async function resolveRaw(
+  { organizationId, projectId, componentId, environmentId }: Target,
+  { tx, deploymentId }: ResolveOptions = {},
+) {
   const [stored, cascade, bundleDefs, types, presets] = await Promise.all([
     loadDiagram(projectId, tx),
     loadCascade(projectId, environmentId, tx),
@@ -46,9 +54,14 @@ async function resolveRaw({ organizationId, projectId, componentId, environmentI
   const bundles = new Map(bundleDefs.map((b) => [bundleRef(b.name, b.version), b]));
   const artifactTypes = new Map(types.map((t) => [t.name, t]));
   const bundle = bundles.get(bundleRef(component.bundle, component.version));
-  if (!bundle) throw new AppError("NOT_FOUND", `componentId: ${component.bundle}@${component.version} is not in the catalog`);
+  if (!bundle)
+    throw new AppError(
+      "NOT_FOUND",
+      `componentId: ${component.bundle}@${component.version} is not in the catalog`,
+    );
 
-  const presetValues = (bundleName: string, config: InstanceConfig | undefined) => pinnedVersion(presets, bundleName, config)?.values ?? null;
+  const presetValues = (bundleName: string, config: InstanceConfig | undefined) =>
+    pinnedVersion(presets, bundleName, config)?.values ?? null;
   const config = (id: string) => diagram.instances[id]?.[environmentId];
   const into = diagram.links.filter((l) => l.to === componentId);
   const [runtime, environmentDefaults] = await Promise.all([
@@ -72,10 +85,19 @@ async function resolveRaw({ organizationId, projectId, componentId, environmentI
         linkId: l.id,
         slot: l.toSlot,
         policies: [...effectivePolicies(diagram, l, environmentId)],
-        from: { componentId: from.id, name: from.name, project: cascade.project.slug, artifact: l.fromArtifact },
+        from: {
+          componentId: from.id,
+          name: from.name,
+          project: cascade.project.slug,
+          artifact: l.fromArtifact,
+        },
         upstream: {
           payload: produced(from.id, l.fromArtifact),
-          params: { schema: upstreamBundle.params, preset: presetValues(from.bundle, upstream), overrides: upstream?.params ?? null },
+          params: {
+            schema: upstreamBundle.params,
+            preset: presetValues(from.bundle, upstream),
+            overrides: upstream?.params ?? null,
+          },
         },
       },
     ];
@@ -87,19 +109,39 @@ async function resolveRaw({ organizationId, projectId, componentId, environmentI
     organization: cascade.organization,
     project: cascade.project,
     environment: cascade.environment,
-    component: { id: component.id, name: component.name, tags: cascade.components.get(component.id) },
-    instance: { preset: presetValues(component.bundle, own), params: own?.params ?? null, secretsSet: runtime.get(componentId)?.secretsSet ?? [], deploymentId },
+    component: {
+      id: component.id,
+      name: component.name,
+      tags: cascade.components.get(component.id),
+    },
+    instance: {
+      preset: presetValues(component.bundle, own),
+      params: own?.params ?? null,
+      secretsSet: runtime.get(componentId)?.secretsSet ?? [],
+      deploymentId,
+    },
     links,
     environmentDefaults,
   });
-  return { resolution, diagram, bundles, artifactTypes, bundle, component, environment: cascade.environment };
+  return {
+    resolution,
+    diagram,
+    bundles,
+    artifactTypes,
+    bundle,
+    component,
+    environment: cascade.environment,
+  };
 }
 
 /**
  * The unredacted resolution a deployment is frozen from, with the bundle it runs. Server
  * only: the caller must strip sensitive values before storing or returning any of it.
  */
-export async function resolveForDeployment(target: Target, options: ResolveOptions & { tx: Tx; deploymentId: string }) {
+export async function resolveForDeployment(
+  target: Target,
+  options: ResolveOptions & { tx: Tx; deploymentId: string },
+) {
   const { resolution, bundle, component, environment } = await resolveRaw(target, options);
   return { resolution, bundle, component, environment };
 }
@@ -107,24 +149,50 @@ export async function resolveForDeployment(target: Target, options: ResolveOptio
 /** The resolution as a browser may see it, plus the component's blast radius in this environment. */
 export async function resolveForView(target: Target) {
   const { resolution, diagram, bundles, artifactTypes } = await resolveRaw(target);
-  return { ...redactResolution(resolution), radius: blastRadius(diagram, target.componentId, { bundles, artifactTypes }, target.environmentId) };
+  return {
+    ...redactResolution(resolution),
+    radius: blastRadius(
+      diagram,
+      target.componentId,
+      { bundles, artifactTypes },
+      target.environmentId,
+    ),
+  };
 }
 
 /** One env var's value in clear, written to the audit trail (name and component, never the value). */
 export async function revealEnvVar(ctx: AuditContext, target: Target, name: string) {
   const { resolution, component, environment } = await resolveRaw(target);
   const variable = resolution.env.find((v) => v.name === name);
-  if (!variable) throw new AppError("NOT_FOUND", `name: ${component.name} receives no environment variable "${name}"`);
-  if (variable.value === null) throw new AppError("BAD_REQUEST", `name: ${name} has no value yet (it depends on a connection that is not deployed)`);
+  if (!variable)
+    throw new AppError(
+      "NOT_FOUND",
+      `name: ${component.name} receives no environment variable "${name}"`,
+    );
+  if (variable.value === null)
+    throw new AppError(
+      "BAD_REQUEST",
+      `name: ${name} has no value yet (it depends on a connection that is not deployed)`,
+    );
   return auditedWrite(ctx, async () => ({
     result: { name, value: variable.value as string },
     touched: [], // reading moves no environment: nothing for the history
     audit: {
       organizationId: target.organizationId,
       action: "env.revealed",
-      target: { type: "instance", id: `${component.id}/${environment.id}`, componentId: component.id, environmentId: environment.id, projectId: target.projectId },
-      after: { component: component.name, environment: environment.name, variable: name, sensitive: variable.sensitive },
+      target: {
+        type: "instance",
+        id: `${component.id}/${environment.id}`,
+        componentId: component.id,
+        environmentId: environment.id,
+        projectId: target.projectId,
+      },
+      after: {
+        component: component.name,
+        environment: environment.name,
+        variable: name,
+        sensitive: variable.sensitive,
+      },
     },
   }));
 }
-

@@ -9,13 +9,24 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { atLeast, ROLES, type Role } from "@/server/domain/roles";
 import { reportFigures } from "@/test/figures";
 import { forEachDatabase, snapshot, testToken } from "@/test/integration";
-import { callProcedure, type Fixture, loadFixture, type ProcedureCase, PROCEDURES, procedurePaths } from "@/test/procedures";
+import {
+  callProcedure,
+  type Fixture,
+  loadFixture,
+  type ProcedureCase,
+  PROCEDURES,
+  procedurePaths,
+} from "@/test/procedures";
 import { revokeSession, startSession } from "../auth/sessions";
 import { appRouter } from "./root";
 
 type TokenPrincipal = `token-${Role}` | "token-outsider" | "token-revoked";
 type Principal = Role | "outsider" | "anonymous" | "signed-out" | TokenPrincipal;
-const TOKENS: TokenPrincipal[] = [...ROLES.map((r) => `token-${r}` as const), "token-outsider", "token-revoked"];
+const TOKENS: TokenPrincipal[] = [
+  ...ROLES.map((r) => `token-${r}` as const),
+  "token-outsider",
+  "token-revoked",
+];
 const PRINCIPALS: Principal[] = [...ROLES, "outsider", "anonymous", "signed-out", ...TOKENS];
 const EMAIL: Record<Exclude<Principal, "signed-out" | TokenPrincipal>, string | null> = {
   owner: "owner@acme.test",
@@ -27,8 +38,12 @@ const EMAIL: Record<Exclude<Principal, "signed-out" | TokenPrincipal>, string | 
 };
 
 /** The refusal `principal` must get for a procedure needing `minimum`, or null when allowed. */
-function expectedRefusal(principal: Principal, { minimum, personOnly }: ProcedureCase): "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | null {
-  if (principal === "anonymous" || principal === "signed-out" || principal === "token-revoked") return "UNAUTHORIZED";
+function expectedRefusal(
+  principal: Principal,
+  { minimum, personOnly }: ProcedureCase,
+): "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | null {
+  if (principal === "anonymous" || principal === "signed-out" || principal === "token-revoked")
+    return "UNAUTHORIZED";
   const token = principal.startsWith("token-");
   if (token && personOnly) return "FORBIDDEN";
   if (minimum === "signed-in") return null;
@@ -55,13 +70,17 @@ forEachDatabase("authorization matrix", (h) => {
   let signedOut: string;
   beforeAll(async () => {
     fx = await loadFixture(h);
-    const dev = await h.db().prisma.user.findFirstOrThrow({ where: { email: "dev@acme.test" }, select: { id: true } });
+    const dev = await h
+      .db()
+      .prisma.user.findFirstOrThrow({ where: { email: "dev@acme.test" }, select: { id: true } });
     signedOut = await startSession(dev.id, { requestId: "matrix" });
     await revokeSession(signedOut);
     for (const r of ROLES) tokens[`token-${r}`] = (await testToken(h, "acme", r)).value;
     tokens["token-outsider"] = (await testToken(h, "globex", "owner")).value;
     const revoked = await testToken(h, "acme", "owner");
-    await h.db().prisma.apiToken.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
+    await h
+      .db()
+      .prisma.apiToken.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
     tokens["token-revoked"] = revoked.value;
   });
   const tokens: Partial<Record<TokenPrincipal, string>> = {};
@@ -73,14 +92,23 @@ forEachDatabase("authorization matrix", (h) => {
 
   it("every procedure of the router is in the table, and the table names no procedure that is gone", () => {
     const paths = procedurePaths(appRouter);
-    expect(paths.filter((p) => !(p in PROCEDURES)), "procedures without a row in test/procedures.ts").toEqual([]);
-    expect(Object.keys(PROCEDURES).filter((p) => !paths.includes(p)), "rows for procedures that no longer exist").toEqual([]);
+    expect(
+      paths.filter((p) => !(p in PROCEDURES)),
+      "procedures without a row in test/procedures.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(PROCEDURES).filter((p) => !paths.includes(p)),
+      "rows for procedures that no longer exist",
+    ).toEqual([]);
   });
 
   for (const [path, row] of Object.entries(PROCEDURES)) {
     it(`${path} (${row.minimum} and above${row.personOnly ? ", people only" : ""})`, async () => {
       // Refused callers first, so the allowed ones cannot have consumed a shared target.
-      const order = [...PRINCIPALS].sort((a, b) => Number(expectedRefusal(a, row) === null) - Number(expectedRefusal(b, row) === null));
+      const order = [...PRINCIPALS].sort(
+        (a, b) =>
+          Number(expectedRefusal(a, row) === null) - Number(expectedRefusal(b, row) === null),
+      );
       for (const principal of order) {
         const caller = await callerFor(principal);
         const input = await PROCEDURES[path]!.input(fx);
@@ -91,13 +119,24 @@ forEachDatabase("authorization matrix", (h) => {
         const refused = refusedForWho(outcome);
         if (expected) {
           if (refused !== expected) figures.unexpectedAllows++;
-          expect(refused, `${path} as ${principal}: ${outcome instanceof Error ? outcome.message : "allowed"}`).toBe(expected);
-          const changed = Object.entries(await snapshot(h.db())).filter(([table, digest]) => before![table] !== digest);
+          expect(
+            refused,
+            `${path} as ${principal}: ${outcome instanceof Error ? outcome.message : "allowed"}`,
+          ).toBe(expected);
+          const changed = Object.entries(await snapshot(h.db())).filter(
+            ([table, digest]) => before![table] !== digest,
+          );
           figures.rowsChangedByRefusals += changed.length;
-          expect(changed.map(([table]) => table), `${path} as ${principal} changed tables`).toEqual([]);
+          expect(
+            changed.map(([table]) => table),
+            `${path} as ${principal} changed tables`,
+          ).toEqual([]);
         } else {
           if (refused) figures.unexpectedRefusals++;
-          expect(refused, `${path} as ${principal}: ${outcome instanceof Error ? outcome.message : ""}`).toBeNull();
+          expect(
+            refused,
+            `${path} as ${principal}: ${outcome instanceof Error ? outcome.message : ""}`,
+          ).toBeNull();
         }
       }
     });

@@ -38,20 +38,40 @@ export function bearerToken(headers: Headers): string | null {
 }
 
 export function makeContext(user: UserDto | null, meta: RequestMeta): Context {
-  return { principal: user ? { kind: "user", user } : null, meta, log: log.child({ requestId: meta.requestId, userId: user?.id }) };
+  return {
+    principal: user ? { kind: "user", user } : null,
+    meta,
+    log: log.child({ requestId: meta.requestId, userId: user?.id }),
+  };
 }
 
 /** The context of a request carrying a Bearer token: the token's principal, or the reason it is refused. */
 export async function makeTokenContext(value: string, meta: RequestMeta): Promise<Context> {
   const resolved = await resolveToken(value);
-  if ("refusal" in resolved) return { principal: null, refusal: resolved.refusal, meta, log: log.child({ requestId: meta.requestId }) };
+  if ("refusal" in resolved)
+    return {
+      principal: null,
+      refusal: resolved.refusal,
+      meta,
+      log: log.child({ requestId: meta.requestId }),
+    };
   const { token } = resolved;
-  return { principal: { kind: "token", token }, meta, log: log.child({ requestId: meta.requestId, tokenId: token.id }) };
+  return {
+    principal: { kind: "token", token },
+    meta,
+    log: log.child({ requestId: meta.requestId, tokenId: token.id }),
+  };
 }
 
 /** The audit identity of a principal (with the role it acts with, when known). */
 export function actorOf(principal: Principal, role?: Role): Actor {
-  if (principal.kind === "token") return { type: "token", id: principal.token.id, label: `token:${principal.token.name}`, role: role ?? principal.token.role };
+  if (principal.kind === "token")
+    return {
+      type: "token",
+      id: principal.token.id,
+      label: `token:${principal.token.name}`,
+      role: role ?? principal.token.role,
+    };
   return { type: "user", id: principal.user.id, label: principal.user.email, role };
 }
 

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { reportFigures } from "@/test/figures";
 import { forEachDatabase, snapshot } from "@/test/integration";
 import { hostileInput } from "@/test/hostile";
-import { callProcedure, type Fixture, loadFixture, PROCEDURES, procedureType } from "@/test/procedures";
+import {
+  callProcedure,
+  type Fixture,
+  loadFixture,
+  PROCEDURES,
+  procedureType,
+} from "@/test/procedures";
 import { appRouter } from "./root";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
@@ -16,7 +22,15 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 // Written by refused calls by design: who was refused (audit) and nothing else.
 const UNCOUNTED = ["AuditEvent", "AuditChain", "_prisma_migrations", "fuzz_writes"];
 
-const figures = { procedures: 0, inputs: 0, accepted: 0, refused: 0, serverErrors: 0, rowsWrittenByRefusedCalls: 0, tablesChangedByQueryBatches: 0 };
+const figures = {
+  procedures: 0,
+  inputs: 0,
+  accepted: 0,
+  refused: 0,
+  serverErrors: 0,
+  rowsWrittenByRefusedCalls: 0,
+  tablesChangedByQueryBatches: 0,
+};
 
 forEachDatabase("fuzz", (h) => {
   let fx: Fixture;
@@ -25,21 +39,35 @@ forEachDatabase("fuzz", (h) => {
     const sql = h.db().sql;
     await sql.query(`CREATE TABLE fuzz_writes (n bigint NOT NULL)`);
     await sql.query(`INSERT INTO fuzz_writes VALUES (0)`);
-    await sql.query(`CREATE FUNCTION fuzz_count() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE fuzz_writes SET n = n + 1; RETURN NULL; END $$`);
-    const tables = await sql.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`);
+    await sql.query(
+      `CREATE FUNCTION fuzz_count() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE fuzz_writes SET n = n + 1; RETURN NULL; END $$`,
+    );
+    const tables = await sql.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`,
+    );
     for (const { name } of tables.filter((t) => !UNCOUNTED.includes(t.name))) {
-      await sql.query(`CREATE TRIGGER fuzz_count AFTER INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW EXECUTE FUNCTION fuzz_count()`);
+      await sql.query(
+        `CREATE TRIGGER fuzz_count AFTER INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW EXECUTE FUNCTION fuzz_count()`,
+      );
     }
   });
 
-  const writes = async () => Number((await h.db().sql.query<{ n: string }>(`SELECT n::text AS n FROM fuzz_writes`))[0]!.n);
+  const writes = async () =>
+    Number((await h.db().sql.query<{ n: string }>(`SELECT n::text AS n FROM fuzz_writes`))[0]!.n);
 
   const only = process.env.FUZZ_ONLY?.split(",");
   for (const path of Object.keys(PROCEDURES).filter((p) => !only || only.includes(p))) {
     it(`${path}: ${RUNS} hostile inputs, no server error, refusals write nothing`, async () => {
-      const callers = [await h.as("dev@acme.test"), await h.as("viewer@acme.test"), await h.as("owner@globex.test")];
+      const callers = [
+        await h.as("dev@acme.test"),
+        await h.as("viewer@acme.test"),
+        await h.as("owner@globex.test"),
+      ];
       const base = await PROCEDURES[path]!.input(fx);
-      const inputs = fc.sample(fc.tuple(hostileInput(base, fx), fc.constantFrom(0, 0, 0, 1, 2)), { numRuns: RUNS, seed: SEED });
+      const inputs = fc.sample(fc.tuple(hostileInput(base, fx), fc.constantFrom(0, 0, 0, 1, 2)), {
+        numRuns: RUNS,
+        seed: SEED,
+      });
       const problems: string[] = [];
       const before = await snapshot(h.db(), UNCOUNTED);
       let accepted = 0;
@@ -55,12 +83,20 @@ forEachDatabase("fuzz", (h) => {
         const now = mutation ? await writes() : 0;
         if (outcome === null) {
           accepted++;
-        } else if (!(outcome instanceof TRPCError) || outcome.code === "INTERNAL_SERVER_ERROR" || !outcome.message) {
+        } else if (
+          !(outcome instanceof TRPCError) ||
+          outcome.code === "INTERNAL_SERVER_ERROR" ||
+          !outcome.message
+        ) {
           figures.serverErrors++;
-          problems.push(`server error: ${String((outcome as Error)?.message).slice(0, 200)} for ${preview(input)}`);
+          problems.push(
+            `server error: ${String((outcome as Error)?.message).slice(0, 200)} for ${preview(input)}`,
+          );
         } else if (now !== count) {
           figures.rowsWrittenByRefusedCalls += now - count;
-          problems.push(`refused (${outcome.code}) but wrote ${now - count} rows: ${preview(input)}`);
+          problems.push(
+            `refused (${outcome.code}) but wrote ${now - count} rows: ${preview(input)}`,
+          );
         }
         count = now;
       }
@@ -83,7 +119,11 @@ forEachDatabase("fuzz", (h) => {
 
 function preview(input: unknown): string {
   try {
-    return JSON.stringify(input, (_k, v) => (typeof v === "string" && v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v))?.slice(0, 300) ?? String(input);
+    return (
+      JSON.stringify(input, (_k, v) =>
+        typeof v === "string" && v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v,
+      )?.slice(0, 300) ?? String(input)
+    );
   } catch {
     return String(input).slice(0, 300);
   }

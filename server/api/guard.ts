@@ -24,7 +24,8 @@ function actorFor(ctx: ProtectedContext, role?: Role): Actor {
 /** The caller's role in an organization: a token's own role replaces the membership lookup. */
 async function roleIn(ctx: ProtectedContext, organizationId: string): Promise<Role | null> {
   const { principal } = ctx;
-  if (principal.kind === "token") return principal.token.organizationId === organizationId ? principal.token.role : null;
+  if (principal.kind === "token")
+    return principal.token.organizationId === organizationId ? principal.token.role : null;
   return findRole(principal.user.id, organizationId);
 }
 
@@ -52,9 +53,17 @@ export async function requireOrganization(
 ): Promise<Access> {
   const role = await roleIn(ctx, organizationId);
   const target = { type: "organization", id: organizationId };
-  if (!role) return deny(ctx, null, action, target, new AppError("NOT_FOUND", "Organization not found"));
+  if (!role)
+    return deny(ctx, null, action, target, new AppError("NOT_FOUND", "Organization not found"));
   if (!atLeast(role, minimum)) {
-    return deny(ctx, organizationId, action, target, new AppError("FORBIDDEN", `This needs the ${describeMinimum(minimum)} role; you are ${role}`), role);
+    return deny(
+      ctx,
+      organizationId,
+      action,
+      target,
+      new AppError("FORBIDDEN", `This needs the ${describeMinimum(minimum)} role; you are ${role}`),
+      role,
+    );
   }
   return { organizationId, role, actor: actorFor(ctx, role) };
 }
@@ -74,7 +83,14 @@ export async function requireProject(
   // Recorded in the project's own organization: its owners should see who tried.
   if (!role) return deny(ctx, organizationId, action, target, notFound);
   if (!atLeast(role, minimum)) {
-    return deny(ctx, organizationId, action, target, new AppError("FORBIDDEN", `This needs the ${describeMinimum(minimum)} role; you are ${role}`), role);
+    return deny(
+      ctx,
+      organizationId,
+      action,
+      target,
+      new AppError("FORBIDDEN", `This needs the ${describeMinimum(minimum)} role; you are ${role}`),
+      role,
+    );
   }
   return { organizationId, role, actor: actorFor(ctx, role) };
 }

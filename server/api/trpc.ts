@@ -37,8 +37,15 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const fields =
-      error.code === "BAD_REQUEST" && cause instanceof ZodError ? zodFields(cause).fields : isAppError(cause) ? cause.details.fields : undefined;
-    const message = error.code === "INTERNAL_SERVER_ERROR" && !isAppError(cause) ? "Something went wrong on the server" : shape.message;
+      error.code === "BAD_REQUEST" && cause instanceof ZodError
+        ? zodFields(cause).fields
+        : isAppError(cause)
+          ? cause.details.fields
+          : undefined;
+    const message =
+      error.code === "INTERNAL_SERVER_ERROR" && !isAppError(cause)
+        ? "Something went wrong on the server"
+        : shape.message;
     return { ...shape, message, data: { ...shape.data, stack: undefined, fields } };
   },
 });
@@ -56,14 +63,21 @@ const errorsAndLogging = t.middleware(async ({ ctx, path, type, next }) => {
   // check — our bug, not the caller's — and must stay a server error.
   if (cause instanceof ZodError && result.error.code === "BAD_REQUEST") {
     ctx.log.info({ path, type, ms, code: "BAD_REQUEST" }, "trpc call refused: invalid input");
-    throw new TRPCError({ code: "BAD_REQUEST", message: `Invalid input — ${zodFields(cause).summary}`, cause });
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `Invalid input — ${zodFields(cause).summary}`,
+      cause,
+    });
   }
   if (isAppError(cause)) {
     ctx.log.info({ path, type, ms, code: cause.code }, "trpc call refused");
     throw new TRPCError({ code: toTrpcCode[cause.code], message: cause.message, cause });
   }
   const level = result.error.code === "INTERNAL_SERVER_ERROR" ? "error" : "info";
-  ctx.log[level]({ path, type, ms, code: result.error.code, err: level === "error" ? result.error : undefined }, "trpc call failed");
+  ctx.log[level](
+    { path, type, ms, code: result.error.code, err: level === "error" ? result.error : undefined },
+    "trpc call failed",
+  );
   return result;
 });
 
@@ -71,7 +85,10 @@ const errorsAndLogging = t.middleware(async ({ ctx, path, type, next }) => {
 // values are refused as bad input naming the field, never reaching PostgreSQL as a 500.
 const hostileInput = t.middleware(async ({ getRawInput, next }) => {
   const found = findHostileInput(await getRawInput());
-  if (found) throw new AppError("BAD_REQUEST", `${found.path}: ${found.rule}`, { fields: { [found.path]: [found.rule] } });
+  if (found)
+    throw new AppError("BAD_REQUEST", `${found.path}: ${found.rule}`, {
+      fields: { [found.path]: [found.rule] },
+    });
   return next();
 });
 
@@ -82,7 +99,11 @@ export const publicProcedure = t.procedure.use(errorsAndLogging).use(hostileInpu
 /** A signed-in user or a live API token; `ctx.principal` is non-null downstream. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   // A refused token names why (revoked, expired, not recognised) so a script's owner knows what to fix.
-  if (!ctx.principal) throw new AppError("UNAUTHORIZED", ctx.refusal ? `${ctx.refusal}: create a new token in Settings` : "Sign in first");
+  if (!ctx.principal)
+    throw new AppError(
+      "UNAUTHORIZED",
+      ctx.refusal ? `${ctx.refusal}: create a new token in Settings` : "Sign in first",
+    );
   return next({ ctx: { ...ctx, principal: ctx.principal } });
 });
 
@@ -93,6 +114,7 @@ export type ProtectedContext = Context & { principal: NonNullable<Context["princ
  * token is refused, clearly. `ctx.user` is the signed-in user downstream.
  */
 export const personProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.principal.kind !== "user") throw new AppError("FORBIDDEN", "This is for a signed-in person; an API token cannot call it");
+  if (ctx.principal.kind !== "user")
+    throw new AppError("FORBIDDEN", "This is for a signed-in person; an API token cannot call it");
   return next({ ctx: { ...ctx, user: ctx.principal.user } });
 });

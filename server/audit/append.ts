@@ -48,10 +48,29 @@ export async function appendToChain(tx: Tx, id: string, content: ChainedContent)
     const seq = after.seq + 1;
     const hash = chainHash(after.hash, seq, payload);
     const params = [
-      c.chain, seq, after.hash, id, c.at.toISOString(), c.organizationId, c.actorType, c.actorId, c.actorLabel, c.actorRole,
-      c.action, c.outcome, c.targetType, c.targetId, c.projectId, c.environmentId, c.componentId,
-      c.before === null ? null : JSON.stringify(c.before), c.after === null ? null : JSON.stringify(c.after),
-      c.requestId, c.ip, c.userAgent, hash,
+      c.chain,
+      seq,
+      after.hash,
+      id,
+      c.at.toISOString(),
+      c.organizationId,
+      c.actorType,
+      c.actorId,
+      c.actorLabel,
+      c.actorRole,
+      c.action,
+      c.outcome,
+      c.targetType,
+      c.targetId,
+      c.projectId,
+      c.environmentId,
+      c.componentId,
+      c.before === null ? null : JSON.stringify(c.before),
+      c.after === null ? null : JSON.stringify(c.after),
+      c.requestId,
+      c.ip,
+      c.userAgent,
+      hash,
     ];
     return { params, written: { seq, hash } };
   };

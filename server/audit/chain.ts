@@ -74,11 +74,23 @@ export function hashedPayload(content: ChainedContent): string {
   return canonicalJson(rest);
 }
 
-export function chainHash(prevHash: string, seq: number, payload: string, scheme: HashScheme = KEYED_SCHEME, key: Buffer = chainKey()): string {
+export function chainHash(
+  prevHash: string,
+  seq: number,
+  payload: string,
+  scheme: HashScheme = KEYED_SCHEME,
+  key: Buffer = chainKey(),
+): string {
   const message = `${prevHash}|${seq}|${payload}`;
-  return scheme === KEYED_SCHEME ? createHmac("sha256", key).update(message).digest("hex") : createHash("sha256").update(message).digest("hex");
+  return scheme === KEYED_SCHEME
+    ? createHmac("sha256", key).update(message).digest("hex")
+    : createHash("sha256").update(message).digest("hex");
 }
 
-export function eventHash(prevHash: string, content: ChainedContent, scheme: HashScheme = KEYED_SCHEME): string {
+export function eventHash(
+  prevHash: string,
+  content: ChainedContent,
+  scheme: HashScheme = KEYED_SCHEME,
+): string {
   return chainHash(prevHash, content.seq, hashedPayload(content), scheme);
 }

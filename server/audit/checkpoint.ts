@@ -43,36 +43,69 @@ function sign(fields: Omit<Checkpoint, "signature">, key: Buffer = checkpointKey
   return SIGNATURE_PREFIX + createHmac("sha256", key).update(message).digest("hex");
 }
 
-export function signCheckpoint(organizationId: string, seq: number, hash: string, at = new Date()): Checkpoint {
-  const fields = { kind: CHECKPOINT_KIND, version: 1 as const, organizationId, seq, hash, at: at.toISOString() };
+export function signCheckpoint(
+  organizationId: string,
+  seq: number,
+  hash: string,
+  at = new Date(),
+): Checkpoint {
+  const fields = {
+    kind: CHECKPOINT_KIND,
+    version: 1 as const,
+    organizationId,
+    seq,
+    hash,
+    at: at.toISOString(),
+  };
   return { ...fields, signature: sign(fields) };
 }
 
 /** Throws BAD_REQUEST naming the field when the checkpoint is not ours or not this organization's. */
 export function checkSignature(checkpoint: Checkpoint, organizationId: string): void {
   if (checkpoint.organizationId !== organizationId) {
-    throw new AppError("BAD_REQUEST", "checkpoint.organizationId: this checkpoint is of another organization", {
-      fields: { "checkpoint.organizationId": ["is of another organization"] },
-    });
+    throw new AppError(
+      "BAD_REQUEST",
+      "checkpoint.organizationId: this checkpoint is of another organization",
+      {
+        fields: { "checkpoint.organizationId": ["is of another organization"] },
+      },
+    );
   }
   const expected = Buffer.from(sign(checkpoint));
   const given = Buffer.from(checkpoint.signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    const rule = "does not match the checkpoint's fields: the checkpoint was altered, or signed by another Patchbay (another PATCHBAY_SECRET_KEY)";
-    throw new AppError("BAD_REQUEST", `checkpoint.signature: ${rule}`, { fields: { "checkpoint.signature": [rule] } });
+    const rule =
+      "does not match the checkpoint's fields: the checkpoint was altered, or signed by another Patchbay (another PATCHBAY_SECRET_KEY)";
+    throw new AppError("BAD_REQUEST", `checkpoint.signature: ${rule}`, {
+      fields: { "checkpoint.signature": [rule] },
+    });
   }
 }
 
 /** Does the chain (already verified as `chain`) still hold the checkpoint's event? */
-export async function checkAgainstChain(checkpoint: Checkpoint, chain: VerifyResult): Promise<CheckpointVerdict> {
+export async function checkAgainstChain(
+  checkpoint: Checkpoint,
+  chain: VerifyResult,
+): Promise<CheckpointVerdict> {
   const { seq, at } = checkpoint;
   const verdict = (ok: boolean, reason: string): CheckpointVerdict => ({ ok, seq, at, reason });
   const hash = await eventHashAt(checkpoint.organizationId, seq);
   if (hash === null) {
-    return verdict(false, `the checkpoint of ${at} records event #${seq}, but the chain has no event #${seq} (it ends at #${chain.headSeq}): events were deleted and the chain cut back since`);
+    return verdict(
+      false,
+      `the checkpoint of ${at} records event #${seq}, but the chain has no event #${seq} (it ends at #${chain.headSeq}): events were deleted and the chain cut back since`,
+    );
   }
-  if (hash !== checkpoint.hash) return verdict(false, `event #${seq} is not the event the checkpoint of ${at} recorded (its hash differs): the chain was rewritten since`);
-  if (!chain.ok) return verdict(false, `event #${seq} matches the checkpoint of ${at}, but the chain does not verify`);
+  if (hash !== checkpoint.hash)
+    return verdict(
+      false,
+      `event #${seq} is not the event the checkpoint of ${at} recorded (its hash differs): the chain was rewritten since`,
+    );
+  if (!chain.ok)
+    return verdict(
+      false,
+      `event #${seq} matches the checkpoint of ${at}, but the chain does not verify`,
+    );
   return verdict(true, `event #${seq} still matches the checkpoint of ${at}`);
 }
 
@@ -81,11 +114,21 @@ export async function checkAgainstChain(checkpoint: Checkpoint, chain: VerifyRes
  * refused: a checkpoint would vouch for the tampering. The export itself is audited (as the
  * event after the one the checkpoint records, or later).
  */
-export async function exportCheckpoint(ctx: AuditContext, organizationId: string): Promise<Checkpoint> {
+export async function exportCheckpoint(
+  ctx: AuditContext,
+  organizationId: string,
+): Promise<Checkpoint> {
   const chain = await verifyChain(organizationId);
-  if (chain.headSeq === 0) throw new AppError("PRECONDITION_FAILED", "The audit chain has no events yet: there is nothing to checkpoint");
+  if (chain.headSeq === 0)
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      "The audit chain has no events yet: there is nothing to checkpoint",
+    );
   if (!chain.ok) {
-    throw new AppError("PRECONDITION_FAILED", `The audit chain does not verify (event #${chain.firstBad?.seq}: ${chain.firstBad?.reason}); a checkpoint would vouch for it`);
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `The audit chain does not verify (event #${chain.firstBad?.seq}: ${chain.firstBad?.reason}); a checkpoint would vouch for it`,
+    );
   }
   const checkpoint = signCheckpoint(organizationId, chain.headSeq, chain.headHash);
   return auditedWrite(ctx, async () => ({

@@ -3,12 +3,35 @@
 import type { AuditEventDto } from "../repositories/audit";
 
 const CSV_COLUMNS = [
-  "seq", "at", "actorType", "actorLabel", "actorRole", "action", "outcome", "targetType", "targetId",
-  "projectId", "environmentId", "componentId", "before", "after", "requestId", "ip", "userAgent", "hash",
+  "seq",
+  "at",
+  "actorType",
+  "actorLabel",
+  "actorRole",
+  "action",
+  "outcome",
+  "targetType",
+  "targetId",
+  "projectId",
+  "environmentId",
+  "componentId",
+  "before",
+  "after",
+  "requestId",
+  "ip",
+  "userAgent",
+  "hash",
 ] as const;
 
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+  const text =
+    value === null || value === undefined
+      ? ""
+      : value instanceof Date
+        ? value.toISOString()
+        : typeof value === "object"
+          ? JSON.stringify(value)
+          : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -18,5 +41,8 @@ export function toCsv(events: AuditEventDto[]): string {
 }
 
 export function toJsonLines(events: AuditEventDto[]): string {
-  return events.map((e) => JSON.stringify({ ...e, at: e.at.toISOString() })).join("\n") + (events.length ? "\n" : "");
+  return (
+    events.map((e) => JSON.stringify({ ...e, at: e.at.toISOString() })).join("\n") +
+    (events.length ? "\n" : "")
+  );
 }

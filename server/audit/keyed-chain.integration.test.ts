@@ -12,7 +12,9 @@ import { verifyChain } from "./verify";
 import { appendAuditEvent, recordAuditEvent } from "./write";
 
 async function acmeId(h: Harness): Promise<string> {
-  const org = await h.db().prisma.organization.findUniqueOrThrow({ where: { slug: "acme" }, select: { id: true } });
+  const org = await h
+    .db()
+    .prisma.organization.findUniqueOrThrow({ where: { slug: "acme" }, select: { id: true } });
   return org.id;
 }
 
@@ -24,8 +26,11 @@ forEachDatabase("keyed audit chain", (h) => {
   beforeAll(async () => {
     // A trail worth attacking: a few ordinary changes after the seed.
     const dev = await h.as("dev@acme.test");
-    const project = await h.db().prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" } });
-    for (let i = 0; i < 6; i++) await dev.project.update({ projectId: project.id, description: `revision ${i}` });
+    const project = await h
+      .db()
+      .prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" } });
+    for (let i = 0; i < 6; i++)
+      await dev.project.update({ projectId: project.id, description: `revision ${i}` });
   });
   beforeEach(async () => {
     restore = await saveTrail(h);
@@ -37,7 +42,9 @@ forEachDatabase("keyed audit chain", (h) => {
 
   it("every event written now is keyed, and verify says so", async () => {
     const chain = await acmeId(h);
-    const schemes = await h.db().prisma.auditEvent.groupBy({ by: ["hashScheme"], where: { chain }, _count: true });
+    const schemes = await h
+      .db()
+      .prisma.auditEvent.groupBy({ by: ["hashScheme"], where: { chain }, _count: true });
     expect(schemes.map((s) => s.hashScheme)).toEqual([KEYED_SCHEME]);
     expect(await verifyChain(chain)).toMatchObject({ ok: true, keyedFrom: 1 });
   });
@@ -48,15 +55,41 @@ forEachDatabase("keyed audit chain", (h) => {
     expect(before.ok).toBe(true);
     expect(before.headSeq).toBeGreaterThan(5);
     // The attacker labels the rewritten events plain, so verify would apply the formula they used.
-    await rewriteChain(h, chain, 3, (after) => ({ ...(after as object), rewritten: "by the database owner" }));
+    await rewriteChain(h, chain, 3, (after) => ({
+      ...(after as object),
+      rewritten: "by the database owner",
+    }));
     const result = await verifyChain(chain);
-    expect(result).toMatchObject({ ok: false, firstBad: { seq: 3, reason: expect.stringMatching(/plain SHA-256 hash, but keyed hashing began at event #1: it was rewritten/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      firstBad: {
+        seq: 3,
+        reason: expect.stringMatching(
+          /plain SHA-256 hash, but keyed hashing began at event #1: it was rewritten/,
+        ),
+      },
+    });
   });
 
   it("the same rewrite keeping the keyed label is detected at the same event", async () => {
     const chain = await acmeId(h);
-    await rewriteChain(h, chain, 3, (after) => ({ ...(after as object), rewritten: true }), undefined, KEYED_SCHEME);
-    expect(await verifyChain(chain)).toMatchObject({ ok: false, firstBad: { seq: 3, reason: expect.stringMatching(/event #3 was altered: its content does not match its keyed hash$/) } });
+    await rewriteChain(
+      h,
+      chain,
+      3,
+      (after) => ({ ...(after as object), rewritten: true }),
+      undefined,
+      KEYED_SCHEME,
+    );
+    expect(await verifyChain(chain)).toMatchObject({
+      ok: false,
+      firstBad: {
+        seq: 3,
+        reason: expect.stringMatching(
+          /event #3 was altered: its content does not match its keyed hash$/,
+        ),
+      },
+    });
   });
 
   it("an attacker who knows the algorithm but not the key cannot forge", async () => {
@@ -64,53 +97,111 @@ forEachDatabase("keyed audit chain", (h) => {
     // HMAC-SHA256 exactly as the server computes it, under every key they might try: a random
     // one, and HKDF of a guessed secret key with our derivation label.
     for (const guess of [randomBytes(32), derivedKey("audit-chain", randomBytes(32))]) {
-      const hmac = (prev: string, seq: number, payload: string) => createHmac("sha256", guess).update(`${prev}|${seq}|${payload}`).digest("hex");
-      await rewriteChain(h, chain, 4, (after) => ({ ...(after as object), description: "forged" }), hmac, KEYED_SCHEME);
-      expect(await verifyChain(chain)).toMatchObject({ ok: false, firstBad: { seq: 4, reason: expect.stringMatching(/event #4 was altered/) } });
+      const hmac = (prev: string, seq: number, payload: string) =>
+        createHmac("sha256", guess).update(`${prev}|${seq}|${payload}`).digest("hex");
+      await rewriteChain(
+        h,
+        chain,
+        4,
+        (after) => ({ ...(after as object), description: "forged" }),
+        hmac,
+        KEYED_SCHEME,
+      );
+      expect(await verifyChain(chain)).toMatchObject({
+        ok: false,
+        firstBad: { seq: 4, reason: expect.stringMatching(/event #4 was altered/) },
+      });
     }
   });
 
   it("the chain head refuses a direct UPDATE that does not match an inserted event, and nothing changes", async () => {
     const chain = await acmeId(h);
-    const [head] = await h.db().sql.query<{ seq: number; hash: string; prevHash: string }>(`SELECT seq, hash, "prevHash" FROM "AuditChain" WHERE chain = $1`, [chain]);
+    const [head] = await h
+      .db()
+      .sql.query<{ seq: number; hash: string; prevHash: string }>(
+        `SELECT seq, hash, "prevHash" FROM "AuditChain" WHERE chain = $1`,
+        [chain],
+      );
     const before = await everything(h);
     const events = await auditCount(h.db());
     const forged = randomBytes(32).toString("hex");
     const attempts = [
       // rewind to the previous event (cutting the newest one off)
-      [`UPDATE "AuditChain" SET seq = seq - 1, hash = "prevHash" WHERE chain = $1`, /may only advance by one event/],
+      [
+        `UPDATE "AuditChain" SET seq = seq - 1, hash = "prevHash" WHERE chain = $1`,
+        /may only advance by one event/,
+      ],
       // advance onto an event that does not exist
-      [`UPDATE "AuditChain" SET seq = seq + 1, "prevHash" = hash, hash = '${forged}' WHERE chain = $1`, /must point at an inserted event/],
+      [
+        `UPDATE "AuditChain" SET seq = seq + 1, "prevHash" = hash, hash = '${forged}' WHERE chain = $1`,
+        /must point at an inserted event/,
+      ],
       // keep the number, swap the hash
-      [`UPDATE "AuditChain" SET hash = '${forged}' WHERE chain = $1`, /may only advance by one event/],
+      [
+        `UPDATE "AuditChain" SET hash = '${forged}' WHERE chain = $1`,
+        /may only advance by one event/,
+      ],
       [`DELETE FROM "AuditChain" WHERE chain = $1`, /heads are kept: DELETE refused/],
     ] as const;
-    for (const [sql, message] of attempts) await expect(h.db().sql.query(sql, [chain])).rejects.toThrow(message);
-    await expect(h.db().sql.exec(`TRUNCATE "AuditChain"`)).rejects.toThrow(/heads are kept: TRUNCATE refused/);
+    for (const [sql, message] of attempts)
+      await expect(h.db().sql.query(sql, [chain])).rejects.toThrow(message);
+    await expect(h.db().sql.exec(`TRUNCATE "AuditChain"`)).rejects.toThrow(
+      /heads are kept: TRUNCATE refused/,
+    );
     // Pointing the head at a forged event inserted for it passes the trigger (it is an append)
     // but not verify: the forged event has no valid keyed hash.
     expect(await everything(h)).toEqual(before);
     expect(await auditCount(h.db())).toBe(events);
-    const [after] = await h.db().sql.query(`SELECT seq, hash, "prevHash" FROM "AuditChain" WHERE chain = $1`, [chain]);
+    const [after] = await h
+      .db()
+      .sql.query(`SELECT seq, hash, "prevHash" FROM "AuditChain" WHERE chain = $1`, [chain]);
     expect(after).toEqual(head);
   });
 
   it("a forged event appended with the head advanced onto it fails verify", async () => {
     const chain = await acmeId(h);
-    const [head] = await h.db().sql.query<{ seq: number; hash: string }>(`SELECT seq, hash FROM "AuditChain" WHERE chain = $1`, [chain]);
+    const [head] = await h
+      .db()
+      .sql.query<{ seq: number; hash: string }>(
+        `SELECT seq, hash FROM "AuditChain" WHERE chain = $1`,
+        [chain],
+      );
     const forged = randomBytes(32).toString("hex");
-    await h.db().sql.exec(`INSERT INTO "AuditEvent" (id, chain, seq, "organizationId", "actorType", "actorLabel", action, "targetType", "prevHash", hash, "hashScheme")
+    await h
+      .db()
+      .sql.exec(`INSERT INTO "AuditEvent" (id, chain, seq, "organizationId", "actorType", "actorLabel", action, "targetType", "prevHash", hash, "hashScheme")
       VALUES ('forged-event', '${chain}', ${head!.seq + 1}, '${chain}', 'user', 'owner@acme.test', 'project.deleted', 'project', '${head!.hash}', '${forged}', '${KEYED_SCHEME}');
       UPDATE "AuditChain" SET seq = seq + 1, "prevHash" = hash, hash = '${forged}' WHERE chain = '${chain}'`);
-    expect(await verifyChain(chain)).toMatchObject({ ok: false, firstBad: { id: "forged-event", seq: head!.seq + 1, reason: expect.stringMatching(/altered/) } });
+    expect(await verifyChain(chain)).toMatchObject({
+      ok: false,
+      firstBad: {
+        id: "forged-event",
+        seq: head!.seq + 1,
+        reason: expect.stringMatching(/altered/),
+      },
+    });
   });
 
   it("concurrent first events of a new chain keep one unbroken chain", async () => {
     // No head row to lock yet: the appenders serialize on the chain's advisory lock instead.
     const chain = `new-chain-${randomBytes(4).toString("hex")}`;
     const ctx = { actor: { type: "system" as const, label: "concurrency" }, meta: {} };
-    await Promise.all(Array.from({ length: 8 }, (_, i) => recordAuditEvent(ctx, { organizationId: chain, action: "test.event", target: { type: "test" }, after: { i } })));
-    expect(await verifyChain(chain)).toMatchObject({ ok: true, checked: 8, headSeq: 8, keyedFrom: 1 });
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        recordAuditEvent(ctx, {
+          organizationId: chain,
+          action: "test.event",
+          target: { type: "test" },
+          after: { i },
+        }),
+      ),
+    );
+    expect(await verifyChain(chain)).toMatchObject({
+      ok: true,
+      checked: 8,
+      headSeq: 8,
+      keyedFrom: 1,
+    });
   });
 
   it("after an append is rolled back, the next one follows the real head", async () => {

@@ -36,11 +36,35 @@ async function legacyAppend(database: Database, n: number): Promise<void> {
   const at = new Date(Date.UTC(2026, 10, 20, 12, 0, n));
   const after = { description: `before the upgrade ${n}` };
   const content = {
-    chain: CHAIN, seq: 0, at, organizationId: CHAIN, actorType: "system", actorId: null, actorLabel: "seed", actorRole: null,
-    action: "project.updated", outcome: "success", targetType: "project", targetId: null, projectId: null, environmentId: null,
-    componentId: null, before: null, after, requestId: null, ip: null, userAgent: null,
+    chain: CHAIN,
+    seq: 0,
+    at,
+    organizationId: CHAIN,
+    actorType: "system",
+    actorId: null,
+    actorLabel: "seed",
+    actorRole: null,
+    action: "project.updated",
+    outcome: "success",
+    targetType: "project",
+    targetId: null,
+    projectId: null,
+    environmentId: null,
+    componentId: null,
+    before: null,
+    after,
+    requestId: null,
+    ip: null,
+    userAgent: null,
   };
-  await database.sql.query(LEGACY_APPEND, [CHAIN, GENESIS_HASH, hashedPayload(content), randomUUID(), at.toISOString(), JSON.stringify(after)]);
+  await database.sql.query(LEGACY_APPEND, [
+    CHAIN,
+    GENESIS_HASH,
+    hashedPayload(content),
+    randomUUID(),
+    at.toISOString(),
+    JSON.stringify(after),
+  ]);
 }
 
 for (const kind of TEST_DATABASES) {
@@ -58,7 +82,16 @@ for (const kind of TEST_DATABASES) {
       await database.session((sql) => migrate(sql, files));
       const ctx = { actor: { type: "system" as const, label: "after the upgrade" }, meta: {} };
       for (let n = 4; n <= 5; n++) {
-        await auditedWrite(ctx, async () => ({ result: null, touched: [], audit: { organizationId: CHAIN, action: "project.updated", target: { type: "project" }, after: { n } } }));
+        await auditedWrite(ctx, async () => ({
+          result: null,
+          touched: [],
+          audit: {
+            organizationId: CHAIN,
+            action: "project.updated",
+            target: { type: "project" },
+            after: { n },
+          },
+        }));
       }
     });
     afterAll(async () => {
@@ -68,15 +101,41 @@ for (const kind of TEST_DATABASES) {
     });
 
     it("verifies, and says which events are keyed", async () => {
-      const schemes = await database.prisma.auditEvent.findMany({ where: { chain: CHAIN }, orderBy: { seq: "asc" }, select: { hashScheme: true } });
-      expect(schemes.map((s) => s.hashScheme)).toEqual(["sha256", "sha256", "sha256", "hmac-sha256", "hmac-sha256"]);
-      expect(await verifyChain(CHAIN)).toMatchObject({ ok: true, checked: 5, headSeq: 5, keyedFrom: 4 });
+      const schemes = await database.prisma.auditEvent.findMany({
+        where: { chain: CHAIN },
+        orderBy: { seq: "asc" },
+        select: { hashScheme: true },
+      });
+      expect(schemes.map((s) => s.hashScheme)).toEqual([
+        "sha256",
+        "sha256",
+        "sha256",
+        "hmac-sha256",
+        "hmac-sha256",
+      ]);
+      expect(await verifyChain(CHAIN)).toMatchObject({
+        ok: true,
+        checked: 5,
+        headSeq: 5,
+        keyedFrom: 4,
+      });
     });
 
     it("a rewrite of the plain part is caught by the first keyed event", async () => {
       // Recomputed with the plain formula up to the last plain event: the keyed #4 no longer follows.
-      await rewriteChain(h, CHAIN, 2, (after) => ({ ...(after as object), description: "rewritten" }), undefined, "sha256", 3);
-      expect(await verifyChain(CHAIN)).toMatchObject({ ok: false, firstBad: { seq: 4, reason: "event #4 does not follow event #3 (removed or reordered)" } });
+      await rewriteChain(
+        h,
+        CHAIN,
+        2,
+        (after) => ({ ...(after as object), description: "rewritten" }),
+        undefined,
+        "sha256",
+        3,
+      );
+      expect(await verifyChain(CHAIN)).toMatchObject({
+        ok: false,
+        firstBad: { seq: 4, reason: "event #4 does not follow event #3 (removed or reordered)" },
+      });
     });
   });
 }

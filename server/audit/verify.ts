@@ -29,21 +29,42 @@ export async function verifyChain(chain: string): Promise<VerifyResult> {
   for (;;) {
     const rows = await chainPage(chain, expectedSeq - 1, PAGE);
     for (const row of rows) {
-      const bad = (reason: string): VerifyResult => ({ ok: false, checked, headSeq: row.seq, headHash: prevHash, keyedFrom, firstBad: { id: row.id, seq: row.seq, reason } });
-      if (row.seq !== expectedSeq) return bad(`expected event #${expectedSeq} but found #${row.seq}: event(s) missing (deleted?)`);
-      if (row.prevHash !== prevHash) return bad(`event #${row.seq} does not follow event #${row.seq - 1} (removed or reordered)`);
+      const bad = (reason: string): VerifyResult => ({
+        ok: false,
+        checked,
+        headSeq: row.seq,
+        headHash: prevHash,
+        keyedFrom,
+        firstBad: { id: row.id, seq: row.seq, reason },
+      });
+      if (row.seq !== expectedSeq)
+        return bad(
+          `expected event #${expectedSeq} but found #${row.seq}: event(s) missing (deleted?)`,
+        );
+      if (row.prevHash !== prevHash)
+        return bad(
+          `event #${row.seq} does not follow event #${row.seq - 1} (removed or reordered)`,
+        );
       if (row.hashScheme === KEYED_SCHEME) {
         keyedFrom ??= row.seq;
         if (eventHash(row.prevHash, row, KEYED_SCHEME) !== row.hash) {
           // A changed PATCHBAY_SECRET_KEY fails every keyed event, so it shows at the first one.
-          const hint = keyedFrom === row.seq ? " (or the server's PATCHBAY_SECRET_KEY is not the key it was written with)" : "";
-          return bad(`event #${row.seq} was altered: its content does not match its keyed hash${hint}`);
+          const hint =
+            keyedFrom === row.seq
+              ? " (or the server's PATCHBAY_SECRET_KEY is not the key it was written with)"
+              : "";
+          return bad(
+            `event #${row.seq} was altered: its content does not match its keyed hash${hint}`,
+          );
         }
       } else if (row.hashScheme === PLAIN_SCHEME) {
         if (keyedFrom !== null) {
-          return bad(`event #${row.seq} claims a plain SHA-256 hash, but keyed hashing began at event #${keyedFrom}: it was rewritten`);
+          return bad(
+            `event #${row.seq} claims a plain SHA-256 hash, but keyed hashing began at event #${keyedFrom}: it was rewritten`,
+          );
         }
-        if (eventHash(row.prevHash, row, PLAIN_SCHEME) !== row.hash) return bad(`event #${row.seq} was altered: its content does not match its hash`);
+        if (eventHash(row.prevHash, row, PLAIN_SCHEME) !== row.hash)
+          return bad(`event #${row.seq} was altered: its content does not match its hash`);
       } else {
         return bad(`event #${row.seq} names an unknown hash scheme "${row.hashScheme}"`);
       }
@@ -63,7 +84,11 @@ export async function verifyChain(chain: string): Promise<VerifyResult> {
       headSeq: head.seq,
       headHash: prevHash,
       keyedFrom,
-      firstBad: { id: lastId, seq: last + 1, reason: `the chain head records event #${head.seq} but the last event found is #${last}: newest event(s) missing (deleted?)` },
+      firstBad: {
+        id: lastId,
+        seq: last + 1,
+        reason: `the chain head records event #${head.seq} but the last event found is #${last}: newest event(s) missing (deleted?)`,
+      },
     };
   }
   return { ok: true, checked, headSeq: last, headHash: prevHash, keyedFrom };

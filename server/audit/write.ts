@@ -14,7 +14,11 @@ export interface AuditContext {
 }
 
 /** Appends one event to its organization's chain inside `tx`; returns its id and time. */
-export async function appendAuditEvent(tx: Tx, ctx: AuditContext, input: AuditInput): Promise<RecordedEvent> {
+export async function appendAuditEvent(
+  tx: Tx,
+  ctx: AuditContext,
+  input: AuditInput,
+): Promise<RecordedEvent> {
   const content = {
     chain: input.organizationId ?? GLOBAL_CHAIN,
     seq: 0, // assigned under the chain head's lock (append.ts)
@@ -31,8 +35,12 @@ export async function appendAuditEvent(tx: Tx, ctx: AuditContext, input: AuditIn
     projectId: input.target.projectId ?? null,
     environmentId: input.target.environmentId ?? null,
     componentId: input.target.componentId ?? null,
-    before: input.before === undefined ? null : redactForAudit(input.before, input.organizationId ?? null),
-    after: input.after === undefined ? null : redactForAudit(input.after, input.organizationId ?? null),
+    before:
+      input.before === undefined
+        ? null
+        : redactForAudit(input.before, input.organizationId ?? null),
+    after:
+      input.after === undefined ? null : redactForAudit(input.after, input.organizationId ?? null),
     requestId: ctx.meta.requestId ?? null,
     ip: ctx.meta.ip ?? null,
     userAgent: ctx.meta.userAgent ?? null,
@@ -54,13 +62,20 @@ export async function auditedWrite<T>(
   work: (tx: Tx) => Promise<{ result: T; audit: AuditInput; touched?: Touched[] }>,
 ): Promise<T> {
   // A large diagram batch (up to 2,000 operations) writes a row per operation: allow it time.
-  return prisma().$transaction(async (tx) => {
-    const { result, audit, touched } = await work(tx);
-    const event = await appendAuditEvent(tx, ctx, audit);
-    const { projectId, environmentId } = audit.target;
-    await recordEnvironmentStates(tx, touched ?? (projectId ? [{ projectId, environmentId }] : []), event);
-    return result;
-  }, { timeout: 30_000, maxWait: 10_000 });
+  return prisma().$transaction(
+    async (tx) => {
+      const { result, audit, touched } = await work(tx);
+      const event = await appendAuditEvent(tx, ctx, audit);
+      const { projectId, environmentId } = audit.target;
+      await recordEnvironmentStates(
+        tx,
+        touched ?? (projectId ? [{ projectId, environmentId }] : []),
+        event,
+      );
+      return result;
+    },
+    { timeout: 30_000, maxWait: 10_000 },
+  );
 }
 
 /**
@@ -71,6 +86,9 @@ export async function recordAuditEvent(ctx: AuditContext, input: AuditInput): Pr
   try {
     await prisma().$transaction((tx) => appendAuditEvent(tx, ctx, input));
   } catch (error) {
-    log.error({ err: error, action: input.action, requestId: ctx.meta.requestId }, "audit event could not be recorded");
+    log.error(
+      { err: error, action: input.action, requestId: ctx.meta.requestId },
+      "audit event could not be recorded",
+    );
   }
 }

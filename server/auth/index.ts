@@ -35,7 +35,10 @@ export const { handlers, auth, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       authorize: async (credentials, request) => {
         const result = await signInWithPassword(credentials, requestMeta(request.headers));
         if (result.ok) return { ...result.user, sid: result.sessionId };

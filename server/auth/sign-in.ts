@@ -30,8 +30,14 @@ export async function signInWithPassword(raw: unknown, meta: RequestMeta): Promi
   const reservation = await reserveAttempt(keys);
   const user = await findUserForSignIn(email);
   if (!reservation.ok) {
-    for (const scope of reservation.started) await auditLockout(scope, email, user, meta, reservation.until);
-    return { ok: false, reason: "throttled", scope: reservation.scope, retryAfterSeconds: Math.ceil((reservation.until.getTime() - Date.now()) / 1000) };
+    for (const scope of reservation.started)
+      await auditLockout(scope, email, user, meta, reservation.until);
+    return {
+      ok: false,
+      reason: "throttled",
+      scope: reservation.scope,
+      retryAfterSeconds: Math.ceil((reservation.until.getTime() - Date.now()) / 1000),
+    };
   }
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
   if (!ok || !user) return { ok: false, reason: "invalid" };
@@ -54,10 +60,22 @@ export async function signInWithPassword(raw: unknown, meta: RequestMeta): Promi
  * exists (for made-up emails there is nothing to protect and nobody to tell), an address
  * lockout always. Each lockout lasts at least a minute and doubles, so these stay few.
  */
-async function auditLockout(scope: ThrottleScope, email: string, user: UserDto | null, meta: RequestMeta, until: Date): Promise<void> {
+async function auditLockout(
+  scope: ThrottleScope,
+  email: string,
+  user: UserDto | null,
+  meta: RequestMeta,
+  until: Date,
+): Promise<void> {
   if (scope === "account" && !user) return;
   await recordAuditEvent(
-    { actor: { type: "anonymous", label: scope === "account" ? email : (meta.ip ?? "unknown address") }, meta },
+    {
+      actor: {
+        type: "anonymous",
+        label: scope === "account" ? email : (meta.ip ?? "unknown address"),
+      },
+      meta,
+    },
     {
       organizationId: null,
       action: "auth.locked_out",

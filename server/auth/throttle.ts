@@ -2,7 +2,13 @@
 // not such a user exists) and per client address (keyed hash of the IP). Keys are HMACs so
 // the table holds neither emails nor addresses.
 import { createHmac } from "node:crypto";
-import { afterSuccess, decideAttempt, POLICIES, type ThrottleScope, type ThrottleState } from "../domain/auth/throttle";
+import {
+  afterSuccess,
+  decideAttempt,
+  POLICIES,
+  type ThrottleScope,
+  type ThrottleState,
+} from "../domain/auth/throttle";
 import { pruneThrottleRows, updateThrottleRows } from "../repositories/sign-in-throttle";
 import { derivedKey } from "../secrets/crypto";
 
@@ -34,11 +40,15 @@ export function throttleKeys(email: string, ip: string | undefined): ThrottleKey
  */
 export async function reserveAttempt(keys: ThrottleKey[], now = new Date()): Promise<Reservation> {
   // Rarely, and off the decision's transaction: keep the table from growing without bound.
-  if (Math.random() < 0.01) void pruneThrottleRows(new Date(now.getTime() - 2 * DAY_MS)).catch(() => {});
+  if (Math.random() < 0.01)
+    void pruneThrottleRows(new Date(now.getTime() - 2 * DAY_MS)).catch(() => {});
   return updateThrottleRows(
     keys.map((k) => k.key),
     (states) => {
-      const decisions = keys.map((k) => ({ ...k, decision: decideAttempt(states.get(k.key)!, now, POLICIES[k.scope]) }));
+      const decisions = keys.map((k) => ({
+        ...k,
+        decision: decideAttempt(states.get(k.key)!, now, POLICIES[k.scope]),
+      }));
       const locked = decisions.filter((d) => d.decision.kind === "locked");
       const writes = new Map<string, ThrottleState>();
       if (locked.length === 0) {
@@ -46,10 +56,13 @@ export async function reserveAttempt(keys: ThrottleKey[], now = new Date()): Pro
         return { writes, result: { ok: true } as Reservation };
       }
       // A refused attempt counts against no key; only lockouts that start here are written.
-      for (const d of locked) if (d.decision.kind === "locked" && d.decision.started) writes.set(d.key, d.decision.next);
+      for (const d of locked)
+        if (d.decision.kind === "locked" && d.decision.started) writes.set(d.key, d.decision.next);
       const first = locked[0]!;
       const until = first.decision.kind === "locked" ? first.decision.until : now;
-      const started = locked.filter((d) => d.decision.kind === "locked" && d.decision.started).map((d) => d.scope);
+      const started = locked
+        .filter((d) => d.decision.kind === "locked" && d.decision.started)
+        .map((d) => d.scope);
       return { writes, result: { ok: false, scope: first.scope, until, started } as Reservation };
     },
   );
@@ -59,6 +72,9 @@ export async function reserveAttempt(keys: ThrottleKey[], now = new Date()): Pro
 export async function settleSuccess(keys: ThrottleKey[]): Promise<void> {
   await updateThrottleRows(
     keys.map((k) => k.key),
-    (states) => ({ writes: new Map(keys.map((k) => [k.key, afterSuccess(states.get(k.key)!, k.scope)])), result: undefined }),
+    (states) => ({
+      writes: new Map(keys.map((k) => [k.key, afterSuccess(states.get(k.key)!, k.scope)])),
+      result: undefined,
+    }),
   );
 }

@@ -3,8 +3,17 @@
 // field of the metadata bag. A typo here would otherwise surface as an empty env var in
 // production.
 import { findMissingSegment, toPointer } from "@/server/domain/catalog/schema-path";
-import { APP_ENV_ROOTS, METADATA_FIELDS, templateRefs, templateSyntaxError } from "@/server/domain/catalog/template";
-import type { ArtifactTypeDefinition, CatalogError, JsonSchema } from "@/server/domain/catalog/types";
+import {
+  APP_ENV_ROOTS,
+  METADATA_FIELDS,
+  templateRefs,
+  templateSyntaxError,
+} from "@/server/domain/catalog/template";
+import type {
+  ArtifactTypeDefinition,
+  CatalogError,
+  JsonSchema,
+} from "@/server/domain/catalog/types";
 
 export interface AppEnvContext {
   file: string;
@@ -21,11 +30,15 @@ function checkRef(segments: string[], ctx: AppEnvContext): string | undefined {
   }
   if (rest.length === 0) return `"${root}" needs a field, e.g. ${root}.name`;
   if (root === "metadata") {
-    return (METADATA_FIELDS as readonly string[]).includes(rest[0]) ? undefined : `metadata has no field "${rest[0]}" (fields: ${METADATA_FIELDS.join(", ")})`;
+    return (METADATA_FIELDS as readonly string[]).includes(rest[0])
+      ? undefined
+      : `metadata has no field "${rest[0]}" (fields: ${METADATA_FIELDS.join(", ")})`;
   }
   if (root === "params") {
     const missing = findMissingSegment(ctx.params, rest);
-    return missing === -1 ? undefined : `params has no field "${rest.slice(0, missing + 1).join(".")}"`;
+    return missing === -1
+      ? undefined
+      : `params has no field "${rest.slice(0, missing + 1).join(".")}"`;
   }
   const [slot, ...field] = rest;
   const typeName = ctx.connections[slot];
@@ -34,7 +47,9 @@ function checkRef(segments: string[], ctx: AppEnvContext): string | undefined {
   if (!type) return undefined; // already reported as unknown-artifact-type
   if (field.length === 0) return `connections.${slot} needs a field of ${typeName}`;
   const missing = findMissingSegment(type.schema, field);
-  return missing === -1 ? undefined : `artifact type ${typeName} has no field "${field.slice(0, missing + 1).join(".")}"`;
+  return missing === -1
+    ? undefined
+    : `artifact type ${typeName} has no field "${field.slice(0, missing + 1).join(".")}"`;
 }
 
 export function checkAppEnv(env: Record<string, string>, ctx: AppEnvContext): CatalogError[] {
@@ -45,7 +60,13 @@ export function checkAppEnv(env: Record<string, string>, ctx: AppEnvContext): Ca
     if (syntax) errors.push({ file: ctx.file, path, rule: "template-syntax", message: syntax });
     for (const ref of templateRefs(template)) {
       const problem = checkRef(ref.segments, ctx);
-      if (problem) errors.push({ file: ctx.file, path, rule: "template-ref", message: `{{${ref.path}}}: ${problem}` });
+      if (problem)
+        errors.push({
+          file: ctx.file,
+          path,
+          rule: "template-ref",
+          message: `{{${ref.path}}}: ${problem}`,
+        });
     }
   }
   return errors;

@@ -12,7 +12,9 @@ export interface ContainmentProblem {
   message: string;
 }
 
-export type Contained = { path: string; problem?: undefined } | { path?: undefined; problem: ContainmentProblem };
+export type Contained =
+  | { path: string; problem?: undefined }
+  | { path?: undefined; problem: ContainmentProblem };
 
 /** Files an import reads are definitions, not data: anything bigger is refused unread. */
 export const MAX_IMPORT_FILE_BYTES = 1_000_000;
@@ -28,7 +30,9 @@ export function realRoot(dir: string): string {
   return realpathSync(path.resolve(dir));
 }
 
-const outside = (ref: string): Contained => ({ problem: { rule: "outside-import-root", message: `"${ref}" is outside the import root` } });
+const outside = (ref: string): Contained => ({
+  problem: { rule: "outside-import-root", message: `"${ref}" is outside the import root` },
+});
 
 /**
  * Resolves `ref` (a relative or absolute path, possibly percent-encoded as a JSON Schema `$ref`
@@ -41,10 +45,20 @@ export function containedPath(root: string, fromDir: string, ref: string): Conta
     // A `$ref` is a URI reference: `%2e%2e/` means `../`, so it is checked decoded.
     decoded = decodeURIComponent(ref);
   } catch {
-    return { problem: { rule: "not-a-path", message: `"${ref}" is not a valid path (bad percent-encoding)` } };
+    return {
+      problem: {
+        rule: "not-a-path",
+        message: `"${ref}" is not a valid path (bad percent-encoding)`,
+      },
+    };
   }
   if (decoded.includes("\0") || /^[a-z][a-z0-9+.-]*:/i.test(decoded)) {
-    return { problem: { rule: "not-a-path", message: `"${ref}" must be a file path inside the import root` } };
+    return {
+      problem: {
+        rule: "not-a-path",
+        message: `"${ref}" must be a file path inside the import root`,
+      },
+    };
   }
   const lexical = path.resolve(fromDir, decoded);
   if (!isInside(root, lexical)) return outside(ref);
@@ -63,7 +77,10 @@ export function containedPath(root: string, fromDir: string, ref: string): Conta
  * Reads a file that `containedPath` returned. The last component is opened without following
  * a link, so a file swapped for a link after the check is not read.
  */
-export function readContainedFile(realPath: string, ref: string): { text: string; problem?: undefined } | { text?: undefined; problem: ContainmentProblem } {
+export function readContainedFile(
+  realPath: string,
+  ref: string,
+): { text: string; problem?: undefined } | { text?: undefined; problem: ContainmentProblem } {
   let fd: number;
   try {
     fd = openSync(realPath, constants.O_RDONLY | constants.O_NOFOLLOW);
@@ -72,8 +89,15 @@ export function readContainedFile(realPath: string, ref: string): { text: string
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { problem: { rule: "not-found", message: `"${ref}" is not a file` } };
-    if (stat.size > MAX_IMPORT_FILE_BYTES) return { problem: { rule: "too-large", message: `"${ref}" is larger than ${MAX_IMPORT_FILE_BYTES} bytes` } };
+    if (!stat.isFile())
+      return { problem: { rule: "not-found", message: `"${ref}" is not a file` } };
+    if (stat.size > MAX_IMPORT_FILE_BYTES)
+      return {
+        problem: {
+          rule: "too-large",
+          message: `"${ref}" is larger than ${MAX_IMPORT_FILE_BYTES} bytes`,
+        },
+      };
     return { text: readFileSync(fd, "utf8") };
   } finally {
     closeSync(fd);

@@ -26,11 +26,13 @@ export function hashTree(root: string, dir: string): Record<string, string> {
   const walk = (current: string) => {
     for (const entry of readdirSync(current).sort()) {
       // Provisioner working state is not part of the bundle.
-      if (entry === ".terraform" || entry === ".terraform.lock.hcl" || entry.endsWith(".tfstate")) continue;
+      if (entry === ".terraform" || entry === ".terraform.lock.hcl" || entry.endsWith(".tfstate"))
+        continue;
       const full = path.join(current, entry);
       const stat = statSync(full);
       if (stat.isDirectory()) walk(full);
-      else if (stat.isFile()) out[path.relative(root, full).split(path.sep).join("/")] = sha256(readFileSync(full));
+      else if (stat.isFile())
+        out[path.relative(root, full).split(path.sep).join("/")] = sha256(readFileSync(full));
     }
   };
   walk(dir);

@@ -13,7 +13,13 @@ import type { CatalogError, JsonSchema } from "@/server/domain/catalog/types";
  * a precise JSON pointer instead of ajv throwing on the first one.
  */
 export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strictSchema: false, strictTypes: false, strictTuples: false, validateSchema: true });
+  const ajv = new Ajv({
+    allErrors: true,
+    strictSchema: false,
+    strictTypes: false,
+    strictTuples: false,
+    validateSchema: true,
+  });
   addFormats(ajv);
   // Marks a payload field as a secret: stored encrypted, redacted in logs, diffs, exports.
   ajv.addKeyword({ keyword: "sensitive", schemaType: "boolean" });
@@ -38,16 +44,66 @@ export function compiledSchema(key: string, schema: object): ValidateFunction {
 
 // Keywords a draft-07 schema may carry, plus our own `sensitive`.
 const KNOWN = new Set([
-  "$schema", "$id", "$ref", "$comment", "title", "description", "default", "examples", "readOnly", "writeOnly",
-  "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
-  "maxLength", "minLength", "pattern", "format", "contentMediaType", "contentEncoding",
-  "items", "additionalItems", "maxItems", "minItems", "uniqueItems", "contains",
-  "maxProperties", "minProperties", "required", "properties", "patternProperties", "additionalProperties",
-  "dependencies", "propertyNames", "if", "then", "else", "allOf", "anyOf", "oneOf", "not", "definitions",
+  "$schema",
+  "$id",
+  "$ref",
+  "$comment",
+  "title",
+  "description",
+  "default",
+  "examples",
+  "readOnly",
+  "writeOnly",
+  "type",
+  "enum",
+  "const",
+  "multipleOf",
+  "maximum",
+  "exclusiveMaximum",
+  "minimum",
+  "exclusiveMinimum",
+  "maxLength",
+  "minLength",
+  "pattern",
+  "format",
+  "contentMediaType",
+  "contentEncoding",
+  "items",
+  "additionalItems",
+  "maxItems",
+  "minItems",
+  "uniqueItems",
+  "contains",
+  "maxProperties",
+  "minProperties",
+  "required",
+  "properties",
+  "patternProperties",
+  "additionalProperties",
+  "dependencies",
+  "propertyNames",
+  "if",
+  "then",
+  "else",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "definitions",
   "sensitive",
 ]);
 const SCHEMA_MAPS = ["properties", "patternProperties", "definitions"];
-const SCHEMA_VALUES = ["additionalItems", "additionalProperties", "contains", "propertyNames", "if", "then", "else", "not", "items"];
+const SCHEMA_VALUES = [
+  "additionalItems",
+  "additionalProperties",
+  "contains",
+  "propertyNames",
+  "if",
+  "then",
+  "else",
+  "not",
+  "items",
+];
 const SCHEMA_ARRAYS = ["allOf", "anyOf", "oneOf", "items"];
 
 export interface UnknownKeyword {
@@ -67,9 +123,11 @@ export function unknownKeywords(schema: unknown, base: (string | number)[] = [])
     }
     for (const key of SCHEMA_MAPS) {
       const map = record[key];
-      if (map && typeof map === "object") for (const [k, v] of Object.entries(map)) visit(v, [...at, key, k]);
+      if (map && typeof map === "object")
+        for (const [k, v] of Object.entries(map)) visit(v, [...at, key, k]);
     }
-    for (const key of SCHEMA_VALUES) if (!Array.isArray(record[key])) visit(record[key], [...at, key]);
+    for (const key of SCHEMA_VALUES)
+      if (!Array.isArray(record[key])) visit(record[key], [...at, key]);
     for (const key of SCHEMA_ARRAYS) {
       const list = record[key];
       if (Array.isArray(list)) list.forEach((v, i) => visit(v, [...at, key, i]));
@@ -77,7 +135,8 @@ export function unknownKeywords(schema: unknown, base: (string | number)[] = [])
     // `dependencies` values are either schemas or lists of property names.
     const deps = record.dependencies;
     if (deps && typeof deps === "object") {
-      for (const [k, v] of Object.entries(deps)) if (!Array.isArray(v)) visit(v, [...at, "dependencies", k]);
+      for (const [k, v] of Object.entries(deps))
+        if (!Array.isArray(v)) visit(v, [...at, "dependencies", k]);
     }
   };
   visit(schema, base);
@@ -85,7 +144,12 @@ export function unknownKeywords(schema: unknown, base: (string | number)[] = [])
 }
 
 /** Translate ajv errors into catalog errors rooted at `base` (a JSON pointer in `file`). */
-export function ajvErrors(file: string, base: string, rule: string, errors: ErrorObject[] | null | undefined): CatalogError[] {
+export function ajvErrors(
+  file: string,
+  base: string,
+  rule: string,
+  errors: ErrorObject[] | null | undefined,
+): CatalogError[] {
   return (errors ?? []).map((e) => {
     let path = base + e.instancePath;
     let message = e.message ?? "is invalid";

@@ -8,7 +8,12 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
-import type { ArtifactTypeDefinition, BundleDefinition, Catalog, CatalogError } from "@/server/domain/catalog/types";
+import type {
+  ArtifactTypeDefinition,
+  BundleDefinition,
+  Catalog,
+  CatalogError,
+} from "@/server/domain/catalog/types";
 import { createAjv } from "./json-schema";
 import { validateArtifactType } from "./validate-artifact-type";
 import { validateBundle } from "./validate-bundle";
@@ -23,13 +28,22 @@ export function readYaml(file: string): { value?: unknown; error?: CatalogError 
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    return { error: { file, path: "/", rule: "file-unreadable", message: (error as Error).message } };
+    return {
+      error: { file, path: "/", rule: "file-unreadable", message: (error as Error).message },
+    };
   }
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
     const line = first.linePos?.[0]?.line;
-    return { error: { file, path: "/", rule: "yaml-syntax", message: `${line ? `line ${line}: ` : ""}${first.message.split("\n")[0]}` } };
+    return {
+      error: {
+        file,
+        path: "/",
+        rule: "yaml-syntax",
+        message: `${line ? `line ${line}: ` : ""}${first.message.split("\n")[0]}`,
+      },
+    };
   }
   return { value: doc.toJS({ maxAliasCount: 100 }) };
 }
@@ -46,12 +60,17 @@ function discover(root: string, prefix: string, found: Found) {
     for (const entry of readdirSync(typesDir).sort()) {
       if (!/\.ya?ml$/.test(entry)) continue;
       const source = path.posix.join(prefix, ARTIFACT_TYPES_DIR, entry);
-      found.types.push({ file: path.join(typesDir, entry), source, name: entry.replace(/\.ya?ml$/, "") });
+      found.types.push({
+        file: path.join(typesDir, entry),
+        source,
+        name: entry.replace(/\.ya?ml$/, ""),
+      });
     }
   }
   for (const entry of readdirSync(root).sort()) {
     const dir = path.join(root, entry);
-    if (entry === ARTIFACT_TYPES_DIR || entry.startsWith(".") || !statSync(dir).isDirectory()) continue;
+    if (entry === ARTIFACT_TYPES_DIR || entry.startsWith(".") || !statSync(dir).isDirectory())
+      continue;
     if (entry === IMPORTED_DIR && prefix === "") {
       discover(dir, IMPORTED_DIR, found);
       continue;
@@ -59,7 +78,12 @@ function discover(root: string, prefix: string, found: Found) {
     const file = path.join(dir, BUNDLE_FILE);
     const source = path.posix.join(prefix, entry, BUNDLE_FILE);
     if (!existsSync(file)) {
-      found.errors.push({ file: dir, path: "/", rule: "missing-bundle-file", message: `directory has no ${BUNDLE_FILE}` });
+      found.errors.push({
+        file: dir,
+        path: "/",
+        rule: "missing-bundle-file",
+        message: `directory has no ${BUNDLE_FILE}`,
+      });
       continue;
     }
     found.bundles.push({ file, source, dir, name: entry });
@@ -73,7 +97,18 @@ function discover(root: string, prefix: string, found: Found) {
 export function loadCatalog(root: string): Catalog {
   const found: Found = { types: [], bundles: [], errors: [] };
   if (!existsSync(root) || !statSync(root).isDirectory()) {
-    return { bundles: [], artifactTypes: [], errors: [{ file: root, path: "/", rule: "catalog-missing", message: "catalog directory does not exist" }] };
+    return {
+      bundles: [],
+      artifactTypes: [],
+      errors: [
+        {
+          file: root,
+          path: "/",
+          rule: "catalog-missing",
+          message: "catalog directory does not exist",
+        },
+      ],
+    };
   }
   discover(root, "", found);
   const ajv = createAjv();
@@ -85,13 +120,23 @@ export function loadCatalog(root: string): Catalog {
     const parsed = readYaml(entry.file);
     const result = parsed.error
       ? { errors: [parsed.error] }
-      : validateArtifactType(parsed.value, { file: entry.file, source: entry.source, ajv, expectedName: entry.name });
+      : validateArtifactType(parsed.value, {
+          file: entry.file,
+          source: entry.source,
+          ajv,
+          expectedName: entry.name,
+        });
     errors.push(...result.errors);
     const def = "definition" in result ? result.definition : undefined;
     if (!def) {
       brokenTypes.add(entry.name);
     } else if (types.has(def.name)) {
-      errors.push({ file: entry.file, path: "/name", rule: "duplicate-name", message: `artifact type "${def.name}" is also defined in ${types.get(def.name)!.source}` });
+      errors.push({
+        file: entry.file,
+        path: "/name",
+        rule: "duplicate-name",
+        message: `artifact type "${def.name}" is also defined in ${types.get(def.name)!.source}`,
+      });
     } else {
       types.set(def.name, def);
     }
@@ -102,12 +147,25 @@ export function loadCatalog(root: string): Catalog {
     const parsed = readYaml(entry.file);
     const result = parsed.error
       ? { errors: [parsed.error] }
-      : validateBundle(parsed.value, { file: entry.file, source: entry.source, ajv, types, brokenTypes, dir: entry.dir, expectedName: entry.name });
+      : validateBundle(parsed.value, {
+          file: entry.file,
+          source: entry.source,
+          ajv,
+          types,
+          brokenTypes,
+          dir: entry.dir,
+          expectedName: entry.name,
+        });
     errors.push(...result.errors);
     const def = "definition" in result ? result.definition : undefined;
     if (!def) continue;
     if (bundles.has(def.name)) {
-      errors.push({ file: entry.file, path: "/name", rule: "duplicate-name", message: `bundle "${def.name}" is also defined in ${bundles.get(def.name)!.source}` });
+      errors.push({
+        file: entry.file,
+        path: "/name",
+        rule: "duplicate-name",
+        message: `bundle "${def.name}" is also defined in ${bundles.get(def.name)!.source}`,
+      });
     } else {
       bundles.set(def.name, def);
     }
@@ -117,6 +175,8 @@ export function loadCatalog(root: string): Catalog {
 
 /** `file: path: rule: message`, the one-line form printed by `npm run bundles:check`. */
 export function formatCatalogError(error: CatalogError, cwd = process.cwd()): string {
-  const file = path.isAbsolute(error.file) ? path.relative(cwd, error.file) || error.file : error.file;
+  const file = path.isAbsolute(error.file)
+    ? path.relative(cwd, error.file) || error.file
+    : error.file;
   return `${file}: ${error.path}: ${error.rule}: ${error.message}`;
 }

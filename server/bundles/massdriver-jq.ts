@@ -35,7 +35,8 @@ function splitConcat(expr: string): string[] | undefined {
 
 function convertTerm(term: string, notes: Set<string>): string | undefined {
   let t = term.trim();
-  while (t.startsWith("(") && t.endsWith(")") && splitConcat(t.slice(1, -1))?.length === 1) t = t.slice(1, -1).trim();
+  while (t.startsWith("(") && t.endsWith(")") && splitConcat(t.slice(1, -1))?.length === 1)
+    t = t.slice(1, -1).trim();
   if (t.startsWith('"')) {
     try {
       const literal = JSON.parse(t);
@@ -68,7 +69,10 @@ export function jqToTemplate(expression: string): JqConversion {
   if (!parts) return { problem: `unbalanced jq expression "${expr}"`, notes: [] };
   const converted = parts.map((p) => convertTerm(p, notes));
   if (converted.some((c) => c === undefined)) {
-    return { problem: `jq expression "${expr}" is not a plain path or concatenation of paths and strings`, notes: [...notes] };
+    return {
+      problem: `jq expression "${expr}" is not a plain path or concatenation of paths and strings`,
+      notes: [...notes],
+    };
   }
   return { template: converted.join(""), notes: [...notes] };
 }

@@ -22,11 +22,22 @@ type Json = unknown;
  * only inside the import root (links resolved). Local refs (`#/…`) are left for the loader.
  * A file already on the stack is a cycle. Errors name the ref, never the target's content.
  */
-export function inlineFileRefs(value: Json, file: string, ctx: ConvertContext, at: (string | number)[] = [], stack: string[] = []): Json {
-  if (Array.isArray(value)) return value.map((v, i) => inlineFileRefs(v, file, ctx, [...at, i], stack));
+export function inlineFileRefs(
+  value: Json,
+  file: string,
+  ctx: ConvertContext,
+  at: (string | number)[] = [],
+  stack: string[] = [],
+): Json {
+  if (Array.isArray(value))
+    return value.map((v, i) => inlineFileRefs(v, file, ctx, [...at, i], stack));
   if (value === null || typeof value !== "object") return value;
   const record = value as Record<string, Json>;
-  if (typeof record.$ref === "string" && !record.$ref.startsWith("#") && /\.json$/.test(record.$ref)) {
+  if (
+    typeof record.$ref === "string" &&
+    !record.$ref.startsWith("#") &&
+    /\.json$/.test(record.$ref)
+  ) {
     const ref = record.$ref;
     const where = toPointer([...at, "$ref"]);
     const contained = containedPath(ctx.root, path.dirname(file), ref);
@@ -37,7 +48,12 @@ export function inlineFileRefs(value: Json, file: string, ctx: ConvertContext, a
     }
     const target = contained.path;
     if (stack.includes(target)) {
-      ctx.errors.push({ file: ctx.file, path: where, rule: "ref-cycle", message: `cyclic file $ref to ${ref}` });
+      ctx.errors.push({
+        file: ctx.file,
+        path: where,
+        rule: "ref-cycle",
+        message: `cyclic file $ref to ${ref}`,
+      });
       return {};
     }
     const read = readContainedFile(target, ref);
@@ -47,18 +63,30 @@ export function inlineFileRefs(value: Json, file: string, ctx: ConvertContext, a
       loaded = JSON.parse(read.text);
     } catch {
       // The parser's message quotes the file's first bytes: name the ref and the rule only.
-      ctx.errors.push({ file: ctx.file, path: where, rule: read.problem ? read.problem.rule : "ref-invalid", message: read.problem ? read.problem.message : `"${ref}" is not valid JSON` });
+      ctx.errors.push({
+        file: ctx.file,
+        path: where,
+        rule: read.problem ? read.problem.rule : "ref-invalid",
+        message: read.problem ? read.problem.message : `"${ref}" is not valid JSON`,
+      });
       return {};
     }
     const { $ref: _ref, ...siblings } = record;
     // A referenced file's own `$schema` only restates the dialect; it is not content.
     if (loaded && typeof loaded === "object") delete (loaded as Record<string, Json>).$schema;
-    const inlined = inlineFileRefs(loaded, target, ctx, at, [...stack, target]) as Record<string, Json>;
+    const inlined = inlineFileRefs(loaded, target, ctx, at, [...stack, target]) as Record<
+      string,
+      Json
+    >;
     // Siblings (title, description, default) refine the referenced schema, as in the source.
-    return { ...inlined, ...(inlineFileRefs(siblings, file, ctx, at, stack) as Record<string, Json>) };
+    return {
+      ...inlined,
+      ...(inlineFileRefs(siblings, file, ctx, at, stack) as Record<string, Json>),
+    };
   }
   const out: Record<string, Json> = {};
-  for (const [key, v] of Object.entries(record)) out[key] = inlineFileRefs(v, file, ctx, [...at, key], stack);
+  for (const [key, v] of Object.entries(record))
+    out[key] = inlineFileRefs(v, file, ctx, [...at, key], stack);
   return out;
 }
 
@@ -77,13 +105,21 @@ function fixPattern(pattern: string, pointer: string, ctx: ConvertContext): stri
   let fixed = pattern;
   for (const [posix, ecma] of Object.entries(POSIX_CLASSES)) fixed = fixed.split(posix).join(ecma);
   if (fixed !== pattern) {
-    ctx.warnings.push({ file: ctx.file, path: pointer, message: `rewrote POSIX character classes: "${pattern}" → "${fixed}"` });
+    ctx.warnings.push({
+      file: ctx.file,
+      path: pointer,
+      message: `rewrote POSIX character classes: "${pattern}" → "${fixed}"`,
+    });
   }
   try {
     new RegExp(fixed, "u");
     return fixed;
   } catch (error) {
-    ctx.warnings.push({ file: ctx.file, path: pointer, message: `dropped pattern that is not a valid ECMA-262 regex: ${(error as Error).message}` });
+    ctx.warnings.push({
+      file: ctx.file,
+      path: pointer,
+      message: `dropped pattern that is not a valid ECMA-262 regex: ${(error as Error).message}`,
+    });
     return undefined;
   }
 }
@@ -100,7 +136,11 @@ const WHY: Record<string, string> = {
  * Remove keywords draft-07 does not define, translating the ones we support. Each removal
  * is reported with its JSON pointer (relative to `base` in the source file).
  */
-export function cleanSchema(schema: Json, base: (string | number)[], ctx: ConvertContext): JsonSchema {
+export function cleanSchema(
+  schema: Json,
+  base: (string | number)[],
+  ctx: ConvertContext,
+): JsonSchema {
   const copy = structuredClone(schema) as JsonSchema;
   // `$md.sensitive` → `sensitive` before the unknown-keyword sweep, so it survives.
   const translate = (node: Json, at: (string | number)[]) => {
@@ -120,11 +160,24 @@ export function cleanSchema(schema: Json, base: (string | number)[], ctx: Conver
   };
   translate(copy, []);
   for (const unknown of unknownKeywords(copy)) {
-    const segments = unknown.path.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-    const parent = segments.slice(0, -1).reduce<Json>((node, s) => (node as Record<string, Json>)[s], copy) as Record<string, Json>;
+    const segments = unknown.path
+      .slice(1)
+      .split("/")
+      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const parent = segments
+      .slice(0, -1)
+      .reduce<Json>((node, s) => (node as Record<string, Json>)[s], copy) as Record<string, Json>;
     delete parent[unknown.keyword];
-    const why = WHY[unknown.keyword] ?? (unknown.keyword.startsWith("$md") ? "Massdriver extension not supported" : "not a JSON Schema draft-07 keyword");
-    ctx.warnings.push({ file: ctx.file, path: toPointer([...base]) + unknown.path, message: `dropped "${unknown.keyword}": ${why}` });
+    const why =
+      WHY[unknown.keyword] ??
+      (unknown.keyword.startsWith("$md")
+        ? "Massdriver extension not supported"
+        : "not a JSON Schema draft-07 keyword");
+    ctx.warnings.push({
+      file: ctx.file,
+      path: toPointer([...base]) + unknown.path,
+      message: `dropped "${unknown.keyword}": ${why}`,
+    });
   }
   return copy;
 }

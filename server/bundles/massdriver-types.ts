@@ -26,7 +26,18 @@ const ICONS: [RegExp, string][] = [
   [/role|iam|credential|service-account|principal|token|key/, "key-round"],
   [/application|workload|function|app/, "container"],
 ];
-const PALETTE = ["#2b6cb0", "#2f855a", "#c05621", "#6b46c1", "#b83280", "#2c7a7b", "#975a16", "#c53030", "#4a5568", "#3182ce"];
+const PALETTE = [
+  "#2b6cb0",
+  "#2f855a",
+  "#c05621",
+  "#6b46c1",
+  "#b83280",
+  "#2c7a7b",
+  "#975a16",
+  "#c53030",
+  "#4a5568",
+  "#3182ce",
+];
 
 /** Massdriver icons are image URLs; the canvas uses lucide names, picked from the type name. */
 export function lucideIconFor(name: string): string {
@@ -42,7 +53,12 @@ export function colorFor(name: string): string {
 
 function warnIcon(icon: unknown, name: string, at: string, ctx: ConvertContext): string {
   const lucide = lucideIconFor(name);
-  if (icon !== undefined) ctx.warnings.push({ file: ctx.file, path: at, message: `icon "${String(icon)}" replaced by lucide icon "${lucide}"` });
+  if (icon !== undefined)
+    ctx.warnings.push({
+      file: ctx.file,
+      path: at,
+      message: `icon "${String(icon)}" replaced by lucide icon "${lucide}"`,
+    });
   return lucide;
 }
 
@@ -52,10 +68,19 @@ const UI_WHY: Record<string, string> = {
   connectionOrientation: "",
 };
 
-function orientationFrom(ui: Record<string, unknown> | undefined, base: (string | number)[], ctx: ConvertContext, fallback: "link" | "environment") {
+function orientationFrom(
+  ui: Record<string, unknown> | undefined,
+  base: (string | number)[],
+  ctx: ConvertContext,
+  fallback: "link" | "environment",
+) {
   for (const key of Object.keys(ui ?? {})) {
     if (key === "connectionOrientation") continue;
-    ctx.warnings.push({ file: ctx.file, path: toPointer([...base, key]), message: `dropped "${key}": ${UI_WHY[key] ?? "UI setting not supported"}` });
+    ctx.warnings.push({
+      file: ctx.file,
+      path: toPointer([...base, key]),
+      message: `dropped "${key}": ${UI_WHY[key] ?? "UI setting not supported"}`,
+    });
   }
   const raw = ui?.connectionOrientation;
   if (raw === "environmentDefault") return "environment";
@@ -70,7 +95,8 @@ function orientationFrom(ui: Record<string, unknown> | undefined, base: (string 
  * grants of the producer-managed policy ARN, and the assumption is reported.
  */
 function v1IamPolicies(schema: JsonSchema, name: string, ctx: ConvertContext): PolicyDefinition[] {
-  const has = (id: string) => findMissingSegment(schema, ["data", "security", "iam", id, "policy_arn"]) === -1;
+  const has = (id: string) =>
+    findMissingSegment(schema, ["data", "security", "iam", id, "policy_arn"]) === -1;
   if (!has("read") || !has("write")) return [];
   ctx.warnings.push({
     file: ctx.file,
@@ -90,16 +116,28 @@ function v1IamPolicies(schema: JsonSchema, name: string, ctx: ConvertContext): P
 }
 
 /** v1 artifact definition (JSON with `$md`). `file` is needed to resolve relative `$ref`s. */
-export function convertV1ArtifactDefinition(doc: Record<string, unknown>, ctx: ConvertContext): ArtifactTypeDocument {
+export function convertV1ArtifactDefinition(
+  doc: Record<string, unknown>,
+  ctx: ConvertContext,
+): ArtifactTypeDocument {
   const md = (doc.$md ?? {}) as Record<string, unknown>;
   const name = String(md.name ?? "");
   for (const key of Object.keys(md)) {
     if (["name", "label", "icon", "ui"].includes(key)) continue;
     if (key === "export" && Array.isArray(md.export) && md.export.length === 0) continue;
-    ctx.warnings.push({ file: ctx.file, path: toPointer(["$md", key]), message: `dropped "$md.${key}": not supported` });
+    ctx.warnings.push({
+      file: ctx.file,
+      path: toPointer(["$md", key]),
+      message: `dropped "$md.${key}": not supported`,
+    });
   }
   const icon = warnIcon(md.icon, name, "/$md/icon", ctx);
-  const orientation = orientationFrom(md.ui as Record<string, unknown> | undefined, ["$md", "ui"], ctx, "link");
+  const orientation = orientationFrom(
+    md.ui as Record<string, unknown> | undefined,
+    ["$md", "ui"],
+    ctx,
+    "link",
+  );
   const { $md: _md, $schema: _schema, ...rest } = doc;
   const inlined = inlineFileRefs(rest, ctx.file, ctx);
   const schema = cleanSchema(inlined, [], ctx);
@@ -115,17 +153,33 @@ export function convertV1ArtifactDefinition(doc: Record<string, unknown>, ctx: C
 }
 
 /** v2 resource type or platform credential type (YAML with `name`, `label`, `schema`). */
-export function convertV2Type(doc: Record<string, unknown>, ctx: ConvertContext, kind: "resource-type" | "platform"): ArtifactTypeDocument {
+export function convertV2Type(
+  doc: Record<string, unknown>,
+  ctx: ConvertContext,
+  kind: "resource-type" | "platform",
+): ArtifactTypeDocument {
   const name = String(doc.name ?? "");
   for (const key of Object.keys(doc)) {
     if (["name", "label", "icon", "ui", "schema"].includes(key)) continue;
     if (key === "exports" && Array.isArray(doc.exports) && doc.exports.length === 0) continue;
-    const why = key === "exports" ? "downloadable exports (e.g. kubeconfig templates) are not supported" : "not supported";
-    ctx.warnings.push({ file: ctx.file, path: toPointer([key]), message: `dropped "${key}": ${why}` });
+    const why =
+      key === "exports"
+        ? "downloadable exports (e.g. kubeconfig templates) are not supported"
+        : "not supported";
+    ctx.warnings.push({
+      file: ctx.file,
+      path: toPointer([key]),
+      message: `dropped "${key}": ${why}`,
+    });
   }
   const icon = warnIcon(doc.icon, name, "/icon", ctx);
   // Platforms are credentials: supplied per environment unless the file says otherwise.
-  const orientation = orientationFrom(doc.ui as Record<string, unknown> | undefined, ["ui"], ctx, kind === "platform" ? "environment" : "link");
+  const orientation = orientationFrom(
+    doc.ui as Record<string, unknown> | undefined,
+    ["ui"],
+    ctx,
+    kind === "platform" ? "environment" : "link",
+  );
   const schema = cleanSchema(doc.schema ?? { type: "object" }, ["schema"], ctx);
   if (schema.type === undefined) schema.type = "object";
   const props = (schema.properties ?? {}) as Record<string, unknown>;
@@ -133,8 +187,17 @@ export function convertV2Type(doc: Record<string, unknown>, ctx: ConvertContext,
     ctx.warnings.push({
       file: ctx.file,
       path: "/schema/properties/policies",
-      message: "the producer lists its policies at runtime in the payload; Patchbay needs static policy grants, so none were imported (add them to the type by hand)",
+      message:
+        "the producer lists its policies at runtime in the payload; Patchbay needs static policy grants, so none were imported (add them to the type by hand)",
     });
   }
-  return { name, label: String(doc.label ?? name), icon, color: colorFor(name), orientation, schema, policies: [] };
+  return {
+    name,
+    label: String(doc.label ?? name),
+    icon,
+    color: colorFor(name),
+    orientation,
+    schema,
+    policies: [],
+  };
 }

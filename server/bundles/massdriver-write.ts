@@ -14,10 +14,15 @@ export interface WriteReport {
   warnings: CatalogWarning[];
 }
 
-const HEADER = "# Imported from Massdriver by `npm run bundles:import`; review the import warnings.\n";
+const HEADER =
+  "# Imported from Massdriver by `npm run bundles:import`; review the import warnings.\n";
 
 /** `importRoot` bounds what is copied: a step directory that leads out of it is not copied. */
-export function writeImport(result: MassdriverImport, catalogRoot: string, importRoot: string): WriteReport {
+export function writeImport(
+  result: MassdriverImport,
+  catalogRoot: string,
+  importRoot: string,
+): WriteReport {
   const report: WriteReport = { written: [], warnings: [] };
   const root = path.join(catalogRoot, IMPORTED_DIR);
   const validTypes = new Set(result.artifactTypes.map((t) => t.source));
@@ -27,7 +32,11 @@ export function writeImport(result: MassdriverImport, catalogRoot: string, impor
   for (const { file, document } of result.documents.artifactTypes) {
     if (!validTypes.has(file)) continue;
     if (shipped(path.join(ARTIFACT_TYPES_DIR, `${document.name}.yaml`))) {
-      report.warnings.push({ file, path: "/name", message: `artifact type "${document.name}" already exists in the catalog; not written` });
+      report.warnings.push({
+        file,
+        path: "/name",
+        message: `artifact type "${document.name}" already exists in the catalog; not written`,
+      });
       continue;
     }
     const target = path.join(root, ARTIFACT_TYPES_DIR, `${document.name}.yaml`);
@@ -39,7 +48,11 @@ export function writeImport(result: MassdriverImport, catalogRoot: string, impor
   for (const { file, document } of result.documents.bundles) {
     if (!validBundles.has(file)) continue;
     if (shipped(document.name)) {
-      report.warnings.push({ file, path: "/name", message: `bundle "${document.name}" already exists in the catalog; not written` });
+      report.warnings.push({
+        file,
+        path: "/name",
+        message: `bundle "${document.name}" already exists in the catalog; not written`,
+      });
       continue;
     }
     const dir = path.join(root, document.name);
@@ -50,14 +63,33 @@ export function writeImport(result: MassdriverImport, catalogRoot: string, impor
       const source = containedPath(importRoot, path.dirname(file), step.path);
       const destination = path.join(dir, step.path);
       if (!isInside(dir, destination)) {
-        report.warnings.push({ file, path: "/steps", message: `step directory "${step.path}" leads out of the bundle's directory; not copied` });
-      } else if (source.problem?.rule === "outside-import-root" || source.problem?.rule === "not-a-path") {
-        report.warnings.push({ file, path: "/steps", message: `step directory ${source.problem.message}; not copied` });
+        report.warnings.push({
+          file,
+          path: "/steps",
+          message: `step directory "${step.path}" leads out of the bundle's directory; not copied`,
+        });
+      } else if (
+        source.problem?.rule === "outside-import-root" ||
+        source.problem?.rule === "not-a-path"
+      ) {
+        report.warnings.push({
+          file,
+          path: "/steps",
+          message: `step directory ${source.problem.message}; not copied`,
+        });
       } else if (source.path) {
         // Links inside the copied tree are kept as links, never dereferenced into the catalog.
-        cpSync(source.path, destination, { recursive: true, dereference: false, verbatimSymlinks: true });
+        cpSync(source.path, destination, {
+          recursive: true,
+          dereference: false,
+          verbatimSymlinks: true,
+        });
       } else {
-        report.warnings.push({ file, path: "/steps", message: `step directory "${step.path}" not found next to the source; add the IaC before the bundle can load` });
+        report.warnings.push({
+          file,
+          path: "/steps",
+          message: `step directory "${step.path}" not found next to the source; add the IaC before the bundle can load`,
+        });
       }
     }
   }

@@ -7,7 +7,8 @@ import { importMassdriverPath as importFrom } from "./massdriver";
 
 // The Massdriver files are shared test data outside the repository; override the location
 // with MASSDRIVER_FIXTURES when they live elsewhere.
-const root = process.env.MASSDRIVER_FIXTURES ?? path.resolve(process.cwd(), "../shared/fixtures/massdriver");
+const root =
+  process.env.MASSDRIVER_FIXTURES ?? path.resolve(process.cwd(), "../shared/fixtures/massdriver");
 const v1 = path.join(root, "v1-artifact-definitions/artifacts");
 const v2 = path.join(root, "v2-catalog");
 // Every file read stays inside the fixtures directory (the import root).
@@ -17,7 +18,11 @@ function importable(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const full = path.join(dir, entry);
     if (statSync(full).isDirectory()) return importable(full);
-    return entry === "massdriver.yaml" || entry === "preview.yaml" || (dir.endsWith("artifacts") && entry.endsWith(".json")) ? [full] : [];
+    return entry === "massdriver.yaml" ||
+      entry === "preview.yaml" ||
+      (dir.endsWith("artifacts") && entry.endsWith(".json"))
+      ? [full]
+      : [];
   });
 }
 
@@ -28,11 +33,18 @@ describe("massdriver import", () => {
     expect(files.length).toBe(1 + 11 + 5 + 10 + 5 + 1);
   });
 
-  it.each(files.map((f) => [path.relative(root, f), f]))("imports %s without errors", (_name, file) => {
-    const result = importMassdriverPath(file);
-    expect(result.errors).toEqual([]);
-    expect(result.bundles.length + result.artifactTypes.length + (file.endsWith("preview.yaml") ? 1 : 0)).toBe(1);
-  });
+  it.each(files.map((f) => [path.relative(root, f), f]))(
+    "imports %s without errors",
+    (_name, file) => {
+      const result = importMassdriverPath(file);
+      expect(result.errors).toEqual([]);
+      expect(
+        result.bundles.length +
+          result.artifactTypes.length +
+          (file.endsWith("preview.yaml") ? 1 : 0),
+      ).toBe(1);
+    },
+  );
 
   it("imports the whole fixture tree at once", () => {
     const result = importMassdriverPath(root);
@@ -44,24 +56,40 @@ describe("massdriver import", () => {
   });
 
   it("converts the v1 aws-rds-postgres bundle: presets, slots and reported losses", () => {
-    const result = importMassdriverPath(path.join(root, "v1-bundles/aws-rds-postgres/massdriver.yaml"));
+    const result = importMassdriverPath(
+      path.join(root, "v1-bundles/aws-rds-postgres/massdriver.yaml"),
+    );
     const [bundle] = result.bundles;
     expect(bundle.name).toBe("aws-rds-postgres");
-    expect(bundle.presets.map((p) => p.name)).toEqual(["Development (Est. Cost: $51/mo)", "Production (Est. Cost: $881/mo)"]);
+    expect(bundle.presets.map((p) => p.name)).toEqual([
+      "Development (Est. Cost: $51/mo)",
+      "Production (Est. Cost: $881/mo)",
+    ]);
     expect(bundle.connections).toEqual([
       { key: "network", type: "aws-vpc", title: "Network", required: true },
-      { key: "aws_authentication", type: "aws-iam-role", title: "Aws authentication", required: true },
+      {
+        key: "aws_authentication",
+        type: "aws-iam-role",
+        title: "Aws authentication",
+        required: true,
+      },
     ]);
-    expect(bundle.artifacts).toEqual([{ key: "authentication", type: "postgresql-authentication", title: "Authentication" }]);
+    expect(bundle.artifacts).toEqual([
+      { key: "authentication", type: "postgresql-authentication", title: "Authentication" },
+    ]);
     expect(bundle.steps).toEqual([{ path: "src", provisioner: "opentofu" }]);
     const paths = result.warnings.map((w) => w.path);
-    expect(paths).toContain("/params/properties/storage/dependencies/type/oneOf/0/properties/iops/max");
+    expect(paths).toContain(
+      "/params/properties/storage/dependencies/type/oneOf/0/properties/iops/max",
+    );
     expect(paths).toContain("/steps/0/config");
     expect(paths).toContain("/source_url");
   });
 
   it("marks $md.sensitive fields of v1 definitions as sensitive", () => {
-    const [pg] = importMassdriverPath(path.join(v1, "postgresql-authentication.json")).artifactTypes;
+    const [pg] = importMassdriverPath(
+      path.join(v1, "postgresql-authentication.json"),
+    ).artifactTypes;
     expect(pg.name).toBe("postgresql-authentication");
     expect(pg.sensitivePaths).toEqual(["/data/authentication/password"]);
     const port = (pg.schema as any).properties.data.properties.authentication.properties.port;
@@ -75,14 +103,20 @@ describe("massdriver import", () => {
     const result = importMassdriverPath(path.join(v1, "aws-sqs-queue.json"));
     const [sqs] = result.artifactTypes;
     expect(sqs.policies.map((p) => p.id)).toEqual(["read", "write"]);
-    expect(sqs.policies[0].grants.aws).toEqual({ policyArn: "{{artifact.data.security.iam.read.policy_arn}}" });
+    expect(sqs.policies[0].grants.aws).toEqual({
+      policyArn: "{{artifact.data.security.iam.read.policy_arn}}",
+    });
     expect(result.warnings.some((w) => w.message.includes("chosen at runtime"))).toBe(true);
   });
 
   it("converts v2 resource types, platforms and the application bundle's app block", () => {
     const types = importMassdriverPath(path.join(v2, "resource-types")).artifactTypes;
-    expect(types.find((t) => t.name === "postgres-database")!.sensitivePaths).toEqual(["/auth/password"]);
-    const [k8s] = importMassdriverPath(path.join(v2, "platforms/kubernetes/massdriver.yaml")).artifactTypes;
+    expect(types.find((t) => t.name === "postgres-database")!.sensitivePaths).toEqual([
+      "/auth/password",
+    ]);
+    const [k8s] = importMassdriverPath(
+      path.join(v2, "platforms/kubernetes/massdriver.yaml"),
+    ).artifactTypes;
     expect(k8s).toMatchObject({ name: "kubernetes-cluster", orientation: "environment" });
     expect(k8s.sensitivePaths).toEqual(["/authentication/user/token"]);
 

@@ -14,7 +14,17 @@ export const bundleMetaSchema = {
   $id: "patchbay:bundle",
   type: "object",
   additionalProperties: false,
-  required: ["name", "version", "description", "icon", "category", "params", "connections", "artifacts", "steps"],
+  required: [
+    "name",
+    "version",
+    "description",
+    "icon",
+    "category",
+    "params",
+    "connections",
+    "artifacts",
+    "steps",
+  ],
   properties: {
     name: { type: "string", pattern: BUNDLE_NAME_PATTERN },
     // semver itself is checked with the `semver` package (the regex is unreadable).
@@ -40,8 +50,18 @@ export const bundleMetaSchema = {
             additionalProperties: false,
             minProperties: 1,
             properties: {
-              classes: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["production", "non_production"] } },
-              environments: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: SLUG_PATTERN.source } },
+              classes: {
+                type: "array",
+                minItems: 1,
+                uniqueItems: true,
+                items: { enum: ["production", "non_production"] },
+              },
+              environments: {
+                type: "array",
+                minItems: 1,
+                uniqueItems: true,
+                items: { type: "string", pattern: SLUG_PATTERN.source },
+              },
             },
           },
         },
@@ -76,7 +96,11 @@ export const bundleMetaSchema = {
       type: "object",
       additionalProperties: false,
       properties: {
-        env: { type: "object", propertyNames: { pattern: ENV_VAR_PATTERN }, additionalProperties: { type: "string" } },
+        env: {
+          type: "object",
+          propertyNames: { pattern: ENV_VAR_PATTERN },
+          additionalProperties: { type: "string" },
+        },
         secrets: {
           type: "object",
           propertyNames: { pattern: ENV_VAR_PATTERN },
@@ -84,7 +108,11 @@ export const bundleMetaSchema = {
             type: "object",
             additionalProperties: false,
             required: ["title", "required"],
-            properties: { title: nonEmpty, required: { type: "boolean" }, description: { type: "string" } },
+            properties: {
+              title: nonEmpty,
+              required: { type: "boolean" },
+              description: { type: "string" },
+            },
           },
         },
       },
@@ -114,7 +142,11 @@ const iamStatement = {
   properties: {
     Sid: { type: "string" },
     Effect: { enum: ["Allow", "Deny"] },
-    Action: { type: "array", minItems: 1, items: { type: "string", pattern: "^[a-z0-9-]+:[A-Za-z*]+$" } },
+    Action: {
+      type: "array",
+      minItems: 1,
+      items: { type: "string", pattern: "^[a-z0-9-]+:[A-Za-z*]+$" },
+    },
     Resource: { oneOf: [templateString, { type: "array", minItems: 1, items: templateString }] },
     Condition: { type: "object" },
   },
@@ -135,7 +167,10 @@ const grants = {
           type: "object",
           additionalProperties: false,
           required: ["Version", "Statement"],
-          properties: { Version: { const: "2012-10-17" }, Statement: { type: "array", minItems: 1, items: iamStatement } },
+          properties: {
+            Version: { const: "2012-10-17" },
+            Statement: { type: "array", minItems: 1, items: iamStatement },
+          },
         },
         policyArn: templateString,
       },
@@ -144,7 +179,11 @@ const grants = {
       type: "object",
       additionalProperties: false,
       required: ["role", "resource"],
-      properties: { role: { type: "string", pattern: "^roles/[A-Za-z0-9_.]+$" }, resource: templateString, condition: { type: "string" } },
+      properties: {
+        role: { type: "string", pattern: "^roles/[A-Za-z0-9_.]+$" },
+        resource: templateString,
+        condition: { type: "string" },
+      },
     },
     postgresql: {
       type: "object",
@@ -152,7 +191,12 @@ const grants = {
       required: ["statements"],
       properties: { statements: { type: "array", minItems: 1, items: templateString } },
     },
-    redis: { type: "object", additionalProperties: false, required: ["acl"], properties: { acl: templateString } },
+    redis: {
+      type: "object",
+      additionalProperties: false,
+      required: ["acl"],
+      properties: { acl: templateString },
+    },
     kubernetes: {
       type: "object",
       additionalProperties: false,
@@ -197,7 +241,12 @@ export const artifactTypeMetaSchema = {
         type: "object",
         additionalProperties: false,
         required: ["id", "title", "description", "grants"],
-        properties: { id: { type: "string", pattern: "^[a-z][a-z0-9-]*$" }, title: nonEmpty, description: nonEmpty, grants },
+        properties: {
+          id: { type: "string", pattern: "^[a-z][a-z0-9-]*$" },
+          title: nonEmpty,
+          description: nonEmpty,
+          grants,
+        },
       },
     },
   },

@@ -26,7 +26,10 @@ function lookup(root: unknown, pointer: string): unknown {
  * Returns the schema with every local `$ref` replaced by its target (siblings of `$ref`
  * are merged over the target, as rjsf does) and `definitions` removed.
  */
-export function resolveLocalRefs(schema: JsonSchema): { schema: JsonSchema; problems: RefProblem[] } {
+export function resolveLocalRefs(schema: JsonSchema): {
+  schema: JsonSchema;
+  problems: RefProblem[];
+} {
   const problems: RefProblem[] = [];
   const visit = (node: unknown, at: (string | number)[], stack: string[]): unknown => {
     if (Array.isArray(node)) return node.map((v, i) => visit(v, [...at, i], stack));
@@ -36,24 +39,40 @@ export function resolveLocalRefs(schema: JsonSchema): { schema: JsonSchema; prob
       const ref = record.$ref;
       const where = toPointer([...at, "$ref"]);
       if (!ref.startsWith("#")) {
-        problems.push({ path: where, rule: "ref-external", message: `only local refs (#/definitions/...) are allowed, got "${ref}"` });
+        problems.push({
+          path: where,
+          rule: "ref-external",
+          message: `only local refs (#/definitions/...) are allowed, got "${ref}"`,
+        });
         return {};
       }
       const pointer = ref.slice(1);
       if (stack.includes(pointer)) {
-        const chain = [...stack.slice(stack.indexOf(pointer)), pointer].map((p) => `#${p}`).join(" -> ");
+        const chain = [...stack.slice(stack.indexOf(pointer)), pointer]
+          .map((p) => `#${p}`)
+          .join(" -> ");
         problems.push({ path: where, rule: "ref-cycle", message: `cyclic $ref: ${chain}` });
         return {};
       }
       const target = lookup(schema, pointer);
       if (target === undefined) {
-        problems.push({ path: where, rule: "ref-missing", message: `$ref target "${ref}" does not exist` });
+        problems.push({
+          path: where,
+          rule: "ref-missing",
+          message: `$ref target "${ref}" does not exist`,
+        });
         return {};
       }
       const { $ref: _drop, ...siblings } = record;
       // Continue at the target's own location so problems point at the source text.
-      const targetAt = pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-      const resolved = visit(target, pointer === "" ? [] : targetAt, [...stack, pointer]) as Record<string, unknown>;
+      const targetAt = pointer
+        .slice(1)
+        .split("/")
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+      const resolved = visit(target, pointer === "" ? [] : targetAt, [...stack, pointer]) as Record<
+        string,
+        unknown
+      >;
       return { ...resolved, ...(visit(siblings, at, stack) as Record<string, unknown>) };
     }
     const out: Record<string, unknown> = {};
@@ -68,7 +87,8 @@ export function resolveLocalRefs(schema: JsonSchema): { schema: JsonSchema; prob
   const resolved = visit(schema, [], []) as JsonSchema;
   const definitions = schema.definitions;
   if (definitions && typeof definitions === "object") {
-    for (const [name, def] of Object.entries(definitions)) visit(def, ["definitions", name], [`/definitions/${name}`]);
+    for (const [name, def] of Object.entries(definitions))
+      visit(def, ["definitions", name], [`/definitions/${name}`]);
   }
   const unique = new Map(problems.map((p) => [`${p.path}|${p.rule}`, p]));
   return { schema: resolved, problems: [...unique.values()] };

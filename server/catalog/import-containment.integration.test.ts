@@ -34,14 +34,21 @@ function escapeCase(name: string, ref: string, setup?: (dir: string) => void) {
 beforeAll(() => {
   mkdirSync(outside, { recursive: true });
   // One target that is JSON (would be inlined) and one that is not (its bytes would be echoed).
-  writeFileSync(path.join(outside, "secret.json"), JSON.stringify({ type: "integer", description: CANARY }));
+  writeFileSync(
+    path.join(outside, "secret.json"),
+    JSON.stringify({ type: "integer", description: CANARY }),
+  );
   writeFileSync(path.join(outside, "passwd.json"), `root:x:0:0:${CANARY}:/root:/bin/bash\n`);
   escapeCase("relative-escape", "../../outside/passwd.json");
   escapeCase("relative-json-escape", "../../outside/secret.json");
   escapeCase("absolute-escape", path.join(outside, "secret.json"));
   escapeCase("encoded-escape", "%2e%2e/%2e%2e/outside/secret.json");
-  escapeCase("folder-link-escape", "./linked/secret.json", (dir) => symlinkSync(outside, path.join(dir, "linked")));
-  escapeCase("file-link-escape", "./port.json", (dir) => symlinkSync(path.join(outside, "passwd.json"), path.join(dir, "port.json")));
+  escapeCase("folder-link-escape", "./linked/secret.json", (dir) =>
+    symlinkSync(outside, path.join(dir, "linked")),
+  );
+  escapeCase("file-link-escape", "./port.json", (dir) =>
+    symlinkSync(path.join(outside, "passwd.json"), path.join(dir, "port.json")),
+  );
   // A symlinked folder inside an import directory that leads out: never listed, never read.
   const listed = path.join(root, "listed-link-escape");
   mkdirSync(listed, { recursive: true });
@@ -50,7 +57,10 @@ beforeAll(() => {
   // Inside the root, through a link that stays inside: allowed.
   const ok = path.join(root, "inside-link");
   mkdirSync(path.join(ok, "shared"), { recursive: true });
-  writeFileSync(path.join(ok, "shared", "port.json"), JSON.stringify({ type: "integer", minimum: 1, maximum: 65535 }));
+  writeFileSync(
+    path.join(ok, "shared", "port.json"),
+    JSON.stringify({ type: "integer", minimum: 1, maximum: 65535 }),
+  );
   symlinkSync(path.join(ok, "shared"), path.join(ok, "types"));
   writeFileSync(path.join(ok, "inside-link.json"), definition("inside-link", "./types/port.json"));
 });
@@ -61,7 +71,12 @@ afterEach(() => {
 });
 
 forEachDatabase("catalog import containment", (h) => {
-  const acme = async () => (await h.db().prisma.organization.findUniqueOrThrow({ where: { slug: "acme" }, select: { id: true } })).id;
+  const acme = async () =>
+    (
+      await h
+        .db()
+        .prisma.organization.findUniqueOrThrow({ where: { slug: "acme" }, select: { id: true } })
+    ).id;
 
   it("each $ref out of the import root is refused with its field and the rule, shows no content, and the import writes nothing", async () => {
     process.env.PATCHBAY_IMPORT_ROOTS = root;
@@ -96,18 +111,28 @@ forEachDatabase("catalog import containment", (h) => {
   it("a symlinked folder leading out of the root is not listed or read", async () => {
     process.env.PATCHBAY_IMPORT_ROOTS = root;
     const ops = await h.as("ops@acme.test");
-    const preview = await ops.catalog.importPreview({ organizationId: await acme(), path: path.join(root, "listed-link-escape") });
+    const preview = await ops.catalog.importPreview({
+      organizationId: await acme(),
+      path: path.join(root, "listed-link-escape"),
+    });
     expect(JSON.stringify(preview)).not.toContain(CANARY);
     expect(preview.artifactTypes).toEqual([]);
     expect(preview.errors).toContainEqual(
-      expect.objectContaining({ path: "/", rule: "outside-import-root", message: '"elsewhere" is a link outside the import root; not read' }),
+      expect.objectContaining({
+        path: "/",
+        rule: "outside-import-root",
+        message: '"elsewhere" is a link outside the import root; not read',
+      }),
     );
   });
 
   it("a link that stays inside the root is followed", async () => {
     process.env.PATCHBAY_IMPORT_ROOTS = root;
     const ops = await h.as("ops@acme.test");
-    const preview = await ops.catalog.importPreview({ organizationId: await acme(), path: path.join(root, "inside-link") });
+    const preview = await ops.catalog.importPreview({
+      organizationId: await acme(),
+      path: path.join(root, "inside-link"),
+    });
     expect(preview.errors).toEqual([]);
     expect(preview.artifactTypes.map((t) => t.name)).toEqual(["inside-link"]);
   });

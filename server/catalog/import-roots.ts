@@ -13,7 +13,9 @@ function real(p: string): string {
 }
 
 export function importRoots(): string[] {
-  const configured = (process.env.PATCHBAY_IMPORT_ROOTS ?? "").split(path.delimiter).filter(Boolean);
+  const configured = (process.env.PATCHBAY_IMPORT_ROOTS ?? "")
+    .split(path.delimiter)
+    .filter(Boolean);
   return [catalogRoot(), ...configured].map(real);
 }
 

@@ -19,9 +19,16 @@ export interface ImportResult {
   errors: { file: string; path: string; rule: string; message: string }[];
 }
 
-export async function importIntoCatalog(ctx: AuditContext, organizationId: string, target: string): Promise<ImportResult> {
+export async function importIntoCatalog(
+  ctx: AuditContext,
+  organizationId: string,
+  target: string,
+): Promise<ImportResult> {
   const { path, root } = checkImportPath(target);
-  const converted = importMassdriverPath(path, { root, knownTypes: await repo.listArtifactTypes(organizationId) });
+  const converted = importMassdriverPath(path, {
+    root,
+    knownTypes: await repo.listArtifactTypes(organizationId),
+  });
   const warnings = [...converted.warnings];
   return auditedWrite(ctx, async (tx) => {
     await repo.lockCatalog(tx);
@@ -29,25 +36,40 @@ export async function importIntoCatalog(ctx: AuditContext, organizationId: strin
     // nor a second meaning of the name for this organization.
     const shared = await repo.sharedNames(tx);
     const skip = (kind: string, def: { name: string; source: string }) => {
-      warnings.push({ file: def.source, path: "/name", message: `${kind} "${def.name}" already exists in the catalog; not imported` });
+      warnings.push({
+        file: def.source,
+        path: "/name",
+        message: `${kind} "${def.name}" already exists in the catalog; not imported`,
+      });
       return false;
     };
     const importable = {
       bundles: converted.bundles.filter((b) => !shared.bundles.has(b.name) || skip("bundle", b)),
-      artifactTypes: converted.artifactTypes.filter((t) => !shared.artifactTypes.has(t.name) || skip("artifact type", t)),
+      artifactTypes: converted.artifactTypes.filter(
+        (t) => !shared.artifactTypes.has(t.name) || skip("artifact type", t),
+      ),
     };
     const plan = planSync(importable, await repo.readStoredState(organizationId, tx));
     // A shipped example never takes the name of a preset this organization's ops authored.
     const authored = await repo.authoredPresetKeys(tx, organizationId);
     plan.presets = plan.presets.filter((p) => {
       if (!authored.has(repo.presetKey(p.bundleName, p.name))) return true;
-      warnings.push({ file: p.bundleName, path: "/params/examples", message: `preset "${p.name}" of ${p.bundleName} is already one of this organization's presets; not imported` });
+      warnings.push({
+        file: p.bundleName,
+        path: "/params/examples",
+        message: `preset "${p.name}" of ${p.bundleName} is already one of this organization's presets; not imported`,
+      });
       return false;
     });
     const errors = [...converted.errors, ...plan.refused];
     if (planIsEmpty(plan)) {
-      const why = errors.length > 0 ? `${errors.length} error(s), nothing valid to add` : "everything in it is already in the catalog";
-      throw new AppError("BAD_REQUEST", `path: nothing to import (${why})`, { fields: { path: [`nothing to import: ${why}`] } });
+      const why =
+        errors.length > 0
+          ? `${errors.length} error(s), nothing valid to add`
+          : "everything in it is already in the catalog";
+      throw new AppError("BAD_REQUEST", `path: nothing to import (${why})`, {
+        fields: { path: [`nothing to import: ${why}`] },
+      });
     }
     await applyPlan(tx, plan, () => "massdriver", organizationId);
     const added = summarize(plan);

@@ -2,7 +2,11 @@
 // Pure, so the rules (immutable versions, idempotence) are tested without a database.
 import semver from "semver";
 import { canonicalJson } from "../bundles/digest";
-import type { ArtifactTypeDefinition, BundleDefinition, CatalogError } from "../domain/catalog/types";
+import type {
+  ArtifactTypeDefinition,
+  BundleDefinition,
+  CatalogError,
+} from "../domain/catalog/types";
 import type { AllowedEnvironments } from "../domain/presets/types";
 import { presetKey, typeKey, type StoredState } from "../repositories/catalog";
 
@@ -23,7 +27,9 @@ export interface SyncPlan {
 }
 
 export function planIsEmpty(plan: SyncPlan): boolean {
-  return plan.bundleVersions.length === 0 && plan.artifactTypes.length === 0 && plan.presets.length === 0;
+  return (
+    plan.bundleVersions.length === 0 && plan.artifactTypes.length === 0 && plan.presets.length === 0
+  );
 }
 
 /** Where a definition came from: the importer writes Massdriver conversions under `imported/`. */
@@ -33,10 +39,15 @@ export function sourceOf(def: { source: string }): string {
 
 function storedVersions(state: StoredState, name: string): string[] {
   const prefix = `${name}@`;
-  return [...state.bundleVersions.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  return [...state.bundleVersions.keys()]
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => k.slice(prefix.length));
 }
 
-export function planSync(catalog: { bundles: BundleDefinition[]; artifactTypes: ArtifactTypeDefinition[] }, state: StoredState): SyncPlan {
+export function planSync(
+  catalog: { bundles: BundleDefinition[]; artifactTypes: ArtifactTypeDefinition[] },
+  state: StoredState,
+): SyncPlan {
   const plan: SyncPlan = { bundleVersions: [], artifactTypes: [], presets: [], refused: [] };
 
   for (const type of catalog.artifactTypes) {
@@ -64,7 +75,12 @@ export function planSync(catalog: { bundles: BundleDefinition[]; artifactTypes: 
       const current = state.builtInPresets.get(presetKey(bundle.name, preset.name));
       const allowed = preset.allowed ?? {};
       // A new version when the values or the allowed environments changed.
-      if (current && canonicalJson(current.values) === canonicalJson(preset.values) && canonicalJson(current.allowed ?? {}) === canonicalJson(allowed)) continue;
+      if (
+        current &&
+        canonicalJson(current.values) === canonicalJson(preset.values) &&
+        canonicalJson(current.allowed ?? {}) === canonicalJson(allowed)
+      )
+        continue;
       plan.presets.push({
         bundleName: bundle.name,
         name: preset.name,

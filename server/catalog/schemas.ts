@@ -4,7 +4,12 @@ import { z } from "zod";
 
 const record = z.record(z.string(), z.unknown());
 
-export const inputSlotDto = z.object({ key: z.string(), type: z.string(), title: z.string(), required: z.boolean() });
+export const inputSlotDto = z.object({
+  key: z.string(),
+  type: z.string(),
+  title: z.string(),
+  required: z.boolean(),
+});
 export const outputSlotDto = z.object({ key: z.string(), type: z.string(), title: z.string() });
 
 export const bundleSummaryDto = z.object({
@@ -20,7 +25,12 @@ export const bundleSummaryDto = z.object({
   outputs: z.array(outputSlotDto),
 });
 
-export const policyDto = z.object({ id: z.string(), title: z.string(), description: z.string(), grants: record });
+export const policyDto = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  grants: record,
+});
 
 export const artifactTypeDto = z.object({
   name: z.string(),
@@ -32,7 +42,12 @@ export const artifactTypeDto = z.object({
   policies: z.array(policyDto),
 });
 
-export const presetDto = z.object({ name: z.string(), description: z.string(), version: z.number().int(), values: record });
+export const presetDto = z.object({
+  name: z.string(),
+  description: z.string(),
+  version: z.number().int(),
+  values: record,
+});
 
 export const bundleDetailDto = bundleSummaryDto.extend({
   digest: z.string(),
@@ -42,7 +57,9 @@ export const bundleDetailDto = bundleSummaryDto.extend({
   ui: record,
   presets: z.array(presetDto),
   /** Output slots with their type's label, colour and the policies a consumer can pick. */
-  outputTypes: z.array(artifactTypeDto.pick({ name: true, label: true, color: true, policies: true })),
+  outputTypes: z.array(
+    artifactTypeDto.pick({ name: true, label: true, color: true, policies: true }),
+  ),
   steps: z.array(z.object({ path: z.string(), provisioner: z.string() })),
   readme: z.string().nullable(),
 });
@@ -52,14 +69,28 @@ export const categoryDto = z.object({ name: z.string(), count: z.number().int() 
 const issue = z.object({ file: z.string(), path: z.string(), message: z.string() });
 
 export const importPreviewDto = z.object({
-  bundles: z.array(z.object({ name: z.string(), version: z.string(), description: z.string(), inputs: z.array(inputSlotDto), outputs: z.array(outputSlotDto) })),
-  artifactTypes: z.array(z.object({ name: z.string(), label: z.string(), policies: z.array(z.string()) })),
+  bundles: z.array(
+    z.object({
+      name: z.string(),
+      version: z.string(),
+      description: z.string(),
+      inputs: z.array(inputSlotDto),
+      outputs: z.array(outputSlotDto),
+    }),
+  ),
+  artifactTypes: z.array(
+    z.object({ name: z.string(), label: z.string(), policies: z.array(z.string()) }),
+  ),
   warnings: z.array(issue),
   errors: z.array(issue.extend({ rule: z.string() })),
 });
 
 export const importResultDto = z.object({
-  added: z.object({ bundleVersions: z.array(z.string()), artifactTypes: z.array(z.string()), presets: z.array(z.string()) }),
+  added: z.object({
+    bundleVersions: z.array(z.string()),
+    artifactTypes: z.array(z.string()),
+    presets: z.array(z.string()),
+  }),
   warnings: z.array(issue),
   errors: z.array(issue.extend({ rule: z.string() })),
 });

@@ -9,8 +9,14 @@ export interface SearchableBundle {
   outputs: { type: string }[];
 }
 
-export function searchText(bundle: SearchableBundle, typeLabels: ReadonlyMap<string, string>): string {
-  const types = [...bundle.inputs, ...bundle.outputs].flatMap((s) => [s.type, typeLabels.get(s.type) ?? ""]);
+export function searchText(
+  bundle: SearchableBundle,
+  typeLabels: ReadonlyMap<string, string>,
+): string {
+  const types = [...bundle.inputs, ...bundle.outputs].flatMap((s) => [
+    s.type,
+    typeLabels.get(s.type) ?? "",
+  ]);
   return [bundle.name, bundle.description, bundle.category, ...types].join(" ").toLowerCase();
 }
 

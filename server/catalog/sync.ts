@@ -26,10 +26,22 @@ class NothingToDo extends Error {}
  * Writes a plan's new versions as `owner`'s (null: the shared catalog); `source` tells where
  * each definition came from.
  */
-export async function applyPlan(tx: Tx, plan: SyncPlan, source: (def: { source: string }) => string, owner: repo.CatalogOwner): Promise<void> {
-  for (const type of plan.artifactTypes) await repo.insertArtifactType(tx, type, source(type), owner);
+export async function applyPlan(
+  tx: Tx,
+  plan: SyncPlan,
+  source: (def: { source: string }) => string,
+  owner: repo.CatalogOwner,
+): Promise<void> {
+  for (const type of plan.artifactTypes)
+    await repo.insertArtifactType(tx, type, source(type), owner);
   for (const { definition: def, isLatest } of plan.bundleVersions) {
-    await repo.insertBundleVersion(tx, { ...def, ui: withExplicitOrder(def.params, def.ui) }, source(def), isLatest, owner);
+    await repo.insertBundleVersion(
+      tx,
+      { ...def, ui: withExplicitOrder(def.params, def.ui) },
+      source(def),
+      isLatest,
+      owner,
+    );
   }
   for (const preset of plan.presets) await repo.publishBuiltInPreset(tx, preset, owner);
 }
@@ -44,7 +56,8 @@ export function summarize(plan: SyncPlan): SyncResult["added"] {
 
 export async function syncCatalog(root: string): Promise<SyncResult> {
   const catalog = loadCatalog(root);
-  for (const error of catalog.errors) log.warn({ catalogError: formatCatalogError(error) }, "catalog: definition skipped");
+  for (const error of catalog.errors)
+    log.warn({ catalogError: formatCatalogError(error) }, "catalog: definition skipped");
 
   // The catalog on disk is the shared catalog: the sync writes only rows with no organization.
   let plan = planSync(catalog, await repo.readStoredState(null));
@@ -59,16 +72,29 @@ export async function syncCatalog(root: string): Promise<SyncResult> {
         if (planIsEmpty(plan)) throw new NothingToDo();
         await applyPlan(tx, plan, sourceOf, null);
         const summary = summarize(plan);
-        return { result: summary, audit: { organizationId: null, action: "catalog.synced", target: { type: "catalog", id: root }, after: summary } };
+        return {
+          result: summary,
+          audit: {
+            organizationId: null,
+            action: "catalog.synced",
+            target: { type: "catalog", id: root },
+            after: summary,
+          },
+        };
       });
     } catch (error) {
       if (!(error instanceof NothingToDo)) throw error;
     }
   }
-  for (const error of plan.refused) log.error({ catalogError: formatCatalogError(error) }, "catalog: published version changed");
+  for (const error of plan.refused)
+    log.error({ catalogError: formatCatalogError(error) }, "catalog: published version changed");
   const changed = added !== empty;
   if (changed) {
-    const counts = { bundleVersions: added.bundleVersions.length, artifactTypes: added.artifactTypes.length, presets: added.presets.length };
+    const counts = {
+      bundleVersions: added.bundleVersions.length,
+      artifactTypes: added.artifactTypes.length,
+      presets: added.presets.length,
+    };
     log.info(counts, "catalog synced");
   }
   return { added, errors: [...catalog.errors, ...plan.refused], changed };

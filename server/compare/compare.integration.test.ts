@@ -4,7 +4,13 @@
 // not even learn the project exists; a comparison writes nothing, not even an audit event.
 import { randomBytes } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
-import { auditCount, forEachDatabase, snapshot, type Harness, acmeFingerprint } from "@/test/integration";
+import {
+  auditCount,
+  forEachDatabase,
+  snapshot,
+  type Harness,
+  acmeFingerprint,
+} from "@/test/integration";
 import { MASKED } from "../domain/diff/mask";
 import { seedDemoDiagram } from "../seed-diagram";
 
@@ -17,7 +23,9 @@ forEachDatabase("compare", (h: Harness) => {
   beforeAll(async () => {
     // The harness seeds organizations and the catalog; the demo diagram is added on first start.
     expect(await seedDemoDiagram()).toBe(true);
-    const project = await h.db().prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true } });
+    const project = await h
+      .db()
+      .prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true } });
     projectId = project.id;
     const dev = await h.as("dev@acme.test");
     const envs = (await dev.project.get({ projectId })).environments;
@@ -27,7 +35,8 @@ forEachDatabase("compare", (h: Harness) => {
     ids = Object.fromEntries(diagram.components.map((c) => [c.name, c.id]));
   });
 
-  const compare = async (email: string, left = staging, right = production) => (await h.as(email)).compare.environments({ projectId, left, right });
+  const compare = async (email: string, left = staging, right = production) =>
+    (await h.as(email)).compare.environments({ projectId, left, right });
 
   it("shows the demo's differences: params, preset and credentials of the database, the API's database line and its secret", async () => {
     const { diff, diagram } = await compare("dev@acme.test");
@@ -36,9 +45,21 @@ forEachDatabase("compare", (h: Harness) => {
 
     const db = diff.components.find((c) => c.name === "orders-db")!;
     expect(db.status).toBe("changed");
-    expect(db.changes).toContainEqual({ kind: "param", path: "instance_class", segments: ["instance_class"], status: "changed", left: "db.t4g.micro", right: "db.r7g.large" });
+    expect(db.changes).toContainEqual({
+      kind: "param",
+      path: "instance_class",
+      segments: ["instance_class"],
+      status: "changed",
+      left: "db.t4g.micro",
+      right: "db.r7g.large",
+    });
     const preset = db.changes.find((c) => c.kind === "preset")!;
-    expect(preset).toMatchObject({ path: "", status: "changed", left: { name: "Development" }, right: { name: "Postgres – Production", version: 1 } });
+    expect(preset).toMatchObject({
+      path: "",
+      status: "changed",
+      left: { name: "Development" },
+      right: { name: "Postgres – Production", version: 1 },
+    });
 
     const api = diff.components.find((c) => c.name === "api")!;
     const session = api.changes.find((c) => c.kind === "secret" && c.path === "SESSION_SECRET")!;
@@ -46,15 +67,30 @@ forEachDatabase("compare", (h: Harness) => {
     expect(session.left).toMatch(/^[0-9a-f]{12}$/);
     // Production's ops-supplied role fills every unconnected credentials slot.
     expect(db.changes).toContainEqual(
-      expect.objectContaining({ kind: "remoteReference", path: "aws_authentication", status: "added", right: expect.objectContaining({ label: "deploy-role" }) }),
+      expect.objectContaining({
+        kind: "remoteReference",
+        path: "aws_authentication",
+        status: "added",
+        right: expect.objectContaining({ label: "deploy-role" }),
+      }),
     );
 
     const dbLine = diagram.links.find((l) => l.from === ids["orders-db"] && l.to === ids.api)!;
-    expect(diff.lines.find((l) => l.lineId === dbLine.id)).toEqual({ lineId: dbLine.id, status: "changed", left: ["read-only"], right: ["read-write"] });
+    expect(diff.lines.find((l) => l.lineId === dbLine.id)).toEqual({
+      lineId: dbLine.id,
+      status: "changed",
+      left: ["read-only"],
+      right: ["read-write"],
+    });
     expect(diff.lines.filter((l) => l.status !== "same")).toHaveLength(1);
 
     expect(diff.summary.components.changed).toBeGreaterThanOrEqual(2);
-    expect(diff.summary.lines).toEqual({ same: diff.lines.length - 1, changed: 1, added: 0, removed: 0 });
+    expect(diff.summary.lines).toEqual({
+      same: diff.lines.length - 1,
+      changed: 1,
+      added: 0,
+      removed: 0,
+    });
     // The drawing: every component at its stored position, with slots for the lines' handles.
     const drawn = diagram.components.find((c) => c.name === "orders-db")!;
     expect(drawn).toMatchObject({ bundle: "aws-rds-postgres", x: 340, y: 0, icon: "database" });
@@ -65,41 +101,115 @@ forEachDatabase("compare", (h: Harness) => {
   it("compares a secret by its fingerprint prefix only: its value is nowhere in the result", async () => {
     const dev = await h.as("dev@acme.test");
     const value = `sentry-${randomBytes(12).toString("hex")}`;
-    await dev.secret.set({ projectId, componentId: ids.api!, environmentId: production, name: "SENTRY_DSN", value });
+    await dev.secret.set({
+      projectId,
+      componentId: ids.api!,
+      environmentId: production,
+      name: "SENTRY_DSN",
+      value,
+    });
     const result = await compare("viewer@acme.test");
-    const change = result.diff.components.find((c) => c.name === "api")!.changes.find((c) => c.path === "SENTRY_DSN")!;
-    expect(change).toEqual({ kind: "secret", path: "SENTRY_DSN", segments: ["SENTRY_DSN"], status: "added", right: (await acmeFingerprint(h, value)).slice(0, 12) });
+    const change = result.diff.components
+      .find((c) => c.name === "api")!
+      .changes.find((c) => c.path === "SENTRY_DSN")!;
+    expect(change).toEqual({
+      kind: "secret",
+      path: "SENTRY_DSN",
+      segments: ["SENTRY_DSN"],
+      status: "added",
+      right: (await acmeFingerprint(h, value)).slice(0, 12),
+    });
     const json = JSON.stringify(result);
     expect(json).not.toContain(value);
-    expect(json).not.toContain((await acmeFingerprint(h, value)));
+    expect(json).not.toContain(await acmeFingerprint(h, value));
 
     // The same value on both sides is the same: nothing to report.
-    await dev.secret.set({ projectId, componentId: ids.api!, environmentId: staging, name: "SENTRY_DSN", value });
+    await dev.secret.set({
+      projectId,
+      componentId: ids.api!,
+      environmentId: staging,
+      name: "SENTRY_DSN",
+      value,
+    });
     const again = await compare("viewer@acme.test");
-    expect(again.diff.components.find((c) => c.name === "api")!.changes.some((c) => c.path === "SENTRY_DSN")).toBe(false);
+    expect(
+      again.diff.components
+        .find((c) => c.name === "api")!
+        .changes.some((c) => c.path === "SENTRY_DSN"),
+    ).toBe(false);
   });
 
   it("masks sensitive output fields (compared by fingerprint, shown as masked) and shows the rest", async () => {
     const ops = await h.as("ops@acme.test");
-    const payload = (env: string, password: string) => ({ hostname: `orders.${env}.internal`, port: 5432, database: "app", username: "patchbay", password, version: "16" });
+    const payload = (env: string, password: string) => ({
+      hostname: `orders.${env}.internal`,
+      port: 5432,
+      database: "app",
+      username: "patchbay",
+      password,
+      version: "16",
+    });
     const shared = `pw-${randomBytes(10).toString("hex")}`;
     const rotated = `pw-${randomBytes(10).toString("hex")}`;
     const db = ids["orders-db"]!;
-    await ops.access.recordOutputs({ projectId, componentId: db, environmentId: staging, slot: "database", payload: payload("staging", shared) });
-    await ops.access.recordOutputs({ projectId, componentId: db, environmentId: production, slot: "database", payload: payload("production", shared) });
+    await ops.access.recordOutputs({
+      projectId,
+      componentId: db,
+      environmentId: staging,
+      slot: "database",
+      payload: payload("staging", shared),
+    });
+    await ops.access.recordOutputs({
+      projectId,
+      componentId: db,
+      environmentId: production,
+      slot: "database",
+      payload: payload("production", shared),
+    });
 
-    const same = (await compare("viewer@acme.test")).diff.components.find((c) => c.name === "orders-db")!.changes.filter((c) => c.kind === "artifact");
+    const same = (await compare("viewer@acme.test")).diff.components
+      .find((c) => c.name === "orders-db")!
+      .changes.filter((c) => c.kind === "artifact");
     expect(same).toEqual([
-      { kind: "artifact", path: "database.hostname", segments: ["database", "hostname"], status: "changed", left: "orders.staging.internal", right: "orders.production.internal" },
+      {
+        kind: "artifact",
+        path: "database.hostname",
+        segments: ["database", "hostname"],
+        status: "changed",
+        left: "orders.staging.internal",
+        right: "orders.production.internal",
+      },
     ]);
 
-    await ops.access.recordOutputs({ projectId, componentId: db, environmentId: production, slot: "database", payload: payload("production", rotated) });
+    await ops.access.recordOutputs({
+      projectId,
+      componentId: db,
+      environmentId: production,
+      slot: "database",
+      payload: payload("production", rotated),
+    });
     const result = await compare("viewer@acme.test");
-    const outputs = result.diff.components.find((c) => c.name === "orders-db")!.changes.filter((c) => c.kind === "artifact");
-    expect(outputs).toContainEqual({ kind: "artifact", path: "database.password.fingerprint", segments: ["database", "password", "fingerprint"], status: "changed", left: MASKED, right: MASKED, masked: true });
+    const outputs = result.diff.components
+      .find((c) => c.name === "orders-db")!
+      .changes.filter((c) => c.kind === "artifact");
+    expect(outputs).toContainEqual({
+      kind: "artifact",
+      path: "database.password.fingerprint",
+      segments: ["database", "password", "fingerprint"],
+      status: "changed",
+      left: MASKED,
+      right: MASKED,
+      masked: true,
+    });
     expect(result.diff.summary.masked).toBeGreaterThanOrEqual(1);
     const json = JSON.stringify(result);
-    for (const secret of [shared, rotated, (await acmeFingerprint(h, shared)).slice(0, 12), (await acmeFingerprint(h, rotated)).slice(0, 12)]) expect(json).not.toContain(secret);
+    for (const secret of [
+      shared,
+      rotated,
+      (await acmeFingerprint(h, shared)).slice(0, 12),
+      (await acmeFingerprint(h, rotated)).slice(0, 12),
+    ])
+      expect(json).not.toContain(secret);
   });
 
   it("reports nothing between an environment and itself", async () => {
@@ -118,8 +228,16 @@ forEachDatabase("compare", (h: Harness) => {
 
   it("answers NOT_FOUND to another organization, and for an environment of another project", async () => {
     await expect(compare("owner@globex.test")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const other = await h.db().prisma.environment.findFirstOrThrow({ where: { projectId: { not: projectId } }, select: { id: true } });
-    await expect(compare("dev@acme.test", staging, other.id)).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("right") });
-    await expect((await h.as(null)).compare.environments({ projectId, left: staging, right: production })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const other = await h.db().prisma.environment.findFirstOrThrow({
+      where: { projectId: { not: projectId } },
+      select: { id: true },
+    });
+    await expect(compare("dev@acme.test", staging, other.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining("right"),
+    });
+    await expect(
+      (await h.as(null)).compare.environments({ projectId, left: staging, right: production }),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });

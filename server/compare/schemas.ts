@@ -4,8 +4,18 @@ import { z } from "zod";
 import { CHANGE_KINDS } from "../domain/diff/types";
 
 const status = z.enum(["same", "added", "removed", "changed"]);
-const counts = z.object({ same: z.number().int(), added: z.number().int(), removed: z.number().int(), changed: z.number().int() });
-const environment = z.object({ id: z.string(), slug: z.string(), name: z.string(), class: z.enum(["production", "non_production"]) });
+const counts = z.object({
+  same: z.number().int(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  changed: z.number().int(),
+});
+const environment = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  class: z.enum(["production", "non_production"]),
+});
 const ref = z.object({ environment, at: z.string().optional() });
 
 export const changeDto = z.object({
@@ -21,9 +31,29 @@ export const changeDto = z.object({
 export const environmentDiffDto = z.object({
   left: ref,
   right: ref,
-  components: z.array(z.object({ componentId: z.string(), name: z.string(), bundle: z.string(), status, changes: z.array(changeDto) })),
-  lines: z.array(z.object({ lineId: z.string(), status, left: z.array(z.string()).nullable(), right: z.array(z.string()).nullable() })),
-  summary: z.object({ components: counts, lines: counts, changes: z.number().int(), masked: z.number().int() }),
+  components: z.array(
+    z.object({
+      componentId: z.string(),
+      name: z.string(),
+      bundle: z.string(),
+      status,
+      changes: z.array(changeDto),
+    }),
+  ),
+  lines: z.array(
+    z.object({
+      lineId: z.string(),
+      status,
+      left: z.array(z.string()).nullable(),
+      right: z.array(z.string()).nullable(),
+    }),
+  ),
+  summary: z.object({
+    components: counts,
+    lines: counts,
+    changes: z.number().int(),
+    masked: z.number().int(),
+  }),
 });
 
 const slot = z.object({ key: z.string(), type: z.string(), color: z.string() });
@@ -31,12 +61,36 @@ const slot = z.object({ key: z.string(), type: z.string(), color: z.string() });
 /** The diagram drawn once for both sides: positions, icons and slots (for handles), line ends. */
 export const compareDiagramDto = z.object({
   components: z.array(
-    z.object({ id: z.string(), name: z.string(), bundle: z.string(), version: z.string(), x: z.number(), y: z.number(), icon: z.string(), inputs: z.array(slot), outputs: z.array(slot) }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      bundle: z.string(),
+      version: z.string(),
+      x: z.number(),
+      y: z.number(),
+      icon: z.string(),
+      inputs: z.array(slot),
+      outputs: z.array(slot),
+    }),
   ),
-  links: z.array(z.object({ id: z.string(), from: z.string(), fromArtifact: z.string(), to: z.string(), toSlot: z.string(), type: z.string(), color: z.string() })),
+  links: z.array(
+    z.object({
+      id: z.string(),
+      from: z.string(),
+      fromArtifact: z.string(),
+      to: z.string(),
+      toSlot: z.string(),
+      type: z.string(),
+      color: z.string(),
+    }),
+  ),
 });
 
 /** `notices`: what time travel could not read as asked (before the recorded history, before the environment existed). */
-export const compareResultDto = z.object({ diff: environmentDiffDto, diagram: compareDiagramDto, notices: z.array(z.string()) });
+export const compareResultDto = z.object({
+  diff: environmentDiffDto,
+  diagram: compareDiagramDto,
+  notices: z.array(z.string()),
+});
 export type CompareResultDto = z.infer<typeof compareResultDto>;
 export type CompareDiagramDto = z.infer<typeof compareDiagramDto>;

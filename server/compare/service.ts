@@ -30,28 +30,51 @@ export interface CompareInput {
 
 const GREY = "#64748b";
 
-export async function compareEnvironments({ organizationId, projectId, left, right, leftAt, rightAt }: CompareInput): Promise<CompareResultDto> {
-  const [project, stored, catalog] = await Promise.all([getProject(projectId), loadDiagram(projectId), loadSnapshotCatalog(organizationId)]);
+export async function compareEnvironments({
+  organizationId,
+  projectId,
+  left,
+  right,
+  leftAt,
+  rightAt,
+}: CompareInput): Promise<CompareResultDto> {
+  const [project, stored, catalog] = await Promise.all([
+    getProject(projectId),
+    loadDiagram(projectId),
+    loadSnapshotCatalog(organizationId),
+  ]);
   if (!project || !stored) throw new AppError("NOT_FOUND", "Project not found");
   const environmentOf = (id: string, side: "left" | "right"): SnapshotEnvironment => {
     const e = project.environments.find((x) => x.id === id);
-    if (!e) throw new AppError("NOT_FOUND", `${side}: not an environment of this project`, { fields: { [side]: ["is not an environment of this project"] } });
+    if (!e)
+      throw new AppError("NOT_FOUND", `${side}: not an environment of this project`, {
+        fields: { [side]: ["is not an environment of this project"] },
+      });
     return { id: e.id, slug: e.slug, name: e.name, class: e.class };
   };
   const notices: string[] = [];
   const past: PastEnvironment[] = [];
-  const side = async (environment: SnapshotEnvironment, at: Date | undefined): Promise<EnvironmentSnapshot> => {
+  const side = async (
+    environment: SnapshotEnvironment,
+    at: Date | undefined,
+  ): Promise<EnvironmentSnapshot> => {
     const then = at && (await environmentAt(environment, at));
-    if (at && !then) notices.push(`No history is recorded for ${environment.name} yet: showing it as it is now`);
+    if (at && !then)
+      notices.push(`No history is recorded for ${environment.name} yet: showing it as it is now`);
     if (!then) return snapshotNow(stored, environment, catalog);
     if (then.notice) notices.push(then.notice);
     past.push(then);
     return then.snapshot;
   };
   const leftSnapshot = await side(environmentOf(left, "left"), leftAt);
-  const rightSnapshot = left === right && !leftAt && !rightAt ? leftSnapshot : await side(environmentOf(right, "right"), rightAt);
+  const rightSnapshot =
+    left === right && !leftAt && !rightAt
+      ? leftSnapshot
+      : await side(environmentOf(right, "right"), rightAt);
   const diagram = withPast(stored, past);
-  const diff = diffEnvironments(leftSnapshot, rightSnapshot, { mask: sensitiveMask(diagram, catalog) });
+  const diff = diffEnvironments(leftSnapshot, rightSnapshot, {
+    mask: sensitiveMask(diagram, catalog),
+  });
   return { diff, diagram: drawing(diagram, catalog), notices };
 }
 
@@ -94,14 +117,29 @@ function sensitiveMask(diagram: Diagram, catalog: SnapshotCatalog): (place: Mask
     const bundle = catalog.bundles.get(ref);
     if (!bundle) continue;
     add(params, bundle.name, sensitivePaths(bundle.params));
-    for (const slot of bundle.artifacts) add(outputs, `${bundle.name}\u0000${slot.key}`, catalog.types.get(slot.type)?.sensitivePaths ?? []);
+    for (const slot of bundle.artifacts)
+      add(
+        outputs,
+        `${bundle.name}\u0000${slot.key}`,
+        catalog.types.get(slot.type)?.sensitivePaths ?? [],
+      );
   }
   const list = (set: Set<string> | undefined) => (set ? [...set] : undefined);
-  return maskSensitive({ params: (bundle) => list(params.get(bundle)), artifacts: (bundle, slot) => list(outputs.get(`${bundle}\u0000${slot}`)) });
+  return maskSensitive({
+    params: (bundle) => list(params.get(bundle)),
+    artifacts: (bundle, slot) => list(outputs.get(`${bundle}\u0000${slot}`)),
+  });
 }
 
-function slots(list: readonly { key: string; type: string }[] | undefined, types: ReadonlyMap<string, ArtifactTypeDefinition>) {
-  return (list ?? []).map((s) => ({ key: s.key, type: s.type, color: types.get(s.type)?.color ?? GREY }));
+function slots(
+  list: readonly { key: string; type: string }[] | undefined,
+  types: ReadonlyMap<string, ArtifactTypeDefinition>,
+) {
+  return (list ?? []).map((s) => ({
+    key: s.key,
+    type: s.type,
+    color: types.get(s.type)?.color ?? GREY,
+  }));
 }
 
 /** What the compare view draws: every component at its stored position with its slots, every line with its type's colour. */
@@ -114,11 +152,30 @@ function drawing(diagram: Diagram, catalog: SnapshotCatalog): CompareDiagramDto 
   return {
     components: diagram.components.map((c) => {
       const bundle = bundleOf(c.id);
-      return { id: c.id, name: c.name, bundle: c.bundle, version: c.version, x: c.x, y: c.y, icon: bundle?.icon ?? "box", inputs: slots(bundle?.connections, catalog.types), outputs: slots(bundle?.artifacts, catalog.types) };
+      return {
+        id: c.id,
+        name: c.name,
+        bundle: c.bundle,
+        version: c.version,
+        x: c.x,
+        y: c.y,
+        icon: bundle?.icon ?? "box",
+        inputs: slots(bundle?.connections, catalog.types),
+        outputs: slots(bundle?.artifacts, catalog.types),
+      };
     }),
     links: diagram.links.map((l) => {
-      const type = bundleOf(l.from)?.artifacts.find((a) => a.key === l.fromArtifact)?.type ?? "unknown";
-      return { id: l.id, from: l.from, fromArtifact: l.fromArtifact, to: l.to, toSlot: l.toSlot, type, color: catalog.types.get(type)?.color ?? GREY };
+      const type =
+        bundleOf(l.from)?.artifacts.find((a) => a.key === l.fromArtifact)?.type ?? "unknown";
+      return {
+        id: l.id,
+        from: l.from,
+        fromArtifact: l.fromArtifact,
+        to: l.to,
+        toSlot: l.toSlot,
+        type,
+        color: catalog.types.get(type)?.color ?? GREY,
+      };
     }),
   };
 }

@@ -30,9 +30,21 @@ export interface SnapshotCatalog {
 }
 
 /** The catalog an organization's snapshots read: every bundle version, artifact type and usable preset it may see. */
-export async function loadSnapshotCatalog(organizationId: string, tx?: Tx): Promise<SnapshotCatalog> {
-  const [definitions, types, presets] = await Promise.all([listBundleVersionDefinitions(organizationId, tx), listArtifactTypes(organizationId, tx), organizationPresets(organizationId, tx)]);
-  return { bundles: new Map(definitions.map((d) => [bundleRef(d.name, d.version), d])), types: new Map(types.map((t) => [t.name, t])), presets, organizationId };
+export async function loadSnapshotCatalog(
+  organizationId: string,
+  tx?: Tx,
+): Promise<SnapshotCatalog> {
+  const [definitions, types, presets] = await Promise.all([
+    listBundleVersionDefinitions(organizationId, tx),
+    listArtifactTypes(organizationId, tx),
+    organizationPresets(organizationId, tx),
+  ]);
+  return {
+    bundles: new Map(definitions.map((d) => [bundleRef(d.name, d.version), d])),
+    types: new Map(types.map((t) => [t.name, t])),
+    presets,
+    organizationId,
+  };
 }
 
 /**
@@ -40,38 +52,79 @@ export async function loadSnapshotCatalog(organizationId: string, tx?: Tx): Prom
  * only to be hashed (the environment-default listing does the same), so that two equal
  * values compare equal; the values themselves go no further than this function.
  */
-function outputView(payload: Record<string, unknown>, sealed: string | null, organizationId: string): Record<string, unknown> {
+function outputView(
+  payload: Record<string, unknown>,
+  sealed: string | null,
+  organizationId: string,
+): Record<string, unknown> {
   if (!sealed) return payload;
-  const markers = Object.fromEntries(Object.entries(fingerprints(openSensitive(sealed), organizationId)).map(([pointer, fingerprint]) => [pointer, { fingerprint }]));
+  const markers = Object.fromEntries(
+    Object.entries(fingerprints(openSensitive(sealed), organizationId)).map(
+      ([pointer, fingerprint]) => [pointer, { fingerprint }],
+    ),
+  );
   return mergeSensitive(payload, markers);
 }
 
 /** The canvas's rule for a component without an instance row: its first preset allowed here, else schema defaults. */
 function unconfigured(catalog: SnapshotCatalog, environment: SnapshotEnvironment) {
   return (component: DiagramComponent) => {
-    const chosen = defaultPreset(catalog.presets.filter((p) => p.bundle === component.bundle), environment);
-    if (chosen) return { params: structuredClone(chosen.version.values), preset: { name: chosen.preset.name, version: chosen.version.version } };
+    const chosen = defaultPreset(
+      catalog.presets.filter((p) => p.bundle === component.bundle),
+      environment,
+    );
+    if (chosen)
+      return {
+        params: structuredClone(chosen.version.values),
+        preset: { name: chosen.preset.name, version: chosen.version.version },
+      };
     const bundle = catalog.bundles.get(bundleRef(component.bundle, component.version));
     return { params: bundle ? schemaDefaults(bundle.params) : {}, preset: null };
   };
 }
 
 /** `tx`: read inside a write's transaction (history records the state the write leaves). */
-export async function snapshotNow(stored: StoredDiagram, environment: SnapshotEnvironment, catalog: SnapshotCatalog, tx?: Tx): Promise<EnvironmentSnapshot> {
+export async function snapshotNow(
+  stored: StoredDiagram,
+  environment: SnapshotEnvironment,
+  catalog: SnapshotCatalog,
+  tx?: Tx,
+): Promise<EnvironmentSnapshot> {
   const { diagram } = stored;
   const [secrets, runtime, defaults] = await Promise.all([
     secretFingerprints(environment.id, tx),
-    loadInstancesRuntime(environment.id, diagram.components.map((c) => c.id), tx),
+    loadInstancesRuntime(
+      environment.id,
+      diagram.components.map((c) => c.id),
+      tx,
+    ),
     listEnvironmentDefaultRows(environment.id, tx),
   ]);
   const artifacts = new Map(
-    [...runtime].map(([componentId, r]) => [componentId, Object.fromEntries([...r.artifacts].map(([slot, a]) => [slot, outputView(a.payload, a.sensitive, catalog.organizationId)]))]),
+    [...runtime].map(([componentId, r]) => [
+      componentId,
+      Object.fromEntries(
+        [...r.artifacts].map(([slot, a]) => [
+          slot,
+          outputView(a.payload, a.sensitive, catalog.organizationId),
+        ]),
+      ),
+    ]),
   );
   return buildSnapshot({
     environment,
     diagram,
-    deployments: new Map(stored.statuses.filter((s) => s.environmentId === environment.id).map((s) => [s.componentId, s])),
-    secrets: new Map([...secrets].map(([componentId, named]) => [componentId, Object.fromEntries(Object.entries(named).map(([n, hex]) => [n, fingerprintPrefix(hex)]))])),
+    deployments: new Map(
+      stored.statuses
+        .filter((s) => s.environmentId === environment.id)
+        .map((s) => [s.componentId, s]),
+    ),
+    secrets: new Map(
+      [...secrets].map(([componentId, named]) => [
+        componentId,
+        Object.fromEntries(Object.entries(named).map(([n, hex]) => [n, fingerprintPrefix(hex)])),
+      ]),
+    ),
     artifacts,
     defaults: defaults.map(({ id, name, type }) => ({ id, name, type })),
     inputs: (bundle, version) => catalog.bundles.get(bundleRef(bundle, version))?.connections,

@@ -56,11 +56,18 @@ async function openEmbedded(dataDir: string): Promise<Database> {
 }
 
 async function openServer(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    idleTimeoutMillis: 10_000,
+    allowExitOnIdle: true,
+  });
   // An idle client whose server connection ends (a PostgreSQL restart, a terminated backend)
   // emits on the pool; without a listener that error would crash the process. The pool drops
   // the client and the next query opens a fresh one.
-  pool.on("error", (error) => log.warn({ err: error }, "an idle PostgreSQL connection was closed by the server"));
+  pool.on("error", (error) =>
+    log.warn({ err: error }, "an idle PostgreSQL connection was closed by the server"),
+  );
   // Fail fast with a clear message rather than on the first query.
   await pool.query("SELECT 1").catch((error: Error) => {
     void pool.end();
@@ -68,7 +75,8 @@ async function openServer(url: string): Promise<Database> {
   });
   const sql: SqlRunner = {
     exec: async (text) => void (await pool.query(text)),
-    query: async <T>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
+    query: async <T>(text: string, params?: unknown[]) =>
+      (await pool.query(text, params)).rows as T[],
   };
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
@@ -81,7 +89,8 @@ async function openServer(url: string): Promise<Database> {
       try {
         return await fn({
           exec: async (text) => void (await client.query(text)),
-          query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
+          query: async <T>(text: string, params?: unknown[]) =>
+            (await client.query(text, params)).rows as T[],
         });
       } finally {
         client.release();
@@ -96,7 +105,9 @@ async function openServer(url: string): Promise<Database> {
 
 /** Opens (and by default registers) the database described by `options`. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  const db = options.url ? await openServer(options.url) : await openEmbedded(options.dataDir ?? "memory");
+  const db = options.url
+    ? await openServer(options.url)
+    : await openEmbedded(options.dataDir ?? "memory");
   if (options.register !== false) registerDatabase(db);
   return db;
 }

@@ -7,7 +7,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { SqlRunner } from "./sql-runner";
 
-export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
+export const MIGRATIONS_DIR = path.join(
+  /*turbopackIgnore: true*/ process.cwd(),
+  "prisma",
+  "migrations",
+);
 
 export interface MigrationFile {
   name: string;
@@ -53,8 +57,13 @@ export interface MigrationStatus {
   pending: string[];
 }
 
-export async function migrationStatus(db: SqlRunner, files = readMigrations()): Promise<MigrationStatus> {
-  const exists = await db.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
+export async function migrationStatus(
+  db: SqlRunner,
+  files = readMigrations(),
+): Promise<MigrationStatus> {
+  const exists = await db.query<{ t: string | null }>(
+    `SELECT to_regclass('"_prisma_migrations"')::text AS t`,
+  );
   const done = exists[0]?.t ? await applied(db) : new Map<string, string>();
   const pending = files.filter((f) => !done.has(f.name)).map((f) => f.name);
   return { current: pending.length === 0, applied: done.size, pending };
@@ -71,17 +80,21 @@ export async function migrate(db: SqlRunner, files = readMigrations()): Promise<
       const previous = done.get(file.name);
       if (previous !== undefined) {
         if (previous !== file.checksum) {
-          throw new Error(`migration ${file.name} was edited after it was applied (checksum differs)`);
+          throw new Error(
+            `migration ${file.name} was edited after it was applied (checksum differs)`,
+          );
         }
         continue;
       }
       const id = randomUUID();
-      await db.exec(
-        `BEGIN;\n${file.sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES ('${id}', '${file.checksum}', '${file.name.replace(/'/g, "''")}', now(), now(), 1);\nCOMMIT;`,
-      ).catch(async (error: unknown) => {
-        await db.exec("ROLLBACK").catch(() => {});
-        throw new Error(`migration ${file.name} failed: ${(error as Error).message}`);
-      });
+      await db
+        .exec(
+          `BEGIN;\n${file.sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES ('${id}', '${file.checksum}', '${file.name.replace(/'/g, "''")}', now(), now(), 1);\nCOMMIT;`,
+        )
+        .catch(async (error: unknown) => {
+          await db.exec("ROLLBACK").catch(() => {});
+          throw new Error(`migration ${file.name} failed: ${(error as Error).message}`);
+        });
       ran.push(file.name);
     }
     return ran;

@@ -3,7 +3,13 @@
 // sensitive value in clear, an apply waiting for undeployed upstreams, roles and tenancy.
 import { randomBytes } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
-import { auditCount, forEachDatabase, snapshot, type Harness, acmeFingerprint } from "@/test/integration";
+import {
+  auditCount,
+  forEachDatabase,
+  snapshot,
+  type Harness,
+  acmeFingerprint,
+} from "@/test/integration";
 import { seedDemoDiagram } from "../seed-diagram";
 
 forEachDatabase("deployments", (h: Harness) => {
@@ -17,7 +23,9 @@ forEachDatabase("deployments", (h: Harness) => {
 
   beforeAll(async () => {
     // The demo diagram is not seeded here: the components under test are placed by hand.
-    const project = await h.db().prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true } });
+    const project = await h
+      .db()
+      .prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true } });
     projectId = project.id;
     const dev = await h.as("dev@acme.test");
     const envs = (await dev.project.get({ projectId })).environments;
@@ -30,10 +38,50 @@ forEachDatabase("deployments", (h: Harness) => {
       projectId,
       baseRevision: revision,
       ops: [
-        { op: "addComponent", component: { id: web, name: "web", bundle: "local-process", version: version("local-process"), x: 0, y: 0 } },
-        { op: "addComponent", component: { id: cluster, name: "cluster", bundle: "aws-eks-cluster", version: version("aws-eks-cluster"), x: 0, y: 200 } },
-        { op: "addComponent", component: { id: api, name: "api", bundle: "k8s-application", version: version("k8s-application"), x: 300, y: 200 } },
-        { op: "addLink", link: { id: `lnk-${randomBytes(4).toString("hex")}`, from: cluster, fromArtifact: "cluster", to: api, toSlot: "cluster", policies: ["view"] } },
+        {
+          op: "addComponent",
+          component: {
+            id: web,
+            name: "web",
+            bundle: "local-process",
+            version: version("local-process"),
+            x: 0,
+            y: 0,
+          },
+        },
+        {
+          op: "addComponent",
+          component: {
+            id: cluster,
+            name: "cluster",
+            bundle: "aws-eks-cluster",
+            version: version("aws-eks-cluster"),
+            x: 0,
+            y: 200,
+          },
+        },
+        {
+          op: "addComponent",
+          component: {
+            id: api,
+            name: "api",
+            bundle: "k8s-application",
+            version: version("k8s-application"),
+            x: 300,
+            y: 200,
+          },
+        },
+        {
+          op: "addLink",
+          link: {
+            id: `lnk-${randomBytes(4).toString("hex")}`,
+            from: cluster,
+            fromArtifact: "cluster",
+            to: api,
+            toSlot: "cluster",
+            policies: ["view"],
+          },
+        },
       ],
     });
   });
@@ -50,26 +98,46 @@ forEachDatabase("deployments", (h: Harness) => {
 
   it("refuses a request while a required secret is unset, naming the secret and the environment, and writes nothing", async () => {
     const dev = await h.as("dev@acme.test");
-    const refusal = 'Deployment blocked — secrets.SESSION_SECRET: required secret "SESSION_SECRET" is not set in production';
+    const refusal =
+      'Deployment blocked — secrets.SESSION_SECRET: required secret "SESSION_SECRET" is not set in production';
     for (const action of ["plan", "apply"] as const) {
-      const events = await unchanged(() => dev.deployment.request({ ...webIn(production), action }), {
-        code: "BAD_REQUEST",
-        message: refusal,
-        cause: { details: { fields: { "secrets.SESSION_SECRET": ['required secret "SESSION_SECRET" is not set in production'] } } },
-      });
+      const events = await unchanged(
+        () => dev.deployment.request({ ...webIn(production), action }),
+        {
+          code: "BAD_REQUEST",
+          message: refusal,
+          cause: {
+            details: {
+              fields: {
+                "secrets.SESSION_SECRET": [
+                  'required secret "SESSION_SECRET" is not set in production',
+                ],
+              },
+            },
+          },
+        },
+      );
       // A refused request is not a change: no audit event either.
       expect(await auditCount(h.db())).toBe(events);
     }
     expect(await dev.deployment.list(webIn(production))).toEqual([]);
     // Never edited in production: the refused request did not even leave an instance row behind.
-    expect(await h.db().prisma.instance.count({ where: { componentId: web, environmentId: production } })).toBe(0);
+    expect(
+      await h
+        .db()
+        .prisma.instance.count({ where: { componentId: web, environmentId: production } }),
+    ).toBe(0);
   });
 
   it("once the secret is set, queues a plan with a frozen snapshot that holds no secret value, as one audit event", async () => {
     const dev = await h.as("dev@acme.test");
     await dev.secret.set({ ...webIn(production), name: "SESSION_SECRET", value: sessionSecret });
     const events = await auditCount(h.db());
-    const queued = await dev.deployment.request({ ...webIn(production), action: "plan", message: "first look" });
+    const queued = await dev.deployment.request({
+      ...webIn(production),
+      action: "plan",
+      message: "first look",
+    });
     expect(queued).toMatchObject({
       number: 1,
       action: "plan",
@@ -89,49 +157,105 @@ forEachDatabase("deployments", (h: Harness) => {
     const row = await h.db().prisma.deployment.findUniqueOrThrow({ where: { id: queued.id } });
     const frozen = row.snapshot as Record<string, any>;
     expect(frozen.bundle).toMatchObject({ name: "local-process", version: "1.1.0" });
-    expect(frozen.metadata).toMatchObject({ deployment_id: queued.id, environment: "production", component: "web", name_prefix: expect.stringMatching(/^ecommerce-api-production-web-/) });
+    expect(frozen.metadata).toMatchObject({
+      deployment_id: queued.id,
+      environment: "production",
+      component: "web",
+      name_prefix: expect.stringMatching(/^ecommerce-api-production-web-/),
+    });
     expect(frozen.params).toMatchObject({ port: 3000 });
     expect(frozen.secrets).toEqual([
       { name: "SESSION_SECRET", required: true, set: true },
       { name: "STRIPE_API_KEY", required: false, set: false },
     ]);
     // Neither the secret nor its fingerprint is anywhere in the record or its audit event.
-    const event = await h.db().prisma.auditEvent.findFirstOrThrow({ where: { action: "deployment.requested" }, orderBy: { seq: "desc" } });
-    expect(event).toMatchObject({ targetType: "deployment", targetId: queued.id, componentId: web, environmentId: production, before: null });
-    expect(event.after).toEqual({ number: 1, action: "plan", status: "queued", component: "web", environment: "production", bundle: "local-process@1.1.0", message: "first look" });
+    const event = await h.db().prisma.auditEvent.findFirstOrThrow({
+      where: { action: "deployment.requested" },
+      orderBy: { seq: "desc" },
+    });
+    expect(event).toMatchObject({
+      targetType: "deployment",
+      targetId: queued.id,
+      componentId: web,
+      environmentId: production,
+      before: null,
+    });
+    expect(event.after).toEqual({
+      number: 1,
+      action: "plan",
+      status: "queued",
+      component: "web",
+      environment: "production",
+      bundle: "local-process@1.1.0",
+      message: "first look",
+    });
     for (const text of [JSON.stringify(row), JSON.stringify(event)]) {
       expect(text).not.toContain(sessionSecret);
       expect(text).not.toContain((await acmeFingerprint(h, sessionSecret)).slice(0, 12));
     }
-    expect((await h.db().prisma.instance.findFirstOrThrow({ where: { componentId: web, environmentId: production } })).status).toBe("draft");
+    expect(
+      (
+        await h.db().prisma.instance.findFirstOrThrow({
+          where: { componentId: web, environmentId: production },
+        })
+      ).status,
+    ).toBe("draft");
 
     const viewer = await h.as("viewer@acme.test");
     const { instanceStatus: _, ...listed } = queued;
     expect(await viewer.deployment.list(webIn(production))).toEqual([listed]);
-    expect(await viewer.deployment.list({ projectId, environmentId: production })).toEqual([listed]);
+    expect(await viewer.deployment.list({ projectId, environmentId: production })).toEqual([
+      listed,
+    ]);
     expect(await viewer.deployment.list(webIn(staging))).toEqual([]);
 
     // The record is immutable in the database: what was requested never changes, its progress may.
-    await expect(h.db().sql.exec(`UPDATE "Deployment" SET snapshot = '{}' WHERE id = '${queued.id}'`)).rejects.toThrow(/Deployment records are immutable/);
-    await expect(h.db().sql.exec(`UPDATE "Deployment" SET message = 'rewritten' WHERE id = '${queued.id}'`)).rejects.toThrow(/Deployment records are immutable/);
-    expect(JSON.stringify((await h.db().prisma.deployment.findUniqueOrThrow({ where: { id: queued.id } })).snapshot)).toBe(JSON.stringify(row.snapshot));
+    await expect(
+      h.db().sql.exec(`UPDATE "Deployment" SET snapshot = '{}' WHERE id = '${queued.id}'`),
+    ).rejects.toThrow(/Deployment records are immutable/);
+    await expect(
+      h.db().sql.exec(`UPDATE "Deployment" SET message = 'rewritten' WHERE id = '${queued.id}'`),
+    ).rejects.toThrow(/Deployment records are immutable/);
+    expect(
+      JSON.stringify(
+        (await h.db().prisma.deployment.findUniqueOrThrow({ where: { id: queued.id } })).snapshot,
+      ),
+    ).toBe(JSON.stringify(row.snapshot));
   });
 
   it("an apply marks the instance pending; requests are numbered per environment, newest listed first", async () => {
     const dev = await h.as("dev@acme.test");
     const applied = await dev.deployment.request({ ...webIn(production), action: "apply" });
-    expect(applied).toMatchObject({ number: 2, action: "apply", status: "queued", message: "", instanceStatus: "pending" });
-    expect((await h.db().prisma.instance.findFirstOrThrow({ where: { componentId: web, environmentId: production } })).status).toBe("pending");
-    const event = await h.db().prisma.auditEvent.findFirstOrThrow({ where: { action: "deployment.requested", targetId: applied.id } });
+    expect(applied).toMatchObject({
+      number: 2,
+      action: "apply",
+      status: "queued",
+      message: "",
+      instanceStatus: "pending",
+    });
+    expect(
+      (
+        await h.db().prisma.instance.findFirstOrThrow({
+          where: { componentId: web, environmentId: production },
+        })
+      ).status,
+    ).toBe("pending");
+    const event = await h.db().prisma.auditEvent.findFirstOrThrow({
+      where: { action: "deployment.requested", targetId: applied.id },
+    });
     expect(event.before).toEqual({ instanceStatus: "draft" });
     expect(event.after).toMatchObject({ number: 2, action: "apply", instanceStatus: "pending" });
-    expect((await dev.deployment.list(webIn(production))).map((d) => [d.number, d.action])).toEqual([
-      [2, "apply"],
-      [1, "plan"],
-    ]);
+    expect((await dev.deployment.list(webIn(production))).map((d) => [d.number, d.action])).toEqual(
+      [
+        [2, "apply"],
+        [1, "plan"],
+      ],
+    );
     // Already pending: a further apply queues behind it and records no status change.
     const again = await dev.deployment.request({ ...webIn(production), action: "apply" });
-    const second = await h.db().prisma.auditEvent.findFirstOrThrow({ where: { action: "deployment.requested", targetId: again.id } });
+    const second = await h.db().prisma.auditEvent.findFirstOrThrow({
+      where: { action: "deployment.requested", targetId: again.id },
+    });
     expect([again.number, again.instanceStatus, second.before]).toEqual([3, "pending", null]);
   });
 
@@ -141,46 +265,109 @@ forEachDatabase("deployments", (h: Harness) => {
     await dev.secret.set({ ...apiIn, name: "SESSION_SECRET", value: sessionSecret });
     await unchanged(() => dev.deployment.request({ ...apiIn, action: "apply" }), {
       code: "BAD_REQUEST",
-      message: 'Deployment blocked — connections.cluster: upstream "cluster" is not deployed in staging yet; apply it first (a plan can use its preview)',
+      message:
+        'Deployment blocked — connections.cluster: upstream "cluster" is not deployed in staging yet; apply it first (a plan can use its preview)',
     });
     const plan = await dev.deployment.request({ ...apiIn, action: "plan" });
-    expect(plan).toMatchObject({ number: 1, environment: { slug: "staging" }, component: { name: "api" } });
+    expect(plan).toMatchObject({
+      number: 1,
+      environment: { slug: "staging" },
+      component: { name: "api" },
+    });
 
     const token = `token-${randomBytes(16).toString("hex")}`;
-    const outputs = { name: "shop", server: "https://k8s.example", "certificate-authority-data": "Q0E=", token, provider: "aws" };
-    await (await h.as("ops@acme.test")).access.recordOutputs({ projectId, componentId: cluster, environmentId: staging, slot: "cluster", payload: outputs });
+    const outputs = {
+      name: "shop",
+      server: "https://k8s.example",
+      "certificate-authority-data": "Q0E=",
+      token,
+      provider: "aws",
+    };
+    await (await h.as("ops@acme.test")).access.recordOutputs({
+      projectId,
+      componentId: cluster,
+      environmentId: staging,
+      slot: "cluster",
+      payload: outputs,
+    });
     const applied = await dev.deployment.request({ ...apiIn, action: "apply" });
     const row = await h.db().prisma.deployment.findUniqueOrThrow({ where: { id: applied.id } });
-    const connection = (row.snapshot as { connections: { slot: string; preview: boolean; payload: Record<string, unknown> }[] }).connections.find((c) => c.slot === "cluster")!;
-    expect(connection).toMatchObject({ preview: false, payload: { server: "https://k8s.example", token: { fingerprint: (await acmeFingerprint(h, token)).slice(0, 12) } } });
+    const connection = (
+      row.snapshot as {
+        connections: { slot: string; preview: boolean; payload: Record<string, unknown> }[];
+      }
+    ).connections.find((c) => c.slot === "cluster")!;
+    expect(connection).toMatchObject({
+      preview: false,
+      payload: {
+        server: "https://k8s.example",
+        token: { fingerprint: (await acmeFingerprint(h, token)).slice(0, 12) },
+      },
+    });
     expect(JSON.stringify(row)).not.toContain(token);
     expect(JSON.stringify(row)).not.toContain(sessionSecret);
   });
 
   it("refuses a viewer and another organization, changing nothing; an unknown component is not found", async () => {
     const input = { ...webIn(production), action: "plan" as const };
-    await unchanged(async () => (await h.as("viewer@acme.test")).deployment.request(input), { code: "FORBIDDEN", message: expect.stringMatching(/needs the developer or above role/) });
-    await unchanged(async () => (await h.as("owner@globex.test")).deployment.request(input), { code: "NOT_FOUND", message: "Project not found" });
-    await expect((await h.as("owner@globex.test")).deployment.list(webIn(production))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await unchanged(async () => (await h.as("dev@acme.test")).deployment.request({ ...input, componentId: "cmp-nope" }), { code: "NOT_FOUND" });
+    await unchanged(async () => (await h.as("viewer@acme.test")).deployment.request(input), {
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/needs the developer or above role/),
+    });
+    await unchanged(async () => (await h.as("owner@globex.test")).deployment.request(input), {
+      code: "NOT_FOUND",
+      message: "Project not found",
+    });
+    await expect(
+      (await h.as("owner@globex.test")).deployment.list(webIn(production)),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await unchanged(
+      async () =>
+        (await h.as("dev@acme.test")).deployment.request({ ...input, componentId: "cmp-nope" }),
+      { code: "NOT_FOUND" },
+    );
     // Destroy has no request path yet.
-    await unchanged(async () => (await h.as("dev@acme.test")).deployment.request({ ...input, action: "destroy" as "plan" }), { code: "BAD_REQUEST" });
+    await unchanged(
+      async () =>
+        (await h.as("dev@acme.test")).deployment.request({ ...input, action: "destroy" as "plan" }),
+      { code: "BAD_REQUEST" },
+    );
   });
 });
 
 forEachDatabase("demo deployments", (h: Harness) => {
   it("the demo leaves the API blocked in production (its session secret is unset there) and one plan queued in staging", async () => {
     expect(await seedDemoDiagram()).toBe(true);
-    const project = await h.db().prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true, environments: { select: { id: true, slug: true } } } });
+    const project = await h.db().prisma.project.findFirstOrThrow({
+      where: { slug: "ecommerce-api" },
+      select: { id: true, environments: { select: { id: true, slug: true } } },
+    });
     const env = (slug: string) => project.environments.find((e) => e.slug === slug)!.id;
-    const api = await h.db().prisma.component.findFirstOrThrow({ where: { projectId: project.id, name: "api" }, select: { id: true } });
+    const api = await h.db().prisma.component.findFirstOrThrow({
+      where: { projectId: project.id, name: "api" },
+      select: { id: true },
+    });
     const dev = await h.as("dev@acme.test");
-    const staging = await dev.deployment.list({ projectId: project.id, environmentId: env("staging"), componentId: api.id });
-    expect(staging).toMatchObject([{ number: 1, action: "plan", status: "queued", createdBy: null, component: { name: "api" } }]);
+    const staging = await dev.deployment.list({
+      projectId: project.id,
+      environmentId: env("staging"),
+      componentId: api.id,
+    });
+    expect(staging).toMatchObject([
+      { number: 1, action: "plan", status: "queued", createdBy: null, component: { name: "api" } },
+    ]);
     const before = await snapshot(h.db());
-    await expect(dev.deployment.request({ projectId: project.id, componentId: api.id, environmentId: env("production"), action: "plan" })).rejects.toMatchObject({
+    await expect(
+      dev.deployment.request({
+        projectId: project.id,
+        componentId: api.id,
+        environmentId: env("production"),
+        action: "plan",
+      }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: 'Deployment blocked — secrets.SESSION_SECRET: required secret "SESSION_SECRET" is not set in production',
+      message:
+        'Deployment blocked — secrets.SESSION_SECRET: required secret "SESSION_SECRET" is not set in production',
     });
     expect(await snapshot(h.db())).toEqual(before);
   });

@@ -4,7 +4,10 @@ import { z } from "zod";
 
 export const requestableAction = z.enum(["plan", "apply"]);
 
-export const deploymentMessage = z.string().trim().max(500, { message: "must be at most 500 characters" });
+export const deploymentMessage = z
+  .string()
+  .trim()
+  .max(500, { message: "must be at most 500 characters" });
 
 export const deploymentDto = z.object({
   id: z.string(),
@@ -25,6 +28,13 @@ export type DeploymentDto = z.infer<typeof deploymentDto>;
 
 /** A request's answer: the queued deployment and the instance's status afterwards (`pending` after an apply). */
 export const requestedDeploymentDto = deploymentDto.extend({
-  instanceStatus: z.enum(["draft", "pending", "provisioning", "running", "failed", "decommissioned"]),
+  instanceStatus: z.enum([
+    "draft",
+    "pending",
+    "provisioning",
+    "running",
+    "failed",
+    "decommissioned",
+  ]),
 });
 export type RequestedDeploymentDto = z.infer<typeof requestedDeploymentDto>;

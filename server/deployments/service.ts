@@ -24,7 +24,8 @@ export interface DeploymentTarget {
   environmentId: string;
 }
 
-const notFound = () => new AppError("NOT_FOUND", "Component or environment not found in this project");
+const notFound = () =>
+  new AppError("NOT_FOUND", "Component or environment not found in this project");
 
 /** Fresh per request, and known before the resolution: the metadata bag carries it. */
 function newDeploymentId(): string {
@@ -41,13 +42,21 @@ export async function requestDeployment(
     if (!(await repo.lockEnvironmentForRequest(tx, t.projectId, t.environmentId))) throw notFound();
     const target = await findSecretTarget(t.projectId, t.componentId, t.environmentId, tx);
     if (!target) throw notFound();
-    const catalogBundle = await findBundleDefinition(t.organizationId, target.component.bundleName, target.component.version, tx);
+    const catalogBundle = await findBundleDefinition(
+      t.organizationId,
+      target.component.bundleName,
+      target.component.version,
+      tx,
+    );
     // The row the canvas shows for a component never edited in this environment; rolled back if refused.
     const instanceId = await ensureShownInstance(tx, t, catalogBundle);
     await repo.lockInstanceSecrets(tx, instanceId);
 
     const id = newDeploymentId();
-    const { resolution, bundle, component, environment } = await resolveForDeployment(t, { tx, deploymentId: id });
+    const { resolution, bundle, component, environment } = await resolveForDeployment(t, {
+      tx,
+      deploymentId: id,
+    });
     assertRequestable({ action: input.action, environment: environment.slug, resolution });
 
     await repo.insertDeployment(tx, {
@@ -62,16 +71,29 @@ export async function requestDeployment(
     });
     // An apply changes what runs, so the instance now waits for it; a plan changes nothing.
     const before = await repo.instanceStatus(tx, instanceId);
-    const status = input.action === "apply" && before !== "pending" ? { before, after: "pending" as const } : null;
+    const status =
+      input.action === "apply" && before !== "pending"
+        ? { before, after: "pending" as const }
+        : null;
     if (status) await repo.setInstanceStatus(tx, instanceId, status.after);
-    const [deployment] = await repo.listDeployments({ projectId: t.projectId, environmentId: t.environmentId, id }, 1, tx);
+    const [deployment] = await repo.listDeployments(
+      { projectId: t.projectId, environmentId: t.environmentId, id },
+      1,
+      tx,
+    );
     if (!deployment) throw new Error("the deployment just written could not be read back");
     return {
       result: { ...deployment, instanceStatus: status?.after ?? before },
       audit: {
         organizationId: t.organizationId,
         action: "deployment.requested",
-        target: { type: "deployment", id, projectId: t.projectId, environmentId: t.environmentId, componentId: t.componentId },
+        target: {
+          type: "deployment",
+          id,
+          projectId: t.projectId,
+          environmentId: t.environmentId,
+          componentId: t.componentId,
+        },
         ...(status ? { before: { instanceStatus: status.before } } : {}),
         after: {
           number: deployment.number,
@@ -89,8 +111,12 @@ export async function requestDeployment(
 }
 
 /** Newest first: an instance's deployments (componentId given) or an environment's. */
-export async function listDeployments(t: Omit<DeploymentTarget, "componentId" | "organizationId"> & { componentId?: string }, limit: number): Promise<DeploymentDto[]> {
+export async function listDeployments(
+  t: Omit<DeploymentTarget, "componentId" | "organizationId"> & { componentId?: string },
+  limit: number,
+): Promise<DeploymentDto[]> {
   if (!(await repo.environmentInProject(t.projectId, t.environmentId))) throw notFound();
-  if (t.componentId && !(await findSecretTarget(t.projectId, t.componentId, t.environmentId))) throw notFound();
+  if (t.componentId && !(await findSecretTarget(t.projectId, t.componentId, t.environmentId)))
+    throw notFound();
   return repo.listDeployments(t, limit);
 }

@@ -8,7 +8,15 @@ import { deploymentSnapshot } from "./snapshot";
 const app = realBundle("local-process");
 const rds = realBundle("aws-rds-postgres");
 const password = "s3cret-pw-canary";
-const database = { hostname: "db.internal", port: 5432, database: "app", username: "patchbay", password, version: "16", sslmode: "require" };
+const database = {
+  hostname: "db.internal",
+  port: 5432,
+  database: "app",
+  username: "patchbay",
+  password,
+  version: "16",
+  sslmode: "require",
+};
 const fp = fingerprinter("org-1");
 const short = (value: string) => fp(value).slice(0, 12);
 
@@ -20,7 +28,12 @@ function input(bundle = app): ResolveInstanceInput {
     project: { id: "proj1", slug: "shop" },
     environment: { id: "env1", slug: "production" },
     component: { id: "c-web", name: "web" },
-    instance: { preset: preset(app, "Node dev server"), params: { port: 8080 }, secretsSet: ["SESSION_SECRET"], deploymentId: "d-1" },
+    instance: {
+      preset: preset(app, "Node dev server"),
+      params: { port: 8080 },
+      secretsSet: ["SESSION_SECRET"],
+      deploymentId: "d-1",
+    },
     links: [
       {
         kind: "link",
@@ -38,18 +51,39 @@ describe("deploymentSnapshot", () => {
   const snap = deploymentSnapshot(resolveInstance(input()), app, fp);
 
   it("freezes params, connections, chosen grants, metadata and the bundle version", () => {
-    expect(snap.bundle).toEqual({ name: "local-process", version: app.version, digest: app.digest });
+    expect(snap.bundle).toEqual({
+      name: "local-process",
+      version: app.version,
+      digest: app.digest,
+    });
     expect(snap.params).toMatchObject({ port: 8080, command: ["npm", "run", "dev"] });
-    expect(snap.metadata).toMatchObject({ deployment_id: "d-1", environment: "production", component: "web" });
-    expect(snap.grants.map((g) => [g.slot, g.policies.map((p) => p.id)])).toEqual([["database", ["read-write"]]]);
+    expect(snap.metadata).toMatchObject({
+      deployment_id: "d-1",
+      environment: "production",
+      component: "web",
+    });
+    expect(snap.grants.map((g) => [g.slot, g.policies.map((p) => p.id)])).toEqual([
+      ["database", ["read-write"]],
+    ]);
     expect(snap.grants[0]).not.toHaveProperty("problems");
-    expect(snap.env.find((v) => v.name === "PORT")).toMatchObject({ value: "8080", fingerprint: null, sensitive: false });
+    expect(snap.env.find((v) => v.name === "PORT")).toMatchObject({
+      value: "8080",
+      fingerprint: null,
+      sensitive: false,
+    });
   });
 
   it("keeps sensitive payload fields and env vars as fingerprints only, and secrets by name only", () => {
-    expect(snap.connections.find((c) => c.slot === "database")!.payload).toEqual({ ...database, password: { fingerprint: short(password) } });
+    expect(snap.connections.find((c) => c.slot === "database")!.payload).toEqual({
+      ...database,
+      password: { fingerprint: short(password) },
+    });
     const url = "postgresql://patchbay:s3cret-pw-canary@db.internal:5432/app?sslmode=require";
-    expect(snap.env.find((v) => v.name === "DATABASE_URL")).toMatchObject({ value: null, fingerprint: short(url), sensitive: true });
+    expect(snap.env.find((v) => v.name === "DATABASE_URL")).toMatchObject({
+      value: null,
+      fingerprint: short(url),
+      sensitive: true,
+    });
     expect(snap.secrets).toEqual([
       { name: "SESSION_SECRET", required: true, set: true },
       { name: "STRIPE_API_KEY", required: false, set: false },
@@ -61,9 +95,15 @@ describe("deploymentSnapshot", () => {
     const withSensitive = structuredClone(app);
     const properties = withSensitive.params.properties as Record<string, Record<string, unknown>>;
     properties.license_key = { type: "string", sensitive: true };
-    const r = resolveInstance({ ...input(withSensitive), instance: { ...input().instance, params: { port: 8080, license_key: "lic-canary-123" } } });
+    const r = resolveInstance({
+      ...input(withSensitive),
+      instance: { ...input().instance, params: { port: 8080, license_key: "lic-canary-123" } },
+    });
     const frozen = deploymentSnapshot(r, withSensitive, fp);
-    expect(frozen.params).toMatchObject({ port: 8080, license_key: { fingerprint: short("lic-canary-123") } });
+    expect(frozen.params).toMatchObject({
+      port: 8080,
+      license_key: { fingerprint: short("lic-canary-123") },
+    });
     expect(JSON.stringify(frozen)).not.toContain("lic-canary-123");
   });
 });

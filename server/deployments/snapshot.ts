@@ -33,22 +33,42 @@ export interface DeploymentSnapshot {
   }[];
   grants: Omit<InstanceResolution["grants"][number], "problems">[];
   metadata: InstanceResolution["metadata"];
-  env: { name: string; value: string | null; fingerprint: string | null; sensitive: boolean; sources: InstanceResolution["env"][number]["sources"] }[];
+  env: {
+    name: string;
+    value: string | null;
+    fingerprint: string | null;
+    sensitive: boolean;
+    sources: InstanceResolution["env"][number]["sources"];
+  }[];
   secrets: { name: string; required: boolean; set: boolean }[];
 }
 
-const shortWith = (fp: Fingerprinter) => (value: unknown) => fingerprintPrefix(fp(typeof value === "string" ? value : JSON.stringify(value)));
+const shortWith = (fp: Fingerprinter) => (value: unknown) =>
+  fingerprintPrefix(fp(typeof value === "string" ? value : JSON.stringify(value)));
 
 /** `value` with every field under `pointers` replaced by its fingerprint marker. */
-function masked(value: PayloadObject, pointers: readonly string[], short: (value: unknown) => string): PayloadObject {
+function masked(
+  value: PayloadObject,
+  pointers: readonly string[],
+  short: (value: unknown) => string,
+): PayloadObject {
   if (pointers.length === 0) return structuredClone(value);
   const { publicPayload, sensitive } = splitSensitive(value, pointers);
-  const markers = Object.fromEntries(Object.entries(sensitive).map(([pointer, v]) => [pointer, { fingerprint: short(v) } satisfies FingerprintMarker]));
+  const markers = Object.fromEntries(
+    Object.entries(sensitive).map(([pointer, v]) => [
+      pointer,
+      { fingerprint: short(v) } satisfies FingerprintMarker,
+    ]),
+  );
   return mergeSensitive(publicPayload, markers);
 }
 
 /** The snapshot of a resolution computed for one deployment (its `metadata.deployment_id` set). */
-export function deploymentSnapshot(resolution: InstanceResolution, bundle: BundleDefinition, fingerprint: Fingerprinter): DeploymentSnapshot {
+export function deploymentSnapshot(
+  resolution: InstanceResolution,
+  bundle: BundleDefinition,
+  fingerprint: Fingerprinter,
+): DeploymentSnapshot {
   const short = shortWith(fingerprint);
   return {
     format: 1,

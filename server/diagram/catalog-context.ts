@@ -8,10 +8,16 @@ import type { ApplyContext, PresetLookup } from "../domain/graph/ops";
 import { bundleRef, slotCatalog } from "../domain/graph/types";
 
 /** Params that break the bundle's schema, as dotted paths with the catalog's wording. */
-export function paramProblems(def: BundleDefinition, params: Record<string, unknown>): { path: string; message: string }[] {
+export function paramProblems(
+  def: BundleDefinition,
+  params: Record<string, unknown>,
+): { path: string; message: string }[] {
   const validate = compiledSchema(`bundle-params:${def.digest}`, def.params);
   if (validate(params)) return [];
-  return ajvErrors(def.source, "", "params", validate.errors).map((e) => ({ path: e.path.split("/").filter(Boolean).join(".") || "params", message: e.message }));
+  return ajvErrors(def.source, "", "params", validate.errors).map((e) => ({
+    path: e.path.split("/").filter(Boolean).join(".") || "params",
+    message: e.message,
+  }));
 }
 
 export function applyContext(
@@ -23,11 +29,16 @@ export function applyContext(
   const byRef = new Map(bundles.map((b) => [bundleRef(b.name, b.version), b]));
   const policies = new Map(types.map((t) => [t.name, t.policies.map((p) => p.id)]));
   return {
-    catalog: slotCatalog(bundles, types.filter((t) => t.orientation === "environment").map((t) => t.name)),
+    catalog: slotCatalog(
+      bundles,
+      types.filter((t) => t.orientation === "environment").map((t) => t.name),
+    ),
     environments,
     validateParams: (bundle, version, params) => {
       const def = byRef.get(bundleRef(bundle, version));
-      return def ? paramProblems(def, params) : [{ path: "params", message: `${bundle}@${version} is not in the catalog` }];
+      return def
+        ? paramProblems(def, params)
+        : [{ path: "params", message: `${bundle}@${version} is not in the catalog` }];
     },
     policiesOf: (type) => policies.get(type),
     presets,

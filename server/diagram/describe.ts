@@ -24,9 +24,23 @@ function touched(o: Op): string {
   }
 }
 
-function describeOne(o: Op, before: Diagram, after: Diagram, envName: (id: string) => string): Described {
-  const name = (id: string) => after.components.find((c) => c.id === id)?.name ?? before.components.find((c) => c.id === id)?.name ?? id;
-  const linkView = (l: { from: string; fromArtifact: string; to: string; toSlot: string; policies: string[] }) => ({
+function describeOne(
+  o: Op,
+  before: Diagram,
+  after: Diagram,
+  envName: (id: string) => string,
+): Described {
+  const name = (id: string) =>
+    after.components.find((c) => c.id === id)?.name ??
+    before.components.find((c) => c.id === id)?.name ??
+    id;
+  const linkView = (l: {
+    from: string;
+    fromArtifact: string;
+    to: string;
+    toSlot: string;
+    policies: string[];
+  }) => ({
     from: `${name(l.from)}.${l.fromArtifact}`,
     to: `${name(l.to)}.${l.toSlot}`,
     policies: l.policies,
@@ -34,12 +48,22 @@ function describeOne(o: Op, before: Diagram, after: Diagram, envName: (id: strin
   switch (o.op) {
     case "addComponent": {
       const { name: n, bundle, version, x, y } = o.component;
-      return { action: "component.added", target: { type: "component", id: o.component.id, componentId: o.component.id }, after: { name: n, bundle, version, x, y } };
+      return {
+        action: "component.added",
+        target: { type: "component", id: o.component.id, componentId: o.component.id },
+        after: { name: n, bundle, version, x, y },
+      };
     }
     case "updateComponent": {
       const old = before.components.find((c) => c.id === o.id)!;
       const fields = (["name", "x", "y", "version"] as const).filter((f) => o[f] !== undefined);
-      const action = fields.every((f) => f === "x" || f === "y") ? "component.moved" : fields.includes("version") ? "component.version_changed" : fields.includes("name") ? "component.renamed" : "component.updated";
+      const action = fields.every((f) => f === "x" || f === "y")
+        ? "component.moved"
+        : fields.includes("version")
+          ? "component.version_changed"
+          : fields.includes("name")
+            ? "component.renamed"
+            : "component.updated";
       return {
         action,
         target: { type: "component", id: o.id, componentId: o.id },
@@ -50,27 +74,47 @@ function describeOne(o: Op, before: Diagram, after: Diagram, envName: (id: strin
     case "removeComponent": {
       const old = before.components.find((c) => c.id === o.id)!;
       const lines = before.links.filter((l) => l.from === o.id || l.to === o.id).map(linkView);
-      return { action: "component.removed", target: { type: "component", id: o.id, componentId: o.id }, before: { name: old.name, bundle: old.bundle, version: old.version, lines } };
+      return {
+        action: "component.removed",
+        target: { type: "component", id: o.id, componentId: o.id },
+        before: { name: old.name, bundle: old.bundle, version: old.version, lines },
+      };
     }
     case "addLink":
-      return { action: "link.added", target: { type: "link", id: o.link.id, componentId: o.link.to }, after: linkView(o.link) };
+      return {
+        action: "link.added",
+        target: { type: "link", id: o.link.id, componentId: o.link.to },
+        after: linkView(o.link),
+      };
     case "removeLink": {
       const old = before.links.find((l) => l.id === o.id)!;
-      return { action: "link.removed", target: { type: "link", id: o.id, componentId: old.to }, before: linkView(old) };
+      return {
+        action: "link.removed",
+        target: { type: "link", id: o.id, componentId: old.to },
+        before: linkView(old),
+      };
     }
     case "setInstance": {
       const old = before.instances[o.component]?.[o.environment];
       // As written: the pinned preset version is filled in by the rules.
       const now = after.instances[o.component]?.[o.environment] ?? o.config;
       const action =
-        old && old.preset === now.preset && now.preset !== null && (now.presetVersion ?? 0) > (old.presetVersion ?? 0)
+        old &&
+        old.preset === now.preset &&
+        now.preset !== null &&
+        (now.presetVersion ?? 0) > (old.presetVersion ?? 0)
           ? "instance.preset_upgraded"
           : (old?.preset ?? null) !== now.preset
             ? "instance.preset_changed"
             : "instance.configured";
       return {
         action,
-        target: { type: "instance", id: `${o.component}/${o.environment}`, componentId: o.component, environmentId: o.environment },
+        target: {
+          type: "instance",
+          id: `${o.component}/${o.environment}`,
+          componentId: o.component,
+          environmentId: o.environment,
+        },
         before: old ? { environment: envName(o.environment), ...old } : null,
         after: { environment: envName(o.environment), ...now },
       };
@@ -79,15 +123,26 @@ function describeOne(o: Op, before: Diagram, after: Diagram, envName: (id: strin
 }
 
 /** The audit action, target and before/after of applying `ops` to `before` (giving `after`). */
-export function describeChange(before: Diagram, after: Diagram, ops: readonly Op[], environments: { id: string; name: string }[]): Described {
+export function describeChange(
+  before: Diagram,
+  after: Diagram,
+  ops: readonly Op[],
+  environments: { id: string; name: string }[],
+): Described {
   const envName = (id: string) => environments.find((e) => e.id === id)?.name ?? id;
   if (ops.length === 1) return describeOne(ops[0]!, before, after, envName);
   const components = new Set(ops.map(touched));
   const single = components.size === 1 ? [...components][0] : undefined;
-  const arranged = ops.every((o) => o.op === "updateComponent" && o.name === undefined && o.version === undefined);
+  const arranged = ops.every(
+    (o) => o.op === "updateComponent" && o.name === undefined && o.version === undefined,
+  );
   const summary = ops.map((o) => {
     const d = describeOne(o, before, after, envName);
-    return { action: d.action, ...(d.after && typeof d.after === "object" ? { after: d.after } : {}), ...(d.before && typeof d.before === "object" && !d.after ? { before: d.before } : {}) };
+    return {
+      action: d.action,
+      ...(d.after && typeof d.after === "object" ? { after: d.after } : {}),
+      ...(d.before && typeof d.before === "object" && !d.after ? { before: d.before } : {}),
+    };
   });
   return {
     action: arranged ? "diagram.arranged" : "diagram.changed",

@@ -11,17 +11,31 @@ forEachDatabase("diagram ids scoped to the project", (h: Harness) => {
   beforeAll(async () => {
     await seedDemoDiagram();
     const { prisma } = h.db();
-    acme = (await prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true } })).id;
-    billing = (await prisma.project.findFirstOrThrow({ where: { slug: "billing" }, select: { id: true } })).id;
+    acme = (
+      await prisma.project.findFirstOrThrow({
+        where: { slug: "ecommerce-api" },
+        select: { id: true },
+      })
+    ).id;
+    billing = (
+      await prisma.project.findFirstOrThrow({ where: { slug: "billing" }, select: { id: true } })
+    ).id;
   });
 
   /** Every row of Acme's diagram: components, lines and their instances with secrets. */
   async function acmeRows() {
     const { prisma } = h.db();
     return {
-      components: await prisma.component.findMany({ where: { projectId: acme }, orderBy: { id: "asc" } }),
+      components: await prisma.component.findMany({
+        where: { projectId: acme },
+        orderBy: { id: "asc" },
+      }),
       links: await prisma.link.findMany({ where: { projectId: acme }, orderBy: { id: "asc" } }),
-      instances: await prisma.instance.findMany({ where: { environment: { projectId: acme } }, include: { secrets: true }, orderBy: { id: "asc" } }),
+      instances: await prisma.instance.findMany({
+        where: { environment: { projectId: acme } },
+        include: { secrets: true },
+        orderBy: { id: "asc" },
+      }),
     };
   }
 
@@ -29,45 +43,119 @@ forEachDatabase("diagram ids scoped to the project", (h: Harness) => {
   async function addPair(ids: { network: string; cluster: string; line: string }, suffix: string) {
     const owner = await h.as("owner@globex.test");
     const { revision } = await owner.diagram.get({ projectId: billing });
-    const version = (name: string) => h.db().prisma.bundleVersion.findFirstOrThrow({ where: { bundle: { name, organizationId: null } }, orderBy: { publishedAt: "desc" }, select: { version: true } });
-    const acmeLine = await h.db().prisma.link.findFirstOrThrow({ where: { projectId: acme, fromComponentId: "demo-network-0", toComponentId: "demo-cluster-2" } });
+    const version = (name: string) =>
+      h.db().prisma.bundleVersion.findFirstOrThrow({
+        where: { bundle: { name, organizationId: null } },
+        orderBy: { publishedAt: "desc" },
+        select: { version: true },
+      });
+    const acmeLine = await h.db().prisma.link.findFirstOrThrow({
+      where: {
+        projectId: acme,
+        fromComponentId: "demo-network-0",
+        toComponentId: "demo-cluster-2",
+      },
+    });
     return owner.diagram.change({
       projectId: billing,
       baseRevision: revision,
       ops: [
-        { op: "addComponent", component: { id: ids.network, name: `network-${suffix}`, bundle: "aws-vpc", version: (await version("aws-vpc")).version, x: 0, y: 0 } },
-        { op: "addComponent", component: { id: ids.cluster, name: `cluster-${suffix}`, bundle: "aws-eks-cluster", version: (await version("aws-eks-cluster")).version, x: 300, y: 0 } },
-        { op: "addLink", link: { id: ids.line, from: ids.network, fromArtifact: acmeLine.fromArtifact, to: ids.cluster, toSlot: acmeLine.toSlot, policies: acmeLine.policies } },
+        {
+          op: "addComponent",
+          component: {
+            id: ids.network,
+            name: `network-${suffix}`,
+            bundle: "aws-vpc",
+            version: (await version("aws-vpc")).version,
+            x: 0,
+            y: 0,
+          },
+        },
+        {
+          op: "addComponent",
+          component: {
+            id: ids.cluster,
+            name: `cluster-${suffix}`,
+            bundle: "aws-eks-cluster",
+            version: (await version("aws-eks-cluster")).version,
+            x: 300,
+            y: 0,
+          },
+        },
+        {
+          op: "addLink",
+          link: {
+            id: ids.line,
+            from: ids.network,
+            fromArtifact: acmeLine.fromArtifact,
+            to: ids.cluster,
+            toSlot: acmeLine.toSlot,
+            policies: acmeLine.policies,
+          },
+        },
       ],
     });
   }
 
   it("accepts ids used only in another organization's project exactly as fresh ids, and keeps both projects' rows apart", async () => {
-    const acmeLine = await h.db().prisma.link.findFirstOrThrow({ where: { projectId: acme, fromComponentId: "demo-network-0", toComponentId: "demo-cluster-2" }, select: { id: true } });
+    const acmeLine = await h.db().prisma.link.findFirstOrThrow({
+      where: {
+        projectId: acme,
+        fromComponentId: "demo-network-0",
+        toComponentId: "demo-cluster-2",
+      },
+      select: { id: true },
+    });
     const before = await acmeRows();
-    expect(before.components.map((c) => c.id)).toEqual(expect.arrayContaining(["demo-network-0", "demo-cluster-2"]));
+    expect(before.components.map((c) => c.id)).toEqual(
+      expect.arrayContaining(["demo-network-0", "demo-cluster-2"]),
+    );
 
     // Control: fresh ids are accepted.
-    const fresh = await addPair({ network: "fresh-network", cluster: "fresh-cluster", line: "fresh-line" }, "a");
+    const fresh = await addPair(
+      { network: "fresh-network", cluster: "fresh-cluster", line: "fresh-line" },
+      "a",
+    );
     // The same change with Acme's ids is accepted just the same.
-    const reused = await addPair({ network: "demo-network-0", cluster: "demo-cluster-2", line: acmeLine.id }, "b");
+    const reused = await addPair(
+      { network: "demo-network-0", cluster: "demo-cluster-2", line: acmeLine.id },
+      "b",
+    );
     expect(reused.revision).toBe(fresh.revision + 1);
 
     const owner = await h.as("owner@globex.test");
     const globex = (await owner.diagram.get({ projectId: billing })).diagram;
     expect(globex.components.map((c) => [c.id, c.name])).toEqual([
-      ["fresh-network", "network-a"], ["fresh-cluster", "cluster-a"], ["demo-network-0", "network-b"], ["demo-cluster-2", "cluster-b"],
+      ["fresh-network", "network-a"],
+      ["fresh-cluster", "cluster-a"],
+      ["demo-network-0", "network-b"],
+      ["demo-cluster-2", "cluster-b"],
     ]);
-    expect(globex.links.map((l) => [l.id, l.from, l.to])).toEqual([["fresh-line", "fresh-network", "fresh-cluster"], [acmeLine.id, "demo-network-0", "demo-cluster-2"]]);
+    expect(globex.links.map((l) => [l.id, l.from, l.to])).toEqual([
+      ["fresh-line", "fresh-network", "fresh-cluster"],
+      [acmeLine.id, "demo-network-0", "demo-cluster-2"],
+    ]);
     expect(await acmeRows()).toEqual(before);
-    const acmeDiagram = (await (await h.as("viewer@acme.test")).diagram.get({ projectId: acme })).diagram;
+    const acmeDiagram = (await (await h.as("viewer@acme.test")).diagram.get({ projectId: acme }))
+      .diagram;
     expect(acmeDiagram.components.find((c) => c.id === "demo-network-0")?.name).toBe("network");
 
     // Removing Globex's component (and so its line) leaves Acme's.
     const { revision } = await owner.diagram.get({ projectId: billing });
-    await owner.diagram.change({ projectId: billing, baseRevision: revision, ops: [{ op: "removeLink", id: acmeLine.id }, { op: "removeComponent", id: "demo-network-0" }] });
+    await owner.diagram.change({
+      projectId: billing,
+      baseRevision: revision,
+      ops: [
+        { op: "removeLink", id: acmeLine.id },
+        { op: "removeComponent", id: "demo-network-0" },
+      ],
+    });
     const after = (await owner.diagram.get({ projectId: billing })).diagram;
-    expect(after.components.map((c) => c.id)).toEqual(["fresh-network", "fresh-cluster", "demo-cluster-2"]);
+    expect(after.components.map((c) => c.id)).toEqual([
+      "fresh-network",
+      "fresh-cluster",
+      "demo-cluster-2",
+    ]);
     expect(after.links.map((l) => l.id)).toEqual(["fresh-line"]);
     expect(await acmeRows()).toEqual(before);
   });
@@ -75,11 +163,34 @@ forEachDatabase("diagram ids scoped to the project", (h: Harness) => {
   it("still refuses an id already used in the same project", async () => {
     const dev = await h.as("dev@acme.test");
     const { revision } = await dev.diagram.get({ projectId: acme });
-    const version = (await h.db().prisma.component.findFirstOrThrow({ where: { projectId: acme, id: "demo-network-0" } })).versionConstraint;
+    const version = (
+      await h
+        .db()
+        .prisma.component.findFirstOrThrow({ where: { projectId: acme, id: "demo-network-0" } })
+    ).versionConstraint;
     const [before, events] = [await snapshot(h.db()), await auditCount(h.db())];
     await expect(
-      dev.diagram.change({ projectId: acme, baseRevision: revision, ops: [{ op: "addComponent", component: { id: "demo-network-0", name: "network-2", bundle: "aws-vpc", version, x: 0, y: 0 } }] }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "ops.0.component.id: is already on the diagram" });
+      dev.diagram.change({
+        projectId: acme,
+        baseRevision: revision,
+        ops: [
+          {
+            op: "addComponent",
+            component: {
+              id: "demo-network-0",
+              name: "network-2",
+              bundle: "aws-vpc",
+              version,
+              x: 0,
+              y: 0,
+            },
+          },
+        ],
+      }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "ops.0.component.id: is already on the diagram",
+    });
     expect(await snapshot(h.db())).toEqual(before);
     expect(await auditCount(h.db())).toBe(events);
   });

@@ -4,7 +4,9 @@ import { usablePresetDto } from "../presets/schemas";
 
 const record = z.record(z.string(), z.unknown());
 /** Ids are chosen by the client so undo/redo can bring back the same component or line. */
-export const elementId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, { message: "must be 8–40 letters, digits, _ or -" });
+export const elementId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,40}$/, { message: "must be 8–40 letters, digits, _ or -" });
 const slot = z.string().min(1).max(64);
 const coordinate = z.number();
 
@@ -34,12 +36,28 @@ export const instanceConfigSchema = z.object({
 });
 
 export const opSchema = z.discriminatedUnion("op", [
-  z.object({ op: z.literal("addComponent"), component: componentSchema, instances: z.record(z.string(), instanceConfigSchema).optional() }),
-  z.object({ op: z.literal("updateComponent"), id: elementId, name: z.string().max(64).optional(), x: coordinate.optional(), y: coordinate.optional(), version: z.string().max(64).optional() }),
+  z.object({
+    op: z.literal("addComponent"),
+    component: componentSchema,
+    instances: z.record(z.string(), instanceConfigSchema).optional(),
+  }),
+  z.object({
+    op: z.literal("updateComponent"),
+    id: elementId,
+    name: z.string().max(64).optional(),
+    x: coordinate.optional(),
+    y: coordinate.optional(),
+    version: z.string().max(64).optional(),
+  }),
   z.object({ op: z.literal("removeComponent"), id: elementId }),
   z.object({ op: z.literal("addLink"), link: linkSchema }),
   z.object({ op: z.literal("removeLink"), id: elementId }),
-  z.object({ op: z.literal("setInstance"), component: elementId, environment: z.string().max(40), config: instanceConfigSchema }),
+  z.object({
+    op: z.literal("setInstance"),
+    component: elementId,
+    environment: z.string().max(40),
+    config: instanceConfigSchema,
+  }),
 ]);
 
 export const diagramDto = z.object({
@@ -49,7 +67,14 @@ export const diagramDto = z.object({
     links: z.array(linkSchema),
     instances: z.record(z.string(), z.record(z.string(), instanceConfigSchema)),
   }),
-  statuses: z.array(z.object({ componentId: z.string(), environmentId: z.string(), status: z.string(), deployedVersion: z.string().nullable() })),
+  statuses: z.array(
+    z.object({
+      componentId: z.string(),
+      environmentId: z.string(),
+      status: z.string(),
+      deployedVersion: z.string().nullable(),
+    }),
+  ),
 });
 
 const slotDto = z.object({ key: z.string(), type: z.string(), title: z.string() });
@@ -77,7 +102,14 @@ export const diagramCatalogDto = z.object({
       color: z.string(),
       orientation: z.enum(["link", "environment"]),
       /** With their grant templates per provider: what each policy expands to. */
-      policies: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), grants: z.record(z.string(), z.unknown()) })),
+      policies: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          description: z.string(),
+          grants: z.record(z.string(), z.unknown()),
+        }),
+      ),
     }),
   ),
 });

@@ -1,33 +1,80 @@
 import { describe, expect, it } from "vitest";
-import { assertDeletable, deletionBlockers, planFork, type DeletionFacts, type ForkSourceInstance } from "./environments";
+import {
+  assertDeletable,
+  deletionBlockers,
+  planFork,
+  type DeletionFacts,
+  type ForkSourceInstance,
+} from "./environments";
 
 const source: ForkSourceInstance[] = [
-  { componentId: "c2", componentName: "orders-db", bundle: "b", params: { instance_class: "db.t4g.micro", storage: { allocated_gb: 20 } }, presetVersionId: "pv-dev", linkPolicies: {}, secretCount: 0 },
-  { componentId: "c1", componentName: "api", bundle: "b", params: { replicas: 2 }, presetVersionId: null, linkPolicies: { "line-1": ["read-write"], "line-2": ["publish"] }, secretCount: 2 },
+  {
+    componentId: "c2",
+    componentName: "orders-db",
+    bundle: "b",
+    params: { instance_class: "db.t4g.micro", storage: { allocated_gb: 20 } },
+    presetVersionId: "pv-dev",
+    linkPolicies: {},
+    secretCount: 0,
+  },
+  {
+    componentId: "c1",
+    componentName: "api",
+    bundle: "b",
+    params: { replicas: 2 },
+    presetVersionId: null,
+    linkPolicies: { "line-1": ["read-write"], "line-2": ["publish"] },
+    secretCount: 2,
+  },
 ];
 
 describe("planFork", () => {
   it("copies params, preset pins and line policy choices, by component name", () => {
     const plan = planFork(source, 1);
     expect(plan.instances).toEqual([
-      { componentId: "c1", params: { replicas: 2 }, presetVersionId: null, linkPolicies: { "line-1": ["read-write"], "line-2": ["publish"] } },
-      { componentId: "c2", params: { instance_class: "db.t4g.micro", storage: { allocated_gb: 20 } }, presetVersionId: "pv-dev", linkPolicies: {} },
+      {
+        componentId: "c1",
+        params: { replicas: 2 },
+        presetVersionId: null,
+        linkPolicies: { "line-1": ["read-write"], "line-2": ["publish"] },
+      },
+      {
+        componentId: "c2",
+        params: { instance_class: "db.t4g.micro", storage: { allocated_gb: 20 } },
+        presetVersionId: "pv-dev",
+        linkPolicies: {},
+      },
     ]);
     expect(plan.summary).toEqual({
       instances: 2,
       components: ["api", "orders-db"],
       presetPins: 1,
       linePolicyChoices: 2,
-      notCopied: ["secrets (2 set in the source)", "environment defaults (1)", "deployments", "outputs", "status"],
+      notCopied: [
+        "secrets (2 set in the source)",
+        "environment defaults (1)",
+        "deployments",
+        "outputs",
+        "status",
+      ],
     });
   });
 
   it("copies only the allow-listed fields, as deep copies", () => {
-    const withExtra = [{ ...source[0]!, status: "running", deployedVersion: "1.0.0", secrets: ["x"] }];
+    const withExtra = [
+      { ...source[0]!, status: "running", deployedVersion: "1.0.0", secrets: ["x"] },
+    ];
     const [copy] = planFork(withExtra, 0).instances;
-    expect(Object.keys(copy!).sort()).toEqual(["componentId", "linkPolicies", "params", "presetVersionId"]);
+    expect(Object.keys(copy!).sort()).toEqual([
+      "componentId",
+      "linkPolicies",
+      "params",
+      "presetVersionId",
+    ]);
     (copy!.params as { storage: { allocated_gb: number } }).storage.allocated_gb = 500;
-    expect((source[0]!.params as { storage: { allocated_gb: number } }).storage.allocated_gb).toBe(20);
+    expect((source[0]!.params as { storage: { allocated_gb: number } }).storage.allocated_gb).toBe(
+      20,
+    );
   });
 
   it("treats missing params and policies as empty", () => {
@@ -37,7 +84,12 @@ describe("planFork", () => {
 });
 
 describe("deletion", () => {
-  const idle: DeletionFacts = { name: "Preview", protected: false, instances: [{ componentName: "api", status: "draft", deployedVersion: null, outputs: 0 }], deployments: 0 };
+  const idle: DeletionFacts = {
+    name: "Preview",
+    protected: false,
+    instances: [{ componentName: "api", status: "draft", deployedVersion: null, outputs: 0 }],
+    deployments: 0,
+  };
 
   it("allows an unprotected environment of drafts with no deployments", () => {
     expect(deletionBlockers(idle)).toEqual([]);
@@ -48,8 +100,15 @@ describe("deletion", () => {
     expect(() => assertDeletable({ ...idle, protected: true })).toThrow(
       expect.objectContaining({
         code: "PRECONDITION_FAILED",
-        message: 'protected: "Preview" has decommission protection; turn off decommission protection first',
-        details: { fields: { protected: ['"Preview" has decommission protection; turn off decommission protection first'] } },
+        message:
+          'protected: "Preview" has decommission protection; turn off decommission protection first',
+        details: {
+          fields: {
+            protected: [
+              '"Preview" has decommission protection; turn off decommission protection first',
+            ],
+          },
+        },
       }),
     );
   });
@@ -72,7 +131,9 @@ describe("deletion", () => {
   it("refuses a deployment history, and lists every blocker at once", () => {
     const facts = { ...idle, protected: true, deployments: 3 };
     expect(deletionBlockers(facts)).toHaveLength(2);
-    expect(() => assertDeletable(facts)).toThrow(/^protected: .* · deployments: "Preview" has a deployment history \(3 deployments\)/);
+    expect(() => assertDeletable(facts)).toThrow(
+      /^protected: .* · deployments: "Preview" has a deployment history \(3 deployments\)/,
+    );
     expect(deletionBlockers({ ...idle, deployments: 1 })[0]).toContain("(1 deployment)");
   });
 });

@@ -57,7 +57,9 @@ export interface ForkPlan {
 }
 
 function policyChoiceCount(linkPolicies: unknown): number {
-  return linkPolicies && typeof linkPolicies === "object" && !Array.isArray(linkPolicies) ? Object.keys(linkPolicies).length : 0;
+  return linkPolicies && typeof linkPolicies === "object" && !Array.isArray(linkPolicies)
+    ? Object.keys(linkPolicies).length
+    : 0;
 }
 
 /**
@@ -65,7 +67,10 @@ function policyChoiceCount(linkPolicies: unknown): number {
  * allow-list, so a column added to instances later is not copied by accident. Never secrets,
  * environment defaults, deployments, outputs or status: the fork starts as drafts.
  */
-export function planFork(source: readonly ForkSourceInstance[], environmentDefaults: number): ForkPlan {
+export function planFork(
+  source: readonly ForkSourceInstance[],
+  environmentDefaults: number,
+): ForkPlan {
   const ordered = [...source].sort((a, b) => a.componentName.localeCompare(b.componentName));
   return {
     instances: ordered.map((i) => ({
@@ -94,14 +99,22 @@ export function planFork(source: readonly ForkSourceInstance[], environmentDefau
 export interface DeletionFacts {
   name: string;
   protected: boolean;
-  instances: { componentName: string; status: string; deployedVersion: string | null; outputs: number }[];
+  instances: {
+    componentName: string;
+    status: string;
+    deployedVersion: string | null;
+    outputs: number;
+  }[];
   deployments: number;
 }
 
 /** Why this environment may not be deleted, most fundamental first; empty when it may. */
 export function deletionBlockers(facts: DeletionFacts): string[] {
   const reasons: string[] = [];
-  if (facts.protected) reasons.push(`protected: "${facts.name}" has decommission protection; turn off decommission protection first`);
+  if (facts.protected)
+    reasons.push(
+      `protected: "${facts.name}" has decommission protection; turn off decommission protection first`,
+    );
   const live = facts.instances
     .filter((i) => i.status !== "draft" || i.deployedVersion !== null || i.outputs > 0)
     .map((i) => {
@@ -111,11 +124,15 @@ export function deletionBlockers(facts: DeletionFacts): string[] {
     })
     .sort();
   if (live.length > 0) {
-    reasons.push(`status: "${facts.name}" still has deployed components: ${live.join(", ")}; decommission them before deleting the environment`);
+    reasons.push(
+      `status: "${facts.name}" still has deployed components: ${live.join(", ")}; decommission them before deleting the environment`,
+    );
   }
   if (facts.deployments > 0) {
     const n = facts.deployments === 1 ? "1 deployment" : `${facts.deployments} deployments`;
-    reasons.push(`deployments: "${facts.name}" has a deployment history (${n}); deleting it would erase that record`);
+    reasons.push(
+      `deployments: "${facts.name}" has a deployment history (${n}); deleting it would erase that record`,
+    );
   }
   return reasons;
 }

@@ -3,7 +3,12 @@
 // written, so the database is left exactly as it was. Authorization is the router's job.
 import { auditedWrite, type AuditContext } from "../audit/write";
 import type { Tx } from "../db";
-import { assertDeletable, planFork, type EnvironmentClass, type EnvironmentSpec } from "../domain/environments";
+import {
+  assertDeletable,
+  planFork,
+  type EnvironmentClass,
+  type EnvironmentSpec,
+} from "../domain/environments";
 import { AppError } from "../domain/errors";
 import { refitPins, type ReplacedPin } from "../domain/presets/fork-pins";
 import { organizationPresets } from "../presets/usable";
@@ -19,16 +24,28 @@ export interface EnvironmentScope {
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
-const target = (scope: EnvironmentScope, environmentId: string) => ({ type: "environment", id: environmentId, projectId: scope.projectId, environmentId });
+const target = (scope: EnvironmentScope, environmentId: string) => ({
+  type: "environment",
+  id: environmentId,
+  projectId: scope.projectId,
+  environmentId,
+});
 
 const slugTaken = (slug: string) =>
-  new AppError("CONFLICT", `slug: an environment named "${slug}" already exists in this project`, { fields: { slug: ["is already taken in this project"] } });
+  new AppError("CONFLICT", `slug: an environment named "${slug}" already exists in this project`, {
+    fields: { slug: ["is already taken in this project"] },
+  });
 
 /**
  * Runs `insert` for a new environment with `slug`, refusing a slug already taken: checked
  * first for the common case, and mapped from the unique index for two writers racing.
  */
-async function withFreeSlug<T>(tx: Tx, projectId: string, slug: string, insert: () => Promise<T>): Promise<T> {
+async function withFreeSlug<T>(
+  tx: Tx,
+  projectId: string,
+  slug: string,
+  insert: () => Promise<T>,
+): Promise<T> {
   if (await projects.environmentSlugTaken(tx, projectId, slug)) throw slugTaken(slug);
   try {
     return await insert();
@@ -38,28 +55,56 @@ async function withFreeSlug<T>(tx: Tx, projectId: string, slug: string, insert: 
   }
 }
 
-async function lock(tx: Tx, scope: EnvironmentScope, environmentId: string, field = "environmentId") {
+async function lock(
+  tx: Tx,
+  scope: EnvironmentScope,
+  environmentId: string,
+  field = "environmentId",
+) {
   const environment = await environments.lockEnvironment(tx, scope.projectId, environmentId);
-  if (!environment) throw new AppError("NOT_FOUND", `${field}: no such environment in this project`, { fields: { [field]: ["is not an environment of this project"] } });
+  if (!environment)
+    throw new AppError("NOT_FOUND", `${field}: no such environment in this project`, {
+      fields: { [field]: ["is not an environment of this project"] },
+    });
   return environment;
 }
 
-export async function createEnvironment(ctx: AuditContext, scope: EnvironmentScope, spec: EnvironmentSpec): Promise<EnvironmentDto> {
+export async function createEnvironment(
+  ctx: AuditContext,
+  scope: EnvironmentScope,
+  spec: EnvironmentSpec,
+): Promise<EnvironmentDto> {
   return auditedWrite(ctx, async (tx) => {
-    const environment = await withFreeSlug(tx, scope.projectId, spec.slug, () => projects.createEnvironment(tx, { ...spec, projectId: scope.projectId }));
+    const environment = await withFreeSlug(tx, scope.projectId, spec.slug, () =>
+      projects.createEnvironment(tx, { ...spec, projectId: scope.projectId }),
+    );
     return {
       result: environment,
-      audit: { organizationId: scope.organizationId, action: "environment.created", target: target(scope, environment.id), after: environment },
+      audit: {
+        organizationId: scope.organizationId,
+        action: "environment.created",
+        target: target(scope, environment.id),
+        after: environment,
+      },
     };
   });
 }
 
 type Change = { name: string } | { class: EnvironmentClass } | { protected: boolean };
 
-const ACTIONS = { name: "environment.renamed", class: "environment.class-changed", protected: "environment.protection-changed" } as const;
+const ACTIONS = {
+  name: "environment.renamed",
+  class: "environment.class-changed",
+  protected: "environment.protection-changed",
+} as const;
 
 /** One property of one environment (name, class or decommission protection), audited with before → after. */
-export async function changeEnvironment(ctx: AuditContext, scope: EnvironmentScope, environmentId: string, change: Change): Promise<EnvironmentDto> {
+export async function changeEnvironment(
+  ctx: AuditContext,
+  scope: EnvironmentScope,
+  environmentId: string,
+  change: Change,
+): Promise<EnvironmentDto> {
   const [key] = Object.keys(change) as (keyof typeof ACTIONS)[];
   return auditedWrite(ctx, async (tx) => {
     const before = await lock(tx, scope, environmentId);
@@ -90,7 +135,11 @@ export interface ForkInput {
  * preset in a preview, Development in production, custom values where the guardrail wants a
  * preset) are replaced by the bundle's default preset there, and listed as `replaced`.
  */
-export async function forkEnvironment(ctx: AuditContext, scope: EnvironmentScope, input: ForkInput): Promise<EnvironmentDto & { replaced: ReplacedPin[] }> {
+export async function forkEnvironment(
+  ctx: AuditContext,
+  scope: EnvironmentScope,
+  input: ForkInput,
+): Promise<EnvironmentDto & { replaced: ReplacedPin[] }> {
   return auditedWrite(ctx, async (tx) => {
     const source = await lock(tx, scope, input.fromEnvironmentId, "fromEnvironmentId");
     const environmentClass = input.class ?? source.class;
@@ -99,10 +148,24 @@ export async function forkEnvironment(ctx: AuditContext, scope: EnvironmentScope
       organizationPresets(scope.organizationId, tx),
       organizationSettings(scope.organizationId, tx),
     ]);
-    const fitted = refitPins(copy.instances, presets, { slug: input.slug, class: environmentClass }, settings.requireProductionPresets);
+    const fitted = refitPins(
+      copy.instances,
+      presets,
+      { slug: input.slug, class: environmentClass },
+      settings.requireProductionPresets,
+    );
     const plan = planFork(fitted.instances, copy.environmentDefaults);
-    const spec = { projectId: scope.projectId, slug: input.slug, name: input.name, class: environmentClass, tags: source.tags, forkedFromId: source.id };
-    const environment = await withFreeSlug(tx, scope.projectId, input.slug, () => environments.createFork(tx, spec, plan.instances));
+    const spec = {
+      projectId: scope.projectId,
+      slug: input.slug,
+      name: input.name,
+      class: environmentClass,
+      tags: source.tags,
+      forkedFromId: source.id,
+    };
+    const environment = await withFreeSlug(tx, scope.projectId, input.slug, () =>
+      environments.createFork(tx, spec, plan.instances),
+    );
     return {
       result: { ...environment, replaced: fitted.replaced },
       audit: {
@@ -114,7 +177,10 @@ export async function forkEnvironment(ctx: AuditContext, scope: EnvironmentScope
           name: environment.name,
           class: environmentClass,
           from: { id: source.id, slug: source.slug },
-          copied: { ...plan.summary, tags: Object.keys((source.tags as Record<string, unknown>) ?? {}).length },
+          copied: {
+            ...plan.summary,
+            tags: Object.keys((source.tags as Record<string, unknown>) ?? {}).length,
+          },
           replaced: fitted.replaced,
         },
       },
@@ -123,7 +189,11 @@ export async function forkEnvironment(ctx: AuditContext, scope: EnvironmentScope
 }
 
 /** Deletes an environment that is unprotected and has nothing deployed (see `assertDeletable`). */
-export async function deleteEnvironment(ctx: AuditContext, scope: EnvironmentScope, environmentId: string): Promise<{ id: string; slug: string }> {
+export async function deleteEnvironment(
+  ctx: AuditContext,
+  scope: EnvironmentScope,
+  environmentId: string,
+): Promise<{ id: string; slug: string }> {
   return auditedWrite(ctx, async (tx) => {
     const environment = await lock(tx, scope, environmentId);
     assertDeletable(await environments.deletionFacts(tx, environment));
@@ -139,7 +209,11 @@ export async function deleteEnvironment(ctx: AuditContext, scope: EnvironmentSco
           name: environment.name,
           class: environment.class,
           // Strings, not counts under keys: the audit redactor fingerprints any value under a key naming a secret.
-          removedWithIt: [count(removed.instances, "instance"), count(removed.secrets, "secret"), count(removed.environmentDefaults, "environment default")],
+          removedWithIt: [
+            count(removed.instances, "instance"),
+            count(removed.secrets, "secret"),
+            count(removed.environmentDefaults, "environment default"),
+          ],
         },
       },
     };

@@ -29,7 +29,9 @@ export function validatorScript(schema: Record<string, unknown>): string {
   const hit = cache.get(key);
   if (hit) return hit;
   // Function-valued formats (date-time …) are referenced through ajv-formats, not inlined.
-  const code = compileSchemaValidatorsCode(schema, { ajvOptionsOverrides: { code: { formats: _`require("ajv-formats/dist/formats").fullFormats` } } });
+  const code = compileSchemaValidatorsCode(schema, {
+    ajvOptionsOverrides: { code: { formats: _`require("ajv-formats/dist/formats").fullFormats` } },
+  });
   const script = `document.currentScript.patchbayValidators = function (require) {\nvar exports = {};\n${code}\nreturn exports;\n};\n`;
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, script);

@@ -4,7 +4,13 @@
 import type { EnvironmentSnapshot, SnapshotEnvironment } from "../domain/diff/types";
 import { AppError } from "../domain/errors";
 import { formatUtc } from "../domain/time";
-import { environmentCreatedAt, firstRecordedAt, firstState, momentsSince, stateAt } from "../repositories/history";
+import {
+  environmentCreatedAt,
+  firstRecordedAt,
+  firstState,
+  momentsSince,
+  stateAt,
+} from "../repositories/history";
 import { getProject } from "../repositories/projects";
 
 export interface PastEnvironment {
@@ -16,13 +22,20 @@ export interface PastEnvironment {
 }
 
 /** `environment` at `at`, or null when nothing of its history is recorded (read it as it is now). */
-export async function environmentAt(environment: SnapshotEnvironment, at: Date): Promise<PastEnvironment | null> {
+export async function environmentAt(
+  environment: SnapshotEnvironment,
+  at: Date,
+): Promise<PastEnvironment | null> {
   const iso = at.toISOString();
   const row = await stateAt(environment.id, at);
   if (row) return { snapshot: { ...row.state, environment, at: iso }, positions: row.positions };
   const created = await environmentCreatedAt(environment.id);
   if (created && created > at) {
-    return { snapshot: { environment, at: iso, components: [], links: [], instances: {} }, positions: {}, notice: `${environment.name} did not exist yet at ${formatUtc(at)}` };
+    return {
+      snapshot: { environment, at: iso, components: [], links: [], instances: {} },
+      positions: {},
+      notice: `${environment.name} did not exist yet at ${formatUtc(at)}`,
+    };
   }
   const first = await firstState(environment.id);
   if (!first) return null;
@@ -42,15 +55,26 @@ export interface Moment {
 export const MAX_MOMENTS = 500;
 
 /** The moments `environmentId` (of `projectId`) changed after `since`, oldest first, and where its recorded history starts. */
-export async function environmentMoments(projectId: string, environmentId: string, since: Date): Promise<{ recordedFrom: string | null; moments: Moment[]; truncated: boolean }> {
+export async function environmentMoments(
+  projectId: string,
+  environmentId: string,
+  since: Date,
+): Promise<{ recordedFrom: string | null; moments: Moment[]; truncated: boolean }> {
   const project = await getProject(projectId);
   if (!project?.environments.some((e) => e.id === environmentId)) {
-    throw new AppError("NOT_FOUND", "environmentId: not an environment of this project", { fields: { environmentId: ["is not an environment of this project"] } });
+    throw new AppError("NOT_FOUND", "environmentId: not an environment of this project", {
+      fields: { environmentId: ["is not an environment of this project"] },
+    });
   }
-  const [first, rows] = await Promise.all([firstRecordedAt(environmentId), momentsSince(environmentId, since, MAX_MOMENTS + 1)]);
+  const [first, rows] = await Promise.all([
+    firstRecordedAt(environmentId),
+    momentsSince(environmentId, since, MAX_MOMENTS + 1),
+  ]);
   return {
     recordedFrom: first ? first.toISOString() : null,
-    moments: rows.slice(0, MAX_MOMENTS).map((r) => ({ at: r.at.toISOString(), action: r.action, actor: r.actor })),
+    moments: rows
+      .slice(0, MAX_MOMENTS)
+      .map((r) => ({ at: r.at.toISOString(), action: r.action, actor: r.actor })),
     truncated: rows.length > MAX_MOMENTS,
   };
 }

@@ -20,7 +20,11 @@ export interface RecordedEvent {
   at: Date;
 }
 
-export async function recordEnvironmentStates(tx: Tx, touched: readonly Touched[], event: RecordedEvent): Promise<void> {
+export async function recordEnvironmentStates(
+  tx: Tx,
+  touched: readonly Touched[],
+  event: RecordedEvent,
+): Promise<void> {
   const byProject = new Map<string, Set<string> | "all">();
   for (const t of touched) {
     const seen = byProject.get(t.projectId);
@@ -29,17 +33,35 @@ export async function recordEnvironmentStates(tx: Tx, touched: readonly Touched[
     else byProject.set(t.projectId, (seen ?? new Set()).add(t.environmentId));
   }
   for (const [projectId, scope] of byProject) {
-    const [project, stored] = await Promise.all([getProject(projectId, tx), loadDiagram(projectId, tx)]);
+    const [project, stored] = await Promise.all([
+      getProject(projectId, tx),
+      loadDiagram(projectId, tx),
+    ]);
     if (!project || !stored) continue; // the change deleted the project
     const environments = project.environments.filter((e) => scope === "all" || scope.has(e.id));
     if (environments.length === 0) continue;
     const catalog = await loadSnapshotCatalog(project.organizationId, tx);
-    const positions = Object.fromEntries(stored.diagram.components.map((c) => [c.id, [c.x, c.y] as [number, number]]));
+    const positions = Object.fromEntries(
+      stored.diagram.components.map((c) => [c.id, [c.x, c.y] as [number, number]]),
+    );
     for (const e of environments) {
-      const state = await snapshotNow(stored, { id: e.id, slug: e.slug, name: e.name, class: e.class }, catalog, tx);
+      const state = await snapshotNow(
+        stored,
+        { id: e.id, slug: e.slug, name: e.name, class: e.class },
+        catalog,
+        tx,
+      );
       const hash = createHash("sha256").update(canonicalJson(state)).digest("hex");
       if ((await latestHash(tx, e.id)) === hash) continue;
-      await insertHistoryRow(tx, { environmentId: e.id, projectId, at: event.at, auditEventId: event.id, hash, state, positions });
+      await insertHistoryRow(tx, {
+        environmentId: e.id,
+        projectId,
+        at: event.at,
+        auditEventId: event.id,
+        hash,
+        state,
+        positions,
+      });
     }
   }
 }

@@ -30,7 +30,8 @@ describe("front door", () => {
     proxied.server.close();
   });
 
-  const seen = async (url: string, headers: Record<string, string> = {}) => (await (await fetch(url, { headers })).json()) as Record<string, string>;
+  const seen = async (url: string, headers: Record<string, string> = {}) =>
+    (await (await fetch(url, { headers })).json()) as Record<string, string>;
 
   it("ignores a client's own X-Forwarded-For, X-Real-IP, X-Forwarded-Proto/Host and our internal header", async () => {
     const headers = await seen(direct.url, {
@@ -48,14 +49,20 @@ describe("front door", () => {
   });
 
   it("from a trusted proxy, takes the first untrusted hop from the right, and its protocol and host", async () => {
-    const headers = await seen(proxied.url, { "x-forwarded-for": "198.51.100.1, 203.0.113.7, 10.9.1.1", "x-forwarded-proto": "https", "x-forwarded-host": "patchbay.example" });
+    const headers = await seen(proxied.url, {
+      "x-forwarded-for": "198.51.100.1, 203.0.113.7, 10.9.1.1",
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": "patchbay.example",
+    });
     expect(headers[CLIENT_IP_HEADER]).toBe("203.0.113.7");
     expect(headers["x-forwarded-proto"]).toBe("https");
     expect(headers["x-forwarded-host"]).toBe("patchbay.example");
     // Without the header, the proxy itself is the client.
     expect((await seen(proxied.url))[CLIENT_IP_HEADER]).toBe("127.0.0.1");
     // A garbled chain is not believed.
-    expect((await seen(proxied.url, { "x-forwarded-for": "not-an-ip" }))[CLIENT_IP_HEADER]).toBe("127.0.0.1");
+    expect((await seen(proxied.url, { "x-forwarded-for": "not-an-ip" }))[CLIENT_IP_HEADER]).toBe(
+      "127.0.0.1",
+    );
   });
 
   it("sets the security headers, and HSTS only when the connection is HTTPS (as a trusted proxy says)", async () => {
@@ -66,20 +73,29 @@ describe("front door", () => {
     expect(plain.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(plain.headers.get("strict-transport-security")).toBeNull();
     const tls = await fetch(proxied.url, { headers: { "x-forwarded-proto": "https" } });
-    expect(tls.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    expect(tls.headers.get("strict-transport-security")).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
   });
 
   it("refuses cross-origin writes and cookie-carrying writes without Origin; lets same-origin and cookieless ones through", async () => {
-    const post = (headers: Record<string, string>) => fetch(`${direct.url}/api/trpc/x`, { method: "POST", headers, body: "{}" });
+    const post = (headers: Record<string, string>) =>
+      fetch(`${direct.url}/api/trpc/x`, { method: "POST", headers, body: "{}" });
     const host = new URL(direct.url).host;
     const cross = await post({ origin: "https://evil.example", cookie: "authjs.session-token=x" });
     expect(cross.status).toBe(403);
-    expect(await cross.text()).toContain("Cross-origin request refused: Origin https://evil.example is not this site");
+    expect(await cross.text()).toContain(
+      "Cross-origin request refused: Origin https://evil.example is not this site",
+    );
     expect((await post({ origin: "null", cookie: "a=b" })).status).toBe(403);
     expect((await post({ origin: `https://${host}` })).status).toBe(403); // wrong scheme: not this site
     expect((await post({ cookie: "authjs.session-token=x" })).status).toBe(403);
-    expect((await post({ origin: `http://${host}`, cookie: "authjs.session-token=x" })).status).toBe(200);
+    expect(
+      (await post({ origin: `http://${host}`, cookie: "authjs.session-token=x" })).status,
+    ).toBe(200);
     expect((await post({})).status).toBe(200);
-    expect((await fetch(direct.url, { headers: { origin: "https://evil.example" } })).status).toBe(200); // reads are not writes
+    expect((await fetch(direct.url, { headers: { origin: "https://evil.example" } })).status).toBe(
+      200,
+    ); // reads are not writes
   });
 });

@@ -26,14 +26,30 @@ export function normalizeForwarding(req: IncomingMessage, trusted: TrustedProxie
   const remote = req.socket.remoteAddress;
   const viaProxy = trusted.has(remote);
   const forwardedFor = req.headers["x-forwarded-for"];
-  const client = trusted.clientAddress(remote, Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor);
+  const client = trusted.clientAddress(
+    remote,
+    Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
+  );
   const claimedProto = first(req.headers["x-forwarded-proto"])?.toLowerCase();
   const tls = (req.socket as TLSSocket).encrypted === true;
-  const proto = tls ? "https" : viaProxy && (claimedProto === "https" || claimedProto === "http") ? claimedProto : "http";
+  const proto = tls
+    ? "https"
+    : viaProxy && (claimedProto === "https" || claimedProto === "http")
+      ? claimedProto
+      : "http";
   const forwardedHost = viaProxy ? first(req.headers["x-forwarded-host"]) : undefined;
   const host = forwardedHost ?? req.headers.host;
 
-  for (const name of ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded", CLIENT_IP_HEADER]) delete req.headers[name];
+  for (const name of [
+    "x-forwarded-for",
+    "x-forwarded-host",
+    "x-forwarded-proto",
+    "x-forwarded-port",
+    "x-real-ip",
+    "forwarded",
+    CLIENT_IP_HEADER,
+  ])
+    delete req.headers[name];
   if (client) {
     req.headers["x-forwarded-for"] = client;
     req.headers[CLIENT_IP_HEADER] = client;
@@ -44,9 +60,14 @@ export function normalizeForwarding(req: IncomingMessage, trusted: TrustedProxie
 }
 
 /** Returns false when the request was answered here (refused) and must not reach Next. */
-export function frontDoor(req: IncomingMessage, res: ServerResponse, trusted: TrustedProxies): boolean {
+export function frontDoor(
+  req: IncomingMessage,
+  res: ServerResponse,
+  trusted: TrustedProxies,
+): boolean {
   const verdict = normalizeForwarding(req, trusted);
-  for (const [name, value] of Object.entries(baselineHeaders({ https: verdict.proto === "https" }))) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(baselineHeaders({ https: verdict.proto === "https" })))
+    res.setHeader(name, value);
   const refusal = crossOriginRefusal({
     method: req.method,
     origin: req.headers.origin,

@@ -9,7 +9,15 @@
  * `new Function`. Dev mode adds 'unsafe-eval' (React's dev tooling needs it). Styles allow
  * inline attributes: React Flow positions every node with an inline style.
  */
-export function pageContentSecurityPolicy({ nonce, dev, https }: { nonce: string; dev: boolean; https: boolean }): string {
+export function pageContentSecurityPolicy({
+  nonce,
+  dev,
+  https,
+}: {
+  nonce: string;
+  dev: boolean;
+  https: boolean;
+}): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -26,7 +34,8 @@ export function pageContentSecurityPolicy({ nonce, dev, https }: { nonce: string
 }
 
 /** For everything that is not a page (API answers, files): nothing may run, nothing may frame it. */
-export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const NON_PAGE_CSP =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export function baselineHeaders({ https }: { https: boolean }): Record<string, string> {
   return {
@@ -46,11 +55,19 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * browser always carries `Origin`; it must be this site. Without `Origin` a request is
  * accepted only when it carries no cookie (a script or CLI, which has no session to abuse).
  */
-export function crossOriginRefusal(request: { method?: string; origin?: string; host?: string; proto: "http" | "https"; hasCookie: boolean }): string | null {
+export function crossOriginRefusal(request: {
+  method?: string;
+  origin?: string;
+  host?: string;
+  proto: "http" | "https";
+  hasCookie: boolean;
+}): string | null {
   if (SAFE_METHODS.has((request.method ?? "GET").toUpperCase())) return null;
   const site = `${request.proto}://${request.host ?? ""}`.toLowerCase();
   if (request.origin === undefined) {
-    return request.hasCookie ? "Cross-origin request refused: a request that carries cookies must send an Origin header" : null;
+    return request.hasCookie
+      ? "Cross-origin request refused: a request that carries cookies must send an Origin header"
+      : null;
   }
   if (request.origin.toLowerCase() !== site) {
     return `Cross-origin request refused: Origin ${request.origin.slice(0, 200)} is not this site (${site})`;

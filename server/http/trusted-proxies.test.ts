@@ -5,9 +5,16 @@ import { checkProxyEntry, normalizeAddress, TrustedProxies } from "./trusted-pro
 describe("trusted proxies", () => {
   it("checks each entry of PATCHBAY_TRUSTED_PROXIES, naming the variable", () => {
     expect(parseEnv({}).PATCHBAY_TRUSTED_PROXIES).toEqual([]);
-    expect(parseEnv({ PATCHBAY_TRUSTED_PROXIES: "10.0.0.1, 10.1.0.0/16 ::1,fd00::/8" }).PATCHBAY_TRUSTED_PROXIES).toEqual(["10.0.0.1", "10.1.0.0/16", "::1", "fd00::/8"]);
-    expect(() => parseEnv({ PATCHBAY_TRUSTED_PROXIES: "10.0.0.1,proxy.internal" })).toThrow(EnvError);
-    expect(() => parseEnv({ PATCHBAY_TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(/PATCHBAY_TRUSTED_PROXIES: "10.0.0.0\/33": prefix must be 0–32/);
+    expect(
+      parseEnv({ PATCHBAY_TRUSTED_PROXIES: "10.0.0.1, 10.1.0.0/16 ::1,fd00::/8" })
+        .PATCHBAY_TRUSTED_PROXIES,
+    ).toEqual(["10.0.0.1", "10.1.0.0/16", "::1", "fd00::/8"]);
+    expect(() => parseEnv({ PATCHBAY_TRUSTED_PROXIES: "10.0.0.1,proxy.internal" })).toThrow(
+      EnvError,
+    );
+    expect(() => parseEnv({ PATCHBAY_TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(
+      /PATCHBAY_TRUSTED_PROXIES: "10.0.0.0\/33": prefix must be 0–32/,
+    );
     expect(checkProxyEntry("::1/129")).toMatch(/prefix must be 0–128/);
     expect(checkProxyEntry("1.2.3.4/8/9")).toMatch(/not an IP address/);
   });

@@ -10,7 +10,8 @@ export function checkProxyEntry(entry: string): string | null {
   if (!family || rest.length > 0) return `"${entry}" is not an IP address or CIDR range`;
   if (prefix === undefined) return null;
   const max = family === 4 ? 32 : 128;
-  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max) return `"${entry}": prefix must be 0–${max}`;
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max)
+    return `"${entry}": prefix must be 0–${max}`;
   return null;
 }
 

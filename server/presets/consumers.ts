@@ -14,7 +14,13 @@ import { loadDiagram } from "../repositories/diagram";
 import * as repo from "../repositories/presets";
 import type { ConsumerDto, PresetDto, PresetVersionDto } from "../repositories/presets";
 
-const rulesOf = (preset: PresetDto, v: PresetVersionDto): PresetVersionRules => ({ name: preset.name, version: v.version, values: v.values, rules: v.rules, allowed: v.allowed });
+const rulesOf = (preset: PresetDto, v: PresetVersionDto): PresetVersionRules => ({
+  name: preset.name,
+  version: v.version,
+  values: v.values,
+  rules: v.rules,
+  allowed: v.allowed,
+});
 
 export interface ConsumerView extends Omit<ConsumerDto, "params" | "versionId" | "organizationId"> {
   deviations: number;
@@ -22,33 +28,73 @@ export interface ConsumerView extends Omit<ConsumerDto, "params" | "versionId" |
   upgrade: { to: number; changes: UpgradeChange[]; kept: string[]; allowed: boolean } | null;
 }
 
-export async function presetConsumers(organizationId: string, preset: PresetDto): Promise<ConsumerView[]> {
+export async function presetConsumers(
+  organizationId: string,
+  preset: PresetDto,
+): Promise<ConsumerView[]> {
   const published = preset.versions.filter((v) => v.status === "published");
   const newest = published[0];
   const consumers = await repo.listConsumers(organizationId, preset.id);
   return consumers.map(({ params, versionId: _v, organizationId: _o, ...c }) => {
     const pinned = published.find((v) => v.version === c.version);
     const own = pinned ? rulesOf(preset, pinned) : null;
-    const plan = own && newest && newest.version > c.version ? upgradePlan(params, own, rulesOf(preset, newest)) : null;
+    const plan =
+      own && newest && newest.version > c.version
+        ? upgradePlan(params, own, rulesOf(preset, newest))
+        : null;
     return {
       ...c,
       deviations: own ? deviations(params, own).length : 0,
-      upgrade: plan && newest ? { to: newest.version, changes: plan.changes, kept: plan.kept.map((k) => k.path), allowed: allowedIn(newest.allowed, c.environment) } : null,
+      upgrade:
+        plan && newest
+          ? {
+              to: newest.version,
+              changes: plan.changes,
+              kept: plan.kept.map((k) => k.path),
+              allowed: allowedIn(newest.allowed, c.environment),
+            }
+          : null,
     };
   });
 }
 
 /** Moves the chosen consumers (all older ones when none are named) to `version` in one transaction and one audit event. */
-export async function applyPresetUpgrade(ctx: AuditContext, organizationId: string, preset: PresetDto, version: number, instanceIds: string[] | undefined) {
+export async function applyPresetUpgrade(
+  ctx: AuditContext,
+  organizationId: string,
+  preset: PresetDto,
+  version: number,
+  instanceIds: string[] | undefined,
+) {
   const target = preset.versions.find((v) => v.version === version && v.status === "published");
-  if (!target) throw new AppError("BAD_REQUEST", `version: "${preset.name}" has no published version ${version}`, { fields: { version: ["is not a published version"] } });
+  if (!target)
+    throw new AppError(
+      "BAD_REQUEST",
+      `version: "${preset.name}" has no published version ${version}`,
+      { fields: { version: ["is not a published version"] } },
+    );
   return auditedWrite(ctx, async (tx) => {
     const all = await repo.listConsumers(organizationId, preset.id, tx);
     const unknown = instanceIds?.find((id) => !all.some((c) => c.instanceId === id));
-    if (unknown) throw new AppError("BAD_REQUEST", `instanceIds: "${unknown}" does not use "${preset.name}"`, { fields: { instanceIds: ["names an instance that does not use this preset"] } });
-    const chosen = all.filter((c) => (instanceIds ? instanceIds.includes(c.instanceId) : true) && c.version < version);
-    if (chosen.length === 0) throw new AppError("BAD_REQUEST", `instanceIds: no chosen instance is on a version older than v${version}`);
-    const moved: { project: string; environment: string; component: string; from: number; changes: UpgradeChange[] }[] = [];
+    if (unknown)
+      throw new AppError("BAD_REQUEST", `instanceIds: "${unknown}" does not use "${preset.name}"`, {
+        fields: { instanceIds: ["names an instance that does not use this preset"] },
+      });
+    const chosen = all.filter(
+      (c) => (instanceIds ? instanceIds.includes(c.instanceId) : true) && c.version < version,
+    );
+    if (chosen.length === 0)
+      throw new AppError(
+        "BAD_REQUEST",
+        `instanceIds: no chosen instance is on a version older than v${version}`,
+      );
+    const moved: {
+      project: string;
+      environment: string;
+      component: string;
+      from: number;
+      changes: UpgradeChange[];
+    }[] = [];
     for (const projectId of [...new Set(chosen.map((c) => c.project.id))]) {
       const stored = (await loadDiagram(projectId, tx))!;
       const ops: Op[] = [];
@@ -57,8 +103,19 @@ export async function applyPresetUpgrade(ctx: AuditContext, organizationId: stri
         const config = stored.diagram.instances[c.component.id]?.[c.environment.id];
         if (!config) continue;
         const plan = upgradePlan(config.params, rulesOf(preset, from), rulesOf(preset, target));
-        ops.push({ op: "setInstance", component: c.component.id, environment: c.environment.id, config: { ...config, params: plan.params, preset: preset.name, presetVersion: version } });
-        moved.push({ project: c.project.slug, environment: c.environment.slug, component: c.component.name, from: c.version, changes: plan.changes });
+        ops.push({
+          op: "setInstance",
+          component: c.component.id,
+          environment: c.environment.id,
+          config: { ...config, params: plan.params, preset: preset.name, presetVersion: version },
+        });
+        moved.push({
+          project: c.project.slug,
+          environment: c.environment.slug,
+          component: c.component.name,
+          from: c.version,
+          changes: plan.changes,
+        });
       }
       await writeDiagramOps(tx, projectId, stored.revision, ops, actingRole(ctx.actor));
     }
@@ -69,7 +126,14 @@ export async function applyPresetUpgrade(ctx: AuditContext, organizationId: stri
         organizationId,
         action: "preset.upgrade_applied",
         target: { type: "preset", id: preset.id },
-        before: { instances: moved.map(({ project, environment, component, from }) => ({ project, environment, component, version: from })) },
+        before: {
+          instances: moved.map(({ project, environment, component, from }) => ({
+            project,
+            environment,
+            component,
+            version: from,
+          })),
+        },
         after: { name: preset.name, bundle: preset.bundle, version, instances: moved },
       },
     };

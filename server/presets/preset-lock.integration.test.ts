@@ -10,7 +10,8 @@ import { seedDemoDiagram } from "@/server/seed-diagram";
 import { auditCount, forEachDatabase, snapshot, type Harness } from "@/test/integration";
 
 const PRESET = "Postgres – Production";
-const BINDING = "which locks deletion_protection and narrows backup.retention_days, instance_class, storage.allocated_gb";
+const BINDING =
+  "which locks deletion_protection and narrows backup.retention_days, instance_class, storage.allocated_gb";
 
 forEachDatabase("preset locks", (h: Harness) => {
   let organizationId = "";
@@ -23,20 +24,34 @@ forEachDatabase("preset locks", (h: Harness) => {
     expect(await seedDemoDiagram()).toBe(true);
     const project = await h.db().prisma.project.findFirstOrThrow({
       where: { slug: "ecommerce-api" },
-      select: { id: true, organizationId: true, environments: { select: { id: true, slug: true } } },
+      select: {
+        id: true,
+        organizationId: true,
+        environments: { select: { id: true, slug: true } },
+      },
     });
     ({ organizationId, id: projectId } = project);
     staging = project.environments.find((e) => e.slug === "staging")!.id;
     production = project.environments.find((e) => e.slug === "production")!.id;
-    db = (await h.db().prisma.component.findFirstOrThrow({ where: { projectId, name: "orders-db" }, select: { id: true } })).id;
+    db = (
+      await h.db().prisma.component.findFirstOrThrow({
+        where: { projectId, name: "orders-db" },
+        select: { id: true },
+      })
+    ).id;
     // The owner's guardrail: production needs a production preset.
-    await (await h.as("owner@acme.test")).preset.setGuardrail({ organizationId, requireProductionPresets: true });
+    await (await h.as("owner@acme.test")).preset.setGuardrail({
+      organizationId,
+      requireProductionPresets: true,
+    });
   });
 
-  const current = async () => (await (await h.as("viewer@acme.test")).diagram.get({ projectId }));
+  const current = async () => await (await h.as("viewer@acme.test")).diagram.get({ projectId });
   const shipped = async (name: string) => {
     const { bundles } = await (await h.as("viewer@acme.test")).diagram.catalog({ projectId });
-    const preset = bundles.find((b) => b.name === "aws-rds-postgres")!.presets.find((p) => p.name === name)!;
+    const preset = bundles
+      .find((b) => b.name === "aws-rds-postgres")!
+      .presets.find((p) => p.name === name)!;
     return { preset, values: structuredClone(preset.versions[0]!.values) };
   };
 
@@ -49,9 +64,17 @@ forEachDatabase("preset locks", (h: Harness) => {
     expect(await auditCount(h.db())).toBe(events);
   }
 
-  async function setDb(email: string, environment: string, config: { params: Record<string, unknown>; preset: string | null; presetVersion?: number }) {
+  async function setDb(
+    email: string,
+    environment: string,
+    config: { params: Record<string, unknown>; preset: string | null; presetVersion?: number },
+  ) {
     const { revision } = await current();
-    return (await h.as(email)).diagram.change({ projectId, baseRevision: revision, ops: [{ op: "setInstance", component: db, environment, config }] });
+    return (await h.as(email)).diagram.change({
+      projectId,
+      baseRevision: revision,
+      ops: [{ op: "setInstance", component: db, environment, config }],
+    });
   }
 
   describe("a developer cannot move orders-db off the ops preset", () => {
@@ -61,25 +84,43 @@ forEachDatabase("preset locks", (h: Harness) => {
         () => setDb("dev@acme.test", production, { params: values, preset: "Development" }),
         `ops.0.preset: "orders-db" is pinned to preset "${PRESET}" v1, ${BINDING}; moving it off that preset is an ops action (you are developer)`,
       );
-      expect((await current()).diagram.instances[db]![production]).toMatchObject({ preset: PRESET, presetVersion: 1, params: { deletion_protection: true, instance_class: "db.r7g.large" } });
+      expect((await current()).diagram.instances[db]![production]).toMatchObject({
+        preset: PRESET,
+        presetVersion: 1,
+        params: { deletion_protection: true, instance_class: "db.r7g.large" },
+      });
     });
 
     it("not to custom values, with the guardrail on or off", async () => {
-      const params = { ...(await current()).diagram.instances[db]![production]!.params, deletion_protection: false };
+      const params = {
+        ...(await current()).diagram.instances[db]![production]!.params,
+        deletion_protection: false,
+      };
       const message = `ops.0.preset: "orders-db" is pinned to preset "${PRESET}" v1, ${BINDING}; moving it off that preset is an ops action (you are developer)`;
       await refused(() => setDb("dev@acme.test", production, { params, preset: null }), message);
-      await (await h.as("owner@acme.test")).preset.setGuardrail({ organizationId, requireProductionPresets: false });
+      await (await h.as("owner@acme.test")).preset.setGuardrail({
+        organizationId,
+        requireProductionPresets: false,
+      });
       try {
         await refused(() => setDb("dev@acme.test", production, { params, preset: null }), message);
       } finally {
-        await (await h.as("owner@acme.test")).preset.setGuardrail({ organizationId, requireProductionPresets: true });
+        await (await h.as("owner@acme.test")).preset.setGuardrail({
+          organizationId,
+          requireProductionPresets: true,
+        });
       }
     });
 
     it("not by removing the component", async () => {
       const { revision } = await current();
       await refused(
-        async () => (await h.as("dev@acme.test")).diagram.change({ projectId, baseRevision: revision, ops: [{ op: "removeComponent", id: db }] }),
+        async () =>
+          (await h.as("dev@acme.test")).diagram.change({
+            projectId,
+            baseRevision: revision,
+            ops: [{ op: "removeComponent", id: db }],
+          }),
         `ops.0.id: "orders-db" is pinned to preset "${PRESET}" v1 in production, ${BINDING}; removing it is an ops action (you are developer)`,
       );
     });
@@ -89,13 +130,29 @@ forEachDatabase("preset locks", (h: Harness) => {
       const v2 = preset.versions.find((v) => v.version === 2)!;
       const v1 = preset.versions.find((v) => v.version === 1)!;
       const events = await auditCount(h.db());
-      await setDb("dev@acme.test", production, { params: v2.values, preset: PRESET, presetVersion: 2 });
+      await setDb("dev@acme.test", production, {
+        params: v2.values,
+        preset: PRESET,
+        presetVersion: 2,
+      });
       expect(await auditCount(h.db())).toBe(events + 1);
-      const upgraded = await h.db().prisma.auditEvent.findFirstOrThrow({ where: { projectId }, orderBy: { seq: "desc" }, select: { action: true } });
+      const upgraded = await h.db().prisma.auditEvent.findFirstOrThrow({
+        where: { projectId },
+        orderBy: { seq: "desc" },
+        select: { action: true },
+      });
       expect(upgraded.action).toBe("instance.preset_upgraded");
-      expect((await current()).diagram.instances[db]![production]).toMatchObject({ preset: PRESET, presetVersion: 2 });
+      expect((await current()).diagram.instances[db]![production]).toMatchObject({
+        preset: PRESET,
+        presetVersion: 2,
+      });
       await refused(
-        () => setDb("dev@acme.test", production, { params: v1.values, preset: PRESET, presetVersion: 1 }),
+        () =>
+          setDb("dev@acme.test", production, {
+            params: v1.values,
+            preset: PRESET,
+            presetVersion: 1,
+          }),
         `ops.0.preset: "orders-db" is pinned to preset "${PRESET}" v2, which locks deletion_protection, multi_az and narrows backup.retention_days, instance_class, storage.allocated_gb; moving it back to v1 is an ops action (you are developer)`,
       );
     });
@@ -103,10 +160,20 @@ forEachDatabase("preset locks", (h: Harness) => {
     it("not through a promotion from staging: neither the whole component nor its preset pin", async () => {
       const dev = await h.as("dev@acme.test");
       for (const kind of ["component", "preset"] as const) {
-        const input = { projectId, from: staging, to: production, selections: [{ kind, componentId: db }] };
+        const input = {
+          projectId,
+          from: staging,
+          to: production,
+          selections: [{ kind, componentId: db }],
+        };
         const preview = await dev.promotion.preview(input);
-        expect(preview.problem).toMatch(/^ops\.0\.preset: "orders-db" is pinned to preset "Postgres – Production" v2, .*; moving it off that preset is an ops action \(you are developer\)$/);
-        await refused(() => dev.promotion.promote({ ...input, message: `promote the ${kind}` }), /"orders-db" is pinned to preset "Postgres – Production" v2, .*moving it off that preset is an ops action \(you are developer\)/);
+        expect(preview.problem).toMatch(
+          /^ops\.0\.preset: "orders-db" is pinned to preset "Postgres – Production" v2, .*; moving it off that preset is an ops action \(you are developer\)$/,
+        );
+        await refused(
+          () => dev.promotion.promote({ ...input, message: `promote the ${kind}` }),
+          /"orders-db" is pinned to preset "Postgres – Production" v2, .*moving it off that preset is an ops action \(you are developer\)/,
+        );
       }
     });
 
@@ -114,7 +181,9 @@ forEachDatabase("preset locks", (h: Harness) => {
       const presetId = (await shipped(PRESET)).preset.id;
       const before = await snapshot(h.db());
       const events = await auditCount(h.db());
-      await expect((await h.as("dev@acme.test")).preset.applyUpgrade({ organizationId, presetId, version: 2 })).rejects.toThrow("This needs the ops or above role; you are developer");
+      await expect(
+        (await h.as("dev@acme.test")).preset.applyUpgrade({ organizationId, presetId, version: 2 }),
+      ).rejects.toThrow("This needs the ops or above role; you are developer");
       expect(await snapshot(h.db())).toEqual(before);
       expect(await auditCount(h.db())).toBe(events + 1);
     });
@@ -124,11 +193,31 @@ forEachDatabase("preset locks", (h: Harness) => {
     it("are declared for non-production environments, and refused in production for everybody", async () => {
       const { preset, values } = await shipped("Development");
       expect(preset.versions[0]!.allowed).toEqual({ classes: ["non_production"] });
-      expect((await shipped("Production")).preset.versions[0]!.allowed).toEqual({ classes: ["production"] });
+      expect((await shipped("Production")).preset.versions[0]!.allowed).toEqual({
+        classes: ["production"],
+      });
       const { revision } = await current();
-      const component = { id: "cmp-lock-new-0001", name: "reports-db", bundle: "aws-rds-postgres", version: (await current()).diagram.components.find((c) => c.id === db)!.version, x: 0, y: 0 };
+      const component = {
+        id: "cmp-lock-new-0001",
+        name: "reports-db",
+        bundle: "aws-rds-postgres",
+        version: (await current()).diagram.components.find((c) => c.id === db)!.version,
+        x: 0,
+        y: 0,
+      };
       await refused(
-        async () => (await h.as("ops@acme.test")).diagram.change({ projectId, baseRevision: revision, ops: [{ op: "addComponent", component, instances: { [production]: { params: values, preset: "Development" } } }] }),
+        async () =>
+          (await h.as("ops@acme.test")).diagram.change({
+            projectId,
+            baseRevision: revision,
+            ops: [
+              {
+                op: "addComponent",
+                component,
+                instances: { [production]: { params: values, preset: "Development" } },
+              },
+            ],
+          }),
         'ops.0.preset: preset "Development" v1 may only be used in non-production environments; production is production',
       );
     });
@@ -137,24 +226,55 @@ forEachDatabase("preset locks", (h: Harness) => {
   describe("a fork respects the target's allowed presets", () => {
     it("forking staging into a production-class environment replaces its Development pins with the bundle's production preset", async () => {
       const events = await auditCount(h.db());
-      const forked = await (await h.as("ops@acme.test")).environment.fork({ projectId, fromEnvironmentId: staging, slug: "production-eu", name: "Production EU", class: "production" });
+      const forked = await (await h.as("ops@acme.test")).environment.fork({
+        projectId,
+        fromEnvironmentId: staging,
+        slug: "production-eu",
+        name: "Production EU",
+        class: "production",
+      });
       expect(await auditCount(h.db())).toBe(events + 1);
       const { diagram } = await current();
       const production = await shipped("Production");
-      expect(diagram.instances[db]![forked.id]).toEqual({ params: production.values, preset: "Production", presetVersion: production.preset.versions[0]!.version });
-      expect(forked.replaced).toContainEqual({ component: "orders-db", from: "Development v1", to: "Production v1" });
+      expect(diagram.instances[db]![forked.id]).toEqual({
+        params: production.values,
+        preset: "Production",
+        presetVersion: production.preset.versions[0]!.version,
+      });
+      expect(forked.replaced).toContainEqual({
+        component: "orders-db",
+        from: "Development v1",
+        to: "Production v1",
+      });
       expect(forked.replaced.every((r) => r.from.startsWith("Development"))).toBe(true);
-      const event = await h.db().prisma.auditEvent.findFirstOrThrow({ where: { action: "environment.forked", targetId: forked.id }, select: { after: true } });
+      const event = await h.db().prisma.auditEvent.findFirstOrThrow({
+        where: { action: "environment.forked", targetId: forked.id },
+        select: { after: true },
+      });
       expect((event.after as { replaced: unknown[] }).replaced).toEqual(forked.replaced);
       // Nothing in the fork is pinned to a preset production does not allow.
-      for (const c of diagram.components) expect(diagram.instances[c.id]![forked.id]?.preset, c.name).not.toBe("Development");
+      for (const c of diagram.components)
+        expect(diagram.instances[c.id]![forked.id]?.preset, c.name).not.toBe("Development");
     });
 
     it("forking production into a preview does not copy production-only pins", async () => {
-      const forked = await (await h.as("ops@acme.test")).environment.fork({ projectId, fromEnvironmentId: production, slug: "preview-7", name: "Preview 7", class: "non_production" });
+      const forked = await (await h.as("ops@acme.test")).environment.fork({
+        projectId,
+        fromEnvironmentId: production,
+        slug: "preview-7",
+        name: "Preview 7",
+        class: "non_production",
+      });
       const { diagram } = await current();
-      expect(diagram.instances[db]![forked.id]).toMatchObject({ preset: "Development", params: { instance_class: "db.t4g.micro" } });
-      expect(forked.replaced).toContainEqual({ component: "orders-db", from: `${PRESET} v2`, to: "Development v1" });
+      expect(diagram.instances[db]![forked.id]).toMatchObject({
+        preset: "Development",
+        params: { instance_class: "db.t4g.micro" },
+      });
+      expect(forked.replaced).toContainEqual({
+        component: "orders-db",
+        from: `${PRESET} v2`,
+        to: "Development v1",
+      });
     });
   });
 
@@ -162,11 +282,20 @@ forEachDatabase("preset locks", (h: Harness) => {
     it("re-pins orders-db to the built-in Production preset and drops the lock, as one audited change", async () => {
       const { values } = await shipped("Production");
       const events = await auditCount(h.db());
-      await setDb("ops@acme.test", production, { params: { ...values, deletion_protection: false }, preset: "Production" });
+      await setDb("ops@acme.test", production, {
+        params: { ...values, deletion_protection: false },
+        preset: "Production",
+      });
       expect(await auditCount(h.db())).toBe(events + 1);
-      expect((await current()).diagram.instances[db]![production]).toMatchObject({ preset: "Production", params: { deletion_protection: false } });
+      expect((await current()).diagram.instances[db]![production]).toMatchObject({
+        preset: "Production",
+        params: { deletion_protection: false },
+      });
       // Production is still production: custom values stay refused by the owner's guardrail, for ops too.
-      await refused(() => setDb("ops@acme.test", production, { params: values, preset: null }), "ops.0.preset: production is a production environment: this organization requires a preset allowed in production");
+      await refused(
+        () => setDb("ops@acme.test", production, { params: values, preset: null }),
+        "ops.0.preset: production is a production environment: this organization requires a preset allowed in production",
+      );
     });
   });
 });

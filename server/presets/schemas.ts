@@ -19,12 +19,22 @@ export const fieldRule = z.discriminatedUnion("mode", [
     .strict(),
 ]);
 
-export const presetRules = z.record(z.string().regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, { message: "must be a dotted field path" }), fieldRule);
+export const presetRules = z.record(
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, { message: "must be a dotted field path" }),
+  fieldRule,
+);
 
 export const allowedEnvironments = z
   .object({
     classes: z.array(environmentClass).max(2).optional(),
-    environments: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: "must be an environment slug" })).max(50).optional(),
+    environments: z
+      .array(
+        z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: "must be an environment slug" }),
+      )
+      .max(50)
+      .optional(),
   })
   .strict();
 
@@ -50,16 +60,36 @@ export const usablePresetDto = z.object({
 });
 
 const draftFields = {
-  name: z.string().trim().min(1, { message: "is required" }).max(80, { message: "must be at most 80 characters" }),
-  description: z.string().trim().max(500, { message: "must be at most 500 characters" }).default(""),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: "is required" })
+    .max(80, { message: "must be at most 80 characters" }),
+  description: z
+    .string()
+    .trim()
+    .max(500, { message: "must be at most 500 characters" })
+    .default(""),
   values: record,
   rules: presetRules.default({}),
   allowed: allowedEnvironments.default({}),
-  rationale: z.string().trim().max(2000, { message: "must be at most 2000 characters" }).default(""),
+  rationale: z
+    .string()
+    .trim()
+    .max(2000, { message: "must be at most 2000 characters" })
+    .default(""),
 };
 
-export const createPresetInput = z.object({ organizationId: z.string(), bundle: z.string().min(1).max(100), ...draftFields });
-export const saveDraftInput = z.object({ organizationId: z.string(), presetId: z.string(), ...draftFields });
+export const createPresetInput = z.object({
+  organizationId: z.string(),
+  bundle: z.string().min(1).max(100),
+  ...draftFields,
+});
+export const saveDraftInput = z.object({
+  organizationId: z.string(),
+  presetId: z.string(),
+  ...draftFields,
+});
 
 export const presetVersionDto = z.object({
   id: z.string(),
@@ -87,14 +117,36 @@ export const presetDto = z.object({
   versions: z.array(presetVersionDto),
 });
 
-const upgradeChangeDto = z.object({ path: z.string(), before: z.unknown(), after: z.unknown(), reason: z.string() });
+const upgradeChangeDto = z.object({
+  path: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string(),
+});
 
 export const consumerDto = z.object({
   instanceId: z.string(),
   version: z.number().int(),
   project: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
-  environment: z.object({ id: z.string(), slug: z.string(), name: z.string(), class: environmentClass }),
-  component: z.object({ id: z.string(), name: z.string(), bundle: z.string(), version: z.string() }),
+  environment: z.object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    class: environmentClass,
+  }),
+  component: z.object({
+    id: z.string(),
+    name: z.string(),
+    bundle: z.string(),
+    version: z.string(),
+  }),
   deviations: z.number().int(),
-  upgrade: z.object({ to: z.number().int(), changes: z.array(upgradeChangeDto), kept: z.array(z.string()), allowed: z.boolean() }).nullable(),
+  upgrade: z
+    .object({
+      to: z.number().int(),
+      changes: z.array(upgradeChangeDto),
+      kept: z.array(z.string()),
+      allowed: z.boolean(),
+    })
+    .nullable(),
 });

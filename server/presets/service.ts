@@ -17,38 +17,74 @@ export interface PresetInfo {
 
 /** A preset as `role` may see it: drafts are for ops and owners only. */
 export function visibleTo(preset: PresetDto, role: Role): PresetDto {
-  return atLeast(role, "ops") ? preset : { ...preset, versions: preset.versions.filter((v) => v.status === "published") };
+  return atLeast(role, "ops")
+    ? preset
+    : { ...preset, versions: preset.versions.filter((v) => v.status === "published") };
 }
 
-export async function findVisiblePreset(organizationId: string, presetId: string): Promise<PresetDto> {
+export async function findVisiblePreset(
+  organizationId: string,
+  presetId: string,
+): Promise<PresetDto> {
   const preset = await repo.findPreset(organizationId, presetId);
   if (!preset) throw new AppError("NOT_FOUND", "Preset not found");
   return preset;
 }
 
-async function editablePreset(organizationId: string, presetId: string, tx: Parameters<typeof repo.findPreset>[2]): Promise<PresetDto> {
+async function editablePreset(
+  organizationId: string,
+  presetId: string,
+  tx: Parameters<typeof repo.findPreset>[2],
+): Promise<PresetDto> {
   const preset = await repo.findPreset(organizationId, presetId, tx);
   if (!preset) throw new AppError("NOT_FOUND", "Preset not found");
   if (preset.builtIn || preset.organizationId !== organizationId) {
-    throw new AppError("FORBIDDEN", `preset: "${preset.name}" is built in (shipped with ${preset.bundle}) and read-only; create your own preset instead`);
+    throw new AppError(
+      "FORBIDDEN",
+      `preset: "${preset.name}" is built in (shipped with ${preset.bundle}) and read-only; create your own preset instead`,
+    );
   }
   return preset;
 }
 
-async function checkName(tx: Parameters<typeof repo.presetNameTaken>[0], organizationId: string, bundle: string, name: string, except?: string) {
+async function checkName(
+  tx: Parameters<typeof repo.presetNameTaken>[0],
+  organizationId: string,
+  bundle: string,
+  name: string,
+  except?: string,
+) {
   if (await repo.presetNameTaken(tx, organizationId, bundle, name, except)) {
-    throw new AppError("CONFLICT", `name: this organization already has a preset "${name}" for ${bundle}`, { fields: { name: ["is already taken for this bundle"] } });
+    throw new AppError(
+      "CONFLICT",
+      `name: this organization already has a preset "${name}" for ${bundle}`,
+      { fields: { name: ["is already taken for this bundle"] } },
+    );
   }
 }
 
-const summary = (draft: DraftInput) => ({ rules: draft.rules, allowed: draft.allowed, rationale: draft.rationale });
+const summary = (draft: DraftInput) => ({
+  rules: draft.rules,
+  allowed: draft.allowed,
+  rationale: draft.rationale,
+});
 
-export async function createPreset(ctx: AuditContext, organizationId: string, input: PresetInfo & { bundle: string } & DraftInput) {
+export async function createPreset(
+  ctx: AuditContext,
+  organizationId: string,
+  input: PresetInfo & { bundle: string } & DraftInput,
+) {
   const bundle = await newestBundle(organizationId, input.bundle);
   const values = checkedVersion(bundle, input.values, input.rules);
   return auditedWrite(ctx, async (tx) => {
     await checkName(tx, organizationId, input.bundle, input.name);
-    const id = await repo.createPreset(tx, { organizationId, bundle: input.bundle, name: input.name, description: input.description, createdById: ctx.actor.id! });
+    const id = await repo.createPreset(tx, {
+      organizationId,
+      bundle: input.bundle,
+      name: input.name,
+      description: input.description,
+      createdById: ctx.actor.id!,
+    });
     const draft = await repo.saveDraft(tx, id, { ...input, values });
     return {
       result: { id, version: draft.version },
@@ -56,16 +92,32 @@ export async function createPreset(ctx: AuditContext, organizationId: string, in
         organizationId,
         action: "preset.created",
         target: { type: "preset", id },
-        after: { bundle: input.bundle, name: input.name, description: input.description, draft: draft.version, values, ...summary(input) },
+        after: {
+          bundle: input.bundle,
+          name: input.name,
+          description: input.description,
+          draft: draft.version,
+          values,
+          ...summary(input),
+        },
       },
     };
   });
 }
 
-export async function savePresetDraft(ctx: AuditContext, organizationId: string, presetId: string, input: PresetInfo & DraftInput) {
+export async function savePresetDraft(
+  ctx: AuditContext,
+  organizationId: string,
+  presetId: string,
+  input: PresetInfo & DraftInput,
+) {
   return auditedWrite(ctx, async (tx) => {
     const preset = await editablePreset(organizationId, presetId, tx);
-    const values = checkedVersion(await newestBundle(organizationId, preset.bundle, tx), input.values, input.rules);
+    const values = checkedVersion(
+      await newestBundle(organizationId, preset.bundle, tx),
+      input.values,
+      input.rules,
+    );
     await checkName(tx, organizationId, preset.bundle, input.name, presetId);
     const before = preset.versions.find((v) => v.status === "draft");
     await repo.updatePresetInfo(tx, presetId, { name: input.name, description: input.description });
@@ -76,8 +128,23 @@ export async function savePresetDraft(ctx: AuditContext, organizationId: string,
         organizationId,
         action: "preset.draft_saved",
         target: { type: "preset", id: presetId },
-        before: before ? { name: preset.name, description: preset.description, values: before.values, rules: before.rules, allowed: before.allowed, rationale: before.rationale } : { name: preset.name, description: preset.description },
-        after: { name: input.name, description: input.description, draft: draft.version, values, ...summary(input) },
+        before: before
+          ? {
+              name: preset.name,
+              description: preset.description,
+              values: before.values,
+              rules: before.rules,
+              allowed: before.allowed,
+              rationale: before.rationale,
+            }
+          : { name: preset.name, description: preset.description },
+        after: {
+          name: input.name,
+          description: input.description,
+          draft: draft.version,
+          values,
+          ...summary(input),
+        },
       },
     };
   });
@@ -87,9 +154,17 @@ export async function publishPreset(ctx: AuditContext, organizationId: string, p
   return auditedWrite(ctx, async (tx) => {
     const preset = await editablePreset(organizationId, presetId, tx);
     const draft = preset.versions.find((v) => v.status === "draft");
-    if (!draft) throw new AppError("BAD_REQUEST", `preset: "${preset.name}" has no draft to publish; save a draft first`);
+    if (!draft)
+      throw new AppError(
+        "BAD_REQUEST",
+        `preset: "${preset.name}" has no draft to publish; save a draft first`,
+      );
     // The bundle may have moved on since the draft was saved: check again.
-    checkedVersion(await newestBundle(organizationId, preset.bundle, tx), draft.values, draft.rules);
+    checkedVersion(
+      await newestBundle(organizationId, preset.bundle, tx),
+      draft.values,
+      draft.rules,
+    );
     await repo.publishDraft(tx, draft.id, ctx.actor.id!);
     return {
       result: { id: presetId, version: draft.version },
@@ -97,27 +172,55 @@ export async function publishPreset(ctx: AuditContext, organizationId: string, p
         organizationId,
         action: "preset.published",
         target: { type: "preset", id: presetId },
-        after: { name: preset.name, bundle: preset.bundle, version: draft.version, values: draft.values, rules: draft.rules, allowed: draft.allowed, rationale: draft.rationale },
+        after: {
+          name: preset.name,
+          bundle: preset.bundle,
+          version: draft.version,
+          values: draft.values,
+          rules: draft.rules,
+          allowed: draft.allowed,
+          rationale: draft.rationale,
+        },
       },
     };
   });
 }
 
-export async function offerPresetUpgrade(ctx: AuditContext, organizationId: string, presetId: string, version: number) {
+export async function offerPresetUpgrade(
+  ctx: AuditContext,
+  organizationId: string,
+  presetId: string,
+  version: number,
+) {
   return auditedWrite(ctx, async (tx) => {
     const preset = await editablePreset(organizationId, presetId, tx);
     const target = preset.versions.find((v) => v.version === version && v.status === "published");
-    if (!target) throw new AppError("BAD_REQUEST", `version: "${preset.name}" has no published version ${version}`, { fields: { version: ["is not a published version"] } });
-    if (target.offeredAt) throw new AppError("CONFLICT", `version: v${version} of "${preset.name}" is already offered`);
+    if (!target)
+      throw new AppError(
+        "BAD_REQUEST",
+        `version: "${preset.name}" has no published version ${version}`,
+        { fields: { version: ["is not a published version"] } },
+      );
+    if (target.offeredAt)
+      throw new AppError("CONFLICT", `version: v${version} of "${preset.name}" is already offered`);
     await repo.markOffered(tx, target.id, ctx.actor.id!);
     return {
       result: { id: presetId, version },
-      audit: { organizationId, action: "preset.upgrade_offered", target: { type: "preset", id: presetId }, after: { name: preset.name, bundle: preset.bundle, version } },
+      audit: {
+        organizationId,
+        action: "preset.upgrade_offered",
+        target: { type: "preset", id: presetId },
+        after: { name: preset.name, bundle: preset.bundle, version },
+      },
     };
   });
 }
 
-export async function setProductionPresetGuardrail(ctx: AuditContext, organizationId: string, required: boolean) {
+export async function setProductionPresetGuardrail(
+  ctx: AuditContext,
+  organizationId: string,
+  required: boolean,
+) {
   return auditedWrite(ctx, async (tx) => {
     const before = await repo.organizationSettings(organizationId, tx);
     await repo.setRequireProductionPresets(tx, organizationId, required);

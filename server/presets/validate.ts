@@ -11,10 +11,19 @@ import { paramProblems } from "../diagram/catalog-context";
 import { listBundleVersionDefinitions } from "../repositories/diagram";
 
 /** The newest version of a bundle the organization may see: the schema a preset is authored against. */
-export async function newestBundle(organizationId: string, name: string, tx?: Tx): Promise<BundleDefinition> {
-  const versions = (await listBundleVersionDefinitions(organizationId, tx)).filter((b) => b.name === name);
+export async function newestBundle(
+  organizationId: string,
+  name: string,
+  tx?: Tx,
+): Promise<BundleDefinition> {
+  const versions = (await listBundleVersionDefinitions(organizationId, tx)).filter(
+    (b) => b.name === name,
+  );
   const newest = versions.sort((a, b) => semver.rcompare(a.version, b.version))[0];
-  if (!newest) throw new AppError("BAD_REQUEST", `bundle: "${name}" is not in the catalog`, { fields: { bundle: ["is not in the catalog"] } });
+  if (!newest)
+    throw new AppError("BAD_REQUEST", `bundle: "${name}" is not in the catalog`, {
+      fields: { bundle: ["is not in the catalog"] },
+    });
   return newest;
 }
 
@@ -22,7 +31,11 @@ export async function newestBundle(organizationId: string, name: string, tx?: Tx
  * The values to store (the bundle's defaults filled in, so every locked field has a value)
  * or a BAD_REQUEST listing every field that breaks a rule.
  */
-export function checkedVersion(bundle: BundleDefinition, values: Record<string, unknown>, rules: PresetRules): Record<string, unknown> {
+export function checkedVersion(
+  bundle: BundleDefinition,
+  values: Record<string, unknown>,
+  rules: PresetRules,
+): Record<string, unknown> {
   const full = mergeParams(schemaDefaults(bundle.params), values);
   const problems = [
     ...paramProblems(bundle, full).map((p) => ({ path: `values.${p.path}`, message: p.message })),

@@ -12,7 +12,10 @@ forEachDatabase("promote", (h: Harness) => {
   let apiLine = "";
 
   beforeAll(async () => {
-    const project = await h.db().prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true, organizationId: true } });
+    const project = await h.db().prisma.project.findFirstOrThrow({
+      where: { slug: "ecommerce-api" },
+      select: { id: true, organizationId: true },
+    });
     projectId = project.id;
     const dev = await h.as("dev@acme.test");
     const envs = (await dev.project.get({ projectId })).environments;
@@ -21,10 +24,18 @@ forEachDatabase("promote", (h: Harness) => {
     // Production's database is pinned to an ops preset that locks deletion protection.
     const catalog = await dev.diagram.catalog({ projectId });
     const rds = catalog.bundles.find((b) => b.name === "aws-rds-postgres")!;
-    const app = catalog.bundles.find((b) => b.name === "local-process" && b.inputs.some((i) => i.key === "database"))!;
+    const app = catalog.bundles.find(
+      (b) => b.name === "local-process" && b.inputs.some((i) => i.key === "database"),
+    )!;
     const shipped = (name: string) => rds.presets.find((p) => p.name === name)!.versions[0]!.values;
     const ops = await h.as("ops@acme.test");
-    const { id: presetId } = await ops.preset.create({ organizationId: project.organizationId, bundle: rds.name, name: "Locked prod", values: shipped("Production"), rules: { deletion_protection: { mode: "locked" } } });
+    const { id: presetId } = await ops.preset.create({
+      organizationId: project.organizationId,
+      bundle: rds.name,
+      name: "Locked prod",
+      values: shipped("Production"),
+      rules: { deletion_protection: { mode: "locked" } },
+    });
     await ops.preset.publish({ organizationId: project.organizationId, presetId });
     ordersDb = "cmp-promote-db-0001";
     const api = "cmp-promote-app-0001";
@@ -35,10 +46,43 @@ forEachDatabase("promote", (h: Harness) => {
       projectId,
       baseRevision: revision,
       ops: [
-        { op: "addComponent", component: { id: ordersDb, name: "orders-db", bundle: rds.name, version: rds.version, x: 0, y: 0 }, instances: { [staging]: { params: shipped("Development"), preset: "Development" }, [production]: { params: shipped("Production"), preset: "Locked prod" } } },
-        { op: "addComponent", component: { id: api, name: "api", bundle: app.name, version: app.version, x: 300, y: 0 }, instances: { [staging]: appConfig, [production]: appConfig } },
-        { op: "addLink", link: { id: apiLine, from: ordersDb, fromArtifact: "database", to: api, toSlot: "database", policies: ["read-only"] } },
-        { op: "setInstance", component: api, environment: production, config: { ...appConfig, policies: { [apiLine]: ["read-write"] } } },
+        {
+          op: "addComponent",
+          component: {
+            id: ordersDb,
+            name: "orders-db",
+            bundle: rds.name,
+            version: rds.version,
+            x: 0,
+            y: 0,
+          },
+          instances: {
+            [staging]: { params: shipped("Development"), preset: "Development" },
+            [production]: { params: shipped("Production"), preset: "Locked prod" },
+          },
+        },
+        {
+          op: "addComponent",
+          component: { id: api, name: "api", bundle: app.name, version: app.version, x: 300, y: 0 },
+          instances: { [staging]: appConfig, [production]: appConfig },
+        },
+        {
+          op: "addLink",
+          link: {
+            id: apiLine,
+            from: ordersDb,
+            fromArtifact: "database",
+            to: api,
+            toSlot: "database",
+            policies: ["read-only"],
+          },
+        },
+        {
+          op: "setInstance",
+          component: api,
+          environment: production,
+          config: { ...appConfig, policies: { [apiLine]: ["read-write"] } },
+        },
       ],
     });
   });
@@ -51,17 +95,43 @@ forEachDatabase("promote", (h: Harness) => {
 
   it("refuses to promote over a field the target's preset locks, in the preview and for real, changing nothing", async () => {
     const dev = await h.as("dev@acme.test");
-    const input = { projectId, from: staging, to: production, selections: [{ kind: "param" as const, componentId: ordersDb, segments: ["deletion_protection"] }] };
+    const input = {
+      projectId,
+      from: staging,
+      to: production,
+      selections: [
+        { kind: "param" as const, componentId: ordersDb, segments: ["deletion_protection"] },
+      ],
+    };
     const preview = await dev.promotion.preview(input);
-    expect(preview.changes).toEqual([{ component: "orders-db", what: "params.deletion_protection", before: true, after: false }]);
-    expect(preview.problem).toBe('ops.0.params.deletion_protection: is locked to true by preset "Locked prod" v1');
-    await unchanged(() => dev.promotion.promote({ ...input, message: "try to unprotect" }), "is locked to true by preset");
+    expect(preview.changes).toEqual([
+      { component: "orders-db", what: "params.deletion_protection", before: true, after: false },
+    ]);
+    expect(preview.problem).toBe(
+      'ops.0.params.deletion_protection: is locked to true by preset "Locked prod" v1',
+    );
+    await unchanged(
+      () => dev.promotion.promote({ ...input, message: "try to unprotect" }),
+      "is locked to true by preset",
+    );
   });
 
   it("refuses a viewer and another organization, changing nothing", async () => {
-    const input = { projectId, from: production, to: staging, selections: [{ kind: "line" as const, lineId: apiLine }], message: "viewer try" };
-    await unchanged(async () => (await h.as("viewer@acme.test")).promotion.promote(input), /needs the developer or above role/);
-    await unchanged(async () => (await h.as("owner@globex.test")).promotion.promote(input), /Project not found/);
+    const input = {
+      projectId,
+      from: production,
+      to: staging,
+      selections: [{ kind: "line" as const, lineId: apiLine }],
+      message: "viewer try",
+    };
+    await unchanged(
+      async () => (await h.as("viewer@acme.test")).promotion.promote(input),
+      /needs the developer or above role/,
+    );
+    await unchanged(
+      async () => (await h.as("owner@globex.test")).promotion.promote(input),
+      /Project not found/,
+    );
   });
 
   it("promotes a field and a line's policy choice as one audited change with its message", async () => {
@@ -80,12 +150,23 @@ forEachDatabase("promote", (h: Harness) => {
     expect(result.changes).toBe(2);
     expect(await auditCount(h.db())).toBe(before + 1);
     const { diagram } = await dev.diagram.get({ projectId });
-    expect((diagram.instances[ordersDb]![staging]!.params.backup as { retention_days: number }).retention_days).toBe(30);
+    expect(
+      (diagram.instances[ordersDb]![staging]!.params.backup as { retention_days: number })
+        .retention_days,
+    ).toBe(30);
     const api = diagram.links.find((l) => l.id === apiLine)!.to;
     expect(diagram.instances[api]![staging]!.policies?.[apiLine]).toEqual(["read-write"]);
-    const event = await h.db().prisma.auditEvent.findFirstOrThrow({ where: { action: "environment.promoted" }, orderBy: { seq: "desc" }, select: { after: true, environmentId: true } });
+    const event = await h.db().prisma.auditEvent.findFirstOrThrow({
+      where: { action: "environment.promoted" },
+      orderBy: { seq: "desc" },
+      select: { after: true, environmentId: true },
+    });
     expect(event.environmentId).toBe(staging);
-    expect(event.after).toMatchObject({ message: "staging keeps backups like production, and the API may write", from: "production", to: "staging" });
+    expect(event.after).toMatchObject({
+      message: "staging keeps backups like production, and the API may write",
+      from: "production",
+      to: "staging",
+    });
     expect((event.after as { changes: unknown[] }).changes).toHaveLength(2);
   });
 });

@@ -28,15 +28,34 @@ async function environments(projectId: string, from: string, to: string, tx?: Tx
   if (!project) throw new AppError("NOT_FOUND", "Project not found");
   const source = project.environments.find((e) => e.id === from);
   const target = project.environments.find((e) => e.id === to);
-  if (!source) throw new AppError("BAD_REQUEST", "from: is not an environment of this project", { fields: { from: ["is not an environment of this project"] } });
-  if (!target) throw new AppError("BAD_REQUEST", "to: is not an environment of this project", { fields: { to: ["is not an environment of this project"] } });
-  if (source.id === target.id) throw new AppError("BAD_REQUEST", "to: must differ from the environment promoted from", { fields: { to: ["must differ from from"] } });
+  if (!source)
+    throw new AppError("BAD_REQUEST", "from: is not an environment of this project", {
+      fields: { from: ["is not an environment of this project"] },
+    });
+  if (!target)
+    throw new AppError("BAD_REQUEST", "to: is not an environment of this project", {
+      fields: { to: ["is not an environment of this project"] },
+    });
+  if (source.id === target.id)
+    throw new AppError("BAD_REQUEST", "to: must differ from the environment promoted from", {
+      fields: { to: ["must differ from from"] },
+    });
   return { project, source, target };
 }
 
 /** The changes with values of sensitive params masked: what a preview shows and the audit event keeps. */
-async function masked(organizationId: string, diagram: Diagram, changes: PromotedChange[], tx?: Tx): Promise<PromotedChange[]> {
-  const bundles = new Map((await listBundleVersionDefinitions(organizationId, tx)).map((d) => [bundleRef(d.name, d.version), d]));
+async function masked(
+  organizationId: string,
+  diagram: Diagram,
+  changes: PromotedChange[],
+  tx?: Tx,
+): Promise<PromotedChange[]> {
+  const bundles = new Map(
+    (await listBundleVersionDefinitions(organizationId, tx)).map((d) => [
+      bundleRef(d.name, d.version),
+      d,
+    ]),
+  );
   const sensitive = (componentId: string) => {
     const c = diagram.components.find((x) => x.id === componentId);
     const bundle = c && bundles.get(bundleRef(c.bundle, c.version));
@@ -62,18 +81,40 @@ export async function previewPromotion(input: PromoteInput, role: Role) {
 
 export async function promote(ctx: AuditContext, input: PromoteInput & { message: string }) {
   return auditedWrite(ctx, async (tx) => {
-    const { project, source, target } = await environments(input.projectId, input.from, input.to, tx);
+    const { project, source, target } = await environments(
+      input.projectId,
+      input.from,
+      input.to,
+      tx,
+    );
     const stored = (await loadDiagram(input.projectId, tx))!;
     const plan = planPromotion(stored.diagram, input.from, input.to, input.selections);
-    if (plan.ops.length === 0) throw new AppError("BAD_REQUEST", "selections: choose at least one difference to promote");
-    const { revision } = await writeDiagramOps(tx, input.projectId, stored.revision, plan.ops, actingRole(ctx.actor));
+    if (plan.ops.length === 0)
+      throw new AppError("BAD_REQUEST", "selections: choose at least one difference to promote");
+    const { revision } = await writeDiagramOps(
+      tx,
+      input.projectId,
+      stored.revision,
+      plan.ops,
+      actingRole(ctx.actor),
+    );
     return {
       result: { revision, changes: plan.changes.length },
       audit: {
         organizationId: project.organizationId,
         action: "environment.promoted",
-        target: { type: "environment", id: target.id, projectId: input.projectId, environmentId: target.id },
-        after: { message: input.message, from: source.slug, to: target.slug, changes: await masked(project.organizationId, stored.diagram, plan.changes, tx) },
+        target: {
+          type: "environment",
+          id: target.id,
+          projectId: input.projectId,
+          environmentId: target.id,
+        },
+        after: {
+          message: input.message,
+          from: source.slug,
+          to: target.slug,
+          changes: await masked(project.organizationId, stored.diagram, plan.changes, tx),
+        },
       },
     };
   });

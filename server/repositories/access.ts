@@ -13,10 +13,15 @@ export interface CascadeDto {
   components: Map<string, Tags>;
 }
 
-const tags = (value: unknown): Tags => (value && typeof value === "object" && !Array.isArray(value) ? (value as Tags) : {});
+const tags = (value: unknown): Tags =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Tags) : {};
 
 /** Slugs and user tags of the organization, project, environment and the project's components. */
-export async function loadCascade(projectId: string, environmentId: string, tx: Tx = prisma()): Promise<CascadeDto | null> {
+export async function loadCascade(
+  projectId: string,
+  environmentId: string,
+  tx: Tx = prisma(),
+): Promise<CascadeDto | null> {
   const env = await tx.environment.findFirst({
     where: { id: environmentId, projectId },
     select: {
@@ -38,7 +43,11 @@ export async function loadCascade(projectId: string, environmentId: string, tx: 
   if (!env) return null;
   const { project } = env;
   return {
-    organization: { id: project.organization.id, slug: project.organization.slug, tags: tags(project.organization.tags) },
+    organization: {
+      id: project.organization.id,
+      slug: project.organization.slug,
+      tags: tags(project.organization.tags),
+    },
     project: { id: project.id, slug: project.slug, tags: tags(project.tags) },
     environment: { id: env.id, slug: env.slug, name: env.name, tags: tags(env.tags) },
     components: new Map(project.components.map((c) => [c.id, tags(c.tags)])),
@@ -54,13 +63,20 @@ export interface InstanceRuntimeDto {
 }
 
 /** Deployed artifacts and set secret names of the given components' instances in one environment. */
-export async function loadInstancesRuntime(environmentId: string, componentIds: string[], tx: Tx = prisma()): Promise<Map<string, InstanceRuntimeDto>> {
+export async function loadInstancesRuntime(
+  environmentId: string,
+  componentIds: string[],
+  tx: Tx = prisma(),
+): Promise<Map<string, InstanceRuntimeDto>> {
   const rows = await tx.instance.findMany({
     where: { environmentId, componentId: { in: componentIds } },
     select: {
       id: true,
       componentId: true,
-      artifacts: { where: { environmentDefault: false, remoteReference: false }, select: { slot: true, payload: true, sensitive: true } },
+      artifacts: {
+        where: { environmentDefault: false, remoteReference: false },
+        select: { slot: true, payload: true, sensitive: true },
+      },
       secrets: { select: { name: true } },
     },
   });
@@ -70,7 +86,18 @@ export async function loadInstancesRuntime(environmentId: string, componentIds: 
       {
         instanceId: r.id,
         componentId: r.componentId,
-        artifacts: new Map(r.artifacts.flatMap((a) => (a.slot ? [[a.slot, { payload: a.payload as Record<string, unknown>, sensitive: a.sensitive }] as const] : []))),
+        artifacts: new Map(
+          r.artifacts.flatMap((a) =>
+            a.slot
+              ? [
+                  [
+                    a.slot,
+                    { payload: a.payload as Record<string, unknown>, sensitive: a.sensitive },
+                  ] as const,
+                ]
+              : [],
+          ),
+        ),
         secretsSet: r.secrets.map((s) => s.name),
       },
     ]),
@@ -80,10 +107,36 @@ export async function loadInstancesRuntime(environmentId: string, componentIds: 
 /** Writes (or replaces) what an instance produced on one output slot. */
 export async function upsertInstanceOutput(
   tx: Tx,
-  input: { organizationId: string; environmentId: string; instanceId: string; slot: string; name: string; type: string; payload: Record<string, unknown>; sensitive: string | null },
+  input: {
+    organizationId: string;
+    environmentId: string;
+    instanceId: string;
+    slot: string;
+    name: string;
+    type: string;
+    payload: Record<string, unknown>;
+    sensitive: string | null;
+  },
 ): Promise<void> {
-  const existing = await tx.artifact.findFirst({ where: { instanceId: input.instanceId, slot: input.slot, environmentDefault: false }, select: { id: true } });
-  const data = { typeName: input.type, name: input.name, payload: input.payload as Prisma.InputJsonValue, sensitive: input.sensitive };
+  const existing = await tx.artifact.findFirst({
+    where: { instanceId: input.instanceId, slot: input.slot, environmentDefault: false },
+    select: { id: true },
+  });
+  const data = {
+    typeName: input.type,
+    name: input.name,
+    payload: input.payload as Prisma.InputJsonValue,
+    sensitive: input.sensitive,
+  };
   if (existing) await tx.artifact.update({ where: { id: existing.id }, data });
-  else await tx.artifact.create({ data: { ...data, organizationId: input.organizationId, environmentId: input.environmentId, instanceId: input.instanceId, slot: input.slot } });
+  else
+    await tx.artifact.create({
+      data: {
+        ...data,
+        organizationId: input.organizationId,
+        environmentId: input.environmentId,
+        instanceId: input.instanceId,
+        slot: input.slot,
+      },
+    });
 }

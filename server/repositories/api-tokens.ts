@@ -31,23 +31,41 @@ export async function findTokenByHash(tokenHash: string): Promise<ApiTokenDto | 
 }
 
 export async function listTokens(organizationId: string): Promise<ApiTokenDto[]> {
-  return prisma().apiToken.findMany({ where: { organizationId }, select, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+  return prisma().apiToken.findMany({
+    where: { organizationId },
+    select,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  });
 }
 
-export async function findToken(tx: Tx, organizationId: string, id: string): Promise<ApiTokenDto | null> {
+export async function findToken(
+  tx: Tx,
+  organizationId: string,
+  id: string,
+): Promise<ApiTokenDto | null> {
   return tx.apiToken.findFirst({ where: { id, organizationId }, select });
 }
 
 export async function insertToken(
   tx: Tx,
-  input: { organizationId: string; name: string; role: Role; tokenHash: string; createdById: string | null; expiresAt: Date },
+  input: {
+    organizationId: string;
+    name: string;
+    role: Role;
+    tokenHash: string;
+    createdById: string | null;
+    expiresAt: Date;
+  },
 ): Promise<ApiTokenDto> {
   return tx.apiToken.create({ data: input, select });
 }
 
 /** Revokes a live token; false when it was already revoked. */
 export async function revokeTokenRow(tx: Tx, id: string, now: Date): Promise<boolean> {
-  const { count } = await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+  const { count } = await tx.apiToken.updateMany({
+    where: { id, revokedAt: null },
+    data: { revokedAt: now },
+  });
   return count > 0;
 }
 

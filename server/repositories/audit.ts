@@ -19,7 +19,10 @@ export interface AuditFilter {
 }
 
 /** An event as shown and exported: its chained content without chain bookkeeping, plus id and hash. */
-export type AuditEventDto = Omit<ChainedContent, "chain" | "organizationId" | "actorId"> & { id: string; hash: string };
+export type AuditEventDto = Omit<ChainedContent, "chain" | "organizationId" | "actorId"> & {
+  id: string;
+  hash: string;
+};
 
 const columns = `id, seq, at, "actorType", "actorLabel", "actorRole", action, outcome, "targetType", "targetId",
   "projectId", "environmentId", "componentId", before, after, "requestId", ip, "userAgent", hash`;
@@ -46,13 +49,20 @@ function where(filter: AuditFilter): { sql: string; params: unknown[] } {
       `(action ILIKE ? OR "actorLabel" ILIKE $N OR "targetType" ILIKE $N OR coalesce("targetId", '') ILIKE $N OR coalesce(before::text, '') ILIKE $N OR coalesce(after::text, '') ILIKE $N)`,
       `%${filter.q}%`,
     );
-    clauses[clauses.length - 1] = clauses[clauses.length - 1]!.replaceAll("$N", `$${params.length}`);
+    clauses[clauses.length - 1] = clauses[clauses.length - 1]!.replaceAll(
+      "$N",
+      `$${params.length}`,
+    );
   }
   return { sql: clauses.join(" AND "), params };
 }
 
 /** Newest first; `beforeSeq` pages backwards. */
-export async function listAuditEvents(filter: AuditFilter, limit: number, beforeSeq?: number): Promise<AuditEventDto[]> {
+export async function listAuditEvents(
+  filter: AuditFilter,
+  limit: number,
+  beforeSeq?: number,
+): Promise<AuditEventDto[]> {
   const { sql, params } = where(filter);
   const page = beforeSeq ? ` AND seq < $${params.length + 1}` : "";
   const all = beforeSeq ? [...params, beforeSeq] : params;
@@ -63,9 +73,18 @@ export async function listAuditEvents(filter: AuditFilter, limit: number, before
 }
 
 /** One chain in order, a page at a time (for verify and export). */
-export type ChainRow = ChainedContent & { id: string; prevHash: string; hash: string; hashScheme: string };
+export type ChainRow = ChainedContent & {
+  id: string;
+  prevHash: string;
+  hash: string;
+  hashScheme: string;
+};
 
-export async function chainPage(chain: string, afterSeq: number, size: number): Promise<ChainRow[]> {
+export async function chainPage(
+  chain: string,
+  afterSeq: number,
+  size: number,
+): Promise<ChainRow[]> {
   return prisma().auditEvent.findMany({
     where: { chain, seq: { gt: afterSeq } },
     orderBy: { seq: "asc" },
@@ -75,7 +94,10 @@ export async function chainPage(chain: string, afterSeq: number, size: number): 
 
 /** The hash an event of the chain has at `seq` (null: no such event). */
 export async function eventHashAt(chain: string, seq: number): Promise<string | null> {
-  const row = await prisma().auditEvent.findUnique({ where: { chain_seq: { chain, seq } }, select: { hash: true } });
+  const row = await prisma().auditEvent.findUnique({
+    where: { chain_seq: { chain, seq } },
+    select: { hash: true },
+  });
   return row?.hash ?? null;
 }
 

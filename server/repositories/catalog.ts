@@ -51,36 +51,65 @@ const json = (value: unknown) => value as Prisma.InputJsonValue;
 export type CatalogOwner = string | null;
 
 /** What an organization sees: the shared catalog plus its own imports. */
-export const visibleTo = (organizationId: string) => ({ OR: [{ organizationId: null }, { organizationId }] });
+export const visibleTo = (organizationId: string) => ({
+  OR: [{ organizationId: null }, { organizationId }],
+});
 
 /**
  * Drops shared rows whose name the organization owns too. Imports may not shadow a shared
  * name, but a later shipped release may add one: the organization keeps what it placed.
  */
-export function ownWins<T extends { organizationId: string | null }>(rows: T[], nameOf: (row: T) => string): T[] {
+export function ownWins<T extends { organizationId: string | null }>(
+  rows: T[],
+  nameOf: (row: T) => string,
+): T[] {
   const owned = new Set(rows.filter((r) => r.organizationId !== null).map(nameOf));
   return rows.filter((r) => r.organizationId !== null || !owned.has(nameOf(r)));
 }
 
 /** Serialises catalog syncs across processes sharing one PostgreSQL; released at commit. */
 export async function lockCatalog(tx: Tx): Promise<void> {
-  await tx.$queryRawUnsafe("SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext($1))", "patchbay-catalog-sync");
+  await tx.$queryRawUnsafe(
+    "SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext($1))",
+    "patchbay-catalog-sync",
+  );
 }
 
 /** What `owner` (an organization, or null for the shared catalog) holds: the sync's and an import's plan base. */
-export async function readStoredState(owner: CatalogOwner, tx: Tx = prisma()): Promise<StoredState> {
+export async function readStoredState(
+  owner: CatalogOwner,
+  tx: Tx = prisma(),
+): Promise<StoredState> {
   const [versions, types, presets] = await Promise.all([
-    tx.bundleVersion.findMany({ where: { bundle: { organizationId: owner } }, select: { version: true, digest: true, bundle: { select: { name: true } } } }),
-    tx.artifactType.findMany({ where: { organizationId: owner }, select: { name: true, digest: true } }),
+    tx.bundleVersion.findMany({
+      where: { bundle: { organizationId: owner } },
+      select: { version: true, digest: true, bundle: { select: { name: true } } },
+    }),
+    tx.artifactType.findMany({
+      where: { organizationId: owner },
+      select: { name: true, digest: true },
+    }),
     tx.preset.findMany({
       where: { organizationId: owner, builtIn: true },
-      select: { bundleName: true, name: true, versions: { select: { version: true, values: true, allowedEnvironments: true }, orderBy: { version: "desc" }, take: 1 } },
+      select: {
+        bundleName: true,
+        name: true,
+        versions: {
+          select: { version: true, values: true, allowedEnvironments: true },
+          orderBy: { version: "desc" },
+          take: 1,
+        },
+      },
     }),
   ]);
   const builtInPresets: StoredState["builtInPresets"] = new Map();
   for (const p of presets) {
     const latest = p.versions[0];
-    builtInPresets.set(presetKey(p.bundleName, p.name), { version: latest?.version ?? 0, values: latest?.values ?? null, allowed: latest?.allowedEnvironments ?? {} });
+    builtInPresets.set(presetKey(p.bundleName, p.name), {
+      version: latest?.version ?? 0,
+      values: latest?.values ?? null,
+      allowed: latest?.allowedEnvironments ?? {},
+    });
   }
   return {
     bundleVersions: new Map(versions.map((v) => [`${v.bundle.name}@${v.version}`, v.digest])),
@@ -90,32 +119,67 @@ export async function readStoredState(owner: CatalogOwner, tx: Tx = prisma()): P
 }
 
 /** Names in the shared catalog: an organization's import may not shadow them. */
-export async function sharedNames(tx: Tx): Promise<{ bundles: Set<string>; artifactTypes: Set<string> }> {
+export async function sharedNames(
+  tx: Tx,
+): Promise<{ bundles: Set<string>; artifactTypes: Set<string> }> {
   const [bundles, types] = await Promise.all([
     tx.bundle.findMany({ where: { organizationId: null }, select: { name: true } }),
-    tx.artifactType.findMany({ where: { organizationId: null }, select: { name: true }, distinct: ["name"] }),
+    tx.artifactType.findMany({
+      where: { organizationId: null },
+      select: { name: true },
+      distinct: ["name"],
+    }),
   ]);
-  return { bundles: new Set(bundles.map((b) => b.name)), artifactTypes: new Set(types.map((t) => t.name)) };
+  return {
+    bundles: new Set(bundles.map((b) => b.name)),
+    artifactTypes: new Set(types.map((t) => t.name)),
+  };
 }
 
 /** Names of preset an organization authored for each bundle (a built-in import preset may not take one). */
 export async function authoredPresetKeys(tx: Tx, organizationId: string): Promise<Set<string>> {
-  const rows = await tx.preset.findMany({ where: { organizationId, builtIn: false }, select: { bundleName: true, name: true } });
+  const rows = await tx.preset.findMany({
+    where: { organizationId, builtIn: false },
+    select: { bundleName: true, name: true },
+  });
   return new Set(rows.map((r) => presetKey(r.bundleName, r.name)));
 }
 
 /** Adds a version of `owner`'s bundle; the bundle's display fields follow the newest version added. */
-export async function insertBundleVersion(tx: Tx, def: BundleDefinition, source: string, isLatest: boolean, owner: CatalogOwner): Promise<void> {
+export async function insertBundleVersion(
+  tx: Tx,
+  def: BundleDefinition,
+  source: string,
+  isLatest: boolean,
+  owner: CatalogOwner,
+): Promise<void> {
   const display = { description: def.description, category: def.category, icon: def.icon };
   // organizationId may be NULL, which a compound unique key does not match: look the row up.
-  const existing = await tx.bundle.findFirst({ where: { organizationId: owner, name: def.name }, select: { id: true } });
+  const existing = await tx.bundle.findFirst({
+    where: { organizationId: owner, name: def.name },
+    select: { id: true },
+  });
   const bundle = existing
-    ? await tx.bundle.update({ where: { id: existing.id }, data: isLatest ? display : {}, select: { id: true } })
-    : await tx.bundle.create({ data: { organizationId: owner, name: def.name, source, ...display }, select: { id: true } });
-  await tx.bundleVersion.create({ data: { bundleId: bundle.id, version: def.version, digest: def.digest, definition: json(def) } });
+    ? await tx.bundle.update({
+        where: { id: existing.id },
+        data: isLatest ? display : {},
+        select: { id: true },
+      })
+    : await tx.bundle.create({
+        data: { organizationId: owner, name: def.name, source, ...display },
+        select: { id: true },
+      });
+  await tx.bundleVersion.create({
+    data: { bundleId: bundle.id, version: def.version, digest: def.digest, definition: json(def) },
+  });
 }
 
-export async function insertArtifactType(tx: Tx, def: ArtifactTypeDefinition, source: string, owner: CatalogOwner): Promise<void> {
+export async function insertArtifactType(
+  tx: Tx,
+  def: ArtifactTypeDefinition,
+  source: string,
+  owner: CatalogOwner,
+): Promise<void> {
   await tx.artifactType.create({
     data: {
       organizationId: owner,
@@ -135,7 +199,14 @@ export async function insertArtifactType(tx: Tx, def: ArtifactTypeDefinition, so
 /** Publishes `values` as the next version of a built-in preset of `owner`'s bundle (null: shipped). */
 export async function publishBuiltInPreset(
   tx: Tx,
-  input: { bundleName: string; name: string; description: string; values: Record<string, unknown>; allowed: AllowedEnvironments; version: number },
+  input: {
+    bundleName: string;
+    name: string;
+    description: string;
+    values: Record<string, unknown>;
+    allowed: AllowedEnvironments;
+    version: number;
+  },
   owner: CatalogOwner,
 ): Promise<void> {
   // organizationId may be NULL, which a unique index does not match: look the row up instead of upserting.
@@ -144,13 +215,30 @@ export async function publishBuiltInPreset(
     select: { id: true },
   });
   const preset = existing
-    ? await tx.preset.update({ where: { id: existing.id }, data: { description: input.description }, select: { id: true } })
+    ? await tx.preset.update({
+        where: { id: existing.id },
+        data: { description: input.description },
+        select: { id: true },
+      })
     : await tx.preset.create({
-        data: { organizationId: owner, bundleName: input.bundleName, name: input.name, description: input.description, builtIn: true },
+        data: {
+          organizationId: owner,
+          bundleName: input.bundleName,
+          name: input.name,
+          description: input.description,
+          builtIn: true,
+        },
         select: { id: true },
       });
   await tx.presetVersion.create({
-    data: { presetId: preset.id, version: input.version, status: "published", values: json(input.values), allowedEnvironments: json(input.allowed), publishedAt: new Date() },
+    data: {
+      presetId: preset.id,
+      version: input.version,
+      status: "published",
+      values: json(input.values),
+      allowedEnvironments: json(input.allowed),
+      publishedAt: new Date(),
+    },
   });
 }
 
@@ -167,46 +255,83 @@ const bundleSelect = {
 type BundleRow = Prisma.BundleGetPayload<{ select: typeof bundleSelect }>;
 
 function toBundleDto({ organizationId, ...row }: BundleRow): BundleDto {
-  return { ...row, imported: organizationId !== null, versions: row.versions.map((v) => ({ ...v, definition: v.definition as unknown as BundleDefinition })) };
+  return {
+    ...row,
+    imported: organizationId !== null,
+    versions: row.versions.map((v) => ({
+      ...v,
+      definition: v.definition as unknown as BundleDefinition,
+    })),
+  };
 }
 
 /** Bundles `organizationId` may see: the shared catalog and its own imports. */
 export async function listBundles(organizationId: string): Promise<BundleDto[]> {
-  const rows = await prisma().bundle.findMany({ where: visibleTo(organizationId), select: bundleSelect, orderBy: [{ name: "asc" }, { organizationId: "asc" }] });
+  const rows = await prisma().bundle.findMany({
+    where: visibleTo(organizationId),
+    select: bundleSelect,
+    orderBy: [{ name: "asc" }, { organizationId: "asc" }],
+  });
   return ownWins(rows, (r) => r.name).map(toBundleDto);
 }
 
 export async function findBundle(organizationId: string, name: string): Promise<BundleDto | null> {
-  const rows = await prisma().bundle.findMany({ where: { name, ...visibleTo(organizationId) }, select: bundleSelect });
+  const rows = await prisma().bundle.findMany({
+    where: { name, ...visibleTo(organizationId) },
+    select: bundleSelect,
+  });
   const row = ownWins(rows, (r) => r.name)[0];
   return row ? toBundleDto(row) : null;
 }
 
 /** The newest row of every artifact type name `organizationId` may see (older digests stay for old bundle versions). */
-export async function listArtifactTypes(organizationId: string, tx: Tx = prisma()): Promise<ArtifactTypeDefinition[]> {
+export async function listArtifactTypes(
+  organizationId: string,
+  tx: Tx = prisma(),
+): Promise<ArtifactTypeDefinition[]> {
   const rows = await tx.artifactType.findMany({
     where: visibleTo(organizationId),
     select: { name: true, organizationId: true, definition: true },
     orderBy: [{ name: "asc" }, { createdAt: "desc" }, { id: "desc" }],
   });
   const latest = new Map<string, ArtifactTypeDefinition>();
-  for (const row of ownWins(rows, (r) => r.name)) if (!latest.has(row.name)) latest.set(row.name, row.definition as unknown as ArtifactTypeDefinition);
+  for (const row of ownWins(rows, (r) => r.name))
+    if (!latest.has(row.name))
+      latest.set(row.name, row.definition as unknown as ArtifactTypeDefinition);
   return [...latest.values()];
 }
 
 /** Built-in presets of a bundle as `organizationId` sees it: shipped ones, or those its import brought. */
-export async function listBuiltInPresets(organizationId: string, bundleName: string, imported: boolean): Promise<PresetDto[]> {
+export async function listBuiltInPresets(
+  organizationId: string,
+  bundleName: string,
+  imported: boolean,
+): Promise<PresetDto[]> {
   const rows = await prisma().preset.findMany({
     where: { organizationId: imported ? organizationId : null, builtIn: true, bundleName },
     select: {
       name: true,
       description: true,
-      versions: { where: { status: "published" }, select: { version: true, values: true }, orderBy: { version: "desc" }, take: 1 },
+      versions: {
+        where: { status: "published" },
+        select: { version: true, values: true },
+        orderBy: { version: "desc" },
+        take: 1,
+      },
     },
     orderBy: { createdAt: "asc" },
   });
   return rows.flatMap((r) => {
     const v = r.versions[0];
-    return v ? [{ name: r.name, description: r.description, version: v.version, values: v.values as Record<string, unknown> }] : [];
+    return v
+      ? [
+          {
+            name: r.name,
+            description: r.description,
+            version: v.version,
+            values: v.values as Record<string, unknown>,
+          },
+        ]
+      : [];
   });
 }

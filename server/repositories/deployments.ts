@@ -6,7 +6,13 @@ import type { Prisma } from "../generated/prisma/client";
 
 export type DeploymentActionDto = "plan" | "apply" | "destroy";
 export type DeploymentStatusDto = "queued" | "running" | "succeeded" | "failed" | "cancelled";
-export type InstanceStatusValue = "draft" | "pending" | "provisioning" | "running" | "failed" | "decommissioned";
+export type InstanceStatusValue =
+  | "draft"
+  | "pending"
+  | "provisioning"
+  | "running"
+  | "failed"
+  | "decommissioned";
 
 export interface DeploymentRowDto {
   id: string;
@@ -31,8 +37,16 @@ export interface DeploymentRowDto {
  * merely reference the environment (an instance created meanwhile). False when the
  * environment is not in the project.
  */
-export async function lockEnvironmentForRequest(tx: Tx, projectId: string, environmentId: string): Promise<boolean> {
-  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "Environment" WHERE id = $1 AND "projectId" = $2 FOR NO KEY UPDATE`, environmentId, projectId);
+export async function lockEnvironmentForRequest(
+  tx: Tx,
+  projectId: string,
+  environmentId: string,
+): Promise<boolean> {
+  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id FROM "Environment" WHERE id = $1 AND "projectId" = $2 FOR NO KEY UPDATE`,
+    environmentId,
+    projectId,
+  );
   return rows.length > 0;
 }
 
@@ -46,19 +60,39 @@ export async function lockInstanceSecrets(tx: Tx, instanceId: string): Promise<v
 
 export async function insertDeployment(
   tx: Tx,
-  input: { id: string; instanceId: string; environmentId: string; action: "plan" | "apply"; snapshot: unknown; bundleVersion: string; message: string; createdById: string | null },
+  input: {
+    id: string;
+    instanceId: string;
+    environmentId: string;
+    action: "plan" | "apply";
+    snapshot: unknown;
+    bundleVersion: string;
+    message: string;
+    createdById: string | null;
+  },
 ): Promise<void> {
   await tx.deployment.create({
-    data: { ...input, snapshot: input.snapshot as Prisma.InputJsonValue, status: "queued", createdAt: new Date() },
+    data: {
+      ...input,
+      snapshot: input.snapshot as Prisma.InputJsonValue,
+      status: "queued",
+      createdAt: new Date(),
+    },
     select: { id: true },
   });
 }
 
 export async function instanceStatus(tx: Tx, instanceId: string): Promise<InstanceStatusValue> {
-  return (await tx.instance.findUniqueOrThrow({ where: { id: instanceId }, select: { status: true } })).status;
+  return (
+    await tx.instance.findUniqueOrThrow({ where: { id: instanceId }, select: { status: true } })
+  ).status;
 }
 
-export async function setInstanceStatus(tx: Tx, instanceId: string, status: "pending"): Promise<void> {
+export async function setInstanceStatus(
+  tx: Tx,
+  instanceId: string,
+  status: "pending",
+): Promise<void> {
   await tx.instance.update({ where: { id: instanceId }, data: { status }, select: { id: true } });
 }
 
@@ -98,15 +132,29 @@ export async function listDeployments(
     filter.componentId ?? null,
     filter.id ?? null,
   );
-  return rows.map(({ environmentSlug, environmentName, componentId, componentName, userName, userEmail, ...r }) => ({
-    ...r,
-    number: Number(r.number),
-    environment: { id: filter.environmentId, slug: environmentSlug, name: environmentName },
-    component: componentId && componentName ? { id: componentId, name: componentName } : null,
-    createdBy: userName && userEmail ? { name: userName, email: userEmail } : null,
-  }));
+  return rows.map(
+    ({
+      environmentSlug,
+      environmentName,
+      componentId,
+      componentName,
+      userName,
+      userEmail,
+      ...r
+    }) => ({
+      ...r,
+      number: Number(r.number),
+      environment: { id: filter.environmentId, slug: environmentSlug, name: environmentName },
+      component: componentId && componentName ? { id: componentId, name: componentName } : null,
+      createdBy: userName && userEmail ? { name: userName, email: userEmail } : null,
+    }),
+  );
 }
 
-export async function environmentInProject(projectId: string, environmentId: string, tx: Tx = prisma()): Promise<boolean> {
+export async function environmentInProject(
+  projectId: string,
+  environmentId: string,
+  tx: Tx = prisma(),
+): Promise<boolean> {
   return (await tx.environment.count({ where: { id: environmentId, projectId } })) > 0;
 }

@@ -24,7 +24,10 @@ export interface StoredDiagram {
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 
 /** The whole diagram of a project with every environment's configuration. */
-export async function loadDiagram(projectId: string, tx: Tx = prisma()): Promise<StoredDiagram | null> {
+export async function loadDiagram(
+  projectId: string,
+  tx: Tx = prisma(),
+): Promise<StoredDiagram | null> {
   const project = await tx.project.findUnique({
     where: { id: projectId },
     select: {
@@ -38,13 +41,27 @@ export async function loadDiagram(projectId: string, tx: Tx = prisma()): Promise
           positionX: true,
           positionY: true,
           instances: {
-            select: { environmentId: true, params: true, linkPolicies: true, status: true, deployedVersion: true, presetVersion: { select: { version: true, preset: { select: { name: true } } } } },
+            select: {
+              environmentId: true,
+              params: true,
+              linkPolicies: true,
+              status: true,
+              deployedVersion: true,
+              presetVersion: { select: { version: true, preset: { select: { name: true } } } },
+            },
           },
         },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
       links: {
-        select: { id: true, fromComponentId: true, fromArtifact: true, toComponentId: true, toSlot: true, policies: true },
+        select: {
+          id: true,
+          fromComponentId: true,
+          fromArtifact: true,
+          toComponentId: true,
+          toSlot: true,
+          policies: true,
+        },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
     },
@@ -53,26 +70,48 @@ export async function loadDiagram(projectId: string, tx: Tx = prisma()): Promise
   const instances: Diagram["instances"] = {};
   const statuses: InstanceStatusDto[] = [];
   const linesInto = new Map<string, Set<string>>();
-  for (const l of project.links) linesInto.set(l.toComponentId, (linesInto.get(l.toComponentId) ?? new Set()).add(l.id));
+  for (const l of project.links)
+    linesInto.set(l.toComponentId, (linesInto.get(l.toComponentId) ?? new Set()).add(l.id));
   for (const c of project.components) {
     instances[c.id] = {};
     for (const i of c.instances) {
       // Choices of lines deleted since are dropped here: nothing can restore them after a reload.
-      const chosen = Object.entries((i.linkPolicies ?? {}) as Record<string, string[]>).filter(([id]) => linesInto.get(c.id)?.has(id));
+      const chosen = Object.entries((i.linkPolicies ?? {}) as Record<string, string[]>).filter(
+        ([id]) => linesInto.get(c.id)?.has(id),
+      );
       instances[c.id]![i.environmentId] = {
         params: i.params as Record<string, unknown>,
         preset: i.presetVersion?.preset.name ?? null,
         ...(i.presetVersion ? { presetVersion: i.presetVersion.version } : {}),
         ...(chosen.length ? { policies: Object.fromEntries(chosen) } : {}),
       };
-      statuses.push({ componentId: c.id, environmentId: i.environmentId, status: i.status, deployedVersion: i.deployedVersion });
+      statuses.push({
+        componentId: c.id,
+        environmentId: i.environmentId,
+        status: i.status,
+        deployedVersion: i.deployedVersion,
+      });
     }
   }
   return {
     revision: project.revision,
     diagram: {
-      components: project.components.map((c) => ({ id: c.id, name: c.name, bundle: c.bundleName, version: c.versionConstraint, x: c.positionX, y: c.positionY })),
-      links: project.links.map((l) => ({ id: l.id, from: l.fromComponentId, fromArtifact: l.fromArtifact, to: l.toComponentId, toSlot: l.toSlot, policies: l.policies })),
+      components: project.components.map((c) => ({
+        id: c.id,
+        name: c.name,
+        bundle: c.bundleName,
+        version: c.versionConstraint,
+        x: c.positionX,
+        y: c.positionY,
+      })),
+      links: project.links.map((l) => ({
+        id: l.id,
+        from: l.fromComponentId,
+        fromArtifact: l.fromArtifact,
+        to: l.toComponentId,
+        toSlot: l.toSlot,
+        policies: l.policies,
+      })),
       instances,
     },
     statuses,
@@ -80,8 +119,15 @@ export async function loadDiagram(projectId: string, tx: Tx = prisma()): Promise
 }
 
 /** Moves the project to the next revision only if it is still at `base`; null when someone else got there first. */
-export async function advanceRevision(tx: Tx, projectId: string, base: number): Promise<number | null> {
-  const { count } = await tx.project.updateMany({ where: { id: projectId, revision: base }, data: { revision: { increment: 1 } } });
+export async function advanceRevision(
+  tx: Tx,
+  projectId: string,
+  base: number,
+): Promise<number | null> {
+  const { count } = await tx.project.updateMany({
+    where: { id: projectId, revision: base },
+    data: { revision: { increment: 1 } },
+  });
   return count === 1 ? base + 1 : null;
 }
 
@@ -98,8 +144,19 @@ export async function takenIds(tx: Tx, projectId: string, ids: string[]): Promis
   return [...components, ...links].map((r) => r.id);
 }
 
-async function writeInstance(tx: Tx, projectId: string, componentId: string, environmentId: string, config: InstanceConfig, presetVersionId: string | null) {
-  const data = { params: json(config.params), linkPolicies: json(config.policies ?? {}), presetVersionId };
+async function writeInstance(
+  tx: Tx,
+  projectId: string,
+  componentId: string,
+  environmentId: string,
+  config: InstanceConfig,
+  presetVersionId: string | null,
+) {
+  const data = {
+    params: json(config.params),
+    linkPolicies: json(config.policies ?? {}),
+    presetVersionId,
+  };
   // (componentId, environmentId) is unique: an environment belongs to one project.
   await tx.instance.upsert({
     where: { componentId_environmentId: { componentId, environmentId } },
@@ -124,14 +181,26 @@ export async function writeOps(
       case "addComponent": {
         const c = o.component;
         await tx.component.create({
-          data: { id: c.id, projectId, name: c.name, bundleName: c.bundle, versionConstraint: c.version, positionX: c.x, positionY: c.y },
+          data: {
+            id: c.id,
+            projectId,
+            name: c.name,
+            bundleName: c.bundle,
+            versionConstraint: c.version,
+            positionX: c.x,
+            positionY: c.y,
+          },
         });
-        for (const [env, config] of Object.entries(o.instances ?? {})) await writeInstance(tx, projectId, c.id, env, config, presetId(c.bundle, config));
+        for (const [env, config] of Object.entries(o.instances ?? {}))
+          await writeInstance(tx, projectId, c.id, env, config, presetId(c.bundle, config));
         break;
       }
       case "updateComponent": {
         const { id, name, x, y, version } = o;
-        await tx.component.update({ where: { projectId_id: { projectId, id } }, data: { name, positionX: x, positionY: y, versionConstraint: version } });
+        await tx.component.update({
+          where: { projectId_id: { projectId, id } },
+          data: { name, positionX: x, positionY: y, versionConstraint: version },
+        });
         break;
       }
       case "removeComponent":
@@ -140,7 +209,15 @@ export async function writeOps(
       case "addLink": {
         const l = o.link;
         await tx.link.create({
-          data: { id: l.id, projectId, fromComponentId: l.from, fromArtifact: l.fromArtifact, toComponentId: l.to, toSlot: l.toSlot, policies: l.policies },
+          data: {
+            id: l.id,
+            projectId,
+            fromComponentId: l.from,
+            fromArtifact: l.fromArtifact,
+            toComponentId: l.to,
+            toSlot: l.toSlot,
+            policies: l.policies,
+          },
         });
         break;
       }
@@ -148,7 +225,14 @@ export async function writeOps(
         await tx.link.delete({ where: { projectId_id: { projectId, id: o.id } } });
         break;
       case "setInstance":
-        await writeInstance(tx, projectId, o.component, o.environment, o.config, presetId(bundleOf(o.component), o.config));
+        await writeInstance(
+          tx,
+          projectId,
+          o.component,
+          o.environment,
+          o.config,
+          presetId(bundleOf(o.component), o.config),
+        );
         break;
     }
   }
@@ -164,12 +248,24 @@ export async function writeOps(
 // treat definitions as read-only.
 const definitionCache = new Map<string, BundleDefinition>();
 
-export async function listBundleVersionDefinitions(organizationId: string, tx: Tx = prisma()): Promise<BundleDefinition[]> {
-  const all = await tx.bundleVersion.findMany({ where: { bundle: visibleTo(organizationId) }, select: { id: true, bundle: { select: { name: true, organizationId: true } } } });
-  const rows = ownWins(all.map((r) => ({ id: r.id, ...r.bundle })), (r) => r.name);
+export async function listBundleVersionDefinitions(
+  organizationId: string,
+  tx: Tx = prisma(),
+): Promise<BundleDefinition[]> {
+  const all = await tx.bundleVersion.findMany({
+    where: { bundle: visibleTo(organizationId) },
+    select: { id: true, bundle: { select: { name: true, organizationId: true } } },
+  });
+  const rows = ownWins(
+    all.map((r) => ({ id: r.id, ...r.bundle })),
+    (r) => r.name,
+  );
   const unseen = rows.filter((r) => !definitionCache.has(r.id)).map((r) => r.id);
   if (unseen.length > 0) {
-    const read = await tx.bundleVersion.findMany({ where: { id: { in: unseen } }, select: { id: true, definition: true } });
+    const read = await tx.bundleVersion.findMany({
+      where: { id: { in: unseen } },
+      select: { id: true, definition: true },
+    });
     for (const r of read) definitionCache.set(r.id, r.definition as unknown as BundleDefinition);
   }
   return rows.map((r) => definitionCache.get(r.id)!);

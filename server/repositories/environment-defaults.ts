@@ -24,18 +24,54 @@ export interface EnvironmentDefaultRowDto {
   createdAt: Date;
 }
 
-const rowSelect = { id: true, name: true, typeName: true, payload: true, sensitive: true, createdAt: true } as const;
+const rowSelect = {
+  id: true,
+  name: true,
+  typeName: true,
+  payload: true,
+  sensitive: true,
+  createdAt: true,
+} as const;
 
-function toRow(r: { id: string; name: string; typeName: string; payload: unknown; sensitive: string | null; createdAt: Date }): EnvironmentDefaultRowDto {
-  return { id: r.id, name: r.name, type: r.typeName, payload: r.payload as Record<string, unknown>, sensitive: r.sensitive, createdAt: r.createdAt };
+function toRow(r: {
+  id: string;
+  name: string;
+  typeName: string;
+  payload: unknown;
+  sensitive: string | null;
+  createdAt: Date;
+}): EnvironmentDefaultRowDto {
+  return {
+    id: r.id,
+    name: r.name,
+    type: r.typeName,
+    payload: r.payload as Record<string, unknown>,
+    sensitive: r.sensitive,
+    createdAt: r.createdAt,
+  };
 }
 
-export async function findEnvironmentRef(environmentId: string, tx: Tx = prisma()): Promise<EnvironmentRefDto | null> {
+export async function findEnvironmentRef(
+  environmentId: string,
+  tx: Tx = prisma(),
+): Promise<EnvironmentRefDto | null> {
   const row = await tx.environment.findUnique({
     where: { id: environmentId },
-    select: { id: true, slug: true, projectId: true, project: { select: { organizationId: true } } },
+    select: {
+      id: true,
+      slug: true,
+      projectId: true,
+      project: { select: { organizationId: true } },
+    },
   });
-  return row ? { id: row.id, slug: row.slug, projectId: row.projectId, organizationId: row.project.organizationId } : null;
+  return row
+    ? {
+        id: row.id,
+        slug: row.slug,
+        projectId: row.projectId,
+        organizationId: row.project.organizationId,
+      }
+    : null;
 }
 
 /**
@@ -46,13 +82,26 @@ export async function lockEnvironment(tx: Tx, environmentId: string): Promise<vo
   await tx.$queryRawUnsafe(`SELECT id FROM "Environment" WHERE id = $1 FOR UPDATE`, environmentId);
 }
 
-export async function environmentDefaultNameTaken(tx: Tx, environmentId: string, name: string): Promise<boolean> {
-  return (await tx.artifact.count({ where: { environmentId, environmentDefault: true, name } })) > 0;
+export async function environmentDefaultNameTaken(
+  tx: Tx,
+  environmentId: string,
+  name: string,
+): Promise<boolean> {
+  return (
+    (await tx.artifact.count({ where: { environmentId, environmentDefault: true, name } })) > 0
+  );
 }
 
 export async function insertEnvironmentDefault(
   tx: Tx,
-  input: { organizationId: string; environmentId: string; name: string; type: string; payload: Record<string, unknown>; sensitive: string | null },
+  input: {
+    organizationId: string;
+    environmentId: string;
+    name: string;
+    type: string;
+    payload: Record<string, unknown>;
+    sensitive: string | null;
+  },
 ): Promise<EnvironmentDefaultRowDto> {
   const row = await tx.artifact.create({
     data: {
@@ -70,15 +119,25 @@ export async function insertEnvironmentDefault(
 }
 
 /** Deletes one default of the environment; returns it as it was, or null when there is none. */
-export async function deleteEnvironmentDefault(tx: Tx, environmentId: string, id: string): Promise<EnvironmentDefaultRowDto | null> {
-  const row = await tx.artifact.findFirst({ where: { id, environmentId, environmentDefault: true }, select: rowSelect });
+export async function deleteEnvironmentDefault(
+  tx: Tx,
+  environmentId: string,
+  id: string,
+): Promise<EnvironmentDefaultRowDto | null> {
+  const row = await tx.artifact.findFirst({
+    where: { id, environmentId, environmentDefault: true },
+    select: rowSelect,
+  });
   if (!row) return null;
   await tx.artifact.delete({ where: { id } });
   return toRow(row);
 }
 
 /** Oldest first: the resolver lets the first default of a type fill its slots. */
-export async function listEnvironmentDefaultRows(environmentId: string, tx: Tx = prisma()): Promise<EnvironmentDefaultRowDto[]> {
+export async function listEnvironmentDefaultRows(
+  environmentId: string,
+  tx: Tx = prisma(),
+): Promise<EnvironmentDefaultRowDto[]> {
   const rows = await tx.artifact.findMany({
     where: { environmentId, environmentDefault: true },
     select: rowSelect,
@@ -101,6 +160,9 @@ export async function environmentDefaultsFor(
   tx: Tx = prisma(),
 ): Promise<{ name: string; type: string; payload: Record<string, unknown> }[]> {
   const rows = await listEnvironmentDefaultRows(environmentId, tx);
-  return rows.map((r) => ({ name: r.name, type: r.type, payload: mergeSensitive(r.payload, openSensitive(r.sensitive)) }));
+  return rows.map((r) => ({
+    name: r.name,
+    type: r.type,
+    payload: mergeSensitive(r.payload, openSensitive(r.sensitive)),
+  }));
 }
-

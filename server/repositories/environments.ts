@@ -2,7 +2,12 @@
 // class and protection, forking (new environment + copied instance rows) and deleting.
 // Creating one and listing a project's environments live in ./projects.ts.
 import type { Tx } from "../db";
-import type { DeletionFacts, EnvironmentClass, ForkedInstance, ForkSourceInstance } from "../domain/environments";
+import type {
+  DeletionFacts,
+  EnvironmentClass,
+  ForkedInstance,
+  ForkSourceInstance,
+} from "../domain/environments";
 import type { Prisma } from "../generated/prisma/client";
 import { environmentSelect, type EnvironmentDto } from "./projects";
 
@@ -13,10 +18,21 @@ const json = (value: unknown) => value as Prisma.InputJsonValue;
  * transaction ends: a concurrent rename, fork or delete of it waits, so the checks made
  * here still hold when the change is written.
  */
-export async function lockEnvironment(tx: Tx, projectId: string, environmentId: string): Promise<(EnvironmentDto & { tags: unknown }) | null> {
-  const locked = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "Environment" WHERE id = $1 AND "projectId" = $2 FOR UPDATE`, environmentId, projectId);
+export async function lockEnvironment(
+  tx: Tx,
+  projectId: string,
+  environmentId: string,
+): Promise<(EnvironmentDto & { tags: unknown }) | null> {
+  const locked = await tx.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id FROM "Environment" WHERE id = $1 AND "projectId" = $2 FOR UPDATE`,
+    environmentId,
+    projectId,
+  );
   if (locked.length === 0) return null;
-  return tx.environment.findUnique({ where: { id: environmentId }, select: { ...environmentSelect, tags: true } });
+  return tx.environment.findUnique({
+    where: { id: environmentId },
+    select: { ...environmentSelect, tags: true },
+  });
 }
 
 export async function updateEnvironment(
@@ -28,15 +44,30 @@ export async function updateEnvironment(
 }
 
 /** Every instance of the environment as a fork reads it: configuration, and how many secrets (never which values). */
-export async function forkSource(tx: Tx, environmentId: string): Promise<{ instances: ForkSourceInstance[]; environmentDefaults: number }> {
+export async function forkSource(
+  tx: Tx,
+  environmentId: string,
+): Promise<{ instances: ForkSourceInstance[]; environmentDefaults: number }> {
   const [rows, environmentDefaults] = await Promise.all([
     tx.instance.findMany({
       where: { environmentId },
-      select: { componentId: true, params: true, presetVersionId: true, linkPolicies: true, component: { select: { name: true, bundleName: true } }, _count: { select: { secrets: true } } },
+      select: {
+        componentId: true,
+        params: true,
+        presetVersionId: true,
+        linkPolicies: true,
+        component: { select: { name: true, bundleName: true } },
+        _count: { select: { secrets: true } },
+      },
     }),
     tx.artifact.count({ where: { environmentId, environmentDefault: true } }),
   ]);
-  const instances = rows.map(({ component, _count, ...i }) => ({ ...i, componentName: component.name, bundle: component.bundleName, secretCount: _count.secrets }));
+  const instances = rows.map(({ component, _count, ...i }) => ({
+    ...i,
+    componentName: component.name,
+    bundle: component.bundleName,
+    secretCount: _count.secrets,
+  }));
   return { instances, environmentDefaults };
 }
 
@@ -49,11 +80,26 @@ export function isSlugViolation(error: unknown): boolean {
 /** The fork: a new environment remembering its source, and one draft instance per copied configuration. */
 export async function createFork(
   tx: Tx,
-  input: { projectId: string; slug: string; name: string; class: EnvironmentClass; tags: unknown; forkedFromId: string },
+  input: {
+    projectId: string;
+    slug: string;
+    name: string;
+    class: EnvironmentClass;
+    tags: unknown;
+    forkedFromId: string;
+  },
   instances: readonly ForkedInstance[],
 ): Promise<EnvironmentDto> {
   const environment = await tx.environment.create({
-    data: { projectId: input.projectId, slug: input.slug, name: input.name, class: input.class, protected: false, tags: json(input.tags ?? {}), forkedFromId: input.forkedFromId },
+    data: {
+      projectId: input.projectId,
+      slug: input.slug,
+      name: input.name,
+      class: input.class,
+      protected: false,
+      tags: json(input.tags ?? {}),
+      forkedFromId: input.forkedFromId,
+    },
     select: environmentSelect,
   });
   if (instances.length > 0) {
@@ -72,24 +118,44 @@ export async function createFork(
 }
 
 /** What deleting the environment must look at: its instances' state and its deployment records. */
-export async function deletionFacts(tx: Tx, environment: { id: string; name: string; protected: boolean }): Promise<DeletionFacts> {
+export async function deletionFacts(
+  tx: Tx,
+  environment: { id: string; name: string; protected: boolean },
+): Promise<DeletionFacts> {
   const [instances, deployments] = await Promise.all([
     tx.instance.findMany({
       where: { environmentId: environment.id },
-      select: { status: true, deployedVersion: true, component: { select: { name: true } }, _count: { select: { artifacts: true } } },
+      select: {
+        status: true,
+        deployedVersion: true,
+        component: { select: { name: true } },
+        _count: { select: { artifacts: true } },
+      },
     }),
-    tx.deployment.count({ where: { OR: [{ environmentId: environment.id }, { instance: { environmentId: environment.id } }] } }),
+    tx.deployment.count({
+      where: {
+        OR: [{ environmentId: environment.id }, { instance: { environmentId: environment.id } }],
+      },
+    }),
   ]);
   return {
     name: environment.name,
     protected: environment.protected,
-    instances: instances.map((i) => ({ componentName: i.component.name, status: i.status, deployedVersion: i.deployedVersion, outputs: i._count.artifacts })),
+    instances: instances.map((i) => ({
+      componentName: i.component.name,
+      status: i.status,
+      deployedVersion: i.deployedVersion,
+      outputs: i._count.artifacts,
+    })),
     deployments,
   };
 }
 
 /** Deletes the environment; its instances, their secrets and its environment defaults go with it (cascade). Returns what went. */
-export async function deleteEnvironment(tx: Tx, environmentId: string): Promise<{ instances: number; secrets: number; environmentDefaults: number }> {
+export async function deleteEnvironment(
+  tx: Tx,
+  environmentId: string,
+): Promise<{ instances: number; secrets: number; environmentDefaults: number }> {
   const [instances, secrets, environmentDefaults] = await Promise.all([
     tx.instance.count({ where: { environmentId } }),
     tx.secret.count({ where: { instance: { environmentId } } }),

@@ -19,7 +19,13 @@ export interface MomentDto {
 }
 
 const rowSelect = { id: true, at: true, auditEventId: true, state: true, positions: true } as const;
-const toDto = (r: { id: string; at: Date; auditEventId: string | null; state: unknown; positions: unknown }): HistoryRowDto => ({
+const toDto = (r: {
+  id: string;
+  at: Date;
+  auditEventId: string | null;
+  state: unknown;
+  positions: unknown;
+}): HistoryRowDto => ({
   ...r,
   state: r.state as EnvironmentSnapshot,
   positions: r.positions as Record<string, [number, number]>,
@@ -27,37 +33,82 @@ const toDto = (r: { id: string; at: Date; auditEventId: string | null; state: un
 
 /** The hash of an environment's newest recorded state, or null when none is recorded. */
 export async function latestHash(tx: Tx, environmentId: string): Promise<string | null> {
-  const row = await tx.environmentSnapshot.findFirst({ where: { environmentId }, orderBy: [{ at: "desc" }, { id: "desc" }], select: { hash: true } });
+  const row = await tx.environmentSnapshot.findFirst({
+    where: { environmentId },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { hash: true },
+  });
   return row?.hash ?? null;
 }
 
 export async function insertHistoryRow(
   tx: Tx,
-  row: { environmentId: string; projectId: string; at: Date; auditEventId: string | null; hash: string; state: EnvironmentSnapshot; positions: Record<string, [number, number]> },
+  row: {
+    environmentId: string;
+    projectId: string;
+    at: Date;
+    auditEventId: string | null;
+    hash: string;
+    state: EnvironmentSnapshot;
+    positions: Record<string, [number, number]>;
+  },
 ): Promise<void> {
-  await tx.environmentSnapshot.create({ data: { ...row, state: row.state as unknown as Prisma.InputJsonValue, positions: row.positions } });
+  await tx.environmentSnapshot.create({
+    data: {
+      ...row,
+      state: row.state as unknown as Prisma.InputJsonValue,
+      positions: row.positions,
+    },
+  });
 }
 
 /** The newest state recorded at or before `at`, or null. */
-export async function stateAt(environmentId: string, at: Date, tx: Tx = prisma()): Promise<HistoryRowDto | null> {
-  const row = await tx.environmentSnapshot.findFirst({ where: { environmentId, at: { lte: at } }, orderBy: [{ at: "desc" }, { id: "desc" }], select: rowSelect });
+export async function stateAt(
+  environmentId: string,
+  at: Date,
+  tx: Tx = prisma(),
+): Promise<HistoryRowDto | null> {
+  const row = await tx.environmentSnapshot.findFirst({
+    where: { environmentId, at: { lte: at } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: rowSelect,
+  });
   return row && toDto(row);
 }
 
 /** The oldest recorded state: where history starts. */
-export async function firstState(environmentId: string, tx: Tx = prisma()): Promise<HistoryRowDto | null> {
-  const row = await tx.environmentSnapshot.findFirst({ where: { environmentId }, orderBy: [{ at: "asc" }, { id: "asc" }], select: rowSelect });
+export async function firstState(
+  environmentId: string,
+  tx: Tx = prisma(),
+): Promise<HistoryRowDto | null> {
+  const row = await tx.environmentSnapshot.findFirst({
+    where: { environmentId },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    select: rowSelect,
+  });
   return row && toDto(row);
 }
 
 /** When the oldest recorded state was recorded (its state is not read). */
-export async function firstRecordedAt(environmentId: string, tx: Tx = prisma()): Promise<Date | null> {
-  const row = await tx.environmentSnapshot.findFirst({ where: { environmentId }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { at: true } });
+export async function firstRecordedAt(
+  environmentId: string,
+  tx: Tx = prisma(),
+): Promise<Date | null> {
+  const row = await tx.environmentSnapshot.findFirst({
+    where: { environmentId },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    select: { at: true },
+  });
   return row?.at ?? null;
 }
 
 /** Every moment the environment's state changed after `since` (oldest first, at most `limit`), with the event that changed it. */
-export async function momentsSince(environmentId: string, since: Date, limit: number, tx: Tx = prisma()): Promise<MomentDto[]> {
+export async function momentsSince(
+  environmentId: string,
+  since: Date,
+  limit: number,
+  tx: Tx = prisma(),
+): Promise<MomentDto[]> {
   const rows = await tx.environmentSnapshot.findMany({
     where: { environmentId, at: { gt: since } },
     orderBy: [{ at: "asc" }, { id: "asc" }],
@@ -65,7 +116,13 @@ export async function momentsSince(environmentId: string, since: Date, limit: nu
     select: { at: true, auditEventId: true },
   });
   const ids = rows.flatMap((r) => (r.auditEventId ? [r.auditEventId] : []));
-  const events = ids.length === 0 ? [] : await tx.auditEvent.findMany({ where: { id: { in: ids } }, select: { id: true, action: true, actorLabel: true } });
+  const events =
+    ids.length === 0
+      ? []
+      : await tx.auditEvent.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, action: true, actorLabel: true },
+        });
   const byId = new Map(events.map((e) => [e.id, e]));
   return rows.map((r) => {
     const event = r.auditEventId ? byId.get(r.auditEventId) : undefined;
@@ -73,7 +130,13 @@ export async function momentsSince(environmentId: string, since: Date, limit: nu
   });
 }
 
-export async function environmentCreatedAt(environmentId: string, tx: Tx = prisma()): Promise<Date | null> {
-  const row = await tx.environment.findUnique({ where: { id: environmentId }, select: { createdAt: true } });
+export async function environmentCreatedAt(
+  environmentId: string,
+  tx: Tx = prisma(),
+): Promise<Date | null> {
+  const row = await tx.environment.findUnique({
+    where: { id: environmentId },
+    select: { createdAt: true },
+  });
   return row?.createdAt ?? null;
 }

@@ -16,7 +16,10 @@ export async function findOrganization(id: string): Promise<OrganizationDto | nu
   return prisma().organization.findUnique({ where: { id }, select });
 }
 
-export async function createOrganization(tx: Tx, input: { slug: string; name: string }): Promise<OrganizationDto> {
+export async function createOrganization(
+  tx: Tx,
+  input: { slug: string; name: string },
+): Promise<OrganizationDto> {
   return tx.organization.create({ data: input, select });
 }
 

@@ -66,12 +66,21 @@ type PresetRow = Prisma.PresetGetPayload<{ select: typeof presetSelect }>;
 async function emails(tx: Tx, ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
-  const users = await tx.user.findMany({ where: { id: { in: wanted } }, select: { id: true, email: true } });
+  const users = await tx.user.findMany({
+    where: { id: { in: wanted } },
+    select: { id: true, email: true },
+  });
   return new Map(users.map((u) => [u.id, u.email]));
 }
 
 async function toDtos(tx: Tx, rows: PresetRow[]): Promise<PresetDto[]> {
-  const who = await emails(tx, rows.flatMap((r) => [r.createdById, ...r.versions.flatMap((v) => [v.publishedById, v.offeredById])]));
+  const who = await emails(
+    tx,
+    rows.flatMap((r) => [
+      r.createdById,
+      ...r.versions.flatMap((v) => [v.publishedById, v.offeredById]),
+    ]),
+  );
   const email = (id: string | null) => (id === null ? null : (who.get(id) ?? null));
   return rows.map((r) => ({
     id: r.id,
@@ -99,9 +108,16 @@ async function toDtos(tx: Tx, rows: PresetRow[]): Promise<PresetDto[]> {
 }
 
 /** Built-in presets and the organization's own, optionally of one bundle; built-in first, then by creation. */
-export async function listPresets(organizationId: string, bundle?: string, tx: Tx = prisma()): Promise<PresetDto[]> {
+export async function listPresets(
+  organizationId: string,
+  bundle?: string,
+  tx: Tx = prisma(),
+): Promise<PresetDto[]> {
   const rows = await tx.preset.findMany({
-    where: { OR: [{ organizationId: null }, { organizationId }], ...(bundle ? { bundleName: bundle } : {}) },
+    where: {
+      OR: [{ organizationId: null }, { organizationId }],
+      ...(bundle ? { bundleName: bundle } : {}),
+    },
     select: presetSelect,
     orderBy: [{ bundleName: "asc" }, { builtIn: "desc" }, { createdAt: "asc" }, { id: "asc" }],
   });
@@ -109,25 +125,60 @@ export async function listPresets(organizationId: string, bundle?: string, tx: T
 }
 
 /** One preset the organization can see (its own or a built-in one), or null. */
-export async function findPreset(organizationId: string, presetId: string, tx: Tx = prisma()): Promise<PresetDto | null> {
-  const row = await tx.preset.findFirst({ where: { id: presetId, OR: [{ organizationId: null }, { organizationId }] }, select: presetSelect });
+export async function findPreset(
+  organizationId: string,
+  presetId: string,
+  tx: Tx = prisma(),
+): Promise<PresetDto | null> {
+  const row = await tx.preset.findFirst({
+    where: { id: presetId, OR: [{ organizationId: null }, { organizationId }] },
+    select: presetSelect,
+  });
   return row ? (await toDtos(tx, [row]))[0]! : null;
 }
 
-export async function presetNameTaken(tx: Tx, organizationId: string, bundle: string, name: string, except?: string): Promise<boolean> {
-  const row = await tx.preset.findFirst({ where: { organizationId, bundleName: bundle, name, ...(except ? { NOT: { id: except } } : {}) }, select: { id: true } });
+export async function presetNameTaken(
+  tx: Tx,
+  organizationId: string,
+  bundle: string,
+  name: string,
+  except?: string,
+): Promise<boolean> {
+  const row = await tx.preset.findFirst({
+    where: { organizationId, bundleName: bundle, name, ...(except ? { NOT: { id: except } } : {}) },
+    select: { id: true },
+  });
   return row !== null;
 }
 
-export async function createPreset(tx: Tx, input: { organizationId: string; bundle: string; name: string; description: string; createdById: string }): Promise<string> {
+export async function createPreset(
+  tx: Tx,
+  input: {
+    organizationId: string;
+    bundle: string;
+    name: string;
+    description: string;
+    createdById: string;
+  },
+): Promise<string> {
   const row = await tx.preset.create({
-    data: { organizationId: input.organizationId, bundleName: input.bundle, name: input.name, description: input.description, createdById: input.createdById },
+    data: {
+      organizationId: input.organizationId,
+      bundleName: input.bundle,
+      name: input.name,
+      description: input.description,
+      createdById: input.createdById,
+    },
     select: { id: true },
   });
   return row.id;
 }
 
-export async function updatePresetInfo(tx: Tx, presetId: string, input: { name: string; description: string }): Promise<void> {
+export async function updatePresetInfo(
+  tx: Tx,
+  presetId: string,
+  input: { name: string; description: string },
+): Promise<void> {
   await tx.preset.update({ where: { id: presetId }, data: input });
 }
 
@@ -139,24 +190,45 @@ export interface DraftInput {
 }
 
 /** Writes the preset's draft: the one unpublished version, numbered after the newest published one. */
-export async function saveDraft(tx: Tx, presetId: string, input: DraftInput): Promise<{ id: string; version: number }> {
-  const data = { values: json(input.values), rules: json(input.rules), allowedEnvironments: json(input.allowed), rationale: input.rationale };
-  const draft = await tx.presetVersion.findFirst({ where: { presetId, status: "draft" }, select: { id: true, version: true } });
+export async function saveDraft(
+  tx: Tx,
+  presetId: string,
+  input: DraftInput,
+): Promise<{ id: string; version: number }> {
+  const data = {
+    values: json(input.values),
+    rules: json(input.rules),
+    allowedEnvironments: json(input.allowed),
+    rationale: input.rationale,
+  };
+  const draft = await tx.presetVersion.findFirst({
+    where: { presetId, status: "draft" },
+    select: { id: true, version: true },
+  });
   if (draft) {
     await tx.presetVersion.update({ where: { id: draft.id }, data });
     return draft;
   }
   const newest = await tx.presetVersion.aggregate({ where: { presetId }, _max: { version: true } });
-  return tx.presetVersion.create({ data: { presetId, version: (newest._max.version ?? 0) + 1, ...data }, select: { id: true, version: true } });
+  return tx.presetVersion.create({
+    data: { presetId, version: (newest._max.version ?? 0) + 1, ...data },
+    select: { id: true, version: true },
+  });
 }
 
 /** Publishes the draft (it then never changes: a database trigger refuses edits of published rows). */
 export async function publishDraft(tx: Tx, versionId: string, userId: string): Promise<void> {
-  await tx.presetVersion.update({ where: { id: versionId }, data: { status: "published", publishedAt: new Date(), publishedById: userId } });
+  await tx.presetVersion.update({
+    where: { id: versionId },
+    data: { status: "published", publishedAt: new Date(), publishedById: userId },
+  });
 }
 
 export async function markOffered(tx: Tx, versionId: string, userId: string): Promise<void> {
-  await tx.presetVersion.update({ where: { id: versionId }, data: { offeredAt: new Date(), offeredById: userId } });
+  await tx.presetVersion.update({
+    where: { id: versionId },
+    data: { offeredAt: new Date(), offeredById: userId },
+  });
 }
 
 export async function discardDraft(tx: Tx, versionId: string): Promise<void> {
@@ -175,7 +247,11 @@ export interface ConsumerDto {
 }
 
 /** Every instance pinned to a version of the preset within one organization, by project, environment and component. */
-export async function listConsumers(organizationId: string, presetId: string, tx: Tx = prisma()): Promise<ConsumerDto[]> {
+export async function listConsumers(
+  organizationId: string,
+  presetId: string,
+  tx: Tx = prisma(),
+): Promise<ConsumerDto[]> {
   const rows = await tx.instance.findMany({
     where: { presetVersion: { presetId }, component: { project: { organizationId } } },
     select: {
@@ -183,7 +259,15 @@ export async function listConsumers(organizationId: string, presetId: string, tx
       params: true,
       presetVersion: { select: { id: true, version: true } },
       environment: { select: { id: true, slug: true, name: true, class: true } },
-      component: { select: { id: true, name: true, bundleName: true, versionConstraint: true, project: { select: { id: true, slug: true, name: true, organizationId: true } } } },
+      component: {
+        select: {
+          id: true,
+          name: true,
+          bundleName: true,
+          versionConstraint: true,
+          project: { select: { id: true, slug: true, name: true, organizationId: true } },
+        },
+      },
     },
   });
   const consumers = rows.map((r) => ({
@@ -192,21 +276,51 @@ export async function listConsumers(organizationId: string, presetId: string, tx
     version: r.presetVersion!.version,
     params: r.params as Record<string, unknown>,
     organizationId: r.component.project.organizationId,
-    project: { id: r.component.project.id, slug: r.component.project.slug, name: r.component.project.name },
+    project: {
+      id: r.component.project.id,
+      slug: r.component.project.slug,
+      name: r.component.project.name,
+    },
     environment: r.environment,
-    component: { id: r.component.id, name: r.component.name, bundle: r.component.bundleName, version: r.component.versionConstraint },
+    component: {
+      id: r.component.id,
+      name: r.component.name,
+      bundle: r.component.bundleName,
+      version: r.component.versionConstraint,
+    },
   }));
-  return consumers.sort((a, b) => a.project.slug.localeCompare(b.project.slug) || a.component.name.localeCompare(b.component.name) || a.environment.slug.localeCompare(b.environment.slug));
+  return consumers.sort(
+    (a, b) =>
+      a.project.slug.localeCompare(b.project.slug) ||
+      a.component.name.localeCompare(b.component.name) ||
+      a.environment.slug.localeCompare(b.environment.slug),
+  );
 }
 
 /** The organization's guardrail settings. */
-export async function organizationSettings(organizationId: string, tx: Tx = prisma()): Promise<{ requireProductionPresets: boolean }> {
-  const row = await tx.organization.findUnique({ where: { id: organizationId }, select: { settings: true } });
+export async function organizationSettings(
+  organizationId: string,
+  tx: Tx = prisma(),
+): Promise<{ requireProductionPresets: boolean }> {
+  const row = await tx.organization.findUnique({
+    where: { id: organizationId },
+    select: { settings: true },
+  });
   const settings = (row?.settings ?? {}) as Record<string, unknown>;
   return { requireProductionPresets: settings.requireProductionPresets === true };
 }
 
-export async function setRequireProductionPresets(tx: Tx, organizationId: string, value: boolean): Promise<void> {
-  const row = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { settings: true } });
-  await tx.organization.update({ where: { id: organizationId }, data: { settings: json({ ...(row.settings as object), requireProductionPresets: value }) } });
+export async function setRequireProductionPresets(
+  tx: Tx,
+  organizationId: string,
+  value: boolean,
+): Promise<void> {
+  const row = await tx.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { settings: true },
+  });
+  await tx.organization.update({
+    where: { id: organizationId },
+    data: { settings: json({ ...(row.settings as object), requireProductionPresets: value }) },
+  });
 }

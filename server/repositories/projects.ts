@@ -24,10 +24,26 @@ export interface ProjectDetailDto extends ProjectDto {
   environments: EnvironmentDto[];
 }
 
-const projectSelect = { id: true, organizationId: true, slug: true, name: true, description: true, revision: true } as const;
-export const environmentSelect = { id: true, slug: true, name: true, class: true, protected: true, forkedFromId: true } as const;
+const projectSelect = {
+  id: true,
+  organizationId: true,
+  slug: true,
+  name: true,
+  description: true,
+  revision: true,
+} as const;
+export const environmentSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  class: true,
+  protected: true,
+  forkedFromId: true,
+} as const;
 
-export async function listProjects(organizationId: string): Promise<(ProjectDto & { environmentCount: number })[]> {
+export async function listProjects(
+  organizationId: string,
+): Promise<(ProjectDto & { environmentCount: number })[]> {
   const rows = await prisma().project.findMany({
     where: { organizationId },
     select: { ...projectSelect, _count: { select: { environments: true } } },
@@ -38,26 +54,45 @@ export async function listProjects(organizationId: string): Promise<(ProjectDto 
 
 /** The project's owning organization, or null: used by the tenancy guard before anything else. */
 export async function findProjectOrganization(projectId: string): Promise<string | null> {
-  const row = await prisma().project.findUnique({ where: { id: projectId }, select: { organizationId: true } });
+  const row = await prisma().project.findUnique({
+    where: { id: projectId },
+    select: { organizationId: true },
+  });
   return row?.organizationId ?? null;
 }
 
-export async function getProject(projectId: string, tx: Tx = prisma()): Promise<ProjectDetailDto | null> {
+export async function getProject(
+  projectId: string,
+  tx: Tx = prisma(),
+): Promise<ProjectDetailDto | null> {
   const row = await tx.project.findUnique({
     where: { id: projectId },
-    select: { ...projectSelect, environments: { select: environmentSelect, orderBy: { createdAt: "asc" } } },
+    select: {
+      ...projectSelect,
+      environments: { select: environmentSelect, orderBy: { createdAt: "asc" } },
+    },
   });
   return row;
 }
 
-export async function findProjectBySlug(organizationId: string, slug: string): Promise<ProjectDetailDto | null> {
+export async function findProjectBySlug(
+  organizationId: string,
+  slug: string,
+): Promise<ProjectDetailDto | null> {
   return prisma().project.findUnique({
     where: { organizationId_slug: { organizationId, slug } },
-    select: { ...projectSelect, environments: { select: environmentSelect, orderBy: { createdAt: "asc" } } },
+    select: {
+      ...projectSelect,
+      environments: { select: environmentSelect, orderBy: { createdAt: "asc" } },
+    },
   });
 }
 
-export async function projectSlugTaken(tx: Tx, organizationId: string, slug: string): Promise<boolean> {
+export async function projectSlugTaken(
+  tx: Tx,
+  organizationId: string,
+  slug: string,
+): Promise<boolean> {
   return (await tx.project.count({ where: { organizationId, slug } })) > 0;
 }
 
@@ -68,20 +103,35 @@ export async function createProject(
   return tx.project.create({ data: input, select: projectSelect });
 }
 
-export async function updateProject(tx: Tx, id: string, input: { name?: string; description?: string }): Promise<ProjectDto> {
+export async function updateProject(
+  tx: Tx,
+  id: string,
+  input: { name?: string; description?: string },
+): Promise<ProjectDto> {
   return tx.project.update({ where: { id }, data: input, select: projectSelect });
 }
 
-export async function environmentSlugTaken(tx: Tx, projectId: string, slug: string): Promise<boolean> {
+export async function environmentSlugTaken(
+  tx: Tx,
+  projectId: string,
+  slug: string,
+): Promise<boolean> {
   return (await tx.environment.count({ where: { projectId, slug } })) > 0;
 }
 
-export async function createEnvironment(tx: Tx, input: EnvironmentSpec & { projectId: string }): Promise<EnvironmentDto> {
+export async function createEnvironment(
+  tx: Tx,
+  input: EnvironmentSpec & { projectId: string },
+): Promise<EnvironmentDto> {
   return tx.environment.create({ data: input, select: environmentSelect });
 }
 
 /** Creates `specs` in order (createMany would not return them in a defined order). */
-export async function createEnvironments(tx: Tx, projectId: string, specs: readonly EnvironmentSpec[]): Promise<EnvironmentDto[]> {
+export async function createEnvironments(
+  tx: Tx,
+  projectId: string,
+  specs: readonly EnvironmentSpec[],
+): Promise<EnvironmentDto[]> {
   const created: EnvironmentDto[] = [];
   for (const spec of specs) created.push(await createEnvironment(tx, { ...spec, projectId }));
   return created;

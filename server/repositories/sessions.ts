@@ -21,13 +21,27 @@ export interface SessionRow {
 }
 
 export async function insertSession(session: NewSession): Promise<void> {
-  await prisma().session.create({ data: { ...session, ip: session.ip ?? null, userAgent: session.userAgent?.slice(0, 500) ?? null }, select: { id: true } });
+  await prisma().session.create({
+    data: {
+      ...session,
+      ip: session.ip ?? null,
+      userAgent: session.userAgent?.slice(0, 500) ?? null,
+    },
+    select: { id: true },
+  });
 }
 
 export async function findSession(id: string): Promise<SessionRow | null> {
   return prisma().session.findUnique({
     where: { id },
-    select: { id: true, userId: true, lastSeenAt: true, expiresAt: true, revokedAt: true, user: { select: { id: true, email: true, name: true } } },
+    select: {
+      id: true,
+      userId: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      user: { select: { id: true, email: true, name: true } },
+    },
   });
 }
 
@@ -35,7 +49,12 @@ export async function findSession(id: string): Promise<SessionRow | null> {
  * Moves lastSeenAt (and the idle expiry) forward, only when it is older than `staleBefore`
  * and the session is still live: at most one write a minute per session, whichever process serves it.
  */
-export async function touchSession(id: string, now: Date, staleBefore: Date, expiresAt: Date): Promise<void> {
+export async function touchSession(
+  id: string,
+  now: Date,
+  staleBefore: Date,
+  expiresAt: Date,
+): Promise<void> {
   await prisma().session.updateMany({
     where: { id, revokedAt: null, lastSeenAt: { lt: staleBefore } },
     data: { lastSeenAt: now, expiresAt },
@@ -44,12 +63,23 @@ export async function touchSession(id: string, now: Date, staleBefore: Date, exp
 
 /** Revokes one session (no-op when already revoked); true when this call revoked it. */
 export async function revokeSessionRow(id: string, reason: string, now: Date): Promise<boolean> {
-  const { count } = await prisma().session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
+  const { count } = await prisma().session.updateMany({
+    where: { id, revokedAt: null },
+    data: { revokedAt: now, revokedReason: reason },
+  });
   return count > 0;
 }
 
 /** Revokes every live session of a user inside `tx`; returns how many. */
-export async function revokeUserSessionRows(tx: Tx, userId: string, reason: string, now: Date): Promise<number> {
-  const { count } = await tx.session.updateMany({ where: { userId, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now, revokedReason: reason } });
+export async function revokeUserSessionRows(
+  tx: Tx,
+  userId: string,
+  reason: string,
+  now: Date,
+): Promise<number> {
+  const { count } = await tx.session.updateMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: now } },
+    data: { revokedAt: now, revokedReason: reason },
+  });
   return count;
 }

@@ -28,13 +28,24 @@ export async function updateThrottleRows<T>(
       const [row] = await tx.$queryRaw<Row[]>`
         SELECT key, failures, "lastFailureAt", "lockedUntil", lockouts FROM "SignInThrottle" WHERE key = ${key} FOR UPDATE`;
       if (!row) throw new Error("sign-in throttle row vanished");
-      states.set(key, { failures: row.failures, lastFailureAt: row.lastFailureAt, lockedUntil: row.lockedUntil, lockouts: row.lockouts });
+      states.set(key, {
+        failures: row.failures,
+        lastFailureAt: row.lastFailureAt,
+        lockedUntil: row.lockedUntil,
+        lockouts: row.lockouts,
+      });
     }
     const { writes, result } = decide(states);
     for (const [key, s] of writes) {
       await tx.signInThrottle.update({
         where: { key },
-        data: { failures: s.failures, lastFailureAt: s.lastFailureAt, lockedUntil: s.lockedUntil, lockouts: s.lockouts, updatedAt: new Date() },
+        data: {
+          failures: s.failures,
+          lastFailureAt: s.lastFailureAt,
+          lockedUntil: s.lockedUntil,
+          lockouts: s.lockouts,
+          updatedAt: new Date(),
+        },
         select: { key: true },
       });
     }
@@ -44,6 +55,8 @@ export async function updateThrottleRows<T>(
 
 /** Housekeeping: rows untouched for `olderThan` hold nothing a decision still needs. */
 export async function pruneThrottleRows(olderThan: Date): Promise<number> {
-  const { count } = await prisma().signInThrottle.deleteMany({ where: { updatedAt: { lt: olderThan } } });
+  const { count } = await prisma().signInThrottle.deleteMany({
+    where: { updatedAt: { lt: olderThan } },
+  });
   return count;
 }

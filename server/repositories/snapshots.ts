@@ -4,7 +4,10 @@
 import { prisma, type Tx } from "../db";
 
 /** Component id → secret name → SHA-256 fingerprint (hex) of every secret set in the environment. */
-export async function secretFingerprints(environmentId: string, tx: Tx = prisma()): Promise<Map<string, Record<string, string>>> {
+export async function secretFingerprints(
+  environmentId: string,
+  tx: Tx = prisma(),
+): Promise<Map<string, Record<string, string>>> {
   const rows = await tx.secret.findMany({
     where: { instance: { environmentId } },
     select: { name: true, fingerprint: true, instance: { select: { componentId: true } } },

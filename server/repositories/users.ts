@@ -15,7 +15,9 @@ export interface MembershipDto {
   role: Role;
 }
 
-export async function findUserForSignIn(email: string): Promise<(UserDto & { passwordHash: string }) | null> {
+export async function findUserForSignIn(
+  email: string,
+): Promise<(UserDto & { passwordHash: string }) | null> {
   return prisma().user.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: { id: true, email: true, name: true, passwordHash: true },
@@ -48,13 +50,19 @@ export async function findRole(userId: string, organizationId: string): Promise<
   return row?.role ?? null;
 }
 
-export async function createUser(tx: Tx, input: { email: string; name: string; passwordHash: string }): Promise<UserDto> {
+export async function createUser(
+  tx: Tx,
+  input: { email: string; name: string; passwordHash: string },
+): Promise<UserDto> {
   return tx.user.create({
     data: { ...input, email: input.email.trim().toLowerCase() },
     select: { id: true, email: true, name: true },
   });
 }
 
-export async function addMembership(tx: Tx, input: { userId: string; organizationId: string; role: Role }): Promise<void> {
+export async function addMembership(
+  tx: Tx,
+  input: { userId: string; organizationId: string; role: Role },
+): Promise<void> {
   await tx.membership.create({ data: input, select: { id: true } });
 }

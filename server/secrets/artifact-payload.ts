@@ -16,24 +16,41 @@ function payloadProblems(type: ArtifactTypeDefinition, payload: PayloadObject) {
     const key = ["payload", ...e.path.split("/").filter(Boolean)].join(".");
     (fields[key] ??= []).push(e.message);
   }
-  const summary = Object.entries(fields).map(([k, v]) => `${k}: ${v.join("; ")}`).join(" · ");
+  const summary = Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v.join("; ")}`)
+    .join(" · ");
   return { fields, summary };
 }
 
 /** Refuses a payload that breaks its type's schema, naming every field and rule. */
 export function assertPayload(type: ArtifactTypeDefinition, payload: PayloadObject): void {
   const problems = payloadProblems(type, payload);
-  if (problems) throw new AppError("BAD_REQUEST", `Invalid ${type.name} payload — ${problems.summary}`, { fields: problems.fields });
+  if (problems)
+    throw new AppError("BAD_REQUEST", `Invalid ${type.name} payload — ${problems.summary}`, {
+      fields: problems.fields,
+    });
 }
 
 /** Short fingerprints by JSON pointer. Strings are hashed as they are, so an equal instance secret has an equal fingerprint. */
-export function fingerprints(values: SensitiveValues, organizationId: string): Record<string, string> {
+export function fingerprints(
+  values: SensitiveValues,
+  organizationId: string,
+): Record<string, string> {
   const fp = fingerprinter(organizationId);
-  return Object.fromEntries(Object.entries(values).map(([path, v]) => [path, fingerprintPrefix(fp(typeof v === "string" ? v : JSON.stringify(v)))]));
+  return Object.fromEntries(
+    Object.entries(values).map(([path, v]) => [
+      path,
+      fingerprintPrefix(fp(typeof v === "string" ? v : JSON.stringify(v))),
+    ]),
+  );
 }
 
 /** The payload without its sensitive fields, those sealed (null when there are none), and their fingerprints. */
-export function sealPayload(type: ArtifactTypeDefinition, payload: PayloadObject, organizationId: string) {
+export function sealPayload(
+  type: ArtifactTypeDefinition,
+  payload: PayloadObject,
+  organizationId: string,
+) {
   const { publicPayload, sensitive } = splitSensitive(payload, type.sensitivePaths);
   const sealed = Object.keys(sensitive).length > 0 ? sealCompact(JSON.stringify(sensitive)) : null;
   return { publicPayload, sealed, fingerprints: fingerprints(sensitive, organizationId) };

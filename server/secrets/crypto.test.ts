@@ -25,13 +25,19 @@ describe("secret encryption", () => {
     const sealed = seal("value", key);
     const flipped = Buffer.from(sealed.ciphertext, "base64");
     flipped[0] = flipped[0]! ^ 1;
-    expect(() => open({ ...sealed, ciphertext: flipped.toString("base64") }, key)).toThrow(/could not be decrypted/);
-    expect(() => open({ ...sealed, authTag: seal("other", key).authTag }, key)).toThrow(/could not be decrypted/);
+    expect(() => open({ ...sealed, ciphertext: flipped.toString("base64") }, key)).toThrow(
+      /could not be decrypted/,
+    );
+    expect(() => open({ ...sealed, authTag: seal("other", key).authTag }, key)).toThrow(
+      /could not be decrypted/,
+    );
   });
 
   it("refuses the wrong key, naming PATCHBAY_SECRET_KEY", () => {
     expect(() => open(seal("value", key), randomBytes(32))).toThrow(/PATCHBAY_SECRET_KEY/);
-    expect(() => openCompact(sealCompact("value", key), randomBytes(32))).toThrow(/could not be decrypted/);
+    expect(() => openCompact(sealCompact("value", key), randomBytes(32))).toThrow(
+      /could not be decrypted/,
+    );
   });
 
   it("has a compact one-string form", () => {
@@ -63,12 +69,20 @@ describe("the key", () => {
   it("prefers PATCHBAY_SECRET_KEY and checks its shape", () => {
     const value = randomBytes(32).toString("base64");
     expect(resolveSecretKey({ PATCHBAY_SECRET_KEY: value, PATCHBAY_DATA_DIR: tmp })).toBe(value);
-    expect(() => resolveSecretKey({ PATCHBAY_SECRET_KEY: "short" })).toThrow(/PATCHBAY_SECRET_KEY: must be 32 bytes/);
+    expect(() => resolveSecretKey({ PATCHBAY_SECRET_KEY: "short" })).toThrow(
+      /PATCHBAY_SECRET_KEY: must be 32 bytes/,
+    );
   });
 
   it("must be set in production on PostgreSQL", () => {
-    const config = { NODE_ENV: "production", DATABASE_URL: "postgresql://db/patchbay", PATCHBAY_DATA_DIR: path.join(tmp, "never") };
+    const config = {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://db/patchbay",
+      PATCHBAY_DATA_DIR: path.join(tmp, "never"),
+    };
     expect(() => resolveSecretKey(config)).toThrow(EnvError);
-    expect(() => resolveSecretKey(config)).toThrow(/PATCHBAY_SECRET_KEY: must be set in production/);
+    expect(() => resolveSecretKey(config)).toThrow(
+      /PATCHBAY_SECRET_KEY: must be set in production/,
+    );
   });
 });

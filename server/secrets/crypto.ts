@@ -30,7 +30,8 @@ export interface KeyConfig {
  */
 export function resolveSecretKey(config: KeyConfig): string {
   if (config.PATCHBAY_SECRET_KEY) {
-    if (!KEY_RULE.test(config.PATCHBAY_SECRET_KEY)) throw new EnvError("PATCHBAY_SECRET_KEY: must be 32 bytes, base64-encoded");
+    if (!KEY_RULE.test(config.PATCHBAY_SECRET_KEY))
+      throw new EnvError("PATCHBAY_SECRET_KEY: must be 32 bytes, base64-encoded");
     return config.PATCHBAY_SECRET_KEY;
   }
   if (config.NODE_ENV === "production" && config.DATABASE_URL) {
@@ -39,7 +40,10 @@ export function resolveSecretKey(config: KeyConfig): string {
     );
   }
   // Not traced by the Next build: the data dir is a runtime location, not part of the app.
-  return localSecret(path.resolve(/*turbopackIgnore: true*/ config.PATCHBAY_DATA_DIR ?? ".patchbay"), KEY_FILE);
+  return localSecret(
+    path.resolve(/*turbopackIgnore: true*/ config.PATCHBAY_DATA_DIR ?? ".patchbay"),
+    KEY_FILE,
+  );
 }
 
 let cached: Buffer | undefined;
@@ -62,7 +66,11 @@ export function seal(plaintext: string, key: Buffer = processKey()): Sealed {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return { ciphertext: ciphertext.toString("base64"), iv: iv.toString("base64"), authTag: cipher.getAuthTag().toString("base64") };
+  return {
+    ciphertext: ciphertext.toString("base64"),
+    iv: iv.toString("base64"),
+    authTag: cipher.getAuthTag().toString("base64"),
+  };
 }
 
 /** Throws when the value was tampered with or sealed under another key. */
@@ -70,10 +78,15 @@ export function open(sealed: Sealed, key: Buffer = processKey()): string {
   const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(sealed.iv, "base64"));
   decipher.setAuthTag(Buffer.from(sealed.authTag, "base64"));
   try {
-    return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, "base64")), decipher.final()]).toString("utf8");
+    return Buffer.concat([
+      decipher.update(Buffer.from(sealed.ciphertext, "base64")),
+      decipher.final(),
+    ]).toString("utf8");
   } catch {
     // Never include the ciphertext or key material in the message.
-    throw new Error("a secret could not be decrypted: it was altered, or PATCHBAY_SECRET_KEY is not the key it was stored with");
+    throw new Error(
+      "a secret could not be decrypted: it was altered, or PATCHBAY_SECRET_KEY is not the key it was stored with",
+    );
   }
 }
 

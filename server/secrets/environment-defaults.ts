@@ -13,9 +13,20 @@ import { mergeSensitive } from "./split-sensitive";
 
 /** Public payload plus a marker (with fingerprint prefix) where each sensitive value was. */
 function toDto(row: repo.EnvironmentDefaultRowDto, organizationId: string): EnvironmentDefaultDto {
-  const sensitive = Object.entries(fingerprints(repo.openSensitive(row.sensitive), organizationId)).map(([path, fingerprint]) => ({ path, fingerprint }));
-  const markers = Object.fromEntries(sensitive.map((s) => [s.path, { set: true as const, fingerprint: s.fingerprint }]));
-  return { id: row.id, name: row.name, type: row.type, payload: mergeSensitive(row.payload, markers), sensitive, createdAt: row.createdAt };
+  const sensitive = Object.entries(
+    fingerprints(repo.openSensitive(row.sensitive), organizationId),
+  ).map(([path, fingerprint]) => ({ path, fingerprint }));
+  const markers = Object.fromEntries(
+    sensitive.map((s) => [s.path, { set: true as const, fingerprint: s.fingerprint }]),
+  );
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    payload: mergeSensitive(row.payload, markers),
+    sensitive,
+    createdAt: row.createdAt,
+  };
 }
 
 /** What the audit trail may hold about a default: its public payload and fingerprints only. */
@@ -23,8 +34,13 @@ function auditView(dto: EnvironmentDefaultDto) {
   return { name: dto.name, type: dto.type, payload: dto.payload };
 }
 
-export async function listEnvironmentDefaults(env: { id: string; organizationId: string }): Promise<EnvironmentDefaultDto[]> {
-  return (await repo.listEnvironmentDefaultRows(env.id)).map((row) => toDto(row, env.organizationId));
+export async function listEnvironmentDefaults(env: {
+  id: string;
+  organizationId: string;
+}): Promise<EnvironmentDefaultDto[]> {
+  return (await repo.listEnvironmentDefaultRows(env.id)).map((row) =>
+    toDto(row, env.organizationId),
+  );
 }
 
 /** Artifact types a default may have (those the organization sees): environment-oriented ones first, then the rest. */
@@ -33,7 +49,13 @@ export async function defaultTypes(organizationId: string) {
   const rank = (t: ArtifactTypeDefinition) => (t.orientation === "environment" ? 0 : 1);
   return [...types]
     .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name))
-    .map(({ name, label, orientation, schema, sensitivePaths }) => ({ name, label, orientation, schema, sensitivePaths }));
+    .map(({ name, label, orientation, schema, sensitivePaths }) => ({
+      name,
+      label,
+      orientation,
+      schema,
+      sensitivePaths,
+    }));
 }
 
 export async function addEnvironmentDefault(
@@ -42,29 +64,56 @@ export async function addEnvironmentDefault(
   input: { name: string; type: string; payload: Record<string, unknown> },
 ): Promise<EnvironmentDefaultDto> {
   return auditedWrite(ctx, async (tx) => {
-    const type = (await listArtifactTypes(env.organizationId, tx)).find((t) => t.name === input.type);
-    if (!type) throw new AppError("BAD_REQUEST", `type: "${input.type}" is not an artifact type in the catalog`, { fields: { type: ["is not in the catalog"] } });
+    const type = (await listArtifactTypes(env.organizationId, tx)).find(
+      (t) => t.name === input.type,
+    );
+    if (!type)
+      throw new AppError(
+        "BAD_REQUEST",
+        `type: "${input.type}" is not an artifact type in the catalog`,
+        { fields: { type: ["is not in the catalog"] } },
+      );
     assertPayload(type, input.payload);
     await repo.lockEnvironment(tx, env.id);
     if (await repo.environmentDefaultNameTaken(tx, env.id, input.name)) {
-      throw new AppError("CONFLICT", `name: a default named "${input.name}" already exists in ${env.slug}`, { fields: { name: ["is already used in this environment"] } });
+      throw new AppError(
+        "CONFLICT",
+        `name: a default named "${input.name}" already exists in ${env.slug}`,
+        { fields: { name: ["is already used in this environment"] } },
+      );
     }
     const { publicPayload, sealed } = sealPayload(type, input.payload, env.organizationId);
-    const row = await repo.insertEnvironmentDefault(tx, { organizationId: env.organizationId, environmentId: env.id, name: input.name, type: type.name, payload: publicPayload, sensitive: sealed });
+    const row = await repo.insertEnvironmentDefault(tx, {
+      organizationId: env.organizationId,
+      environmentId: env.id,
+      name: input.name,
+      type: type.name,
+      payload: publicPayload,
+      sensitive: sealed,
+    });
     const dto = toDto(row, env.organizationId);
     return {
       result: dto,
       audit: {
         organizationId: env.organizationId,
         action: "environment-default.added",
-        target: { type: "environment-default", id: row.id, projectId: env.projectId, environmentId: env.id },
+        target: {
+          type: "environment-default",
+          id: row.id,
+          projectId: env.projectId,
+          environmentId: env.id,
+        },
         after: auditView(dto),
       },
     };
   });
 }
 
-export async function removeEnvironmentDefault(ctx: AuditContext, env: repo.EnvironmentRefDto, id: string): Promise<{ id: string }> {
+export async function removeEnvironmentDefault(
+  ctx: AuditContext,
+  env: repo.EnvironmentRefDto,
+  id: string,
+): Promise<{ id: string }> {
   return auditedWrite(ctx, async (tx) => {
     const row = await repo.deleteEnvironmentDefault(tx, env.id, id);
     if (!row) throw new AppError("NOT_FOUND", "id: no such default in this environment");
@@ -73,7 +122,12 @@ export async function removeEnvironmentDefault(ctx: AuditContext, env: repo.Envi
       audit: {
         organizationId: env.organizationId,
         action: "environment-default.removed",
-        target: { type: "environment-default", id, projectId: env.projectId, environmentId: env.id },
+        target: {
+          type: "environment-default",
+          id,
+          projectId: env.projectId,
+          environmentId: env.id,
+        },
         before: auditView(toDto(row, env.organizationId)),
       },
     };

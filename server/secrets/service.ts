@@ -21,8 +21,14 @@ export interface SecretTarget {
 
 async function loadTarget(t: SecretTarget, tx?: Tx) {
   const target = await repo.findSecretTarget(t.projectId, t.componentId, t.environmentId, tx);
-  if (!target) throw new AppError("NOT_FOUND", "Component or environment not found in this project");
-  const bundle = await repo.findBundleDefinition(t.organizationId, target.component.bundleName, target.component.version, tx);
+  if (!target)
+    throw new AppError("NOT_FOUND", "Component or environment not found in this project");
+  const bundle = await repo.findBundleDefinition(
+    t.organizationId,
+    target.component.bundleName,
+    target.component.version,
+    tx,
+  );
   return { ...target, bundle };
 }
 
@@ -31,28 +37,63 @@ async function loadTarget(t: SecretTarget, tx?: Tx) {
  * first preset, else schema defaults), so writing a secret or outputs changes no visible
  * configuration.
  */
-export async function ensureShownInstance(tx: Tx, t: SecretTarget, bundle: BundleDefinition | null): Promise<string> {
-  const first = bundle ? (await organizationPresets(t.organizationId, tx)).find((p) => p.bundle === bundle.name)?.versions[0] : undefined;
+export async function ensureShownInstance(
+  tx: Tx,
+  t: SecretTarget,
+  bundle: BundleDefinition | null,
+): Promise<string> {
+  const first = bundle
+    ? (await organizationPresets(t.organizationId, tx)).find((p) => p.bundle === bundle.name)
+        ?.versions[0]
+    : undefined;
   return repo.ensureInstance(tx, t.projectId, t.componentId, t.environmentId, () =>
-    first ? { params: structuredClone(first.values), presetVersionId: first.id } : { params: bundle ? schemaDefaults(bundle.params) : {}, presetVersionId: null },
+    first
+      ? { params: structuredClone(first.values), presetVersionId: first.id }
+      : { params: bundle ? schemaDefaults(bundle.params) : {}, presetVersionId: null },
   );
 }
 
 /** Required first, then by name: definitions are stored as JSONB, which does not keep key order. */
 function declared(bundle: BundleDefinition | null) {
-  return Object.entries(bundle?.app?.secrets ?? {}).sort(([a, x], [b, y]) => Number(y.required) - Number(x.required) || a.localeCompare(b));
+  return Object.entries(bundle?.app?.secrets ?? {}).sort(
+    ([a, x], [b, y]) => Number(y.required) - Number(x.required) || a.localeCompare(b),
+  );
 }
 
-async function statuses(t: SecretTarget, bundle: BundleDefinition | null, tx?: Tx): Promise<SecretStatusDto[]> {
-  const rows = new Map((await repo.listSecretRows(t.componentId, t.environmentId, tx)).map((r) => [r.name, r]));
-  const status = (name: string, meta: { title: string; description: string | null; required: boolean; declared: boolean }): SecretStatusDto => {
+async function statuses(
+  t: SecretTarget,
+  bundle: BundleDefinition | null,
+  tx?: Tx,
+): Promise<SecretStatusDto[]> {
+  const rows = new Map(
+    (await repo.listSecretRows(t.componentId, t.environmentId, tx)).map((r) => [r.name, r]),
+  );
+  const status = (
+    name: string,
+    meta: { title: string; description: string | null; required: boolean; declared: boolean },
+  ): SecretStatusDto => {
     const row = rows.get(name);
-    return { name, ...meta, set: !!row, fingerprint: row ? fingerprintPrefix(row.fingerprint) : null, updatedAt: row?.updatedAt ?? null, setBy: row?.setBy ?? null };
+    return {
+      name,
+      ...meta,
+      set: !!row,
+      fingerprint: row ? fingerprintPrefix(row.fingerprint) : null,
+      updatedAt: row?.updatedAt ?? null,
+      setBy: row?.setBy ?? null,
+    };
   };
-  const list = declared(bundle).map(([name, d]) => status(name, { title: d.title, description: d.description ?? null, required: d.required, declared: true }));
+  const list = declared(bundle).map(([name, d]) =>
+    status(name, {
+      title: d.title,
+      description: d.description ?? null,
+      required: d.required,
+      declared: true,
+    }),
+  );
   // Set under an earlier bundle version that declared it: listed so it can be cleared.
   for (const name of rows.keys()) {
-    if (!list.some((s) => s.name === name)) list.push(status(name, { title: name, description: null, required: false, declared: false }));
+    if (!list.some((s) => s.name === name))
+      list.push(status(name, { title: name, description: null, required: false, declared: false }));
   }
   return list;
 }
@@ -62,24 +103,46 @@ export async function listSecrets(t: SecretTarget): Promise<SecretStatusDto[]> {
   return statuses(t, bundle);
 }
 
-export async function setSecret(ctx: AuditContext & { userId: string | null }, t: SecretTarget, name: string, value: string): Promise<SecretStatusDto> {
+export async function setSecret(
+  ctx: AuditContext & { userId: string | null },
+  t: SecretTarget,
+  name: string,
+  value: string,
+): Promise<SecretStatusDto> {
   return auditedWrite(ctx, async (tx) => {
     const { bundle, component } = await loadTarget(t, tx);
     const names = declared(bundle).map(([n]) => n);
     if (!names.includes(name)) {
-      const rule = names.length === 0 ? `${component.bundleName}@${component.version} declares no secrets` : `declared secrets of ${component.bundleName}@${component.version}: ${names.join(", ")}`;
-      throw new AppError("BAD_REQUEST", `name: "${name}" is not a declared secret; ${rule}`, { fields: { name: [`is not a declared secret (${rule})`] } });
+      const rule =
+        names.length === 0
+          ? `${component.bundleName}@${component.version} declares no secrets`
+          : `declared secrets of ${component.bundleName}@${component.version}: ${names.join(", ")}`;
+      throw new AppError("BAD_REQUEST", `name: "${name}" is not a declared secret; ${rule}`, {
+        fields: { name: [`is not a declared secret (${rule})`] },
+      });
     }
     const instanceId = await ensureShownInstance(tx, t, bundle);
     const hex = fingerprint(value, t.organizationId);
-    const previous = await repo.upsertSecret(tx, { instanceId, name, sealed: seal(value), fingerprint: hex, setById: ctx.userId });
+    const previous = await repo.upsertSecret(tx, {
+      instanceId,
+      name,
+      sealed: seal(value),
+      fingerprint: hex,
+      setById: ctx.userId,
+    });
     const result = (await statuses(t, bundle, tx)).find((s) => s.name === name)!;
     return {
       result,
       audit: {
         organizationId: t.organizationId,
         action: "secret.set",
-        target: { type: "secret", id: `${instanceId}/${name}`, projectId: t.projectId, environmentId: t.environmentId, componentId: t.componentId },
+        target: {
+          type: "secret",
+          id: `${instanceId}/${name}`,
+          projectId: t.projectId,
+          environmentId: t.environmentId,
+          componentId: t.componentId,
+        },
         before: previous ? { name, fingerprint: fingerprintPrefix(previous) } : undefined,
         after: { name, fingerprint: fingerprintPrefix(hex) },
       },
@@ -87,11 +150,18 @@ export async function setSecret(ctx: AuditContext & { userId: string | null }, t
   });
 }
 
-export async function clearSecret(ctx: AuditContext, t: SecretTarget, name: string): Promise<SecretStatusDto | null> {
+export async function clearSecret(
+  ctx: AuditContext,
+  t: SecretTarget,
+  name: string,
+): Promise<SecretStatusDto | null> {
   return auditedWrite(ctx, async (tx) => {
     const { bundle } = await loadTarget(t, tx);
     const previous = await repo.deleteSecret(tx, t.componentId, t.environmentId, name);
-    if (!previous) throw new AppError("NOT_FOUND", `name: "${name}" is not set in this environment`, { fields: { name: ["is not set"] } });
+    if (!previous)
+      throw new AppError("NOT_FOUND", `name: "${name}" is not set in this environment`, {
+        fields: { name: ["is not set"] },
+      });
     // Null when the secret is gone from the list altogether (it was no longer declared).
     const result = (await statuses(t, bundle, tx)).find((s) => s.name === name) ?? null;
     return {
@@ -99,7 +169,13 @@ export async function clearSecret(ctx: AuditContext, t: SecretTarget, name: stri
       audit: {
         organizationId: t.organizationId,
         action: "secret.cleared",
-        target: { type: "secret", id: `${previous.instanceId}/${name}`, projectId: t.projectId, environmentId: t.environmentId, componentId: t.componentId },
+        target: {
+          type: "secret",
+          id: `${previous.instanceId}/${name}`,
+          projectId: t.projectId,
+          environmentId: t.environmentId,
+          componentId: t.componentId,
+        },
         before: { name, fingerprint: fingerprintPrefix(previous.fingerprint) },
       },
     };

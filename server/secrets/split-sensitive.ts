@@ -24,7 +24,10 @@ function matches(value: unknown, pattern: string[], at: string[] = []): string[]
     .flatMap((k) => matches((value as Record<string, unknown>)[k], rest, [...at, k]));
 }
 
-function parentOf(root: unknown, segments: string[]): Record<string, unknown> | unknown[] | undefined {
+function parentOf(
+  root: unknown,
+  segments: string[],
+): Record<string, unknown> | unknown[] | undefined {
   let node = root;
   for (const s of segments.slice(0, -1)) {
     if (!isContainer(node)) return undefined;
@@ -37,7 +40,10 @@ function parentOf(root: unknown, segments: string[]): Record<string, unknown> | 
  * Removes the sensitive fields from a copy of `payload`. A sensitive field that contains
  * another is taken whole (the outer pointer wins), so no value is stored twice.
  */
-export function splitSensitive(payload: PayloadObject, sensitivePaths: readonly string[]): { publicPayload: PayloadObject; sensitive: SensitiveValues } {
+export function splitSensitive(
+  payload: PayloadObject,
+  sensitivePaths: readonly string[],
+): { publicPayload: PayloadObject; sensitive: SensitiveValues } {
   const copy = structuredClone(payload);
   const sensitive: SensitiveValues = {};
   // Shorter patterns first: once an outer field is taken, inner matches find nothing.
@@ -58,7 +64,10 @@ export function splitSensitive(payload: PayloadObject, sensitivePaths: readonly 
 }
 
 /** Puts sensitive values (or markers standing for them) back at their pointers. */
-export function mergeSensitive(publicPayload: PayloadObject, sensitive: SensitiveValues): PayloadObject {
+export function mergeSensitive(
+  publicPayload: PayloadObject,
+  sensitive: SensitiveValues,
+): PayloadObject {
   const copy = structuredClone(publicPayload);
   for (const [pointer, value] of Object.entries(sensitive)) {
     const segments = pointerSegments(pointer);

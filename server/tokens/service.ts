@@ -3,7 +3,16 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { AuditContext } from "../audit/write";
 import { auditedWrite } from "../audit/write";
-import { checkTokenRole, LAST_USED_RESOLUTION_MS, looksLikeToken, shouldTouch, TOKEN_PREFIX, tokenExpiry, tokenRefusal, type TokenRefusal } from "../domain/auth/api-tokens";
+import {
+  checkTokenRole,
+  LAST_USED_RESOLUTION_MS,
+  looksLikeToken,
+  shouldTouch,
+  TOKEN_PREFIX,
+  tokenExpiry,
+  tokenRefusal,
+  type TokenRefusal,
+} from "../domain/auth/api-tokens";
 import { AppError } from "../domain/errors";
 import type { Role } from "../domain/roles";
 import * as repo from "../repositories/api-tokens";
@@ -28,14 +37,20 @@ export function hashToken(value: string): string {
 }
 
 /** The token behind a Bearer value, or why it may not be used. Writes lastUsedAt (at most once a minute). */
-export async function resolveToken(value: string, now = new Date()): Promise<{ token: TokenIdentity } | { refusal: TokenRefusal }> {
+export async function resolveToken(
+  value: string,
+  now = new Date(),
+): Promise<{ token: TokenIdentity } | { refusal: TokenRefusal }> {
   if (!looksLikeToken(value)) return { refusal: "token not recognised" };
   const row = await repo.findTokenByHash(hashToken(value));
   if (!row) return { refusal: "token not recognised" };
   const refusal = tokenRefusal(row, now);
   if (refusal) return { refusal };
-  if (shouldTouch(row.lastUsedAt, now)) await repo.touchToken(row.id, now, new Date(now.getTime() - LAST_USED_RESOLUTION_MS));
-  return { token: { id: row.id, organizationId: row.organizationId, role: row.role, name: row.name } };
+  if (shouldTouch(row.lastUsedAt, now))
+    await repo.touchToken(row.id, now, new Date(now.getTime() - LAST_USED_RESOLUTION_MS));
+  return {
+    token: { id: row.id, organizationId: row.organizationId, role: row.role, name: row.name },
+  };
 }
 
 export const listTokens = repo.listTokens;
@@ -48,13 +63,25 @@ export interface CreateToken {
 }
 
 /** Mints a token no stronger than `creatorRole`; the value is in the answer and nowhere else. */
-export async function createToken(ctx: AuditContext, creatorRole: Role, createdById: string | null, input: CreateToken) {
+export async function createToken(
+  ctx: AuditContext,
+  creatorRole: Role,
+  createdById: string | null,
+  input: CreateToken,
+) {
   checkTokenRole(creatorRole, input.role);
   const now = new Date();
   const expiresAt = tokenExpiry(now, input.expiresInDays);
   const value = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   return auditedWrite(ctx, async (tx) => {
-    const token = await repo.insertToken(tx, { organizationId: input.organizationId, name: input.name, role: input.role, tokenHash: hashToken(value), createdById, expiresAt });
+    const token = await repo.insertToken(tx, {
+      organizationId: input.organizationId,
+      name: input.name,
+      role: input.role,
+      tokenHash: hashToken(value),
+      createdById,
+      expiresAt,
+    });
     return {
       result: { token, value },
       audit: {
@@ -71,13 +98,24 @@ export async function createToken(ctx: AuditContext, creatorRole: Role, createdB
 export async function revokeToken(ctx: AuditContext, organizationId: string, id: string) {
   return auditedWrite(ctx, async (tx) => {
     const token = await repo.findToken(tx, organizationId, id);
-    if (!token) throw new AppError("NOT_FOUND", "tokenId: no such token in this organization", { fields: { tokenId: ["no such token in this organization"] } });
-    if (token.revokedAt) throw new AppError("CONFLICT", "tokenId: this token is already revoked", { fields: { tokenId: ["is already revoked"] } });
+    if (!token)
+      throw new AppError("NOT_FOUND", "tokenId: no such token in this organization", {
+        fields: { tokenId: ["no such token in this organization"] },
+      });
+    if (token.revokedAt)
+      throw new AppError("CONFLICT", "tokenId: this token is already revoked", {
+        fields: { tokenId: ["is already revoked"] },
+      });
     const now = new Date();
     await repo.revokeTokenRow(tx, token.id, now);
     return {
       result: { ...token, revokedAt: now },
-      audit: { organizationId, action: "token.revoked", target: { type: "api-token", id: token.id }, after: { name: token.name, role: token.role } },
+      audit: {
+        organizationId,
+        action: "token.revoked",
+        target: { type: "api-token", id: token.id },
+        after: { name: token.name, role: token.role },
+      },
     };
   });
 }

@@ -9,7 +9,11 @@ export async function GET() {
     const database = db();
     const migrations = await migrationStatus(database.sql);
     return Response.json(
-      { status: migrations.current ? "ok" : "migrations-pending", database: { mode: database.mode, location: database.location }, migrations },
+      {
+        status: migrations.current ? "ok" : "migrations-pending",
+        database: { mode: database.mode, location: database.location },
+        migrations,
+      },
       { status: migrations.current ? 200 : 503 },
     );
   } catch (error) {

@@ -9,9 +9,14 @@ export const dynamic = "force-dynamic";
  * in a plain React Flow with default nodes and edges, the floor Patchbay's canvas is
  * measured against. It reads through tRPC, so it needs a signed-in user like any page.
  */
-export default async function BareFlowBenchPage({ searchParams }: { searchParams: Promise<{ project?: string }> }) {
+export default async function BareFlowBenchPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ project?: string }>;
+}) {
   const { project } = await searchParams;
   const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/bench/bare?project=${project ?? ""}`)}`);
+  if (!user)
+    redirect(`/signin?callbackUrl=${encodeURIComponent(`/bench/bare?project=${project ?? ""}`)}`);
   return <BareFlow projectId={project ?? ""} />;
 }

@@ -33,10 +33,20 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(baseURL: string, email: string, password: string): Promise<Session> {
+export async function openSession(
+  baseURL: string,
+  email: string,
+  password: string,
+): Promise<Session> {
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--disable-dev-shm-usage",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
     const context = await browser.newContext({ baseURL, viewport: { width: 1600, height: 1000 } });
@@ -46,9 +56,14 @@ export async function openSession(baseURL: string, email: string, password: stri
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByTestId("whoami").waitFor({ timeout: 30_000 }).catch(async () => {
-      throw new Error(`sign-in as ${email} did not reach a signed-in page (now at ${page.url()}): ${await bodyText(page)}`);
-    });
+    await page
+      .getByTestId("whoami")
+      .waitFor({ timeout: 30_000 })
+      .catch(async () => {
+        throw new Error(
+          `sign-in as ${email} did not reach a signed-in page (now at ${page.url()}): ${await bodyText(page)}`,
+        );
+      });
     await page.close();
     return { context, problems: new Map(), close: () => browser.close() };
   } catch (error) {
@@ -58,12 +73,18 @@ export async function openSession(baseURL: string, email: string, password: stri
 }
 
 async function bodyText(page: Page): Promise<string> {
-  const text = await page.locator("body").innerText({ timeout: 2_000 }).catch(() => "");
+  const text = await page
+    .locator("body")
+    .innerText({ timeout: 2_000 })
+    .catch(() => "");
   return JSON.stringify(text.replace(/\s+/g, " ").slice(0, 300));
 }
 
 /** Two animation frames: what was rendered for the last state has been painted. */
-const frames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+const frames = (page: Page) =>
+  page.evaluate(
+    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+  );
 
 /**
  * Waits until the canvas says it is ready. With `signal` unknown (the first load of a page)
@@ -71,9 +92,16 @@ const frames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requ
  * sets it is measured by its nodes from then on.
  */
 async function waitForCanvas(page: Page, signal: ReadySignal | undefined): Promise<ReadySignal> {
-  const predicate = signal === "nodes" ? ".react-flow__node" : signal === "data-ready" ? READY : `${READY}, .react-flow__node`;
+  const predicate =
+    signal === "nodes"
+      ? ".react-flow__node"
+      : signal === "data-ready"
+        ? READY
+        : `${READY}, .react-flow__node`;
   await page.waitForSelector(predicate, { timeout: TIMEOUT_MS }).catch(async () => {
-    throw new Error(`${page.url()}: no ${signal === "nodes" ? "rendered node" : "ready canvas"} within ${TIMEOUT_MS / 1000} s; the page shows ${await bodyText(page)}`);
+    throw new Error(
+      `${page.url()}: no ${signal === "nodes" ? "rendered node" : "ready canvas"} within ${TIMEOUT_MS / 1000} s; the page shows ${await bodyText(page)}`,
+    );
   });
   if (signal) return signal;
   if (await page.locator(READY).count()) return "data-ready";
@@ -97,7 +125,8 @@ export async function emptyPanePoint(page: Page): Promise<{ x: number; y: number
     }
     return null;
   });
-  if (!point) throw new Error(`${page.url()}: found no empty point on the canvas pane to drag from`);
+  if (!point)
+    throw new Error(`${page.url()}: found no empty point on the canvas pane to drag from`);
   return point;
 }
 
@@ -114,7 +143,12 @@ async function mainThreadMs(page: Page, interact: () => Promise<void>) {
   await cdp.detach();
   // Durations are cumulative seconds since the page started.
   const delta = (name: string) => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000;
-  return { workMs: delta("TaskDuration"), scriptMs: delta("ScriptDuration"), styleMs: delta("RecalcStyleDuration"), layoutMs: delta("LayoutDuration") };
+  return {
+    workMs: delta("TaskDuration"),
+    scriptMs: delta("ScriptDuration"),
+    styleMs: delta("RecalcStyleDuration"),
+    layoutMs: delta("LayoutDuration"),
+  };
 }
 
 /** The fixed interaction: a 60-step drag-pan loop from an empty point, then 5 wheel zooms in and 5 out. */
@@ -135,11 +169,23 @@ export async function panAndZoom(page: Page, start: { x: number; y: number }): P
 }
 
 /** Loads `path` in a fresh tab, then pans and zooms it; every step waits for its frame, as a 60 Hz pointer would. */
-export async function measure(session: Session, label: string, path: string, signal: ReadySignal | undefined): Promise<Sample> {
+export async function measure(
+  session: Session,
+  label: string,
+  path: string,
+  signal: ReadySignal | undefined,
+): Promise<Sample> {
   const page = await session.context.newPage();
   const problems = session.problems.get(label) ?? new Set<string>();
   session.problems.set(label, problems);
-  page.on("console", (m) => void ((m.type() === "error" || m.type() === "warning") && problems.add(`${m.type()}: ${m.text().slice(0, 200)}`)));
+  page.on(
+    "console",
+    (m) =>
+      void (
+        (m.type() === "error" || m.type() === "warning") &&
+        problems.add(`${m.type()}: ${m.text().slice(0, 200)}`)
+      ),
+  );
   page.on("pageerror", (e) => void problems.add(`pageerror: ${e.message.slice(0, 200)}`));
   try {
     const started = performance.now();

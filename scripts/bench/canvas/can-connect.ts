@@ -23,11 +23,14 @@ function connections(diagram: StoredDiagram, catalog: DiagramCatalog): Connectio
   const random = prng(42);
   const slots = new Map(catalog.bundles.map((b) => [`${b.name}@${b.version}`, b]));
   const any = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(random() * xs.length)];
-  const outputsOf = (c: StoredDiagram["components"][number]) => slots.get(`${c.bundle}@${c.version}`)?.outputs ?? [];
-  const inputsOf = (c: StoredDiagram["components"][number]) => slots.get(`${c.bundle}@${c.version}`)?.inputs ?? [];
+  const outputsOf = (c: StoredDiagram["components"][number]) =>
+    slots.get(`${c.bundle}@${c.version}`)?.outputs ?? [];
+  const inputsOf = (c: StoredDiagram["components"][number]) =>
+    slots.get(`${c.bundle}@${c.version}`)?.inputs ?? [];
   const producers = new Map<string, { id: string; key: string }[]>(); // type → outputs
   for (const c of diagram.components) {
-    for (const o of outputsOf(c)) producers.set(o.type, [...(producers.get(o.type) ?? []), { id: c.id, key: o.key }]);
+    for (const o of outputsOf(c))
+      producers.set(o.type, [...(producers.get(o.type) ?? []), { id: c.id, key: o.key }]);
   }
   const out: Connection[] = [];
   while (out.length < POOL) {
@@ -36,7 +39,12 @@ function connections(diagram: StoredDiagram, catalog: DiagramCatalog): Connectio
     const r = random();
     const matched = input && r < 0.5 ? any(producers.get(input.type) ?? []) : undefined;
     if (matched) {
-      out.push({ source: matched.id, sourceHandle: matched.key, target: target.id, targetHandle: input!.key });
+      out.push({
+        source: matched.id,
+        sourceHandle: matched.key,
+        target: target.id,
+        targetHandle: input!.key,
+      });
       continue;
     }
     const source = any(diagram.components)!;
@@ -51,9 +59,16 @@ function connections(diagram: StoredDiagram, catalog: DiagramCatalog): Connectio
 }
 
 export function benchCanConnect(diagram: StoredDiagram, catalog: DiagramCatalog): CanConnectResult {
-  const environmentTypes = catalog.artifactTypes.filter((t) => t.orientation === "environment").map((t) => t.name);
+  const environmentTypes = catalog.artifactTypes
+    .filter((t) => t.orientation === "environment")
+    .map((t) => t.name);
   const slots = slotCatalog(
-    catalog.bundles.map((b) => ({ name: b.name, version: b.version, connections: b.inputs, artifacts: b.outputs })),
+    catalog.bundles.map((b) => ({
+      name: b.name,
+      version: b.version,
+      connections: b.inputs,
+      artifacts: b.outputs,
+    })),
     environmentTypes,
   );
   const index = buildGraphIndex(diagram, slots);

@@ -44,7 +44,6 @@ const MIX: [bundle: string, weight: number][] = [
   ["gcp-gcs-bucket", 0.5],
 ];
 
-
 function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -58,7 +57,13 @@ function shuffle<T>(items: T[], random: () => number): T[] {
  * `linkTypes` are the artifact types drawn as lines (environment-oriented types such as
  * credentials and networks are supplied per environment, not by lines, so they are left empty).
  */
-export function generateDiagram(bundles: CatalogBundle[], linkTypes: ReadonlySet<string>, count: number, lines: number, seed = 500): GeneratedDiagram {
+export function generateDiagram(
+  bundles: CatalogBundle[],
+  linkTypes: ReadonlySet<string>,
+  count: number,
+  lines: number,
+  seed = 500,
+): GeneratedDiagram {
   const random = prng(seed);
   const byName = new Map<string, CatalogBundle>(); // the newest version of each bundle, as a palette places it
   for (const b of bundles) {
@@ -81,12 +86,26 @@ export function generateDiagram(bundles: CatalogBundle[], linkTypes: ReadonlySet
     const id = `cmp-${String(i).padStart(5, "0")}`;
     // The bundle's last word plus the index: unique, and within the 20-character name rule.
     const name = `${bundle.name.split("-").at(-1)}-${i}`;
-    components.push({ id, name, bundle: bundle.name, version: bundle.version, x: (i % COLUMNS) * DX, y: Math.floor(i / COLUMNS) * DY });
+    components.push({
+      id,
+      name,
+      bundle: bundle.name,
+      version: bundle.version,
+      x: (i % COLUMNS) * DX,
+      y: Math.floor(i / COLUMNS) * DY,
+    });
     for (const input of bundle.inputs) {
       const pool = producers.get(input.type);
       if (!linkTypes.has(input.type) || !pool?.length) continue;
       const from = pool[pool.length - 1 - Math.floor(random() * Math.min(NEARBY, pool.length))]!;
-      candidates.push({ id: "", from: from.id, fromArtifact: from.key, to: id, toSlot: input.key, policies: [] });
+      candidates.push({
+        id: "",
+        from: from.id,
+        fromArtifact: from.key,
+        to: id,
+        toSlot: input.key,
+        policies: [],
+      });
     }
     for (const output of bundle.outputs) {
       const pool = producers.get(output.type) ?? [];
@@ -95,7 +114,9 @@ export function generateDiagram(bundles: CatalogBundle[], linkTypes: ReadonlySet
     }
   }
   if (candidates.length < lines) {
-    throw new Error(`generated diagram has only ${candidates.length} fillable input slots for ${lines} lines: raise the weight of multi-input consumers in MIX`);
+    throw new Error(
+      `generated diagram has only ${candidates.length} fillable input slots for ${lines} lines: raise the weight of multi-input consumers in MIX`,
+    );
   }
   // Keep a random subset, so unfilled slots are spread over the grid rather than all at its end.
   const chosen = shuffle(candidates, random).slice(0, lines);

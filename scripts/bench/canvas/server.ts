@@ -23,7 +23,11 @@ function freePort(): Promise<number> {
     const srv = createServer();
     srv.listen(0, "127.0.0.1", () => {
       const address = srv.address();
-      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
+      srv.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no free port")),
+      );
     });
   });
 }
@@ -38,8 +42,13 @@ async function build(root: string): Promise<void> {
     try {
       return buildIfNeeded(root);
     } catch {
-      if (attempt === BUILD_ATTEMPTS) throw new Error(`next build failed ${BUILD_ATTEMPTS} times: the app does not build right now (see the output above)`);
-      console.log(`next build failed; retrying in 15 s (another build may have been writing .next), attempt ${attempt + 1}/${BUILD_ATTEMPTS}`);
+      if (attempt === BUILD_ATTEMPTS)
+        throw new Error(
+          `next build failed ${BUILD_ATTEMPTS} times: the app does not build right now (see the output above)`,
+        );
+      console.log(
+        `next build failed; retrying in 15 s (another build may have been writing .next), attempt ${attempt + 1}/${BUILD_ATTEMPTS}`,
+      );
       await new Promise((r) => setTimeout(r, 15_000));
     }
   }
@@ -51,11 +60,18 @@ function exitReason(child: ChildProcess): string | null {
   return null;
 }
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+): Promise<void> {
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const gone = exitReason(child);
-    if (gone) throw new Error(`the app server ${gone} before it was healthy; its last output:\n${output()}`);
+    if (gone)
+      throw new Error(
+        `the app server ${gone} before it was healthy; its last output:\n${output()}`,
+      );
     try {
       if ((await fetch(`${url}/api/health`)).ok) return;
     } catch {
@@ -63,21 +79,37 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`the app server did not answer ${url}/api/health within ${HEALTH_TIMEOUT_MS / 1000} s; its last output:\n${output()}`);
+  throw new Error(
+    `the app server did not answer ${url}/api/health within ${HEALTH_TIMEOUT_MS / 1000} s; its last output:\n${output()}`,
+  );
 }
 
-export async function startServer(databaseUrl: string, root = process.cwd()): Promise<RunningServer> {
+export async function startServer(
+  databaseUrl: string,
+  root = process.cwd(),
+): Promise<RunningServer> {
   await build(root);
   const dataDir = mkdtempSync(path.join(tmpdir(), "patchbay-bench-canvas-"));
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "app-server.ts")], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), PATCHBAY_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(import.meta.dirname, "app-server.ts")],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        PATCHBAY_DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl,
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   // Its banner would only clutter the figures: keep the tail of its output for error messages.
   let tail: string[] = [];
-  const keep = (chunk: Buffer) => void (tail = [...tail, ...chunk.toString().split("\n").filter(Boolean)].slice(-30));
+  const keep = (chunk: Buffer) =>
+    void (tail = [...tail, ...chunk.toString().split("\n").filter(Boolean)].slice(-30));
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
   const output = () => tail.map((l) => `  | ${l}`).join("\n");

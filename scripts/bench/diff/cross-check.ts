@@ -15,7 +15,8 @@ function covered(path: readonly Segment[], roots: ReadonlySet<string>): boolean 
 export function crossCheck(ours: EnvironmentDiff, theirs: Difference[]): void {
   const theirPaths = new Set<string>();
   for (const d of theirs) {
-    if (d.path[0] === "instances" && d.path[2] === "params") theirPaths.add(key([d.path[1] as string, ...d.path.slice(3)]));
+    if (d.path[0] === "instances" && d.path[2] === "params")
+      theirPaths.add(key([d.path[1] as string, ...d.path.slice(3)]));
   }
   let checked = 0;
   // Every prefix of every path of ours: a microdiff root must be one of them.
@@ -25,13 +26,17 @@ export function crossCheck(ours: EnvironmentDiff, theirs: Difference[]): void {
       if (change.kind !== "param") continue;
       const path = [c.componentId, ...change.segments];
       for (let n = 2; n <= path.length; n++) ourPrefixes.add(key(path.slice(0, n)));
-      if (!covered(path, theirPaths)) throw new Error(`ours reports ${c.componentId} ${change.path}, microdiff does not`);
+      if (!covered(path, theirPaths))
+        throw new Error(`ours reports ${c.componentId} ${change.path}, microdiff does not`);
       checked++;
     }
   }
   for (const d of theirs) {
     if (d.path[0] !== "instances" || d.path[2] !== "params") continue;
-    if (!ourPrefixes.has(key([d.path[1] as string, ...d.path.slice(3)]))) throw new Error(`microdiff reports ${d.path.join(".")}, ours does not`);
+    if (!ourPrefixes.has(key([d.path[1] as string, ...d.path.slice(3)])))
+      throw new Error(`microdiff reports ${d.path.join(".")}, ours does not`);
   }
-  console.log(`cross-check: ${checked.toLocaleString("en")} param changes of ours and ${theirPaths.size.toLocaleString("en")} of microdiff's cover each other`);
+  console.log(
+    `cross-check: ${checked.toLocaleString("en")} param changes of ours and ${theirPaths.size.toLocaleString("en")} of microdiff's cover each other`,
+  );
 }

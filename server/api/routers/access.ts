@@ -15,7 +15,12 @@ export const accessRouter = router({
     .input(target)
     .output(resolutionDto)
     .query(async ({ ctx, input }) => {
-      const { organizationId } = await requireProject(ctx, input.projectId, "viewer", "access.read");
+      const { organizationId } = await requireProject(
+        ctx,
+        input.projectId,
+        "viewer",
+        "access.read",
+      );
       return access.resolveForView({ organizationId, ...input });
     }),
 
@@ -24,10 +29,20 @@ export const accessRouter = router({
    * infrastructure that already runs. Lines from it then carry this payload, not a preview.
    */
   recordOutputs: protectedProcedure
-    .input(target.extend({ slot: z.string().min(1).max(64), payload: z.record(z.string(), z.unknown()) }))
+    .input(
+      target.extend({
+        slot: z.string().min(1).max(64),
+        payload: z.record(z.string(), z.unknown()),
+      }),
+    )
     .output(z.object({ slot: z.string(), type: z.string(), sensitive: z.array(z.string()) }))
     .mutation(async ({ ctx, input }) => {
-      const { organizationId, actor } = await requireProject(ctx, input.projectId, "ops", "outputs.record");
+      const { organizationId, actor } = await requireProject(
+        ctx,
+        input.projectId,
+        "ops",
+        "outputs.record",
+      );
       const { slot, payload, ...rest } = input;
       return recordOutputs({ actor, meta: ctx.meta }, { organizationId, ...rest }, slot, payload);
     }),
@@ -37,7 +52,12 @@ export const accessRouter = router({
     .input(target.extend({ name: z.string().min(1).max(128) }))
     .output(z.object({ name: z.string(), value: z.string() }))
     .mutation(async ({ ctx, input }) => {
-      const { organizationId, actor } = await requireProject(ctx, input.projectId, "ops", "env.reveal");
+      const { organizationId, actor } = await requireProject(
+        ctx,
+        input.projectId,
+        "ops",
+        "env.reveal",
+      );
       const { name, ...rest } = input;
       return access.revealEnvVar({ actor, meta: ctx.meta }, { organizationId, ...rest }, name);
     }),

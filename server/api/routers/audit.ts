@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { CHECKPOINT_KIND, checkAgainstChain, checkSignature, exportCheckpoint } from "../../audit/checkpoint";
+import {
+  CHECKPOINT_KIND,
+  checkAgainstChain,
+  checkSignature,
+  exportCheckpoint,
+} from "../../audit/checkpoint";
 import { toCsv, toJsonLines } from "../../audit/export";
 import { verifyChain } from "../../audit/verify";
 import { distinctActions, listAuditEvents, type AuditFilter } from "../../repositories/audit";
@@ -54,7 +59,9 @@ const checkpoint = z.object({
   seq: z.number().int().min(1, { message: "must be an event number (1 or more)" }),
   hash: z.string().regex(HEX64, { message: "must be 64 lowercase hex characters" }),
   at: z.iso.datetime({ message: "must be an ISO 8601 UTC time" }),
-  signature: z.string().regex(/^hmac-sha256:[0-9a-f]{64}$/, { message: 'must be "hmac-sha256:" and 64 lowercase hex characters' }),
+  signature: z.string().regex(/^hmac-sha256:[0-9a-f]{64}$/, {
+    message: 'must be "hmac-sha256:" and 64 lowercase hex characters',
+  }),
 });
 
 const verdict = z.object({
@@ -63,21 +70,36 @@ const verdict = z.object({
   headSeq: z.number().int(),
   keyedFrom: z.number().int().nullable(),
   firstBad: z.object({ id: z.string(), seq: z.number().int(), reason: z.string() }).optional(),
-  checkpoint: z.object({ ok: z.boolean(), seq: z.number().int(), at: z.string(), reason: z.string() }).optional(),
+  checkpoint: z
+    .object({ ok: z.boolean(), seq: z.number().int(), at: z.string(), reason: z.string() })
+    .optional(),
 });
 
 /** Members read their organization's trail; a project filter also checks the project is theirs. */
-async function authorize(ctx: ProtectedContext, input: z.infer<typeof filter>): Promise<AuditFilter> {
+async function authorize(
+  ctx: ProtectedContext,
+  input: z.infer<typeof filter>,
+): Promise<AuditFilter> {
   await requireOrganization(ctx, input.organizationId, "viewer", "audit.read");
   if (input.projectId) await requireProject(ctx, input.projectId, "viewer", "audit.read");
-  return { ...input, actor: input.actor || undefined, action: input.action || undefined, q: input.q?.trim() || undefined };
+  return {
+    ...input,
+    actor: input.actor || undefined,
+    action: input.action || undefined,
+    q: input.q?.trim() || undefined,
+  };
 }
 
 const EXPORT_LIMIT = 100_000;
 
 export const auditRouter = router({
   list: protectedProcedure
-    .input(filter.extend({ limit: z.number().int().min(1).max(500).default(100), beforeSeq: z.number().int().optional() }))
+    .input(
+      filter.extend({
+        limit: z.number().int().min(1).max(500).default(100),
+        beforeSeq: z.number().int().optional(),
+      }),
+    )
     .output(z.object({ events: z.array(eventDto), nextBeforeSeq: z.number().int().nullable() }))
     .query(async ({ ctx, input }) => {
       const { limit, beforeSeq, ...rest } = input;
@@ -113,21 +135,49 @@ export const auditRouter = router({
     .input(z.object({ organizationId: id }))
     .output(z.object({ filename: z.string(), checkpoint }))
     .mutation(async ({ ctx, input }) => {
-      const access = await requireOrganization(ctx, input.organizationId, "owner", "audit.checkpoint");
-      const signed = await exportCheckpoint({ actor: access.actor, meta: ctx.meta }, input.organizationId);
-      return { filename: `patchbay-audit-checkpoint-${signed.seq}-${signed.at.replace(/[:.]/g, "-")}.json`, checkpoint: signed };
+      const access = await requireOrganization(
+        ctx,
+        input.organizationId,
+        "owner",
+        "audit.checkpoint",
+      );
+      const signed = await exportCheckpoint(
+        { actor: access.actor, meta: ctx.meta },
+        input.organizationId,
+      );
+      return {
+        filename: `patchbay-audit-checkpoint-${signed.seq}-${signed.at.replace(/[:.]/g, "-")}.json`,
+        checkpoint: signed,
+      };
     }),
 
   /** The filtered trail as a file; the client saves it. */
   export: protectedProcedure
     .input(filter.extend({ format: z.enum(["jsonl", "csv"]) }))
-    .output(z.object({ filename: z.string(), contentType: z.string(), body: z.string(), count: z.number().int() }))
+    .output(
+      z.object({
+        filename: z.string(),
+        contentType: z.string(),
+        body: z.string(),
+        count: z.number().int(),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const { format, ...rest } = input;
       const events = (await listAuditEvents(await authorize(ctx, rest), EXPORT_LIMIT)).reverse();
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
       return format === "csv"
-        ? { filename: `patchbay-audit-${stamp}.csv`, contentType: "text/csv", body: toCsv(events), count: events.length }
-        : { filename: `patchbay-audit-${stamp}.jsonl`, contentType: "application/x-ndjson", body: toJsonLines(events), count: events.length };
+        ? {
+            filename: `patchbay-audit-${stamp}.csv`,
+            contentType: "text/csv",
+            body: toCsv(events),
+            count: events.length,
+          }
+        : {
+            filename: `patchbay-audit-${stamp}.jsonl`,
+            contentType: "application/x-ndjson",
+            body: toJsonLines(events),
+            count: events.length,
+          };
     }),
 });

@@ -14,14 +14,26 @@ import { requireOrganization } from "../guard";
 import { id } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
 
-const importPath = z.string().trim().min(1, { message: "is required" }).max(1000, { message: "must be at most 1000 characters" });
-const bundleName = z.string().regex(/^[a-z][a-z0-9-]+[a-z0-9]$/, { message: "must be a bundle name (lowercase letters, digits and -)" });
+const importPath = z
+  .string()
+  .trim()
+  .min(1, { message: "is required" })
+  .max(1000, { message: "must be at most 1000 characters" });
+const bundleName = z.string().regex(/^[a-z][a-z0-9-]+[a-z0-9]$/, {
+  message: "must be a bundle name (lowercase letters, digits and -)",
+});
 
 // Every organization reads the shared catalog plus what it imported itself: each procedure
 // takes the organization, checks the caller's access to it, and reads the catalog as it sees it.
 export const catalogRouter = router({
   list: protectedProcedure
-    .input(z.object({ organizationId: id, q: z.string().max(200).optional(), category: z.string().max(80).optional() }))
+    .input(
+      z.object({
+        organizationId: id,
+        q: z.string().max(200).optional(),
+        category: z.string().max(80).optional(),
+      }),
+    )
     .output(z.array(bundleSummaryDto))
     .query(async ({ ctx, input: { organizationId, q, category } }) => {
       await requireOrganization(ctx, organizationId, "viewer", "catalog.list");
@@ -37,7 +49,9 @@ export const catalogRouter = router({
     }),
 
   bundle: protectedProcedure
-    .input(z.object({ organizationId: id, name: bundleName, version: z.string().max(64).optional() }))
+    .input(
+      z.object({ organizationId: id, name: bundleName, version: z.string().max(64).optional() }),
+    )
     .output(bundleDetailDto)
     .query(async ({ ctx, input: { organizationId, name, version } }) => {
       await requireOrganization(ctx, organizationId, "viewer", "catalog.read");
@@ -76,6 +90,10 @@ export const catalogRouter = router({
     .output(importResultDto)
     .mutation(async ({ ctx, input }) => {
       const access = await requireOrganization(ctx, input.organizationId, "ops", "catalog.import");
-      return importIntoCatalog({ actor: access.actor, meta: ctx.meta }, input.organizationId, input.path);
+      return importIntoCatalog(
+        { actor: access.actor, meta: ctx.meta },
+        input.organizationId,
+        input.path,
+      );
     }),
 });

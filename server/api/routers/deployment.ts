@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { deploymentDto, deploymentMessage, requestableAction, requestedDeploymentDto } from "../../deployments/schemas";
+import {
+  deploymentDto,
+  deploymentMessage,
+  requestableAction,
+  requestedDeploymentDto,
+} from "../../deployments/schemas";
 import * as deployments from "../../deployments/service";
 import { requireProject } from "../guard";
 import { id } from "../schemas";
@@ -11,17 +16,36 @@ import { protectedProcedure, router } from "../trpc";
 // project. Requests stay queued until a deployment runner exists.
 export const deploymentRouter = router({
   request: protectedProcedure
-    .input(z.object({ projectId: id, componentId: id, environmentId: id, action: requestableAction, message: deploymentMessage.optional() }))
+    .input(
+      z.object({
+        projectId: id,
+        componentId: id,
+        environmentId: id,
+        action: requestableAction,
+        message: deploymentMessage.optional(),
+      }),
+    )
     .output(requestedDeploymentDto)
     .mutation(async ({ ctx, input }) => {
       const { action, message, ...target } = input;
       const access = await requireProject(ctx, target.projectId, "developer", "deployment.request");
-      return deployments.requestDeployment({ actor: access.actor, meta: ctx.meta, userId: userIdOf(ctx.principal) }, { ...target, organizationId: access.organizationId }, { action, message: message ?? "" });
+      return deployments.requestDeployment(
+        { actor: access.actor, meta: ctx.meta, userId: userIdOf(ctx.principal) },
+        { ...target, organizationId: access.organizationId },
+        { action, message: message ?? "" },
+      );
     }),
 
   /** Newest first: one instance's deployments when componentId is given, else the environment's. */
   list: protectedProcedure
-    .input(z.object({ projectId: id, environmentId: id, componentId: id.optional(), limit: z.number().int().min(1).max(200).default(50) }))
+    .input(
+      z.object({
+        projectId: id,
+        environmentId: id,
+        componentId: id.optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      }),
+    )
     .output(z.array(deploymentDto))
     .query(async ({ ctx, input }) => {
       const { limit, ...target } = input;

@@ -26,10 +26,21 @@ export const diagramRouter = router({
 
   /** Applies a batch of operations based on `baseRevision`: all or nothing, one audit event. */
   change: protectedProcedure
-    .input(z.object({ projectId: id, baseRevision: z.number().int().min(0), ops: z.array(opSchema).min(1, { message: "must not be empty" }).max(2000) }))
+    .input(
+      z.object({
+        projectId: id,
+        baseRevision: z.number().int().min(0),
+        ops: z.array(opSchema).min(1, { message: "must not be empty" }).max(2000),
+      }),
+    )
     .output(z.object({ revision: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
       const access = await requireProject(ctx, input.projectId, "developer", "diagram.change");
-      return diagrams.applyDiagramOps({ actor: access.actor, meta: ctx.meta }, input.projectId, input.baseRevision, input.ops);
+      return diagrams.applyDiagramOps(
+        { actor: access.actor, meta: ctx.meta },
+        input.projectId,
+        input.baseRevision,
+        input.ops,
+      );
     }),
 });

@@ -11,12 +11,23 @@ import { id } from "../schemas";
 import { protectedProcedure, router, type ProtectedContext } from "../trpc";
 
 /** Tenancy through the environment's project; an unknown environment is refused (and recorded) like an unknown project. */
-async function requireEnvironment(ctx: ProtectedContext, environmentId: string, minimum: Role, action: string) {
+async function requireEnvironment(
+  ctx: ProtectedContext,
+  environmentId: string,
+  minimum: Role,
+  action: string,
+) {
   const env = await findEnvironmentRef(environmentId);
   if (!env) {
     await recordAuditEvent(
       { actor: actorOf(ctx.principal), meta: ctx.meta },
-      { organizationId: null, action, outcome: "denied", target: { type: "environment", id: environmentId }, after: { reason: "Environment not found" } },
+      {
+        organizationId: null,
+        action,
+        outcome: "denied",
+        target: { type: "environment", id: environmentId },
+        after: { reason: "Environment not found" },
+      },
     );
     throw new AppError("NOT_FOUND", "Environment not found");
   }
@@ -30,7 +41,12 @@ export const environmentDefaultRouter = router({
     .input(z.object({ environmentId: id }))
     .output(z.array(environmentDefaultDto))
     .query(async ({ ctx, input }) => {
-      const { env } = await requireEnvironment(ctx, input.environmentId, "viewer", "environment-default.list");
+      const { env } = await requireEnvironment(
+        ctx,
+        input.environmentId,
+        "viewer",
+        "environment-default.list",
+      );
       return defaults.listEnvironmentDefaults(env);
     }),
 
@@ -39,15 +55,32 @@ export const environmentDefaultRouter = router({
     .input(z.object({ projectId: id }))
     .output(z.array(defaultTypeDto))
     .query(async ({ ctx, input }) => {
-      const access = await requireProject(ctx, input.projectId, "viewer", "environment-default.list");
+      const access = await requireProject(
+        ctx,
+        input.projectId,
+        "viewer",
+        "environment-default.list",
+      );
       return defaults.defaultTypes(access.organizationId);
     }),
 
   add: protectedProcedure
-    .input(z.object({ environmentId: id, name: defaultName, type: z.string().min(1, { message: "is required" }).max(100), payload: z.record(z.string(), z.unknown()) }))
+    .input(
+      z.object({
+        environmentId: id,
+        name: defaultName,
+        type: z.string().min(1, { message: "is required" }).max(100),
+        payload: z.record(z.string(), z.unknown()),
+      }),
+    )
     .output(environmentDefaultDto)
     .mutation(async ({ ctx, input }) => {
-      const { env, access } = await requireEnvironment(ctx, input.environmentId, "ops", "environment-default.add");
+      const { env, access } = await requireEnvironment(
+        ctx,
+        input.environmentId,
+        "ops",
+        "environment-default.add",
+      );
       return defaults.addEnvironmentDefault({ actor: access.actor, meta: ctx.meta }, env, input);
     }),
 
@@ -55,7 +88,16 @@ export const environmentDefaultRouter = router({
     .input(z.object({ environmentId: id, id }))
     .output(z.object({ id: z.string() }))
     .mutation(async ({ ctx, input }) => {
-      const { env, access } = await requireEnvironment(ctx, input.environmentId, "ops", "environment-default.remove");
-      return defaults.removeEnvironmentDefault({ actor: access.actor, meta: ctx.meta }, env, input.id);
+      const { env, access } = await requireEnvironment(
+        ctx,
+        input.environmentId,
+        "ops",
+        "environment-default.remove",
+      );
+      return defaults.removeEnvironmentDefault(
+        { actor: access.actor, meta: ctx.meta },
+        env,
+        input.id,
+      );
     }),
 });

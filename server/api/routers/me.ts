@@ -13,11 +13,19 @@ export const meRouter = router({
       z.object({
         user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
         memberships: z.array(
-          z.object({ organizationId: z.string(), organizationSlug: z.string(), organizationName: z.string(), role }),
+          z.object({
+            organizationId: z.string(),
+            organizationSlug: z.string(),
+            organizationName: z.string(),
+            role,
+          }),
         ),
       }),
     )
-    .query(async ({ ctx }) => ({ user: ctx.user, memberships: await listMemberships(ctx.user.id) })),
+    .query(async ({ ctx }) => ({
+      user: ctx.user,
+      memberships: await listMemberships(ctx.user.id),
+    })),
 
   /**
    * Ends every session of the caller, this one included (a lost laptop, a shared computer).
@@ -27,12 +35,20 @@ export const meRouter = router({
     .input(z.void())
     .output(z.object({ revoked: z.number().int() }))
     .mutation(async ({ ctx }) =>
-      auditedWrite({ actor: { type: "user", id: ctx.user.id, label: ctx.user.email }, meta: ctx.meta }, async (tx) => {
-        const revoked = await revokeUserSessions(tx, ctx.user.id, "signed_out_everywhere");
-        return {
-          result: { revoked },
-          audit: { organizationId: null, action: "auth.signed_out_everywhere", target: { type: "user", id: ctx.user.id }, after: { revoked } },
-        };
-      }),
+      auditedWrite(
+        { actor: { type: "user", id: ctx.user.id, label: ctx.user.email }, meta: ctx.meta },
+        async (tx) => {
+          const revoked = await revokeUserSessions(tx, ctx.user.id, "signed_out_everywhere");
+          return {
+            result: { revoked },
+            audit: {
+              organizationId: null,
+              action: "auth.signed_out_everywhere",
+              target: { type: "user", id: ctx.user.id },
+              after: { revoked },
+            },
+          };
+        },
+      ),
     ),
 });

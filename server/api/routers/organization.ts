@@ -27,9 +27,19 @@ export const organizationRouter = router({
     .input(z.object({ organizationId: id, userId: id }))
     .output(z.object({ revoked: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
-      const access = await requireOrganization(ctx, input.organizationId, "owner", "organization.signOutMember");
-      const member = (await findRole(input.userId, input.organizationId)) ? await findUser(input.userId) : null;
-      if (!member) throw new AppError("NOT_FOUND", "userId: no such member in this organization", { fields: { userId: ["is not a member of this organization"] } });
+      const access = await requireOrganization(
+        ctx,
+        input.organizationId,
+        "owner",
+        "organization.signOutMember",
+      );
+      const member = (await findRole(input.userId, input.organizationId))
+        ? await findUser(input.userId)
+        : null;
+      if (!member)
+        throw new AppError("NOT_FOUND", "userId: no such member in this organization", {
+          fields: { userId: ["is not a member of this organization"] },
+        });
       return auditedWrite({ actor: access.actor, meta: ctx.meta }, async (tx) => {
         const revoked = await revokeUserSessions(tx, member.id, "signed_out_by_owner");
         return {

@@ -18,8 +18,14 @@ export const presetRouter = router({
     .output(z.object({ presets: z.array(presetDto), requireProductionPresets: z.boolean() }))
     .query(async ({ ctx, input }) => {
       const access = await requireOrganization(ctx, input.organizationId, "viewer", "preset.list");
-      const [all, settings] = await Promise.all([listPresets(input.organizationId, input.bundle), organizationSettings(input.organizationId)]);
-      return { presets: all.map((p) => presets.visibleTo(p, access.role)), requireProductionPresets: settings.requireProductionPresets };
+      const [all, settings] = await Promise.all([
+        listPresets(input.organizationId, input.bundle),
+        organizationSettings(input.organizationId),
+      ]);
+      return {
+        presets: all.map((p) => presets.visibleTo(p, access.role)),
+        requireProductionPresets: settings.requireProductionPresets,
+      };
     }),
 
   get: protectedProcedure
@@ -28,7 +34,10 @@ export const presetRouter = router({
     .query(async ({ ctx, input }) => {
       const access = await requireOrganization(ctx, input.organizationId, "viewer", "preset.read");
       const preset = await presets.findVisiblePreset(input.organizationId, input.presetId);
-      return { preset: presets.visibleTo(preset, access.role), consumers: await presetConsumers(input.organizationId, preset) };
+      return {
+        preset: presets.visibleTo(preset, access.role),
+        consumers: await presetConsumers(input.organizationId, preset),
+      };
     }),
 
   create: protectedProcedure
@@ -44,7 +53,12 @@ export const presetRouter = router({
     .output(z.object({ id: z.string(), version }))
     .mutation(async ({ ctx, input: { organizationId, presetId, ...input } }) => {
       const access = await requireOrganization(ctx, organizationId, "ops", "preset.save_draft");
-      return presets.savePresetDraft({ actor: access.actor, meta: ctx.meta }, organizationId, presetId, input);
+      return presets.savePresetDraft(
+        { actor: access.actor, meta: ctx.meta },
+        organizationId,
+        presetId,
+        input,
+      );
     }),
 
   publish: protectedProcedure
@@ -52,15 +66,29 @@ export const presetRouter = router({
     .output(z.object({ id: z.string(), version }))
     .mutation(async ({ ctx, input }) => {
       const access = await requireOrganization(ctx, input.organizationId, "ops", "preset.publish");
-      return presets.publishPreset({ actor: access.actor, meta: ctx.meta }, input.organizationId, input.presetId);
+      return presets.publishPreset(
+        { actor: access.actor, meta: ctx.meta },
+        input.organizationId,
+        input.presetId,
+      );
     }),
 
   offerUpgrade: protectedProcedure
     .input(target.extend({ version }))
     .output(z.object({ id: z.string(), version }))
     .mutation(async ({ ctx, input }) => {
-      const access = await requireOrganization(ctx, input.organizationId, "ops", "preset.offer_upgrade");
-      return presets.offerPresetUpgrade({ actor: access.actor, meta: ctx.meta }, input.organizationId, input.presetId, input.version);
+      const access = await requireOrganization(
+        ctx,
+        input.organizationId,
+        "ops",
+        "preset.offer_upgrade",
+      );
+      return presets.offerPresetUpgrade(
+        { actor: access.actor, meta: ctx.meta },
+        input.organizationId,
+        input.presetId,
+        input.version,
+      );
     }),
 
   /** Ops move consumers to a version themselves (developers accept an offered one on the canvas). */
@@ -68,16 +96,36 @@ export const presetRouter = router({
     .input(target.extend({ version, instanceIds: z.array(id).min(1).max(500).optional() }))
     .output(z.object({ upgraded: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
-      const access = await requireOrganization(ctx, input.organizationId, "ops", "preset.apply_upgrade");
+      const access = await requireOrganization(
+        ctx,
+        input.organizationId,
+        "ops",
+        "preset.apply_upgrade",
+      );
       const preset = await presets.findVisiblePreset(input.organizationId, input.presetId);
-      return applyPresetUpgrade({ actor: access.actor, meta: ctx.meta }, input.organizationId, preset, input.version, input.instanceIds);
+      return applyPresetUpgrade(
+        { actor: access.actor, meta: ctx.meta },
+        input.organizationId,
+        preset,
+        input.version,
+        input.instanceIds,
+      );
     }),
 
   setGuardrail: protectedProcedure
     .input(z.object({ organizationId: id, requireProductionPresets: z.boolean() }))
     .output(z.object({ requireProductionPresets: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
-      const access = await requireOrganization(ctx, input.organizationId, "owner", "organization.guardrail");
-      return presets.setProductionPresetGuardrail({ actor: access.actor, meta: ctx.meta }, input.organizationId, input.requireProductionPresets);
+      const access = await requireOrganization(
+        ctx,
+        input.organizationId,
+        "owner",
+        "organization.guardrail",
+      );
+      return presets.setProductionPresetGuardrail(
+        { actor: access.actor, meta: ctx.meta },
+        input.organizationId,
+        input.requireProductionPresets,
+      );
     }),
 });

@@ -7,7 +7,11 @@ import { requireOrganization, requireProject } from "../guard";
 import { environmentDto, id, projectDto, role, slug } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
 
-const name = z.string().trim().min(1, { message: "is required" }).max(80, { message: "must be at most 80 characters" });
+const name = z
+  .string()
+  .trim()
+  .min(1, { message: "is required" })
+  .max(80, { message: "must be at most 80 characters" });
 const description = z.string().max(2000, { message: "must be at most 2000 characters" });
 
 export const projectRouter = router({
@@ -52,14 +56,23 @@ export const projectRouter = router({
           });
         }
         const project = await projects.createProject(tx, input);
-        const environments = await projects.createEnvironments(tx, project.id, DEFAULT_ENVIRONMENTS);
+        const environments = await projects.createEnvironments(
+          tx,
+          project.id,
+          DEFAULT_ENVIRONMENTS,
+        );
         return {
           result: project,
           audit: {
             organizationId: input.organizationId,
             action: "project.created",
             target: { type: "project", id: project.id, projectId: project.id },
-            after: { slug: project.slug, name: project.name, description: project.description, environments: environments.map((e) => e.slug) },
+            after: {
+              slug: project.slug,
+              name: project.name,
+              description: project.description,
+              environments: environments.map((e) => e.slug),
+            },
           },
         };
       });
@@ -73,7 +86,10 @@ export const projectRouter = router({
       return auditedWrite({ actor: access.actor, meta: ctx.meta }, async (tx) => {
         const before = await projects.getProject(input.projectId, tx);
         if (!before) throw new AppError("NOT_FOUND", "Project not found");
-        const after = await projects.updateProject(tx, input.projectId, { name: input.name, description: input.description });
+        const after = await projects.updateProject(tx, input.projectId, {
+          name: input.name,
+          description: input.description,
+        });
         return {
           result: after,
           touched: [], // name and description are not part of any environment's state

@@ -6,12 +6,29 @@ import { protectedProcedure, router } from "../trpc";
 
 const selection = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("component"), componentId: id }),
-  z.object({ kind: z.literal("param"), componentId: id, segments: z.array(z.union([z.string().max(200), z.number().int().min(0)])).min(1).max(32) }),
+  z.object({
+    kind: z.literal("param"),
+    componentId: id,
+    segments: z
+      .array(z.union([z.string().max(200), z.number().int().min(0)]))
+      .min(1)
+      .max(32),
+  }),
   z.object({ kind: z.literal("preset"), componentId: id }),
   z.object({ kind: z.literal("line"), lineId: id }),
 ]);
-const target = z.object({ projectId: id, from: id, to: id, selections: z.array(selection).min(1, { message: "choose at least one difference" }).max(500) });
-const change = z.object({ component: z.string(), what: z.string(), before: z.unknown(), after: z.unknown() });
+const target = z.object({
+  projectId: id,
+  from: id,
+  to: id,
+  selections: z.array(selection).min(1, { message: "choose at least one difference" }).max(500),
+});
+const change = z.object({
+  component: z.string(),
+  what: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
 
 // Promote chosen differences from one environment to another: previewed by anyone who can
 // read the project, applied by developers and above (the same people who may edit it).
@@ -20,12 +37,25 @@ export const promotionRouter = router({
     .input(target)
     .output(z.object({ changes: z.array(change), problem: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
-      const access = await requireProject(ctx, input.projectId, "viewer", "environment.promote_preview");
+      const access = await requireProject(
+        ctx,
+        input.projectId,
+        "viewer",
+        "environment.promote_preview",
+      );
       return promotion.previewPromotion(input, access.role);
     }),
 
   promote: protectedProcedure
-    .input(target.extend({ message: z.string().trim().min(1, { message: "is required: say why" }).max(500, { message: "must be at most 500 characters" }) }))
+    .input(
+      target.extend({
+        message: z
+          .string()
+          .trim()
+          .min(1, { message: "is required: say why" })
+          .max(500, { message: "must be at most 500 characters" }),
+      }),
+    )
     .output(z.object({ revision: z.number().int(), changes: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
       const access = await requireProject(ctx, input.projectId, "developer", "environment.promote");

@@ -24,7 +24,12 @@ export const secretRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { name, value, ...t } = input;
       const access = await requireProject(ctx, t.projectId, "developer", "secret.set");
-      return secrets.setSecret({ actor: access.actor, meta: ctx.meta, userId: userIdOf(ctx.principal) }, { ...t, organizationId: access.organizationId }, name, value);
+      return secrets.setSecret(
+        { actor: access.actor, meta: ctx.meta, userId: userIdOf(ctx.principal) },
+        { ...t, organizationId: access.organizationId },
+        name,
+        value,
+      );
     }),
 
   /** Returns the secret's status afterwards, or null when it is no longer declared at all. */
@@ -34,6 +39,10 @@ export const secretRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { name, ...t } = input;
       const access = await requireProject(ctx, t.projectId, "developer", "secret.clear");
-      return secrets.clearSecret({ actor: access.actor, meta: ctx.meta }, { ...t, organizationId: access.organizationId }, name);
+      return secrets.clearSecret(
+        { actor: access.actor, meta: ctx.meta },
+        { ...t, organizationId: access.organizationId },
+        name,
+      );
     }),
 });

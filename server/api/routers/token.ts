@@ -27,7 +27,11 @@ const toDto = (t: z.infer<typeof tokenDto>) => ({
   revokedAt: t.revokedAt,
 });
 
-const name = z.string().trim().min(1, { message: "is required" }).max(80, { message: "must be at most 80 characters" });
+const name = z
+  .string()
+  .trim()
+  .min(1, { message: "is required" })
+  .max(80, { message: "must be at most 80 characters" });
 const expiresInDays = z
   .number()
   .int({ message: "must be a whole number of days" })
@@ -53,7 +57,12 @@ export const tokenRouter = router({
     .output(z.object({ token: tokenDto, value: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const access = await requireOrganization(ctx, input.organizationId, "ops", "token.create");
-      const { token, value } = await tokens.createToken({ actor: access.actor, meta: ctx.meta }, access.role, userIdOf(ctx.principal), input);
+      const { token, value } = await tokens.createToken(
+        { actor: access.actor, meta: ctx.meta },
+        access.role,
+        userIdOf(ctx.principal),
+        input,
+      );
       return { token: toDto(token), value };
     }),
 
@@ -63,6 +72,12 @@ export const tokenRouter = router({
     .output(tokenDto)
     .mutation(async ({ ctx, input }) => {
       const access = await requireOrganization(ctx, input.organizationId, "ops", "token.revoke");
-      return toDto(await tokens.revokeToken({ actor: access.actor, meta: ctx.meta }, input.organizationId, input.tokenId));
+      return toDto(
+        await tokens.revokeToken(
+          { actor: access.actor, meta: ctx.meta },
+          input.organizationId,
+          input.tokenId,
+        ),
+      );
     }),
 });

@@ -5,14 +5,47 @@ import { blastRadius } from "./blast-radius";
 
 const bundles = new Map(realCatalog.bundles.map((b) => [bundleRef(b.name, b.version), b]));
 const version = (name: string) => realCatalog.bundles.find((b) => b.name === name)!.version;
-const component = (id: string, bundle: string) => ({ id, name: id, bundle, version: version(bundle), x: 0, y: 0 });
+const component = (id: string, bundle: string) => ({
+  id,
+  name: id,
+  bundle,
+  version: version(bundle),
+  x: 0,
+  y: 0,
+});
 
 const diagram: Diagram = {
-  components: [component("api", "k8s-application"), component("worker", "k8s-application"), component("db", "aws-rds-postgres"), component("queue", "aws-sqs-queue")],
+  components: [
+    component("api", "k8s-application"),
+    component("worker", "k8s-application"),
+    component("db", "aws-rds-postgres"),
+    component("queue", "aws-sqs-queue"),
+  ],
   links: [
-    { id: "l1", from: "db", fromArtifact: "database", to: "api", toSlot: "database", policies: ["read-write"] },
-    { id: "l2", from: "db", fromArtifact: "database", to: "worker", toSlot: "database", policies: [] },
-    { id: "l3", from: "queue", fromArtifact: "queue", to: "api", toSlot: "queue", policies: ["publish"] },
+    {
+      id: "l1",
+      from: "db",
+      fromArtifact: "database",
+      to: "api",
+      toSlot: "database",
+      policies: ["read-write"],
+    },
+    {
+      id: "l2",
+      from: "db",
+      fromArtifact: "database",
+      to: "worker",
+      toSlot: "database",
+      policies: [],
+    },
+    {
+      id: "l3",
+      from: "queue",
+      fromArtifact: "queue",
+      to: "api",
+      toSlot: "queue",
+      policies: ["publish"],
+    },
   ],
   instances: {},
 };
@@ -20,7 +53,9 @@ const diagram: Diagram = {
 describe("blastRadius", () => {
   it("lists what a consumer can reach, with the chosen policies", () => {
     const r = blastRadius(diagram, "api", { bundles, artifactTypes: realTypes });
-    expect(r.outgoing.map((l) => [l.linkId, l.peer.name, l.type, l.policies.map((p) => p.id)])).toEqual([
+    expect(
+      r.outgoing.map((l) => [l.linkId, l.peer.name, l.type, l.policies.map((p) => p.id)]),
+    ).toEqual([
       ["l1", "db", "postgresql", ["read-write"]],
       ["l3", "queue", "aws-sqs-queue", ["publish"]],
     ]);
@@ -38,6 +73,8 @@ describe("blastRadius", () => {
 
   it("keeps a line whose slot is gone, without policies", () => {
     const broken = { ...diagram, links: [{ ...diagram.links[0]!, toSlot: "gone" }] };
-    expect(blastRadius(broken, "db", { bundles, artifactTypes: realTypes }).incoming[0]).toMatchObject({ linkId: "l1", type: "", policies: [] });
+    expect(
+      blastRadius(broken, "db", { bundles, artifactTypes: realTypes }).incoming[0],
+    ).toMatchObject({ linkId: "l1", type: "", policies: [] });
   });
 });

@@ -37,11 +37,18 @@ export interface BlastRadiusCatalog {
  * environment's choice, else the line's own). Lines whose slot or type is no longer in the
  * catalog are still listed (type `""`, no policies): a broken line is shown, never dropped.
  */
-export function blastRadius(diagram: Diagram, componentId: string, catalog: BlastRadiusCatalog, environment?: string): BlastRadius {
+export function blastRadius(
+  diagram: Diagram,
+  componentId: string,
+  catalog: BlastRadiusCatalog,
+  environment?: string,
+): BlastRadius {
   const components = new Map(diagram.components.map((c) => [c.id, c]));
   const line = (link: Diagram["links"][number], peerId: string): BlastRadiusLine => {
     const consumer = components.get(link.to);
-    const bundle = consumer ? catalog.bundles.get(bundleRef(consumer.bundle, consumer.version)) : undefined;
+    const bundle = consumer
+      ? catalog.bundles.get(bundleRef(consumer.bundle, consumer.version))
+      : undefined;
     const typeName = bundle?.connections.find((s) => s.key === link.toSlot)?.type ?? "";
     const type = catalog.artifactTypes.get(typeName);
     const peer = components.get(peerId);
@@ -50,7 +57,12 @@ export function blastRadius(diagram: Diagram, componentId: string, catalog: Blas
       peer: { componentId: peerId, name: peer?.name ?? peerId },
       slot: link.toSlot,
       type: typeName,
-      policies: type ? chosenPolicies(type, environment ? effectivePolicies(diagram, link, environment) : link.policies).map(({ id, title, description }) => ({ id, title, description })) : [],
+      policies: type
+        ? chosenPolicies(
+            type,
+            environment ? effectivePolicies(diagram, link, environment) : link.policies,
+          ).map(({ id, title, description }) => ({ id, title, description }))
+        : [],
     };
   };
   const outgoing = diagram.links.filter((l) => l.to === componentId).map((l) => line(l, l.from));

@@ -9,7 +9,13 @@ import { touchesSensitive } from "./sensitive";
 export type EnvSource =
   | { kind: "param"; path: string }
   | { kind: "metadata"; path: string }
-  | { kind: "connection"; path: string; slot: string; linkId?: string; environmentDefault?: string };
+  | {
+      kind: "connection";
+      path: string;
+      slot: string;
+      linkId?: string;
+      environmentDefault?: string;
+    };
 
 export interface EnvVar {
   name: string;
@@ -37,7 +43,11 @@ export interface EnvInput {
   metadata: MetadataBag;
 }
 
-function sourceOf(segments: string[], path: string, connections: EnvInput["connections"]): EnvSource {
+function sourceOf(
+  segments: string[],
+  path: string,
+  connections: EnvInput["connections"],
+): EnvSource {
   const [root, slot = ""] = segments;
   if (root === "params") return { kind: "param", path: segments.slice(1).join(".") };
   if (root === "metadata") return { kind: "metadata", path: segments.slice(1).join(".") };
@@ -78,7 +88,12 @@ export function renderEnv({ app, params, connections, metadata }: EnvInput): Env
     // Absent optional fields (a queue without a KMS key, an empty param) render empty,
     // as the IaC sees them: `null` is reserved for "not known yet".
     const value = unknown ? null : renderTemplate(template, context, { missing: () => "" });
-    return { name, value, sensitive, sources: refs.map((r) => sourceOf(r.segments, r.path, connections)) };
+    return {
+      name,
+      value,
+      sensitive,
+      sources: refs.map((r) => sourceOf(r.segments, r.path, connections)),
+    };
   });
 }
 
@@ -91,7 +106,10 @@ export interface SecretStatus {
 }
 
 /** The bundle's declared secrets and whether each is set. Values never enter the domain. */
-export function secretStatus(app: AppDefinition | undefined, setNames: Iterable<string>): SecretStatus[] {
+export function secretStatus(
+  app: AppDefinition | undefined,
+  setNames: Iterable<string>,
+): SecretStatus[] {
   if (!app) return [];
   const set = new Set(setNames);
   return Object.entries(app.secrets).map(([name, d]) => ({

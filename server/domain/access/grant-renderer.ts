@@ -29,7 +29,8 @@ export function grantRenderer(artifact: Record<string, unknown>, grantee: Grante
       });
       // Grantee fields carry their own placeholders (an unknown AWS account, say).
       for (const ref of templateRefs(template)) {
-        const value = ref.segments[0] === "grantee" ? grantee[ref.segments[1] as keyof Grantee] : undefined;
+        const value =
+          ref.segments[0] === "grantee" ? grantee[ref.segments[1] as keyof Grantee] : undefined;
         if (value !== undefined && isPlaceholder(value)) placeholders.add(ref.path);
       }
       return out;
@@ -45,7 +46,9 @@ export function renderDeep<T>(value: T, renderer: GrantRenderer): T {
   if (typeof value === "string") return renderer.render(value) as T;
   if (Array.isArray(value)) return value.map((v) => renderDeep(v, renderer)) as T;
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderDeep(v, renderer)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, renderDeep(v, renderer)]),
+    ) as T;
   }
   return value;
 }

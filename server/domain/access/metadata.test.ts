@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { defaultTags, ignoredUserTags, metadataBag, NAME_PREFIX_MAX, namePrefix, RESERVED_TAG_KEYS } from "./metadata";
+import {
+  defaultTags,
+  ignoredUserTags,
+  metadataBag,
+  NAME_PREFIX_MAX,
+  namePrefix,
+  RESERVED_TAG_KEYS,
+} from "./metadata";
 import { fnv1a, shortHash } from "./stable-hash";
 
 const ids = { projectId: "cproj1", environmentId: "cenv1", componentId: "ccomp1" };
@@ -14,7 +21,9 @@ describe("namePrefix", () => {
 
   it("is the same forever for the same ids (pinned value)", () => {
     expect(namePrefix(base)).toBe(namePrefix({ ...base }));
-    expect(namePrefix(base)).toBe(`ecommerce-api-staging-database-${shortHash("cproj1\u0000cenv1\u0000ccomp1")}`);
+    expect(namePrefix(base)).toBe(
+      `ecommerce-api-staging-database-${shortHash("cproj1\u0000cenv1\u0000ccomp1")}`,
+    );
     expect(shortHash("cproj1\u0000cenv1\u0000ccomp1")).toBe("d3xg");
   });
 
@@ -35,8 +44,15 @@ describe("namePrefix", () => {
   });
 
   it("lowercases, replaces other characters and fits the length limit", () => {
-    expect(namePrefix({ ...base, project: "E-Commerce_API" })).toMatch(/^e-commerce-api-staging-database-[a-z0-9]{4}$/);
-    const long = namePrefix({ ...base, project: "a".repeat(40), environment: "preview-pr-123456789-very-long-name", component: "c".repeat(20) });
+    expect(namePrefix({ ...base, project: "E-Commerce_API" })).toMatch(
+      /^e-commerce-api-staging-database-[a-z0-9]{4}$/,
+    );
+    const long = namePrefix({
+      ...base,
+      project: "a".repeat(40),
+      environment: "preview-pr-123456789-very-long-name",
+      component: "c".repeat(20),
+    });
     expect(long.length).toBeLessThanOrEqual(NAME_PREFIX_MAX);
     expect(long).toMatch(/^[a-z0-9-]+-[a-z0-9]{4}$/);
     expect(long).not.toMatch(/--/);
@@ -60,14 +76,25 @@ describe("defaultTags", () => {
   };
 
   it("cascades organization → project → environment → component, nearest level winning", () => {
-    expect(defaultTags(cascade)).toMatchObject({ owner: "ops@acme", team: "shop", tier: "prod", cost: "component" });
+    expect(defaultTags(cascade)).toMatchObject({
+      owner: "ops@acme",
+      team: "shop",
+      tier: "prod",
+      cost: "component",
+    });
   });
 
   it("always carries the reserved tags, which user tags cannot override at any level", () => {
     const hostile = {
       ...cascade,
-      organization: { slug: "acme", tags: { "managed-by": "terraform", "patchbay-project": "other" } },
-      component: { slug: "database", tags: { "patchbay-component": "x", "patchbay-environment": "dev", "patchbay-future": "y" } },
+      organization: {
+        slug: "acme",
+        tags: { "managed-by": "terraform", "patchbay-project": "other" },
+      },
+      component: {
+        slug: "database",
+        tags: { "patchbay-component": "x", "patchbay-environment": "dev", "patchbay-future": "y" },
+      },
     };
     const tags = defaultTags(hostile);
     expect(tags).toMatchObject({
@@ -99,6 +126,11 @@ describe("metadataBag", () => {
     });
     expect(bag.name_prefix).toBe(namePrefix(base));
     expect(bag.default_tags).toMatchObject({ team: "db", "patchbay-component": "database" });
-    expect(bag).toMatchObject({ project: "ecommerce-api", environment: "staging", component: "database", deployment_id: null });
+    expect(bag).toMatchObject({
+      project: "ecommerce-api",
+      environment: "staging",
+      component: "database",
+      deployment_id: null,
+    });
   });
 });

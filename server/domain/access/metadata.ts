@@ -20,7 +20,11 @@ export interface NamePrefixInput {
 }
 
 function slugPart(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
+  return value
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /**
@@ -30,8 +34,13 @@ function slugPart(value: string): string {
  * `NAME_PREFIX_MAX`.
  */
 export function namePrefix(input: NamePrefixInput): string {
-  const suffix = shortHash(`${input.projectId}\u0000${input.environmentId}\u0000${input.componentId}`);
-  const readable = [input.project, input.environment, input.component].map(slugPart).filter(Boolean).join("-");
+  const suffix = shortHash(
+    `${input.projectId}\u0000${input.environmentId}\u0000${input.componentId}`,
+  );
+  const readable = [input.project, input.environment, input.component]
+    .map(slugPart)
+    .filter(Boolean)
+    .join("-");
   const head = readable.slice(0, NAME_PREFIX_MAX - suffix.length - 1).replace(/-+$/, "");
   return head ? `${head}-${suffix}` : suffix;
 }
@@ -74,7 +83,12 @@ export interface TagCascade {
  */
 export function defaultTags(cascade: TagCascade): Tags {
   const out: Tags = {};
-  for (const level of [cascade.organization, cascade.project, cascade.environment, cascade.component]) {
+  for (const level of [
+    cascade.organization,
+    cascade.project,
+    cascade.environment,
+    cascade.component,
+  ]) {
     for (const [key, value] of Object.entries(level.tags ?? {})) {
       if (!isReservedTag(key) && typeof value === "string") out[key] = value;
     }
@@ -90,7 +104,9 @@ export function defaultTags(cascade: TagCascade): Tags {
 /** User tag keys that were ignored because they are reserved, for a form to explain why. */
 export function ignoredUserTags(cascade: TagCascade): { level: keyof TagCascade; key: string }[] {
   return (Object.keys(cascade) as (keyof TagCascade)[]).flatMap((level) =>
-    Object.keys(cascade[level].tags ?? {}).filter(isReservedTag).map((key) => ({ level, key })),
+    Object.keys(cascade[level].tags ?? {})
+      .filter(isReservedTag)
+      .map((key) => ({ level, key })),
   );
 }
 
@@ -114,7 +130,13 @@ export interface MetadataInput {
 }
 
 /** The metadata bag of one component in one environment. */
-export function metadataBag({ organization, project, environment, component, deploymentId }: MetadataInput): MetadataBag {
+export function metadataBag({
+  organization,
+  project,
+  environment,
+  component,
+  deploymentId,
+}: MetadataInput): MetadataBag {
   return {
     name_prefix: namePrefix({
       project: project.slug,

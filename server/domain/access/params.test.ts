@@ -16,11 +16,23 @@ describe("schemaDefaults", () => {
   });
 
   it("reads defaults through inlined $refs", () => {
-    expect(schemaDefaults(realBundle("aws-rds-postgres").params).backup).toEqual({ retention_days: 7, skip_final_snapshot: false });
+    expect(schemaDefaults(realBundle("aws-rds-postgres").params).backup).toEqual({
+      retention_days: 7,
+      skip_final_snapshot: false,
+    });
   });
 
   it("merges an object's own default over its properties' defaults", () => {
-    const schema = { type: "object", properties: { o: { type: "object", default: { a: 9 }, properties: { a: { default: 1 }, b: { default: 2 } } } } };
+    const schema = {
+      type: "object",
+      properties: {
+        o: {
+          type: "object",
+          default: { a: 9 },
+          properties: { a: { default: 1 }, b: { default: 2 } },
+        },
+      },
+    };
     expect(schemaDefaults(schema)).toEqual({ o: { a: 9, b: 2 } });
   });
 });
@@ -29,18 +41,26 @@ describe("resolveParams", () => {
   const app = realBundle("k8s-application");
 
   it("layers defaults ← preset ← overrides, objects merging deeply", () => {
-    const params = resolveParams({ schema: app.params, preset: preset(app, "Development"), overrides: { resources: { cpu: "2" }, replicas: 4 } });
+    const params = resolveParams({
+      schema: app.params,
+      preset: preset(app, "Development"),
+      overrides: { resources: { cpu: "2" }, replicas: 4 },
+    });
     expect(params.resources).toEqual({ cpu: "2", memory: "256Mi" });
     expect(params.replicas).toBe(4);
     expect(params.log_level).toBe("debug");
   });
 
   it("falls back to schema defaults without a preset", () => {
-    expect(resolveParams({ schema: app.params, preset: null, overrides: { port: 9000 } })).toMatchObject({ port: 9000, replicas: 2 });
+    expect(
+      resolveParams({ schema: app.params, preset: null, overrides: { port: 9000 } }),
+    ).toMatchObject({ port: 9000, replicas: 2 });
   });
 
   it("replaces arrays and scalars instead of merging them", () => {
-    expect(mergeParams({ list: [1, 2, 3], s: "a", o: { x: 1 } }, { list: [9], s: "b", o: { y: 2 } })).toEqual({ list: [9], s: "b", o: { x: 1, y: 2 } });
+    expect(
+      mergeParams({ list: [1, 2, 3], s: "a", o: { x: 1 } }, { list: [9], s: "b", o: { y: 2 } }),
+    ).toEqual({ list: [9], s: "b", o: { x: 1, y: 2 } });
     expect(mergeParams({ o: { x: 1 } }, { o: null })).toEqual({ o: null });
   });
 

@@ -19,7 +19,10 @@ export function mergeParams(base: Plain, over: Plain): Plain {
   for (const [key, value] of Object.entries(over)) {
     if (value === undefined) continue;
     const current = out[key];
-    out[key] = isPlainObject(current) && isPlainObject(value) ? mergeParams(current, value) : structuredClone(value);
+    out[key] =
+      isPlainObject(current) && isPlainObject(value)
+        ? mergeParams(current, value)
+        : structuredClone(value);
   }
   return out;
 }

@@ -12,7 +12,9 @@ describe("preview payloads", () => {
     const preview = previewPayload(postgresql, rdsParams);
     expect(preview.preview).toBe(true);
     expect(preview.payload).toEqual({ username: "patchbay", port: 5432, sslmode: "require" });
-    expect(preview.unknown).toEqual(expect.arrayContaining(["hostname", "database", "password", "version"]));
+    expect(preview.unknown).toEqual(
+      expect.arrayContaining(["hostname", "database", "password", "version"]),
+    );
     expect(preview.unknown).not.toContain("username");
   });
 
@@ -26,17 +28,32 @@ describe("preview payloads", () => {
 
   it("previews a queue from its params (region, fifo), the ARN unknown", () => {
     const sqs = realBundle("aws-sqs-queue");
-    const preview = previewPayload(realType("aws-sqs-queue"), resolveParams({ schema: sqs.params, preset: preset(sqs, "Development") }));
+    const preview = previewPayload(
+      realType("aws-sqs-queue"),
+      resolveParams({ schema: sqs.params, preset: preset(sqs, "Development") }),
+    );
     expect(preview.payload).toMatchObject({ region: expect.any(String), fifo: false });
     expect(preview.unknown).toContain("arn");
   });
 });
 
 describe("connectionPayload", () => {
-  const deployed = { hostname: "db.internal", port: 5432, database: "app", username: "patchbay", password: "s3cret", version: "16" };
+  const deployed = {
+    hostname: "db.internal",
+    port: 5432,
+    database: "app",
+    username: "patchbay",
+    password: "s3cret",
+    version: "16",
+  };
 
   it("uses the deployed payload as is, not a preview", () => {
-    expect(connectionPayload(postgresql, deployed, rdsParams)).toEqual({ payload: deployed, preview: false, unknown: [], sensitive: ["/password"] });
+    expect(connectionPayload(postgresql, deployed, rdsParams)).toEqual({
+      payload: deployed,
+      preview: false,
+      unknown: [],
+      sensitive: ["/password"],
+    });
   });
 
   it("falls back to a preview while the upstream is not deployed", () => {

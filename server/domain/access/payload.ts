@@ -23,7 +23,10 @@ export interface ConnectionPayload {
  * same name, else the property's `default`, else unknown. Sensitive fields (and objects
  * containing one) are never previewed: they stay unknown even if a param matches.
  */
-export function previewPayload(type: ArtifactTypeDefinition, upstreamParams: Payload): ConnectionPayload {
+export function previewPayload(
+  type: ArtifactTypeDefinition,
+  upstreamParams: Payload,
+): ConnectionPayload {
   const payload: Payload = {};
   const unknown: string[] = [];
   const properties = (type.schema.properties ?? {}) as Record<string, JsonSchema>;
@@ -42,6 +45,7 @@ export function connectionPayload(
   deployed: Payload | null | undefined,
   upstreamParams: Payload,
 ): ConnectionPayload {
-  if (deployed) return { payload: deployed, preview: false, unknown: [], sensitive: [...type.sensitivePaths] };
+  if (deployed)
+    return { payload: deployed, preview: false, unknown: [], sensitive: [...type.sensitivePaths] };
   return previewPayload(type, upstreamParams);
 }

@@ -13,8 +13,14 @@ describe("policy choice", () => {
 
   it("refuses an unknown id with a message naming the allowed ones", () => {
     const problem = checkPolicies(postgresql, ["read-only", "superuser"]);
-    expect(problem).toMatchObject({ rule: "unknown-policy", policies: ["superuser"], allowed: ["read-only", "read-write", "admin"] });
-    expect(problem!.message).toBe('policy "superuser" not offered by postgresql (allowed: read-only, read-write, admin)');
+    expect(problem).toMatchObject({
+      rule: "unknown-policy",
+      policies: ["superuser"],
+      allowed: ["read-only", "read-write", "admin"],
+    });
+    expect(problem!.message).toBe(
+      'policy "superuser" not offered by postgresql (allowed: read-only, read-write, admin)',
+    );
   });
 
   it("refuses any choice on a type without policies", () => {

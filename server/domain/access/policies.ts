@@ -16,13 +16,22 @@ export interface PolicyProblem {
  * Check chosen policy ids against the type. Returns null when every id is offered (an
  * empty choice is fine: it means the default). Types without policies accept only `[]`.
  */
-export function checkPolicies(type: ArtifactTypeDefinition, ids: readonly string[]): PolicyProblem | null {
+export function checkPolicies(
+  type: ArtifactTypeDefinition,
+  ids: readonly string[],
+): PolicyProblem | null {
   const allowed = type.policies.map((p) => p.id);
   const bad = ids.filter((id) => !allowed.includes(id));
   if (bad.length === 0) return null;
   const list = bad.map((id) => `"${id}"`).join(", ");
   if (allowed.length === 0) {
-    return { rule: "no-policies", type: type.name, policies: bad, allowed, message: `${type.name} offers no policies; ${list} cannot be chosen` };
+    return {
+      rule: "no-policies",
+      type: type.name,
+      policies: bad,
+      allowed,
+      message: `${type.name} offers no policies; ${list} cannot be chosen`,
+    };
   }
   const noun = bad.length === 1 ? "policy" : "policies";
   return {
@@ -37,7 +46,11 @@ export function checkPolicies(type: ArtifactTypeDefinition, ids: readonly string
 /** `checkPolicies` for write paths: throws a BAD_REQUEST AppError with the field `policies`. */
 export function assertPolicies(type: ArtifactTypeDefinition, ids: readonly string[]): void {
   const problem = checkPolicies(type, ids);
-  if (problem) throw new AppError("BAD_REQUEST", problem.message, { fields: { policies: [problem.message] }, allowed: problem.allowed });
+  if (problem)
+    throw new AppError("BAD_REQUEST", problem.message, {
+      fields: { policies: [problem.message] },
+      allowed: problem.allowed,
+    });
 }
 
 /**
@@ -45,7 +58,10 @@ export function assertPolicies(type: ArtifactTypeDefinition, ids: readonly strin
  * privileged) when nothing was chosen. Unknown ids are dropped here; report them with
  * `checkPolicies` — dropping can only ever grant less.
  */
-export function chosenPolicies(type: ArtifactTypeDefinition, ids: readonly string[]): PolicyDefinition[] {
+export function chosenPolicies(
+  type: ArtifactTypeDefinition,
+  ids: readonly string[],
+): PolicyDefinition[] {
   if (ids.length === 0) return type.policies.slice(0, 1);
   return type.policies.filter((p) => ids.includes(p.id));
 }

@@ -9,7 +9,13 @@ function without(value: unknown, segments: string[]): unknown {
   if (segments.length === 0 || value === null || typeof value !== "object") return value;
   const [head, ...rest] = segments;
   if (Array.isArray(value)) {
-    return value.map((item, i) => (head === "*" || head === String(i) ? (rest.length === 0 ? undefined : without(item, rest)) : item));
+    return value.map((item, i) =>
+      head === "*" || head === String(i)
+        ? rest.length === 0
+          ? undefined
+          : without(item, rest)
+        : item,
+    );
   }
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
@@ -36,6 +42,8 @@ export function redactResolution(resolution: InstanceResolution): RedactedResolu
   return {
     ...resolution,
     connections: resolution.connections.map(redactConnection),
-    env: resolution.env.map((v) => (v.sensitive ? { ...v, value: null, masked: v.value !== null } : { ...v, masked: false })),
+    env: resolution.env.map((v) =>
+      v.sensitive ? { ...v, value: null, masked: v.value !== null } : { ...v, masked: false },
+    ),
   };
 }

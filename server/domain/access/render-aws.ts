@@ -28,30 +28,52 @@ function unsafeResource(resource: string): boolean {
 function renderResource(template: string, renderer: GrantRenderer, problems: string[]): string {
   const rendered = renderer.render(template);
   if (!unsafeResource(rendered)) return rendered;
-  problems.push(`resource "${template}" rendered to "${rendered}"; replaced by a placeholder, never "*"`);
+  problems.push(
+    `resource "${template}" rendered to "${rendered}"; replaced by a placeholder, never "*"`,
+  );
   return unknownValue(template);
 }
 
-function renderStatement(statement: IamStatement, renderer: GrantRenderer, project: string, problems: string[]): IamStatement {
+function renderStatement(
+  statement: IamStatement,
+  renderer: GrantRenderer,
+  project: string,
+  problems: string[],
+): IamStatement {
   const resources = Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
   const rendered = resources.map((r) => renderResource(r, renderer, problems));
-  const condition = renderDeep(statement.Condition ?? {}, renderer) as Record<string, Record<string, unknown>>;
+  const condition = renderDeep(statement.Condition ?? {}, renderer) as Record<
+    string,
+    Record<string, unknown>
+  >;
   return {
     ...(statement.Sid ? { Sid: statement.Sid } : {}),
     Effect: statement.Effect,
     Action: [...statement.Action],
     Resource: Array.isArray(statement.Resource) ? rendered : rendered[0]!,
-    Condition: { ...condition, StringEquals: { ...condition.StringEquals, [AWS_PROJECT_CONDITION_KEY]: project } },
+    Condition: {
+      ...condition,
+      StringEquals: { ...condition.StringEquals, [AWS_PROJECT_CONDITION_KEY]: project },
+    },
   };
 }
 
 /** Merge the AWS grants of the chosen policies into one document plus managed policy ARNs. */
-export function renderAws(grants: AwsGrant[], renderer: GrantRenderer, project: string, problems: string[]): RenderedAwsGrant | undefined {
+export function renderAws(
+  grants: AwsGrant[],
+  renderer: GrantRenderer,
+  project: string,
+  problems: string[],
+): RenderedAwsGrant | undefined {
   if (grants.length === 0) return undefined;
-  const statements = grants.flatMap((g) => g.document?.Statement ?? []).map((s) => renderStatement(s, renderer, project, problems));
+  const statements = grants
+    .flatMap((g) => g.document?.Statement ?? [])
+    .map((s) => renderStatement(s, renderer, project, problems));
   const policyArns = grants.flatMap((g) => (g.policyArn ? [renderer.render(g.policyArn)] : []));
   return {
-    ...(statements.length > 0 ? { document: { Version: "2012-10-17" as const, Statement: statements } } : {}),
+    ...(statements.length > 0
+      ? { document: { Version: "2012-10-17" as const, Statement: statements } }
+      : {}),
     policyArns,
   };
 }

@@ -21,7 +21,12 @@ export interface RenderedGrants {
   gcp?: GcpBinding[];
   postgresql?: { role: string; statements: string[] };
   redis?: { user: string; acl: string };
-  kubernetes?: { scope: "namespace" | "cluster"; namespace: string; serviceAccount: string; rules: KubernetesRule[] };
+  kubernetes?: {
+    scope: "namespace" | "cluster";
+    namespace: string;
+    serviceAccount: string;
+    rules: KubernetesRule[];
+  };
 }
 
 export interface LineGrantInput {
@@ -52,9 +57,17 @@ export interface RenderedLineGrants {
 
 const GCP_TAG_KEY = "patchbay-project";
 
-function gcpBinding(grant: NonNullable<PolicyGrants["gcp"]>, renderer: GrantRenderer, email: string, tagCondition: string | null): GcpBinding {
+function gcpBinding(
+  grant: NonNullable<PolicyGrants["gcp"]>,
+  renderer: GrantRenderer,
+  email: string,
+  tagCondition: string | null,
+): GcpBinding {
   const own = grant.condition ? renderer.render(grant.condition) : null;
-  const expression = [own, tagCondition].filter(Boolean).map((e) => `(${e})`).join(" && ");
+  const expression = [own, tagCondition]
+    .filter(Boolean)
+    .map((e) => `(${e})`)
+    .join(" && ");
   return {
     role: grant.role,
     resource: renderer.render(grant.resource),
@@ -82,7 +95,8 @@ export function renderLineGrants(input: LineGrantInput): RenderedLineGrants {
   const lineUser = lineUserName(namePrefix, input.slot);
   const renderer = grantRenderer(payload.payload, grantee);
   const lineRenderer = grantRenderer(payload.payload, { ...grantee, name: lineUser });
-  const all = <K extends keyof PolicyGrants>(key: K) => chosen.flatMap((p) => (p.grants[key] ? [p.grants[key]!] : []));
+  const all = <K extends keyof PolicyGrants>(key: K) =>
+    chosen.flatMap((p) => (p.grants[key] ? [p.grants[key]!] : []));
 
   const grants: RenderedGrants = {};
   const extra: string[] = [];
@@ -100,10 +114,14 @@ export function renderLineGrants(input: LineGrantInput): RenderedLineGrants {
   }
   const pg = all("postgresql");
   if (pg.length > 0) {
-    grants.postgresql = { role: lineUser, statements: [...new Set(pg.flatMap((g) => g.statements.map((s) => lineRenderer.render(s))))] };
+    grants.postgresql = {
+      role: lineUser,
+      statements: [...new Set(pg.flatMap((g) => g.statements.map((s) => lineRenderer.render(s))))],
+    };
   }
   const redis = all("redis");
-  if (redis.length > 0) grants.redis = { user: lineUser, acl: mergeAcl(redis.map((g) => lineRenderer.render(g.acl))) };
+  if (redis.length > 0)
+    grants.redis = { user: lineUser, acl: mergeAcl(redis.map((g) => lineRenderer.render(g.acl))) };
   const k8s = all("kubernetes");
   if (k8s.length > 0) {
     grants.kubernetes = {
@@ -113,7 +131,9 @@ export function renderLineGrants(input: LineGrantInput): RenderedLineGrants {
       rules: k8s.flatMap((g) => renderDeep(g.rules, renderer)),
     };
   }
-  const placeholders = [...new Set([...renderer.placeholders, ...lineRenderer.placeholders, ...extra])].sort();
+  const placeholders = [
+    ...new Set([...renderer.placeholders, ...lineRenderer.placeholders, ...extra]),
+  ].sort();
   return {
     policies: chosen.map(({ id, title, description }) => ({ id, title, description })),
     grants,

@@ -95,7 +95,13 @@ export interface LineAccess extends RenderedLineGrants {
 }
 
 export interface ResolveProblem {
-  rule: "unknown-slot" | "unknown-artifact-type" | "unknown-policy" | "missing-required" | "missing-secret" | "grant";
+  rule:
+    | "unknown-slot"
+    | "unknown-artifact-type"
+    | "unknown-policy"
+    | "missing-required"
+    | "missing-secret"
+    | "grant";
   /** The slot concerned, or the secret's name for `missing-secret`. */
   slot: string;
   linkId?: string;

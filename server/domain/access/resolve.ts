@@ -31,13 +31,22 @@ import type {
 export function resolveInstance(input: ResolveInstanceInput): InstanceResolution {
   const { bundle, artifactTypes, instance } = input;
   const problems: ResolveProblem[] = [];
-  const params = resolveParams({ schema: bundle.params, preset: instance.preset, overrides: instance.params });
+  const params = resolveParams({
+    schema: bundle.params,
+    preset: instance.preset,
+    overrides: instance.params,
+  });
   const metadata = metadataBag({ ...input, deploymentId: instance.deploymentId });
   const slots = new Map(bundle.connections.map((s) => [s.key, s]));
   const linksBySlot = new Map(input.links.map((l) => [l.slot, l]));
   for (const link of input.links) {
     if (!slots.has(link.slot)) {
-      problems.push({ rule: "unknown-slot", slot: link.slot, linkId: link.linkId, message: `${bundle.name}@${bundle.version} has no input slot "${link.slot}"` });
+      problems.push({
+        rule: "unknown-slot",
+        slot: link.slot,
+        linkId: link.linkId,
+        message: `${bundle.name}@${bundle.version} has no input slot "${link.slot}"`,
+      });
     }
   }
 
@@ -47,21 +56,39 @@ export function resolveInstance(input: ResolveInstanceInput): InstanceResolution
   for (const slot of bundle.connections) {
     const type = artifactTypes.get(slot.type);
     if (!type) {
-      problems.push({ rule: "unknown-artifact-type", slot: slot.key, message: `artifact type "${slot.type}" of slot "${slot.key}" is not in the catalog` });
+      problems.push({
+        rule: "unknown-artifact-type",
+        slot: slot.key,
+        message: `artifact type "${slot.type}" of slot "${slot.key}" is not in the catalog`,
+      });
       continue;
     }
     const link = linksBySlot.get(slot.key);
-    const fallback = link ? undefined : input.environmentDefaults?.find((d) => d.type === slot.type);
+    const fallback = link
+      ? undefined
+      : input.environmentDefaults?.find((d) => d.type === slot.type);
     let source: ConnectionSource | null = null;
     let resolved: ConnectionPayload | null = null;
     if (link) {
-      source = { kind: "link", linkId: link.linkId, from: { componentId: link.from.componentId, name: link.from.name } };
-      resolved = connectionPayload(type, link.upstream.payload, resolveParams(link.upstream.params));
+      source = {
+        kind: "link",
+        linkId: link.linkId,
+        from: { componentId: link.from.componentId, name: link.from.name },
+      };
+      resolved = connectionPayload(
+        type,
+        link.upstream.payload,
+        resolveParams(link.upstream.params),
+      );
     } else if (fallback) {
       source = { kind: "environment-default", name: fallback.name };
       resolved = connectionPayload(type, fallback.payload, {});
     } else if (slot.required) {
-      problems.push({ rule: "missing-required", slot: slot.key, message: `required slot "${slot.key}" (${slot.type}) has no line and no environment default` });
+      problems.push({
+        rule: "missing-required",
+        slot: slot.key,
+        message: `required slot "${slot.key}" (${slot.type}) has no line and no environment default`,
+      });
     }
 
     connections.push({
@@ -96,14 +123,21 @@ export function resolveInstance(input: ResolveInstanceInput): InstanceResolution
     });
     const linkId = link?.linkId ?? null;
     // Types without policies (endpoints, credentials) grant nothing; only a bad choice is reported.
-    if (type.policies.length > 0) grants.push({ linkId, slot: slot.key, type: slot.type, source, ...rendered });
-    for (const { rule, message } of rendered.problems) problems.push({ rule, slot: slot.key, ...(linkId ? { linkId } : {}), message });
+    if (type.policies.length > 0)
+      grants.push({ linkId, slot: slot.key, type: slot.type, source, ...rendered });
+    for (const { rule, message } of rendered.problems)
+      problems.push({ rule, slot: slot.key, ...(linkId ? { linkId } : {}), message });
   }
 
   const env = renderEnv({ app: bundle.app, params, connections: envConnections, metadata });
   const secrets = secretStatus(bundle.app, instance.secretsSet ?? []);
   for (const s of secrets) {
-    if (s.required && !s.set) problems.push({ rule: "missing-secret", slot: s.name, message: `required secret ${s.name} (${s.title}) is not set` });
+    if (s.required && !s.set)
+      problems.push({
+        rule: "missing-secret",
+        slot: s.name,
+        message: `required secret ${s.name} (${s.title}) is not set`,
+      });
   }
   return { params, connections, metadata, env, secrets, grants, problems };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { checkTokenRole, looksLikeToken, shouldTouch, tokenExpiry, tokenRefusal } from "./api-tokens";
+import {
+  checkTokenRole,
+  looksLikeToken,
+  shouldTouch,
+  tokenExpiry,
+  tokenRefusal,
+} from "./api-tokens";
 
 const now = new Date("2026-12-03T12:00:00Z");
 
@@ -30,7 +36,8 @@ describe("API token rules", () => {
   it("bounds the expiry to 1–365 whole days", () => {
     expect(tokenExpiry(now, 1).toISOString()).toBe("2026-12-04T12:00:00.000Z");
     expect(tokenExpiry(now, 365).getTime()).toBe(now.getTime() + 365 * 86_400_000);
-    for (const days of [0, 366, 1.5, -1, Number.NaN]) expect(() => tokenExpiry(now, days)).toThrow(/^expiresInDays: /);
+    for (const days of [0, 366, 1.5, -1, Number.NaN])
+      expect(() => tokenExpiry(now, days)).toThrow(/^expiresInDays: /);
   });
 
   it("refuses revoked, expired and expiry-less tokens, saying why", () => {

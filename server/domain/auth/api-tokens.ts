@@ -29,7 +29,9 @@ export function checkTokenRole(creatorRole: Role, requested: Role): void {
 export function tokenExpiry(now: Date, days: number): Date {
   if (!Number.isInteger(days) || days < MIN_EXPIRY_DAYS || days > MAX_EXPIRY_DAYS) {
     const rule = `must be a whole number of days from ${MIN_EXPIRY_DAYS} to ${MAX_EXPIRY_DAYS}`;
-    throw new AppError("BAD_REQUEST", `expiresInDays: ${rule}`, { fields: { expiresInDays: [rule] } });
+    throw new AppError("BAD_REQUEST", `expiresInDays: ${rule}`, {
+      fields: { expiresInDays: [rule] },
+    });
   }
   return new Date(now.getTime() + days * 86_400_000);
 }
@@ -37,7 +39,10 @@ export function tokenExpiry(now: Date, days: number): Date {
 export type TokenRefusal = "token revoked" | "token expired" | "token not recognised";
 
 /** Why a stored token may not be used at `now`, or null when it may. */
-export function tokenRefusal(token: { revokedAt: Date | null; expiresAt: Date | null }, now: Date): TokenRefusal | null {
+export function tokenRefusal(
+  token: { revokedAt: Date | null; expiresAt: Date | null },
+  now: Date,
+): TokenRefusal | null {
   if (token.revokedAt) return "token revoked";
   // A token without an expiry is refused: every token is created with one.
   if (!token.expiresAt || token.expiresAt.getTime() <= now.getTime()) return "token expired";

@@ -5,7 +5,10 @@ describe("safeCallbackPath", () => {
   it.each([
     ["/", "/"],
     ["/o/acme", "/o/acme"],
-    ["/o/acme/p/ecommerce-api?env=production&tab=compare#x", "/o/acme/p/ecommerce-api?env=production&tab=compare#x"],
+    [
+      "/o/acme/p/ecommerce-api?env=production&tab=compare#x",
+      "/o/acme/p/ecommerce-api?env=production&tab=compare#x",
+    ],
     ["/o/acme?q=a%20b", "/o/acme?q=a%20b"],
     ["/o/acme/../catalog", "/o/catalog"],
   ])("follows the same-origin path %j", (raw, expected) => {
@@ -57,7 +60,8 @@ describe("safeCallbackPath", () => {
   });
 
   it("refuses what is not a string", () => {
-    for (const raw of [undefined, null, 42, ["/o/acme"], { toString: () => "/o/acme" }]) expect(safeCallbackPath(raw)).toBe("/");
+    for (const raw of [undefined, null, 42, ["/o/acme"], { toString: () => "/o/acme" }])
+      expect(safeCallbackPath(raw)).toBe("/");
   });
 
   it("admits absolute URLs of its own origin only, as paths", () => {
@@ -65,7 +69,16 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("https://patchbay.example/o/acme?x=1", origin)).toBe("/o/acme?x=1");
     expect(safeCallbackPath("https://patchbay.example", origin)).toBe("/");
     expect(safeCallbackPath("/o/acme", origin)).toBe("/o/acme");
-    for (const raw of ["https://evil.example/o/acme", "http://patchbay.example/o/acme", "https://patchbay.example.evil.example/", "https://patchbay.example@evil.example/", "https://patchbay.example:444/", "https://patchbay.example/\\evil.example", "https://patchbay.example//evil.example", "javascript:alert(1)"]) {
+    for (const raw of [
+      "https://evil.example/o/acme",
+      "http://patchbay.example/o/acme",
+      "https://patchbay.example.evil.example/",
+      "https://patchbay.example@evil.example/",
+      "https://patchbay.example:444/",
+      "https://patchbay.example/\\evil.example",
+      "https://patchbay.example//evil.example",
+      "javascript:alert(1)",
+    ]) {
       expect(safeCallbackPath(raw, origin), raw).toBe("/");
     }
   });

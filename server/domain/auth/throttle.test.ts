@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { afterSuccess, decideAttempt, describeWait, EMPTY_STATE, parseThrottledCode, POLICIES, throttledCode, throttledMessage, type ThrottleState } from "./throttle";
+import {
+  afterSuccess,
+  decideAttempt,
+  describeWait,
+  EMPTY_STATE,
+  parseThrottledCode,
+  POLICIES,
+  throttledCode,
+  throttledMessage,
+  type ThrottleState,
+} from "./throttle";
 
 const account = POLICIES.account;
 const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms);
@@ -19,7 +29,10 @@ describe("sign-in throttle", () => {
     const { decisions } = run(EMPTY_STATE, 8, at(0));
     expect(decisions.slice(0, 5).map((d) => d.kind)).toEqual(Array(5).fill("allowed"));
     expect(decisions[5]).toMatchObject({ kind: "locked", started: true, until: at(60_000) });
-    expect(decisions.slice(6).map((d) => [d.kind, d.kind === "locked" && d.started])).toEqual([["locked", false], ["locked", false]]);
+    expect(decisions.slice(6).map((d) => [d.kind, d.kind === "locked" && d.started])).toEqual([
+      ["locked", false],
+      ["locked", false],
+    ]);
   });
 
   it("doubles each lockout in a row, up to an hour", () => {
@@ -42,7 +55,9 @@ describe("sign-in throttle", () => {
     expect(decideAttempt(four, at(16 * 60_000), account).next.failures).toBe(1);
     const locked = run(EMPTY_STATE, 6, at(0)).state;
     const later = run(locked, 6, at(25 * 60 * 60_000)).decisions[5]!;
-    expect(later.kind === "locked" && later.until.getTime() - at(25 * 60 * 60_000).getTime()).toBe(60_000);
+    expect(later.kind === "locked" && later.until.getTime() - at(25 * 60 * 60_000).getTime()).toBe(
+      60_000,
+    );
   });
 
   it("a success clears the account, but gives the address back only its own attempt", () => {
@@ -55,12 +70,27 @@ describe("sign-in throttle", () => {
     expect(describeWait(1)).toBe("1 minute");
     expect(describeWait(60)).toBe("1 minute");
     expect(describeWait(61)).toBe("2 minutes");
-    expect(throttledMessage("account", 240)).toBe("Too many failed sign-ins for this account; try again in 4 minutes");
-    expect(throttledMessage("address", 30)).toBe("Too many failed sign-ins from this address; try again in 1 minute");
+    expect(throttledMessage("account", 240)).toBe(
+      "Too many failed sign-ins for this account; try again in 4 minutes",
+    );
+    expect(throttledMessage("address", 30)).toBe(
+      "Too many failed sign-ins from this address; try again in 1 minute",
+    );
   });
 
   it("round-trips the code the form receives, and rejects anything else", () => {
-    expect(parseThrottledCode(throttledCode("account", 239.2))).toEqual({ scope: "account", retryAfterSeconds: 240 });
-    for (const bad of ["credentials", "throttled:account:", "throttled:other:5", "throttled:account:1e9", 5, null]) expect(parseThrottledCode(bad)).toBeNull();
+    expect(parseThrottledCode(throttledCode("account", 239.2))).toEqual({
+      scope: "account",
+      retryAfterSeconds: 240,
+    });
+    for (const bad of [
+      "credentials",
+      "throttled:account:",
+      "throttled:other:5",
+      "throttled:account:1e9",
+      5,
+      null,
+    ])
+      expect(parseThrottledCode(bad)).toBeNull();
   });
 });

@@ -20,9 +20,21 @@ const MINUTE = 60_000;
 
 export const POLICIES: Record<ThrottleScope, ThrottlePolicy> = {
   // One person mistyping: five tries, then 1, 2, 4 … 60 minutes.
-  account: { limit: 5, windowMs: 15 * MINUTE, baseLockMs: MINUTE, maxLockMs: 60 * MINUTE, forgetLockoutsMs: 24 * 60 * MINUTE },
+  account: {
+    limit: 5,
+    windowMs: 15 * MINUTE,
+    baseLockMs: MINUTE,
+    maxLockMs: 60 * MINUTE,
+    forgetLockoutsMs: 24 * 60 * MINUTE,
+  },
   // One address guessing across many accounts (or a whole office behind one NAT): more room.
-  address: { limit: 30, windowMs: 15 * MINUTE, baseLockMs: MINUTE, maxLockMs: 60 * MINUTE, forgetLockoutsMs: 24 * 60 * MINUTE },
+  address: {
+    limit: 30,
+    windowMs: 15 * MINUTE,
+    baseLockMs: MINUTE,
+    maxLockMs: 60 * MINUTE,
+    forgetLockoutsMs: 24 * 60 * MINUTE,
+  },
 };
 
 export interface ThrottleState {
@@ -32,7 +44,12 @@ export interface ThrottleState {
   lockouts: number;
 }
 
-export const EMPTY_STATE: ThrottleState = { failures: 0, lastFailureAt: null, lockedUntil: null, lockouts: 0 };
+export const EMPTY_STATE: ThrottleState = {
+  failures: 0,
+  lastFailureAt: null,
+  lockedUntil: null,
+  lockouts: 0,
+};
 
 export type AttemptDecision =
   | { kind: "allowed"; next: ThrottleState }
@@ -44,7 +61,8 @@ export function decay(state: ThrottleState, now: Date, policy: ThrottlePolicy): 
   const t = now.getTime();
   const stale = state.lastFailureAt !== null && t - state.lastFailureAt.getTime() > policy.windowMs;
   const locked = state.lockedUntil !== null && state.lockedUntil.getTime() > t;
-  const forgotten = state.lockedUntil !== null && t - state.lockedUntil.getTime() > policy.forgetLockoutsMs;
+  const forgotten =
+    state.lockedUntil !== null && t - state.lockedUntil.getTime() > policy.forgetLockoutsMs;
   return {
     failures: stale ? 0 : state.failures,
     lastFailureAt: stale ? null : state.lastFailureAt,
@@ -58,19 +76,31 @@ export function decay(state: ThrottleState, now: Date, policy: ThrottlePolicy): 
  * failure at once (undone by `afterSuccess`), so parallel guesses cannot all slip in before
  * the first failure is written; the attempt after `limit` failures starts a lockout instead.
  */
-export function decideAttempt(state: ThrottleState, now: Date, policy: ThrottlePolicy): AttemptDecision {
+export function decideAttempt(
+  state: ThrottleState,
+  now: Date,
+  policy: ThrottlePolicy,
+): AttemptDecision {
   const s = decay(state, now, policy);
-  if (s.lockedUntil && s.lockedUntil.getTime() > now.getTime()) return { kind: "locked", until: s.lockedUntil, started: false, next: s };
+  if (s.lockedUntil && s.lockedUntil.getTime() > now.getTime())
+    return { kind: "locked", until: s.lockedUntil, started: false, next: s };
   if (s.failures >= policy.limit) {
     const until = new Date(now.getTime() + lockDuration(s.lockouts, policy));
-    return { kind: "locked", until, started: true, next: { failures: 0, lastFailureAt: null, lockedUntil: until, lockouts: s.lockouts + 1 } };
+    return {
+      kind: "locked",
+      until,
+      started: true,
+      next: { failures: 0, lastFailureAt: null, lockedUntil: until, lockouts: s.lockouts + 1 },
+    };
   }
   return { kind: "allowed", next: { ...s, failures: s.failures + 1, lastFailureAt: now } };
 }
 
 /** After the right password: the account starts afresh; the address only gets its attempt back. */
 export function afterSuccess(state: ThrottleState, scope: ThrottleScope): ThrottleState {
-  return scope === "account" ? EMPTY_STATE : { ...state, failures: Math.max(0, state.failures - 1) };
+  return scope === "account"
+    ? EMPTY_STATE
+    : { ...state, failures: Math.max(0, state.failures - 1) };
 }
 
 export function lockDuration(lockoutsSoFar: number, policy: ThrottlePolicy): number {
@@ -97,7 +127,9 @@ export function throttledCode(scope: ThrottleScope, retryAfterSeconds: number): 
   return `throttled:${scope}:${Math.max(1, Math.ceil(retryAfterSeconds))}`;
 }
 
-export function parseThrottledCode(code: unknown): { scope: ThrottleScope; retryAfterSeconds: number } | null {
+export function parseThrottledCode(
+  code: unknown,
+): { scope: ThrottleScope; retryAfterSeconds: number } | null {
   const m = typeof code === "string" ? /^throttled:(account|address):(\d{1,6})$/.exec(code) : null;
   return m ? { scope: m[1] as ThrottleScope, retryAfterSeconds: Number(m[2]) } : null;
 }

@@ -1,6 +1,11 @@
 // A precomputed lookup over a loaded catalog. The canvas asks "what type is this handle?"
 // on every pointer move while dragging a line, so every answer here is a Map lookup.
-import type { ArtifactSlot, ArtifactTypeDefinition, BundleDefinition, ConnectionSlot } from "./types";
+import type {
+  ArtifactSlot,
+  ArtifactTypeDefinition,
+  BundleDefinition,
+  ConnectionSlot,
+} from "./types";
 
 export interface CatalogIndex {
   bundles: ReadonlyMap<string, BundleDefinition>;
@@ -15,7 +20,10 @@ export interface CatalogIndex {
 const slotKey = (bundle: string, slot: string) => `${bundle}\u0000${slot}`;
 
 /** Build the index once per catalog load; it is immutable afterwards. */
-export function buildCatalogIndex(bundles: BundleDefinition[], artifactTypes: ArtifactTypeDefinition[]): CatalogIndex {
+export function buildCatalogIndex(
+  bundles: BundleDefinition[],
+  artifactTypes: ArtifactTypeDefinition[],
+): CatalogIndex {
   const inputs = new Map<string, ConnectionSlot>();
   const outputs = new Map<string, ArtifactSlot>();
   for (const bundle of bundles) {
@@ -30,11 +38,19 @@ export function buildCatalogIndex(bundles: BundleDefinition[], artifactTypes: Ar
   };
 }
 
-export function inputSlot(index: CatalogIndex, bundle: string, slot: string): ConnectionSlot | undefined {
+export function inputSlot(
+  index: CatalogIndex,
+  bundle: string,
+  slot: string,
+): ConnectionSlot | undefined {
   return index.inputs.get(slotKey(bundle, slot));
 }
 
-export function outputSlot(index: CatalogIndex, bundle: string, slot: string): ArtifactSlot | undefined {
+export function outputSlot(
+  index: CatalogIndex,
+  bundle: string,
+  slot: string,
+): ArtifactSlot | undefined {
   return index.outputs.get(slotKey(bundle, slot));
 }
 

@@ -17,7 +17,8 @@ function isSchema(value: unknown): value is JsonSchema {
 export function childSchemas(schema: JsonSchema, segment: string): JsonSchema[] | undefined {
   const found: JsonSchema[] = [];
   const properties = schema.properties;
-  if (isSchema(properties) && isSchema(properties[segment])) found.push(properties[segment] as JsonSchema);
+  if (isSchema(properties) && isSchema(properties[segment]))
+    found.push(properties[segment] as JsonSchema);
   if (isSchema(schema.patternProperties)) {
     for (const [pattern, sub] of Object.entries(schema.patternProperties)) {
       if (isSchema(sub) && new RegExp(pattern, "u").test(segment)) found.push(sub);
@@ -25,7 +26,8 @@ export function childSchemas(schema: JsonSchema, segment: string): JsonSchema[] 
   }
   if (/^\d+$/.test(segment) && schema.items !== undefined) {
     if (isSchema(schema.items)) found.push(schema.items);
-    else if (Array.isArray(schema.items) && isSchema(schema.items[Number(segment)])) found.push(schema.items[Number(segment)]);
+    else if (Array.isArray(schema.items) && isSchema(schema.items[Number(segment)]))
+      found.push(schema.items[Number(segment)]);
   }
   let hasCombinator = false;
   for (const keyword of COMBINATORS) {
@@ -39,7 +41,8 @@ export function childSchemas(schema: JsonSchema, segment: string): JsonSchema[] 
   if (found.length > 0) return found;
   if (isSchema(schema.additionalProperties)) return [schema.additionalProperties];
   const closed = schema.additionalProperties === false || isSchema(properties) || hasCombinator;
-  const scalar = typeof schema.type === "string" && schema.type !== "object" && schema.type !== "array";
+  const scalar =
+    typeof schema.type === "string" && schema.type !== "object" && schema.type !== "array";
   // Explicit `additionalProperties: true` or a bare object schema: open map.
   if (schema.additionalProperties === true || (!closed && !scalar)) return [{}];
   return undefined;
@@ -74,7 +77,8 @@ export function sensitivePaths(schema: JsonSchema): string[] {
       for (const [key, sub] of Object.entries(node.properties)) visit(sub, [...at, key], depth + 1);
     }
     if (isSchema(node.items)) visit(node.items, [...at, "*"], depth + 1);
-    if (isSchema(node.additionalProperties)) visit(node.additionalProperties, [...at, "*"], depth + 1);
+    if (isSchema(node.additionalProperties))
+      visit(node.additionalProperties, [...at, "*"], depth + 1);
     for (const keyword of COMBINATORS) {
       const branches = node[keyword];
       if (Array.isArray(branches)) for (const branch of branches) visit(branch, at, depth + 1);

@@ -4,10 +4,11 @@ import { renderTemplate, templateRefs, templateSyntaxError } from "./template";
 
 describe("templates", () => {
   it("lists placeholders", () => {
-    expect(templateRefs("pg://{{ connections.db.user }}:{{connections.db.password}}@x").map((r) => r.path)).toEqual([
-      "connections.db.user",
-      "connections.db.password",
-    ]);
+    expect(
+      templateRefs("pg://{{ connections.db.user }}:{{connections.db.password}}@x").map(
+        (r) => r.path,
+      ),
+    ).toEqual(["connections.db.user", "connections.db.password"]);
   });
 
   it("flags malformed braces", () => {
@@ -29,7 +30,12 @@ describe("schema paths", () => {
     properties: {
       auth: { type: "object", properties: { password: { type: "string", sensitive: true } } },
       tags: { type: "object", additionalProperties: { type: "string" } },
-      infra: { oneOf: [{ properties: { arn: { type: "string" } } }, { properties: { name: { type: "string" } } }] },
+      infra: {
+        oneOf: [
+          { properties: { arn: { type: "string" } } },
+          { properties: { name: { type: "string" } } },
+        ],
+      },
     },
   };
 

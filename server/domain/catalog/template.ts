@@ -16,7 +16,13 @@ export const APP_ENV_ROOTS = ["params", "connections", "metadata"] as const;
 export const POLICY_ROOTS = ["artifact", "grantee"] as const;
 
 /** Fields of the metadata bag every deployment receives. */
-export const METADATA_FIELDS = ["name_prefix", "default_tags", "project", "environment", "component"] as const;
+export const METADATA_FIELDS = [
+  "name_prefix",
+  "default_tags",
+  "project",
+  "environment",
+  "component",
+] as const;
 
 /** Fields of the consumer principal a policy can be granted to. */
 export const GRANTEE_FIELDS = ["name", "arn", "email", "namespace", "service_account"] as const;
@@ -54,7 +60,11 @@ export interface RenderOptions {
 }
 
 /** Substitute every placeholder from `context`. Pure; never logs values (they may be secrets). */
-export function renderTemplate(template: string, context: Record<string, unknown>, options: RenderOptions = {}): string {
+export function renderTemplate(
+  template: string,
+  context: Record<string, unknown>,
+  options: RenderOptions = {},
+): string {
   return template.replace(PLACEHOLDER, (_all, path: string) => {
     let value: unknown = context;
     for (const segment of path.split(".")) {

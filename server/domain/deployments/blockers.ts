@@ -18,7 +18,10 @@ export interface BlockerResolution {
   problems: readonly { rule: string; slot: string; message: string }[];
   connections: readonly {
     slot: string;
-    source: { kind: "link"; from: { name: string } } | { kind: "environment-default"; name: string } | null;
+    source:
+      | { kind: "link"; from: { name: string } }
+      | { kind: "environment-default"; name: string }
+      | null;
     preview: boolean;
   }[];
 }
@@ -47,9 +50,16 @@ export interface DeploymentBlocker {
   message: string;
 }
 
-function fromProblem(problem: BlockerResolution["problems"][number], environment: string): DeploymentBlocker {
+function fromProblem(
+  problem: BlockerResolution["problems"][number],
+  environment: string,
+): DeploymentBlocker {
   if (problem.rule === "missing-secret") {
-    return { field: `secrets.${problem.slot}`, rule: problem.rule, message: `required secret "${problem.slot}" is not set in ${environment}` };
+    return {
+      field: `secrets.${problem.slot}`,
+      rule: problem.rule,
+      message: `required secret "${problem.slot}" is not set in ${environment}`,
+    };
   }
   // Every other problem concerns an input slot (its line, its type, its policies).
   return { field: `connections.${problem.slot}`, rule: problem.rule, message: problem.message };
@@ -59,7 +69,11 @@ function fromProblem(problem: BlockerResolution["problems"][number], environment
  * The reasons a deployment of this instance cannot be requested, in the resolver's order
  * (slots, then secrets), each naming its field and rule; empty when it can.
  */
-export function deploymentBlockers({ action, environment, resolution }: BlockerFacts): DeploymentBlocker[] {
+export function deploymentBlockers({
+  action,
+  environment,
+  resolution,
+}: BlockerFacts): DeploymentBlocker[] {
   const blockers = resolution.problems.map((p) => fromProblem(p, environment));
   if (action === "apply") {
     for (const c of resolution.connections) {
@@ -91,8 +105,12 @@ export function blockerFields(blockers: readonly DeploymentBlocker[]): Record<st
 export function assertRequestable(facts: BlockerFacts): void {
   const blockers = deploymentBlockers(facts);
   if (blockers.length === 0) return;
-  throw new AppError("BAD_REQUEST", `Deployment blocked — ${blockers.map(describeBlocker).join(" · ")}`, {
-    fields: blockerFields(blockers),
-    blockers,
-  });
+  throw new AppError(
+    "BAD_REQUEST",
+    `Deployment blocked — ${blockers.map(describeBlocker).join(" · ")}`,
+    {
+      fields: blockerFields(blockers),
+      blockers,
+    },
+  );
 }

@@ -9,7 +9,16 @@ const diagram: Diagram = {
     { id: "c-api", name: "api", bundle: "service", version: "2.0.0", x: 300, y: 0 },
     { id: "c-new", name: "worker", bundle: "service", version: "2.0.0", x: 300, y: 200 },
   ],
-  links: [{ id: "l-1", from: "c-db", fromArtifact: "database", to: "c-api", toSlot: "database", policies: ["read"] }],
+  links: [
+    {
+      id: "l-1",
+      from: "c-db",
+      fromArtifact: "database",
+      to: "c-api",
+      toSlot: "database",
+      policies: ["read"],
+    },
+  ],
   instances: {
     "c-db": {
       staging: { params: { size: "small" }, preset: "Development", presetVersion: 1 },
@@ -31,9 +40,17 @@ const INPUTS: Record<string, { key: string; type: string }[]> = {
   ],
 };
 
-function source(env: "staging" | "production", overrides: Partial<SnapshotSource> = {}): SnapshotSource {
+function source(
+  env: "staging" | "production",
+  overrides: Partial<SnapshotSource> = {},
+): SnapshotSource {
   return {
-    environment: { id: env, slug: env, name: env, class: env === "production" ? "production" : "non_production" },
+    environment: {
+      id: env,
+      slug: env,
+      name: env,
+      class: env === "production" ? "production" : "non_production",
+    },
     diagram,
     deployments: new Map([
       ["c-db", { status: "deployed", deployedVersion: "1.2.0" }],
@@ -54,13 +71,21 @@ describe("buildSnapshot", () => {
     const production = buildSnapshot(source("production"));
     expect(staging.links[0]!.policies).toEqual(["read"]);
     expect(production.links[0]!.policies).toEqual(["read-write"]);
-    expect(production.instances["c-db"]).toMatchObject({ bundleVersion: "1.2.0", preset: { name: "Production", version: 3 }, params: { size: "large" } });
+    expect(production.instances["c-db"]).toMatchObject({
+      bundleVersion: "1.2.0",
+      preset: { name: "Production", version: 3 },
+      params: { size: "large" },
+    });
     expect(staging.components.map((c) => c.name)).toEqual(["database", "api", "worker"]);
   });
 
   it("shows a component without an instance row as the canvas does, never deployed", () => {
     const production = buildSnapshot(source("production"));
-    expect(production.instances["c-new"]).toMatchObject({ params: { replicas: 1 }, preset: null, deployment: { status: "draft", deployedVersion: null } });
+    expect(production.instances["c-new"]).toMatchObject({
+      params: { replicas: 1 },
+      preset: null,
+      deployment: { status: "draft", deployedVersion: null },
+    });
     const diff = diffEnvironments(buildSnapshot(source("staging")), production);
     expect(diff.components.find((c) => c.name === "worker")?.status).toBe("same");
   });
@@ -72,8 +97,12 @@ describe("buildSnapshot", () => {
     ];
     const production = buildSnapshot(source("production", { defaults }));
     // The API's database slot has a line, so only its credentials slot is filled by a default.
-    expect(production.instances["c-api"]!.remoteReferences).toEqual({ aws_authentication: { artifactId: "a-1", label: "deploy-role" } });
-    expect(production.instances["c-db"]!.remoteReferences).toEqual({ aws_authentication: { artifactId: "a-1", label: "deploy-role" } });
+    expect(production.instances["c-api"]!.remoteReferences).toEqual({
+      aws_authentication: { artifactId: "a-1", label: "deploy-role" },
+    });
+    expect(production.instances["c-db"]!.remoteReferences).toEqual({
+      aws_authentication: { artifactId: "a-1", label: "deploy-role" },
+    });
     const diff = diffEnvironments(buildSnapshot(source("staging")), production);
     expect(diff.components.find((c) => c.name === "api")!.changes).toContainEqual({
       kind: "remoteReference",
@@ -88,10 +117,16 @@ describe("buildSnapshot", () => {
     const staging = buildSnapshot(
       source("staging", {
         secrets: new Map([["c-api", { SESSION_SECRET: "0123456789ab" }]]),
-        artifacts: new Map([["c-db", { database: { host: "db.staging", password: { fingerprint: "feedfacecafe" } } }]]),
+        artifacts: new Map([
+          ["c-db", { database: { host: "db.staging", password: { fingerprint: "feedfacecafe" } } }],
+        ]),
       }),
     );
-    expect(staging.instances["c-api"]!.secrets).toEqual({ SESSION_SECRET: { fingerprint: "0123456789ab" } });
-    expect(staging.instances["c-db"]!.artifacts).toEqual({ database: { host: "db.staging", password: { fingerprint: "feedfacecafe" } } });
+    expect(staging.instances["c-api"]!.secrets).toEqual({
+      SESSION_SECRET: { fingerprint: "0123456789ab" },
+    });
+    expect(staging.instances["c-db"]!.artifacts).toEqual({
+      database: { host: "db.staging", password: { fingerprint: "feedfacecafe" } },
+    });
   });
 });

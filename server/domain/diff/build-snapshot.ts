@@ -4,7 +4,12 @@
 // and its environment defaults. Pure, so the same assembly serves "now" and, later, a
 // diagram and rows reconstructed from history.
 import { effectivePolicies, type Diagram, type DiagramComponent } from "../graph/types";
-import type { EnvironmentSnapshot, InstanceSnapshot, RemoteReference, SnapshotEnvironment } from "./types";
+import type {
+  EnvironmentSnapshot,
+  InstanceSnapshot,
+  RemoteReference,
+  SnapshotEnvironment,
+} from "./types";
 
 /** An input slot of a bundle version, as far as remote references need it. */
 export interface InputSlotRef {
@@ -61,10 +66,14 @@ export function buildSnapshot(source: SnapshotSource): EnvironmentSnapshot {
   for (const component of diagram.components) {
     const config = diagram.instances[component.id]?.[env];
     const deployment = source.deployments.get(component.id);
-    const shown = config ? { params: config.params, preset: presetOf(config.preset, config.presetVersion) } : source.unconfigured(component);
+    const shown = config
+      ? { params: config.params, preset: presetOf(config.preset, config.presetVersion) }
+      : source.unconfigured(component);
     const remoteReferences: Record<string, RemoteReference> = {};
     for (const slot of source.inputs(component.bundle, component.version) ?? []) {
-      const fill = wired.has(`${component.id}\u0000${slot.key}`) ? undefined : firstDefault.get(slot.type);
+      const fill = wired.has(`${component.id}\u0000${slot.key}`)
+        ? undefined
+        : firstDefault.get(slot.type);
       if (fill) remoteReferences[slot.key] = { artifactId: fill.id, label: fill.name };
     }
     const secrets = Object.entries(source.secrets.get(component.id) ?? {});
@@ -74,14 +83,21 @@ export function buildSnapshot(source: SnapshotSource): EnvironmentSnapshot {
       params: shown.params,
       secrets: Object.fromEntries(secrets.map(([name, fingerprint]) => [name, { fingerprint }])),
       remoteReferences,
-      deployment: deployment ? { status: deployment.status, deployedVersion: deployment.deployedVersion } : { ...NEVER_DEPLOYED },
+      deployment: deployment
+        ? { status: deployment.status, deployedVersion: deployment.deployedVersion }
+        : { ...NEVER_DEPLOYED },
       artifacts: { ...(source.artifacts.get(component.id) ?? {}) },
     };
   }
   return {
     environment,
     ...(source.at === undefined ? {} : { at: source.at }),
-    components: diagram.components.map(({ id, name, bundle, version }) => ({ id, name, bundle, version })),
+    components: diagram.components.map(({ id, name, bundle, version }) => ({
+      id,
+      name,
+      bundle,
+      version,
+    })),
     links: diagram.links.map((l) => ({
       id: l.id,
       from: l.from,

@@ -3,7 +3,8 @@ import { instance, reverseKeys, snapshot } from "@/test/diff-snapshots";
 import { diffEnvironments } from "./diff";
 import type { EnvironmentDiff, EnvironmentSnapshot } from "./types";
 
-const component = (result: EnvironmentDiff, name: string) => result.components.find((c) => c.name === name)!;
+const component = (result: EnvironmentDiff, name: string) =>
+  result.components.find((c) => c.name === name)!;
 const brief = (result: EnvironmentDiff, name: string) =>
   component(result, name).changes.map((c) => [c.kind, c.path, c.status, c.left, c.right]);
 
@@ -26,9 +27,14 @@ describe("diffEnvironments", () => {
 
   it("names both sides", () => {
     const result = diffEnvironments(snapshot("staging"), snapshot("production"));
-    expect(result.left).toEqual({ environment: { id: "env-staging", slug: "staging", name: "Staging", class: "non_production" } });
+    expect(result.left).toEqual({
+      environment: { id: "env-staging", slug: "staging", name: "Staging", class: "non_production" },
+    });
     expect(result.right.environment.slug).toBe("production");
-    const past = diffEnvironments(snapshot("production", (s) => (s.at = "2025-01-02T03:04:05.000Z")), snapshot("production"));
+    const past = diffEnvironments(
+      snapshot("production", (s) => (s.at = "2025-01-02T03:04:05.000Z")),
+      snapshot("production"),
+    );
     expect(past.left.at).toBe("2025-01-02T03:04:05.000Z");
     expect(past.right).not.toHaveProperty("at");
   });
@@ -38,7 +44,12 @@ describe("diffEnvironments", () => {
       const api = s.instances["c-api"]!;
       api.bundleVersion = "1.1.0";
       api.preset = { name: "production", version: 1 };
-      api.params = { replicas: 4, image: { repository: "acme/api", tag: "v2" }, tags: ["web", "public", "us"], autoscale: { max: 10 } };
+      api.params = {
+        replicas: 4,
+        image: { repository: "acme/api", tag: "v2" },
+        tags: ["web", "public", "us"],
+        autoscale: { max: 10 },
+      };
       api.secrets = { API_KEY: { fingerprint: "sha256:bbbb" } };
       api.remoteReferences = { network: { artifactId: "art-vpc-prod", label: "prod VPC" } };
       api.deployment = { status: "failed", deployedVersion: "0.9.0" };
@@ -51,13 +62,25 @@ describe("diffEnvironments", () => {
     expect(component(result, "api").status).toBe("changed");
     expect(brief(result, "api")).toEqual([
       ["bundleVersion", "", "changed", "1.0.0", "1.1.0"],
-      ["preset", "", "changed", { name: "development", version: 2 }, { name: "production", version: 1 }],
+      [
+        "preset",
+        "",
+        "changed",
+        { name: "development", version: 2 },
+        { name: "production", version: 1 },
+      ],
       ["param", "autoscale.max", "added", undefined, 10],
       ["param", "image.tag", "changed", "v1", "v2"],
       ["param", "replicas", "changed", 2, 4],
       ["param", "tags[2]", "changed", "eu", "us"],
       ["secret", "API_KEY", "changed", "sha256:aaaa", "sha256:bbbb"],
-      ["remoteReference", "network", "changed", { artifactId: "art-vpc-staging" }, { artifactId: "art-vpc-prod", label: "prod VPC" }],
+      [
+        "remoteReference",
+        "network",
+        "changed",
+        { artifactId: "art-vpc-staging" },
+        { artifactId: "art-vpc-prod", label: "prod VPC" },
+      ],
       ["deployment", "deployedVersion", "changed", "1.0.0", "0.9.0"],
       ["deployment", "status", "changed", "succeeded", "failed"],
       ["artifact", "endpoint.url", "added", undefined, "https://api.example.com"],
@@ -83,7 +106,10 @@ describe("diffEnvironments", () => {
   });
 
   it("treats a pending deployment's null version as not deployed", () => {
-    const right = snapshot("production", (s) => (s.instances["c-queue"]!.deployment = { status: "pending", deployedVersion: null }));
+    const right = snapshot(
+      "production",
+      (s) => (s.instances["c-queue"]!.deployment = { status: "pending", deployedVersion: null }),
+    );
     expect(brief(diffEnvironments(snapshot("staging"), right), "queue")).toEqual([
       ["deployment", "deployedVersion", "removed", "1.0.0", undefined],
       ["deployment", "status", "changed", "succeeded", "pending"],
@@ -91,14 +117,24 @@ describe("diffEnvironments", () => {
   });
 
   it("compares a remote reference by the artifact it points to, not its label", () => {
-    const left = snapshot("staging", (s) => (s.instances["c-api"]!.remoteReferences = { network: { artifactId: "a1", label: "old" } }));
-    const right = snapshot("production", (s) => (s.instances["c-api"]!.remoteReferences = { network: { artifactId: "a1", label: "new" } }));
+    const left = snapshot(
+      "staging",
+      (s) =>
+        (s.instances["c-api"]!.remoteReferences = { network: { artifactId: "a1", label: "old" } }),
+    );
+    const right = snapshot(
+      "production",
+      (s) =>
+        (s.instances["c-api"]!.remoteReferences = { network: { artifactId: "a1", label: "new" } }),
+    );
     expect(component(diffEnvironments(left, right), "api").status).toBe("same");
   });
 
   it("compares produced artifacts field by field, sensitive fields by fingerprint", () => {
     const right = snapshot("production", (s) => {
-      s.instances["c-db"]!.artifacts = { database: { host: "db.production", port: 5432, password: { fingerprint: "sha256:pw02" } } };
+      s.instances["c-db"]!.artifacts = {
+        database: { host: "db.production", port: 5432, password: { fingerprint: "sha256:pw02" } },
+      };
     });
     expect(brief(diffEnvironments(snapshot("staging"), right), "database")).toEqual([
       ["artifact", "database.host", "changed", "db.staging", "db.production"],
@@ -109,13 +145,26 @@ describe("diffEnvironments", () => {
   it("reports components on one side only as added or removed, with their configuration", () => {
     const left = snapshot("production", (s) => {
       s.components.push({ id: "c-cache", name: "cache", bundle: "redis", version: "2.0.0" });
-      s.instances["c-cache"] = instance({ bundleVersion: "2.0.0", preset: null, params: { nodes: 1 }, deployment: null });
+      s.instances["c-cache"] = instance({
+        bundleVersion: "2.0.0",
+        preset: null,
+        params: { nodes: 1 },
+        deployment: null,
+      });
     });
     const right = snapshot("production", (s) => {
       s.components = s.components.filter((c) => c.id !== "c-queue");
       // A stale row for a component no longer on this diagram is not an instance.
-      s.components.push({ id: "c-worker", name: "worker", bundle: "container-service", version: "1.0.0" });
-      s.instances["c-worker"] = instance({ params: { replicas: 1 }, secrets: { TOKEN: { fingerprint: "sha256:tttt" } } });
+      s.components.push({
+        id: "c-worker",
+        name: "worker",
+        bundle: "container-service",
+        version: "1.0.0",
+      });
+      s.instances["c-worker"] = instance({
+        params: { replicas: 1 },
+        secrets: { TOKEN: { fingerprint: "sha256:tttt" } },
+      });
     });
     const result = diffEnvironments(left, right);
     expect(result.components.map((c) => [c.name, c.status])).toEqual([
@@ -164,12 +213,26 @@ describe("diffEnvironments", () => {
   it("badges lines by their effective policies, ignoring their order", () => {
     const left = snapshot("staging", (s) => {
       s.links[0]!.policies = ["write", "read"];
-      s.links.push({ id: "l-old", from: "c-db", fromArtifact: "database", to: "c-queue", toSlot: "db", policies: ["read"] });
+      s.links.push({
+        id: "l-old",
+        from: "c-db",
+        fromArtifact: "database",
+        to: "c-queue",
+        toSlot: "db",
+        policies: ["read"],
+      });
     });
     const right = snapshot("production", (s) => {
       s.links[0]!.policies = ["read", "write"];
       s.links[1]!.policies = ["subscribe", "publish"];
-      s.links.push({ id: "l-new", from: "c-queue", fromArtifact: "queue", to: "c-db", toSlot: "events", policies: ["subscribe"] });
+      s.links.push({
+        id: "l-new",
+        from: "c-queue",
+        fromArtifact: "queue",
+        to: "c-db",
+        toSlot: "events",
+        policies: ["subscribe"],
+      });
     });
     expect(diffEnvironments(left, right).lines).toEqual([
       { lineId: "l-db", status: "same", left: ["read", "write"], right: ["read", "write"] },
@@ -181,8 +244,17 @@ describe("diffEnvironments", () => {
 
   it("gives the same result whatever the order of keys and of components and lines", () => {
     const edit = (s: EnvironmentSnapshot) => {
-      s.instances["c-api"]!.params = { tags: ["a"], image: { tag: "v9", pull: { policy: "always", secret: "x" } }, a: { b: 1 }, z: [{ k: 1 }] };
-      s.instances["c-api"]!.secrets = { B: { fingerprint: "1" }, A: { fingerprint: "2" }, C: { fingerprint: "3" } };
+      s.instances["c-api"]!.params = {
+        tags: ["a"],
+        image: { tag: "v9", pull: { policy: "always", secret: "x" } },
+        a: { b: 1 },
+        z: [{ k: 1 }],
+      };
+      s.instances["c-api"]!.secrets = {
+        B: { fingerprint: "1" },
+        A: { fingerprint: "2" },
+        C: { fingerprint: "3" },
+      };
       s.instances["c-db"]!.params = { storage: { allocated_gb: 500, iops: 3000 }, mixed: 1 };
     };
     const right = snapshot("production", edit);
@@ -211,9 +283,17 @@ describe("diffEnvironments", () => {
   });
 
   it("reports a whole value that changed shape with its keys sorted", () => {
-    const left = snapshot("staging", (s) => (s.instances["c-queue"]!.params = { retention: { unit: "d", amount: 4 } }));
-    const right = snapshot("production", (s) => (s.instances["c-queue"]!.params = { retention: 345600 }));
+    const left = snapshot(
+      "staging",
+      (s) => (s.instances["c-queue"]!.params = { retention: { unit: "d", amount: 4 } }),
+    );
+    const right = snapshot(
+      "production",
+      (s) => (s.instances["c-queue"]!.params = { retention: 345600 }),
+    );
     const [change] = component(diffEnvironments(left, right), "queue").changes;
-    expect(JSON.stringify(change)).toBe('{"kind":"param","path":"retention","segments":["retention"],"status":"changed","left":{"amount":4,"unit":"d"},"right":345600}');
+    expect(JSON.stringify(change)).toBe(
+      '{"kind":"param","path":"retention","segments":["retention"],"status":"changed","left":{"amount":4,"unit":"d"},"right":345600}',
+    );
   });
 });

@@ -34,7 +34,11 @@ const ARTIFACT = CHANGE_KINDS.indexOf("artifact");
  * component lists its whole configuration as changes. Secrets are compared and shown by
  * fingerprint only; values `options.mask` hides are replaced by `MASKED`.
  */
-export function diffEnvironments(left: EnvironmentSnapshot, right: EnvironmentSnapshot, options: DiffOptions = {}): EnvironmentDiff {
+export function diffEnvironments(
+  left: EnvironmentSnapshot,
+  right: EnvironmentSnapshot,
+  options: DiffOptions = {},
+): EnvironmentDiff {
   const components = diffComponents(left, right, options);
   const lines = diffLines(left.links, right.links);
   const summary = { components: counts(), lines: counts(), changes: 0, masked: 0 };
@@ -59,34 +63,67 @@ function instanceOf(snapshot: EnvironmentSnapshot, id: string): InstanceSnapshot
   return hasOwn.call(snapshot.instances, id) ? snapshot.instances[id] : undefined;
 }
 
-function diffComponents(left: EnvironmentSnapshot, right: EnvironmentSnapshot, options: DiffOptions): ComponentDiff[] {
+function diffComponents(
+  left: EnvironmentSnapshot,
+  right: EnvironmentSnapshot,
+  options: DiffOptions,
+): ComponentDiff[] {
   const rightById = new Map(right.components.map((c) => [c.id, c]));
   const leftById = new Map(left.components.map((c) => [c.id, c]));
   const out: ComponentDiff[] = [];
-  for (const component of [...right.components, ...left.components.filter((c) => !rightById.has(c.id))]) {
+  for (const component of [
+    ...right.components,
+    ...left.components.filter((c) => !rightById.has(c.id)),
+  ]) {
     const id = component.id;
     const onLeft = leftById.has(id);
     const onRight = rightById.has(id);
     // An instance row of a component not on that side's diagram is stale: ignore it.
-    const raw = instanceChanges(onLeft ? instanceOf(left, id) : undefined, onRight ? instanceOf(right, id) : undefined);
+    const raw = instanceChanges(
+      onLeft ? instanceOf(left, id) : undefined,
+      onRight ? instanceOf(right, id) : undefined,
+    );
     const changes = finish(raw, id, component.bundle, options);
-    const status: DiffStatus = !onLeft ? "added" : !onRight ? "removed" : changes.length > 0 ? "changed" : "same";
+    const status: DiffStatus = !onLeft
+      ? "added"
+      : !onRight
+        ? "removed"
+        : changes.length > 0
+          ? "changed"
+          : "same";
     out.push({ componentId: id, name: component.name, bundle: component.bundle, status, changes });
   }
-  return out.sort((a, b) => (a.name === b.name ? compareText(a.componentId, b.componentId) : compareText(a.name, b.name)));
+  return out.sort((a, b) =>
+    a.name === b.name ? compareText(a.componentId, b.componentId) : compareText(a.name, b.name),
+  );
 }
 
 // Code-unit order, not localeCompare: the same on every machine and in every browser.
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function finish(raw: RawChange[], componentId: string, bundle: string, { mask }: DiffOptions): Change[] {
+function finish(
+  raw: RawChange[],
+  componentId: string,
+  bundle: string,
+  { mask }: DiffOptions,
+): Change[] {
   raw.sort((a, b) => a.kind - b.kind || compareSegments(a.segments, b.segments));
   return raw.map((r) => {
-    const change: Change = { kind: CHANGE_KINDS[r.kind]!, path: formatPath(r.segments), segments: r.segments, status: r.status };
+    const change: Change = {
+      kind: CHANGE_KINDS[r.kind]!,
+      path: formatPath(r.segments),
+      segments: r.segments,
+      status: r.status,
+    };
     const hidden =
       mask !== undefined &&
       (r.kind === PARAM || r.kind === ARTIFACT) &&
-      mask({ componentId, bundle, kind: r.kind === PARAM ? "param" : "artifact", segments: r.segments.map(String) });
+      mask({
+        componentId,
+        bundle,
+        kind: r.kind === PARAM ? "param" : "artifact",
+        segments: r.segments.map(String),
+      });
     if (hidden) change.masked = true;
     if (r.left !== undefined) change.left = hidden ? MASKED : r.left;
     if (r.right !== undefined) change.right = hidden ? MASKED : r.right;
@@ -105,7 +142,13 @@ function diffLines(left: SnapshotLink[], right: SnapshotLink[]): LineDiff[] {
   return ids.map((lineId) => {
     const l = policySet(leftById.get(lineId));
     const r = policySet(rightById.get(lineId));
-    const status: DiffStatus = !l ? "added" : !r ? "removed" : l.length === r.length && l.every((p, i) => p === r[i]) ? "same" : "changed";
+    const status: DiffStatus = !l
+      ? "added"
+      : !r
+        ? "removed"
+        : l.length === r.length && l.every((p, i) => p === r[i])
+          ? "same"
+          : "changed";
     return { lineId, status, left: l, right: r };
   });
 }

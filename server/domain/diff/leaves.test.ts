@@ -9,7 +9,9 @@ function walk(left: unknown, right: unknown) {
 
 describe("walkLeaves", () => {
   it("reports nothing for equal values, whatever their key order", () => {
-    expect(walk({ a: 1, b: { c: [1, { d: null }] } }, { b: { c: [1, { d: null }] }, a: 1 })).toEqual([]);
+    expect(
+      walk({ a: 1, b: { c: [1, { d: null }] } }, { b: { c: [1, { d: null }] }, a: 1 }),
+    ).toEqual([]);
   });
 
   it("reports changed, added and removed leaves with their segments, in walk order", () => {
@@ -30,13 +32,19 @@ describe("walkLeaves", () => {
 
   it("treats undefined as absent on that side", () => {
     expect(walk({ a: undefined, b: 1 }, { b: 1 })).toEqual([]);
-    expect(walk({ a: 1 }, { a: undefined })).toEqual([{ segments: ["a"], status: "removed", left: 1, right: undefined }]);
+    expect(walk({ a: 1 }, { a: undefined })).toEqual([
+      { segments: ["a"], status: "removed", left: 1, right: undefined },
+    ]);
     expect(walk({ list: [1, undefined] }, { list: [1] })).toEqual([]);
   });
 
   it("keeps null as a value", () => {
-    expect(walk({ a: null }, { a: 0 })).toEqual([{ segments: ["a"], status: "changed", left: null, right: 0 }]);
-    expect(walk({}, { a: null })).toEqual([{ segments: ["a"], status: "added", left: undefined, right: null }]);
+    expect(walk({ a: null }, { a: 0 })).toEqual([
+      { segments: ["a"], status: "changed", left: null, right: 0 },
+    ]);
+    expect(walk({}, { a: null })).toEqual([
+      { segments: ["a"], status: "added", left: undefined, right: null },
+    ]);
   });
 
   it("reports a subtree on one side leaf by leaf, and an empty container as a leaf", () => {
@@ -50,8 +58,12 @@ describe("walkLeaves", () => {
   });
 
   it("reports a change of shape once, at the container, with both whole values", () => {
-    expect(walk({ a: { y: 1, x: 2 } }, { a: 5 })).toEqual([{ segments: ["a"], status: "changed", left: { x: 2, y: 1 }, right: 5 }]);
-    expect(walk({ a: [1] }, { a: { 0: 1 } })).toEqual([{ segments: ["a"], status: "changed", left: [1], right: { 0: 1 } }]);
+    expect(walk({ a: { y: 1, x: 2 } }, { a: 5 })).toEqual([
+      { segments: ["a"], status: "changed", left: { x: 2, y: 1 }, right: 5 },
+    ]);
+    expect(walk({ a: [1] }, { a: { 0: 1 } })).toEqual([
+      { segments: ["a"], status: "changed", left: [1], right: { 0: 1 } },
+    ]);
   });
 
   it("does not mistake inherited properties for keys", () => {
@@ -59,12 +71,16 @@ describe("walkLeaves", () => {
       { segments: ["constructor"], status: "removed", left: 1, right: undefined },
       { segments: ["toString"], status: "removed", left: "x", right: undefined },
     ]);
-    expect(walk({}, { constructor: 1 })).toEqual([{ segments: ["constructor"], status: "added", left: undefined, right: 1 }]);
+    expect(walk({}, { constructor: 1 })).toEqual([
+      { segments: ["constructor"], status: "added", left: undefined, right: 1 },
+    ]);
   });
 });
 
 describe("canonical", () => {
   it("sorts keys deeply and drops undefined", () => {
-    expect(JSON.stringify(canonical({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } }))).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1}');
+    expect(JSON.stringify(canonical({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } }))).toBe(
+      '{"a":{"d":[{"y":2,"z":1}]},"b":1}',
+    );
   });
 });

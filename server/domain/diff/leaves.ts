@@ -42,7 +42,13 @@ function values(w: Walk, left: unknown, right: unknown): void {
       return;
     }
   }
-  w.out.push({ kind: w.kind, segments: w.path.slice(), status: "changed", left: canonical(left), right: canonical(right) });
+  w.out.push({
+    kind: w.kind,
+    segments: w.path.slice(),
+    status: "changed",
+    left: canonical(left),
+    right: canonical(right),
+  });
 }
 
 function objects(w: Walk, left: Plain, right: Plain): void {

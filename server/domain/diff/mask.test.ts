@@ -4,21 +4,43 @@ import { diffEnvironments } from "./diff";
 import { MASKED, maskSensitive } from "./mask";
 import type { EnvironmentDiff, MaskPlace, SecretPresence } from "./types";
 
-const changesOf = (result: EnvironmentDiff, name: string) => result.components.find((c) => c.name === name)!.changes;
+const changesOf = (result: EnvironmentDiff, name: string) =>
+  result.components.find((c) => c.name === name)!.changes;
 
 describe("masking", () => {
   const left = snapshot("staging");
   const right = snapshot("production", (s) => {
     const db = s.instances["c-db"]!;
-    db.params = { ...db.params, admin_password: "hunter2-right", storage: { allocated_gb: 100, encrypted: true } };
+    db.params = {
+      ...db.params,
+      admin_password: "hunter2-right",
+      storage: { allocated_gb: 100, encrypted: true },
+    };
   });
-  const mask = maskSensitive({ params: (bundle) => (bundle === "postgres" ? ["/admin_password"] : undefined) });
+  const mask = maskSensitive({
+    params: (bundle) => (bundle === "postgres" ? ["/admin_password"] : undefined),
+  });
 
   it("says a hidden value differs without showing it", () => {
     const result = diffEnvironments(left, right, { mask });
     expect(changesOf(result, "database")).toEqual([
-      { kind: "param", path: "admin_password", segments: ["admin_password"], status: "changed", left: MASKED, right: MASKED, masked: true },
-      { kind: "param", path: "storage.allocated_gb", segments: ["storage", "allocated_gb"], status: "changed", left: 20, right: 100 },
+      {
+        kind: "param",
+        path: "admin_password",
+        segments: ["admin_password"],
+        status: "changed",
+        left: MASKED,
+        right: MASKED,
+        masked: true,
+      },
+      {
+        kind: "param",
+        path: "storage.allocated_gb",
+        segments: ["storage", "allocated_gb"],
+        status: "changed",
+        left: 20,
+        right: 100,
+      },
     ]);
     const json = JSON.stringify(result);
     expect(json).not.toContain("hunter2");
@@ -26,22 +48,50 @@ describe("masking", () => {
   });
 
   it("reports nothing for a hidden value that is the same on both sides", () => {
-    const same = snapshot("production", (s) => (s.instances["c-db"]!.params.storage = { allocated_gb: 100, encrypted: true }));
-    expect(changesOf(diffEnvironments(left, same, { mask }), "database").map((c) => c.path)).toEqual(["storage.allocated_gb"]);
+    const same = snapshot(
+      "production",
+      (s) => (s.instances["c-db"]!.params.storage = { allocated_gb: 100, encrypted: true }),
+    );
+    expect(
+      changesOf(diffEnvironments(left, same, { mask }), "database").map((c) => c.path),
+    ).toEqual(["storage.allocated_gb"]);
   });
 
   it("keeps the side a hidden value is missing from empty", () => {
-    const without = snapshot("production", (s) => delete s.instances["c-db"]!.params.admin_password);
+    const without = snapshot(
+      "production",
+      (s) => delete s.instances["c-db"]!.params.admin_password,
+    );
     const [change] = changesOf(diffEnvironments(left, without, { mask }), "database");
-    expect(change).toEqual({ kind: "param", path: "admin_password", segments: ["admin_password"], status: "removed", left: MASKED, masked: true });
+    expect(change).toEqual({
+      kind: "param",
+      path: "admin_password",
+      segments: ["admin_password"],
+      status: "removed",
+      left: MASKED,
+      masked: true,
+    });
   });
 
   it("masks a whole value that contains a sensitive field, and only the sensitive leaves of an added subtree", () => {
     const nested = maskSensitive({ params: () => ["/auth/*/password"] });
     const l = snapshot("staging", (s) => (s.instances["c-api"]!.params.auth = "none"));
-    const r = snapshot("production", (s) => (s.instances["c-api"]!.params.auth = [{ user: "admin", password: "s3cret-one" }]));
+    const r = snapshot(
+      "production",
+      (s) => (s.instances["c-api"]!.params.auth = [{ user: "admin", password: "s3cret-one" }]),
+    );
     const shape = changesOf(diffEnvironments(l, r, { mask: nested }), "api");
-    expect(shape).toEqual([{ kind: "param", path: "auth", segments: ["auth"], status: "changed", left: MASKED, right: MASKED, masked: true }]);
+    expect(shape).toEqual([
+      {
+        kind: "param",
+        path: "auth",
+        segments: ["auth"],
+        status: "changed",
+        left: MASKED,
+        right: MASKED,
+        masked: true,
+      },
+    ]);
     const added = changesOf(diffEnvironments(snapshot("staging"), r, { mask: nested }), "api");
     expect(added.map((c) => [c.path, c.right, c.masked])).toEqual([
       ["auth[0].password", MASKED, true],
@@ -51,10 +101,22 @@ describe("masking", () => {
   });
 
   it("masks artifact fields by the output slot's sensitive pointers", () => {
-    const artifactMask = maskSensitive({ artifacts: (bundle, slot) => (bundle === "postgres" && slot === "database" ? ["/host"] : undefined) });
-    const r = snapshot("production", (s) => (s.instances["c-db"]!.artifacts.database!.host = "db.internal.prod"));
+    const artifactMask = maskSensitive({
+      artifacts: (bundle, slot) =>
+        bundle === "postgres" && slot === "database" ? ["/host"] : undefined,
+    });
+    const r = snapshot(
+      "production",
+      (s) => (s.instances["c-db"]!.artifacts.database!.host = "db.internal.prod"),
+    );
     const [change] = changesOf(diffEnvironments(left, r, { mask: artifactMask }), "database");
-    expect(change).toMatchObject({ kind: "artifact", path: "database.host", masked: true, left: MASKED, right: MASKED });
+    expect(change).toMatchObject({
+      kind: "artifact",
+      path: "database.host",
+      masked: true,
+      left: MASKED,
+      right: MASKED,
+    });
     expect(JSON.stringify(change)).not.toContain("db.internal.prod");
   });
 
@@ -80,25 +142,47 @@ describe("secrets", () => {
 
   it("are the same when their fingerprints are, whatever else a snapshot carries", () => {
     // A careless caller passing a value: the type forbids it, the engine ignores it anyway.
-    const leaky = { fingerprint: "sha256:aaaa", value: "plaintext-left" } as unknown as SecretPresence;
-    const result = diffEnvironments(withSecrets("staging", { API_KEY: leaky }), withSecrets("production", { API_KEY: { fingerprint: "sha256:aaaa" } }));
+    const leaky = {
+      fingerprint: "sha256:aaaa",
+      value: "plaintext-left",
+    } as unknown as SecretPresence;
+    const result = diffEnvironments(
+      withSecrets("staging", { API_KEY: leaky }),
+      withSecrets("production", { API_KEY: { fingerprint: "sha256:aaaa" } }),
+    );
     expect(changesOf(result, "api")).toEqual([]);
   });
 
   it("differ by fingerprint, and only fingerprints reach the result", () => {
     const l = { fingerprint: "sha256:aaaa", value: "plaintext-left" } as unknown as SecretPresence;
     const r = { fingerprint: "sha256:bbbb", value: "plaintext-right" } as unknown as SecretPresence;
-    const result = diffEnvironments(withSecrets("staging", { API_KEY: l }), withSecrets("production", { API_KEY: r }));
+    const result = diffEnvironments(
+      withSecrets("staging", { API_KEY: l }),
+      withSecrets("production", { API_KEY: r }),
+    );
     expect(changesOf(result, "api")).toEqual([
-      { kind: "secret", path: "API_KEY", segments: ["API_KEY"], status: "changed", left: "sha256:aaaa", right: "sha256:bbbb" },
+      {
+        kind: "secret",
+        path: "API_KEY",
+        segments: ["API_KEY"],
+        status: "changed",
+        left: "sha256:aaaa",
+        right: "sha256:bbbb",
+      },
     ]);
     expect(JSON.stringify(result)).not.toContain("plaintext");
   });
 
   it("set on one side only are added or removed", () => {
     const result = diffEnvironments(
-      withSecrets("staging", { OLD: { fingerprint: "sha256:0001" }, KEPT: { fingerprint: "sha256:0002" } }),
-      withSecrets("production", { KEPT: { fingerprint: "sha256:0002" }, NEW: { fingerprint: "sha256:0003" } }),
+      withSecrets("staging", {
+        OLD: { fingerprint: "sha256:0001" },
+        KEPT: { fingerprint: "sha256:0002" },
+      }),
+      withSecrets("production", {
+        KEPT: { fingerprint: "sha256:0002" },
+        NEW: { fingerprint: "sha256:0003" },
+      }),
     );
     expect(changesOf(result, "api").map((c) => [c.path, c.status, c.left, c.right])).toEqual([
       ["NEW", "added", undefined, "sha256:0003"],

@@ -28,7 +28,10 @@ export function maskSensitive(pointers: SensitivePointers): (place: MaskPlace) =
     return found;
   };
   return ({ bundle, kind, segments }) => {
-    const list = kind === "param" ? pointers.params?.(bundle) : pointers.artifacts?.(bundle, segments[0] ?? "");
+    const list =
+      kind === "param"
+        ? pointers.params?.(bundle)
+        : pointers.artifacts?.(bundle, segments[0] ?? "");
     if (!list) return false;
     const offset = kind === "param" ? 0 : 1;
     return list.some((pointer) => touches(segmentsOf(pointer), segments, offset));

@@ -60,7 +60,15 @@ export interface EnvironmentSnapshot {
 }
 
 /** Changes are listed in this order of kind, then by path. */
-export const CHANGE_KINDS = ["bundleVersion", "preset", "param", "secret", "remoteReference", "deployment", "artifact"] as const;
+export const CHANGE_KINDS = [
+  "bundleVersion",
+  "preset",
+  "param",
+  "secret",
+  "remoteReference",
+  "deployment",
+  "artifact",
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export type ChangeStatus = "added" | "removed" | "changed";

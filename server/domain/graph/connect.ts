@@ -4,7 +4,13 @@
 // is built once per diagram change, and the ancestors of a line's source (for the cycle
 // rule) are computed once per source and cached, so a drag costs O(1) per pointer move.
 import type { ConnectionSlot } from "../catalog/types";
-import { bundleRef, type BundleSlots, type DiagramComponent, type DiagramLink, type SlotCatalog } from "./types";
+import {
+  bundleRef,
+  type BundleSlots,
+  type DiagramComponent,
+  type DiagramLink,
+  type SlotCatalog,
+} from "./types";
 
 export interface Connection {
   source: string;
@@ -13,7 +19,13 @@ export interface Connection {
   targetHandle: string | null | undefined;
 }
 
-export type RefusalCode = "unknown-component" | "unknown-slot" | "same-component" | "type-mismatch" | "slot-taken" | "cycle";
+export type RefusalCode =
+  | "unknown-component"
+  | "unknown-slot"
+  | "same-component"
+  | "type-mismatch"
+  | "slot-taken"
+  | "cycle";
 
 export type Verdict = { ok: true; type: string } | { ok: false; code: RefusalCode; reason: string };
 
@@ -30,9 +42,14 @@ export interface GraphIndex {
   readonly ancestors: Map<string, ReadonlySet<string>>;
 }
 
-export function buildGraphIndex(diagram: { components: DiagramComponent[]; links: DiagramLink[] }, catalog: SlotCatalog): GraphIndex {
+export function buildGraphIndex(
+  diagram: { components: DiagramComponent[]; links: DiagramLink[] },
+  catalog: SlotCatalog,
+): GraphIndex {
   const components = new Map(diagram.components.map((c) => [c.id, c]));
-  const slots = new Map(diagram.components.map((c) => [c.id, catalog.bundles.get(bundleRef(c.bundle, c.version))]));
+  const slots = new Map(
+    diagram.components.map((c) => [c.id, catalog.bundles.get(bundleRef(c.bundle, c.version))]),
+  );
   const occupied = new Map<string, Map<string, DiagramLink>>();
   const upstream = new Map<string, string[]>();
   for (const link of diagram.links) {
@@ -63,7 +80,6 @@ function ancestorsOf(index: GraphIndex, id: string): ReadonlySet<string> {
   return seen;
 }
 
-
 function refuse(code: RefusalCode, reason: string): Verdict {
   return { ok: false, code, reason };
 }
@@ -81,16 +97,24 @@ export function canConnect(index: GraphIndex, c: Connection, ignoreLink?: string
   const toSlots = index.slots.get(to.id);
   const output = c.sourceHandle ? fromSlots?.outputs.get(c.sourceHandle) : undefined;
   const input = c.targetHandle ? toSlots?.inputs.get(c.targetHandle) : undefined;
-  if (!output) return refuse("unknown-slot", `${from.name} has no output "${c.sourceHandle ?? ""}"`);
+  if (!output)
+    return refuse("unknown-slot", `${from.name} has no output "${c.sourceHandle ?? ""}"`);
   if (!input) return refuse("unknown-slot", `${to.name} has no input "${c.targetHandle ?? ""}"`);
-  if (from.id === to.id) return refuse("same-component", "a component cannot consume its own output");
+  if (from.id === to.id)
+    return refuse("same-component", "a component cannot consume its own output");
   if (output.type !== input.type) {
-    return refuse("type-mismatch", `type mismatch: ${to.name}.${input.key} takes ${input.type}, ${from.name}.${output.key} produces ${output.type}`);
+    return refuse(
+      "type-mismatch",
+      `type mismatch: ${to.name}.${input.key} takes ${input.type}, ${from.name}.${output.key} produces ${output.type}`,
+    );
   }
   const taken = index.occupied.get(to.id)?.get(input.key);
   if (taken && taken.id !== ignoreLink) {
     const producer = index.components.get(taken.from)?.name ?? "another component";
-    return refuse("slot-taken", `slot already taken: ${to.name}.${input.key} is connected to ${producer}`);
+    return refuse(
+      "slot-taken",
+      `slot already taken: ${to.name}.${input.key} is connected to ${producer}`,
+    );
   }
   // A line from → to closes a cycle exactly when `to` already feeds `from`.
   if (ancestorsOf(index, from.id).has(to.id)) {
@@ -100,7 +124,10 @@ export function canConnect(index: GraphIndex, c: Connection, ignoreLink?: string
 }
 
 /** A line being drawn may start at either end; this puts the producer first. */
-export function orient(from: { nodeId: string; id?: string | null; type: "source" | "target" }, to: { nodeId: string; id?: string | null }): Connection {
+export function orient(
+  from: { nodeId: string; id?: string | null; type: "source" | "target" },
+  to: { nodeId: string; id?: string | null },
+): Connection {
   return from.type === "source"
     ? { source: from.nodeId, sourceHandle: from.id, target: to.nodeId, targetHandle: to.id }
     : { source: to.nodeId, sourceHandle: to.id, target: from.nodeId, targetHandle: from.id };
@@ -108,7 +135,16 @@ export function orient(from: { nodeId: string; id?: string | null; type: "source
 
 /** Why a saved line no longer type-checks against its components' bundle versions, or null. */
 export function brokenReason(index: GraphIndex, link: DiagramLink): string | null {
-  const verdict = canConnect(index, { source: link.from, sourceHandle: link.fromArtifact, target: link.to, targetHandle: link.toSlot }, link.id);
+  const verdict = canConnect(
+    index,
+    {
+      source: link.from,
+      sourceHandle: link.fromArtifact,
+      target: link.to,
+      targetHandle: link.toSlot,
+    },
+    link.id,
+  );
   // A saved line is its own ancestor edge, so the cycle rule does not apply to it.
   return verdict.ok || verdict.code === "cycle" ? null : verdict.reason;
 }
@@ -118,5 +154,7 @@ export function missingInputs(index: GraphIndex, component: DiagramComponent): C
   const slots = index.slots.get(component.id);
   if (!slots) return [];
   const taken = index.occupied.get(component.id);
-  return [...slots.inputs.values()].filter((s) => s.required && !index.catalog.environmentTypes.has(s.type) && !taken?.has(s.key));
+  return [...slots.inputs.values()].filter(
+    (s) => s.required && !index.catalog.environmentTypes.has(s.type) && !taken?.has(s.key),
+  );
 }

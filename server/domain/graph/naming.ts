@@ -7,7 +7,11 @@ const MAX = 20;
 
 export function uniqueComponentName(bundle: string, taken: Iterable<string>): string {
   const used = new Set(taken);
-  let base = bundle.replace(PREFIXES, "").replace(/[^a-z0-9-]/g, "-").replace(/^[^a-z]+/, "") || "component";
+  let base =
+    bundle
+      .replace(PREFIXES, "")
+      .replace(/[^a-z0-9-]/g, "-")
+      .replace(/^[^a-z]+/, "") || "component";
   base = base.slice(0, MAX).replace(/-+$/, "");
   if (!used.has(base) && COMPONENT_NAME_PATTERN.test(base)) return base;
   for (let n = 2; ; n++) {

@@ -3,28 +3,64 @@ import type { PresetVersionRules } from "../presets/types";
 import { applyOps, invertOps, type ApplyContext, type Op, type PresetLookup } from "./ops";
 import { effectivePolicies, slotCatalog, type Diagram } from "./types";
 
-const development: PresetVersionRules = { name: "Development", version: 1, values: { size: 1 }, rules: {}, allowed: {} };
+const development: PresetVersionRules = {
+  name: "Development",
+  version: 1,
+  values: { size: 1 },
+  rules: {},
+  allowed: {},
+};
 const hardened: PresetVersionRules[] = [
-  { name: "Hardened", version: 1, values: { size: 4, tier: "gold" }, rules: { tier: { mode: "locked" }, size: { mode: "narrowed", minimum: 2, maximum: 8 } }, allowed: { classes: ["production"] } },
-  { name: "Hardened", version: 2, values: { size: 6, tier: "gold" }, rules: { tier: { mode: "locked" } }, allowed: { classes: ["production"] } },
+  {
+    name: "Hardened",
+    version: 1,
+    values: { size: 4, tier: "gold" },
+    rules: { tier: { mode: "locked" }, size: { mode: "narrowed", minimum: 2, maximum: 8 } },
+    allowed: { classes: ["production"] },
+  },
+  {
+    name: "Hardened",
+    version: 2,
+    values: { size: 6, tier: "gold" },
+    rules: { tier: { mode: "locked" } },
+    allowed: { classes: ["production"] },
+  },
 ];
 const lookup: PresetLookup = {
   find: (_bundle, name, version) => {
     const all = name === "Development" ? [development] : name === "Hardened" ? hardened : [];
     return (version === undefined ? all.at(-1) : all.find((v) => v.version === version)) ?? null;
   },
-  environment: (id) => (id === "production" ? { slug: "production", class: "production" } : id === "staging" ? { slug: "staging", class: "non_production" } : undefined),
+  environment: (id) =>
+    id === "production"
+      ? { slug: "production", class: "production" }
+      : id === "staging"
+        ? { slug: "staging", class: "non_production" }
+        : undefined,
   requireProductionPresets: false,
   role: "developer",
 };
 
 const ctx: ApplyContext = {
   catalog: slotCatalog([
-    { name: "db", version: "1.0.0", connections: [], artifacts: [{ key: "database", type: "postgresql", title: "Database" }] },
-    { name: "app", version: "1.0.0", connections: [{ key: "database", type: "postgresql", title: "Database", required: true }], artifacts: [] },
+    {
+      name: "db",
+      version: "1.0.0",
+      connections: [],
+      artifacts: [{ key: "database", type: "postgresql", title: "Database" }],
+    },
+    {
+      name: "app",
+      version: "1.0.0",
+      connections: [{ key: "database", type: "postgresql", title: "Database", required: true }],
+      artifacts: [],
+    },
   ]),
   environments: ["staging", "production"],
-  validateParams: (_b, _v, params) => (typeof params.size === "number" && params.size > 10 ? [{ path: "size", message: "must be <= 10" }] : []),
+  validateParams: (_b, _v, params) =>
+    typeof params.size === "number" && params.size > 10
+      ? [{ path: "size", message: "must be <= 10" }]
+      : [],
   presets: lookup,
   policiesOf: (type) => (type === "postgresql" ? ["read", "write"] : undefined),
 };
@@ -35,27 +71,80 @@ const add = (id: string, bundle: string, name = id): Op => ({
   component: { id, name, bundle, version: "1.0.0", x: 0, y: 0 },
   instances: { staging: { params: { size: 1 }, preset: "Development" } },
 });
-const base = applyOps(empty, [add("pg", "db"), add("api", "app"), { op: "addLink", link: { id: "l1", from: "pg", fromArtifact: "database", to: "api", toSlot: "database", policies: ["read"] } }], ctx);
+const base = applyOps(
+  empty,
+  [
+    add("pg", "db"),
+    add("api", "app"),
+    {
+      op: "addLink",
+      link: {
+        id: "l1",
+        from: "pg",
+        fromArtifact: "database",
+        to: "api",
+        toSlot: "database",
+        policies: ["read"],
+      },
+    },
+  ],
+  ctx,
+);
 
 describe("applyOps with presets", () => {
-  const set = (environment: string, config: { params: Record<string, unknown>; preset: string | null; presetVersion?: number }, c = ctx) =>
-    applyOps(base, [{ op: "setInstance", component: "pg", environment, config }], c).instances.pg![environment];
+  const set = (
+    environment: string,
+    config: { params: Record<string, unknown>; preset: string | null; presetVersion?: number },
+    c = ctx,
+  ) =>
+    applyOps(base, [{ op: "setInstance", component: "pg", environment, config }], c).instances.pg![
+      environment
+    ];
 
   it("pins the newest published version when none is named, and keeps a named one", () => {
     expect(base.instances.pg!.staging!.presetVersion).toBe(1);
-    expect(set("production", { params: { size: 6, tier: "gold" }, preset: "Hardened" })!.presetVersion).toBe(2);
-    expect(set("production", { params: { size: 4, tier: "gold" }, preset: "Hardened", presetVersion: 1 })!.presetVersion).toBe(1);
-    expect(set("staging", { params: { size: 4 }, preset: null, presetVersion: 3 })).toEqual({ params: { size: 4 }, preset: null });
+    expect(
+      set("production", { params: { size: 6, tier: "gold" }, preset: "Hardened" })!.presetVersion,
+    ).toBe(2);
+    expect(
+      set("production", {
+        params: { size: 4, tier: "gold" },
+        preset: "Hardened",
+        presetVersion: 1,
+      })!.presetVersion,
+    ).toBe(1);
+    expect(set("staging", { params: { size: 4 }, preset: null, presetVersion: 3 })).toEqual({
+      params: { size: 4 },
+      preset: null,
+    });
   });
 
   it("refuses a locked field, a value outside the pinned version's range, a missing version", () => {
-    expect(() => set("production", { params: { size: 4, tier: "bronze" }, preset: "Hardened", presetVersion: 1 })).toThrow('ops.0.params.tier: is locked to "gold" by preset "Hardened" v1');
-    expect(() => set("production", { params: { size: 9, tier: "gold" }, preset: "Hardened", presetVersion: 1 })).toThrow(
-      'ops.0.params.size: 9 is above the maximum 8: narrowed by preset "Hardened" v1',
-    );
+    expect(() =>
+      set("production", {
+        params: { size: 4, tier: "bronze" },
+        preset: "Hardened",
+        presetVersion: 1,
+      }),
+    ).toThrow('ops.0.params.tier: is locked to "gold" by preset "Hardened" v1');
+    expect(() =>
+      set("production", {
+        params: { size: 9, tier: "gold" },
+        preset: "Hardened",
+        presetVersion: 1,
+      }),
+    ).toThrow('ops.0.params.size: 9 is above the maximum 8: narrowed by preset "Hardened" v1');
     // v2 no longer narrows size: the same value passes on v2.
-    expect(set("production", { params: { size: 9, tier: "gold" }, preset: "Hardened", presetVersion: 2 })!.params.size).toBe(9);
-    expect(() => set("production", { params: {}, preset: "Hardened", presetVersion: 7 })).toThrow('ops.0.preset: "Hardened" v7 is not a published preset of db');
+    expect(
+      set("production", {
+        params: { size: 9, tier: "gold" },
+        preset: "Hardened",
+        presetVersion: 2,
+      })!.params.size,
+    ).toBe(9);
+    expect(() => set("production", { params: {}, preset: "Hardened", presetVersion: 7 })).toThrow(
+      'ops.0.preset: "Hardened" v7 is not a published preset of db',
+    );
   });
 
   it("refuses a preset not allowed in the environment, and enforces the production guardrail", () => {
@@ -63,9 +152,13 @@ describe("applyOps with presets", () => {
       'ops.0.preset: preset "Hardened" v2 may only be used in production environments; staging is non-production',
     );
     const strict = { ...ctx, presets: { ...lookup, requireProductionPresets: true } };
-    expect(() => set("production", { params: { size: 1 }, preset: null }, strict)).toThrow(/production environment: this organization requires a preset allowed in production/);
+    expect(() => set("production", { params: { size: 1 }, preset: null }, strict)).toThrow(
+      /production environment: this organization requires a preset allowed in production/,
+    );
     expect(set("staging", { params: { size: 1 }, preset: null }, strict)!.preset).toBeNull();
-    expect(set("production", { params: { size: 1 }, preset: "Development" }, strict)!.preset).toBe("Development");
+    expect(set("production", { params: { size: 1 }, preset: "Development" }, strict)!.preset).toBe(
+      "Development",
+    );
   });
 });
 
@@ -76,23 +169,98 @@ describe("applyOps", () => {
     expect(empty.components).toHaveLength(0);
   });
   it("names the op and field of the first broken rule", () => {
-    expect(() => applyOps(base, [add("x", "db", "pg")], ctx)).toThrow('ops.0.name: "pg" is already used by another component of this project');
-    expect(() => applyOps(base, [add("x", "db", "Bad_Name")], ctx)).toThrow(/^ops\.0\.name: must be 1–20 lowercase/);
+    expect(() => applyOps(base, [add("x", "db", "pg")], ctx)).toThrow(
+      'ops.0.name: "pg" is already used by another component of this project',
+    );
+    expect(() => applyOps(base, [add("x", "db", "Bad_Name")], ctx)).toThrow(
+      /^ops\.0\.name: must be 1–20 lowercase/,
+    );
     expect(() => applyOps(base, [add("x", "db", "a".repeat(21))], ctx)).toThrow(/^ops\.0\.name/);
-    expect(() => applyOps(base, [{ op: "updateComponent", id: "pg", x: Number.NaN }], ctx)).toThrow(/^ops\.0\.x/);
+    expect(() => applyOps(base, [{ op: "updateComponent", id: "pg", x: Number.NaN }], ctx)).toThrow(
+      /^ops\.0\.x/,
+    );
     expect(() =>
-      applyOps(base, [add("pg2", "db"), { op: "addLink", link: { id: "l2", from: "pg2", fromArtifact: "database", to: "api", toSlot: "database", policies: [] } }], ctx),
+      applyOps(
+        base,
+        [
+          add("pg2", "db"),
+          {
+            op: "addLink",
+            link: {
+              id: "l2",
+              from: "pg2",
+              fromArtifact: "database",
+              to: "api",
+              toSlot: "database",
+              policies: [],
+            },
+          },
+        ],
+        ctx,
+      ),
     ).toThrow("ops.1.link: slot already taken: api.database is connected to pg");
     expect(() =>
-      applyOps(base, [{ op: "removeLink", id: "l1" }, { op: "addLink", link: { id: "l2", from: "pg", fromArtifact: "database", to: "api", toSlot: "database", policies: ["admin"] } }], ctx),
+      applyOps(
+        base,
+        [
+          { op: "removeLink", id: "l1" },
+          {
+            op: "addLink",
+            link: {
+              id: "l2",
+              from: "pg",
+              fromArtifact: "database",
+              to: "api",
+              toSlot: "database",
+              policies: ["admin"],
+            },
+          },
+        ],
+        ctx,
+      ),
     ).toThrow('ops.1.link.policies: "admin" is not a policy postgresql offers (read, write)');
-    expect(() => applyOps(base, [{ op: "setInstance", component: "pg", environment: "staging", config: { params: { size: 11 }, preset: null } }], ctx)).toThrow(
-      "ops.0.params.size: must be <= 10",
-    );
-    expect(() => applyOps(base, [{ op: "setInstance", component: "pg", environment: "qa", config: { params: {}, preset: null } }], ctx)).toThrow(/^ops\.0\.environment/);
-    expect(() => applyOps(base, [{ op: "setInstance", component: "pg", environment: "staging", config: { params: {}, preset: "Huge" } }], ctx)).toThrow(
-      'ops.0.preset: "Huge" is not a published preset of db',
-    );
+    expect(() =>
+      applyOps(
+        base,
+        [
+          {
+            op: "setInstance",
+            component: "pg",
+            environment: "staging",
+            config: { params: { size: 11 }, preset: null },
+          },
+        ],
+        ctx,
+      ),
+    ).toThrow("ops.0.params.size: must be <= 10");
+    expect(() =>
+      applyOps(
+        base,
+        [
+          {
+            op: "setInstance",
+            component: "pg",
+            environment: "qa",
+            config: { params: {}, preset: null },
+          },
+        ],
+        ctx,
+      ),
+    ).toThrow(/^ops\.0\.environment/);
+    expect(() =>
+      applyOps(
+        base,
+        [
+          {
+            op: "setInstance",
+            component: "pg",
+            environment: "staging",
+            config: { params: {}, preset: "Huge" },
+          },
+        ],
+        ctx,
+      ),
+    ).toThrow('ops.0.preset: "Huge" is not a published preset of db');
   });
   it("removing a component removes its lines and configuration", () => {
     const after = applyOps(base, [{ op: "removeComponent", id: "pg" }], ctx);
@@ -107,8 +275,25 @@ describe("invertOps", () => {
     ["move and rename", [{ op: "updateComponent", id: "api", x: 300, y: 40, name: "orders" }]],
     ["remove with lines and params", [{ op: "removeComponent", id: "pg" }]],
     ["unlink then relink", [{ op: "removeLink", id: "l1" }]],
-    ["set params", [{ op: "setInstance", component: "pg", environment: "staging", config: { params: { size: 5 }, preset: null } }]],
-    ["a batch", [add("cache", "db"), { op: "removeComponent", id: "pg" }, { op: "updateComponent", id: "api", x: 9 }]],
+    [
+      "set params",
+      [
+        {
+          op: "setInstance",
+          component: "pg",
+          environment: "staging",
+          config: { params: { size: 5 }, preset: null },
+        },
+      ],
+    ],
+    [
+      "a batch",
+      [
+        add("cache", "db"),
+        { op: "removeComponent", id: "pg" },
+        { op: "updateComponent", id: "api", x: 9 },
+      ],
+    ],
   ];
   it.each(cases)("%s: applying the inverse restores the diagram exactly", (_name, ops) => {
     const inverse = invertOps(base, ops, ctx);
@@ -116,7 +301,9 @@ describe("invertOps", () => {
     const restored = applyOps(after, inverse, ctx);
     expect(restored.links).toEqual(base.links);
     expect(restored.instances).toEqual(base.instances);
-    expect([...restored.components].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...base.components].sort((a, b) => a.id.localeCompare(b.id)));
+    expect([...restored.components].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...base.components].sort((a, b) => a.id.localeCompare(b.id)),
+    );
   });
 });
 
@@ -133,9 +320,15 @@ describe("policy choices per environment", () => {
     expect(effectivePolicies(d, d.links[0]!, "staging")).toEqual(["read"]);
   });
   it("refuses policies the producer does not offer, an empty choice, and lines into another component", () => {
-    expect(() => applyOps(base, [choose({ l1: ["admin"] })], ctx)).toThrow('ops.0.policies.l1: "admin" is not a policy postgresql offers (read, write)');
-    expect(() => applyOps(base, [choose({ l1: [] })], ctx)).toThrow("ops.0.policies.l1: choose at least one policy (read, write)");
-    expect(() => applyOps(base, [choose({ l1: ["read"] }, "pg")], ctx)).toThrow("ops.0.policies.l1: is not a line into this component");
+    expect(() => applyOps(base, [choose({ l1: ["admin"] })], ctx)).toThrow(
+      'ops.0.policies.l1: "admin" is not a policy postgresql offers (read, write)',
+    );
+    expect(() => applyOps(base, [choose({ l1: [] })], ctx)).toThrow(
+      "ops.0.policies.l1: choose at least one policy (read, write)",
+    );
+    expect(() => applyOps(base, [choose({ l1: ["read"] }, "pg")], ctx)).toThrow(
+      "ops.0.policies.l1: is not a line into this component",
+    );
   });
   it("keeps the choice of a deleted line so undoing the deletion restores it", () => {
     const chosen = applyOps(base, [choose({ l1: ["write"] })], ctx);
@@ -146,46 +339,121 @@ describe("policy choices per environment", () => {
   });
   it("refuses a line whose kept choices its new producer does not offer", () => {
     const chosen = applyOps(base, [choose({ l1: ["write"] }), { op: "removeLink", id: "l1" }], ctx);
-    const ro = { ...ctx, policiesOf: (type: string) => (type === "postgresql" ? ["read"] : undefined) };
-    expect(() => applyOps(chosen, [{ op: "addLink", link: { ...base.links[0]! } }], ro)).toThrow('ops.0.link.policies: "write" is not a policy postgresql offers (read)');
+    const ro = {
+      ...ctx,
+      policiesOf: (type: string) => (type === "postgresql" ? ["read"] : undefined),
+    };
+    expect(() => applyOps(chosen, [{ op: "addLink", link: { ...base.links[0]! } }], ro)).toThrow(
+      'ops.0.link.policies: "write" is not a policy postgresql offers (read)',
+    );
   });
 });
 
 describe("applyOps: moving an instance off a preset that binds it", () => {
   // pg in production is pinned to Hardened v1, which locks tier and narrows size.
-  const pinned = applyOps(base, [{ op: "setInstance", component: "pg", environment: "production", config: { params: { size: 4, tier: "gold" }, preset: "Hardened", presetVersion: 1 } }], ctx);
-  const as = (role: "owner" | "ops" | "developer" | "viewer") => ({ ...ctx, presets: { ...lookup, role } });
-  const move = (config: { params: Record<string, unknown>; preset: string | null; presetVersion?: number }, c = ctx) =>
-    applyOps(pinned, [{ op: "setInstance", component: "pg", environment: "production", config }], c);
+  const pinned = applyOps(
+    base,
+    [
+      {
+        op: "setInstance",
+        component: "pg",
+        environment: "production",
+        config: { params: { size: 4, tier: "gold" }, preset: "Hardened", presetVersion: 1 },
+      },
+    ],
+    ctx,
+  );
+  const as = (role: "owner" | "ops" | "developer" | "viewer") => ({
+    ...ctx,
+    presets: { ...lookup, role },
+  });
+  const move = (
+    config: { params: Record<string, unknown>; preset: string | null; presetVersion?: number },
+    c = ctx,
+  ) =>
+    applyOps(
+      pinned,
+      [{ op: "setInstance", component: "pg", environment: "production", config }],
+      c,
+    );
   const bound = '"pg" is pinned to preset "Hardened" v1, which locks tier and narrows size';
 
   it("refuses a developer another preset, custom values or removing the component, naming the preset and who may", () => {
-    expect(() => move({ params: { size: 1 }, preset: "Development" })).toThrow(`ops.0.preset: ${bound}; moving it off that preset is an ops action (you are developer)`);
-    expect(() => move({ params: { size: 4, tier: "bronze" }, preset: null })).toThrow(`ops.0.preset: ${bound}; moving it off that preset is an ops action (you are developer)`);
-    expect(() => applyOps(pinned, [{ op: "removeComponent", id: "pg" }], ctx)).toThrow(`ops.0.id: ${bound.replace("v1,", "v1 in production,")}; removing it is an ops action (you are developer)`);
+    expect(() => move({ params: { size: 1 }, preset: "Development" })).toThrow(
+      `ops.0.preset: ${bound}; moving it off that preset is an ops action (you are developer)`,
+    );
+    expect(() => move({ params: { size: 4, tier: "bronze" }, preset: null })).toThrow(
+      `ops.0.preset: ${bound}; moving it off that preset is an ops action (you are developer)`,
+    );
+    expect(() => applyOps(pinned, [{ op: "removeComponent", id: "pg" }], ctx)).toThrow(
+      `ops.0.id: ${bound.replace("v1,", "v1 in production,")}; removing it is an ops action (you are developer)`,
+    );
   });
 
   it("lets a developer upgrade to a newer version and keep editing open fields, but not go back", () => {
-    expect(move({ params: { size: 5, tier: "gold" }, preset: "Hardened", presetVersion: 1 }).instances.pg!.production!.params.size).toBe(5);
-    const upgraded = move({ params: { size: 6, tier: "gold" }, preset: "Hardened", presetVersion: 2 });
+    expect(
+      move({ params: { size: 5, tier: "gold" }, preset: "Hardened", presetVersion: 1 }).instances
+        .pg!.production!.params.size,
+    ).toBe(5);
+    const upgraded = move({
+      params: { size: 6, tier: "gold" },
+      preset: "Hardened",
+      presetVersion: 2,
+    });
     expect(upgraded.instances.pg!.production!.presetVersion).toBe(2);
-    expect(() => applyOps(upgraded, [{ op: "setInstance", component: "pg", environment: "production", config: { params: { size: 4, tier: "gold" }, preset: "Hardened", presetVersion: 1 } }], ctx)).toThrow(
+    expect(() =>
+      applyOps(
+        upgraded,
+        [
+          {
+            op: "setInstance",
+            component: "pg",
+            environment: "production",
+            config: { params: { size: 4, tier: "gold" }, preset: "Hardened", presetVersion: 1 },
+          },
+        ],
+        ctx,
+      ),
+    ).toThrow(
       'ops.0.preset: "pg" is pinned to preset "Hardened" v2, which locks tier; moving it back to v1 is an ops action (you are developer)',
     );
   });
 
   it("lets ops and the owner move it anywhere the environment allows; a viewer's role counts as no ops", () => {
-    expect(move({ params: { size: 1 }, preset: "Development" }, as("ops")).instances.pg!.production!.preset).toBe("Development");
-    expect(move({ params: { size: 1 }, preset: null }, as("owner")).instances.pg!.production!.preset).toBeNull();
-    expect(applyOps(pinned, [{ op: "removeComponent", id: "pg" }], as("ops")).components.map((c) => c.id)).toEqual(["api"]);
-    expect(() => move({ params: { size: 1 }, preset: null }, as("viewer"))).toThrow(/\(you are viewer\)$/);
+    expect(
+      move({ params: { size: 1 }, preset: "Development" }, as("ops")).instances.pg!.production!
+        .preset,
+    ).toBe("Development");
+    expect(
+      move({ params: { size: 1 }, preset: null }, as("owner")).instances.pg!.production!.preset,
+    ).toBeNull();
+    expect(
+      applyOps(pinned, [{ op: "removeComponent", id: "pg" }], as("ops")).components.map(
+        (c) => c.id,
+      ),
+    ).toEqual(["api"]);
+    expect(() => move({ params: { size: 1 }, preset: null }, as("viewer"))).toThrow(
+      /\(you are viewer\)$/,
+    );
   });
 
   it("checks a batch against the config each op starts from: a pin set earlier in the same batch binds the next op", () => {
     const batch: Op[] = [
-      { op: "setInstance", component: "pg", environment: "production", config: { params: { size: 4, tier: "gold" }, preset: "Hardened", presetVersion: 1 } },
-      { op: "setInstance", component: "pg", environment: "production", config: { params: { size: 1 }, preset: "Development" } },
+      {
+        op: "setInstance",
+        component: "pg",
+        environment: "production",
+        config: { params: { size: 4, tier: "gold" }, preset: "Hardened", presetVersion: 1 },
+      },
+      {
+        op: "setInstance",
+        component: "pg",
+        environment: "production",
+        config: { params: { size: 1 }, preset: "Development" },
+      },
     ];
-    expect(() => applyOps(base, batch, ctx)).toThrow(/^ops\.1\.preset: "pg" is pinned to preset "Hardened" v1/);
+    expect(() => applyOps(base, batch, ctx)).toThrow(
+      /^ops\.1\.preset: "pg" is pinned to preset "Hardened" v1/,
+    );
   });
 });

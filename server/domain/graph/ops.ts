@@ -7,7 +7,14 @@ import { checkParams } from "../presets/rules";
 import type { EnvironmentRef, PresetVersionRules } from "../presets/types";
 import type { Role } from "../roles";
 import { buildGraphIndex, canConnect, type GraphIndex } from "./connect";
-import { bundleRef, type Diagram, type DiagramComponent, type DiagramLink, type InstanceConfig, type SlotCatalog } from "./types";
+import {
+  bundleRef,
+  type Diagram,
+  type DiagramComponent,
+  type DiagramLink,
+  type InstanceConfig,
+  type SlotCatalog,
+} from "./types";
 
 export type Op =
   | { op: "addComponent"; component: DiagramComponent; instances?: Record<string, InstanceConfig> }
@@ -19,19 +26,27 @@ export type Op =
 
 /** Whether an operation can change which lines fit (moves and params cannot). */
 export function changesStructure(o: Op): boolean {
-  return o.op !== "setInstance" && !(o.op === "updateComponent" && o.name === undefined && o.version === undefined);
+  return (
+    o.op !== "setInstance" &&
+    !(o.op === "updateComponent" && o.name === undefined && o.version === undefined)
+  );
 }
 
 /** Component names: they become part of cloud resource names (`name_prefix`). */
 export const COMPONENT_NAME_PATTERN = /^[a-z](?:[a-z0-9-]{0,18}[a-z0-9])?$/;
-export const COMPONENT_NAME_RULE = "must be 1–20 lowercase letters, digits or dashes, starting with a letter and not ending with a dash";
+export const COMPONENT_NAME_RULE =
+  "must be 1–20 lowercase letters, digits or dashes, starting with a letter and not ending with a dash";
 
 export interface ApplyContext {
   catalog: SlotCatalog;
   /** Ids of the project's environments: instances may only be set for these. */
   environments: readonly string[];
   /** Checks params against the bundle version's schema; `path` is dotted (`storage.size`). */
-  validateParams?: (bundle: string, version: string, params: Record<string, unknown>) => { path: string; message: string }[];
+  validateParams?: (
+    bundle: string,
+    version: string,
+    params: Record<string, unknown>,
+  ) => { path: string; message: string }[];
   /** Published presets and the guardrails around them; when given, every instance write is checked against them. */
   presets?: PresetLookup;
   /** Policies the producer's artifact type offers, least privileged first. */
@@ -51,12 +66,16 @@ export interface PresetLookup {
 
 function fail(index: number, field: string, message: string): never {
   const path = `ops.${index}.${field}`;
-  throw new AppError("BAD_REQUEST", `${path}: ${message}`, { fields: { [path]: [message] }, op: index });
+  throw new AppError("BAD_REQUEST", `${path}: ${message}`, {
+    fields: { [path]: [message] },
+    op: index,
+  });
 }
 
 function checkName(d: Diagram, i: number, id: string, name: string) {
   if (!COMPONENT_NAME_PATTERN.test(name)) fail(i, "name", COMPONENT_NAME_RULE);
-  if (d.components.some((c) => c.name === name && c.id !== id)) fail(i, "name", `"${name}" is already used by another component of this project`);
+  if (d.components.some((c) => c.name === name && c.id !== id))
+    fail(i, "name", `"${name}" is already used by another component of this project`);
 }
 
 /** The artifact type a line carries, from its producer's bundle version. */
@@ -65,24 +84,45 @@ function lineType(index: GraphIndex, link: DiagramLink): string | undefined {
 }
 
 /** `[]` on a line means "the least privileged policy"; a per-environment choice must name one. */
-function checkOffered(ctx: ApplyContext, i: number, field: string, type: string | undefined, ids: readonly string[], allowEmpty = false) {
+function checkOffered(
+  ctx: ApplyContext,
+  i: number,
+  field: string,
+  type: string | undefined,
+  ids: readonly string[],
+  allowEmpty = false,
+) {
   const offered = type ? ctx.policiesOf?.(type) : undefined;
-  if (ids.length === 0 && !allowEmpty && offered?.length) fail(i, field, `choose at least one policy (${offered.join(", ")})`);
+  if (ids.length === 0 && !allowEmpty && offered?.length)
+    fail(i, field, `choose at least one policy (${offered.join(", ")})`);
   const unknown = offered ? ids.find((p) => !offered.includes(p)) : undefined;
-  if (unknown !== undefined) fail(i, field, `"${unknown}" is not a policy ${type} offers (${offered!.join(", ")})`);
+  if (unknown !== undefined)
+    fail(i, field, `"${unknown}" is not a policy ${type} offers (${offered!.join(", ")})`);
 }
 
-function checkLinePolicies(ctx: ApplyContext, d: Diagram, index: () => GraphIndex, i: number, component: DiagramComponent, config: InstanceConfig) {
+function checkLinePolicies(
+  ctx: ApplyContext,
+  d: Diagram,
+  index: () => GraphIndex,
+  i: number,
+  component: DiagramComponent,
+  config: InstanceConfig,
+) {
   for (const [linkId, ids] of Object.entries(config.policies ?? {})) {
     const link = d.links.find((l) => l.id === linkId);
     if (!link) continue; // not on the diagram (yet, or any more): grants nothing
-    if (link.to !== component.id) fail(i, `policies.${linkId}`, "is not a line into this component");
+    if (link.to !== component.id)
+      fail(i, `policies.${linkId}`, "is not a line into this component");
     checkOffered(ctx, i, `policies.${linkId}`, lineType(index(), link), ids);
   }
 }
 
 /** The version an existing instance is pinned to, or null (custom values, or a preset no longer published). */
-function pinnedTo(lookup: PresetLookup, component: DiagramComponent, config: InstanceConfig | undefined): PresetVersionRules | null {
+function pinnedTo(
+  lookup: PresetLookup,
+  component: DiagramComponent,
+  config: InstanceConfig | undefined,
+): PresetVersionRules | null {
   return config?.preset ? lookup.find(component.bundle, config.preset, config.presetVersion) : null;
 }
 
@@ -90,15 +130,34 @@ function pinnedTo(lookup: PresetLookup, component: DiagramComponent, config: Ins
  * The preset rules of one instance write, against the instance's `previous` config (none for
  * a new instance); returns the config with its pinned version filled in.
  */
-function checkPreset(lookup: PresetLookup, i: number, component: DiagramComponent, environment: string, config: InstanceConfig, previous: InstanceConfig | undefined): InstanceConfig {
+function checkPreset(
+  lookup: PresetLookup,
+  i: number,
+  component: DiagramComponent,
+  environment: string,
+  config: InstanceConfig,
+  previous: InstanceConfig | undefined,
+): InstanceConfig {
   const env = lookup.environment(environment);
-  const version = config.preset === null ? null : lookup.find(component.bundle, config.preset, config.presetVersion);
+  const version =
+    config.preset === null
+      ? null
+      : lookup.find(component.bundle, config.preset, config.presetVersion);
   if (config.preset !== null && !version) {
-    const which = config.presetVersion === undefined ? `"${config.preset}"` : `"${config.preset}" v${config.presetVersion}`;
+    const which =
+      config.presetVersion === undefined
+        ? `"${config.preset}"`
+        : `"${config.preset}" v${config.presetVersion}`;
     fail(i, "preset", `${which} is not a published preset of ${component.bundle}`);
   }
   const current = pinnedTo(lookup, component, previous);
-  const moved = repinRefusal({ component: component.name, current, next: config, nextVersion: version?.version, role: lookup.role });
+  const moved = repinRefusal({
+    component: component.name,
+    current,
+    next: config,
+    nextVersion: version?.version,
+    role: lookup.role,
+  });
   if (moved) fail(i, "preset", moved);
   const refused = environmentRefusal(version, env, lookup.requireProductionPresets);
   if (refused) fail(i, "preset", refused);
@@ -112,42 +171,78 @@ function checkPreset(lookup: PresetLookup, i: number, component: DiagramComponen
 }
 
 /** Removing a component removes its instances: refused like moving them off a binding preset. */
-function checkRemoval(lookup: PresetLookup, i: number, component: DiagramComponent, instances: Record<string, InstanceConfig> | undefined) {
+function checkRemoval(
+  lookup: PresetLookup,
+  i: number,
+  component: DiagramComponent,
+  instances: Record<string, InstanceConfig> | undefined,
+) {
   for (const [environment, config] of Object.entries(instances ?? {})) {
     const current = pinnedTo(lookup, component, config);
-    const refused = repinRefusal({ component: component.name, current, next: null, role: lookup.role, environment: lookup.environment(environment)?.slug ?? environment });
+    const refused = repinRefusal({
+      component: component.name,
+      current,
+      next: null,
+      role: lookup.role,
+      environment: lookup.environment(environment)?.slug ?? environment,
+    });
     if (refused) fail(i, "id", refused);
   }
 }
 
-function checkInstance(ctx: ApplyContext, i: number, component: DiagramComponent, environment: string, config: InstanceConfig, previous?: InstanceConfig): InstanceConfig {
-  if (!ctx.environments.includes(environment)) fail(i, "environment", "is not an environment of this project");
-  const checked = ctx.presets ? checkPreset(ctx.presets, i, component, environment, config, previous) : config;
+function checkInstance(
+  ctx: ApplyContext,
+  i: number,
+  component: DiagramComponent,
+  environment: string,
+  config: InstanceConfig,
+  previous?: InstanceConfig,
+): InstanceConfig {
+  if (!ctx.environments.includes(environment))
+    fail(i, "environment", "is not an environment of this project");
+  const checked = ctx.presets
+    ? checkPreset(ctx.presets, i, component, environment, config, previous)
+    : config;
   const [problem] = ctx.validateParams?.(component.bundle, component.version, config.params) ?? [];
   if (problem) fail(i, `params.${problem.path}`, problem.message);
   return checked;
 }
 
 function checkPosition(i: number, x: number | undefined, y: number | undefined) {
-  for (const [field, v] of [["x", x], ["y", y]] as const) {
-    if (v !== undefined && (!Number.isFinite(v) || Math.abs(v) > 1e6)) fail(i, field, "must be a finite coordinate within ±1,000,000");
+  for (const [field, v] of [
+    ["x", x],
+    ["y", y],
+  ] as const) {
+    if (v !== undefined && (!Number.isFinite(v) || Math.abs(v) > 1e6))
+      fail(i, field, "must be a finite coordinate within ±1,000,000");
   }
 }
 
 /** Applies `ops` in order to a copy of `diagram`; throws AppError naming the first bad op and field. */
 export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext): Diagram {
-  let d: Diagram = { components: [...diagram.components], links: [...diagram.links], instances: { ...diagram.instances } };
+  let d: Diagram = {
+    components: [...diagram.components],
+    links: [...diagram.links],
+    instances: { ...diagram.instances },
+  };
   let index: GraphIndex | null = null;
   const graph = () => (index ??= buildGraphIndex(d, ctx.catalog));
   ops.forEach((o, i) => {
     switch (o.op) {
       case "addComponent": {
         const c = o.component;
-        if (d.components.some((x) => x.id === c.id)) fail(i, "component.id", "is already on the diagram");
-        if (!ctx.catalog.bundles.has(bundleRef(c.bundle, c.version))) fail(i, "component.bundle", `${c.bundle}@${c.version} is not in the catalog`);
+        if (d.components.some((x) => x.id === c.id))
+          fail(i, "component.id", "is already on the diagram");
+        if (!ctx.catalog.bundles.has(bundleRef(c.bundle, c.version)))
+          fail(i, "component.bundle", `${c.bundle}@${c.version} is not in the catalog`);
         checkName(d, i, c.id, c.name);
         checkPosition(i, c.x, c.y);
-        const instances = Object.fromEntries(Object.entries(o.instances ?? {}).map(([env, config]) => [env, checkInstance(ctx, i, c, env, config)]));
+        const instances = Object.fromEntries(
+          Object.entries(o.instances ?? {}).map(([env, config]) => [
+            env,
+            checkInstance(ctx, i, c, env, config),
+          ]),
+        );
         // Lines into a new component can only follow it, so its policy choices are checked then.
         d.components.push({ ...c });
         d.instances[c.id] = instances;
@@ -159,7 +254,10 @@ export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext
         const current = d.components[at]!;
         if (o.name !== undefined) checkName(d, i, o.id, o.name);
         checkPosition(i, o.x, o.y);
-        if (o.version !== undefined && !ctx.catalog.bundles.has(bundleRef(current.bundle, o.version))) {
+        if (
+          o.version !== undefined &&
+          !ctx.catalog.bundles.has(bundleRef(current.bundle, o.version))
+        ) {
           fail(i, "version", `${current.bundle}@${o.version} is not in the catalog`);
         }
         const next = { ...current };
@@ -183,7 +281,12 @@ export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext
       case "addLink": {
         const l = o.link;
         if (d.links.some((x) => x.id === l.id)) fail(i, "link.id", "is already on the diagram");
-        const verdict = canConnect(graph(), { source: l.from, sourceHandle: l.fromArtifact, target: l.to, targetHandle: l.toSlot });
+        const verdict = canConnect(graph(), {
+          source: l.from,
+          sourceHandle: l.fromArtifact,
+          target: l.to,
+          targetHandle: l.toSlot,
+        });
         if (!verdict.ok) fail(i, "link", verdict.reason);
         checkOffered(ctx, i, "link.policies", verdict.type, l.policies, true);
         // Choices kept for this line id (an undone deletion) must fit the line as drawn now.
@@ -202,7 +305,14 @@ export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext
       case "setInstance": {
         const c = d.components.find((x) => x.id === o.component);
         if (!c) fail(i, "component", "is not a component of this diagram");
-        const config = checkInstance(ctx, i, c, o.environment, o.config, d.instances[c.id]?.[o.environment]);
+        const config = checkInstance(
+          ctx,
+          i,
+          c,
+          o.environment,
+          o.config,
+          d.instances[c.id]?.[o.environment],
+        );
         checkLinePolicies(ctx, d, graph, i, c, config);
         d.instances[c.id] = { ...d.instances[c.id], [o.environment]: config };
         break;
@@ -243,8 +353,11 @@ export function invertOps(before: Diagram, ops: readonly Op[], ctx: ApplyContext
       case "removeComponent": {
         const c = d.components.find((x) => x.id === o.id);
         if (c) {
-          const restore: Op[] = [{ op: "addComponent", component: c, instances: d.instances[c.id] ?? {} }];
-          for (const link of d.links) if (link.from === c.id || link.to === c.id) restore.push({ op: "addLink", link });
+          const restore: Op[] = [
+            { op: "addComponent", component: c, instances: d.instances[c.id] ?? {} },
+          ];
+          for (const link of d.links)
+            if (link.from === c.id || link.to === c.id) restore.push({ op: "addLink", link });
           inverse.push(...restore.reverse());
         }
         break;
@@ -259,7 +372,13 @@ export function invertOps(before: Diagram, ops: readonly Op[], ctx: ApplyContext
       }
       case "setInstance": {
         const previous = d.instances[o.component]?.[o.environment];
-        if (previous) inverse.push({ op: "setInstance", component: o.component, environment: o.environment, config: previous });
+        if (previous)
+          inverse.push({
+            op: "setInstance",
+            component: o.component,
+            environment: o.environment,
+            config: previous,
+          });
         break;
       }
     }

@@ -68,7 +68,12 @@ export const bundleRef = (bundle: string, version: string) => `${bundle}@${versi
 
 /** Build a SlotCatalog from bundle definitions (any objects with name, version and slot lists). */
 export function slotCatalog(
-  bundles: Iterable<{ name: string; version: string; connections: ConnectionSlot[]; artifacts: ArtifactSlot[] }>,
+  bundles: Iterable<{
+    name: string;
+    version: string;
+    connections: ConnectionSlot[];
+    artifacts: ArtifactSlot[];
+  }>,
   environmentTypes: Iterable<string> = [],
 ): SlotCatalog {
   const map = new Map<string, BundleSlots>();
@@ -82,6 +87,10 @@ export function slotCatalog(
 }
 
 /** The policies a line grants in one environment: that environment's choice, else the line's own. */
-export function effectivePolicies(diagram: Diagram, link: DiagramLink, environment: string): readonly string[] {
+export function effectivePolicies(
+  diagram: Diagram,
+  link: DiagramLink,
+  environment: string,
+): readonly string[] {
   return diagram.instances[link.to]?.[environment]?.policies?.[link.id] ?? link.policies;
 }

@@ -9,12 +9,20 @@ function nested(depth: number): unknown {
 
 describe("findHostileInput", () => {
   it("accepts ordinary input", () => {
-    expect(findHostileInput({ projectId: "abc", ops: [{ op: "x", params: { a: [1, 2, { b: "ü 😀" }] } }] })).toBeNull();
+    expect(
+      findHostileInput({
+        projectId: "abc",
+        ops: [{ op: "x", params: { a: [1, 2, { b: "ü 😀" }] } }],
+      }),
+    ).toBeNull();
     expect(findHostileInput(undefined)).toBeNull();
     expect(findHostileInput(nested(MAX_DEPTH - 1))).toBeNull();
   });
   it("refuses NUL bytes in values and keys, naming the field", () => {
-    expect(findHostileInput({ name: "a\u0000b" })).toEqual({ path: "name", rule: "must not contain NUL characters" });
+    expect(findHostileInput({ name: "a\u0000b" })).toEqual({
+      path: "name",
+      rule: "must not contain NUL characters",
+    });
     expect(findHostileInput({ params: { ["k\u0000"]: 1 } })?.path).toBe("params.(key)");
   });
   it("refuses lone surrogates but accepts pairs", () => {
@@ -24,10 +32,17 @@ describe("findHostileInput", () => {
   });
   it("refuses deep nesting, prototype keys, huge strings and arrays", () => {
     expect(findHostileInput({ v: nested(100) })?.rule).toMatch(/nested at most/);
-    expect(findHostileInput(JSON.parse('{"params":{"__proto__":{"admin":true}}}'))).toEqual({ path: "params.__proto__", rule: '"__proto__" is not an accepted key' });
+    expect(findHostileInput(JSON.parse('{"params":{"__proto__":{"admin":true}}}'))).toEqual({
+      path: "params.__proto__",
+      rule: '"__proto__" is not an accepted key',
+    });
     expect(findHostileInput({ a: { constructor: 1 } })?.path).toBe("a.constructor");
-    expect(findHostileInput({ s: "x".repeat(MAX_STRING + 1) })?.rule).toMatch(/at most 65,536 characters/);
-    expect(findHostileInput({ list: new Array(6000).fill(0) })?.rule).toMatch(/at most 5,000 items/);
+    expect(findHostileInput({ s: "x".repeat(MAX_STRING + 1) })?.rule).toMatch(
+      /at most 65,536 characters/,
+    );
+    expect(findHostileInput({ list: new Array(6000).fill(0) })?.rule).toMatch(
+      /at most 5,000 items/,
+    );
     expect(findHostileInput({ n: Number.NaN })?.rule).toBe("must be a number");
   });
 });
@@ -37,8 +52,18 @@ describe("findHostileInput on large honest input", () => {
     const params = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`p${i}`, i]));
     const ops = Array.from({ length: 2000 }, (_, i) => ({
       op: "addComponent",
-      component: { id: `cmp-${i}-abcdefgh`, name: `c${i}`, bundle: "aws-sqs-queue", version: "1.0.0", x: i, y: i },
-      instances: { staging: { params, preset: "Development" }, production: { params, preset: "Production" } },
+      component: {
+        id: `cmp-${i}-abcdefgh`,
+        name: `c${i}`,
+        bundle: "aws-sqs-queue",
+        version: "1.0.0",
+        x: i,
+        y: i,
+      },
+      instances: {
+        staging: { params, preset: "Development" },
+        production: { params, preset: "Production" },
+      },
     }));
     expect(findHostileInput({ projectId: "p", baseRevision: 1, ops })).toBeNull();
   });

@@ -35,16 +35,23 @@ export function findHostileInput(input: unknown): HostileInput | null {
   let nodes = 0;
   const walk = (value: unknown, path: string[], depth: number): HostileInput | null => {
     const at = () => path.join(".") || "(input)";
-    if (++nodes > MAX_NODES) return { path: "(input)", rule: `must hold at most ${MAX_NODES.toLocaleString("en")} values` };
+    if (++nodes > MAX_NODES)
+      return {
+        path: "(input)",
+        rule: `must hold at most ${MAX_NODES.toLocaleString("en")} values`,
+      };
     if (typeof value === "string") {
       const rule = stringProblem(value);
       return rule ? { path: at(), rule } : null;
     }
-    if (typeof value === "number") return Number.isNaN(value) ? { path: at(), rule: "must be a number" } : null;
+    if (typeof value === "number")
+      return Number.isNaN(value) ? { path: at(), rule: "must be a number" } : null;
     if (value === null || typeof value !== "object" || value instanceof Date) return null;
-    if (depth >= MAX_DEPTH) return { path: at(), rule: `must be nested at most ${MAX_DEPTH} levels deep` };
+    if (depth >= MAX_DEPTH)
+      return { path: at(), rule: `must be nested at most ${MAX_DEPTH} levels deep` };
     if (Array.isArray(value)) {
-      if (value.length > MAX_ENTRIES) return { path: at(), rule: `must have at most ${MAX_ENTRIES.toLocaleString("en")} items` };
+      if (value.length > MAX_ENTRIES)
+        return { path: at(), rule: `must have at most ${MAX_ENTRIES.toLocaleString("en")} items` };
       for (let i = 0; i < value.length; i++) {
         const found = walk(value[i], [...path, String(i)], depth + 1);
         if (found) return found;
@@ -52,10 +59,12 @@ export function findHostileInput(input: unknown): HostileInput | null {
       return null;
     }
     const keys = Object.keys(value);
-    if (keys.length > MAX_ENTRIES) return { path: at(), rule: `must have at most ${MAX_ENTRIES.toLocaleString("en")} keys` };
+    if (keys.length > MAX_ENTRIES)
+      return { path: at(), rule: `must have at most ${MAX_ENTRIES.toLocaleString("en")} keys` };
     for (const key of keys) {
       const keyPath = [...path, key.length > 80 ? `${key.slice(0, 80)}…` : key];
-      if (FORBIDDEN_KEYS.has(key)) return { path: keyPath.join("."), rule: `"${key}" is not an accepted key` };
+      if (FORBIDDEN_KEYS.has(key))
+        return { path: keyPath.join("."), rule: `"${key}" is not an accepted key` };
       const keyRule = stringProblem(key);
       if (keyRule) return { path: [...path, "(key)"].join("."), rule: `a key ${keyRule}` };
       const found = walk((value as Record<string, unknown>)[key], keyPath, depth + 1);

@@ -13,6 +13,9 @@ export function allowedIn(allowed: AllowedEnvironments, environment: Environment
 
 /** `every environment`, `production environments`, `staging, qa` … */
 export function describeAllowed(allowed: AllowedEnvironments): string {
-  const parts = [...(allowed.classes ?? []).map((c) => `${CLASS_LABEL[c]} environments`), ...(allowed.environments ?? [])];
+  const parts = [
+    ...(allowed.classes ?? []).map((c) => `${CLASS_LABEL[c]} environments`),
+    ...(allowed.environments ?? []),
+  ];
   return parts.length === 0 ? "every environment" : parts.join(", ");
 }

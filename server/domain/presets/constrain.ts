@@ -19,7 +19,10 @@ function uiAt(ui: Node, path: string): Node {
   return node;
 }
 
-function narrowNode(node: Node, rule: Extract<PresetVersionRules["rules"][string], { mode: "narrowed" }>) {
+function narrowNode(
+  node: Node,
+  rule: Extract<PresetVersionRules["rules"][string], { mode: "narrowed" }>,
+) {
   if (rule.enum) {
     const keep = (v: unknown) => rule.enum!.some((e) => sameValue(e, v));
     if (Array.isArray(node.enum)) node.enum = node.enum.filter(keep);
@@ -27,11 +30,16 @@ function narrowNode(node: Node, rule: Extract<PresetVersionRules["rules"][string
       if (Array.isArray(node[key])) node[key] = (node[key] as Node[]).filter((o) => keep(o.const));
     }
   }
-  if (rule.minimum !== undefined) node.minimum = typeof node.minimum === "number" ? Math.max(node.minimum, rule.minimum) : rule.minimum;
-  if (rule.maximum !== undefined) node.maximum = typeof node.maximum === "number" ? Math.min(node.maximum, rule.maximum) : rule.maximum;
+  if (rule.minimum !== undefined)
+    node.minimum =
+      typeof node.minimum === "number" ? Math.max(node.minimum, rule.minimum) : rule.minimum;
+  if (rule.maximum !== undefined)
+    node.maximum =
+      typeof node.maximum === "number" ? Math.min(node.maximum, rule.maximum) : rule.maximum;
   if (rule.pattern !== undefined) {
     // JSON Schema has one `pattern` per node: the bundle's moves into allOf so both apply.
-    if (typeof node.pattern === "string") node.allOf = [...(Array.isArray(node.allOf) ? node.allOf : []), { pattern: node.pattern }];
+    if (typeof node.pattern === "string")
+      node.allOf = [...(Array.isArray(node.allOf) ? node.allOf : []), { pattern: node.pattern }];
     node.pattern = rule.pattern;
   }
 }
@@ -41,7 +49,12 @@ function narrowNode(node: Node, rule: Extract<PresetVersionRules["rules"][string
  * and a "locked by preset X (by)" help on locked fields, narrowed enums and bounds with a
  * help naming the rule. `by` names who authored the preset (`ops`, `built-in`).
  */
-export function constrainForm(schema: JsonSchema, ui: Record<string, unknown>, preset: PresetVersionRules, by: string): { schema: JsonSchema; ui: Record<string, unknown> } {
+export function constrainForm(
+  schema: JsonSchema,
+  ui: Record<string, unknown>,
+  preset: PresetVersionRules,
+  by: string,
+): { schema: JsonSchema; ui: Record<string, unknown> } {
   const outSchema = structuredClone(schema);
   const outUi = structuredClone(ui);
   for (const [path, rule] of Object.entries(preset.rules)) {
@@ -58,4 +71,3 @@ export function constrainForm(schema: JsonSchema, ui: Record<string, unknown>, p
   }
   return { schema: outSchema, ui: outUi };
 }
-

@@ -22,15 +22,30 @@ export interface ParamField {
 }
 
 function options(node: Record<string, unknown>): FieldOption[] | undefined {
-  if (Array.isArray(node.enum)) return node.enum.map((v) => ({ value: v as Scalar, title: String(v) }));
-  const list = Array.isArray(node.oneOf) ? node.oneOf : Array.isArray(node.anyOf) ? node.anyOf : null;
+  if (Array.isArray(node.enum))
+    return node.enum.map((v) => ({ value: v as Scalar, title: String(v) }));
+  const list = Array.isArray(node.oneOf)
+    ? node.oneOf
+    : Array.isArray(node.anyOf)
+      ? node.anyOf
+      : null;
   if (!list || !list.every((o) => isPlainObject(o) && "const" in o)) return undefined;
-  return list.map((o) => ({ value: o.const as Scalar, title: typeof o.title === "string" ? o.title : String(o.const) }));
+  return list.map((o) => ({
+    value: o.const as Scalar,
+    title: typeof o.title === "string" ? o.title : String(o.const),
+  }));
 }
 
 function fieldType(node: Record<string, unknown>): ParamField["type"] {
   const t = Array.isArray(node.type) ? node.type.find((x) => x !== "null") : node.type;
-  return t === "string" || t === "number" || t === "integer" || t === "boolean" || t === "array" || t === "object" ? t : "unknown";
+  return t === "string" ||
+    t === "number" ||
+    t === "integer" ||
+    t === "boolean" ||
+    t === "array" ||
+    t === "object"
+    ? t
+    : "unknown";
 }
 
 /** A node with a local `$ref` (`#/definitions/x`, `#/$defs/x`) merged over what it points to. */
@@ -38,13 +53,18 @@ function dereferenced(node: Record<string, unknown>, root: JsonSchema): Record<s
   const ref = node.$ref;
   if (typeof ref !== "string" || !ref.startsWith("#/")) return node;
   let target: unknown = root;
-  for (const key of ref.slice(2).split("/")) target = isPlainObject(target) ? target[key] : undefined;
+  for (const key of ref.slice(2).split("/"))
+    target = isPlainObject(target) ? target[key] : undefined;
   const { $ref: _ref, ...own } = node;
   return isPlainObject(target) ? { ...dereferenced(target, root), ...own } : own;
 }
 
 /** Every leaf field of a params schema, in property order (local `$ref`s followed). */
-export function paramFields(schema: JsonSchema, prefix = "", root: JsonSchema = schema): ParamField[] {
+export function paramFields(
+  schema: JsonSchema,
+  prefix = "",
+  root: JsonSchema = schema,
+): ParamField[] {
   const out: ParamField[] = [];
   const properties = schema.properties;
   if (!isPlainObject(properties)) return out;
@@ -56,7 +76,11 @@ export function paramFields(schema: JsonSchema, prefix = "", root: JsonSchema = 
       out.push(...paramFields(sub, path, root));
       continue;
     }
-    const field: ParamField = { path, title: typeof sub.title === "string" ? sub.title : key, type: fieldType(sub) };
+    const field: ParamField = {
+      path,
+      title: typeof sub.title === "string" ? sub.title : key,
+      type: fieldType(sub),
+    };
     const opts = options(sub);
     if (opts) field.options = opts;
     if (typeof sub.minimum === "number") field.minimum = sub.minimum;

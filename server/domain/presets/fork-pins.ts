@@ -35,7 +35,12 @@ export function refitPins<T extends PinnedCopy>(
   const replaced: ReplacedPin[] = [];
   for (const instance of instances) {
     const own = presets.filter((p) => p.bundle === instance.bundle);
-    const pinned = instance.presetVersionId === null ? null : own.flatMap((p) => p.versions.map((v) => ({ p, v }))).find(({ v }) => v.id === instance.presetVersionId);
+    const pinned =
+      instance.presetVersionId === null
+        ? null
+        : own
+            .flatMap((p) => p.versions.map((v) => ({ p, v })))
+            .find(({ v }) => v.id === instance.presetVersionId);
     // A pin to something no longer published is left for the canvas to show; the rules judge it on its next write.
     if (instance.presetVersionId !== null && !pinned) {
       kept.push(instance);
@@ -47,8 +52,17 @@ export function refitPins<T extends PinnedCopy>(
     }
     const from = pinned ? `${pinned.p.name} v${pinned.v.version}` : "custom values";
     const chosen = defaultPreset(own, target);
-    replaced.push({ component: instance.componentName, from, to: chosen ? `${chosen.preset.name} v${chosen.version.version}` : null });
-    if (chosen) kept.push({ ...instance, params: structuredClone(chosen.version.values), presetVersionId: chosen.version.id });
+    replaced.push({
+      component: instance.componentName,
+      from,
+      to: chosen ? `${chosen.preset.name} v${chosen.version.version}` : null,
+    });
+    if (chosen)
+      kept.push({
+        ...instance,
+        params: structuredClone(chosen.version.values),
+        presetVersionId: chosen.version.id,
+      });
   }
   return { instances: kept, replaced };
 }

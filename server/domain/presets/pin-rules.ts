@@ -20,10 +20,19 @@ export interface Pin {
 
 /** "locks a, b and narrows c" — the guardrails that bind an instance to `version`; empty when none do. */
 export function describeBinding(version: Pick<PresetVersionRules, "rules">): string {
-  const paths = (mode: string) => Object.entries(version.rules).filter(([, r]) => r.mode === mode).map(([path]) => path).sort();
+  const paths = (mode: string) =>
+    Object.entries(version.rules)
+      .filter(([, r]) => r.mode === mode)
+      .map(([path]) => path)
+      .sort();
   const locked = paths("locked");
   const narrowed = paths("narrowed");
-  return [locked.length ? `locks ${locked.join(", ")}` : "", narrowed.length ? `narrows ${narrowed.join(", ")}` : ""].filter(Boolean).join(" and ");
+  return [
+    locked.length ? `locks ${locked.join(", ")}` : "",
+    narrowed.length ? `narrows ${narrowed.join(", ")}` : "",
+  ]
+    .filter(Boolean)
+    .join(" and ");
 }
 
 /** True when `version` has any lock or narrowing: its consumers are bound to it. */
@@ -32,8 +41,14 @@ export function binds(version: Pick<PresetVersionRules, "rules"> | null | undefi
 }
 
 /** True when `next` keeps the instance on `current`'s preset at the same or a newer version. */
-export function staysOn(current: Pick<PresetVersionRules, "name" | "version">, next: Pin, nextVersion: number | undefined): boolean {
-  return next.preset === current.name && (nextVersion ?? Number.POSITIVE_INFINITY) >= current.version;
+export function staysOn(
+  current: Pick<PresetVersionRules, "name" | "version">,
+  next: Pin,
+  nextVersion: number | undefined,
+): boolean {
+  return (
+    next.preset === current.name && (nextVersion ?? Number.POSITIVE_INFINITY) >= current.version
+  );
 }
 
 /**
@@ -54,7 +69,12 @@ export function repinRefusal(input: {
   if (next && staysOn(current, next, input.nextVersion)) return null;
   const where = input.environment ? ` in ${input.environment}` : "";
   const pinned = `"${component}" is pinned to ${presetLabel(current)}${where}, which ${describeBinding(current)}`;
-  const move = next === null ? "removing it" : next.preset === current.name ? `moving it back to v${input.nextVersion}` : "moving it off that preset";
+  const move =
+    next === null
+      ? "removing it"
+      : next.preset === current.name
+        ? `moving it back to v${input.nextVersion}`
+        : "moving it off that preset";
   return `${pinned}; ${move} is an ops action (you are ${role})`;
 }
 
@@ -62,7 +82,11 @@ export function repinRefusal(input: {
  * Why `version` (null: custom values) may not be used in `environment`, or null when it may:
  * the version's allowed environments, then the organization's production guardrail.
  */
-export function environmentRefusal(version: PresetVersionRules | null, environment: EnvironmentRef | undefined, requireProductionPresets: boolean): string | null {
+export function environmentRefusal(
+  version: PresetVersionRules | null,
+  environment: EnvironmentRef | undefined,
+  requireProductionPresets: boolean,
+): string | null {
   if (!environment) return null;
   if (version === null) {
     return requireProductionPresets && environment.class === "production"
@@ -77,10 +101,14 @@ export function environmentRefusal(version: PresetVersionRules | null, environme
  * The preset a new instance in `environment` starts on: the first of `presets` (one bundle's,
  * in catalog order) whose newest version the environment allows; null when none does.
  */
-export function defaultPreset<P extends { versions: readonly PresetVersionRules[] }>(presets: readonly P[], environment: EnvironmentRef | undefined): { preset: P; version: P["versions"][number] } | null {
+export function defaultPreset<P extends { versions: readonly PresetVersionRules[] }>(
+  presets: readonly P[],
+  environment: EnvironmentRef | undefined,
+): { preset: P; version: P["versions"][number] } | null {
   for (const preset of presets) {
     const newest = preset.versions[0];
-    if (newest && (!environment || allowedIn(newest.allowed, environment))) return { preset, version: newest };
+    if (newest && (!environment || allowedIn(newest.allowed, environment)))
+      return { preset, version: newest };
   }
   return null;
 }

@@ -27,15 +27,35 @@ describe("paramFields", () => {
     const fields = paramFields(rds.params);
     const byPath = new Map(fields.map((f) => [f.path, f]));
     expect(byPath.get("instance_class")?.options?.map((o) => o.value)).toContain("db.r7g.large");
-    expect(byPath.get("storage.allocated_gb")).toMatchObject({ type: "integer", minimum: 20, maximum: 65536 });
+    expect(byPath.get("storage.allocated_gb")).toMatchObject({
+      type: "integer",
+      minimum: 20,
+      maximum: 65536,
+    });
     expect(byPath.get("database_name")?.pattern).toBe("^[a-z][a-z0-9_]{0,62}$");
     expect(byPath.get("deletion_protection")?.type).toBe("boolean");
     expect(byPath.has("storage")).toBe(false);
   });
 
   it("follows local $refs (as bundle.yaml writes them, before the catalog resolves them)", () => {
-    const schema = { definitions: { days: { type: "integer", minimum: 0, maximum: 35 } }, properties: { backup: { type: "object", properties: { retention_days: { $ref: "#/definitions/days", title: "Retention" } } } } };
-    expect(paramFields(schema)).toEqual([{ path: "backup.retention_days", title: "Retention", type: "integer", minimum: 0, maximum: 35 }]);
+    const schema = {
+      definitions: { days: { type: "integer", minimum: 0, maximum: 35 } },
+      properties: {
+        backup: {
+          type: "object",
+          properties: { retention_days: { $ref: "#/definitions/days", title: "Retention" } },
+        },
+      },
+    };
+    expect(paramFields(schema)).toEqual([
+      {
+        path: "backup.retention_days",
+        title: "Retention",
+        type: "integer",
+        minimum: 0,
+        maximum: 35,
+      },
+    ]);
   });
 });
 
@@ -47,17 +67,32 @@ describe("checkParams", () => {
 
   it("refuses a changed locked field, naming the field, the rule and the preset", () => {
     const [v] = checkParams(setAt(production, "deletion_protection", false), v1);
-    expect(v).toEqual({ path: "deletion_protection", rule: "locked", message: 'is locked to true by preset "Postgres – Production" v1' });
+    expect(v).toEqual({
+      path: "deletion_protection",
+      rule: "locked",
+      message: 'is locked to true by preset "Postgres – Production" v1',
+    });
   });
 
   it("refuses values outside a narrowed enum, range or pattern", () => {
     expect(checkParams(setAt(production, "instance_class", "db.t4g.micro"), v1)[0]?.message).toBe(
       '"db.t4g.micro" is not allowed (allowed: db.r7g.large, db.r7g.2xlarge): narrowed by preset "Postgres – Production" v1',
     );
-    expect(checkParams(setAt(production, "storage.allocated_gb", 50), v1)[0]).toMatchObject({ path: "storage.allocated_gb", rule: "minimum" });
-    expect(checkParams(setAt(production, "storage.allocated_gb", 501), v1)[0]).toMatchObject({ rule: "maximum" });
-    const named = { ...v1, rules: { database_name: { mode: "narrowed" as const, pattern: "^orders_" } } };
-    expect(checkParams(setAt(production, "database_name", "app"), named)[0]).toMatchObject({ path: "database_name", rule: "pattern" });
+    expect(checkParams(setAt(production, "storage.allocated_gb", 50), v1)[0]).toMatchObject({
+      path: "storage.allocated_gb",
+      rule: "minimum",
+    });
+    expect(checkParams(setAt(production, "storage.allocated_gb", 501), v1)[0]).toMatchObject({
+      rule: "maximum",
+    });
+    const named = {
+      ...v1,
+      rules: { database_name: { mode: "narrowed" as const, pattern: "^orders_" } },
+    };
+    expect(checkParams(setAt(production, "database_name", "app"), named)[0]).toMatchObject({
+      path: "database_name",
+      rule: "pattern",
+    });
     expect(checkParams(setAt(production, "database_name", "orders_main"), named)).toEqual([]);
   });
 
@@ -84,12 +119,21 @@ describe("ruleProblems", () => {
     });
     expect(problems).toEqual([
       { path: "rules.database_name", message: '"(" is not a valid regular expression' },
-      { path: "rules.engine_version", message: "a narrowed field needs allowed values, a minimum, a maximum or a pattern" },
+      {
+        path: "rules.engine_version",
+        message: "a narrowed field needs allowed values, a minimum, a maximum or a pattern",
+      },
       { path: "rules.instance_class", message: '"db.x9.huge" is not one of the bundle\'s values' },
       { path: "rules.multi_az", message: "only a number can have a minimum or maximum" },
       { path: "rules.nope", message: "is not a field of this bundle" },
-      { path: "values.storage.allocated_gb", message: "50 is below the minimum 100 by this preset's own rule" },
-      { path: "rules.storage.max_allocated_gb", message: "the maximum must be at most the bundle's 65536" },
+      {
+        path: "values.storage.allocated_gb",
+        message: "50 is below the minimum 100 by this preset's own rule",
+      },
+      {
+        path: "rules.storage.max_allocated_gb",
+        message: "the maximum must be at most the bundle's 65536",
+      },
     ]);
   });
 });
@@ -104,7 +148,9 @@ describe("allowedIn", () => {
     expect(allowedIn({ classes: ["production"] }, prod)).toBe(true);
     expect(allowedIn({ environments: ["staging"] }, staging)).toBe(true);
     expect(allowedIn({ environments: ["staging"] }, prod)).toBe(false);
-    expect(describeAllowed({ classes: ["non_production"], environments: ["qa"] })).toBe("non-production environments, qa");
+    expect(describeAllowed({ classes: ["non_production"], environments: ["qa"] })).toBe(
+      "non-production environments, qa",
+    );
   });
 });
 
@@ -112,13 +158,27 @@ describe("deviations and upgradePlan", () => {
   const v2: PresetVersionRules = {
     ...v1,
     version: 2,
-    values: setAt(setAt(setAt(production, "backup.retention_days", 35), "storage.allocated_gb", 200), "performance_insights", false),
-    rules: { ...v1.rules, multi_az: { mode: "locked" }, "storage.allocated_gb": { mode: "narrowed", minimum: 200, maximum: 500 } },
+    values: setAt(
+      setAt(setAt(production, "backup.retention_days", 35), "storage.allocated_gb", 200),
+      "performance_insights",
+      false,
+    ),
+    rules: {
+      ...v1.rules,
+      multi_az: { mode: "locked" },
+      "storage.allocated_gb": { mode: "narrowed", minimum: 200, maximum: 500 },
+    },
   };
 
   it("lists open fields that differ from the preset, never locked ones", () => {
-    const params = setAt(setAt(production, "performance_insights", false), "deletion_protection", false);
-    expect(deviations(params, v1)).toEqual([{ path: "performance_insights", preset: true, value: false }]);
+    const params = setAt(
+      setAt(production, "performance_insights", false),
+      "deletion_protection",
+      false,
+    );
+    expect(deviations(params, v1)).toEqual([
+      { path: "performance_insights", preset: true, value: false },
+    ]);
   });
 
   it("follows the new version where the instance followed the old, keeps allowed deviations, resets the rest", () => {
@@ -130,7 +190,12 @@ describe("deviations and upgradePlan", () => {
       { path: "backup.retention_days", before: 30, after: 35, reason: "preset value changed" },
       { path: "multi_az", before: false, after: true, reason: "locked by the new version" },
       { path: "performance_insights", before: true, after: false, reason: "preset value changed" },
-      { path: "storage.allocated_gb", before: 150, after: 200, reason: "outside the new version's rule" },
+      {
+        path: "storage.allocated_gb",
+        before: 150,
+        after: 200,
+        reason: "outside the new version's rule",
+      },
     ]);
     expect(plan.kept).toEqual([{ path: "database_name", preset: "app", value: "orders" }]);
     expect(checkParams(plan.params, v2)).toEqual([]);
@@ -146,10 +211,18 @@ describe("constrainForm", () => {
   it("makes locked fields read-only and narrows enums and bounds, leaving the input alone", () => {
     const { schema, ui } = constrainForm(rds.params, rds.ui, v1, "ops");
     expect((ui.deletion_protection as Record<string, unknown>)["ui:readonly"]).toBe(true);
-    expect((ui.deletion_protection as Record<string, unknown>)["ui:help"]).toBe('Locked by preset "Postgres – Production" v1 (ops)');
-    expect((schemaAt(schema, "instance_class")!.oneOf as { const: string }[]).map((o) => o.const)).toEqual(["db.r7g.large", "db.r7g.2xlarge"]);
+    expect((ui.deletion_protection as Record<string, unknown>)["ui:help"]).toBe(
+      'Locked by preset "Postgres – Production" v1 (ops)',
+    );
+    expect(
+      (schemaAt(schema, "instance_class")!.oneOf as { const: string }[]).map((o) => o.const),
+    ).toEqual(["db.r7g.large", "db.r7g.2xlarge"]);
     expect(schemaAt(schema, "storage.allocated_gb")).toMatchObject({ minimum: 100, maximum: 500 });
     expect((schemaAt(rds.params, "instance_class")!.oneOf as unknown[]).length).toBe(6);
-    expect(((ui.storage as Record<string, unknown>).allocated_gb as Record<string, unknown>)["ui:widget"]).toBe("updown");
+    expect(
+      ((ui.storage as Record<string, unknown>).allocated_gb as Record<string, unknown>)[
+        "ui:widget"
+      ],
+    ).toBe("updown");
   });
 });

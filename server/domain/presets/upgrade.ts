@@ -13,7 +13,10 @@ export interface Deviation {
 }
 
 /** Open (or narrowed) fields whose value differs from the preset's, in path order. */
-export function deviations(params: Record<string, unknown>, preset: PresetVersionRules): Deviation[] {
+export function deviations(
+  params: Record<string, unknown>,
+  preset: PresetVersionRules,
+): Deviation[] {
   const out: Deviation[] = [];
   for (const path of leafPaths(params).sort()) {
     if (preset.rules[path]?.mode === "locked") continue;
@@ -28,7 +31,11 @@ export interface UpgradeChange {
   path: string;
   before: unknown;
   after: unknown;
-  reason: "preset value changed" | "locked by the new version" | "outside the new version's rule" | "new field";
+  reason:
+    | "preset value changed"
+    | "locked by the new version"
+    | "outside the new version's rule"
+    | "new field";
 }
 
 export interface UpgradePlan {
@@ -39,8 +46,14 @@ export interface UpgradePlan {
 }
 
 /** The params an instance would have on `to`, and every field that would change, in path order. */
-export function upgradePlan(params: Record<string, unknown>, from: PresetVersionRules, to: PresetVersionRules): UpgradePlan {
-  const paths = [...new Set([...leafPaths(params), ...leafPaths(from.values), ...leafPaths(to.values)])].sort();
+export function upgradePlan(
+  params: Record<string, unknown>,
+  from: PresetVersionRules,
+  to: PresetVersionRules,
+): UpgradePlan {
+  const paths = [
+    ...new Set([...leafPaths(params), ...leafPaths(from.values), ...leafPaths(to.values)]),
+  ].sort();
   let next = params;
   const changes: UpgradeChange[] = [];
   const kept: Deviation[] = [];

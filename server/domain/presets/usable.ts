@@ -29,7 +29,16 @@ interface StoredPreset {
   name: string;
   description: string;
   builtIn: boolean;
-  versions: { id: string; version: number; status: string; values: Record<string, unknown>; rules: PresetRules; allowed: AllowedEnvironments; rationale: string; offeredAt: Date | string | null }[];
+  versions: {
+    id: string;
+    version: number;
+    status: string;
+    values: Record<string, unknown>;
+    rules: PresetRules;
+    allowed: AllowedEnvironments;
+    rationale: string;
+    offeredAt: Date | string | null;
+  }[];
 }
 
 /** Presets with at least one published version, the organization's own winning over a built-in of the same name. */
@@ -39,11 +48,27 @@ export function usablePresets(stored: readonly StoredPreset[]): UsablePreset[] {
     const versions = p.versions
       .filter((v) => v.status === "published")
       .sort((a, b) => b.version - a.version)
-      .map((v) => ({ id: v.id, name: p.name, version: v.version, values: v.values, rules: v.rules, allowed: v.allowed, rationale: v.rationale, offered: v.offeredAt !== null }));
+      .map((v) => ({
+        id: v.id,
+        name: p.name,
+        version: v.version,
+        values: v.values,
+        rules: v.rules,
+        allowed: v.allowed,
+        rationale: v.rationale,
+        offered: v.offeredAt !== null,
+      }));
     if (versions.length === 0) continue;
     const key = `${p.bundle}\u0000${p.name}`;
     if (byKey.has(key) && p.organizationId === null) continue;
-    byKey.set(key, { id: p.id, bundle: p.bundle, name: p.name, description: p.description, builtIn: p.builtIn, versions });
+    byKey.set(key, {
+      id: p.id,
+      bundle: p.bundle,
+      name: p.name,
+      description: p.description,
+      builtIn: p.builtIn,
+      versions,
+    });
   }
   return [...byKey.values()];
 }
@@ -58,7 +83,11 @@ export function availableUpgrade(preset: UsablePreset, version: number): UsableV
 
 /** A preset's version by number, else its newest published one; null when there is no such version. */
 export function versionOf(preset: UsablePreset, version?: number): UsableVersion | null {
-  return (version === undefined ? preset.versions[0] : preset.versions.find((v) => v.version === version)) ?? null;
+  return (
+    (version === undefined
+      ? preset.versions[0]
+      : preset.versions.find((v) => v.version === version)) ?? null
+  );
 }
 
 /** The preset and version an instance config names (the newest when it names no version); `bundle` narrows a list of several bundles'. */
@@ -67,13 +96,20 @@ export function pinnedPreset(
   config: { preset: string | null; presetVersion?: number } | undefined,
   bundle?: string,
 ): { preset: UsablePreset; version: UsableVersion } | null {
-  const preset = config?.preset ? presets.find((p) => p.name === config.preset && (bundle === undefined || p.bundle === bundle)) : undefined;
+  const preset = config?.preset
+    ? presets.find((p) => p.name === config.preset && (bundle === undefined || p.bundle === bundle))
+    : undefined;
   const version = preset ? versionOf(preset, config!.presetVersion) : null;
   return preset && version ? { preset, version } : null;
 }
 
 /** The diagram rules' view of `presets`, for a change made by someone with `role`. */
-export function presetLookup(presets: readonly UsablePreset[], environments: ReadonlyMap<string, EnvironmentRef>, requireProductionPresets: boolean, role: Role): PresetLookup {
+export function presetLookup(
+  presets: readonly UsablePreset[],
+  environments: ReadonlyMap<string, EnvironmentRef>,
+  requireProductionPresets: boolean,
+  role: Role,
+): PresetLookup {
   const byKey = new Map(presets.map((p) => [`${p.bundle}\u0000${p.name}`, p]));
   return {
     find: (bundle, name, version) => {

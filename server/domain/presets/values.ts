@@ -61,10 +61,16 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((v, i) => sameValue(v, (b as unknown[])[i]));
+  if (Array.isArray(a))
+    return (
+      a.length === (b as unknown[]).length && a.every((v, i) => sameValue(v, (b as unknown[])[i]))
+    );
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameValue((a as Plain)[k], (b as Plain)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.hasOwn(b, k) && sameValue((a as Plain)[k], (b as Plain)[k]))
+  );
 }
 
 /** How a value reads in a message: strings quoted, the rest as JSON. */

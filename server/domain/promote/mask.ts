@@ -16,20 +16,33 @@ function maskBelow(value: Json, path: string[], pointers: readonly string[]): Js
   });
   if (inside) return MASKED;
   if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((v, i) => maskBelow(v, [...path, String(i)], pointers));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskBelow(v, [...path, k], pointers)]));
+  if (Array.isArray(value))
+    return value.map((v, i) => maskBelow(v, [...path, String(i)], pointers));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, maskBelow(v, [...path, k], pointers)]),
+  );
 }
 
 /** Masks each change's sensitive param values; `sensitive(componentId)` gives the bundle's sensitive param pointers. */
-export function maskPromotedChanges(changes: readonly PromotedChange[], sensitive: (componentId: string) => readonly string[]): PromotedChange[] {
+export function maskPromotedChanges(
+  changes: readonly PromotedChange[],
+  sensitive: (componentId: string) => readonly string[],
+): PromotedChange[] {
   return changes.map((change) => {
     const pointers = change.componentId && change.field ? sensitive(change.componentId) : [];
     if (pointers.length === 0 || !change.field) return change;
     const path = change.field.map(String);
     if (path.length === 0) {
-      const params = (side: Json) => (side && typeof side === "object" && "params" in side ? { ...side, params: maskBelow((side as { params: Json }).params, [], pointers) } : side);
+      const params = (side: Json) =>
+        side && typeof side === "object" && "params" in side
+          ? { ...side, params: maskBelow((side as { params: Json }).params, [], pointers) }
+          : side;
       return { ...change, before: params(change.before), after: params(change.after) };
     }
-    return { ...change, before: maskBelow(change.before, path, pointers), after: maskBelow(change.after, path, pointers) };
+    return {
+      ...change,
+      before: maskBelow(change.before, path, pointers),
+      after: maskBelow(change.after, path, pointers),
+    };
   });
 }

@@ -9,21 +9,63 @@ const diagram: Diagram = {
     { id: "db", name: "orders-db", bundle: "db", version: "1.0.0", x: 0, y: 0 },
     { id: "api", name: "api", bundle: "app", version: "1.0.0", x: 0, y: 0 },
   ],
-  links: [{ id: "l1", from: "db", fromArtifact: "database", to: "api", toSlot: "database", policies: ["read"] }],
+  links: [
+    {
+      id: "l1",
+      from: "db",
+      fromArtifact: "database",
+      to: "api",
+      toSlot: "database",
+      policies: ["read"],
+    },
+  ],
   instances: {
     db: {
-      staging: { params: { size: 2, storage: { gb: 50, type: "gp3" }, tags: ["a"] }, preset: "Dev", presetVersion: 2 },
-      production: { params: { size: 8, storage: { gb: 500, type: "io2" } }, preset: "Prod", presetVersion: 1 },
+      staging: {
+        params: { size: 2, storage: { gb: 50, type: "gp3" }, tags: ["a"] },
+        preset: "Dev",
+        presetVersion: 2,
+      },
+      production: {
+        params: { size: 8, storage: { gb: 500, type: "io2" } },
+        preset: "Prod",
+        presetVersion: 1,
+      },
     },
-    api: { staging: { params: {}, preset: null, policies: { l1: ["read", "write"] } }, production: { params: { replicas: 3 }, preset: null } },
+    api: {
+      staging: { params: {}, preset: null, policies: { l1: ["read", "write"] } },
+      production: { params: { replicas: 3 }, preset: null },
+    },
   },
 };
 
 describe("planPromotion", () => {
   it("copies one param leaf, leaving the rest of the target alone", () => {
-    const plan = planPromotion(diagram, "staging", "production", [{ kind: "param", componentId: "db", segments: ["storage", "type"] }]);
-    expect(plan.ops).toEqual([{ op: "setInstance", component: "db", environment: "production", config: { params: { size: 8, storage: { gb: 500, type: "gp3" } }, preset: "Prod", presetVersion: 1 } }]);
-    expect(plan.changes).toEqual([{ component: "orders-db", componentId: "db", field: ["storage", "type"], what: "params.storage.type", before: "io2", after: "gp3" }]);
+    const plan = planPromotion(diagram, "staging", "production", [
+      { kind: "param", componentId: "db", segments: ["storage", "type"] },
+    ]);
+    expect(plan.ops).toEqual([
+      {
+        op: "setInstance",
+        component: "db",
+        environment: "production",
+        config: {
+          params: { size: 8, storage: { gb: 500, type: "gp3" } },
+          preset: "Prod",
+          presetVersion: 1,
+        },
+      },
+    ]);
+    expect(plan.changes).toEqual([
+      {
+        component: "orders-db",
+        componentId: "db",
+        field: ["storage", "type"],
+        what: "params.storage.type",
+        before: "io2",
+        after: "gp3",
+      },
+    ]);
   });
 
   it("removes a leaf the source does not have, and merges several selections of one component into one operation", () => {
@@ -32,21 +74,47 @@ describe("planPromotion", () => {
       { kind: "param", componentId: "db", segments: ["size"] },
     ]);
     expect(plan.ops).toHaveLength(1);
-    expect((plan.ops[0] as { config: { params: unknown } }).config.params).toEqual({ size: 8, storage: { gb: 50, type: "gp3" } });
+    expect((plan.ops[0] as { config: { params: unknown } }).config.params).toEqual({
+      size: 8,
+      storage: { gb: 50, type: "gp3" },
+    });
   });
 
   it("copies a whole component (preset pin, params, line choices) and a line's policy choice", () => {
-    const plan = planPromotion(diagram, "staging", "production", [{ kind: "component", componentId: "db" }, { kind: "line", lineId: "l1" }]);
-    expect(plan.ops).toContainEqual({ op: "setInstance", component: "db", environment: "production", config: { params: { size: 2, storage: { gb: 50, type: "gp3" }, tags: ["a"] }, preset: "Dev", presetVersion: 2 } });
-    expect(plan.ops).toContainEqual({ op: "setInstance", component: "api", environment: "production", config: { params: { replicas: 3 }, preset: null, policies: { l1: ["read", "write"] } } });
-    expect(plan.changes.find((c) => c.what.startsWith("line"))).toMatchObject({ before: ["read"], after: ["read", "write"] });
+    const plan = planPromotion(diagram, "staging", "production", [
+      { kind: "component", componentId: "db" },
+      { kind: "line", lineId: "l1" },
+    ]);
+    expect(plan.ops).toContainEqual({
+      op: "setInstance",
+      component: "db",
+      environment: "production",
+      config: {
+        params: { size: 2, storage: { gb: 50, type: "gp3" }, tags: ["a"] },
+        preset: "Dev",
+        presetVersion: 2,
+      },
+    });
+    expect(plan.ops).toContainEqual({
+      op: "setInstance",
+      component: "api",
+      environment: "production",
+      config: { params: { replicas: 3 }, preset: null, policies: { l1: ["read", "write"] } },
+    });
+    expect(plan.changes.find((c) => c.what.startsWith("line"))).toMatchObject({
+      before: ["read"],
+      after: ["read", "write"],
+    });
   });
 
   it("names a selection that is not on the diagram, and never mutates its input", () => {
     const copy = structuredClone(diagram);
-    expect(() => planPromotion(diagram, "staging", "production", [{ kind: "param", componentId: "db", segments: ["size"] }, { kind: "component", componentId: "nope" }])).toThrow(
-      "selections.1: is not a component of this diagram",
-    );
+    expect(() =>
+      planPromotion(diagram, "staging", "production", [
+        { kind: "param", componentId: "db", segments: ["size"] },
+        { kind: "component", componentId: "nope" },
+      ]),
+    ).toThrow("selections.1: is not a component of this diagram");
     planPromotion(diagram, "staging", "production", [{ kind: "component", componentId: "db" }]);
     expect(diagram).toEqual(copy);
   });
@@ -54,21 +122,48 @@ describe("planPromotion", () => {
   it("yields operations the diagram rules accept (and refuse, for a locked field)", () => {
     const ctx: ApplyContext = {
       catalog: slotCatalog([
-        { name: "db", version: "1.0.0", connections: [], artifacts: [{ key: "database", type: "postgresql", title: "DB" }] },
-        { name: "app", version: "1.0.0", connections: [{ key: "database", type: "postgresql", title: "DB", required: true }], artifacts: [] },
+        {
+          name: "db",
+          version: "1.0.0",
+          connections: [],
+          artifacts: [{ key: "database", type: "postgresql", title: "DB" }],
+        },
+        {
+          name: "app",
+          version: "1.0.0",
+          connections: [{ key: "database", type: "postgresql", title: "DB", required: true }],
+          artifacts: [],
+        },
       ]),
       environments: ["staging", "production"],
       presets: {
         find: (_b, name, version): PresetVersionRules =>
-          name === "Prod" ? { name, version: version ?? 1, values: { size: 8 }, rules: { size: { mode: "locked" } }, allowed: {} } : { name, version: version ?? 2, values: {}, rules: {}, allowed: {} },
+          name === "Prod"
+            ? {
+                name,
+                version: version ?? 1,
+                values: { size: 8 },
+                rules: { size: { mode: "locked" } },
+                allowed: {},
+              }
+            : { name, version: version ?? 2, values: {}, rules: {}, allowed: {} },
         environment: () => undefined,
         requireProductionPresets: false,
         role: "developer",
       },
     };
-    const ok = planPromotion(diagram, "staging", "production", [{ kind: "param", componentId: "db", segments: ["storage", "gb"] }]);
-    expect(applyOps(diagram, ok.ops, ctx).instances.db!.production!.params).toEqual({ size: 8, storage: { gb: 50, type: "io2" } });
-    const locked = planPromotion(diagram, "staging", "production", [{ kind: "param", componentId: "db", segments: ["size"] }]);
-    expect(() => applyOps(diagram, locked.ops, ctx)).toThrow('ops.0.params.size: is locked to 8 by preset "Prod" v1');
+    const ok = planPromotion(diagram, "staging", "production", [
+      { kind: "param", componentId: "db", segments: ["storage", "gb"] },
+    ]);
+    expect(applyOps(diagram, ok.ops, ctx).instances.db!.production!.params).toEqual({
+      size: 8,
+      storage: { gb: 50, type: "io2" },
+    });
+    const locked = planPromotion(diagram, "staging", "production", [
+      { kind: "param", componentId: "db", segments: ["size"] },
+    ]);
+    expect(() => applyOps(diagram, locked.ops, ctx)).toThrow(
+      'ops.0.params.size: is locked to 8 by preset "Prod" v1',
+    );
   });
 });

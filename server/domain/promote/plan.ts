@@ -30,48 +30,105 @@ export interface PromotionPlan {
   changes: PromotedChange[];
 }
 
-const fieldPath = (segments: readonly (string | number)[]) => segments.map((s) => (typeof s === "number" ? `[${s}]` : s)).join(".").replace(/\.\[/g, "[");
+const fieldPath = (segments: readonly (string | number)[]) =>
+  segments
+    .map((s) => (typeof s === "number" ? `[${s}]` : s))
+    .join(".")
+    .replace(/\.\[/g, "[");
 
 /**
  * The operations that make `to` match `from` for every selection, and what each changes.
  * Refuses (BAD_REQUEST naming the selection) components or lines not on the diagram.
  */
-export function planPromotion(diagram: Diagram, from: string, to: string, selections: readonly Selection[]): PromotionPlan {
+export function planPromotion(
+  diagram: Diagram,
+  from: string,
+  to: string,
+  selections: readonly Selection[],
+): PromotionPlan {
   const configs = new Map<string, InstanceConfig>();
   const changes: PromotedChange[] = [];
   const name = (id: string) => diagram.components.find((c) => c.id === id)?.name;
   const target = (componentId: string): InstanceConfig => {
-    const existing = configs.get(componentId) ?? diagram.instances[componentId]?.[to] ?? { params: {}, preset: null };
+    const existing = configs.get(componentId) ??
+      diagram.instances[componentId]?.[to] ?? { params: {}, preset: null };
     return structuredClone(existing);
   };
   const refuse = (i: number, message: string): never => {
-    throw new AppError("BAD_REQUEST", `selections.${i}: ${message}`, { fields: { [`selections.${i}`]: [message] } });
+    throw new AppError("BAD_REQUEST", `selections.${i}: ${message}`, {
+      fields: { [`selections.${i}`]: [message] },
+    });
   };
 
   selections.forEach((sel, i) => {
     if (sel.kind === "line") {
-      const link = diagram.links.find((l) => l.id === sel.lineId) ?? refuse(i, "is not a line of this diagram");
+      const link =
+        diagram.links.find((l) => l.id === sel.lineId) ??
+        refuse(i, "is not a line of this diagram");
       const config = target(link.to);
-      const before = effectivePolicies({ ...diagram, instances: { ...diagram.instances, [link.to]: { ...diagram.instances[link.to], [to]: config } } }, link, to);
+      const before = effectivePolicies(
+        {
+          ...diagram,
+          instances: {
+            ...diagram.instances,
+            [link.to]: { ...diagram.instances[link.to], [to]: config },
+          },
+        },
+        link,
+        to,
+      );
       const after = effectivePolicies(diagram, link, from);
       config.policies = { ...config.policies, [link.id]: [...after] };
       configs.set(link.to, config);
-      changes.push({ component: name(link.to)!, what: `line ${name(link.from)}.${link.fromArtifact} → ${name(link.to)}.${link.toSlot} policies`, before: [...before], after: [...after] });
+      changes.push({
+        component: name(link.to)!,
+        what: `line ${name(link.from)}.${link.fromArtifact} → ${name(link.to)}.${link.toSlot} policies`,
+        before: [...before],
+        after: [...after],
+      });
       return;
     }
     if (!name(sel.componentId)) refuse(i, "is not a component of this diagram");
-    const source: InstanceConfig = diagram.instances[sel.componentId]?.[from] ?? { params: {}, preset: null };
+    const source: InstanceConfig = diagram.instances[sel.componentId]?.[from] ?? {
+      params: {},
+      preset: null,
+    };
     const config = target(sel.componentId);
     const component = name(sel.componentId)!;
     if (sel.kind === "component") {
-      changes.push({ component, componentId: sel.componentId, field: [], what: "configuration", before: { preset: config.preset, presetVersion: config.presetVersion, params: config.params }, after: { preset: source.preset, presetVersion: source.presetVersion, params: source.params } });
-      const next: InstanceConfig = { params: structuredClone(source.params), preset: source.preset };
+      changes.push({
+        component,
+        componentId: sel.componentId,
+        field: [],
+        what: "configuration",
+        before: {
+          preset: config.preset,
+          presetVersion: config.presetVersion,
+          params: config.params,
+        },
+        after: {
+          preset: source.preset,
+          presetVersion: source.presetVersion,
+          params: source.params,
+        },
+      });
+      const next: InstanceConfig = {
+        params: structuredClone(source.params),
+        preset: source.preset,
+      };
       if (source.presetVersion !== undefined) next.presetVersion = source.presetVersion;
       const policies = { ...config.policies, ...source.policies };
       if (Object.keys(policies).length > 0) next.policies = policies;
       configs.set(sel.componentId, next);
     } else if (sel.kind === "preset") {
-      changes.push({ component, what: "preset", before: config.preset === null ? null : `${config.preset} v${config.presetVersion ?? "newest"}`, after: source.preset === null ? null : `${source.preset} v${source.presetVersion ?? "newest"}` });
+      changes.push({
+        component,
+        what: "preset",
+        before:
+          config.preset === null ? null : `${config.preset} v${config.presetVersion ?? "newest"}`,
+        after:
+          source.preset === null ? null : `${source.preset} v${source.presetVersion ?? "newest"}`,
+      });
       config.preset = source.preset;
       if (source.presetVersion === undefined) delete config.presetVersion;
       else config.presetVersion = source.presetVersion;
@@ -79,11 +136,23 @@ export function planPromotion(diagram: Diagram, from: string, to: string, select
     } else {
       if (sel.segments.length === 0) refuse(i, "names no field");
       const after = getIn(source.params, sel.segments);
-      changes.push({ component, componentId: sel.componentId, field: [...sel.segments], what: `params.${fieldPath(sel.segments)}`, before: getIn(config.params, sel.segments), after });
+      changes.push({
+        component,
+        componentId: sel.componentId,
+        field: [...sel.segments],
+        what: `params.${fieldPath(sel.segments)}`,
+        before: getIn(config.params, sel.segments),
+        after,
+      });
       config.params = setIn(config.params, sel.segments, after) as Record<string, unknown>;
       configs.set(sel.componentId, config);
     }
   });
-  const ops: Op[] = [...configs].map(([component, config]) => ({ op: "setInstance", component, environment: to, config }));
+  const ops: Op[] = [...configs].map(([component, config]) => ({
+    op: "setInstance",
+    component,
+    environment: to,
+    config,
+  }));
   return { ops, changes };
 }

@@ -22,7 +22,8 @@ export async function POST(request: Request): Promise<Response> {
   } catch {
     return refuse(400, "schema: must be JSON");
   }
-  if (!schema || typeof schema !== "object" || Array.isArray(schema)) return refuse(400, "schema: must be a JSON Schema object");
+  if (!schema || typeof schema !== "object" || Array.isArray(schema))
+    return refuse(400, "schema: must be a JSON Schema object");
   // The same limits as every procedure's input: compiling a schema nested hundreds deep, or
   // with prototype keys, is refused before ajv sees it.
   const hostile = findHostileInput(schema);
@@ -31,7 +32,15 @@ export async function POST(request: Request): Promise<Response> {
   try {
     script = validatorScript(schema as Record<string, unknown>);
   } catch (error) {
-    return refuse(400, `schema: cannot be compiled (${error instanceof Error ? error.message.slice(0, 200) : "unknown error"})`);
+    return refuse(
+      400,
+      `schema: cannot be compiled (${error instanceof Error ? error.message.slice(0, 200) : "unknown error"})`,
+    );
   }
-  return new Response(script, { headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "private, no-store" } });
+  return new Response(script, {
+    headers: {
+      "Content-Type": "text/javascript; charset=utf-8",
+      "Cache-Control": "private, no-store",
+    },
+  });
 }

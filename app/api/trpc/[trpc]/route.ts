@@ -13,7 +13,12 @@ async function createContext(req: Request) {
 }
 
 function handler(req: Request) {
-  return fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createContext(req) });
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: () => createContext(req),
+  });
 }
 
 export { handler as GET, handler as POST };

@@ -7,8 +7,8 @@ export default async function AuditPage({ params }: { params: Promise<{ org: str
       <div className="mx-auto max-w-6xl px-6 py-8">
         <h1 className="text-xl font-semibold">Audit log</h1>
         <p className="mt-1 mb-6 text-sm text-slate-600">
-          Every change in this organization: who, what, where, before → after (secrets redacted), in UTC. Append-only and
-          hash-chained.
+          Every change in this organization: who, what, where, before → after (secrets redacted), in
+          UTC. Append-only and hash-chained.
         </p>
         <OrganizationAudit orgSlug={org} />
       </div>

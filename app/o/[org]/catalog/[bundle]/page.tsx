@@ -8,5 +8,11 @@ export default async function CatalogBundlePage({
   searchParams: Promise<{ version?: string | string[] }>;
 }) {
   const [{ org, bundle }, { version }] = await Promise.all([params, searchParams]);
-  return <BundlePage orgSlug={org} name={bundle} version={typeof version === "string" ? version : undefined} />;
+  return (
+    <BundlePage
+      orgSlug={org}
+      name={bundle}
+      version={typeof version === "string" ? version : undefined}
+    />
+  );
 }

@@ -15,14 +15,21 @@ async function lookUp(orgSlug: string, projectSlug: string) {
   const caller = createCaller(makeContext(await currentUser(), requestMeta(await headers())));
   try {
     const organization = await caller.organization.bySlug({ slug: orgSlug });
-    const project = await caller.project.bySlug({ organizationId: organization.id, slug: projectSlug });
+    const project = await caller.project.bySlug({
+      organizationId: organization.id,
+      slug: projectSlug,
+    });
     return { organization, project };
   } catch {
     return undefined;
   }
 }
 
-export default async function ProjectPage({ params }: { params: Promise<{ org: string; project: string }> }) {
+export default async function ProjectPage({
+  params,
+}: {
+  params: Promise<{ org: string; project: string }>;
+}) {
   const { org, project } = await params;
   return (
     <Suspense fallback={<p className="p-6 text-slate-500">Loading project…</p>}>
