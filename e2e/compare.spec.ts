@@ -86,12 +86,7 @@ async function setUp(page: Page) {
         policies: ["read-only"],
       },
     },
-    {
-      op: "setInstance",
-      component: api,
-      environment: production,
-      config: { ...custom(app), policies: { [line]: ["read-write"] } },
-    },
+    { op: "setLinkPolicy", link: line, environment: production, policies: ["read-write"] },
   ];
   const { revision } = await call<{ revision: number }>(
     page,

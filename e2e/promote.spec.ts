@@ -92,12 +92,7 @@ async function setUp(browser: Browser): Promise<Fixture> {
         policies: ["read-only"],
       },
     },
-    {
-      op: "setInstance",
-      component: api,
-      environment: production,
-      config: { ...same, policies: { [line]: ["read-write"] } },
-    },
+    { op: "setLinkPolicy", link: line, environment: production, policies: ["read-write"] },
   ];
   const { revision } = await call<{ revision: number }>(
     ops,

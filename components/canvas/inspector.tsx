@@ -126,12 +126,8 @@ function ConfigureTab({
   // Values the pinned preset refuses, in the server's words (the store refuses them too).
   const violations = pinned ? checkParams(draft, pinned.version) : [];
 
-  function save(next: Omit<InstanceConfig, "policies">, label: string) {
-    sent.current = next.params;
-    // Policy choices of lines into this component are part of the same config: keep them.
-    const config: InstanceConfig = current.policies
-      ? { ...next, policies: current.policies }
-      : next;
+  function save(config: InstanceConfig, label: string) {
+    sent.current = config.params;
     dispatch([{ op: "setInstance", component: componentId, environment: environmentId, config }], {
       capture: "coalesce",
       key: `${componentId}/${environmentId}/params`,

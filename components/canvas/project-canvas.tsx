@@ -14,7 +14,7 @@ import { CanvasProvider, useCanvas, useCanvasStore } from "./canvas-context";
 import { catalogView, type CanvasEnvironment } from "./catalog-view";
 import { addComponentOp } from "./edit-actions";
 import { Inspector } from "./inspector";
-import { LinePanel } from "./line-panel";
+import { LinkPanel } from "./link-panel";
 import { Palette } from "./palette";
 import { createCanvasStore, type CanvasSnapshot, type CanvasStore } from "./store";
 
@@ -143,7 +143,7 @@ function Workspace({
           onDelete={() => store.getState().requestDelete()}
         />
       ) : selectedLine ? (
-        <LinePanel linkId={selectedLine} environmentName={environment.name} />
+        <LinkPanel linkId={selectedLine} environmentName={environment.name} />
       ) : null}
     </div>
   );

@@ -27,7 +27,6 @@ forEachDatabase("access", (h: Harness) => {
     y: 0,
   };
   const line = uid("lnk");
-  let preset = { params: {} as Record<string, unknown>, preset: null as string | null };
 
   beforeAll(async () => {
     const dev = await h.as("dev@acme.test");
@@ -37,10 +36,6 @@ forEachDatabase("access", (h: Harness) => {
         .prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true } })
     ).id;
     envs = (await dev.project.get({ projectId })).environments;
-    const process = (await dev.diagram.catalog({ projectId })).bundles.find(
-      (b) => b.name === app.bundle && b.version === app.version,
-    )!;
-    preset = { params: process.presets[0]!.versions[0]!.values, preset: process.presets[0]!.name };
     const { revision } = await dev.diagram.get({ projectId });
     await dev.diagram.change({
       projectId,
@@ -64,16 +59,20 @@ forEachDatabase("access", (h: Harness) => {
   });
 
   const choose = (policies: string[], environment = envs[1]!.id) => ({
-    op: "setInstance" as const,
-    component: app.id,
+    op: "setLinkPolicy" as const,
+    link: line,
     environment,
-    config: { ...preset, policies: { [line]: policies } },
+    policies,
   });
 
   it("grants only the policies chosen for the line in each environment", async () => {
     const dev = await h.as("dev@acme.test");
     const { revision } = await dev.diagram.get({ projectId });
     await dev.diagram.change({ projectId, baseRevision: revision, ops: [choose(["read-write"])] });
+    // The choice is the link's own: the consumer's configuration is not written.
+    expect(await h.db().prisma.instance.count({ where: { componentId: app.id, projectId } })).toBe(
+      0,
+    );
     const [staging, production] = await Promise.all(
       envs
         .slice(0, 2)
@@ -107,7 +106,7 @@ forEachDatabase("access", (h: Harness) => {
       dev.diagram.change({ projectId, baseRevision: revision, ops: [choose(["superuser"])] }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: `ops.0.policies.${line}: "superuser" is not a policy postgresql offers (read-only, read-write, admin)`,
+      message: `ops.0.policies: "superuser" is not a policy postgresql offers (read-only, read-write, admin)`,
     });
     expect(await snapshot(h.db())).toEqual(before);
   });

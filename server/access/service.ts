@@ -11,7 +11,7 @@ import type { Tx } from "../db";
 import { AppError } from "../domain/errors";
 import {
   bundleRef,
-  effectivePolicies,
+  linkPoliciesIn,
   type Diagram,
   type InstanceConfig,
 } from "../domain/graph/types";
@@ -84,7 +84,7 @@ async function resolveRaw(
         kind: "link" as const,
         linkId: l.id,
         slot: l.toSlot,
-        policies: [...effectivePolicies(diagram, l, environmentId)],
+        policies: [...linkPoliciesIn(l, environmentId)],
         from: {
           componentId: from.id,
           name: from.name,

@@ -4,7 +4,8 @@
 // schema at most once per process.
 import { ajvErrors, compiledSchema } from "../bundles/json-schema";
 import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog/types";
-import type { ApplyContext, PresetLookup } from "../domain/graph/ops";
+import type { ApplyContext } from "../domain/graph/ops";
+import type { PresetLookup } from "../domain/graph/instance-rules";
 import { bundleRef, slotCatalog } from "../domain/graph/types";
 
 /** Params that break the bundle's schema, as dotted paths with the catalog's wording. */

@@ -77,12 +77,7 @@ forEachDatabase("promote", (h: Harness) => {
             policies: ["read-only"],
           },
         },
-        {
-          op: "setInstance",
-          component: api,
-          environment: production,
-          config: { ...appConfig, policies: { [apiLine]: ["read-write"] } },
-        },
+        { op: "setLinkPolicy", link: apiLine, environment: production, policies: ["read-write"] },
       ],
     });
   });
@@ -134,7 +129,7 @@ forEachDatabase("promote", (h: Harness) => {
     );
   });
 
-  it("promotes a field and a line's policy choice as one audited change with its message", async () => {
+  it("promotes a field and a link's policy choice as one audited change with its message", async () => {
     const dev = await h.as("dev@acme.test");
     const before = await auditCount(h.db());
     const result = await dev.promotion.promote({
@@ -154,8 +149,9 @@ forEachDatabase("promote", (h: Harness) => {
       (diagram.instances[ordersDb]![staging]!.params.backup as { retention_days: number })
         .retention_days,
     ).toBe(30);
-    const api = diagram.links.find((l) => l.id === apiLine)!.to;
-    expect(diagram.instances[api]![staging]!.policies?.[apiLine]).toEqual(["read-write"]);
+    expect(diagram.links.find((l) => l.id === apiLine)!.policiesIn?.[staging]).toEqual([
+      "read-write",
+    ]);
     const event = await h.db().prisma.auditEvent.findFirstOrThrow({
       where: { action: "environment.promoted" },
       orderBy: { seq: "desc" },

@@ -1,4 +1,5 @@
-// The only Prisma access for a project's diagram: components, lines and instances. Writes
+// The only Prisma access for a project's diagram: components, links (with their policy choice
+// per environment) and instances. Writes
 // are driven by validated diagram operations (server/domain/graph/ops.ts); this file only
 // turns each into rows.
 import { prisma, type Tx } from "../db";
@@ -44,7 +45,6 @@ export async function loadDiagram(
             select: {
               environmentId: true,
               params: true,
-              linkPolicies: true,
               status: true,
               deployedVersion: true,
               presetVersion: { select: { version: true, preset: { select: { name: true } } } },
@@ -61,6 +61,7 @@ export async function loadDiagram(
           toComponentId: true,
           toSlot: true,
           policies: true,
+          chosen: { select: { environmentId: true, policies: true } },
         },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
@@ -69,21 +70,13 @@ export async function loadDiagram(
   if (!project) return null;
   const instances: Diagram["instances"] = {};
   const statuses: InstanceStatusDto[] = [];
-  const linesInto = new Map<string, Set<string>>();
-  for (const l of project.links)
-    linesInto.set(l.toComponentId, (linesInto.get(l.toComponentId) ?? new Set()).add(l.id));
   for (const c of project.components) {
     instances[c.id] = {};
     for (const i of c.instances) {
-      // Choices of lines deleted since are dropped here: nothing can restore them after a reload.
-      const chosen = Object.entries((i.linkPolicies ?? {}) as Record<string, string[]>).filter(
-        ([id]) => linesInto.get(c.id)?.has(id),
-      );
       instances[c.id]![i.environmentId] = {
         params: i.params as Record<string, unknown>,
         preset: i.presetVersion?.preset.name ?? null,
         ...(i.presetVersion ? { presetVersion: i.presetVersion.version } : {}),
-        ...(chosen.length ? { policies: Object.fromEntries(chosen) } : {}),
       };
       statuses.push({
         componentId: c.id,
@@ -111,6 +104,9 @@ export async function loadDiagram(
         to: l.toComponentId,
         toSlot: l.toSlot,
         policies: l.policies,
+        ...(l.chosen.length > 0
+          ? { policiesIn: Object.fromEntries(l.chosen.map((c) => [c.environmentId, c.policies])) }
+          : {}),
       })),
       instances,
     },
@@ -152,16 +148,31 @@ async function writeInstance(
   config: InstanceConfig,
   presetVersionId: string | null,
 ) {
-  const data = {
-    params: json(config.params),
-    linkPolicies: json(config.policies ?? {}),
-    presetVersionId,
-  };
+  const data = { params: json(config.params), presetVersionId };
   // (componentId, environmentId) is unique: an environment belongs to one project.
   await tx.instance.upsert({
     where: { componentId_environmentId: { componentId, environmentId } },
     create: { projectId, componentId, environmentId, ...data },
     update: { ...data, revision: { increment: 1 } },
+  });
+}
+
+async function writeLinkPolicy(
+  tx: Tx,
+  projectId: string,
+  linkId: string,
+  environmentId: string,
+  policies: string[] | null,
+) {
+  const key = { projectId_linkId_environmentId: { projectId, linkId, environmentId } };
+  if (policies === null) {
+    await tx.linkPolicy.deleteMany({ where: { projectId, linkId, environmentId } });
+    return;
+  }
+  await tx.linkPolicy.upsert({
+    where: key,
+    create: { projectId, linkId, environmentId, policies },
+    update: { policies },
   });
 }
 
@@ -219,6 +230,17 @@ export async function writeOps(
             policies: l.policies,
           },
         });
+        // Choices a link brings back (undoing its deletion) are written with it.
+        const chosen = Object.entries(l.policiesIn ?? {});
+        if (chosen.length > 0)
+          await tx.linkPolicy.createMany({
+            data: chosen.map(([environmentId, policies]) => ({
+              projectId,
+              linkId: l.id,
+              environmentId,
+              policies,
+            })),
+          });
         break;
       }
       case "removeLink":
@@ -233,6 +255,9 @@ export async function writeOps(
           o.config,
           presetId(bundleOf(o.component), o.config),
         );
+        break;
+      case "setLinkPolicy":
+        await writeLinkPolicy(tx, projectId, o.link, o.environment, o.policies);
         break;
     }
   }

@@ -3,8 +3,8 @@
 // each line. Works on the diagram alone, so the canvas can highlight lines without a
 // round trip; rendered grants come from `resolveInstance`.
 import type { ArtifactTypeDefinition, BundleDefinition } from "../catalog/types";
-import { bundleRef, effectivePolicies, type Diagram } from "../graph/types";
-import { chosenPolicies } from "./policies";
+import { bundleRef, linkPoliciesIn, type Diagram } from "../graph/types";
+import { grantedPolicies } from "./policies";
 
 export interface BlastRadiusLine {
   linkId: string;
@@ -34,7 +34,7 @@ export interface BlastRadiusCatalog {
 
 /**
  * Lines in and out of `componentId`, with the policies they grant in `environment` (that
- * environment's choice, else the line's own). Lines whose slot or type is no longer in the
+ * environment's choice, else those it was drawn with). Lines whose slot or type is no longer in the
  * catalog are still listed (type `""`, no policies): a broken line is shown, never dropped.
  */
 export function blastRadius(
@@ -58,9 +58,9 @@ export function blastRadius(
       slot: link.toSlot,
       type: typeName,
       policies: type
-        ? chosenPolicies(
-            type,
-            environment ? effectivePolicies(diagram, link, environment) : link.policies,
+        ? grantedPolicies(
+            type.policies,
+            environment ? linkPoliciesIn(link, environment) : link.policies,
           ).map(({ id, title, description }) => ({ id, title, description }))
         : [],
     };

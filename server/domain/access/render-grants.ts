@@ -2,7 +2,7 @@
 // provider. Only the chosen policies are ever rendered: a line with `read-only` cannot
 // carry a `read-write` statement, whatever else the type offers.
 import type { ArtifactTypeDefinition, KubernetesRule, PolicyGrants } from "../catalog/types";
-import { checkPolicies, chosenPolicies } from "./policies";
+import { checkPolicies, grantedPolicies } from "./policies";
 import { granteeOf, lineUserName, unknownValue, type CloudContext } from "./grantee";
 import { grantRenderer, renderDeep, type GrantRenderer } from "./grant-renderer";
 import { renderAws, type RenderedAwsGrant } from "./render-aws";
@@ -89,7 +89,7 @@ function mergeAcl(rules: string[]): string {
 export function renderLineGrants(input: LineGrantInput): RenderedLineGrants {
   const { type, payload, namePrefix, cloud = {} } = input;
   const problem = checkPolicies(type, input.policies);
-  const chosen = chosenPolicies(type, input.policies);
+  const chosen = grantedPolicies(type.policies, input.policies);
   const grantProblems: string[] = [];
   const grantee = granteeOf(namePrefix, cloud);
   const lineUser = lineUserName(namePrefix, input.slot);

@@ -53,8 +53,3 @@ export function outputSlot(
 ): ArtifactSlot | undefined {
   return index.outputs.get(slotKey(bundle, slot));
 }
-
-/** The least-privileged policy of a type (the first one, by catalog invariant). */
-export function defaultPolicy(index: CatalogIndex, type: string) {
-  return index.artifactTypes.get(type)?.policies[0];
-}

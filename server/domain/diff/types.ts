@@ -38,8 +38,8 @@ export interface SnapshotComponent {
   version: string;
 }
 
-/** A line as the diagram has it, its `policies` being those it grants in this environment (`effectivePolicies`). */
-export type SnapshotLink = DiagramLink;
+/** A link as the diagram has it, its `policies` being those it grants in this environment (`linkPoliciesIn`). */
+export type SnapshotLink = Omit<DiagramLink, "policiesIn">;
 
 export interface SnapshotEnvironment {
   id: string;
