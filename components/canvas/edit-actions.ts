@@ -4,7 +4,8 @@ import { uniqueComponentName } from "@/server/domain/graph/naming";
 import type { Op } from "@/server/domain/graph/ops";
 import { environmentRefusal } from "@/server/domain/presets/pin-rules";
 import type { Diagram } from "@/server/domain/graph/types";
-import { defaultInstance, type BundleView, type CanvasEnvironment } from "./catalog-view";
+import { startingInstance } from "@/server/domain/instances/shown";
+import type { BundleView, CanvasEnvironment } from "./catalog-view";
 import type { CanvasState } from "./store";
 
 const newId = () => crypto.randomUUID();
@@ -26,7 +27,7 @@ export function addComponentOp(
     diagram.components.map((c) => c.name),
   );
   const instances = environments.flatMap((env) => {
-    const config = defaultInstance(bundle, env);
+    const { config } = startingInstance(bundle.params, bundle.presets, env);
     return config.preset === null && environmentRefusal(null, env, requireProductionPresets)
       ? []
       : [[env.id, config] as const];

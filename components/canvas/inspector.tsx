@@ -9,12 +9,12 @@ import { Button } from "@/components/ui/button";
 import { TabList, TabPanel } from "@/components/ui/tabs";
 import { COMPONENT_NAME_PATTERN, COMPONENT_NAME_RULE } from "@/server/domain/graph/ops";
 import { bundleRef, type InstanceConfig } from "@/server/domain/graph/types";
+import { shownInstance } from "@/server/domain/instances/shown";
 import { constrainForm } from "@/server/domain/presets/constrain";
 import { checkParams } from "@/server/domain/presets/rules";
 import { pinnedPreset, presetAuthor } from "@/server/domain/presets/usable";
 import { AccessTab } from "./access-tab";
 import { useCanvas } from "./canvas-context";
-import { defaultInstance } from "./catalog-view";
 import { DeployTab } from "./deploy-tab";
 import { PresetPicker } from "./preset-picker";
 import { RuntimeTab } from "./runtime-tab";
@@ -96,7 +96,10 @@ function ConfigureTab({
     : undefined;
   // Memoised: a fresh default object every render would look like an outside change below.
   const current = useMemo<InstanceConfig>(
-    () => config ?? (bundle ? defaultInstance(bundle, environment) : { params: {}, preset: null }),
+    () =>
+      bundle
+        ? shownInstance(config, bundle.params, bundle.presets, environment)
+        : (config ?? { params: {}, preset: null }),
     [config, bundle, environment],
   );
   const pinned = useMemo(() => pinnedPreset(bundle?.presets ?? [], current), [bundle, current]);

@@ -4,12 +4,13 @@
 import { prisma, type Tx } from "../db";
 import { visibleTo } from "./catalog";
 import type { BundleDefinition } from "../domain/catalog/types";
+import type { EnvironmentClass } from "../domain/environments";
 import type { Prisma } from "../generated/prisma/client";
 import { open, type Sealed } from "../secrets/crypto";
 
 export interface SecretTargetDto {
   component: { id: string; name: string; bundleName: string; version: string };
-  environment: { id: string; slug: string };
+  environment: { id: string; slug: string; class: EnvironmentClass };
 }
 
 export interface SecretRowDto {
@@ -33,7 +34,7 @@ export async function findSecretTarget(
     }),
     tx.environment.findFirst({
       where: { id: environmentId, projectId },
-      select: { id: true, slug: true },
+      select: { id: true, slug: true, class: true },
     }),
   ]);
   if (!component || !environment) return null;
