@@ -7,6 +7,7 @@ import type { BundleDefinition } from "../domain/catalog/types";
 import type { Op } from "../domain/graph/ops";
 import type { Diagram, InstanceConfig } from "../domain/graph/types";
 import type { Prisma } from "../generated/prisma/client";
+import { isParsed, parseBundleVersion } from "./bundle-versions";
 import { ownWins, visibleTo } from "./catalog";
 
 export interface InstanceStatusDto {
@@ -265,14 +266,9 @@ export async function writeOps(
 
 /**
  * Every bundle version's definition `organizationId` may see: the shared catalog and its own
- * imports (small: one row per published version).
+ * imports (small: one row per published version). Definitions of rows parsed before are not
+ * read again (another process may have imported some since).
  */
-// Bundle version rows are never updated (a published version is immutable), so their
-// definitions are cached by row id: a call asks only which rows exist, and reads the
-// definitions of rows it has not seen (another process may have imported some). Callers
-// treat definitions as read-only.
-const definitionCache = new Map<string, BundleDefinition>();
-
 export async function listBundleVersionDefinitions(
   organizationId: string,
   tx: Tx = prisma(),
@@ -285,13 +281,14 @@ export async function listBundleVersionDefinitions(
     all.map((r) => ({ id: r.id, ...r.bundle })),
     (r) => r.name,
   );
-  const unseen = rows.filter((r) => !definitionCache.has(r.id)).map((r) => r.id);
-  if (unseen.length > 0) {
-    const read = await tx.bundleVersion.findMany({
-      where: { id: { in: unseen } },
-      select: { id: true, definition: true },
-    });
-    for (const r of read) definitionCache.set(r.id, r.definition as unknown as BundleDefinition);
-  }
-  return rows.map((r) => definitionCache.get(r.id)!);
+  const unseen = rows.filter((r) => !isParsed(r.id)).map((r) => r.id);
+  const read =
+    unseen.length === 0
+      ? []
+      : await tx.bundleVersion.findMany({
+          where: { id: { in: unseen } },
+          select: { id: true, definition: true },
+        });
+  const definitions = new Map(read.map((r) => [r.id, r.definition]));
+  return rows.map((r) => parseBundleVersion({ id: r.id, definition: definitions.get(r.id) }));
 }
