@@ -257,7 +257,9 @@ function FieldHelpTemplate({ help, fieldPathId }: FieldHelpProps) {
   );
 }
 
+// Called once per label at module scope to fill RJSF's template registry, never during render.
 function textButton(label: string, tone = "text-slate-700 hover:bg-slate-100") {
+  // biome-ignore lint/correctness/noComponentHookFactories: see above
   function TextButton({
     icon: _icon,
     iconType: _type,

@@ -33,8 +33,8 @@ export function readYaml(file: string): { value?: unknown; error?: CatalogError 
     };
   }
   const doc = parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0];
+  const [first] = doc.errors;
+  if (first) {
     const line = first.linePos?.[0]?.line;
     return {
       error: {

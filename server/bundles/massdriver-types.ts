@@ -48,7 +48,7 @@ export function lucideIconFor(name: string): string {
 export function colorFor(name: string): string {
   let hash = 0;
   for (const c of name) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
-  return PALETTE[hash % PALETTE.length];
+  return PALETTE[hash % PALETTE.length]!;
 }
 
 function warnIcon(icon: unknown, name: string, at: string, ctx: ConvertContext): string {

@@ -62,10 +62,11 @@ function parse(file: string, text: string): { doc?: unknown; reason?: string } {
     }
   }
   const doc = parseDocument(text);
-  if (doc.errors.length > 0) {
-    const line = doc.errors[0].linePos?.[0]?.line;
+  const [firstError] = doc.errors;
+  if (firstError) {
+    const line = firstError.linePos?.[0]?.line;
     return {
-      reason: `cannot parse: not valid YAML (${doc.errors[0].code}${line ? ` at line ${line}` : ""})`,
+      reason: `cannot parse: not valid YAML (${firstError.code}${line ? ` at line ${line}` : ""})`,
     };
   }
   return { doc: doc.toJS({ maxAliasCount: 100 }) };

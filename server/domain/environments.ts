@@ -1,6 +1,6 @@
 // Environments of a project: what a new project starts with, what a fork copies, and when an
 // environment may be deleted. Pure: the service feeds these rows read inside its transaction.
-import { AppError } from "./errors";
+import { AppError, fieldMessages } from "./errors";
 
 export type EnvironmentClass = "production" | "non_production";
 
@@ -141,10 +141,11 @@ export function deletionBlockers(facts: DeletionFacts): string[] {
 export function assertDeletable(facts: DeletionFacts): void {
   const reasons = deletionBlockers(facts);
   if (reasons.length === 0) return;
-  const fields: Record<string, string[]> = {};
-  for (const reason of reasons) {
-    const field = reason.slice(0, reason.indexOf(":"));
-    (fields[field] ??= []).push(reason.slice(field.length + 2));
-  }
+  const fields = fieldMessages(
+    reasons.map((reason) => {
+      const field = reason.slice(0, reason.indexOf(":"));
+      return { field, message: reason.slice(field.length + 2) };
+    }),
+  );
   throw new AppError("PRECONDITION_FAILED", reasons.join(" · "), { fields });
 }

@@ -75,9 +75,9 @@ export async function openSession(
 async function bodyText(page: Page): Promise<string> {
   const text = await page
     .locator("body")
-    .innerText({ timeout: 2_000 })
+    .textContent({ timeout: 2_000 })
     .catch(() => "");
-  return JSON.stringify(text.replace(/\s+/g, " ").slice(0, 300));
+  return JSON.stringify((text ?? "").replace(/\s+/g, " ").slice(0, 300));
 }
 
 /** Two animation frames: what was rendered for the last state has been painted. */

@@ -40,7 +40,8 @@ export interface TemplateRef {
 export function templateRefs(template: string): TemplateRef[] {
   const refs: TemplateRef[] = [];
   for (const match of template.matchAll(PLACEHOLDER)) {
-    refs.push({ path: match[1], segments: match[1].split(".") });
+    const path = match[1] ?? "";
+    refs.push({ path, segments: path.split(".") });
   }
   return refs;
 }

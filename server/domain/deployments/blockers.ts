@@ -8,7 +8,7 @@
 // declares, or with access nobody chose. An upstream that is not deployed yet blocks only an
 // apply: a plan is a preview and may use the preview payload built from the upstream's
 // params, but applying against placeholder hostnames and ARNs would provision nonsense.
-import { AppError } from "../errors";
+import { AppError, fieldMessages } from "../errors";
 
 /** What can be requested today; `destroy` has rules of its own (protection) and no request path yet. */
 export type RequestableAction = "plan" | "apply";
@@ -96,9 +96,7 @@ export function describeBlocker(blocker: DeploymentBlocker): string {
 
 /** Field → messages, for inline display beside what blocks. */
 export function blockerFields(blockers: readonly DeploymentBlocker[]): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const b of blockers) (fields[b.field] ??= []).push(b.message);
-  return fields;
+  return fieldMessages(blockers);
 }
 
 /** Refuses (BAD_REQUEST, every blocker as an inline field error) while anything blocks. */

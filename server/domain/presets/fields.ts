@@ -29,7 +29,7 @@ function options(node: Record<string, unknown>): FieldOption[] | undefined {
     : Array.isArray(node.anyOf)
       ? node.anyOf
       : null;
-  if (!list || !list.every((o) => isPlainObject(o) && "const" in o)) return undefined;
+  if (!list?.every((o) => isPlainObject(o) && "const" in o)) return undefined;
   return list.map((o) => ({
     value: o.const as Scalar,
     title: typeof o.title === "string" ? o.title : String(o.const),

@@ -164,6 +164,6 @@ export function allowedOptions(
   rule: FieldRule | undefined,
 ): Scalar[] | undefined {
   const all = field.options?.map((o) => o.value);
-  if (!rule || rule.mode !== "narrowed" || !rule.enum) return all;
+  if (rule?.mode !== "narrowed" || !rule.enum) return all;
   return all?.filter((v) => rule.enum!.some((e) => sameValue(e, v)));
 }
