@@ -43,7 +43,9 @@ export const envSchema = z.object({
       }
     })
     .transform(splitProxyList),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Unset: `info`, or `silent` under test. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  NODE_ENV: z.string().default("development"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -61,7 +63,14 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 }
 
 let cached: Env | undefined;
+/** The process's configuration: the only reader of `process.env` in the application. */
 export function env(): Env {
   cached ??= parseEnv();
   return cached;
+}
+
+/** Forget the parsed configuration: for tests that change a variable mid-run. */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return env();
 }

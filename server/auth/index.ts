@@ -7,6 +7,7 @@ import Credentials from "next-auth/providers/credentials";
 import { requestMeta } from "../api/context";
 import { safeCallbackPath } from "../domain/auth/callback-path";
 import { throttledCode } from "../domain/auth/throttle";
+import { env } from "../env";
 import { log } from "../log";
 import type { UserDto } from "../repositories/users";
 import { revokeSession, SESSION_IDLE_SECONDS, userForSession } from "./sessions";
@@ -17,7 +18,7 @@ class ThrottledSignIn extends CredentialsSignin {}
 
 export const { handlers, auth, signOut } = NextAuth({
   trustHost: true,
-  secret: process.env.AUTH_SECRET,
+  secret: env().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
   pages: { signIn: "/signin" },
   // Route Auth.js's own logging into our structured log. A wrong password is an expected
