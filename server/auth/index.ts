@@ -16,7 +16,7 @@ import { signInWithPassword } from "./sign-in";
 /** A refused sign-in whose `code` reaches the form (it names only the wait, never the account). */
 class ThrottledSignIn extends CredentialsSignin {}
 
-export const { handlers, auth, signOut } = NextAuth({
+const nextAuth = NextAuth({
   trustHost: true,
   secret: env().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
@@ -80,6 +80,9 @@ export const { handlers, auth, signOut } = NextAuth({
     },
   },
 });
+
+export const { handlers, signOut } = nextAuth;
+const { auth } = nextAuth;
 
 /** The signed-in user of a live session (a revoked, expired or deleted one reads as signed out). */
 export async function currentUser(): Promise<UserDto | null> {

@@ -23,7 +23,7 @@ export const IMPORTED_DIR = "imported";
 export const BUNDLE_FILE = "bundle.yaml";
 
 /** Parse YAML, reporting syntax errors with their line instead of throwing. */
-export function readYaml(file: string): { value?: unknown; error?: CatalogError } {
+function readYaml(file: string): { value?: unknown; error?: CatalogError } {
   let text: string;
   try {
     text = readFileSync(file, "utf8");

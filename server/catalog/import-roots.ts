@@ -14,9 +14,7 @@ function real(p: string): string {
 }
 
 export function importRoots(): string[] {
-  const configured = (env().PATCHBAY_IMPORT_ROOTS ?? "")
-    .split(path.delimiter)
-    .filter(Boolean);
+  const configured = (env().PATCHBAY_IMPORT_ROOTS ?? "").split(path.delimiter).filter(Boolean);
   return [catalogRoot(), ...configured].map(real);
 }
 

@@ -14,7 +14,7 @@ function isSchema(value: unknown): value is JsonSchema {
  * does not allow that key. Open objects (no `properties`, no combinators) accept any key
  * and yield an empty schema: nothing more can be checked below them.
  */
-export function childSchemas(schema: JsonSchema, segment: string): JsonSchema[] | undefined {
+function childSchemas(schema: JsonSchema, segment: string): JsonSchema[] | undefined {
   const found: JsonSchema[] = [];
   const properties = schema.properties;
   if (isSchema(properties) && isSchema(properties[segment]))

@@ -13,7 +13,6 @@
 //   policy grants   → artifact (the producer's payload), grantee (the consumer principal)
 
 export const APP_ENV_ROOTS = ["params", "connections", "metadata"] as const;
-export const POLICY_ROOTS = ["artifact", "grantee"] as const;
 
 /** Fields of the metadata bag every deployment receives. */
 export const METADATA_FIELDS = [

@@ -14,7 +14,7 @@ import { AppError, fieldMessages } from "../errors";
 export type RequestableAction = "plan" | "apply";
 
 /** The parts of a resolution (raw or redacted: either fits) that decide. */
-export interface BlockerResolution {
+interface BlockerResolution {
   problems: readonly { rule: string; slot: string; message: string }[];
   connections: readonly {
     slot: string;
@@ -33,7 +33,7 @@ export interface BlockerFacts {
   resolution: BlockerResolution;
 }
 
-export type BlockerRule =
+type BlockerRule =
   | "missing-secret"
   | "missing-required"
   | "unknown-slot"
@@ -95,7 +95,7 @@ export function describeBlocker(blocker: DeploymentBlocker): string {
 }
 
 /** Field → messages, for inline display beside what blocks. */
-export function blockerFields(blockers: readonly DeploymentBlocker[]): Record<string, string[]> {
+function blockerFields(blockers: readonly DeploymentBlocker[]): Record<string, string[]> {
   return fieldMessages(blockers);
 }
 

@@ -4,7 +4,7 @@ import type { JsonSchema } from "../catalog/types";
 import { isPlainObject } from "./values";
 import type { Scalar } from "./types";
 
-export interface FieldOption {
+interface FieldOption {
   value: Scalar;
   title: string;
 }

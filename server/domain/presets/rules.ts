@@ -157,13 +157,3 @@ export function ruleProblems(
   }
   return out;
 }
-
-/** Allowed values of a field under a rule (for selects): the bundle's options, narrowed. */
-export function allowedOptions(
-  field: ParamField,
-  rule: FieldRule | undefined,
-): Scalar[] | undefined {
-  const all = field.options?.map((o) => o.value);
-  if (rule?.mode !== "narrowed" || !rule.enum) return all;
-  return all?.filter((v) => rule.enum!.some((e) => sameValue(e, v)));
-}
