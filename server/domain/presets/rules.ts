@@ -3,7 +3,7 @@
 // draft is saved, so a published version can never contradict its own bundle.
 import type { JsonSchema } from "../catalog/types";
 import { paramFields, type ParamField } from "./fields";
-import type { FieldRule, PresetRules, PresetVersionRules, Scalar, Violation } from "./types";
+import type { FieldRule, PresetRules, PresetVersionRules, Violation } from "./types";
 import { getAt, sameValue, show } from "./values";
 
 /** `preset "Postgres – Production" v2`, for messages. */
