@@ -3,6 +3,9 @@
 // values are masked, and only owner/ops can reveal one — which is audited.
 import { beforeAll, expect, it } from "vitest";
 import { forEachDatabase, snapshot, type Harness } from "@/test/integration";
+import type { resolveForView } from "./service";
+
+type Resolved = Awaited<ReturnType<typeof resolveForView>>;
 
 let n = 0;
 const uid = (prefix: string) => `${prefix}-acc-${(++n).toString().padStart(4, "0")}`;
@@ -73,11 +76,11 @@ forEachDatabase("access", (h: Harness) => {
     expect(await h.db().prisma.instance.count({ where: { componentId: app.id, projectId } })).toBe(
       0,
     );
-    const [staging, production] = await Promise.all(
+    const [staging, production] = (await Promise.all(
       envs
         .slice(0, 2)
         .map((e) => dev.access.resolve({ projectId, componentId: app.id, environmentId: e.id })),
-    );
+    )) as [Resolved, Resolved];
     const sql = (r: typeof staging) =>
       (
         r.grants.find((g) => g.linkId === line)!.grants.postgresql as { statements: string[] }

@@ -6,7 +6,7 @@ import type { ArtifactTypeDefinition, BundleDefinition } from "../catalog/types"
 import { bundleRef, linkPoliciesIn, type Diagram } from "../graph/types";
 import { grantedPolicies } from "./policies";
 
-export interface BlastRadiusLine {
+interface BlastRadiusLine {
   linkId: string;
   /** The other end of the line. */
   peer: { componentId: string; name: string };

@@ -45,11 +45,3 @@ export function inputSlot(
 ): ConnectionSlot | undefined {
   return index.inputs.get(slotKey(bundle, slot));
 }
-
-export function outputSlot(
-  index: CatalogIndex,
-  bundle: string,
-  slot: string,
-): ArtifactSlot | undefined {
-  return index.outputs.get(slotKey(bundle, slot));
-}
