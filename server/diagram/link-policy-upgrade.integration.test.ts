@@ -9,7 +9,8 @@ import { openTestDatabase, TEST_DATABASES } from "@/test/integration";
 
 const LINK_POLICIES_MIGRATION = "20261203160958_link_policies_on_links";
 
-// Rows as the schema had them before the migration: raw SQL, the Prisma client knows only the new schema.
+// Rows as the schema had them before the migration: raw SQL, since the Prisma client knows only
+// the new schema.
 const BEFORE = `
 INSERT INTO "Organization" (id, slug, name) VALUES ('org', 'org', 'Org');
 INSERT INTO "Project" (id, "organizationId", slug, name, "updatedAt") VALUES ('p', 'org', 'p', 'P', now());

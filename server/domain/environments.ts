@@ -41,7 +41,10 @@ export interface ForkedInstance {
   presetVersionId: string | null;
 }
 
-/** A link's policy choice in the source environment (links without one grant what they were drawn with). */
+/**
+ * A link's policy choice in the source environment (links without one grant what they were
+ * drawn with).
+ */
 export interface LinkPolicyChoice {
   linkId: string;
   policies: string[];

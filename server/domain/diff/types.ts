@@ -38,7 +38,7 @@ export interface SnapshotComponent {
   version: string;
 }
 
-/** A link as the diagram has it, its `policies` being those it grants in this environment (`linkPoliciesIn`). */
+/** A link as the diagram has it; `policies`: what it grants in this environment. */
 export type SnapshotLink = Omit<DiagramLink, "policiesIn">;
 
 export interface SnapshotEnvironment {

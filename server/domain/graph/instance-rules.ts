@@ -29,11 +29,11 @@ export interface InstanceRules {
     version: string,
     params: Record<string, unknown>,
   ) => { path: string; message: string }[];
-  /** Published presets and the guardrails around them; when given, every instance write is checked against them. */
+  /** Published presets and their guardrails; when given, every instance write must pass them. */
   presets?: PresetLookup;
 }
 
-/** The version an existing instance is pinned to, or null (custom values, or a preset no longer published). */
+/** The version an instance is pinned to, or null (custom values, or a preset gone since). */
 function pinnedTo(
   lookup: PresetLookup,
   component: DiagramComponent,
@@ -106,7 +106,7 @@ export function checkRemoval(
   }
 }
 
-/** Checks one instance write; returns the config as stored (its pinned preset version filled in). */
+/** Checks one instance write; returns the config as stored (its pinned preset version set). */
 export function checkInstance(
   rules: InstanceRules,
   i: number,

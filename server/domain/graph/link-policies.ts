@@ -27,7 +27,7 @@ export function checkOffered(
     failOp(i, field, `"${unknown}" is not a policy ${type} offers (${offered!.join(", ")})`);
 }
 
-/** Checks every per-environment choice a link carries (a link added back by undo brings its own). */
+/** Checks every per-environment choice a link carries (one added back by undo brings its own). */
 export function checkChoices(
   policiesOf: PoliciesOf | undefined,
   environments: readonly string[],

@@ -23,7 +23,7 @@ export type Op =
   | { op: "removeLink"; id: string }
   /** A component's configuration in one environment: params and preset, nothing else. */
   | { op: "setInstance"; component: string; environment: string; config: InstanceConfig }
-  /** The policies a link grants in one environment; null drops the choice (the drawn ones apply). */
+  /** The policies a link grants in one environment; null drops the choice (drawn ones apply). */
   | { op: "setLinkPolicy"; link: string; environment: string; policies: string[] | null };
 
 /** Whether an operation can change which links fit (moves, params and policy choices cannot). */
@@ -67,7 +67,7 @@ function checkPosition(i: number, x: number | undefined, y: number | undefined) 
   }
 }
 
-/** Applies `ops` in order to a copy of `diagram`; throws AppError naming the first bad op and field. */
+/** Applies `ops` in order to a copy of `diagram`; throws AppError naming the first bad op. */
 export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext): Diagram {
   const d: Diagram = {
     components: [...diagram.components],

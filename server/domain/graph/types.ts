@@ -63,7 +63,7 @@ export interface BundleSlots {
 /** What the graph rules know about the catalog: `name@version` → slots; type → orientation. */
 export interface SlotCatalog {
   bundles: ReadonlyMap<string, BundleSlots>;
-  /** Types supplied per environment (credentials, networks): an empty required slot of these is not an error. */
+  /** Types supplied per environment (credentials, networks): an empty required slot is fine. */
   environmentTypes: ReadonlySet<string>;
 }
 

@@ -109,7 +109,7 @@ export function planPromotion(
       };
       if (source.presetVersion !== undefined) next.presetVersion = source.presetVersion;
       configs.set(sel.componentId, next);
-      // Choices the source made for links into the component come along; the target keeps its others.
+      // The source's choices for links into the component come along; the target keeps the rest.
       for (const link of diagram.links) {
         const chosen = link.to === sel.componentId ? link.policiesIn?.[from] : undefined;
         if (chosen && !choices.has(link.id)) choices.set(link.id, [...chosen]);
