@@ -77,11 +77,11 @@ function describeOne(
     }
     case "removeComponent": {
       const old = before.components.find((c) => c.id === o.id)!;
-      const lines = before.links.filter((l) => l.from === o.id || l.to === o.id).map(linkView);
+      const links = before.links.filter((l) => l.from === o.id || l.to === o.id).map(linkView);
       return {
         action: "component.removed",
         target: { type: "component", id: o.id, componentId: o.id },
-        before: { name: old.name, bundle: old.bundle, version: old.version, lines },
+        before: { name: old.name, bundle: old.bundle, version: old.version, links },
       };
     }
     case "addLink":

@@ -47,7 +47,7 @@ describe("planFork", () => {
       instances: 2,
       components: ["api", "orders-db"],
       presetPins: 1,
-      linePolicyChoices: 2,
+      linkPolicyChoices: 2,
       notCopied: [
         "secrets (2 set in the source)",
         "environment defaults (1)",

@@ -58,7 +58,7 @@ export interface ForkPlan {
     instances: number;
     components: string[];
     presetPins: number;
-    linePolicyChoices: number;
+    linkPolicyChoices: number;
     /**
      * Readable entries; plain strings because the audit redactor fingerprints any value under a key
      * naming a secret.
@@ -89,7 +89,7 @@ export function planFork(
       instances: ordered.length,
       components: ordered.map((i) => i.componentName),
       presetPins: ordered.filter((i) => i.presetVersionId !== null).length,
-      linePolicyChoices: linkPolicies.length,
+      linkPolicyChoices: linkPolicies.length,
       notCopied: [
         `secrets (${ordered.reduce((n, i) => n + i.secretCount, 0)} set in the source)`,
         `environment defaults (${environmentDefaults})`,

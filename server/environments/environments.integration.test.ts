@@ -196,7 +196,7 @@ forEachDatabase("environments", (h: Harness) => {
         instances: source.length,
         components: diagram.components.map((c) => c.name).sort(),
         presetPins: source.filter((i) => i.presetVersionId !== null).length,
-        linePolicyChoices: 1,
+        linkPolicyChoices: 1,
         notCopied: [
           "secrets (1 set in the source)",
           "environment defaults (1)",

@@ -9,7 +9,7 @@ forEachDatabase("promote", (h: Harness) => {
   let staging = "";
   let production = "";
   let ordersDb = "";
-  let apiLine = "";
+  let apiLink = "";
 
   beforeAll(async () => {
     const project = await h.db().prisma.project.findFirstOrThrow({
@@ -39,7 +39,7 @@ forEachDatabase("promote", (h: Harness) => {
     await ops.preset.publish({ organizationId: project.organizationId, presetId });
     ordersDb = "cmp-promote-db-0001";
     const api = "cmp-promote-app-0001";
-    apiLine = "lnk-promote-0001";
+    apiLink = "lnk-promote-0001";
     const appConfig = { params: app.presets[0]!.versions[0]!.values, preset: app.presets[0]!.name };
     const { revision } = await dev.diagram.get({ projectId });
     await dev.diagram.change({
@@ -69,7 +69,7 @@ forEachDatabase("promote", (h: Harness) => {
         {
           op: "addLink",
           link: {
-            id: apiLine,
+            id: apiLink,
             from: ordersDb,
             fromArtifact: "database",
             to: api,
@@ -77,7 +77,7 @@ forEachDatabase("promote", (h: Harness) => {
             policies: ["read-only"],
           },
         },
-        { op: "setLinkPolicy", link: apiLine, environment: production, policies: ["read-write"] },
+        { op: "setLinkPolicy", link: apiLink, environment: production, policies: ["read-write"] },
       ],
     });
   });
@@ -116,7 +116,7 @@ forEachDatabase("promote", (h: Harness) => {
       projectId,
       from: production,
       to: staging,
-      selections: [{ kind: "line" as const, lineId: apiLine }],
+      selections: [{ kind: "link" as const, linkId: apiLink }],
       message: "viewer try",
     };
     await unchanged(
@@ -138,7 +138,7 @@ forEachDatabase("promote", (h: Harness) => {
       to: staging,
       selections: [
         { kind: "param", componentId: ordersDb, segments: ["backup", "retention_days"] },
-        { kind: "line", lineId: apiLine },
+        { kind: "link", linkId: apiLink },
       ],
       message: "staging keeps backups like production, and the API may write",
     });
@@ -149,7 +149,7 @@ forEachDatabase("promote", (h: Harness) => {
       (diagram.instances[ordersDb]![staging]!.params.backup as { retention_days: number })
         .retention_days,
     ).toBe(30);
-    expect(diagram.links.find((l) => l.id === apiLine)!.policiesIn?.[staging]).toEqual([
+    expect(diagram.links.find((l) => l.id === apiLink)!.policiesIn?.[staging]).toEqual([
       "read-write",
     ]);
     const event = await h.db().prisma.auditEvent.findFirstOrThrow({

@@ -6,7 +6,7 @@ import type { ArtifactTypeDefinition, BundleDefinition } from "../catalog/types"
 import { bundleRef, linkPoliciesIn, type Diagram } from "../graph/types";
 import { grantedPolicies } from "./policies";
 
-interface BlastRadiusLine {
+interface BlastRadiusLink {
   linkId: string;
   /** The other end of the line. */
   peer: { componentId: string; name: string };
@@ -19,9 +19,9 @@ interface BlastRadiusLine {
 
 export interface BlastRadius {
   /** "This component can reach …": lines where it is the consumer. */
-  outgoing: BlastRadiusLine[];
+  outgoing: BlastRadiusLink[];
   /** "Who can reach this": lines where it is the producer. */
-  incoming: BlastRadiusLine[];
+  incoming: BlastRadiusLink[];
   /** Every line involved, for highlighting. */
   linkIds: string[];
 }
@@ -44,7 +44,7 @@ export function blastRadius(
   environment?: string,
 ): BlastRadius {
   const components = new Map(diagram.components.map((c) => [c.id, c]));
-  const line = (link: Diagram["links"][number], peerId: string): BlastRadiusLine => {
+  const entry = (link: Diagram["links"][number], peerId: string): BlastRadiusLink => {
     const consumer = components.get(link.to);
     const bundle = consumer
       ? catalog.bundles.get(bundleRef(consumer.bundle, consumer.version))
@@ -65,7 +65,7 @@ export function blastRadius(
         : [],
     };
   };
-  const outgoing = diagram.links.filter((l) => l.to === componentId).map((l) => line(l, l.from));
-  const incoming = diagram.links.filter((l) => l.from === componentId).map((l) => line(l, l.to));
+  const outgoing = diagram.links.filter((l) => l.to === componentId).map((l) => entry(l, l.from));
+  const incoming = diagram.links.filter((l) => l.from === componentId).map((l) => entry(l, l.to));
   return { outgoing, incoming, linkIds: [...outgoing, ...incoming].map((l) => l.linkId) };
 }

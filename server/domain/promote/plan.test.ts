@@ -84,7 +84,7 @@ describe("planPromotion", () => {
   it("copies a whole component (preset pin, params) and a link's policy choice", () => {
     const plan = planPromotion(diagram, "staging", "production", [
       { kind: "component", componentId: "db" },
-      { kind: "line", lineId: "l1" },
+      { kind: "link", linkId: "l1" },
     ]);
     expect(plan.ops).toEqual([
       {
@@ -115,7 +115,7 @@ describe("planPromotion", () => {
       environment: "production",
       policies: ["read", "write"],
     });
-    const back = planPromotion(diagram, "production", "staging", [{ kind: "line", lineId: "l1" }]);
+    const back = planPromotion(diagram, "production", "staging", [{ kind: "link", linkId: "l1" }]);
     expect(back.ops).toEqual([
       { op: "setLinkPolicy", link: "l1", environment: "staging", policies: null },
     ]);

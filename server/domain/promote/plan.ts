@@ -13,7 +13,7 @@ export type Selection =
   | { kind: "component"; componentId: string }
   | { kind: "param"; componentId: string; segments: (string | number)[] }
   | { kind: "preset"; componentId: string }
-  | { kind: "line"; lineId: string };
+  | { kind: "link"; linkId: string };
 
 export interface PromotedChange {
   component: string;
@@ -64,9 +64,9 @@ export function planPromotion(
   };
 
   selections.forEach((sel, i) => {
-    if (sel.kind === "line") {
+    if (sel.kind === "link") {
       const link =
-        diagram.links.find((l) => l.id === sel.lineId) ??
+        diagram.links.find((l) => l.id === sel.linkId) ??
         refuse(i, "is not a line of this diagram");
       const before = linkPoliciesIn(link, to);
       const after = linkPoliciesIn(link, from);
