@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { AuditContext } from "../audit/write";
 import { AppError } from "../domain/errors";
 import type { Role } from "../domain/roles";
-import { findOrganizationBySlug, type OrganizationDto } from "../repositories/organizations";
+import { findOrganizationBySlug } from "../repositories/organizations";
 import { actorOf } from "./context";
 import { type Access, requireEnvironment, requireOrganization, requireProject } from "./guard";
 import { id, slug } from "./schemas";
@@ -52,7 +52,7 @@ export function organizationBySlugProcedure(minimum: Role, action: string) {
     .meta({ scope: "organization", minimum, action })
     .input(z.object({ slug }))
     .use(async ({ ctx, input, next }) => {
-      const organization: OrganizationDto | null = await findOrganizationBySlug(input.slug);
+      const organization = await findOrganizationBySlug(input.slug);
       if (!organization) throw new AppError("NOT_FOUND", "Organization not found");
       const access = await requireOrganization(ctx, organization.id, minimum, action);
       return next({ ctx: { ...scoped(ctx, access), organization } });
