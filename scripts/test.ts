@@ -126,6 +126,18 @@ async function main() {
   tally[tsc === 0 ? "passed" : "failed"] += 1;
   lines.push(`typecheck: ${tsc === 0 ? "ok" : "FAILED"}`);
 
+  // The house: format, lint, dead code (Biome, knip), columns and file sizes.
+  for (const [label, args] of [
+    ["format + lint (biome check)", ["biome", "check", "."]],
+    ["dead code (knip)", ["knip", "--no-progress"]],
+    ["house (columns, file sizes)", ["tsx", "scripts/check-house.ts"]],
+  ] as const) {
+    console.log(`\n▶ ${label}`);
+    const code = run("npx", [...args]);
+    tally[code === 0 ? "passed" : "failed"] += 1;
+    lines.push(`${label}: ${code === 0 ? "ok" : "FAILED"}`);
+  }
+
   console.log(`\n▶ Vitest: unit and integration tests (databases: ${databases})`);
   const vitestJson = path.join(mkdtempSync(path.join(tmpdir(), "patchbay-vitest-")), "vitest.json");
   run(

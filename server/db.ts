@@ -5,7 +5,7 @@
 import type { PrismaClient } from "./generated/prisma/client";
 import type { Database } from "./db/types";
 
-export type { Database, DbMode } from "./db/types";
+export type { Database } from "./db/types";
 
 const holder = globalThis as typeof globalThis & { __patchbayDb?: Database };
 

@@ -108,8 +108,9 @@ export async function startServer(
   );
   // Its banner would only clutter the figures: keep the tail of its output for error messages.
   let tail: string[] = [];
-  const keep = (chunk: Buffer) =>
-    void (tail = [...tail, ...chunk.toString().split("\n").filter(Boolean)].slice(-30));
+  const keep = (chunk: Buffer) => {
+    tail = [...tail, ...chunk.toString().split("\n").filter(Boolean)].slice(-30);
+  };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
   const output = () => tail.map((l) => `  | ${l}`).join("\n");
