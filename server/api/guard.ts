@@ -43,7 +43,10 @@ async function deny(
   throw error;
 }
 
-/** The role the caller holds in `organizationId` if it is at least `minimum`; refused (and recorded) otherwise. */
+/**
+ * The role the caller holds in `organizationId` if it is at least `minimum`; refused (and recorded)
+ * otherwise.
+ */
 async function roleAtLeast(
   ctx: ProtectedContext,
   organizationId: string,
@@ -91,7 +94,10 @@ export async function requireProject(
   return roleAtLeast(ctx, organizationId, minimum, action, target, notFound, true);
 }
 
-/** Tenancy through the environment's project; an unknown environment is refused (and recorded) like an unknown project. */
+/**
+ * Tenancy through the environment's project; an unknown environment is refused (and recorded) like
+ * an unknown project.
+ */
 export async function requireEnvironment(
   ctx: ProtectedContext,
   environmentId: string,

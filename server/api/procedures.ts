@@ -71,7 +71,9 @@ export function projectProcedure(minimum: Role, action: string) {
     });
 }
 
-/** Reads or changes one environment's things: `{ environmentId }` in the input, through its project. */
+/**
+ * Reads or changes one environment's things: `{ environmentId }` in the input, through its project.
+ */
 export function environmentProcedure(minimum: Role, action: string) {
   return protectedProcedure
     .meta({ scope: "environment", minimum, action })

@@ -20,11 +20,11 @@ const toTrpcCode: Record<AppErrorCode, TRPCError["code"]> = {
 };
 
 /** zod issues → { "field.path": ["message"] } and a one-line summary naming field and rule. */
-export function zodFields(error: ZodError): { fields: Record<string, string[]>; summary: string } {
+function zodFields(error: ZodError): { fields: Record<string, string[]>; summary: string } {
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "(input)";
-    (fields[key] ??= []).push(issue.message);
+    fields[key] = [...(fields[key] ?? []), issue.message];
   }
   const summary = Object.entries(fields)
     .map(([k, v]) => `${k}: ${v.join("; ")}`)
@@ -33,14 +33,17 @@ export function zodFields(error: ZodError): { fields: Record<string, string[]>; 
 }
 
 /** The least privileged caller a procedure admits: anyone signed in, or a role in its scope. */
-export type Minimum = "signed-in" | Role;
+type Minimum = "signed-in" | Role;
 
 /**
  * What a procedure declares about its caller, set by the builder it is made from (here and in
  * procedures.ts) so the authorization matrix can be read from the router itself.
  */
 export interface ProcedureMeta {
-  /** where the role is looked up: the organization named by the input, directly or through a project or environment */
+  /**
+   * where the role is looked up: the organization named by the input, directly or through a project
+   * or environment
+   */
   scope: "public" | "signed-in" | "person" | "organization" | "project" | "environment";
   minimum?: Minimum;
   /** an act of a signed-in person: API tokens are refused whatever their role */
@@ -128,7 +131,8 @@ export const publicProcedure = t.procedure
 export const protectedProcedure = publicProcedure
   .meta({ scope: "signed-in", minimum: "signed-in" })
   .use(({ ctx, next }) => {
-    // A refused token names why (revoked, expired, not recognised) so a script's owner knows what to fix.
+    // A refused token names why (revoked, expired, not recognised) so a script's owner knows what
+    // to fix.
     if (!ctx.principal)
       throw new AppError(
         "UNAUTHORIZED",

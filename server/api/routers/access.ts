@@ -10,7 +10,10 @@ const target = z.object({ projectId: id, componentId: id, environmentId: id });
 
 // What a component receives in an environment (Access and Runtime tabs), and the audited reveal.
 export const accessRouter = router({
-  /** Params, connections, grants of every line in, env vars (sensitive ones masked), secrets status, blast radius. */
+  /**
+   * Params, connections, grants of every line in, env vars (sensitive ones masked), secrets status,
+   * blast radius.
+   */
   resolve: projectProcedure("viewer", "access.read")
     .input(target)
     .output(resolutionDto)

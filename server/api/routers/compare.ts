@@ -12,9 +12,13 @@ const moment = z.iso.datetime({
 });
 const at = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
 
-// Visual diff of two environments of a project, now or at past moments (anyone who may read the project).
+// Visual diff of two environments of a project, now or at past moments (anyone who may read the
+// project).
 export const compareRouter = router({
-  /** Per component and per line: same / changed / added / removed, with field-level changes (sensitive values masked, secrets by fingerprint). */
+  /**
+   * Per component and per line: same / changed / added / removed, with field-level changes
+   * (sensitive values masked, secrets by fingerprint).
+   */
   environments: projectProcedure("viewer", "compare.read")
     .input(
       z.object({
@@ -35,7 +39,10 @@ export const compareRouter = router({
       }),
     ),
 
-  /** The moments an environment's state changed since `since` (what the time slider steps through), oldest first. */
+  /**
+   * The moments an environment's state changed since `since` (what the time slider steps through),
+   * oldest first.
+   */
   history: projectProcedure("viewer", "compare.read")
     .input(z.object({ projectId: id, environmentId: id, since: moment }))
     .output(

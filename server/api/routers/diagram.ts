@@ -14,7 +14,10 @@ export const diagramRouter = router({
     .output(diagramDto)
     .query(({ input }) => diagrams.getDiagram(input.projectId)),
 
-  /** Bundle versions (slots, forms, presets) and artifact types, for the palette, handles and inspector. */
+  /**
+   * Bundle versions (slots, forms, presets) and artifact types, for the palette, handles and
+   * inspector.
+   */
   catalog: projectProcedure("viewer", "diagram.read")
     .input(project)
     .output(diagramCatalogDto)

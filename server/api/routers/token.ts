@@ -56,7 +56,9 @@ export const tokenRouter = router({
       return { token: toDto(created.token), value: created.value };
     }),
 
-  /** Ends a token of the organization at once; the next call with it is refused as "token revoked". */
+  /**
+   * Ends a token of the organization at once; the next call with it is refused as "token revoked".
+   */
   revoke: organizationProcedure("ops", "token.revoke")
     .input(z.object({ organizationId: id, tokenId: id }))
     .output(tokenDto)

@@ -42,7 +42,10 @@ export const readTrail = organizationProcedure("viewer", "audit.read")
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-/** A signed checkpoint as downloaded (server/audit/checkpoint.ts); every field is covered by the signature. */
+/**
+ * A signed checkpoint as downloaded (server/audit/checkpoint.ts); every field is covered by the
+ * signature.
+ */
 export const checkpoint = z.object({
   kind: z.literal(CHECKPOINT_KIND, { message: `must be "${CHECKPOINT_KIND}"` }),
   version: z.literal(1, { message: "must be 1" }),

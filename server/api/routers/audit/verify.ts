@@ -16,7 +16,9 @@ const verdict = z.object({
     .optional(),
 });
 
-/** Recomputes the chain; with a checkpoint, also checks the chain still holds the event it signed. */
+/**
+ * Recomputes the chain; with a checkpoint, also checks the chain still holds the event it signed.
+ */
 export const verify = organizationProcedure("viewer", "audit.verify")
   .input(z.object({ organizationId: id, checkpoint: checkpoint.optional() }))
   .output(verdict)
