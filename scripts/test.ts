@@ -10,6 +10,9 @@ import pg from "pg";
 import { ADMIN_URL, createScratchDatabase } from "../test/scratch-db";
 import { buildIfNeeded } from "./build-if-needed";
 
+// Resolves `server-only` as Next's server does (scripts/server-runtime.mjs).
+const SERVER_RUNTIME = path.resolve(import.meta.dirname, "server-runtime.mjs");
+
 const root = process.cwd();
 // The journeys import these through the catalog's import panel.
 const MASSDRIVER_FIXTURES =
@@ -74,7 +77,7 @@ async function e2e(label: string, databaseUrl: string | undefined): Promise<void
   const dataDir = mkdtempSync(path.join(tmpdir(), "patchbay-e2e-"));
   const port = await freePort();
   const jsonFile = path.join(dataDir, "playwright.json");
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const server = spawn(process.execPath, ["--import", "tsx", "--import", SERVER_RUNTIME, "scripts/start.ts"], {
     env: {
       ...process.env,
       PORT: String(port),

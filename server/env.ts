@@ -1,5 +1,6 @@
 // Environment variables, parsed with zod once at start-up (create-t3-app style): a bad value
 // fails fast with a message naming the variable and the rule.
+import "server-only";
 import { z } from "zod";
 import { checkProxyEntry, splitProxyList } from "./http/trusted-proxies";
 

@@ -2,6 +2,7 @@
 // id and a session id (`sid`); every read of the session checks that session's row
 // (server/auth/sessions.ts), so a revoked or expired session is signed out at once. Roles are
 // read per request from memberships so a changed role takes effect at once, too.
+import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { requestMeta } from "../api/context";

@@ -8,6 +8,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildIfNeeded } from "../../build-if-needed";
 
+// Resolves `server-only` as Next's server does (scripts/server-runtime.mjs).
+const SERVER_RUNTIME = path.resolve(import.meta.dirname, "../../server-runtime.mjs");
+
 const HEALTH_TIMEOUT_MS = 120_000;
 const BUILD_ATTEMPTS = 3;
 
@@ -93,7 +96,7 @@ export async function startServer(
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(import.meta.dirname, "app-server.ts")],
+    ["--import", "tsx", "--import", SERVER_RUNTIME, path.join(import.meta.dirname, "app-server.ts")],
     {
       cwd: root,
       env: {
