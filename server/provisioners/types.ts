@@ -16,7 +16,7 @@ export interface LogLine {
 
 export type LogSink = (line: LogLine) => void;
 
-export type ChangeAction = "create" | "update" | "replace" | "delete";
+type ChangeAction = "create" | "update" | "replace" | "delete";
 
 /** One resource a plan would change, with the attribute names that change (never values). */
 export interface ResourceChange {
@@ -67,7 +67,7 @@ export interface ProvisionRequest {
 }
 
 /** One output of the instance, ready to be validated against its artifact type. */
-export interface ArtifactOutput {
+interface ArtifactOutput {
   /** What every consumer of this output sees (no credentials). */
   shared: Payload;
   /** Full payload per line (link id): `shared` plus that line's own credentials. */

@@ -38,7 +38,7 @@ export function isTerminal(status: RunStatus): boolean {
   return (TERMINAL_STATUSES as readonly RunStatus[]).includes(status);
 }
 
-export type TransitionRule = "terminal" | "not-started" | "already-running" | "unknown-event";
+type TransitionRule = "terminal" | "not-started" | "already-running" | "unknown-event";
 
 export interface TransitionError {
   rule: TransitionRule;

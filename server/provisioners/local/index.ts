@@ -9,11 +9,8 @@ import { localPostgres } from "./postgres";
 import { type LocalProcessOptions, localProcess } from "./process";
 import { localRedis } from "./redis";
 
-export { POSTGRES_ADMIN_URL } from "./postgres";
-export { REDIS_ADMIN_URL } from "./redis";
-
 /** The bundles this provisioner runs. */
-export const LOCAL_BUNDLES = ["local-postgres-database", "local-redis", "local-process"] as const;
+const LOCAL_BUNDLES = ["local-postgres-database", "local-redis", "local-process"] as const;
 
 /** Process options from the configuration: state under the data directory, work root = cwd. */
 function defaultProcessOptions(): LocalProcessOptions {

@@ -35,7 +35,7 @@ export function newPassword(): string {
   return randomBytes(24).toString("base64url");
 }
 
-/** A short fingerprint of what was granted, stored beside the principal to tell a plan what changed. */
+/** A short fingerprint of what was granted, kept beside the principal: a plan compares it. */
 export function grantsFingerprint(rules: readonly string[]): string {
   return createHash("sha256").update(rules.join("\n")).digest("hex").slice(0, 16);
 }

@@ -12,7 +12,7 @@ export const databaseMarker = (namePrefix: string) => `${MARK} instance=${namePr
 export const roleMarker = (database: string, fingerprint: string) =>
   `${MARK} database=${database} grants=${fingerprint}`;
 
-/** The database and fingerprint a role's comment names, or null for a role Patchbay did not create. */
+/** The database and fingerprint a role's comment names; null for a role Patchbay did not make. */
 export function parseRoleMarker(
   comment: string | null,
 ): { database: string; grants: string } | null {

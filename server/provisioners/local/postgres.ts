@@ -6,15 +6,15 @@
 import pg from "pg";
 import { AppError } from "../../domain/errors";
 import { systemLog } from "../log-lines";
-import type { LogSink, ProvisionRequest, Provisioner, ResourceChange } from "../types";
+import type { LogSink, ProvisionRequest, Provisioner } from "../types";
 import { type LineGrant, lineGrants } from "./line-grants";
+import { type Current, planChanges, readCurrent } from "./postgres-state";
 import { databaseName, grantsFingerprint, newPassword, safeName } from "./names";
 import {
   checkGrantStatement,
   closeDatabase,
   commentStatement,
   databaseMarker,
-  parseRoleMarker,
   q,
   revokeAll,
   roleMarker,
@@ -67,40 +67,6 @@ async function connect(url: string, database?: string): Promise<pg.Client> {
   return client;
 }
 
-interface Current {
-  /** Null: no database of that name. */
-  databaseComment: string | null | undefined;
-  version: string;
-  /** Roles Patchbay made for this database → grants fingerprint. */
-  roles: Map<string, string>;
-  /** Every role name on the server (to refuse taking over one we did not make). */
-  allRoles: Set<string>;
-}
-
-async function readCurrent(admin: pg.Client, database: string): Promise<Current> {
-  const db = await admin.query<{ comment: string | null }>(
-    "SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1",
-    [database],
-  );
-  const roles = await admin.query<{ rolname: string; comment: string | null }>(
-    "SELECT rolname, shobj_description(oid, 'pg_authid') AS comment FROM pg_roles",
-  );
-  const version = await admin.query<{ v: string }>(
-    "SELECT current_setting('server_version_num') AS v",
-  );
-  const ours = new Map<string, string>();
-  for (const { rolname, comment } of roles.rows) {
-    const marker = parseRoleMarker(comment);
-    if (marker?.database === database) ours.set(rolname, marker.grants);
-  }
-  return {
-    databaseComment: db.rows.length === 0 ? undefined : db.rows[0]!.comment,
-    version: String(Math.floor(Number(version.rows[0]!.v) / 10000)),
-    roles: ours,
-    allRoles: new Set(roles.rows.map((r) => r.rolname)),
-  };
-}
-
 interface DesiredRole extends LineGrant {
   statements: string[];
   fingerprint: string;
@@ -131,45 +97,6 @@ function assertOurs(current: Current, t: Target, roles: DesiredRole[], namePrefi
         "CONFLICT",
         `Role ${principal} exists and is not managed by this instance`,
       );
-}
-
-function changes(current: Current, t: Target, roles: DesiredRole[]): ResourceChange[] {
-  const out: ResourceChange[] = [];
-  if (current.databaseComment === undefined)
-    out.push({
-      action: "create",
-      resource: `postgresql_database.${t.database}`,
-      attributes: ["name", "owner"],
-    });
-  for (const role of roles) {
-    const had = current.roles.get(role.principal);
-    if (had === undefined) {
-      out.push({
-        action: "create",
-        resource: `postgresql_role.${role.principal}`,
-        attributes: ["login", "password"],
-      });
-      out.push({
-        action: "create",
-        resource: `postgresql_grant.${role.principal}`,
-        attributes: ["privileges"],
-      });
-    } else if (had !== role.fingerprint)
-      out.push({
-        action: "update",
-        resource: `postgresql_grant.${role.principal}`,
-        attributes: ["privileges"],
-      });
-  }
-  const wanted = new Set(roles.map((r) => r.principal));
-  for (const name of current.roles.keys())
-    if (!wanted.has(name))
-      out.push({
-        action: "delete",
-        resource: `postgresql_role.${name}`,
-        attributes: ["login", "privileges"],
-      });
-  return out;
 }
 
 async function inTransaction(client: pg.Client, statements: string[]): Promise<void> {
@@ -205,25 +132,7 @@ async function plan(
   const { t, roles, current, admin } = await inspect(request);
   await admin.end();
   const log = systemLog(onLog);
-  const list: ResourceChange[] =
-    mode === "apply"
-      ? changes(current, t, roles)
-      : [
-          ...(current.databaseComment === undefined
-            ? []
-            : [
-                {
-                  action: "delete" as const,
-                  resource: `postgresql_database.${t.database}`,
-                  attributes: ["name"],
-                },
-              ]),
-          ...[...current.roles.keys()].map((name) => ({
-            action: "delete" as const,
-            resource: `postgresql_role.${name}`,
-            attributes: ["login", "privileges"],
-          })),
-        ];
+  const list = planChanges(current, t.database, mode === "apply" ? roles : null);
   for (const c of list) log(`${c.action} ${c.resource} (${c.attributes.join(", ")})`);
   log(`Plan: ${list.length} change(s) on database ${t.database}`);
   return { changes: list };

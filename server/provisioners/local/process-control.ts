@@ -26,7 +26,7 @@ function statOf(pid: number): string[] | null {
 
 const startTimeOf = (pid: number) => statOf(pid)?.[19] ?? null;
 
-/** True when the process of `state` still runs (and is the same process, where that can be told). */
+/** True when the process of `state` still runs (and is the same one, where that can be told). */
 export function isAlive(state: ProcessState): boolean {
   try {
     process.kill(state.pid, 0);
@@ -57,7 +57,7 @@ export interface StartOptions {
   stateFile: string;
 }
 
-/** Starts the command without a shell; resolves once it has spawned (or rejects if it could not). */
+/** Starts the command without a shell; resolves once it has spawned, rejects if it could not. */
 export async function startProcess(options: StartOptions): Promise<ProcessState> {
   const [file, ...args] = options.command;
   if (!file) throw new Error("empty command");
