@@ -145,9 +145,14 @@ async function apply(request: ProvisionRequest, onLog: LogSink) {
     if (current.databaseComment === undefined) {
       log(`Creating database ${t.database}`);
       await admin.query(`CREATE DATABASE ${q(t.database)}`);
-      await admin.query(
-        commentStatement("DATABASE", t.database, databaseMarker(request.namePrefix)),
-      );
+      // CREATE DATABASE cannot share a transaction with its marker: without the marker the
+      // next apply would refuse the database as someone else's, so undo rather than keep it.
+      await admin
+        .query(commentStatement("DATABASE", t.database, databaseMarker(request.namePrefix)))
+        .catch(async (error) => {
+          await admin.query(`DROP DATABASE ${q(t.database)}`).catch(() => {});
+          throw error;
+        });
     } else log(`Database ${t.database} exists`);
   } finally {
     await admin.end();

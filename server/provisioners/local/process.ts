@@ -158,8 +158,11 @@ export function localProcess(options: LocalProcessOptions) {
         await sleep(100);
       }
     } finally {
-      out.flush();
-      err.flush();
+      // What it printed before answering (its "listening" line) is in the files by now.
+      for (const t of [out, err]) {
+        t.read();
+        t.flush();
+      }
     }
   }
 
