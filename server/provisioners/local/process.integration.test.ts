@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { collectLogs, line, request, runId } from "@/test/provision-request";
+import type { ProvisionRequest } from "../types";
 import { localProcess } from "./process";
 
 const root = mkdtempSync(path.join(tmpdir(), "patchbay-process-"));
@@ -38,9 +39,11 @@ const provisioner = localProcess({
   startTimeoutMs: 10_000,
 });
 
+const started: ProvisionRequest[] = [];
+
 async function processRequest(extraEnv: Record<string, string> = {}) {
   const port = await freePort();
-  return request("local-process", `pbtest-${runId()}-app-0001`, {
+  const req = request("local-process", `pbtest-${runId()}-app-0001`, {
     params: {
       command: [process.execPath, "server.mjs"],
       working_directory: ".",
@@ -50,6 +53,8 @@ async function processRequest(extraEnv: Record<string, string> = {}) {
     env: { PORT: String(port), ...extraEnv },
     lines: [line("endpoint", "pbtest-web-0002", [])],
   });
+  started.push(req);
+  return req;
 }
 
 /** Running, and not a zombie waiting for this process to reap it. */
@@ -64,7 +69,11 @@ const alive = (pid: number) => {
 };
 
 describe("local-process", () => {
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  // A failed assertion must not leave a process behind.
+  afterAll(async () => {
+    for (const req of started) await provisioner.destroy(req, () => {}).catch(() => {});
+    rmSync(root, { recursive: true, force: true });
+  });
 
   it("starts healthy with only its own environment, restarts on re-apply, stops on destroy", async () => {
     process.env.PATCHBAY_PROBE_SECRET = "must-not-leak";
