@@ -27,7 +27,7 @@ import {
 } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { canConnect, orient } from "@/server/domain/graph/connect";
-import { useCanvas, useCanvasStore } from "./canvas-context";
+import { useCanvas, useCanvasStore, useConnectionChannel } from "./canvas-context";
 import { ComponentNodeMemo } from "./component-node";
 import { ConfirmDialog } from "./confirm-dialog";
 import {
@@ -85,6 +85,19 @@ export function CanvasEditor() {
         setNotice: s.setNotice,
       })),
     );
+  // Dragged components move in the connection channel, frame by frame; only this surface
+  // follows them, and the canvas store changes once, at drag stop.
+  const dragging = useConnectionChannel((s) => s.dragging);
+  const shown = useMemo(
+    () =>
+      dragging
+        ? nodes.map((n) => {
+            const at = dragging.get(n.id);
+            return at ? { ...n, position: at, dragging: true } : n;
+          })
+        : nodes,
+    [nodes, dragging],
+  );
   const flow = useReactFlow();
   const initialized = useNodesInitialized();
   const [confirm, setConfirm] = useState<DeletePlan | null>(null);
@@ -281,7 +294,7 @@ export function CanvasEditor() {
     >
       {opening ? (
         <ReactFlow
-          nodes={nodes}
+          nodes={shown}
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}

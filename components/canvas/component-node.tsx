@@ -8,7 +8,7 @@ import { memo } from "react";
 import { canConnect, orient } from "@/server/domain/graph/connect";
 import { bundleRef } from "@/server/domain/graph/types";
 import { BundleIcon } from "./bundle-icon";
-import { useCanvas } from "./canvas-context";
+import { useCanvas, useCanvasStore, useConnectionChannel } from "./canvas-context";
 import type { ComponentNode as ComponentNodeType } from "./flow-elements";
 import { COMPACT_BELOW, HANDLE, handleTop, nodeHeight, ROW } from "./node-geometry";
 
@@ -20,12 +20,14 @@ const STATUS_STYLE: Record<string, string> = {
 };
 
 function useVerdict(nodeId: string, handleId: string, kind: "source" | "target") {
-  // Only while a line is dragged does a node care about the graph index.
-  return useCanvas((s) => {
+  // Only while a line is dragged does a node care about the graph index; the dragged handle
+  // lives in the connection channel, so nothing else on the canvas store wakes this selector.
+  const store = useCanvasStore();
+  return useConnectionChannel((s) => {
     const c = s.connecting;
     if (!c || c.handleType === kind) return null;
     const v = canConnect(
-      s.index,
+      store.getState().index,
       orient({ nodeId: c.nodeId, id: c.handleId, type: c.handleType }, { nodeId, id: handleId }),
     );
     return v.ok ? "ok" : v.reason;
