@@ -5,7 +5,7 @@
 import type { XYPosition } from "@xyflow/react";
 import { createStore } from "zustand/vanilla";
 
-export interface Connecting {
+interface Connecting {
   nodeId: string;
   handleId: string;
   handleType: "source" | "target";

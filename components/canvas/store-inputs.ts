@@ -48,7 +48,7 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((i) => [i.id, i]));
 }
 
-export interface Derived {
+interface Derived {
   index: GraphIndex;
   nodes: ComponentNode[];
   edges: LinkEdge[];

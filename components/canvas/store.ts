@@ -23,8 +23,6 @@ import { capture, EMPTY_HISTORY, redo, undo, type Capture, type History } from "
 import { applyContext, derive, type CanvasInputs, type StatusRow } from "./store-inputs";
 import { createSync, type SyncDeps, type Snapshot, type SyncView } from "./sync";
 
-export type { StatusRow } from "./store-inputs";
-
 export type Notice = { kind: "refused" | "error" | "info"; message: string };
 
 export interface CanvasDeps

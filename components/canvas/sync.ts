@@ -17,7 +17,7 @@ export interface Snapshot {
 }
 
 /** One user action's ops, and the local diagram they were made against. */
-export interface Batch {
+interface Batch {
   ops: Op[];
   before: Diagram;
   label: string;

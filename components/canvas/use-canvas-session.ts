@@ -35,7 +35,7 @@ const RETRYABLE = new Set([
 ]);
 
 /** A failed save as the sync loop reads it: retry, merge, pause, or take the edit out. */
-export function saveError(error: unknown): SaveError {
+function saveError(error: unknown): SaveError {
   const message = error instanceof Error ? error.message : String(error);
   const data =
     error instanceof TRPCClientError

@@ -8,7 +8,7 @@ import { getIn, isPlainObject, sameValue, setIn } from "../presets/values";
 import { type ApplyContext, applyOps, type Op } from "./ops";
 import type { Diagram, DiagramComponent, InstanceConfig } from "./types";
 
-export interface RebaseConflict {
+interface RebaseConflict {
   /** The op as it was made, and the diagram it was made against. */
   op: Op;
   base: Diagram;
@@ -18,7 +18,7 @@ export interface RebaseConflict {
   message: string;
 }
 
-export interface Rebased {
+interface Rebased {
   /** The ops that still change something, rewritten to apply on `onto`. */
   ops: Op[];
   /** `onto` with them applied. */
