@@ -10,6 +10,8 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
   const policy = pageContentSecurityPolicy({
     nonce,
+    // Next inlines NODE_ENV at build time; env() (node:net) cannot load in the proxy.
+    // biome-ignore lint/style/noProcessEnv: see above
     dev: process.env.NODE_ENV === "development",
     https: request.headers.get("x-forwarded-proto") === "https",
   });

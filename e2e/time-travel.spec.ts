@@ -33,9 +33,9 @@ test("production over the last hour: the slider steps through its changes, and t
     { organizationId: org.id, slug: path.split("/").pop() },
     "query",
   );
-  const [staging, production] = ["staging", "production"].map(
-    (slug) => project.environments.find((e) => e.slug === slug)!.id,
-  );
+  const envId = (slug: string) => project.environments.find((e) => e.slug === slug)!.id;
+  const staging = envId("staging");
+  const production = envId("production");
   const { bundles } = await call<{ bundles: CatalogBundle[] }>(
     page,
     "diagram.catalog",

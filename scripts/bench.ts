@@ -4,6 +4,9 @@ import { existsSync, readdirSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
+// Resolves `server-only` as Next's server does (scripts/server-runtime.mjs).
+const SERVER_RUNTIME = path.resolve(import.meta.dirname, "server-runtime.mjs");
+
 const dir = path.join(import.meta.dirname, "bench");
 const available = readdirSync(dir)
   .filter((f) => f.endsWith(".ts"))
@@ -15,7 +18,7 @@ if (!name || !existsSync(path.join(dir, `${name}.ts`))) {
 }
 const run = spawnSync(
   process.execPath,
-  ["--import", "tsx", path.join(dir, `${name}.ts`), ...process.argv.slice(3)],
+  ["--import", "tsx", "--import", SERVER_RUNTIME, path.join(dir, `${name}.ts`), ...process.argv.slice(3)],
   {
     stdio: "inherit",
   },

@@ -12,7 +12,9 @@ import { writeImport } from "@/server/bundles/massdriver-write";
 const args = process.argv.slice(2);
 const write = args.includes("--write");
 const catalogFlag = args.indexOf("--catalog");
-const catalogDir = path.resolve(catalogFlag >= 0 ? args[catalogFlag + 1] : "bundles");
+const catalogDir = path.resolve(
+  (catalogFlag >= 0 ? args[catalogFlag + 1] : undefined) ?? "bundles",
+);
 const rootFlag = args.indexOf("--root");
 const target = args.find(
   (a, i) => !a.startsWith("--") && args[i - 1] !== "--catalog" && args[i - 1] !== "--root",
@@ -25,7 +27,7 @@ if (!target) {
 }
 const root = realRoot(
   rootFlag >= 0
-    ? args[rootFlag + 1]
+    ? (args[rootFlag + 1] ?? "")
     : statSync(target).isDirectory()
       ? target
       : path.dirname(target),
@@ -60,6 +62,6 @@ if (write) {
   for (const w of report.warnings) console.log(`warning ${rel(w.file)}: ${w.path}: ${w.message}`);
   for (const f of report.written) console.log(`wrote   ${rel(f)}`);
 } else {
-  console.log("dry run: pass --write to write into " + rel(path.join(catalogDir, "imported")));
+  console.log(`dry run: pass --write to write into ${rel(path.join(catalogDir, "imported"))}`);
 }
 process.exit(result.errors.length > 0 ? 1 : 0);

@@ -20,8 +20,8 @@ import { buildIfNeeded } from "./build-if-needed";
 const dev = process.argv.includes("--dev");
 
 async function main() {
-  let config;
-  let secretKey;
+  let config: ReturnType<typeof parseEnv>;
+  let secretKey: ReturnType<typeof resolveSecretKey>;
   try {
     config = parseEnv();
     // Before anything is written there: the data directory is private (0700, files 0600).

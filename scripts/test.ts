@@ -10,6 +10,9 @@ import pg from "pg";
 import { ADMIN_URL, createScratchDatabase } from "../test/scratch-db";
 import { buildIfNeeded } from "./build-if-needed";
 
+// Resolves `server-only` as Next's server does (scripts/server-runtime.mjs).
+const SERVER_RUNTIME = path.resolve(import.meta.dirname, "server-runtime.mjs");
+
 const root = process.cwd();
 // The journeys import these through the catalog's import panel.
 const MASSDRIVER_FIXTURES =
@@ -74,7 +77,7 @@ async function e2e(label: string, databaseUrl: string | undefined): Promise<void
   const dataDir = mkdtempSync(path.join(tmpdir(), "patchbay-e2e-"));
   const port = await freePort();
   const jsonFile = path.join(dataDir, "playwright.json");
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const server = spawn(process.execPath, ["--import", "tsx", "--import", SERVER_RUNTIME, "scripts/start.ts"], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -125,6 +128,18 @@ async function main() {
   const tsc = run("npx", ["tsc", "--noEmit", "-p", "."]);
   tally[tsc === 0 ? "passed" : "failed"] += 1;
   lines.push(`typecheck: ${tsc === 0 ? "ok" : "FAILED"}`);
+
+  // The house: format, lint, dead code (Biome, knip), columns and file sizes.
+  for (const [label, args] of [
+    ["format + lint (biome check)", ["biome", "check", "."]],
+    ["dead code (knip)", ["knip", "--no-progress"]],
+    ["house (columns, file sizes)", ["tsx", "scripts/check-house.ts"]],
+  ] as const) {
+    console.log(`\n▶ ${label}`);
+    const code = run("npx", [...args]);
+    tally[code === 0 ? "passed" : "failed"] += 1;
+    lines.push(`${label}: ${code === 0 ? "ok" : "FAILED"}`);
+  }
 
   console.log(`\n▶ Vitest: unit and integration tests (databases: ${databases})`);
   const vitestJson = path.join(mkdtempSync(path.join(tmpdir(), "patchbay-vitest-")), "vitest.json");

@@ -2,10 +2,11 @@
 // script) opens it with server/db/connect.ts and registers it here; everything else — Next's
 // bundled route handlers included — reaches it through `db()`. It lives on globalThis because
 // Next's bundle and the start script load separate copies of this module.
+import "server-only";
 import type { PrismaClient } from "./generated/prisma/client";
 import type { Database } from "./db/types";
 
-export type { Database, DbMode } from "./db/types";
+export type { Database } from "./db/types";
 
 const holder = globalThis as typeof globalThis & { __patchbayDb?: Database };
 

@@ -1,5 +1,6 @@
 // Environment variables, parsed with zod once at start-up (create-t3-app style): a bad value
 // fails fast with a message naming the variable and the rule.
+import "server-only";
 import { z } from "zod";
 import { checkProxyEntry, splitProxyList } from "./http/trusted-proxies";
 
@@ -7,7 +8,7 @@ const boolish = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
-export const envSchema = z.object({
+const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/.+/, {
@@ -43,7 +44,9 @@ export const envSchema = z.object({
       }
     })
     .transform(splitProxyList),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Unset: `info`, or `silent` under test. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  NODE_ENV: z.string().default("development"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -61,7 +64,14 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 }
 
 let cached: Env | undefined;
+/** The process's configuration: the only reader of `process.env` in the application. */
 export function env(): Env {
   cached ??= parseEnv();
   return cached;
+}
+
+/** Forget the parsed configuration: for tests that change a variable mid-run. */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return env();
 }

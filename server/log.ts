@@ -1,8 +1,10 @@
 // Structured logs (pino). Paths that could carry credentials are redacted at the logger, so a
 // careless `log.info({ input })` still never writes a password or secret.
 import pino from "pino";
+import { env } from "./env";
 
-const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info");
+const config = env();
+const level = config.LOG_LEVEL ?? (config.NODE_ENV === "test" ? "silent" : "info");
 
 export const log = pino({
   level,

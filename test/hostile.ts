@@ -71,7 +71,10 @@ export function hostileValue(fx: Fixture): fc.Arbitrary<unknown> {
 /** Every path into a plain JSON-like value: [] is the whole value. */
 function pathsOf(value: unknown, at: (string | number)[] = []): (string | number)[][] {
   const out = [at];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...at, i])));
+  if (Array.isArray(value))
+    value.forEach((v, i) => {
+      out.push(...pathsOf(v, [...at, i]));
+    });
   else if (value && typeof value === "object" && !(value instanceof Date)) {
     for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...at, k]));
   }

@@ -6,6 +6,7 @@ import { startSession } from "@/server/auth/sessions";
 import { ensureInstance, upsertSecret } from "@/server/repositories/secrets";
 import { fingerprint, seal } from "@/server/secrets/crypto";
 import { type Harness, testToken } from "./integration";
+import { reloadEnv } from "@/server/env";
 
 type Case = (h: Harness) => Promise<{ action: string }>;
 
@@ -90,6 +91,7 @@ export function massdriverFixtures(): string {
   const fixtures =
     process.env.MASSDRIVER_FIXTURES ?? path.resolve(process.cwd(), "../shared/fixtures/massdriver");
   process.env.PATCHBAY_IMPORT_ROOTS = fixtures;
+  reloadEnv();
   return fixtures;
 }
 

@@ -10,7 +10,7 @@ export const ABSENT: unique symbol = Symbol("absent");
 
 type Redacted = { redacted: true; fingerprint: string };
 
-export function isRedacted(value: unknown): value is Redacted {
+function isRedacted(value: unknown): value is Redacted {
   return (
     !!value &&
     typeof value === "object" &&
@@ -59,7 +59,7 @@ export function changeRows(before: unknown, after: unknown): ChangeRow[] {
 }
 
 /** Secrets show only a shortened fingerprint: "•••• sha256:abc123…". */
-export function maskRedacted(value: Redacted): string {
+function maskRedacted(value: Redacted): string {
   const [algorithm, digest = ""] = value.fingerprint.split(":");
   return `•••• ${algorithm}:${digest.slice(0, 8)}…`;
 }

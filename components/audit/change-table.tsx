@@ -25,7 +25,9 @@ export function ChangeTable({ before, after }: { before: unknown; after: unknown
           <th scope="col" className="py-1 pr-3 font-medium">
             Before
           </th>
-          <th scope="col" className="w-6 py-1" aria-hidden="true" />
+          <th scope="col" className="w-6 py-1">
+            <span className="sr-only">to</span>
+          </th>
           <th scope="col" className="py-1 font-medium">
             After
           </th>

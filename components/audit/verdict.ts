@@ -11,7 +11,7 @@ export interface VerifyVerdict {
 }
 
 /** Which events carry keyed hashes: all, none, or a plain start written before keyed hashing. */
-export function keyedPart(v: Pick<VerifyVerdict, "checked" | "keyedFrom">): string {
+function keyedPart(v: Pick<VerifyVerdict, "checked" | "keyedFrom">): string {
   if (v.checked === 0) return "";
   if (v.keyedFrom === 1) return "all keyed";
   if (v.keyedFrom === null) return "none keyed: plain SHA-256, written before keyed hashing";

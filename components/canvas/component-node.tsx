@@ -148,6 +148,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
       className={`relative w-60 rounded-lg bg-white text-left shadow-sm ring-1 ${selected ? "ring-2 ring-brand-600" : missing ? "ring-red-300" : "ring-slate-300"}`}
       data-testid="component-node"
       data-name={component.name}
+      role="group"
       aria-label={`${component.name} (${component.bundle})`}
     >
       <div className="flex h-14 items-center gap-2 overflow-hidden border-b border-slate-100 px-3">

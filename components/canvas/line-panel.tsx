@@ -6,7 +6,7 @@
 // artifact type offers.
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
-import { bundleRef, effectivePolicies } from "@/server/domain/graph/types";
+import { bundleRef, effectivePolicies, type InstanceConfig } from "@/server/domain/graph/types";
 import { useCanvas } from "./canvas-context";
 import { defaultInstance } from "./catalog-view";
 
@@ -58,7 +58,8 @@ export function LinePanel({
 
   function choose(ids: string[]) {
     if (!to || !consumer) return;
-    const current = diagram.instances[to.id]?.[environmentId] ?? defaultInstance(consumer);
+    const current: InstanceConfig =
+      diagram.instances[to.id]?.[environmentId] ?? defaultInstance(consumer);
     const ordered = type?.policies.map((p) => p.id).filter((id) => ids.includes(id)) ?? ids;
     dispatch(
       [

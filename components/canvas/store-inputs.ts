@@ -21,7 +21,10 @@ export interface CanvasInputs {
   /** The project's environments (slug and class feed the preset rules). */
   environments: readonly CanvasEnvironment[];
   readOnly: boolean;
-  /** The viewer's role in the project: the preset rules let only ops move an instance off a preset that binds it. */
+  /**
+   * The viewer's role in the project: the preset rules let only ops move an instance off a
+   * preset that binds it.
+   */
   role: Role;
   statuses: readonly StatusRow[];
   /** The current environment's defaults: artifact type → name of the first default of it. */

@@ -23,7 +23,7 @@ import { capture, EMPTY_HISTORY, redo, undo, type Capture, type History } from "
 import { applyContext, derive, type CanvasInputs, type StatusRow } from "./store-inputs";
 import { createSync, type SyncDeps, type Snapshot, type SyncView } from "./sync";
 
-export type Notice = { kind: "refused" | "error" | "info"; message: string };
+type Notice = { kind: "refused" | "error" | "info"; message: string };
 
 export interface CanvasDeps
   extends Pick<SyncDeps, "send" | "fetchLatest" | "confirmed" | "online"> {
@@ -121,7 +121,7 @@ export function createCanvasStore(
       }
     }
 
-    /** Undo and redo merge the entry's ops onto the diagram as it is now (others may have saved). */
+    /** Undo and redo merge the entry's ops onto the diagram as it is now (others saved since). */
     function replayEntry(ops: Op[], base: Diagram, history: History, verb: string, label: string) {
       const s = get();
       const r = rebaseOps(ops, base, s.diagram, ctx);

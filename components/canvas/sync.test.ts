@@ -142,9 +142,10 @@ describe("canvas sync", () => {
     expect(port(server.diagram)).toEqual({ port: 9000, level: "info" });
     expect(server.diagram.components[1]?.x).toBe(50);
     const [conflict] = c.view().conflicts;
+    if (!conflict) throw new Error("expected a conflict");
     expect(conflict).toMatchObject({ label: "edit port", fields: ["params.port"] });
     expect(port(c.local())).toEqual({ port: 9000, level: "info" });
-    expect(c.sync.settle(conflict?.id)).toBe(conflict);
+    expect(c.sync.settle(conflict.id)).toBe(conflict);
     expect(c.view().conflicts).toEqual([]);
   });
 

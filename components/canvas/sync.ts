@@ -63,7 +63,7 @@ export interface SyncDeps {
   fetchLatest: () => Promise<Snapshot>;
   /** The rules edits are replayed with (the same the store applies). */
   context: () => ApplyContext;
-  /** The local diagram is now `diagram` (merged onto someone else's, or a refused edit taken out). */
+  /** The local diagram is now `diagram` (merged onto someone else's, or a refused edit out). */
   replaceLocal: (diagram: Diagram) => void;
   publish: (view: SyncView) => void;
   /** The server's diagram moved to `snapshot` by my own save. */
@@ -268,7 +268,7 @@ export function createSync(initial: Snapshot, deps: SyncDeps) {
       if (options.typing && !running) typing = setTimeout(start, deps.typingDelay ?? 400);
       else start();
     },
-    /** Reads the server's diagram and merges pending edits onto it (`force`: even at the same revision). */
+    /** Reads the saved diagram and merges pending edits onto it (`force`: even if not newer). */
     refresh(force = true) {
       refresh = { force };
       start();
@@ -295,5 +295,3 @@ export function createSync(initial: Snapshot, deps: SyncDeps) {
     },
   };
 }
-
-export type Sync = ReturnType<typeof createSync>;

@@ -7,7 +7,7 @@ import type { Selection } from "@/server/domain/promote/plan";
 export type { Selection };
 
 /** Why a row of these kinds has no checkbox: they are not configuration a promotion copies. */
-export const NOT_PROMOTED: Record<Exclude<ChangeKind, "param" | "preset">, string> = {
+const NOT_PROMOTED: Record<Exclude<ChangeKind, "param" | "preset">, string> = {
   secret: "Secrets are never promoted: set them in each environment",
   bundleVersion: "The bundle version belongs to the diagram: upgrade the component on the canvas",
   remoteReference: "Remote references are chosen per environment",
@@ -15,7 +15,7 @@ export const NOT_PROMOTED: Record<Exclude<ChangeKind, "param" | "preset">, strin
   artifact: "Outputs come from deploying, not from configuration",
 };
 
-export const MASKED_REASON =
+const MASKED_REASON =
   "Sensitive values are compared without being shown, so they are not promoted one by one";
 
 /** What checking a row selects, or why it cannot be checked. */

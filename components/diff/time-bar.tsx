@@ -7,7 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { formatUtc } from "@/components/audit/format";
 import { useTRPC } from "@/components/trpc";
 
-export const WINDOWS = [
+const WINDOWS = [
   { value: "1h", label: "Last hour", ms: 3_600_000 },
   { value: "3h", label: "Last 3 hours", ms: 3 * 3_600_000 },
   { value: "24h", label: "Last 24 hours", ms: 24 * 3_600_000 },

@@ -18,7 +18,7 @@ const INPUT =
 const isNumber = (field: ParamField) => field.type === "number" || field.type === "integer";
 
 /** Whether the bundle gives the field anything to narrow by (booleans and lists can only be locked). */
-export function canNarrow(field: ParamField): boolean {
+function canNarrow(field: ParamField): boolean {
   return !!field.options || isNumber(field) || field.type === "string";
 }
 

@@ -88,6 +88,7 @@ export type ValidatorState =
 export function usePrecompiledValidator(schema: RJSFSchema): ValidatorState {
   const json = JSON.stringify(schema);
   const [state, setState] = useState<{ json: string } & ValidatorState>({ json });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `json` is `schema`'s identity; a re-render with an equal schema must not reload
   useEffect(() => {
     let live = true;
     loadFactory(json).then(

@@ -26,6 +26,7 @@ import { sameValue } from "@/server/domain/presets/values";
 import { AllowedEnvironmentsField } from "./allowed-environments-field";
 import { inFormOrder } from "./form-order";
 import { GuardrailTable, otherErrors } from "./guardrail-table";
+import { fieldMessages } from "@/server/domain/errors";
 
 interface Draft {
   name: string;
@@ -88,10 +89,8 @@ export function PresetEditor({
 
   // Live problems from the shared rule check; a refused save's own field messages win.
   const local = useMemo(() => {
-    const out: FieldErrors = {};
-    for (const p of ruleProblems(bundle.params, draft.values, draft.rules))
-      (out[p.path] ??= []).push(p.message);
-    return out;
+    const problems = ruleProblems(bundle.params, draft.values, draft.rules);
+    return fieldMessages(problems.map((p) => ({ field: p.path, message: p.message })));
   }, [bundle.params, draft.values, draft.rules]);
   const refused = save.error ?? publish.error;
   const errors: FieldErrors = { ...local, ...fieldErrors(refused) };

@@ -186,16 +186,14 @@ export function ConsumerList({
               variant="secondary"
               disabled={offer.isPending}
               onClick={() =>
-                void run(
-                  async () => (
-                    await offer.mutateAsync({
-                      organizationId,
-                      presetId: preset.id,
-                      version: newest.version,
-                    }),
-                    `v${newest.version} offered to consumers`
-                  ),
-                )
+                void run(async () => {
+                  await offer.mutateAsync({
+                    organizationId,
+                    presetId: preset.id,
+                    version: newest.version,
+                  });
+                  return `v${newest.version} offered to consumers`;
+                })
               }
             >
               Offer v{newest.version} to consumers

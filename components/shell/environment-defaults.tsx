@@ -121,7 +121,10 @@ function AddDefaultForm({
         <SelectField
           label="Artifact type"
           value={type?.name ?? ""}
-          onChange={(e) => (setTypeName(e.target.value), setPayload({}))}
+          onChange={(e) => {
+            setTypeName(e.target.value);
+            setPayload({});
+          }}
         >
           {types.data.map((t) => (
             <option key={t.name} value={t.name}>

@@ -35,7 +35,12 @@ function RenameForm({
   const changed = useEnvironmentsChanged(projectId);
   const [name, setName] = useState(environment.name);
   const rename = useMutation(
-    trpc.environment.rename.mutationOptions({ onSuccess: () => (changed(), onDone()) }),
+    trpc.environment.rename.mutationOptions({
+      onSuccess: () => {
+        changed();
+        onDone();
+      },
+    }),
   );
   const error = rename.error as ServerError;
 
@@ -94,14 +99,20 @@ export function EnvironmentRow({
   const [error, setError] = useState<ServerError>(null);
   // Settled only once the project is refetched (onSuccess returns that promise): no flicker back to the old value.
   const handlers = {
-    onSuccess: () => (setError(null), changed()),
+    onSuccess: () => {
+      setError(null);
+      changed();
+    },
     onError: (e: unknown) => setError(e as ServerError),
   };
   const setClass = useMutation(trpc.environment.setClass.mutationOptions(handlers));
   const setProtection = useMutation(trpc.environment.setProtection.mutationOptions(handlers));
   const remove = useMutation(
     trpc.environment.delete.mutationOptions({
-      onSuccess: () => (changed(), onDeleted()),
+      onSuccess: () => {
+        changed();
+        onDeleted();
+      },
       onError: (e) => setError(e as ServerError),
     }),
   );
@@ -141,7 +152,10 @@ export function EnvironmentRow({
               variant="ghost"
               aria-label={`Delete ${environment.name}…`}
               className="text-red-700"
-              onClick={() => (setError(null), setConfirming(true))}
+              onClick={() => {
+                setError(null);
+                setConfirming(true);
+              }}
               disabled={busy}
             >
               Delete…

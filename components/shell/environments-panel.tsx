@@ -131,7 +131,10 @@ export function EnvironmentsPanel({ project }: { project: Project }) {
               e.forkedFromId ? (nameOf.get(e.forkedFromId) ?? "a deleted environment") : null
             }
             canEdit={!note}
-            onFork={() => (setNotice(null), setForking(e))}
+            onFork={() => {
+              setNotice(null);
+              setForking(e);
+            }}
             onDeleted={() => setNotice(`Environment “${e.name}” deleted.`)}
           />
         ))}

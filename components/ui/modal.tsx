@@ -22,6 +22,7 @@ export function Modal({
     return () => opener?.focus();
   }, []);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape from any control inside the dialog closes it
     <div
       className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30"
       onKeyDown={(e) => e.key === "Escape" && onClose()}

@@ -103,6 +103,7 @@ export function TabPanel({
       role="tabpanel"
       id={`${idBase}-panel-${value}`}
       aria-labelledby={`${idBase}-tab-${value}`}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: WAI-ARIA tabs: a panel without focusable content takes focus itself
       tabIndex={0}
       className={`focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600 ${className}`}
     >

@@ -13,7 +13,8 @@ const shipped = path.resolve(import.meta.dirname, "../../bundles");
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const at = (i: number) => sorted[i] ?? Number.NaN;
+  return sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
 function time(dir: string, expectBundles: number): number[] {
@@ -40,7 +41,7 @@ function generate(): string {
     (e) => e !== ARTIFACT_TYPES_DIR && !e.includes("."),
   );
   for (let i = 0; i < GENERATED; i++) {
-    const source = templates[i % templates.length];
+    const source = templates[i % templates.length]!;
     const name = `gen-${String(i).padStart(3, "0")}-${source}`;
     cpSync(path.join(shipped, source), path.join(dir, name), { recursive: true });
     const yaml = readFileSync(path.join(shipped, source, BUNDLE_FILE), "utf8").replace(

@@ -3,6 +3,9 @@
 // values are masked, and only owner/ops can reveal one — which is audited.
 import { beforeAll, expect, it } from "vitest";
 import { forEachDatabase, snapshot, type Harness } from "@/test/integration";
+import type { resolveForView } from "./service";
+
+type Resolved = Awaited<ReturnType<typeof resolveForView>>;
 
 let n = 0;
 const uid = (prefix: string) => `${prefix}-acc-${(++n).toString().padStart(4, "0")}`;
@@ -74,11 +77,11 @@ forEachDatabase("access", (h: Harness) => {
     const dev = await h.as("dev@acme.test");
     const { revision } = await dev.diagram.get({ projectId });
     await dev.diagram.change({ projectId, baseRevision: revision, ops: [choose(["read-write"])] });
-    const [staging, production] = await Promise.all(
+    const [staging, production] = (await Promise.all(
       envs
         .slice(0, 2)
         .map((e) => dev.access.resolve({ projectId, componentId: app.id, environmentId: e.id })),
-    );
+    )) as [Resolved, Resolved];
     const sql = (r: typeof staging) =>
       (
         r.grants.find((g) => g.linkId === line)!.grants.postgresql as { statements: string[] }

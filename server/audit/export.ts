@@ -37,7 +37,7 @@ function csvCell(value: unknown): string {
 
 export function toCsv(events: AuditEventDto[]): string {
   const rows = events.map((e) => CSV_COLUMNS.map((c) => csvCell(e[c])).join(","));
-  return [CSV_COLUMNS.join(","), ...rows].join("\r\n") + "\r\n";
+  return `${[CSV_COLUMNS.join(","), ...rows].join("\r\n")}\r\n`;
 }
 
 export function toJsonLines(events: AuditEventDto[]): string {

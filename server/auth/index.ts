@@ -2,11 +2,13 @@
 // id and a session id (`sid`); every read of the session checks that session's row
 // (server/auth/sessions.ts), so a revoked or expired session is signed out at once. Roles are
 // read per request from memberships so a changed role takes effect at once, too.
+import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { requestMeta } from "../api/context";
 import { safeCallbackPath } from "../domain/auth/callback-path";
 import { throttledCode } from "../domain/auth/throttle";
+import { env } from "../env";
 import { log } from "../log";
 import type { UserDto } from "../repositories/users";
 import { revokeSession, SESSION_IDLE_SECONDS, userForSession } from "./sessions";
@@ -15,9 +17,9 @@ import { signInWithPassword } from "./sign-in";
 /** A refused sign-in whose `code` reaches the form (it names only the wait, never the account). */
 class ThrottledSignIn extends CredentialsSignin {}
 
-export const { handlers, auth, signOut } = NextAuth({
+const nextAuth = NextAuth({
   trustHost: true,
-  secret: process.env.AUTH_SECRET,
+  secret: env().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
   pages: { signIn: "/signin" },
   // Route Auth.js's own logging into our structured log. A wrong password is an expected
@@ -79,6 +81,9 @@ export const { handlers, auth, signOut } = NextAuth({
     },
   },
 });
+
+export const { handlers, signOut } = nextAuth;
+const { auth } = nextAuth;
 
 /** The signed-in user of a live session (a revoked, expired or deleted one reads as signed out). */
 export async function currentUser(): Promise<UserDto | null> {

@@ -12,7 +12,7 @@ import { decoyHash, verifyPassword } from "./password";
 import { startSession } from "./sessions";
 import { reserveAttempt, settleSuccess, throttleKeys } from "./throttle";
 
-export const credentialsSchema = z.object({
+const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email({ message: "must be an email address" }),
   password: z.string().min(1, { message: "is required" }).max(200),
 });

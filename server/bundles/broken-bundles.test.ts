@@ -42,7 +42,7 @@ describe("broken bundles", () => {
     const { errors } = loadCatalog(path.join(fixtures, name));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ file: path.join(fixtures, name, file), path: pointer, rule });
-    expect(errors[0].message.length).toBeGreaterThan(5);
+    expect(errors[0]!.message.length).toBeGreaterThan(5);
   });
 
   it("still loads the healthy bundle next to a broken one", () => {
@@ -67,6 +67,6 @@ describe("broken bundles", () => {
 
   it("reports the line of a YAML syntax error", () => {
     const { errors } = loadCatalog(path.join(fixtures, "malformed-yaml"));
-    expect(errors[0].message).toMatch(/^line \d+: /);
+    expect(errors[0]!.message).toMatch(/^line \d+: /);
   });
 });

@@ -24,13 +24,13 @@ export interface AppEnvContext {
 }
 
 function checkRef(segments: string[], ctx: AppEnvContext): string | undefined {
-  const [root, ...rest] = segments;
+  const [root = "", ...rest] = segments;
   if (!(APP_ENV_ROOTS as readonly string[]).includes(root)) {
     return `unknown root "${root}" (use ${APP_ENV_ROOTS.join(", ")})`;
   }
   if (rest.length === 0) return `"${root}" needs a field, e.g. ${root}.name`;
   if (root === "metadata") {
-    return (METADATA_FIELDS as readonly string[]).includes(rest[0])
+    return (METADATA_FIELDS as readonly string[]).includes(rest[0] ?? "")
       ? undefined
       : `metadata has no field "${rest[0]}" (fields: ${METADATA_FIELDS.join(", ")})`;
   }
@@ -40,7 +40,7 @@ function checkRef(segments: string[], ctx: AppEnvContext): string | undefined {
       ? undefined
       : `params has no field "${rest.slice(0, missing + 1).join(".")}"`;
   }
-  const [slot, ...field] = rest;
+  const [slot = "", ...field] = rest;
   const typeName = ctx.connections[slot];
   if (!typeName) return `no connection named "${slot}"`;
   const type = ctx.types.get(typeName);

@@ -5,7 +5,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 
-export type ContainmentRule = "outside-import-root" | "not-a-path" | "not-found" | "too-large";
+type ContainmentRule = "outside-import-root" | "not-a-path" | "not-found" | "too-large";
 
 export interface ContainmentProblem {
   rule: ContainmentRule;
@@ -17,7 +17,7 @@ export type Contained =
   | { path?: undefined; problem: ContainmentProblem };
 
 /** Files an import reads are definitions, not data: anything bigger is refused unread. */
-export const MAX_IMPORT_FILE_BYTES = 1_000_000;
+const MAX_IMPORT_FILE_BYTES = 1_000_000;
 
 /** True when `candidate` is `root` or below it (both absolute, normalized). */
 export function isInside(root: string, candidate: string): boolean {

@@ -130,7 +130,10 @@ export function unknownKeywords(schema: unknown, base: (string | number)[] = [])
       if (!Array.isArray(record[key])) visit(record[key], [...at, key]);
     for (const key of SCHEMA_ARRAYS) {
       const list = record[key];
-      if (Array.isArray(list)) list.forEach((v, i) => visit(v, [...at, key, i]));
+      if (Array.isArray(list))
+        list.forEach((v, i) => {
+          visit(v, [...at, key, i]);
+        });
     }
     // `dependencies` values are either schemas or lists of property names.
     const deps = record.dependencies;

@@ -46,7 +46,7 @@ describe("shipped catalog", () => {
     const rds = catalog.bundles.find((b) => b.name === "aws-rds-postgres")!;
     const backup = (
       rds.params.properties as Record<string, { properties: Record<string, unknown> }>
-    ).backup;
+    ).backup!;
     expect(backup.properties.retention_days).toMatchObject({
       type: "integer",
       maximum: 35,

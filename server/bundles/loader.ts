@@ -23,7 +23,7 @@ export const IMPORTED_DIR = "imported";
 export const BUNDLE_FILE = "bundle.yaml";
 
 /** Parse YAML, reporting syntax errors with their line instead of throwing. */
-export function readYaml(file: string): { value?: unknown; error?: CatalogError } {
+function readYaml(file: string): { value?: unknown; error?: CatalogError } {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -33,8 +33,8 @@ export function readYaml(file: string): { value?: unknown; error?: CatalogError 
     };
   }
   const doc = parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0];
+  const [first] = doc.errors;
+  if (first) {
     const line = first.linePos?.[0]?.line;
     return {
       error: {

@@ -97,7 +97,7 @@ function convertPresets(params: Record<string, unknown>, ctx: ConvertContext): S
 
 function convertSteps(raw: unknown, ctx: ConvertContext): BundleDocument["steps"] {
   return ((raw ?? []) as Record<string, unknown>[]).map((step, i) => {
-    const [tool, pin] = String(step.provisioner ?? "").split(":");
+    const [tool = "", pin] = String(step.provisioner ?? "").split(":");
     const provisioner = PROVISIONERS[tool];
     if (!provisioner) {
       ctx.errors.push({

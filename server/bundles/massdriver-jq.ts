@@ -46,10 +46,10 @@ function convertTerm(term: string, notes: Set<string>): string | undefined {
     }
   }
   const tostring = t.match(/^(.*?)\s*\|\s*tostring$/);
-  if (tostring) t = tostring[1].trim();
+  if (tostring) t = (tostring[1] ?? "").trim();
   const fallback = t.match(/^(.*?)\s*\/\/\s*""$/);
   if (fallback) {
-    t = fallback[1].trim();
+    t = (fallback[1] ?? "").trim();
     notes.add('`// ""` fallback: an unlinked optional connection renders as ""');
   }
   return PATH.test(t) ? `{{${t.slice(1)}}}` : undefined;

@@ -144,7 +144,10 @@ export function cleanSchema(
   const copy = structuredClone(schema) as JsonSchema;
   // `$md.sensitive` → `sensitive` before the unknown-keyword sweep, so it survives.
   const translate = (node: Json, at: (string | number)[]) => {
-    if (Array.isArray(node)) return node.forEach((v, i) => translate(v, [...at, i]));
+    if (Array.isArray(node)) {
+      for (const [i, v] of node.entries()) translate(v, [...at, i]);
+      return;
+    }
     if (node === null || typeof node !== "object") return;
     const record = node as Record<string, Json>;
     if ("$md.sensitive" in record) {

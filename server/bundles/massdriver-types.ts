@@ -45,10 +45,10 @@ export function lucideIconFor(name: string): string {
 }
 
 /** A stable colour per type name, so re-imports do not repaint lines. */
-export function colorFor(name: string): string {
+function colorFor(name: string): string {
   let hash = 0;
   for (const c of name) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
-  return PALETTE[hash % PALETTE.length];
+  return PALETTE[hash % PALETTE.length]!;
 }
 
 function warnIcon(icon: unknown, name: string, at: string, ctx: ConvertContext): string {

@@ -59,7 +59,7 @@ describe("massdriver import", () => {
     const result = importMassdriverPath(
       path.join(root, "v1-bundles/aws-rds-postgres/massdriver.yaml"),
     );
-    const [bundle] = result.bundles;
+    const bundle = result.bundles[0]!;
     expect(bundle.name).toBe("aws-rds-postgres");
     expect(bundle.presets.map((p) => p.name)).toEqual([
       "Development (Est. Cost: $51/mo)",
@@ -87,23 +87,22 @@ describe("massdriver import", () => {
   });
 
   it("marks $md.sensitive fields of v1 definitions as sensitive", () => {
-    const [pg] = importMassdriverPath(
-      path.join(v1, "postgresql-authentication.json"),
-    ).artifactTypes;
+    const pg = importMassdriverPath(path.join(v1, "postgresql-authentication.json"))
+      .artifactTypes[0]!;
     expect(pg.name).toBe("postgresql-authentication");
     expect(pg.sensitivePaths).toEqual(["/data/authentication/password"]);
     const port = (pg.schema as any).properties.data.properties.authentication.properties.port;
     expect(port).toMatchObject({ type: "integer" }); // ../types/port.json was inlined
-    const [sa] = importMassdriverPath(path.join(v1, "gcp-service-account.json")).artifactTypes;
+    const sa = importMassdriverPath(path.join(v1, "gcp-service-account.json")).artifactTypes[0]!;
     expect(sa.orientation).toBe("environment");
     expect(sa.sensitivePaths).toEqual(["/data/private_key"]);
   });
 
   it("turns data.security.iam into named AWS policies, least privileged first", () => {
     const result = importMassdriverPath(path.join(v1, "aws-sqs-queue.json"));
-    const [sqs] = result.artifactTypes;
+    const sqs = result.artifactTypes[0]!;
     expect(sqs.policies.map((p) => p.id)).toEqual(["read", "write"]);
-    expect(sqs.policies[0].grants.aws).toEqual({
+    expect(sqs.policies[0]!.grants.aws).toEqual({
       policyArn: "{{artifact.data.security.iam.read.policy_arn}}",
     });
     expect(result.warnings.some((w) => w.message.includes("chosen at runtime"))).toBe(true);
@@ -114,9 +113,8 @@ describe("massdriver import", () => {
     expect(types.find((t) => t.name === "postgres-database")!.sensitivePaths).toEqual([
       "/auth/password",
     ]);
-    const [k8s] = importMassdriverPath(
-      path.join(v2, "platforms/kubernetes/massdriver.yaml"),
-    ).artifactTypes;
+    const k8s = importMassdriverPath(path.join(v2, "platforms/kubernetes/massdriver.yaml"))
+      .artifactTypes[0]!;
     expect(k8s).toMatchObject({ name: "kubernetes-cluster", orientation: "environment" });
     expect(k8s.sensitivePaths).toEqual(["/authentication/user/token"]);
 
@@ -137,7 +135,7 @@ describe("massdriver import", () => {
   });
 
   it("reports a missing path as an error instead of throwing", () => {
-    expect(importMassdriverPath(path.join(root, "nope")).errors[0].rule).toBe("file-unreadable");
+    expect(importMassdriverPath(path.join(root, "nope")).errors[0]!.rule).toBe("file-unreadable");
   });
 });
 

@@ -4,7 +4,7 @@
 
 import { SLUG_PATTERN } from "../domain/names";
 
-export const BUNDLE_NAME_PATTERN = "^[a-z][a-z0-9-]+[a-z0-9]$";
+const BUNDLE_NAME_PATTERN = "^[a-z][a-z0-9-]+[a-z0-9]$";
 const SLOT_KEY_PATTERN = "^[a-z][a-z0-9_]*$";
 const ENV_VAR_PATTERN = "^[A-Z][A-Z0-9_]*$";
 

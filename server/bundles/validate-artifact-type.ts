@@ -33,7 +33,10 @@ function stringLeaves(
   out: { path: (string | number)[]; text: string }[],
 ) {
   if (typeof value === "string") out.push({ path: at, text: value });
-  else if (Array.isArray(value)) value.forEach((v, i) => stringLeaves(v, [...at, i], out));
+  else if (Array.isArray(value))
+    value.forEach((v, i) => {
+      stringLeaves(v, [...at, i], out);
+    });
   else if (value && typeof value === "object")
     for (const [k, v] of Object.entries(value)) stringLeaves(v, [...at, k], out);
 }
@@ -63,7 +66,7 @@ function checkPolicyTemplates(
           });
         }
       } else if (root === "grantee") {
-        if (rest.length !== 1 || !(GRANTEE_FIELDS as readonly string[]).includes(rest[0])) {
+        if (rest.length !== 1 || !(GRANTEE_FIELDS as readonly string[]).includes(rest[0] ?? "")) {
           errors.push({
             file,
             path: pointer,
@@ -141,17 +144,18 @@ function awsActions(policy: PolicyDefinition): Set<string> | undefined {
  * actions is certainly out of order.
  */
 function checkPolicyOrder(policies: PolicyDefinition[], file: string): CatalogError[] {
-  const first = policies[0] && awsActions(policies[0]);
+  const [least, ...rest] = policies;
+  const first = least && awsActions(least);
   if (!first) return [];
-  for (let i = 1; i < policies.length; i++) {
-    const other = awsActions(policies[i]);
+  for (const policy of rest) {
+    const other = awsActions(policy);
     if (other && other.size < first.size && [...other].every((a) => first.has(a))) {
       return [
         {
           file,
           path: "/policies/0",
           rule: "policy-order",
-          message: `"${policies[0].id}" grants more than "${policies[i].id}"; list the least privileged policy first`,
+          message: `"${least.id}" grants more than "${policy.id}"; list the least privileged policy first`,
         },
       ];
     }

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { auditCount, forEachDatabase, snapshot } from "@/test/integration";
+import { reloadEnv } from "@/server/env";
 
 const CANARY = "CANARY-7f3c91";
 const tmp = mkdtempSync(path.join(os.tmpdir(), "patchbay-containment-"));
@@ -68,6 +69,7 @@ beforeAll(() => {
 const saved = process.env.PATCHBAY_IMPORT_ROOTS;
 afterEach(() => {
   process.env.PATCHBAY_IMPORT_ROOTS = saved;
+  reloadEnv();
 });
 
 forEachDatabase("catalog import containment", (h) => {
@@ -80,6 +82,7 @@ forEachDatabase("catalog import containment", (h) => {
 
   it("each $ref out of the import root is refused with its field and the rule, shows no content, and the import writes nothing", async () => {
     process.env.PATCHBAY_IMPORT_ROOTS = root;
+    reloadEnv();
     const organizationId = await acme();
     const ops = await h.as("ops@acme.test");
     for (const c of cases) {
@@ -110,6 +113,7 @@ forEachDatabase("catalog import containment", (h) => {
 
   it("a symlinked folder leading out of the root is not listed or read", async () => {
     process.env.PATCHBAY_IMPORT_ROOTS = root;
+    reloadEnv();
     const ops = await h.as("ops@acme.test");
     const preview = await ops.catalog.importPreview({
       organizationId: await acme(),
@@ -128,6 +132,7 @@ forEachDatabase("catalog import containment", (h) => {
 
   it("a link that stays inside the root is followed", async () => {
     process.env.PATCHBAY_IMPORT_ROOTS = root;
+    reloadEnv();
     const ops = await h.as("ops@acme.test");
     const preview = await ops.catalog.importPreview({
       organizationId: await acme(),

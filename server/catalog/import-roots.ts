@@ -5,6 +5,7 @@ import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { isInside } from "../bundles/contained-path";
 import { AppError } from "../domain/errors";
+import { env } from "../env";
 import { catalogRoot } from "./root";
 
 function real(p: string): string {
@@ -13,9 +14,7 @@ function real(p: string): string {
 }
 
 export function importRoots(): string[] {
-  const configured = (process.env.PATCHBAY_IMPORT_ROOTS ?? "")
-    .split(path.delimiter)
-    .filter(Boolean);
+  const configured = (env().PATCHBAY_IMPORT_ROOTS ?? "").split(path.delimiter).filter(Boolean);
   return [catalogRoot(), ...configured].map(real);
 }
 

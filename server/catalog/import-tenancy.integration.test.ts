@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { auditCount, forEachDatabase, snapshot, type Harness } from "@/test/integration";
+import { reloadEnv } from "@/server/env";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "patchbay-tenancy-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -51,6 +52,7 @@ beforeAll(() => {
 const saved = process.env.PATCHBAY_IMPORT_ROOTS;
 afterEach(() => {
   process.env.PATCHBAY_IMPORT_ROOTS = saved;
+  reloadEnv();
 });
 
 forEachDatabase("catalog import tenancy", (h: Harness) => {
@@ -62,6 +64,7 @@ forEachDatabase("catalog import tenancy", (h: Harness) => {
 
   it("an import by Acme's ops is Acme's: its viewer sees it, Globex sees nothing of it and its audit trail is unchanged", async () => {
     process.env.PATCHBAY_IMPORT_ROOTS = tmp;
+    reloadEnv();
     const [acme, globex] = [await org("acme"), await org("globex")];
     const globexEventsBefore = await orgEvents(globex);
     const acmeEventsBefore = await orgEvents(acme);
@@ -168,6 +171,7 @@ forEachDatabase("catalog import tenancy", (h: Harness) => {
 
   it("Globex may import the same names as its own; each organization keeps seeing only its own copy", async () => {
     process.env.PATCHBAY_IMPORT_ROOTS = tmp;
+    reloadEnv();
     const [acme, globex] = [await org("acme"), await org("globex")];
     const gina = await h.as("owner@globex.test");
     const result = await gina.catalog.import({
@@ -198,6 +202,7 @@ forEachDatabase("catalog import tenancy", (h: Harness) => {
       "name: local-redis\ndescription: shadow\nversion: 9.0.0\nparams:\n  properties: {}\nconnections:\n  properties: {}\nartifacts:\n  properties: {}\nsteps:\n  - path: src\n    provisioner: opentofu\n",
     );
     process.env.PATCHBAY_IMPORT_ROOTS = dir;
+    reloadEnv();
     const before = await snapshot(h.db());
     await expect(
       (await h.as("owner@globex.test")).catalog.import({ organizationId, path: dir }),

@@ -10,7 +10,7 @@ import type {
 import type { AllowedEnvironments } from "../domain/presets/types";
 import { presetKey, typeKey, type StoredState } from "../repositories/catalog";
 
-export interface PresetWrite {
+interface PresetWrite {
   bundleName: string;
   name: string;
   description: string;

@@ -4,13 +4,13 @@ import { z } from "zod";
 
 const record = z.record(z.string(), z.unknown());
 
-export const inputSlotDto = z.object({
+const inputSlotDto = z.object({
   key: z.string(),
   type: z.string(),
   title: z.string(),
   required: z.boolean(),
 });
-export const outputSlotDto = z.object({ key: z.string(), type: z.string(), title: z.string() });
+const outputSlotDto = z.object({ key: z.string(), type: z.string(), title: z.string() });
 
 export const bundleSummaryDto = z.object({
   name: z.string(),
@@ -25,7 +25,7 @@ export const bundleSummaryDto = z.object({
   outputs: z.array(outputSlotDto),
 });
 
-export const policyDto = z.object({
+const policyDto = z.object({
   id: z.string(),
   title: z.string(),
   description: z.string(),
@@ -42,7 +42,7 @@ export const artifactTypeDto = z.object({
   policies: z.array(policyDto),
 });
 
-export const presetDto = z.object({
+const presetDto = z.object({
   name: z.string(),
   description: z.string(),
   version: z.number().int(),

@@ -9,10 +9,7 @@ export interface SearchableBundle {
   outputs: { type: string }[];
 }
 
-export function searchText(
-  bundle: SearchableBundle,
-  typeLabels: ReadonlyMap<string, string>,
-): string {
+function searchText(bundle: SearchableBundle, typeLabels: ReadonlyMap<string, string>): string {
   const types = [...bundle.inputs, ...bundle.outputs].flatMap((s) => [
     s.type,
     typeLabels.get(s.type) ?? "",

@@ -74,7 +74,7 @@ export async function listCategories(
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function artifactTypeView(t: ArtifactTypeDefinition) {
+function artifactTypeView(t: ArtifactTypeDefinition) {
   const { name, label, icon, color, orientation, schema, policies } = t;
   return {
     name,

@@ -8,6 +8,7 @@ import { auditCount, forEachDatabase, snapshot } from "@/test/integration";
 import { massdriverFixtures } from "@/test/mutation-cases";
 import { catalogRoot } from "./root";
 import { syncCatalog } from "./sync";
+import { reloadEnv } from "@/server/env";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "patchbay-catalog-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -151,6 +152,7 @@ forEachDatabase("catalog sync", (h) => {
       },
     );
     process.env.PATCHBAY_IMPORT_ROOTS = fixtures;
+    reloadEnv();
     const preview = await ops.catalog.importPreview({ organizationId, path: fixtures });
     expect(preview.bundles.length + preview.artifactTypes.length).toBeGreaterThan(0);
     expect(await snapshot(h.db())).toEqual(before);

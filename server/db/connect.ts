@@ -25,7 +25,7 @@ export interface OpenOptions {
   register?: boolean;
 }
 
-export function redactUrl(url: string): string {
+function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
 }
 

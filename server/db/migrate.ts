@@ -7,11 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { SqlRunner } from "./sql-runner";
 
-export const MIGRATIONS_DIR = path.join(
-  /*turbopackIgnore: true*/ process.cwd(),
-  "prisma",
-  "migrations",
-);
+const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 
 export interface MigrationFile {
   name: string;

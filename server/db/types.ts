@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { SqlRunner } from "./sql-runner";
 
-export type DbMode = "embedded" | "postgresql";
+type DbMode = "embedded" | "postgresql";
 
 /** An open database: the Prisma client plus raw SQL for migrations, health and maintenance. */
 export interface Database {

@@ -13,7 +13,7 @@ import { fingerprintPrefix, type Fingerprinter } from "../secrets/crypto";
 import { mergeSensitive, splitSensitive, type PayloadObject } from "../secrets/split-sensitive";
 
 /** Stands in for a sensitive value. */
-export interface FingerprintMarker {
+interface FingerprintMarker {
   fingerprint: string;
 }
 

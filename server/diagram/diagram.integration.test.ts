@@ -41,7 +41,7 @@ forEachDatabase("diagram", (h: Harness) => {
       file,
       readFileSync(file, "utf8")
         .replace("version: 1.0.0", "version: 1.1.0")
-        .replace(/database:\n    type: postgresql/, "database:\n    type: redis"),
+        .replace(/database:\n {4}type: postgresql/, "database:\n    type: redis"),
     );
     const relay = path.join(catalog, "relay");
     cpSync(path.join(catalog, "local-redis"), relay, { recursive: true });
@@ -52,7 +52,7 @@ forEachDatabase("diagram", (h: Harness) => {
         "connections:\n  upstream:\n    type: http-endpoint\n    required: false\n    title: Upstream",
       )
       .replace(
-        /artifacts:\n  cache:\n    type: redis\n    title: Redis/,
+        /artifacts:\n {2}cache:\n {4}type: redis\n {4}title: Redis/,
         "artifacts:\n  endpoint:\n    type: http-endpoint\n    title: Endpoint",
       );
     writeFileSync(path.join(relay, "bundle.yaml"), yaml);

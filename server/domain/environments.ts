@@ -1,6 +1,6 @@
 // Environments of a project: what a new project starts with, what a fork copies, and when an
 // environment may be deleted. Pure: the service feeds these rows read inside its transaction.
-import { AppError } from "./errors";
+import { AppError, fieldMessages } from "./errors";
 
 export type EnvironmentClass = "production" | "non_production";
 
@@ -17,12 +17,9 @@ export const DEFAULT_ENVIRONMENTS: readonly EnvironmentSpec[] = [
   { slug: "production", name: "Production", class: "production", protected: true },
 ];
 
-/** "production" / "non-production": the product's words for a class. */
-export function describeClass(value: EnvironmentClass): string {
-  return value === "production" ? "production" : "non-production";
-}
-
-/** One instance of the source environment, as the fork reads it (secrets appear only as a count). */
+/**
+ * One instance of the source environment, as the fork reads it (secrets appear only as a count).
+ */
 export interface ForkSourceInstance {
   componentId: string;
   componentName: string;
@@ -35,7 +32,10 @@ export interface ForkSourceInstance {
   secretCount: number;
 }
 
-/** What a new instance of the fork is created with. Status, deployed version and revision start fresh. */
+/**
+ * What a new instance of the fork is created with. Status, deployed version and revision start
+ * fresh.
+ */
 export interface ForkedInstance {
   componentId: string;
   params: unknown;
@@ -51,7 +51,10 @@ export interface ForkPlan {
     components: string[];
     presetPins: number;
     linePolicyChoices: number;
-    /** Readable entries; plain strings because the audit redactor fingerprints any value under a key naming a secret. */
+    /**
+     * Readable entries; plain strings because the audit redactor fingerprints any value under a key
+     * naming a secret.
+     */
     notCopied: string[];
   };
 }
@@ -137,14 +140,18 @@ export function deletionBlockers(facts: DeletionFacts): string[] {
   return reasons;
 }
 
-/** Throws PRECONDITION_FAILED naming every blocker and its field when the environment may not be deleted. */
+/**
+ * Throws PRECONDITION_FAILED naming every blocker and its field when the environment may not be
+ * deleted.
+ */
 export function assertDeletable(facts: DeletionFacts): void {
   const reasons = deletionBlockers(facts);
   if (reasons.length === 0) return;
-  const fields: Record<string, string[]> = {};
-  for (const reason of reasons) {
-    const field = reason.slice(0, reason.indexOf(":"));
-    (fields[field] ??= []).push(reason.slice(field.length + 2));
-  }
+  const fields = fieldMessages(
+    reasons.map((reason) => {
+      const field = reason.slice(0, reason.indexOf(":"));
+      return { field, message: reason.slice(field.length + 2) };
+    }),
+  );
   throw new AppError("PRECONDITION_FAILED", reasons.join(" · "), { fields });
 }

@@ -29,3 +29,16 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof Error && error.name === "AppError" && "code" in error;
 }
+
+/** Messages grouped by field path, in the order met: the shape of `AppErrorDetails.fields`. */
+export function fieldMessages(
+  problems: Iterable<{ field: string; message: string }>,
+): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const { field, message } of problems) {
+    const list = fields[field] ?? [];
+    list.push(message);
+    fields[field] = list;
+  }
+  return fields;
+}

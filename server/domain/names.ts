@@ -2,15 +2,3 @@
 export const SLUG_PATTERN = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
 export const SLUG_RULE =
   "must be 2–40 lowercase letters, digits or dashes, starting with a letter and not ending with a dash";
-
-/** A slug derived from a display name ("E-commerce API" → "e-commerce-api"). */
-export function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .replace(/^[^a-z]+/, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-}

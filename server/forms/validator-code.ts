@@ -7,15 +7,6 @@ import { createHash } from "node:crypto";
 import { compileSchemaValidatorsCode } from "@rjsf/validator-ajv8/compileSchemaValidators";
 import { _ } from "ajv";
 
-/** Module names the generated code may `require`; the browser provides exactly these. */
-export const RUNTIME_MODULES = [
-  "ajv/dist/runtime/equal",
-  "ajv/dist/runtime/ucs2length",
-  "ajv/dist/runtime/uri",
-  "ajv/dist/runtime/validation_error",
-  "ajv-formats/dist/formats",
-] as const;
-
 const CACHE_LIMIT = 200;
 const cache = new Map<string, string>();
 

@@ -14,7 +14,7 @@ forEachDatabase("environment history", (h: Harness) => {
   let production = "";
   const db = "cmp-history-db-0001";
   const cache = "cmp-history-cache-0001";
-  const moments: Record<string, string> = {};
+  const moments = {} as Record<"beforeProject" | "empty" | "added" | "resized", string>;
   const rows = (environmentId: string) =>
     h.db().prisma.environmentSnapshot.count({ where: { environmentId } });
 

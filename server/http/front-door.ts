@@ -15,14 +15,14 @@ function first(value: string | string[] | undefined): string | undefined {
   return v?.split(",")[0]?.trim() || undefined;
 }
 
-export interface Verdict {
+interface Verdict {
   client?: string;
   proto: "http" | "https";
   host?: string;
 }
 
 /** Rewrites `req`'s forwarding headers to what is known; returns the verdict. */
-export function normalizeForwarding(req: IncomingMessage, trusted: TrustedProxies): Verdict {
+function normalizeForwarding(req: IncomingMessage, trusted: TrustedProxies): Verdict {
   const remote = req.socket.remoteAddress;
   const viaProxy = trusted.has(remote);
   const forwardedFor = req.headers["x-forwarded-for"];

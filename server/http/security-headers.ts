@@ -34,7 +34,7 @@ export function pageContentSecurityPolicy({
 }
 
 /** For everything that is not a page (API answers, files): nothing may run, nothing may frame it. */
-export const NON_PAGE_CSP =
+const NON_PAGE_CSP =
   "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export function baselineHeaders({ https }: { https: boolean }): Record<string, string> {

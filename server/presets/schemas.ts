@@ -6,7 +6,7 @@ import { environmentClass } from "../api/schemas";
 const record = z.record(z.string(), z.unknown());
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-export const fieldRule = z.discriminatedUnion("mode", [
+const fieldRule = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("locked") }).strict(),
   z
     .object({
@@ -19,14 +19,14 @@ export const fieldRule = z.discriminatedUnion("mode", [
     .strict(),
 ]);
 
-export const presetRules = z.record(
+const presetRules = z.record(
   z
     .string()
     .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, { message: "must be a dotted field path" }),
   fieldRule,
 );
 
-export const allowedEnvironments = z
+const allowedEnvironments = z
   .object({
     classes: z.array(environmentClass).max(2).optional(),
     environments: z
@@ -39,7 +39,7 @@ export const allowedEnvironments = z
   .strict();
 
 /** A published version as the canvas uses it. */
-export const usableVersionDto = z.object({
+const usableVersionDto = z.object({
   id: z.string(),
   name: z.string(),
   version: z.number().int(),
@@ -91,7 +91,7 @@ export const saveDraftInput = z.object({
   ...draftFields,
 });
 
-export const presetVersionDto = z.object({
+const presetVersionDto = z.object({
   id: z.string(),
   version: z.number().int(),
   status: z.enum(["draft", "published"]),

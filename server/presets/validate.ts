@@ -4,7 +4,7 @@ import semver from "semver";
 import type { Tx } from "../db";
 import { schemaDefaults, mergeParams } from "../domain/access/params";
 import type { BundleDefinition } from "../domain/catalog/types";
-import { AppError } from "../domain/errors";
+import { AppError, fieldMessages } from "../domain/errors";
 import { ruleProblems } from "../domain/presets/rules";
 import type { PresetRules } from "../domain/presets/types";
 import { paramProblems } from "../diagram/catalog-context";
@@ -42,8 +42,7 @@ export function checkedVersion(
     ...ruleProblems(bundle.params, full, rules),
   ];
   if (problems.length > 0) {
-    const fields: Record<string, string[]> = {};
-    for (const p of problems) (fields[p.path] ??= []).push(p.message);
+    const fields = fieldMessages(problems.map((p) => ({ field: p.path, message: p.message })));
     throw new AppError("BAD_REQUEST", `${problems[0]!.path}: ${problems[0]!.message}`, { fields });
   }
   return full;

@@ -3,7 +3,7 @@
 // sensitive are sealed into one string and only fingerprints of them are ever shown.
 import { ajvErrors, compiledSchema } from "../bundles/json-schema";
 import type { ArtifactTypeDefinition } from "../domain/catalog/types";
-import { AppError } from "../domain/errors";
+import { AppError, fieldMessages } from "../domain/errors";
 import { fingerprinter, fingerprintPrefix, sealCompact } from "./crypto";
 import { splitSensitive, type PayloadObject, type SensitiveValues } from "./split-sensitive";
 
@@ -11,11 +11,12 @@ import { splitSensitive, type PayloadObject, type SensitiveValues } from "./spli
 function payloadProblems(type: ArtifactTypeDefinition, payload: PayloadObject) {
   const validate = compiledSchema(`artifact-type:${type.digest}`, type.schema);
   if (validate(payload)) return null;
-  const fields: Record<string, string[]> = {};
-  for (const e of ajvErrors(type.source, "", "payload", validate.errors)) {
-    const key = ["payload", ...e.path.split("/").filter(Boolean)].join(".");
-    (fields[key] ??= []).push(e.message);
-  }
+  const fields = fieldMessages(
+    ajvErrors(type.source, "", "payload", validate.errors).map((e) => ({
+      field: ["payload", ...e.path.split("/").filter(Boolean)].join("."),
+      message: e.message,
+    })),
+  );
   const summary = Object.entries(fields)
     .map(([k, v]) => `${k}: ${v.join("; ")}`)
     .join(" · ");

@@ -3,7 +3,7 @@
 // The key comes from PATCHBAY_SECRET_KEY or, on a single machine, a key file generated once.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import path from "node:path";
-import { EnvError } from "../env";
+import { EnvError, env } from "../env";
 import { localSecret } from "../local-secrets";
 
 export interface Sealed {
@@ -50,7 +50,7 @@ let cached: Buffer | undefined;
 
 /** The process's key, resolved once from the environment. */
 function processKey(): Buffer {
-  cached ??= Buffer.from(resolveSecretKey(process.env), "base64");
+  cached ??= Buffer.from(resolveSecretKey(env()), "base64");
   return cached;
 }
 

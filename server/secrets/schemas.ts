@@ -27,9 +27,6 @@ export type SecretStatusDto = z.infer<typeof secretStatusDto>;
 
 export const defaultName = z.string().regex(SLUG_PATTERN, { message: SLUG_RULE });
 
-/** Stands in for a sensitive value in a listed payload. */
-export const sensitiveMarker = z.object({ set: z.literal(true), fingerprint: z.string() });
-
 export const environmentDefaultDto = z.object({
   id: z.string(),
   name: z.string(),

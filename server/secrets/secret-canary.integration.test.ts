@@ -165,7 +165,7 @@ forEachDatabase("secret canary", (h: Harness) => {
     for (const [label, r] of responses) expectNoCanary(label, JSON.stringify(r) ?? "");
     figures.responses += responses.length;
     const logged = lines.slice(lineCount);
-    logged.forEach((line, i) => expectNoCanary(`log line ${i}`, line));
+    for (const [i, line] of logged.entries()) expectNoCanary(`log line ${i}`, line);
     figures.logLines += logged.length;
     const tables = await h
       .db()
@@ -324,12 +324,13 @@ forEachDatabase("secret canary", (h: Harness) => {
     await keep(viewer.deployment.list(t));
 
     expect(responses.length).toBe(24);
-    responses.forEach((r, i) => expectNoCanary(`response ${i}`, JSON.stringify(r) ?? ""));
+    for (const [i, r] of responses.entries())
+      expectNoCanary(`response ${i}`, JSON.stringify(r) ?? "");
     figures.responses += responses.length;
 
     // The capture works: the procedures' own request lines are there.
     expect(lines.slice(lineCount).some((l) => l.includes('"path":"secret.set"'))).toBe(true);
-    lines.slice(lineCount).forEach((line, i) => expectNoCanary(`log line ${i}`, line));
+    for (const [i, line] of lines.slice(lineCount).entries()) expectNoCanary(`log line ${i}`, line);
 
     const tables = await h
       .db()

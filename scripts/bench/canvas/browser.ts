@@ -75,9 +75,9 @@ export async function openSession(
 async function bodyText(page: Page): Promise<string> {
   const text = await page
     .locator("body")
-    .innerText({ timeout: 2_000 })
+    .textContent({ timeout: 2_000 })
     .catch(() => "");
-  return JSON.stringify(text.replace(/\s+/g, " ").slice(0, 300));
+  return JSON.stringify((text ?? "").replace(/\s+/g, " ").slice(0, 300));
 }
 
 /** Two animation frames: what was rendered for the last state has been painted. */
@@ -112,7 +112,7 @@ async function waitForCanvas(page: Page, signal: ReadySignal | undefined): Promi
 }
 
 /** A point of the pane with nothing on it, far enough from the pane's edges for the pan loop. */
-export async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
+async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(() => {
     const pane = document.querySelector("[data-testid=canvas] .react-flow__pane");
     if (!pane) return null;
@@ -152,7 +152,7 @@ async function mainThreadMs(page: Page, interact: () => Promise<void>) {
 }
 
 /** The fixed interaction: a 60-step drag-pan loop from an empty point, then 5 wheel zooms in and 5 out. */
-export async function panAndZoom(page: Page, start: { x: number; y: number }): Promise<void> {
+async function panAndZoom(page: Page, start: { x: number; y: number }): Promise<void> {
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   for (let i = 1; i <= PAN_STEPS; i++) {

@@ -74,7 +74,10 @@ export function generateDiagram(
   const total = mix.reduce((sum, [, w]) => sum + w, 0);
   const pick = (): CatalogBundle => {
     let r = random() * total;
-    for (const [name, w] of mix) if ((r -= w) < 0) return byName.get(name)!;
+    for (const [name, w] of mix) {
+      r -= w;
+      if (r < 0) return byName.get(name)!;
+    }
     return byName.get(mix.at(-1)![0])!;
   };
 

@@ -8,6 +8,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildIfNeeded } from "../../build-if-needed";
 
+// Resolves `server-only` as Next's server does (scripts/server-runtime.mjs).
+const SERVER_RUNTIME = path.resolve(import.meta.dirname, "../../server-runtime.mjs");
+
 const HEALTH_TIMEOUT_MS = 120_000;
 const BUILD_ATTEMPTS = 3;
 
@@ -93,7 +96,7 @@ export async function startServer(
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(import.meta.dirname, "app-server.ts")],
+    ["--import", "tsx", "--import", SERVER_RUNTIME, path.join(import.meta.dirname, "app-server.ts")],
     {
       cwd: root,
       env: {
@@ -108,8 +111,9 @@ export async function startServer(
   );
   // Its banner would only clutter the figures: keep the tail of its output for error messages.
   let tail: string[] = [];
-  const keep = (chunk: Buffer) =>
-    void (tail = [...tail, ...chunk.toString().split("\n").filter(Boolean)].slice(-30));
+  const keep = (chunk: Buffer) => {
+    tail = [...tail, ...chunk.toString().split("\n").filter(Boolean)].slice(-30);
+  };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
   const output = () => tail.map((l) => `  | ${l}`).join("\n");

@@ -202,7 +202,7 @@ export function generatePair(instances: number, seed = 42): BenchPair {
   };
 }
 
-export function countLeaves(value: unknown): number {
+function countLeaves(value: unknown): number {
   if (typeof value !== "object" || value === null) return 1;
   let n = 0;
   for (const item of Object.values(value)) n += countLeaves(item);

@@ -6,7 +6,7 @@ import type { ArtifactTypeDefinition, BundleDefinition } from "../catalog/types"
 import { bundleRef, effectivePolicies, type Diagram } from "../graph/types";
 import { chosenPolicies } from "./policies";
 
-export interface BlastRadiusLine {
+interface BlastRadiusLine {
   linkId: string;
   /** The other end of the line. */
   peer: { componentId: string; name: string };

@@ -6,7 +6,7 @@ import type { AppDefinition } from "../catalog/types";
 import type { MetadataBag } from "./metadata";
 import { touchesSensitive } from "./sensitive";
 
-export type EnvSource =
+type EnvSource =
   | { kind: "param"; path: string }
   | { kind: "metadata"; path: string }
   | {

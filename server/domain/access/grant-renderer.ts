@@ -12,7 +12,7 @@ export interface GrantRenderer {
 
 const UNKNOWN_MARK = "<unknown: ";
 
-export function isPlaceholder(value: string): boolean {
+function isPlaceholder(value: string): boolean {
   return value.includes(UNKNOWN_MARK);
 }
 

@@ -29,7 +29,7 @@ export interface Grantee {
 const GCP_ACCOUNT_MAX = 30;
 
 /** Shorten `value` to `max` characters, replacing the tail with a hash of the whole so distinct inputs stay distinct. */
-export function fitName(value: string, max: number, separator = "-"): string {
+function fitName(value: string, max: number, separator = "-"): string {
   if (value.length <= max) return value;
   const hash = shortHash(value);
   const head = value.slice(0, max - hash.length - separator.length).replace(/[-_]+$/, "");

@@ -60,12 +60,12 @@ export const RESERVED_TAG_KEYS = [
  * Reserved: the five keys above and the whole `patchbay-` namespace, so a tag Patchbay adds
  * later can never already be taken by a user.
  */
-export function isReservedTag(key: string): boolean {
+function isReservedTag(key: string): boolean {
   return key === "managed-by" || key.startsWith("patchbay-");
 }
 
 /** One level of the cascade: its slug (or component name) and its user tags. */
-export interface TagLevel {
+interface TagLevel {
   slug: string;
   tags?: Tags | null;
 }

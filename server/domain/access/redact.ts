@@ -33,7 +33,7 @@ function redactConnection(c: ResolvedConnection): ResolvedConnection {
 }
 
 /** An env var as a browser may see it: sensitive values are withheld and marked `masked`. */
-export type RedactedEnvVar = EnvVar & { masked: boolean };
+type RedactedEnvVar = EnvVar & { masked: boolean };
 
 export type RedactedResolution = Omit<InstanceResolution, "env"> & { env: RedactedEnvVar[] };
 

@@ -221,7 +221,7 @@ describe("grantee and other providers", () => {
 
 describe("per-line names", () => {
   it("fit PostgreSQL's 63-character identifiers, deterministically and distinctly", () => {
-    const long = "a".repeat(47) + "-ab12";
+    const long = `${"a".repeat(47)}-ab12`;
     const one = lineUserName(long, "database");
     const two = lineUserName(long, "analytics_database");
     expect(one.length).toBeLessThanOrEqual(63);

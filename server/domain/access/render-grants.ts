@@ -8,7 +8,7 @@ import { grantRenderer, renderDeep, type GrantRenderer } from "./grant-renderer"
 import { renderAws, type RenderedAwsGrant } from "./render-aws";
 import type { ConnectionPayload } from "./payload";
 
-export interface GcpBinding {
+interface GcpBinding {
   role: string;
   resource: string;
   /** `serviceAccount:{email}` of the consumer. */
@@ -16,7 +16,7 @@ export interface GcpBinding {
   condition?: { title: string; expression: string };
 }
 
-export interface RenderedGrants {
+interface RenderedGrants {
   aws?: RenderedAwsGrant;
   gcp?: GcpBinding[];
   postgresql?: { role: string; statements: string[] };

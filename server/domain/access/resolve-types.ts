@@ -33,7 +33,7 @@ export interface LinkSourceInput {
 }
 
 /** An artifact supplied per environment: it fills every slot of its type that has no line. */
-export interface EnvironmentDefaultInput {
+interface EnvironmentDefaultInput {
   name: string;
   /** Artifact type name. */
   type: string;

@@ -4,7 +4,7 @@ import { atLeast, type Role } from "../roles";
 
 /** `pbt_` + 32 random bytes in base64url (43 characters): recognisable in logs and secret scanners. */
 export const TOKEN_PREFIX = "pbt_";
-export const TOKEN_PATTERN = /^pbt_[A-Za-z0-9_-]{43}$/;
+const TOKEN_PATTERN = /^pbt_[A-Za-z0-9_-]{43}$/;
 
 /** Every token expires: a forgotten one stops working on its own. A year is the longest. */
 export const MIN_EXPIRY_DAYS = 1;

@@ -53,7 +53,7 @@ describe("safeCallbackPath", () => {
     "",
     " /o/acme",
     "/o/acme\t",
-    "/" + "a".repeat(3000),
+    `/${"a".repeat(3000)}`,
   ];
   it.each(hostile.map((h) => [h]))("refuses %j", (raw) => {
     expect(safeCallbackPath(raw)).toBe("/");

@@ -7,6 +7,7 @@ const MAX_LENGTH = 2048;
 // Control characters, whitespace and backslashes have no business in a callback path; the
 // URL parser silently drops or rewrites several of them, which is how `/\t/evil` becomes `//evil`.
 const FORBIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\\]/;
 const PROBE_ORIGIN = "http://patchbay.invalid";
 

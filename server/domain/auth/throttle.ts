@@ -57,7 +57,7 @@ export type AttemptDecision =
   | { kind: "locked"; until: Date; started: boolean; next: ThrottleState };
 
 /** The state with what has aged out forgotten. */
-export function decay(state: ThrottleState, now: Date, policy: ThrottlePolicy): ThrottleState {
+function decay(state: ThrottleState, now: Date, policy: ThrottlePolicy): ThrottleState {
   const t = now.getTime();
   const stale = state.lastFailureAt !== null && t - state.lastFailureAt.getTime() > policy.windowMs;
   const locked = state.lockedUntil !== null && state.lockedUntil.getTime() > t;
@@ -103,7 +103,7 @@ export function afterSuccess(state: ThrottleState, scope: ThrottleScope): Thrott
     : { ...state, failures: Math.max(0, state.failures - 1) };
 }
 
-export function lockDuration(lockoutsSoFar: number, policy: ThrottlePolicy): number {
+function lockDuration(lockoutsSoFar: number, policy: ThrottlePolicy): number {
   return Math.min(policy.baseLockMs * 2 ** Math.min(lockoutsSoFar, 30), policy.maxLockMs);
 }
 

@@ -46,14 +46,6 @@ export function inputSlot(
   return index.inputs.get(slotKey(bundle, slot));
 }
 
-export function outputSlot(
-  index: CatalogIndex,
-  bundle: string,
-  slot: string,
-): ArtifactSlot | undefined {
-  return index.outputs.get(slotKey(bundle, slot));
-}
-
 /** The least-privileged policy of a type (the first one, by catalog invariant). */
 export function defaultPolicy(index: CatalogIndex, type: string) {
   return index.artifactTypes.get(type)?.policies[0];

@@ -14,7 +14,7 @@ function isSchema(value: unknown): value is JsonSchema {
  * does not allow that key. Open objects (no `properties`, no combinators) accept any key
  * and yield an empty schema: nothing more can be checked below them.
  */
-export function childSchemas(schema: JsonSchema, segment: string): JsonSchema[] | undefined {
+function childSchemas(schema: JsonSchema, segment: string): JsonSchema[] | undefined {
   const found: JsonSchema[] = [];
   const properties = schema.properties;
   if (isSchema(properties) && isSchema(properties[segment]))
@@ -51,8 +51,8 @@ export function childSchemas(schema: JsonSchema, segment: string): JsonSchema[] 
 /** Does `segments` name a value the schema allows? Returns the failing segment index or -1. */
 export function findMissingSegment(schema: JsonSchema, segments: string[]): number {
   let current: JsonSchema[] = [schema];
-  for (let i = 0; i < segments.length; i++) {
-    const next = current.flatMap((s) => childSchemas(s, segments[i]) ?? []);
+  for (const [i, segment] of segments.entries()) {
+    const next = current.flatMap((s) => childSchemas(s, segment) ?? []);
     if (next.length === 0) return i;
     current = next;
   }
@@ -61,7 +61,7 @@ export function findMissingSegment(schema: JsonSchema, segments: string[]): numb
 
 /** JSON pointer from path segments (RFC 6901 escaping). */
 export function toPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+  return segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 }
 
 /**

@@ -13,7 +13,6 @@
 //   policy grants   → artifact (the producer's payload), grantee (the consumer principal)
 
 export const APP_ENV_ROOTS = ["params", "connections", "metadata"] as const;
-export const POLICY_ROOTS = ["artifact", "grantee"] as const;
 
 /** Fields of the metadata bag every deployment receives. */
 export const METADATA_FIELDS = [
@@ -40,7 +39,8 @@ export interface TemplateRef {
 export function templateRefs(template: string): TemplateRef[] {
   const refs: TemplateRef[] = [];
   for (const match of template.matchAll(PLACEHOLDER)) {
-    refs.push({ path: match[1], segments: match[1].split(".") });
+    const path = match[1] ?? "";
+    refs.push({ path, segments: path.split(".") });
   }
   return refs;
 }

@@ -10,17 +10,16 @@ export type JsonSchema = { [keyword: string]: unknown };
 export type UiSchema = { [key: string]: unknown };
 
 export type Provisioner = "opentofu" | "terraform" | "helm" | "local";
-export const PROVISIONERS: readonly Provisioner[] = ["opentofu", "terraform", "helm", "local"];
 
 /**
  * How a line of this type is drawn: `link` is a line between two components;
  * `environment` payloads (credentials, networks) are supplied once per environment and
  * shown as an environment default rather than a line.
  */
-export type ArtifactOrientation = "link" | "environment";
+type ArtifactOrientation = "link" | "environment";
 
 /** Fields common to input and output slots. `key` is the stable handle id on the canvas. */
-export interface SlotDefinition {
+interface SlotDefinition {
   key: string;
   /** Artifact type name; look it up in the catalog, never parse it out of a handle id. */
   type: string;
@@ -46,7 +45,7 @@ export interface ShippedPreset {
   allowed?: AllowedEnvironments;
 }
 
-export interface SecretDeclaration {
+interface SecretDeclaration {
   title: string;
   required: boolean;
   description?: string;
@@ -103,18 +102,18 @@ export interface AwsGrant {
   policyArn?: string;
 }
 
-export interface GcpGrant {
+interface GcpGrant {
   role: string;
   /** Full resource name the binding is scoped to, as a template. */
   resource: string;
   condition?: string;
 }
 
-export interface PostgresqlGrant {
+interface PostgresqlGrant {
   statements: string[];
 }
 
-export interface RedisGrant {
+interface RedisGrant {
   /** Redis ACL rule, e.g. `~{{artifact.key_prefix}}* +@read`. */
   acl: string;
 }
@@ -126,7 +125,7 @@ export interface KubernetesRule {
   resourceNames?: string[];
 }
 
-export interface KubernetesGrant {
+interface KubernetesGrant {
   /** `Role` rules are namespaced to the consumer; `ClusterRole` only where needed. */
   scope: "namespace" | "cluster";
   rules: KubernetesRule[];
@@ -139,7 +138,6 @@ export interface PolicyGrants {
   redis?: RedisGrant;
   kubernetes?: KubernetesGrant;
 }
-export type GrantProvider = keyof PolicyGrants;
 
 /** A named access level a producer offers to consumers of its artifact. */
 export interface PolicyDefinition {

@@ -8,13 +8,13 @@
 // declares, or with access nobody chose. An upstream that is not deployed yet blocks only an
 // apply: a plan is a preview and may use the preview payload built from the upstream's
 // params, but applying against placeholder hostnames and ARNs would provision nonsense.
-import { AppError } from "../errors";
+import { AppError, fieldMessages } from "../errors";
 
 /** What can be requested today; `destroy` has rules of its own (protection) and no request path yet. */
 export type RequestableAction = "plan" | "apply";
 
 /** The parts of a resolution (raw or redacted: either fits) that decide. */
-export interface BlockerResolution {
+interface BlockerResolution {
   problems: readonly { rule: string; slot: string; message: string }[];
   connections: readonly {
     slot: string;
@@ -33,7 +33,7 @@ export interface BlockerFacts {
   resolution: BlockerResolution;
 }
 
-export type BlockerRule =
+type BlockerRule =
   | "missing-secret"
   | "missing-required"
   | "unknown-slot"
@@ -95,10 +95,8 @@ export function describeBlocker(blocker: DeploymentBlocker): string {
 }
 
 /** Field → messages, for inline display beside what blocks. */
-export function blockerFields(blockers: readonly DeploymentBlocker[]): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const b of blockers) (fields[b.field] ??= []).push(b.message);
-  return fields;
+function blockerFields(blockers: readonly DeploymentBlocker[]): Record<string, string[]> {
+  return fieldMessages(blockers);
 }
 
 /** Refuses (BAD_REQUEST, every blocker as an inline field error) while anything blocks. */

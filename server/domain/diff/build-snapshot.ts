@@ -12,13 +12,13 @@ import type {
 } from "./types";
 
 /** An input slot of a bundle version, as far as remote references need it. */
-export interface InputSlotRef {
+interface InputSlotRef {
   key: string;
   type: string;
 }
 
 /** An artifact supplied by hand to the environment (id, name, type only: never its payload). */
-export interface EnvironmentDefaultRef {
+interface EnvironmentDefaultRef {
   id: string;
   name: string;
   type: string;

@@ -128,7 +128,12 @@ describe("masking", () => {
       api.secrets = {};
       api.bundleVersion = "2.0.0";
     });
-    diffEnvironments(left, r, { mask: (place) => (asked.push(place), false) });
+    diffEnvironments(left, r, {
+      mask: (place) => {
+        asked.push(place);
+        return false;
+      },
+    });
     expect(asked).toEqual([
       { componentId: "c-api", bundle: "container-service", kind: "param", segments: ["tags", "1"] },
       { componentId: "c-api", bundle: "container-service", kind: "param", segments: ["tags", "2"] },

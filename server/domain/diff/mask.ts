@@ -23,8 +23,10 @@ export function maskSensitive(pointers: SensitivePointers): (place: MaskPlace) =
   // By pointer text, not by list: callers may well build a fresh list on every call.
   const parsed = new Map<string, string[]>();
   const segmentsOf = (pointer: string) => {
-    let found = parsed.get(pointer);
-    if (!found) parsed.set(pointer, (found = pointerSegments(pointer)));
+    const known = parsed.get(pointer);
+    if (known) return known;
+    const found = pointerSegments(pointer);
+    parsed.set(pointer, found);
     return found;
   };
   return ({ bundle, kind, segments }) => {

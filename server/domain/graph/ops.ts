@@ -220,7 +220,7 @@ function checkPosition(i: number, x: number | undefined, y: number | undefined) 
 
 /** Applies `ops` in order to a copy of `diagram`; throws AppError naming the first bad op and field. */
 export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext): Diagram {
-  let d: Diagram = {
+  const d: Diagram = {
     components: [...diagram.components],
     links: [...diagram.links],
     instances: { ...diagram.instances },

@@ -23,7 +23,7 @@ describe("findHostileInput", () => {
       path: "name",
       rule: "must not contain NUL characters",
     });
-    expect(findHostileInput({ params: { ["k\u0000"]: 1 } })?.path).toBe("params.(key)");
+    expect(findHostileInput({ params: { "k\u0000": 1 } })?.path).toBe("params.(key)");
   });
   it("refuses lone surrogates but accepts pairs", () => {
     expect(findHostileInput({ s: "\uD83D" })?.rule).toMatch(/lone surrogate/);

@@ -9,9 +9,9 @@ export const MAX_DEPTH = 24;
 /** Longest string accepted anywhere in an input (a preset rationale or a message is far shorter). */
 export const MAX_STRING = 65_536;
 /** Most elements of one array, or keys of one object. */
-export const MAX_ENTRIES = 5_000;
+const MAX_ENTRIES = 5_000;
 /** Most strings, numbers and keys in one input: bounds the work of a call (2,000 diagram ops with their instances stay below). */
-export const MAX_NODES = 250_000;
+const MAX_NODES = 250_000;
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "prototype", "constructor"]);
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.

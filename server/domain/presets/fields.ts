@@ -4,7 +4,7 @@ import type { JsonSchema } from "../catalog/types";
 import { isPlainObject } from "./values";
 import type { Scalar } from "./types";
 
-export interface FieldOption {
+interface FieldOption {
   value: Scalar;
   title: string;
 }
@@ -29,7 +29,7 @@ function options(node: Record<string, unknown>): FieldOption[] | undefined {
     : Array.isArray(node.anyOf)
       ? node.anyOf
       : null;
-  if (!list || !list.every((o) => isPlainObject(o) && "const" in o)) return undefined;
+  if (!list?.every((o) => isPlainObject(o) && "const" in o)) return undefined;
   return list.map((o) => ({
     value: o.const as Scalar,
     title: typeof o.title === "string" ? o.title : String(o.const),

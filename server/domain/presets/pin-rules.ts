@@ -41,7 +41,7 @@ export function binds(version: Pick<PresetVersionRules, "rules"> | null | undefi
 }
 
 /** True when `next` keeps the instance on `current`'s preset at the same or a newer version. */
-export function staysOn(
+function staysOn(
   current: Pick<PresetVersionRules, "name" | "version">,
   next: Pin,
   nextVersion: number | undefined,

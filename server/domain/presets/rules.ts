@@ -3,7 +3,7 @@
 // draft is saved, so a published version can never contradict its own bundle.
 import type { JsonSchema } from "../catalog/types";
 import { paramFields, type ParamField } from "./fields";
-import type { FieldRule, PresetRules, PresetVersionRules, Scalar, Violation } from "./types";
+import type { FieldRule, PresetRules, PresetVersionRules, Violation } from "./types";
 import { getAt, sameValue, show } from "./values";
 
 /** `preset "Postgres – Production" v2`, for messages. */
@@ -156,14 +156,4 @@ export function ruleProblems(
     if (own) out.push({ path: `values.${path}`, message: `${own.text} by this preset's own rule` });
   }
   return out;
-}
-
-/** Allowed values of a field under a rule (for selects): the bundle's options, narrowed. */
-export function allowedOptions(
-  field: ParamField,
-  rule: FieldRule | undefined,
-): Scalar[] | undefined {
-  const all = field.options?.map((o) => o.value);
-  if (!rule || rule.mode !== "narrowed" || !rule.enum) return all;
-  return all?.filter((v) => rule.enum!.some((e) => sameValue(e, v)));
 }

@@ -82,7 +82,7 @@ export function availableUpgrade(preset: UsablePreset, version: number): UsableV
 }
 
 /** A preset's version by number, else its newest published one; null when there is no such version. */
-export function versionOf(preset: UsablePreset, version?: number): UsableVersion | null {
+function versionOf(preset: UsablePreset, version?: number): UsableVersion | null {
   return (
     (version === undefined
       ? preset.versions[0]
