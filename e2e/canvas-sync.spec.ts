@@ -3,13 +3,18 @@
 // (the same field); a save meeting a 500 is retried until the server answers. Each journey
 // gets a project of its own with two local processes, `api` and `worker`, placed over HTTP.
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { call, inspector, node, openCanvas, saved, stamp } from "./canvas-helpers";
+import { call, centre, inspector, node, openCanvas, saved, stamp } from "./canvas-helpers";
 import { signIn } from "./helpers";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
 type Config = { params: Record<string, unknown> };
-type Saved = { revision: number; diagram: { instances: Record<string, Record<string, Config>> } };
+type Saved = {
+  diagram: {
+    components: { id: string; x: number }[];
+    instances: Record<string, Record<string, Config>>;
+  };
+};
 
 async function setUp(page: Page) {
   const org = await call<{ id: string }>(page, "organization.bySlug", { slug: "acme" }, "query");
@@ -40,7 +45,11 @@ async function setUp(page: Page) {
       Object.values(d.diagram.instances[id] ?? {}).map((c) => c.params.port)[0];
     return { api: port(ids.api), worker: port(ids.worker) };
   };
-  return { path: `/o/acme/p/${slug}`, ports };
+  const apiX = async () => {
+    const d = await call<Saved>(page, "diagram.get", { projectId: project.id }, "query");
+    return d.diagram.components.find((c) => c.id === ids.api)?.x;
+  };
+  return { path: `/o/acme/p/${slug}`, ports, apiX };
 }
 
 async function setPort(page: Page, component: string, port: string) {
@@ -67,7 +76,7 @@ test("edit, open Compare and History, come back, edit again: both saved, no conf
   page,
 }) => {
   await signIn(page, "ops@acme.test");
-  const { path, ports } = await setUp(page);
+  const { path, ports, apiX } = await setUp(page);
   await openCanvas(page, path);
   await setPort(page, "api", "8080");
   await saved(page);
@@ -81,8 +90,16 @@ test("edit, open Compare and History, come back, edit again: both saved, no conf
 
   await setPort(page, "worker", "9090");
   await saved(page);
+  // A drag is an edit too (its frames go through the connection channel; one save at the end).
+  const from = await centre(node(page, "api").getByText("local-process@"));
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 200, from.y, { steps: 10 });
+  await page.mouse.up();
+  await saved(page);
   await noNotice(page);
   expect(await ports()).toEqual({ api: 8080, worker: 9090 });
+  expect(await apiX()).toBeGreaterThan(50);
 });
 
 test("another person saves meanwhile: a change to another component is merged, the same field is mine or theirs to choose", async ({
