@@ -5,6 +5,7 @@
 // call it.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import type { ProcedureMeta } from "@/server/api/trpc";
 import type { Role } from "@/server/domain/roles";
 import { seedDemoDiagram } from "@/server/seed-diagram";
 import { type Harness, testToken } from "./integration";
@@ -461,7 +462,7 @@ type RouterDef = { _def: { procedures: object } };
 const flat = (router: RouterDef) =>
   router._def.procedures as unknown as Record<
     string,
-    { _def: { type: "query" | "mutation" | "subscription" } }
+    { _def: { type: "query" | "mutation" | "subscription"; meta?: ProcedureMeta } }
   >;
 
 /** Every procedure path of a router ("project.get" …), from its definition. */
@@ -474,4 +475,9 @@ export function procedureType(
   procedurePath: string,
 ): "query" | "mutation" | "subscription" | undefined {
   return flat(router)[procedurePath]?._def.type;
+}
+
+/** What a procedure's builder declared about its caller (scope, least role, people only). */
+export function procedureMeta(router: RouterDef, procedurePath: string): ProcedureMeta | undefined {
+  return flat(router)[procedurePath]?._def.meta;
 }

@@ -105,7 +105,8 @@ forEachDatabase("fuzz", (h) => {
       figures.accepted += accepted;
       figures.refused += inputs.length - accepted;
       expect(problems.slice(0, 5)).toEqual([]);
-      // With nothing accepted (or only queries), every table but the audit trail is exactly as it was.
+      // With nothing accepted (or only queries), every table but the audit trail is exactly as it
+      // was.
       if (accepted === 0 || !mutation) {
         const after = await snapshot(h.db(), UNCOUNTED);
         const changed = Object.keys(after).filter((table) => after[table] !== before[table]);

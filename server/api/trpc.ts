@@ -5,7 +5,9 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { AppError, isAppError, type AppErrorCode } from "../domain/errors";
 import { findHostileInput } from "../domain/input/hostile";
-import type { Context } from "./context";
+import type { Role } from "../domain/roles";
+import type { AuditContext } from "../audit/write";
+import { actorOf, type Context } from "./context";
 
 const toTrpcCode: Record<AppErrorCode, TRPCError["code"]> = {
   BAD_REQUEST: "BAD_REQUEST",
@@ -18,11 +20,11 @@ const toTrpcCode: Record<AppErrorCode, TRPCError["code"]> = {
 };
 
 /** zod issues → { "field.path": ["message"] } and a one-line summary naming field and rule. */
-export function zodFields(error: ZodError): { fields: Record<string, string[]>; summary: string } {
+function zodFields(error: ZodError): { fields: Record<string, string[]>; summary: string } {
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "(input)";
-    (fields[key] ??= []).push(issue.message);
+    fields[key] = [...(fields[key] ?? []), issue.message];
   }
   const summary = Object.entries(fields)
     .map(([k, v]) => `${k}: ${v.join("; ")}`)
@@ -30,25 +32,48 @@ export function zodFields(error: ZodError): { fields: Record<string, string[]>; 
   return { fields, summary };
 }
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  // Messages are already readable here (see errorsAndLogging); this only adds field errors
-  // for inline display and hides internals of unexpected failures.
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const fields =
-      error.code === "BAD_REQUEST" && cause instanceof ZodError
-        ? zodFields(cause).fields
-        : isAppError(cause)
-          ? cause.details.fields
-          : undefined;
-    const message =
-      error.code === "INTERNAL_SERVER_ERROR" && !isAppError(cause)
-        ? "Something went wrong on the server"
-        : shape.message;
-    return { ...shape, message, data: { ...shape.data, stack: undefined, fields } };
-  },
-});
+/** The least privileged caller a procedure admits: anyone signed in, or a role in its scope. */
+type Minimum = "signed-in" | Role;
+
+/**
+ * What a procedure declares about its caller, set by the builder it is made from (here and in
+ * procedures.ts) so the authorization matrix can be read from the router itself.
+ */
+export interface ProcedureMeta {
+  /**
+   * where the role is looked up: the organization named by the input, directly or through a project
+   * or environment
+   */
+  scope: "public" | "signed-in" | "person" | "organization" | "project" | "environment";
+  minimum?: Minimum;
+  /** an act of a signed-in person: API tokens are refused whatever their role */
+  personOnly?: boolean;
+  /** the action a refused attempt is recorded under in the audit trail */
+  action?: string;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    // Messages are already readable here (see errorsAndLogging); this only adds field errors
+    // for inline display and hides internals of unexpected failures.
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const fields =
+        error.code === "BAD_REQUEST" && cause instanceof ZodError
+          ? zodFields(cause).fields
+          : isAppError(cause)
+            ? cause.details.fields
+            : undefined;
+      const message =
+        error.code === "INTERNAL_SERVER_ERROR" && !isAppError(cause)
+          ? "Something went wrong on the server"
+          : shape.message;
+      return { ...shape, message, data: { ...shape.data, stack: undefined, fields } };
+    },
+  });
 
 const errorsAndLogging = t.middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
@@ -94,27 +119,45 @@ const hostileInput = t.middleware(async ({ getRawInput, next }) => {
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(errorsAndLogging).use(hostileInput);
+export const publicProcedure = t.procedure
+  .meta({ scope: "public" })
+  .use(errorsAndLogging)
+  .use(hostileInput);
 
-/** A signed-in user or a live API token; `ctx.principal` is non-null downstream. */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  // A refused token names why (revoked, expired, not recognised) so a script's owner knows what to fix.
-  if (!ctx.principal)
-    throw new AppError(
-      "UNAUTHORIZED",
-      ctx.refusal ? `${ctx.refusal}: create a new token in Settings` : "Sign in first",
-    );
-  return next({ ctx: { ...ctx, principal: ctx.principal } });
-});
+/**
+ * A signed-in user or a live API token; `ctx.principal` is non-null downstream, and
+ * `ctx.audit` is who acts for audited writes (scoped builders add the role it acts with).
+ */
+export const protectedProcedure = publicProcedure
+  .meta({ scope: "signed-in", minimum: "signed-in" })
+  .use(({ ctx, next }) => {
+    // A refused token names why (revoked, expired, not recognised) so a script's owner knows what
+    // to fix.
+    if (!ctx.principal)
+      throw new AppError(
+        "UNAUTHORIZED",
+        ctx.refusal ? `${ctx.refusal}: create a new token in Settings` : "Sign in first",
+      );
+    const audit: AuditContext = { actor: actorOf(ctx.principal), meta: ctx.meta };
+    return next({ ctx: { ...ctx, principal: ctx.principal, audit } });
+  });
 
-export type ProtectedContext = Context & { principal: NonNullable<Context["principal"]> };
+export type ProtectedContext = Context & {
+  principal: NonNullable<Context["principal"]>;
+  audit: AuditContext;
+};
 
 /**
  * Acts of a person rather than of an organization (their own sessions, who they are): an API
  * token is refused, clearly. `ctx.user` is the signed-in user downstream.
  */
-export const personProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.principal.kind !== "user")
-    throw new AppError("FORBIDDEN", "This is for a signed-in person; an API token cannot call it");
-  return next({ ctx: { ...ctx, user: ctx.principal.user } });
-});
+export const personProcedure = protectedProcedure
+  .meta({ scope: "person", personOnly: true })
+  .use(({ ctx, next }) => {
+    if (ctx.principal.kind !== "user")
+      throw new AppError(
+        "FORBIDDEN",
+        "This is for a signed-in person; an API token cannot call it",
+      );
+    return next({ ctx: { ...ctx, user: ctx.principal.user } });
+  });

@@ -12,7 +12,7 @@ export type Classified =
   | { kind: "unknown"; reason: string };
 
 /** Parses JSON or YAML; a syntax error is described by position only (parser messages quote the text). */
-export function parse(file: string, text: string): { doc?: unknown; reason?: string } {
+function parse(file: string, text: string): { doc?: unknown; reason?: string } {
   if (file.endsWith(".json")) {
     try {
       return { doc: JSON.parse(text) };

@@ -2,33 +2,30 @@ import { z } from "zod";
 import { resolutionDto } from "../../access/schemas";
 import * as access from "../../access/service";
 import { recordOutputs } from "../../secrets/instance-outputs";
-import { requireProject } from "../guard";
+import { projectProcedure } from "../procedures";
 import { id } from "../schemas";
-import { protectedProcedure, router } from "../trpc";
+import { router } from "../trpc";
 
 const target = z.object({ projectId: id, componentId: id, environmentId: id });
 
 // What a component receives in an environment (Access and Runtime tabs), and the audited reveal.
 export const accessRouter = router({
-  /** Params, connections, grants of every line in, env vars (sensitive ones masked), secrets status, blast radius. */
-  resolve: protectedProcedure
+  /**
+   * Params, connections, grants of every line in, env vars (sensitive ones masked), secrets status,
+   * blast radius.
+   */
+  resolve: projectProcedure("viewer", "access.read")
     .input(target)
     .output(resolutionDto)
-    .query(async ({ ctx, input }) => {
-      const { organizationId } = await requireProject(
-        ctx,
-        input.projectId,
-        "viewer",
-        "access.read",
-      );
-      return access.resolveForView({ organizationId, ...input });
-    }),
+    .query(({ ctx, input }) =>
+      access.resolveForView({ organizationId: ctx.access.organizationId, ...input }),
+    ),
 
   /**
    * What the component produced on one output slot in this environment (ops+): outputs of
    * infrastructure that already runs. Lines from it then carry this payload, not a preview.
    */
-  recordOutputs: protectedProcedure
+  recordOutputs: projectProcedure("ops", "outputs.record")
     .input(
       target.extend({
         slot: z.string().min(1).max(64),
@@ -36,29 +33,20 @@ export const accessRouter = router({
       }),
     )
     .output(z.object({ slot: z.string(), type: z.string(), sensitive: z.array(z.string()) }))
-    .mutation(async ({ ctx, input }) => {
-      const { organizationId, actor } = await requireProject(
-        ctx,
-        input.projectId,
-        "ops",
-        "outputs.record",
-      );
-      const { slot, payload, ...rest } = input;
-      return recordOutputs({ actor, meta: ctx.meta }, { organizationId, ...rest }, slot, payload);
-    }),
+    .mutation(({ ctx, input: { slot, payload, ...rest } }) =>
+      recordOutputs(
+        ctx.audit,
+        { organizationId: ctx.access.organizationId, ...rest },
+        slot,
+        payload,
+      ),
+    ),
 
   /** One sensitive env var in clear: owner and ops only, and every reveal is in the audit trail. */
-  reveal: protectedProcedure
+  reveal: projectProcedure("ops", "env.reveal")
     .input(target.extend({ name: z.string().min(1).max(128) }))
     .output(z.object({ name: z.string(), value: z.string() }))
-    .mutation(async ({ ctx, input }) => {
-      const { organizationId, actor } = await requireProject(
-        ctx,
-        input.projectId,
-        "ops",
-        "env.reveal",
-      );
-      const { name, ...rest } = input;
-      return access.revealEnvVar({ actor, meta: ctx.meta }, { organizationId, ...rest }, name);
-    }),
+    .mutation(({ ctx, input: { name, ...rest } }) =>
+      access.revealEnvVar(ctx.audit, { organizationId: ctx.access.organizationId, ...rest }, name),
+    ),
 });

@@ -2,19 +2,24 @@ import { z } from "zod";
 import { compareResultDto } from "../../compare/schemas";
 import { compareEnvironments } from "../../compare/service";
 import { environmentMoments } from "../../history/read";
-import { requireProject } from "../guard";
+import { projectProcedure } from "../procedures";
 import { id } from "../schemas";
-import { protectedProcedure, router } from "../trpc";
+import { router } from "../trpc";
 
 const moment = z.iso.datetime({
   offset: true,
   message: "must be an ISO date-time, e.g. 2026-11-21T09:30:00Z",
 });
+const at = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
 
-// Visual diff of two environments of a project, now or at past moments (anyone who may read the project).
+// Visual diff of two environments of a project, now or at past moments (anyone who may read the
+// project).
 export const compareRouter = router({
-  /** Per component and per line: same / changed / added / removed, with field-level changes (sensitive values masked, secrets by fingerprint). */
-  environments: protectedProcedure
+  /**
+   * Per component and per line: same / changed / added / removed, with field-level changes
+   * (sensitive values masked, secrets by fingerprint).
+   */
+  environments: projectProcedure("viewer", "compare.read")
     .input(
       z.object({
         projectId: id,
@@ -25,24 +30,20 @@ export const compareRouter = router({
       }),
     )
     .output(compareResultDto)
-    .query(async ({ ctx, input }) => {
-      const { organizationId } = await requireProject(
-        ctx,
-        input.projectId,
-        "viewer",
-        "compare.read",
-      );
-      const at = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
-      return compareEnvironments({
-        organizationId,
+    .query(({ ctx, input }) =>
+      compareEnvironments({
+        organizationId: ctx.access.organizationId,
         ...input,
         leftAt: at(input.leftAt),
         rightAt: at(input.rightAt),
-      });
-    }),
+      }),
+    ),
 
-  /** The moments an environment's state changed since `since` (what the time slider steps through), oldest first. */
-  history: protectedProcedure
+  /**
+   * The moments an environment's state changed since `since` (what the time slider steps through),
+   * oldest first.
+   */
+  history: projectProcedure("viewer", "compare.read")
     .input(z.object({ projectId: id, environmentId: id, since: moment }))
     .output(
       z.object({
@@ -53,8 +54,7 @@ export const compareRouter = router({
         truncated: z.boolean(),
       }),
     )
-    .query(async ({ ctx, input }) => {
-      await requireProject(ctx, input.projectId, "viewer", "compare.read");
-      return environmentMoments(input.projectId, input.environmentId, new Date(input.since));
-    }),
+    .query(({ input }) =>
+      environmentMoments(input.projectId, input.environmentId, new Date(input.since)),
+    ),
 });

@@ -6,16 +6,16 @@ import {
   requestedDeploymentDto,
 } from "../../deployments/schemas";
 import * as deployments from "../../deployments/service";
-import { requireProject } from "../guard";
-import { id } from "../schemas";
 import { userIdOf } from "../context";
-import { protectedProcedure, router } from "../trpc";
+import { projectProcedure } from "../procedures";
+import { id } from "../schemas";
+import { router } from "../trpc";
 
 // Deployments of one instance: requested by developers and above (the server refuses while a
 // required secret is unset or an input is missing), listed for anyone who can read the
 // project. Requests stay queued until a deployment runner exists.
 export const deploymentRouter = router({
-  request: protectedProcedure
+  request: projectProcedure("developer", "deployment.request")
     .input(
       z.object({
         projectId: id,
@@ -26,18 +26,16 @@ export const deploymentRouter = router({
       }),
     )
     .output(requestedDeploymentDto)
-    .mutation(async ({ ctx, input }) => {
-      const { action, message, ...target } = input;
-      const access = await requireProject(ctx, target.projectId, "developer", "deployment.request");
-      return deployments.requestDeployment(
-        { actor: access.actor, meta: ctx.meta, userId: userIdOf(ctx.principal) },
-        { ...target, organizationId: access.organizationId },
+    .mutation(({ ctx, input: { action, message, ...target } }) =>
+      deployments.requestDeployment(
+        { ...ctx.audit, userId: userIdOf(ctx.principal) },
+        { ...target, organizationId: ctx.access.organizationId },
         { action, message: message ?? "" },
-      );
-    }),
+      ),
+    ),
 
   /** Newest first: one instance's deployments when componentId is given, else the environment's. */
-  list: protectedProcedure
+  list: projectProcedure("viewer", "deployment.list")
     .input(
       z.object({
         projectId: id,
@@ -47,9 +45,5 @@ export const deploymentRouter = router({
       }),
     )
     .output(z.array(deploymentDto))
-    .query(async ({ ctx, input }) => {
-      const { limit, ...target } = input;
-      await requireProject(ctx, target.projectId, "viewer", "deployment.list");
-      return deployments.listDeployments(target, limit);
-    }),
+    .query(({ input: { limit, ...target } }) => deployments.listDeployments(target, limit)),
 });

@@ -35,20 +35,17 @@ export const meRouter = router({
     .input(z.void())
     .output(z.object({ revoked: z.number().int() }))
     .mutation(async ({ ctx }) =>
-      auditedWrite(
-        { actor: { type: "user", id: ctx.user.id, label: ctx.user.email }, meta: ctx.meta },
-        async (tx) => {
-          const revoked = await revokeUserSessions(tx, ctx.user.id, "signed_out_everywhere");
-          return {
-            result: { revoked },
-            audit: {
-              organizationId: null,
-              action: "auth.signed_out_everywhere",
-              target: { type: "user", id: ctx.user.id },
-              after: { revoked },
-            },
-          };
-        },
-      ),
+      auditedWrite(ctx.audit, async (tx) => {
+        const revoked = await revokeUserSessions(tx, ctx.user.id, "signed_out_everywhere");
+        return {
+          result: { revoked },
+          audit: {
+            organizationId: null,
+            action: "auth.signed_out_everywhere",
+            target: { type: "user", id: ctx.user.id },
+            after: { revoked },
+          },
+        };
+      }),
     ),
 });

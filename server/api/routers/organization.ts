@@ -2,37 +2,25 @@ import { z } from "zod";
 import { auditedWrite } from "../../audit/write";
 import { revokeUserSessions } from "../../auth/sessions";
 import { AppError } from "../../domain/errors";
-import { findOrganizationBySlug } from "../../repositories/organizations";
 import { findRole, findUser } from "../../repositories/users";
-import { requireOrganization } from "../guard";
+import { organizationBySlugProcedure, organizationProcedure } from "../procedures";
 import { id, role, slug } from "../schemas";
-import { protectedProcedure, router } from "../trpc";
+import { router } from "../trpc";
 
 export const organizationRouter = router({
-  bySlug: protectedProcedure
+  bySlug: organizationBySlugProcedure("viewer", "organization.read")
     .input(z.object({ slug }))
     .output(z.object({ id: z.string(), slug: z.string(), name: z.string(), role }))
-    .query(async ({ ctx, input }) => {
-      const organization = await findOrganizationBySlug(input.slug);
-      if (!organization) throw new AppError("NOT_FOUND", "Organization not found");
-      const access = await requireOrganization(ctx, organization.id, "viewer", "organization.read");
-      return { ...organization, role: access.role };
-    }),
+    .query(({ ctx }) => ({ ...ctx.organization, role: ctx.access.role })),
 
   /**
    * An owner ends every session of a member of their organization (a stolen laptop, someone
    * leaving). Only members of this organization: anyone else answers "not found".
    */
-  signOutMember: protectedProcedure
+  signOutMember: organizationProcedure("owner", "organization.signOutMember")
     .input(z.object({ organizationId: id, userId: id }))
     .output(z.object({ revoked: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
-      const access = await requireOrganization(
-        ctx,
-        input.organizationId,
-        "owner",
-        "organization.signOutMember",
-      );
       const member = (await findRole(input.userId, input.organizationId))
         ? await findUser(input.userId)
         : null;
@@ -40,7 +28,7 @@ export const organizationRouter = router({
         throw new AppError("NOT_FOUND", "userId: no such member in this organization", {
           fields: { userId: ["is not a member of this organization"] },
         });
-      return auditedWrite({ actor: access.actor, meta: ctx.meta }, async (tx) => {
+      return auditedWrite(ctx.audit, async (tx) => {
         const revoked = await revokeUserSessions(tx, member.id, "signed_out_by_owner");
         return {
           result: { revoked },

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import * as promotion from "../../promote/service";
-import { requireProject } from "../guard";
+import { projectProcedure } from "../procedures";
 import { id } from "../schemas";
-import { protectedProcedure, router } from "../trpc";
+import { router } from "../trpc";
 
 const selection = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("component"), componentId: id }),
@@ -33,20 +33,12 @@ const change = z.object({
 // Promote chosen differences from one environment to another: previewed by anyone who can
 // read the project, applied by developers and above (the same people who may edit it).
 export const promotionRouter = router({
-  preview: protectedProcedure
+  preview: projectProcedure("viewer", "environment.promote_preview")
     .input(target)
     .output(z.object({ changes: z.array(change), problem: z.string().nullable() }))
-    .query(async ({ ctx, input }) => {
-      const access = await requireProject(
-        ctx,
-        input.projectId,
-        "viewer",
-        "environment.promote_preview",
-      );
-      return promotion.previewPromotion(input, access.role);
-    }),
+    .query(({ ctx, input }) => promotion.previewPromotion(input, ctx.access.role)),
 
-  promote: protectedProcedure
+  promote: projectProcedure("developer", "environment.promote")
     .input(
       target.extend({
         message: z
@@ -57,8 +49,5 @@ export const promotionRouter = router({
       }),
     )
     .output(z.object({ revision: z.number().int(), changes: z.number().int() }))
-    .mutation(async ({ ctx, input }) => {
-      const access = await requireProject(ctx, input.projectId, "developer", "environment.promote");
-      return promotion.promote({ actor: access.actor, meta: ctx.meta }, input);
-    }),
+    .mutation(({ ctx, input }) => promotion.promote(ctx.audit, input)),
 });

@@ -1,48 +1,39 @@
 import { z } from "zod";
 import { secretName, secretStatusDto, secretValue } from "../../secrets/schemas";
 import * as secrets from "../../secrets/service";
-import { requireProject } from "../guard";
-import { id } from "../schemas";
 import { userIdOf } from "../context";
-import { protectedProcedure, router } from "../trpc";
+import { projectProcedure } from "../procedures";
+import { id } from "../schemas";
+import { router } from "../trpc";
 
 const target = z.object({ projectId: id, componentId: id, environmentId: id });
 
 // Secrets of a component in one environment. Write-only: no procedure returns a value.
 export const secretRouter = router({
-  list: protectedProcedure
+  list: projectProcedure("viewer", "secret.list")
     .input(target)
     .output(z.array(secretStatusDto))
-    .query(async ({ ctx, input }) => {
-      const access = await requireProject(ctx, input.projectId, "viewer", "secret.list");
-      return secrets.listSecrets({ ...input, organizationId: access.organizationId });
-    }),
+    .query(({ ctx, input }) =>
+      secrets.listSecrets({ ...input, organizationId: ctx.access.organizationId }),
+    ),
 
-  set: protectedProcedure
+  set: projectProcedure("developer", "secret.set")
     .input(target.extend({ name: secretName, value: secretValue }))
     .output(secretStatusDto)
-    .mutation(async ({ ctx, input }) => {
-      const { name, value, ...t } = input;
-      const access = await requireProject(ctx, t.projectId, "developer", "secret.set");
-      return secrets.setSecret(
-        { actor: access.actor, meta: ctx.meta, userId: userIdOf(ctx.principal) },
-        { ...t, organizationId: access.organizationId },
+    .mutation(({ ctx, input: { name, value, ...t } }) =>
+      secrets.setSecret(
+        { ...ctx.audit, userId: userIdOf(ctx.principal) },
+        { ...t, organizationId: ctx.access.organizationId },
         name,
         value,
-      );
-    }),
+      ),
+    ),
 
   /** Returns the secret's status afterwards, or null when it is no longer declared at all. */
-  clear: protectedProcedure
+  clear: projectProcedure("developer", "secret.clear")
     .input(target.extend({ name: secretName }))
     .output(secretStatusDto.nullable())
-    .mutation(async ({ ctx, input }) => {
-      const { name, ...t } = input;
-      const access = await requireProject(ctx, t.projectId, "developer", "secret.clear");
-      return secrets.clearSecret(
-        { actor: access.actor, meta: ctx.meta },
-        { ...t, organizationId: access.organizationId },
-        name,
-      );
-    }),
+    .mutation(({ ctx, input: { name, ...t } }) =>
+      secrets.clearSecret(ctx.audit, { ...t, organizationId: ctx.access.organizationId }, name),
+    ),
 });

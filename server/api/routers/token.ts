@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS } from "../../domain/auth/api-tokens";
 import * as tokens from "../../tokens/service";
-import { userIdOf } from "../context";
-import { requireOrganization } from "../guard";
+import { organizationProcedure, personOrganizationProcedure } from "../procedures";
 import { id, role } from "../schemas";
-import { personProcedure, protectedProcedure, router } from "../trpc";
+import { router } from "../trpc";
 
 // What a token looks like to its organization: never its value or hash.
 const tokenDto = z.object({
@@ -40,44 +39,30 @@ const expiresInDays = z
 
 // API tokens of an organization (ops and owners): scripts and CI acting with a role.
 export const tokenRouter = router({
-  list: protectedProcedure
+  list: organizationProcedure("ops", "token.list")
     .input(z.object({ organizationId: id }))
     .output(z.array(tokenDto))
-    .query(async ({ ctx, input }) => {
-      await requireOrganization(ctx, input.organizationId, "ops", "token.list");
-      return (await tokens.listTokens(input.organizationId)).map(toDto);
-    }),
+    .query(async ({ input }) => (await tokens.listTokens(input.organizationId)).map(toDto)),
 
   /**
    * Mints a token; its value is in this answer only. A person only: a token minting tokens
    * could outlive its own expiry (and revocation) by handing itself a successor.
    */
-  create: personProcedure
+  create: personOrganizationProcedure("ops", "token.create")
     .input(z.object({ organizationId: id, name, role, expiresInDays }))
     .output(z.object({ token: tokenDto, value: z.string() }))
     .mutation(async ({ ctx, input }) => {
-      const access = await requireOrganization(ctx, input.organizationId, "ops", "token.create");
-      const { token, value } = await tokens.createToken(
-        { actor: access.actor, meta: ctx.meta },
-        access.role,
-        userIdOf(ctx.principal),
-        input,
-      );
-      return { token: toDto(token), value };
+      const created = await tokens.createToken(ctx.audit, ctx.access.role, ctx.user.id, input);
+      return { token: toDto(created.token), value: created.value };
     }),
 
-  /** Ends a token of the organization at once; the next call with it is refused as "token revoked". */
-  revoke: protectedProcedure
+  /**
+   * Ends a token of the organization at once; the next call with it is refused as "token revoked".
+   */
+  revoke: organizationProcedure("ops", "token.revoke")
     .input(z.object({ organizationId: id, tokenId: id }))
     .output(tokenDto)
-    .mutation(async ({ ctx, input }) => {
-      const access = await requireOrganization(ctx, input.organizationId, "ops", "token.revoke");
-      return toDto(
-        await tokens.revokeToken(
-          { actor: access.actor, meta: ctx.meta },
-          input.organizationId,
-          input.tokenId,
-        ),
-      );
-    }),
+    .mutation(async ({ ctx, input }) =>
+      toDto(await tokens.revokeToken(ctx.audit, input.organizationId, input.tokenId)),
+    ),
 });
