@@ -252,7 +252,8 @@ async function importFixture(page: Page, dir: string) {
 test("a line whose producer moves to a version with another output type is drawn broken with the reason, and kept", async ({
   page,
 }) => {
-  // e2e-swap-store 1.0.0 produces `database` as postgresql, 2.0.0 as redis (test/fixtures/e2e-import).
+  // e2e-swap-store 1.0.0 produces `database` as postgresql, 2.0.0 as redis
+  // (test/fixtures/e2e-import).
   await signIn(page, "ops@acme.test");
   await importFixture(page, "v1");
   await importFixture(page, "v2");

@@ -1,6 +1,6 @@
 // The diagram editor end to end: drag bundles from the palette, draw typed lines (and get
 // refused with the reason), edit a form (inline error, then a good value), undo/redo,
-// auto-layout, reload — and a second browser editing the same project gets a conflict.
+// auto-layout, reload — and a second browser's edit is merged onto the first one's save.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
@@ -124,7 +124,7 @@ test("a developer drags bundles, connects typed slots, is refused a mismatch, ed
   await page.screenshot({ path: "test-results/canvas.png" });
 });
 
-test("a second browser editing the same diagram gets a conflict, not an overwrite", async ({
+test("a second browser editing the same diagram is merged onto the first one's save: not refused, not overwritten", async ({
   page,
   browser,
 }) => {
@@ -145,20 +145,24 @@ test("a second browser editing the same diagram gets a conflict, not an overwrit
   await name.press("Enter");
   await saved(page);
 
-  // Second browser, still on the old revision, tries a change: refused with an explanation.
-  await dragFromPalette(page2, "local-redis", 300, 500);
-  await expect(page2.getByTestId("canvas-notice")).toContainText(
-    "Someone else changed this diagram",
-  );
-  await expect(page2.getByTestId("save-state")).toHaveText("Not saved");
-  await page2.getByRole("button", { name: "Reload" }).click();
+  // Second browser, still on the old revision, renames another one: its save meets the first
+  // one's, is merged onto it and saved, and it now shows both renames without a reload.
+  await node(page2, "postgres-database").click();
+  const name2 = page2
+    .getByRole("complementary", { name: "Inspector" })
+    .getByLabel("Name", { exact: true });
+  await name2.fill("database");
+  await name2.press("Enter");
+  await saved(page2);
+  await expect(page2.getByTestId("canvas-notice")).toHaveCount(0);
   await expect(node(page2, "cache")).toBeVisible();
   await expect(page2.getByTestId("component-node")).toHaveCount(3);
   await other.close();
 
-  // The first browser's change stands.
+  // Both changes stand.
   await page.reload();
   await expect(node(page, "cache")).toBeVisible();
+  await expect(node(page, "database")).toBeVisible();
 });
 
 test("a viewer sees the diagram but cannot edit it", async ({ page }) => {

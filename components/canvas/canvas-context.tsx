@@ -3,6 +3,7 @@
 // module singleton), so two canvases on one page never share state.
 import { createContext, useContext, type ReactNode } from "react";
 import { useStore } from "zustand";
+import type { ConnectionState } from "./connection-channel";
 import type { CanvasState, CanvasStore } from "./store";
 
 const CanvasContext = createContext<CanvasStore | null>(null);
@@ -20,4 +21,9 @@ export function useCanvasStore(): CanvasStore {
 /** Select from the canvas store; pass a `useShallow`-wrapped selector for objects. */
 export function useCanvas<T>(selector: (state: CanvasState) => T): T {
   return useStore(useCanvasStore(), selector);
+}
+
+/** Select from the connection channel: drag state that changes every frame while dragging. */
+export function useConnectionChannel<T>(selector: (state: ConnectionState) => T): T {
+  return useStore(useCanvasStore().getState().channel, selector);
 }

@@ -6,9 +6,7 @@ import {
   Background,
   Controls,
   MiniMap,
-  Panel,
   ReactFlow,
-  useConnection,
   useNodesInitialized,
   useReactFlow,
   type Connection,
@@ -16,54 +14,27 @@ import {
   type FinalConnectionState,
   type OnConnectStartParams,
 } from "@xyflow/react";
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type DragEvent,
-} from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { leastPrivileged } from "@/server/domain/access/policies";
 import { canConnect, orient } from "@/server/domain/graph/connect";
-import { useCanvas, useCanvasStore } from "./canvas-context";
+import { useCanvas, useCanvasStore, useConnectionChannel } from "./canvas-context";
 import { ComponentNodeMemo } from "./component-node";
+import { ConnectionHint, EmptyDiagram } from "./canvas-hints";
 import { ConfirmDialog } from "./confirm-dialog";
-import {
-  addComponentOp,
-  deleteSelection,
-  duplicateSelection,
-  type DeletePlan,
-} from "./edit-actions";
+import { addComponentOp, deleteSelection, type DeletePlan } from "./edit-actions";
 import { HelpOverlay } from "./help-overlay";
 import { layoutOps } from "./layout";
 import { LinkEdgeMemo } from "./link-edge";
+import { useCanvasShortcuts } from "./use-canvas-shortcuts";
 import { BUNDLE_MIME } from "./palette";
 import { CanvasToolbar } from "./canvas-toolbar";
-import { FIT, initialViewport, MIN_ZOOM } from "./node-geometry";
+import { FIT, MIN_ZOOM } from "./node-geometry";
+import { useOpeningViewport } from "./use-opening-viewport";
 
 // Module scope: React Flow re-renders every node when these objects change identity.
 const nodeTypes = { component: ComponentNodeMemo };
 const edgeTypes = { link: LinkEdgeMemo };
-
-function ConnectionHint() {
-  const connection = useConnection();
-  const index = useCanvas((s) => s.index);
-  if (!connection.inProgress || !connection.toHandle || !connection.fromHandle) return null;
-  const verdict = canConnect(index, orient(connection.fromHandle, connection.toHandle));
-  return (
-    <Panel position="bottom-center">
-      <p
-        role="status"
-        className={`rounded-md px-3 py-1.5 text-sm shadow ring-1 ${verdict.ok ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : "bg-red-50 text-red-800 ring-red-200"}`}
-      >
-        {verdict.ok ? `Release to connect (${verdict.type})` : `Can't connect: ${verdict.reason}`}
-      </p>
-    </Panel>
-  );
-}
 
 export function CanvasEditor() {
   const store = useCanvasStore();
@@ -86,27 +57,25 @@ export function CanvasEditor() {
         setNotice: s.setNotice,
       })),
     );
+  // Dragged components move in the connection channel, frame by frame; only this surface
+  // follows them, and the canvas store changes once, at drag stop.
+  const dragging = useConnectionChannel((s) => s.dragging);
+  const shown = useMemo(
+    () =>
+      dragging
+        ? nodes.map((n) => {
+            const at = dragging.get(n.id);
+            return at ? { ...n, position: at, dragging: true } : n;
+          })
+        : nodes,
+    [nodes, dragging],
+  );
   const flow = useReactFlow();
   const initialized = useNodesInitialized();
   const [confirm, setConfirm] = useState<DeletePlan | null>(null);
   const [help, setHelp] = useState(false);
-  // The opening view frames the diagram as fitView would, computed from the fixed node
-  // geometry once the container's size is known, so React Flow's first render is the final
-  // one. An empty diagram opens at 100%: fitting would zoom to the first component dropped.
-  const container = useRef<HTMLDivElement>(null);
-  const [opening, setOpening] = useState<{
-    viewport?: { x: number; y: number; zoom: number };
-  } | null>(null);
-  useLayoutEffect(() => {
-    if (opening || !container.current) return;
-    const { width, height } = container.current.getBoundingClientRect();
-    const s = store.getState();
-    const components = s.diagram.components.map((c) => {
-      const slots = s.index.slots.get(c.id);
-      return { x: c.x, y: c.y, slots: (slots?.inputs.size ?? 0) + (slots?.outputs.size ?? 0) };
-    });
-    setOpening({ viewport: initialViewport(components, width, height) });
-  }, [opening, store]);
+  const container = useRef<HTMLElement>(null);
+  const opening = useOpeningViewport(container);
 
   const isValidConnection = useCallback(
     (c: Connection | Edge) => canConnect(store.getState().index, c as Connection).ok,
@@ -228,48 +197,22 @@ export function CanvasEditor() {
     if (deleteRequests > 0) requestDelete();
   }, [deleteRequests, requestDelete]);
 
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      const t = e.target as HTMLElement | null;
-      if (t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
-      const mod = e.ctrlKey || e.metaKey;
-      const s = store.getState();
-      if (mod && e.key.toLowerCase() === "z") {
-        e.preventDefault();
-        if (e.shiftKey) s.redo();
-        else s.undo();
-      } else if (mod && e.key.toLowerCase() === "y") {
-        e.preventDefault();
-        s.redo();
-      } else if (mod && e.key.toLowerCase() === "d") {
-        e.preventDefault();
-        const ops = duplicateSelection(s);
-        if (ops.length > 0)
-          s.dispatch(ops, {
-            capture: "record",
-            label: `duplicate ${ops.length} component${ops.length === 1 ? "" : "s"}`,
-          });
-      } else if ((e.key === "Delete" || e.key === "Backspace") && !s.readOnly) {
-        e.preventDefault();
-        requestDelete();
-      } else if (e.key === "L" && e.shiftKey && !mod) {
-        autoLayout();
-      } else if (e.key === "f" && !mod) {
-        void flow.fitView(FIT);
-      } else if (e.key === "?") {
-        setHelp((h) => !h);
-      }
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [store, requestDelete, autoLayout, flow]);
+  useCanvasShortcuts({
+    onDelete: requestDelete,
+    onLayout: autoLayout,
+    onFit: () => void flow.fitView(FIT),
+    onHelp: () => setHelp((h) => !h),
+  });
 
   const ready = initialized || nodes.length === 0;
   const minimapColor = useMemo(() => () => "#cbd5e1", []);
 
   return (
-    <div
+    // A drop target for bundles dragged from the palette (the palette's keyboard path adds
+    // them without dragging).
+    <section
       ref={container}
+      aria-label="Diagram"
       className="relative h-full w-full"
       data-testid="canvas"
       data-ready={ready && opening ? "true" : "false"}
@@ -283,7 +226,7 @@ export function CanvasEditor() {
     >
       {opening ? (
         <ReactFlow
-          nodes={nodes}
+          nodes={shown}
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
@@ -313,18 +256,7 @@ export function CanvasEditor() {
           <ConnectionHint />
         </ReactFlow>
       ) : null}
-      {empty ? (
-        <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
-          <div className="max-w-sm rounded-xl bg-white/90 p-6 text-center shadow-sm ring-1 ring-slate-200">
-            <p className="font-medium">This diagram is empty</p>
-            <p className="mt-1 text-sm text-slate-600">
-              {readOnly
-                ? "Nothing has been placed yet."
-                : "Drag a bundle from the palette on the left, then draw lines from an output (right side) to a matching input (left side). Press ? for shortcuts."}
-            </p>
-          </div>
-        </div>
-      ) : null}
+      {empty ? <EmptyDiagram readOnly={readOnly} /> : null}
       {confirm ? (
         <ConfirmDialog
           title="Delete?"
@@ -344,6 +276,6 @@ export function CanvasEditor() {
         </ConfirmDialog>
       ) : null}
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
-    </div>
+    </section>
   );
 }

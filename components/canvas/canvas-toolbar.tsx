@@ -1,9 +1,35 @@
 "use client";
 import { Panel } from "@xyflow/react";
 import { Keyboard, LayoutDashboard, Maximize, Redo2, Undo2 } from "lucide-react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useCanvas } from "./canvas-context";
+import type { SyncView } from "./sync";
+
+const changes = (n: number) => `${n} change${n === 1 ? "" : "s"}`;
+
+/** What the save indicator says; it ticks once a second while a retry is counting down. */
+function useSaveState(sync: SyncView): { text: string; problem: boolean; retry: boolean } {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (sync.retryAt === null) return;
+    setNow(Date.now());
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [sync.retryAt]);
+  if (sync.phase === "paused")
+    return { text: `Not saved: ${sync.problem ?? "stopped"}`, problem: true, retry: true };
+  if (sync.phase === "offline")
+    return { text: `Offline — ${changes(sync.waiting)} waiting`, problem: true, retry: true };
+  if (sync.phase === "retrying") {
+    const seconds = Math.max(1, Math.ceil(((sync.retryAt ?? now) - now) / 1000));
+    return { text: `Retrying in ${seconds}s…`, problem: true, retry: true };
+  }
+  if (sync.waiting > 0) return { text: "Saving…", problem: false, retry: false };
+  if (sync.conflicts.length > 0)
+    return { text: `${changes(sync.conflicts.length)} to decide`, problem: true, retry: false };
+  return { text: "All changes saved", problem: false, retry: false };
+}
 
 function ToolButton({
   label,
@@ -46,12 +72,12 @@ export function CanvasToolbar({
       canRedo: s.history.future.length > 0,
       undo: s.undo,
       redo: s.redo,
+      retry: s.retrySaving,
       readOnly: s.readOnly,
-      pending: s.pending,
-      stale: s.stale,
+      sync: s.sync,
     })),
   );
-  const saveState = s.stale ? "Not saved" : s.pending > 0 ? "Saving…" : "All changes saved";
+  const save = useSaveState(s.sync);
   return (
     <Panel
       position="top-left"
@@ -81,13 +107,25 @@ export function CanvasToolbar({
         <Keyboard className="h-4 w-4" />
       </ToolButton>
       {s.readOnly ? null : (
-        <span
-          className={`px-2 text-xs ${s.stale ? "text-red-700" : "text-slate-500"}`}
-          data-testid="save-state"
-          aria-live="polite"
-        >
-          {saveState}
-        </span>
+        <>
+          <span
+            className={`px-2 text-xs ${save.problem ? "text-red-700" : "text-slate-500"}`}
+            data-testid="save-state"
+            aria-live="polite"
+            title={s.sync.problem ?? undefined}
+          >
+            {save.text}
+          </span>
+          {save.retry ? (
+            <button
+              type="button"
+              onClick={s.retry}
+              className="rounded px-1.5 py-0.5 text-xs font-medium text-brand-700 hover:bg-slate-100"
+            >
+              Retry now
+            </button>
+          ) : null}
+        </>
       )}
     </Panel>
   );

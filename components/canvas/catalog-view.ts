@@ -9,7 +9,7 @@ import type { AppRouter } from "@/server/api/root";
 
 export type CanvasCatalogData = inferRouterOutputs<AppRouter>["diagram"]["catalog"];
 export type BundleView = CanvasCatalogData["bundles"][number];
-export type TypeView = CanvasCatalogData["artifactTypes"][number];
+type TypeView = CanvasCatalogData["artifactTypes"][number];
 
 export interface CatalogView {
   byRef: ReadonlyMap<string, BundleView>;

@@ -8,7 +8,7 @@ import { memo } from "react";
 import { canConnect, orient } from "@/server/domain/graph/connect";
 import { bundleRef } from "@/server/domain/graph/types";
 import { BundleIcon } from "./bundle-icon";
-import { useCanvas } from "./canvas-context";
+import { useCanvas, useCanvasStore, useConnectionChannel } from "./canvas-context";
 import type { ComponentNode as ComponentNodeType } from "./flow-elements";
 import { COMPACT_BELOW, HANDLE, handleTop, nodeHeight, ROW } from "./node-geometry";
 
@@ -20,12 +20,14 @@ const STATUS_STYLE: Record<string, string> = {
 };
 
 function useVerdict(nodeId: string, handleId: string, kind: "source" | "target") {
-  // Only while a line is dragged does a node care about the graph index.
-  return useCanvas((s) => {
+  // Only while a line is dragged does a node care about the graph index; the dragged handle
+  // lives in the connection channel, so nothing else on the canvas store wakes this selector.
+  const store = useCanvasStore();
+  return useConnectionChannel((s) => {
     const c = s.connecting;
     if (!c || c.handleType === kind) return null;
     const v = canConnect(
-      s.index,
+      store.getState().index,
       orient({ nodeId: c.nodeId, id: c.handleId, type: c.handleType }, { nodeId, id: handleId }),
     );
     return v.ok ? "ok" : v.reason;
@@ -146,6 +148,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
       className={`relative w-60 rounded-lg bg-white text-left shadow-sm ring-1 ${selected ? "ring-2 ring-brand-600" : missing ? "ring-red-300" : "ring-slate-300"}`}
       data-testid="component-node"
       data-name={component.name}
+      role="group"
       aria-label={`${component.name} (${component.bundle})`}
     >
       <div className="flex h-14 items-center gap-2 overflow-hidden border-b border-slate-100 px-3">

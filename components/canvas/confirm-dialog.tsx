@@ -20,15 +20,13 @@ export function ConfirmDialog({
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => confirmRef.current?.focus(), []);
   return (
-    <div
-      className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30"
-      onKeyDown={(e) => e.key === "Escape" && onCancel()}
-    >
+    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30">
       <div
         role="alertdialog"
         aria-modal="true"
         aria-labelledby={titleId}
         className="w-full max-w-md rounded-xl bg-white p-5 shadow-xl ring-1 ring-slate-200"
+        onKeyDown={(e) => e.key === "Escape" && onCancel()}
       >
         <h2 id={titleId} className="font-semibold">
           {title}

@@ -10,14 +10,14 @@ import {
   type DiagramLink,
 } from "@/server/domain/graph/types";
 
-export interface ComponentNodeData extends Record<string, unknown> {
+interface ComponentNodeData extends Record<string, unknown> {
   component: DiagramComponent;
   /** Required input slots no line fills, comma-joined (a string keeps equality cheap). */
   missing: string;
   status: string;
 }
 
-export interface LinkEdgeData extends Record<string, unknown> {
+interface LinkEdgeData extends Record<string, unknown> {
   link: DiagramLink;
   type: string;
   broken: string | null;

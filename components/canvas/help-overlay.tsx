@@ -1,7 +1,7 @@
 "use client";
 import { Button } from "@/components/ui/button";
 
-export const SHORTCUTS: [string, string][] = [
+const SHORTCUTS: [string, string][] = [
   ["Ctrl/⌘ + Z", "Undo"],
   ["Ctrl/⌘ + Shift + Z, Ctrl + Y", "Redo"],
   ["Delete / Backspace", "Delete the selection (asks first when something depends on it)"],
@@ -15,17 +15,21 @@ export const SHORTCUTS: [string, string][] = [
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   return (
-    <div
-      className="fixed inset-0 z-40 flex items-center justify-center bg-slate-900/30"
-      onClick={onClose}
-      onKeyDown={(e) => e.key === "Escape" && onClose()}
-    >
+    <div className="fixed inset-0 z-40 flex items-center justify-center">
+      {/* The dimmed backdrop closes on a click; keyboard users have Escape and Close. */}
+      <button
+        type="button"
+        tabIndex={-1}
+        aria-label="Dismiss"
+        className="absolute inset-0 cursor-default bg-slate-900/30"
+        onClick={onClose}
+      />
       <div
         role="dialog"
         aria-modal="true"
         aria-label="Keyboard shortcuts"
-        className="w-full max-w-lg rounded-xl bg-white p-5 shadow-xl"
-        onClick={(e) => e.stopPropagation()}
+        className="relative w-full max-w-lg rounded-xl bg-white p-5 shadow-xl"
+        onKeyDown={(e) => e.key === "Escape" && onClose()}
       >
         <h2 className="mb-3 font-semibold">Keyboard shortcuts</h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">

@@ -1,7 +1,11 @@
 // Undo/redo as a pure module with explicit capture (Excalidraw's CaptureUpdateAction, tldraw's
 // HistoryManager): every store action says whether its operations are recorded, coalesced
-// into the previous entry (same key), or ignored (loads, server echoes, undo itself).
+// into the previous entry, or ignored (loads, server echoes, other people's edits, undo
+// itself). Each entry keeps the diagram before and after it, so undo can be merged onto
+// whatever the diagram has become since (server/domain/graph/rebase.ts): undoing my edit
+// puts back my fields only, never someone else's.
 import type { Op } from "@/server/domain/graph/ops";
+import type { Diagram } from "@/server/domain/graph/types";
 
 export type Capture = "record" | "coalesce" | "ignore";
 
@@ -9,8 +13,16 @@ export interface HistoryEntry {
   label: string;
   redo: Op[];
   undo: Op[];
-  /** Entries with the same key coalesce (e.g. typing in one field of one component). */
+  /** The diagram the redo ops were made against, and what they made of it. */
+  before: Diagram;
+  after: Diagram;
+  /** What is being edited (one field of one component); coalescing needs the same key… */
   key?: string;
+  /**
+   * …and the same continuous gesture (typing in one field within one focus). Without one,
+   * an edit is its own entry: two edits seconds apart in separate focuses are two undos.
+   */
+  gesture?: string;
 }
 
 export interface History {
@@ -21,23 +33,35 @@ export interface History {
 export const EMPTY_HISTORY: History = { past: [], future: [] };
 const LIMIT = 200;
 
+function continues(last: HistoryEntry | undefined, entry: HistoryEntry): last is HistoryEntry {
+  return (
+    last !== undefined &&
+    entry.key !== undefined &&
+    entry.gesture !== undefined &&
+    last.key === entry.key &&
+    last.gesture === entry.gesture
+  );
+}
+
 /** The history after a change; any new change clears the redo stack. */
 export function capture(history: History, entry: HistoryEntry, mode: Capture): History {
   if (mode === "ignore") return history;
   const last = history.past.at(-1);
-  if (mode === "coalesce" && last && entry.key !== undefined && last.key === entry.key) {
+  // After an undo the gesture is over: typing on starts a new entry.
+  if (mode === "coalesce" && history.future.length === 0 && continues(last, entry)) {
     // Keep the oldest undo (back to before the first keystroke), take the newest redo.
-    const merged = {
+    const merged: HistoryEntry = {
       ...last,
       redo: [...last.redo, ...entry.redo],
       undo: [...entry.undo, ...last.undo],
+      after: entry.after,
     };
     return { past: [...history.past.slice(0, -1), merged], future: [] };
   }
   return { past: [...history.past, entry].slice(-LIMIT), future: [] };
 }
 
-/** Pops the newest entry: apply `entry.undo`, then keep `history`. */
+/** Pops the newest entry: merge `entry.undo` onto the diagram, then keep `history`. */
 export function undo(history: History): { history: History; entry: HistoryEntry } | null {
   const entry = history.past.at(-1);
   if (!entry) return null;
@@ -47,7 +71,7 @@ export function undo(history: History): { history: History; entry: HistoryEntry 
   };
 }
 
-/** Re-applies the newest undone entry: apply `entry.redo`, then keep `history`. */
+/** Re-applies the newest undone entry: merge `entry.redo`, then keep `history`. */
 export function redo(history: History): { history: History; entry: HistoryEntry } | null {
   const entry = history.future[0];
   if (!entry) return null;

@@ -5,7 +5,7 @@ import type { Op } from "@/server/domain/graph/ops";
 import type { Diagram } from "@/server/domain/graph/types";
 
 export const NODE_WIDTH = 240;
-export const NODE_HEIGHT = 120;
+const NODE_HEIGHT = 120;
 
 /** `sizes` are measured node sizes when known (React Flow measures after render). */
 export function layoutOps(

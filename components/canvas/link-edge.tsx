@@ -16,7 +16,8 @@ import { useCanvas } from "./canvas-context";
 import type { LinkEdge } from "./flow-elements";
 import { COMPACT_BELOW } from "./node-geometry";
 
-// Labels are read only where nodes are drawn in full; below that zoom they would be noise (and work).
+// Labels are read only where nodes are drawn in full; below that zoom they would be noise (and
+// work).
 const readableSelector = (s: ReactFlowState) => s.transform[2] >= COMPACT_BELOW;
 
 function LinkEdgeView({
@@ -64,7 +65,8 @@ function LinkEdgeView({
       />
       {showLabel ? (
         <EdgeLabelRenderer>
-          <div
+          <button
+            type="button"
             className={`nodrag nopan pointer-events-auto absolute cursor-pointer rounded px-1.5 py-0.5 text-[11px] shadow-sm ring-1 ${broken ? "bg-red-50 text-red-800 ring-red-300" : "bg-white text-slate-700 ring-slate-200"}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             // The label sits on the line's midpoint, where people click to open the line.
@@ -73,7 +75,7 @@ function LinkEdgeView({
             data-highlighted={highlighted ? "true" : undefined}
           >
             {broken ? `broken: ${broken}` : `${data?.type}${policies ? ` · ${policies}` : ""}`}
-          </div>
+          </button>
         </EdgeLabelRenderer>
       ) : null}
     </>

@@ -5,9 +5,9 @@
 import { getViewportForBounds, type Viewport } from "@xyflow/react";
 
 export const NODE_WIDTH = 240;
-export const HEADER = 56;
+const HEADER = 56;
 export const ROW = 20;
-export const BODY_PAD = 4;
+const BODY_PAD = 4;
 export const HANDLE = 10;
 /** Below this zoom the slot rows cannot be read: nodes draw only their header and bare handles. */
 export const COMPACT_BELOW = 0.45;

@@ -28,7 +28,7 @@ const reasons = (...why: (string | null)[]) => {
   return given.length > 0 ? ` — ${given.join("; ")}` : "";
 };
 
-export type PinnedPreset = NonNullable<ReturnType<typeof pinnedPreset>>;
+type PinnedPreset = NonNullable<ReturnType<typeof pinnedPreset>>;
 
 type Config = { params: Record<string, unknown>; preset: string | null; presetVersion?: number };
 
@@ -53,7 +53,8 @@ export function PresetPicker({
   onChange: (config: Config, label: string) => void;
 }) {
   const pinned = pinnedPreset(presets, config);
-  // The server's rules (server/domain/presets/pin-rules), so a choice it would refuse is disabled, saying why.
+  // The server's rules (server/domain/presets/pin-rules), so a choice it would refuse is
+  // disabled, saying why.
   const bound = repinRefusal({
     component,
     current: pinned?.version ?? null,

@@ -1,31 +1,22 @@
 "use client";
-// The project's diagram editor: loads the diagram and the catalog, creates this canvas's
-// store, and lays out palette | canvas | inspector. Saving goes through `diagram.change`.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
+// The project's diagram editor: palette | canvas | inspector around the project's canvas
+// store (./use-canvas-session.ts loads it and wires saving through `diagram.change`).
+import { useQuery } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useShallow } from "zustand/react/shallow";
-import { useTRPC, useTRPCClient } from "@/components/trpc";
-import { Button } from "@/components/ui/button";
-import { atLeast, type Role } from "@/server/domain/roles";
+import { useTRPC } from "@/components/trpc";
+import { atLeast } from "@/server/domain/roles";
 import { CanvasEditor } from "./canvas-editor";
 import { CanvasProvider, useCanvas, useCanvasStore } from "./canvas-context";
-import { catalogView, type CanvasEnvironment } from "./catalog-view";
+import { ConflictPanel } from "./conflict-panel";
 import { addComponentOp } from "./edit-actions";
 import { Inspector } from "./inspector";
 import { LinkPanel } from "./link-panel";
 import { Palette } from "./palette";
-import { createCanvasStore, type CanvasSnapshot, type CanvasStore } from "./store";
+import { type ProjectInfo, useCanvasSession } from "./use-canvas-session";
 
-interface ProjectInfo {
-  id: string;
-  organizationId: string;
-  role: Role;
-  environments: CanvasEnvironment[];
-}
-
-function Notice({ onReload }: { onReload: () => void }) {
+function Notice() {
   const { notice, setNotice } = useCanvas(
     useShallow((s) => ({ notice: s.notice, setNotice: s.setNotice })),
   );
@@ -35,11 +26,10 @@ function Notice({ onReload }: { onReload: () => void }) {
     return () => clearTimeout(t);
   }, [notice, setNotice]);
   if (!notice) return null;
-  const stale = notice.kind === "conflict" || notice.kind === "error";
   const tone =
     notice.kind === "info"
       ? "bg-slate-800 text-white"
-      : stale
+      : notice.kind === "error"
         ? "bg-amber-50 text-amber-900 ring-1 ring-amber-300"
         : "bg-red-50 text-red-800 ring-1 ring-red-200";
   return (
@@ -49,20 +39,14 @@ function Notice({ onReload }: { onReload: () => void }) {
       className={`absolute left-1/2 top-3 z-20 flex max-w-xl -translate-x-1/2 items-center gap-3 rounded-lg px-4 py-2 text-sm shadow ${tone}`}
     >
       <span>{notice.message}</span>
-      {stale ? (
-        <Button variant="secondary" onClick={onReload}>
-          Reload
-        </Button>
-      ) : (
-        <button
-          type="button"
-          aria-label="Dismiss"
-          className="opacity-70 hover:opacity-100"
-          onClick={() => setNotice(null)}
-        >
-          ✕
-        </button>
-      )}
+      <button
+        type="button"
+        aria-label="Dismiss"
+        className="opacity-70 hover:opacity-100"
+        onClick={() => setNotice(null)}
+      >
+        ✕
+      </button>
     </div>
   );
 }
@@ -70,11 +54,9 @@ function Notice({ onReload }: { onReload: () => void }) {
 function Workspace({
   project,
   environment,
-  onReload,
 }: {
   project: ProjectInfo;
   environment: { id: string; name: string };
-  onReload: () => void;
 }) {
   const store = useCanvasStore();
   const { readOnly, latest } = useCanvas(
@@ -90,8 +72,8 @@ function Workspace({
     return only;
   });
   const selectedLink = useCanvas((s) => {
-    const links = s.edges.filter((e) => e.selected);
-    return links.length === 1 && !s.nodes.some((n) => n.selected) ? links[0]!.id : null;
+    const [link, ...more] = s.edges.filter((e) => e.selected);
+    return link && more.length === 0 && !s.nodes.some((n) => n.selected) ? link.id : null;
   });
   useEffect(() => store.getState().setEnvironment(environment.id), [store, environment.id]);
   // Which default fills an unconnected slot, as the resolver decides: the first of its type.
@@ -130,7 +112,8 @@ function Workspace({
         />
       )}
       <div className="relative min-w-0 flex-1">
-        <Notice onReload={onReload} />
+        <Notice />
+        <ConflictPanel />
         <CanvasEditor />
       </div>
       {selected ? (
@@ -156,62 +139,7 @@ export function ProjectCanvas({
   project: ProjectInfo;
   environment: { id: string; name: string };
 }) {
-  const trpc = useTRPC();
-  const client = useTRPCClient();
-  const queryClient = useQueryClient();
-  const diagram = useQuery({
-    ...trpc.diagram.get.queryOptions({ projectId: project.id }),
-    staleTime: Infinity,
-  });
-  const catalog = useQuery({
-    ...trpc.diagram.catalog.queryOptions({ projectId: project.id }),
-    staleTime: 60_000,
-  });
-  const [store, setStore] = useState<CanvasStore | null>(null);
-
-  useEffect(() => {
-    if (!diagram.data || !catalog.data || store) return;
-    const snapshot: CanvasSnapshot = diagram.data;
-    setStore(
-      createCanvasStore(
-        snapshot,
-        {
-          catalog: catalogView(catalog.data),
-          environmentId: environment.id,
-          readOnly: !atLeast(project.role, "developer"),
-          role: project.role,
-        },
-        {
-          environments: project.environments,
-          send: async (baseRevision, ops) => {
-            try {
-              return await client.diagram.change.mutate({
-                projectId: project.id,
-                baseRevision,
-                ops,
-              });
-            } catch (error) {
-              const code =
-                error instanceof TRPCClientError
-                  ? String((error.data as { code?: string } | undefined)?.code ?? "")
-                  : "";
-              throw { code, message: (error as Error).message };
-            }
-          },
-        },
-      ),
-    );
-  }, [diagram.data, catalog.data, store, client, project, environment.id]);
-
-  async function reload() {
-    const fresh = await queryClient.fetchQuery({
-      ...trpc.diagram.get.queryOptions({ projectId: project.id }),
-      staleTime: 0,
-    });
-    store?.getState().reset(fresh);
-  }
-
-  const error = diagram.error ?? catalog.error;
+  const { store, error } = useCanvasSession(project, environment.id);
   if (error)
     return (
       <p role="alert" className="p-6 text-red-700">
@@ -222,7 +150,7 @@ export function ProjectCanvas({
   return (
     <ReactFlowProvider>
       <CanvasProvider store={store}>
-        <Workspace project={project} environment={environment} onReload={reload} />
+        <Workspace project={project} environment={environment} />
       </CanvasProvider>
     </ReactFlowProvider>
   );

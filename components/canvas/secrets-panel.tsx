@@ -60,7 +60,8 @@ function SecretRow({
   const trpc = useTRPC();
   const inputId = useId();
   const [value, setValue] = useState("");
-  // gcTime 0 + reset(): the mutation cache would otherwise hold the value (as variables) for minutes.
+  // gcTime 0 + reset(): the mutation cache would otherwise hold the value (as variables) for
+  // minutes.
   const set = useMutation({ ...trpc.secret.set.mutationOptions(), gcTime: 0 });
   const clear = useMutation(trpc.secret.clear.mutationOptions({ onSuccess: onSaved }));
   const error = set.error ?? clear.error;

@@ -1,263 +1,216 @@
-// One zustand store per canvas (created by CanvasProvider, never a module singleton): the
-// live, editable diagram. Every edit goes through `dispatch(ops)`: applied locally with the
-// same pure rules the server runs, captured for undo as the caller says, and queued for
-// saving with the revision it was based on. Server state (queries) stays in React Query.
+// One zustand store per canvas, in three parts:
+// (i) the editable diagram and its ops: every edit goes through `dispatch(ops)`, applied
+//     locally with the same pure rules the server runs and captured for undo as the caller says;
+// (ii) sync (./sync.ts): the queue of pending edits, the revision they are based on, retry and
+//     rebase — the store only mirrors its view for the toolbar;
+// (iii) the connection channel (./connection-channel.ts): per-frame drag state, apart.
+// Server data (catalog, statuses, environment defaults) stays in React Query and is copied in
+// read-only (./store-inputs.ts).
 import {
   applyNodeChanges,
-  type NodeChange,
-  type EdgeChange,
   applyEdgeChanges,
+  type EdgeChange,
+  type NodeChange,
 } from "@xyflow/react";
 import { createStore } from "zustand/vanilla";
-import { buildGraphIndex, type GraphIndex } from "@/server/domain/graph/connect";
-import {
-  applyOps,
-  changesStructure,
-  invertOps,
-  type ApplyContext,
-  type Op,
-} from "@/server/domain/graph/ops";
+import type { GraphIndex } from "@/server/domain/graph/connect";
+import { applyOps, changesStructure, invertOps, type Op } from "@/server/domain/graph/ops";
+import { rebaseOps } from "@/server/domain/graph/rebase";
 import type { Diagram } from "@/server/domain/graph/types";
-import { presetLookup } from "@/server/domain/presets/usable";
-import type { Role } from "@/server/domain/roles";
-import type { CanvasEnvironment, CatalogView } from "./catalog-view";
-import { buildEdges, buildNodes, type ComponentNode, type LinkEdge } from "./flow-elements";
+import { createConnectionChannel, type ConnectionChannel } from "./connection-channel";
+import type { ComponentNode, LinkEdge } from "./flow-elements";
 import { capture, EMPTY_HISTORY, redo, undo, type Capture, type History } from "./history";
+import { applyContext, derive, type CanvasInputs, type StatusRow } from "./store-inputs";
+import { createSync, type SyncDeps, type Snapshot, type SyncView } from "./sync";
 
-export interface StatusRow {
-  componentId: string;
-  environmentId: string;
-  status: string;
+type Notice = { kind: "refused" | "error" | "info"; message: string };
+
+export interface CanvasDeps
+  extends Pick<SyncDeps, "send" | "fetchLatest" | "confirmed" | "online"> {
+  /** Records an instance status the server reported (in React Query, which copies it back in). */
+  setStatus?: (row: StatusRow) => void;
+  /** The continuous gesture an edit belongs to (typing in one field within one focus). */
+  gesture?: () => string | undefined;
 }
 
-export interface CanvasSnapshot {
-  revision: number;
+export interface CanvasState extends CanvasInputs {
   diagram: Diagram;
-  statuses: StatusRow[];
-}
-
-export type Notice = { kind: "refused" | "error" | "conflict" | "info"; message: string };
-
-export interface SendError {
-  code: string;
-  message: string;
-}
-
-export interface CanvasDeps {
-  send: (baseRevision: number, ops: Op[]) => Promise<{ revision: number }>;
-  environments: readonly CanvasEnvironment[];
-}
-
-export interface CanvasState {
-  revision: number;
-  diagram: Diagram;
-  statuses: StatusRow[];
-  catalog: CatalogView;
   index: GraphIndex;
   nodes: ComponentNode[];
   edges: LinkEdge[];
   environmentId: string;
-  /** The project's environments (slug and class feed the preset rules). */
-  environments: readonly CanvasEnvironment[];
-  readOnly: boolean;
-  /** The viewer's role in the project: the preset rules let only ops move an instance off a preset that binds it. */
-  role: Role;
   history: History;
-  /** The handle a line is being dragged from, while dragging. */
-  connecting: { nodeId: string; handleId: string; handleType: "source" | "target" } | null;
   notice: Notice | null;
-  /** Edits queued or in flight. */
-  pending: number;
-  /** Saving stopped (conflict or refusal): the user must reload. */
-  stale: boolean;
   /** Bumped when something outside the editor (the inspector) asks to delete the selection. */
   deleteRequests: number;
   /** Lines to emphasise (the selected component's blast radius), or null. */
   highlighted: ReadonlySet<string> | null;
-  /** The current environment's defaults: artifact type → name of the first default of it. */
-  environmentDefaults: ReadonlyMap<string, string>;
+  /** Saving as the toolbar shows it. */
+  sync: SyncView;
+  /** The saved revision, and how many edits wait to be saved (mirrors of `sync`). */
+  revision: number;
+  pending: number;
+  channel: ConnectionChannel;
 
   dispatch: (ops: Op[], options: { capture: Capture; label: string; key?: string }) => boolean;
   undo: () => void;
   redo: () => void;
+  /** A conflict decided: re-apply my edit over theirs, or let theirs stand. */
+  resolveConflict: (id: string, choice: "mine" | "theirs") => void;
+  retrySaving: () => void;
+  /** Read the saved diagram again; pending edits are merged onto it, never dropped. */
+  reload: () => void;
+  adopt: (snapshot: Snapshot) => void;
   onNodesChange: (changes: NodeChange<ComponentNode>[]) => void;
   onEdgesChange: (changes: EdgeChange<LinkEdge>[]) => void;
   /** A drag ended: its moves become one undoable, saved change. */
   commitDrag: () => void;
-  setConnecting: (c: CanvasState["connecting"]) => void;
+  setConnecting: (c: ReturnType<ConnectionChannel["getState"]>["connecting"]) => void;
   requestDelete: () => void;
   setNotice: (n: Notice | null) => void;
   setHighlighted: (ids: ReadonlySet<string> | null) => void;
   setEnvironmentDefaults: (defaults: ReadonlyMap<string, string>) => void;
   setEnvironment: (environmentId: string) => void;
-  /** An instance status the server reported (a deployment request): a server echo, never recorded for undo. */
+  /** An instance status the server reported (a deployment request): server data, never undone. */
   setStatus: (row: StatusRow) => void;
-  reset: (snapshot: CanvasSnapshot) => void;
-}
-
-function statusLookup(statuses: StatusRow[], environmentId: string) {
-  const map = new Map(
-    statuses.filter((s) => s.environmentId === environmentId).map((s) => [s.componentId, s.status]),
-  );
-  return (id: string) => map.get(id) ?? "draft";
-}
-
-function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
-  return new Map(items.map((i) => [i.id, i]));
+  setInputs: (inputs: Partial<CanvasInputs>) => void;
 }
 
 export function createCanvasStore(
-  snapshot: CanvasSnapshot,
-  init: { catalog: CatalogView; environmentId: string; readOnly: boolean; role: Role },
+  snapshot: Snapshot,
+  environmentId: string,
+  inputs: CanvasInputs,
   deps: CanvasDeps,
 ) {
-  // The same rules the server applies, so a refusal shows at once (the server still decides).
-  const ctx: ApplyContext = {
-    catalog: init.catalog.slots,
-    environments: deps.environments.map((e) => e.id),
-    presets: presetLookup(
-      init.catalog.presets,
-      new Map(deps.environments.map((e) => [e.id, e])),
-      init.catalog.requireProductionPresets,
-      init.role,
-    ),
-    policiesOf: (type) => init.catalog.types.get(type)?.policies.map((p) => p.id),
-  };
-  let queue: Op[][] = [];
-  let sending = false;
-
+  const channel = createConnectionChannel();
   return createStore<CanvasState>()((set, get) => {
-    function derive(
-      diagram: Diagram,
-      rebuildIndex: boolean,
-      statuses = get().statuses,
-      environmentId = get().environmentId,
-    ) {
-      const s = get();
-      const index =
-        rebuildIndex || !s.index
-          ? buildGraphIndex(diagram, init.catalog.slots)
-          : { ...s.index, components: byId(diagram.components) };
-      return {
-        index,
-        nodes: buildNodes(
-          diagram,
-          index,
-          statusLookup(statuses, environmentId),
-          byId(s.nodes ?? []),
-        ),
-        edges: buildEdges(diagram, index, environmentId, byId(s.edges ?? [])),
-      };
+    let ctx = applyContext(inputs);
+    const rules = () => ctx;
+
+    /** The local diagram becomes `diagram` (nodes and edges follow). */
+    function show(diagram: Diagram, rebuildIndex: boolean, extra: Partial<CanvasState> = {}) {
+      const s = { ...get(), ...extra };
+      set({ ...extra, diagram, ...derive(diagram, s, s.environmentId, s, rebuildIndex) });
     }
 
-    async function flush() {
-      if (sending) return;
-      sending = true;
-      while (queue.length > 0 && !get().stale) {
-        // Everything queued so far goes in one request: fewer round trips, still all-or-nothing.
-        const ops = queue.flat();
-        queue = [];
-        try {
-          const { revision } = await deps.send(get().revision, ops);
-          set({ revision, pending: queue.length });
-        } catch (error) {
-          const e = error as SendError;
-          queue = [];
-          const conflict = e.code === "CONFLICT";
-          set({
-            stale: true,
-            pending: 0,
-            notice: {
-              kind: conflict ? "conflict" : "error",
-              message: conflict
-                ? "Someone else changed this diagram since you loaded it, so your last change was not saved. Reload to see their version."
-                : `Not saved: ${e.message}. Reload to continue from the saved diagram.`,
-            },
-          });
-        }
-      }
-      sending = false;
+    const sync = createSync(snapshot, {
+      send: deps.send,
+      fetchLatest: deps.fetchLatest,
+      confirmed: deps.confirmed,
+      online: deps.online,
+      context: rules,
+      replaceLocal: (diagram) => show(diagram, true),
+      publish: (view) => set({ sync: view, revision: view.revision, pending: view.waiting }),
+      refused: (label, message) =>
+        set({ notice: { kind: "error", message: `Not saved: ${label}: ${message}` } }),
+    });
+
+    /** Shows `diagram` (made by `ops` from the current one) and queues the ops for saving. */
+    function commit(ops: Op[], diagram: Diagram, history: History, label: string) {
+      const before = get().diagram;
+      show(diagram, ops.some(changesStructure), { history });
+      sync.push({ ops, before, label }, { typing: ops.every((o) => o.op === "setInstance") });
     }
 
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    function enqueue(ops: Op[]) {
-      queue.push(ops);
-      set({ pending: queue.length + (sending ? 1 : 0) });
-      clearTimeout(timer);
-      // Typing in a form saves once the typing pauses; structural edits save at once.
-      if (ops.every((o) => o.op === "setInstance")) timer = setTimeout(() => void flush(), 400);
-      else void flush();
-    }
-
-    /** Apply locally and queue for saving; `history` is what undo/redo should become. */
-    function commit(ops: Op[], history: History): boolean {
-      const s = get();
-      let diagram: Diagram;
+    function tryApply(ops: Op[]): Diagram | null {
       try {
-        diagram = applyOps(s.diagram, ops, ctx);
+        return applyOps(get().diagram, ops, ctx);
       } catch (error) {
         set({ notice: { kind: "refused", message: (error as Error).message } });
-        return false;
+        return null;
       }
-      set({ diagram, history, ...derive(diagram, ops.some(changesStructure)) });
-      enqueue(ops);
-      return true;
     }
 
-    const initial = {
-      diagram: snapshot.diagram,
-      index: buildGraphIndex(snapshot.diagram, init.catalog.slots),
-    };
+    /** Undo and redo merge the entry's ops onto the diagram as it is now (others saved since). */
+    function replayEntry(ops: Op[], base: Diagram, history: History, verb: string, label: string) {
+      const s = get();
+      const r = rebaseOps(ops, base, s.diagram, ctx);
+      if (r.ops.length > 0) commit(r.ops, r.diagram, history, `${verb.toLowerCase()} ${label}`);
+      else set({ history });
+      const skipped = r.conflicts.flatMap((c) => c.fields);
+      set({
+        notice:
+          skipped.length > 0
+            ? {
+                kind: "refused",
+                message: `${verb} ${label}, except ${skipped.join(", ")}: changed since by someone else`,
+              }
+            : { kind: "info", message: `${verb}: ${label}` },
+      });
+    }
+
+    const initial = derive(snapshot.diagram, inputs, environmentId, {}, true);
+    const view = sync.view();
     return {
-      revision: snapshot.revision,
+      ...inputs,
       diagram: snapshot.diagram,
-      statuses: snapshot.statuses,
-      catalog: init.catalog,
-      index: initial.index,
-      nodes: buildNodes(
-        snapshot.diagram,
-        initial.index,
-        statusLookup(snapshot.statuses, init.environmentId),
-        new Map(),
-      ),
-      edges: buildEdges(snapshot.diagram, initial.index, init.environmentId, new Map()),
-      environmentId: init.environmentId,
-      environments: deps.environments,
-      readOnly: init.readOnly,
-      role: init.role,
+      ...initial,
+      environmentId,
       history: EMPTY_HISTORY,
-      connecting: null,
       notice: null,
-      pending: 0,
-      stale: false,
       deleteRequests: 0,
       highlighted: null,
-      environmentDefaults: new Map(),
+      sync: view,
+      revision: view.revision,
+      pending: view.waiting,
+      channel,
 
       dispatch(ops, { capture: mode, label, key }) {
         const s = get();
-        if (s.readOnly || s.stale || ops.length === 0) return false;
-        const inverse = mode === "ignore" ? [] : invertOps(s.diagram, ops, ctx);
-        return commit(ops, capture(s.history, { label, redo: ops, undo: inverse, key }, mode));
+        if (s.readOnly || ops.length === 0) return false;
+        const after = tryApply(ops);
+        if (!after) return false;
+        const undoOps = mode === "ignore" ? [] : invertOps(s.diagram, ops, ctx);
+        const entry = { label, redo: ops, undo: undoOps, before: s.diagram, after, key };
+        const gesture = mode === "coalesce" ? deps.gesture?.() : undefined;
+        commit(ops, after, capture(s.history, { ...entry, gesture }, mode), label);
+        return true;
       },
       undo() {
         const s = get();
-        const step = s.readOnly || s.stale ? null : undo(s.history);
-        if (step && commit(step.entry.undo, step.history))
-          set({ notice: { kind: "info", message: `Undid: ${step.entry.label}` } });
+        const step = s.readOnly ? null : undo(s.history);
+        if (step)
+          replayEntry(step.entry.undo, step.entry.after, step.history, "Undid", step.entry.label);
       },
       redo() {
         const s = get();
-        const step = s.readOnly || s.stale ? null : redo(s.history);
-        if (step && commit(step.entry.redo, step.history))
-          set({ notice: { kind: "info", message: `Redid: ${step.entry.label}` } });
+        const step = s.readOnly ? null : redo(s.history);
+        if (step)
+          replayEntry(step.entry.redo, step.entry.before, step.history, "Redid", step.entry.label);
       },
+      resolveConflict(id, choice) {
+        const conflict = sync.settle(id);
+        if (!conflict || choice === "theirs") return;
+        const s = get();
+        const r = rebaseOps(conflict.ops, conflict.base, s.diagram, ctx, true);
+        const [refused] = r.conflicts;
+        if (refused) {
+          set({ notice: { kind: "error", message: `Could not keep yours: ${refused.message}` } });
+          return;
+        }
+        if (r.ops.length === 0) return;
+        const label = `keep mine: ${conflict.label}`;
+        const undoOps = invertOps(s.diagram, r.ops, ctx);
+        const entry = { label, redo: r.ops, undo: undoOps, before: s.diagram, after: r.diagram };
+        commit(r.ops, r.diagram, capture(s.history, entry, "record"), label);
+      },
+      retrySaving: () => sync.retryNow(),
+      reload: () => sync.refresh(true),
+      adopt: (next) => sync.adopt(next),
       onNodesChange(changes) {
-        // Positions move live while dragging; the diagram changes once, at drag stop.
-        const allowed = get().readOnly
-          ? changes.filter((c) => c.type === "select" || c.type === "dimensions")
-          : changes.filter((c) => c.type !== "remove");
-        if (allowed.length > 0) set({ nodes: applyNodeChanges(allowed, get().nodes) });
+        const s = get();
+        const live = new Map(channel.getState().dragging ?? []);
+        const rest: NodeChange<ComponentNode>[] = [];
+        let moved = false;
+        for (const c of changes) {
+          if (c.type === "position" && c.dragging && c.position && !s.readOnly) {
+            live.set(c.id, c.position);
+            moved = true;
+          } else if (c.type === "select" || c.type === "dimensions") rest.push(c);
+          else if (!s.readOnly && c.type !== "remove") rest.push(c);
+        }
+        if (moved) channel.setState({ dragging: live });
+        if (rest.length > 0) set({ nodes: applyNodeChanges(rest, s.nodes) });
       },
       onEdgesChange(changes) {
         const allowed = changes.filter((c) => c.type === "select");
@@ -265,11 +218,13 @@ export function createCanvasStore(
       },
       commitDrag() {
         const s = get();
+        const live = channel.getState().dragging;
         const moves: Op[] = [];
         for (const node of s.nodes) {
           const c = node.data.component;
-          const x = Math.round(node.position.x);
-          const y = Math.round(node.position.y);
+          const at = live?.get(node.id) ?? node.position;
+          const x = Math.round(at.x);
+          const y = Math.round(at.y);
           if (x !== c.x || y !== c.y) moves.push({ op: "updateComponent", id: c.id, x, y });
         }
         if (moves.length > 0)
@@ -277,37 +232,36 @@ export function createCanvasStore(
             capture: "record",
             label: moves.length === 1 ? "move" : `move ${moves.length} components`,
           });
+        channel.setState({ dragging: null });
       },
-      setConnecting: (connecting) => set({ connecting }),
+      setConnecting: (connecting) => channel.setState({ connecting }),
       requestDelete: () => set({ deleteRequests: get().deleteRequests + 1 }),
       setNotice: (notice) => set({ notice }),
       setHighlighted: (highlighted) => set({ highlighted }),
       setEnvironmentDefaults: (environmentDefaults) => set({ environmentDefaults }),
-      setEnvironment(environmentId) {
-        if (environmentId === get().environmentId) return;
-        set({ environmentId, ...derive(get().diagram, false, get().statuses, environmentId) });
+      setEnvironment(next) {
+        if (next !== get().environmentId) show(get().diagram, false, { environmentId: next });
       },
       setStatus(row) {
+        if (deps.setStatus) return deps.setStatus(row);
         const statuses = [
           ...get().statuses.filter(
             (s) => s.componentId !== row.componentId || s.environmentId !== row.environmentId,
           ),
           row,
         ];
-        set({ statuses, ...derive(get().diagram, false, statuses) });
+        show(get().diagram, false, { statuses });
       },
-      reset(next) {
-        queue = [];
-        set({
-          revision: next.revision,
-          diagram: next.diagram,
-          statuses: next.statuses,
-          history: EMPTY_HISTORY,
-          stale: false,
-          notice: null,
-          pending: 0,
-        });
-        set(derive(next.diagram, true, next.statuses));
+      setInputs(next) {
+        const s = get();
+        const changed = (Object.keys(next) as (keyof CanvasInputs)[]).filter(
+          (k) => next[k] !== undefined && next[k] !== s[k],
+        );
+        if (changed.length === 0) return;
+        const merged = { ...s, ...next };
+        if (changed.some((k) => k === "catalog" || k === "environments" || k === "role"))
+          ctx = applyContext(merged);
+        show(s.diagram, changed.includes("catalog"), next);
       },
     };
   });

@@ -1,0 +1,25 @@
+// The hot path of the canvas gets its own small store (STYLE.md #14, as xyflow keeps the
+// dragged connection apart): the handle a line is dragged from, and where dragged components
+// are right now. A drag frame changes only this channel, so it re-renders the editor surface
+// and never wakes the selectors of every node, handle, line and panel on the canvas store.
+import type { XYPosition } from "@xyflow/react";
+import { createStore } from "zustand/vanilla";
+
+interface Connecting {
+  nodeId: string;
+  handleId: string;
+  handleType: "source" | "target";
+}
+
+export interface ConnectionState {
+  /** The handle a line is being dragged from, while dragging. */
+  connecting: Connecting | null;
+  /** Components being dragged → their live position; the diagram changes once, at drag stop. */
+  dragging: ReadonlyMap<string, XYPosition> | null;
+}
+
+export function createConnectionChannel() {
+  return createStore<ConnectionState>()(() => ({ connecting: null, dragging: null }));
+}
+
+export type ConnectionChannel = ReturnType<typeof createConnectionChannel>;

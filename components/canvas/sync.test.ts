@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { type ApplyContext, applyOps, type Op } from "@/server/domain/graph/ops";
+import { type Diagram, slotCatalog } from "@/server/domain/graph/types";
+import { createSync, SaveError, type SaveFailure, type SyncView } from "./sync";
+
+const ctx: ApplyContext = {
+  catalog: slotCatalog([{ name: "app", version: "1.0.0", connections: [], artifacts: [] }]),
+  environments: ["staging"],
+};
+const start: Diagram = {
+  components: ["a", "b"].map((id, i) => ({
+    id,
+    name: `c${id}`,
+    bundle: "app",
+    version: "1.0.0",
+    x: i * 100,
+    y: 0,
+  })),
+  links: [],
+  instances: { a: { staging: { params: { port: 1, level: "info" }, preset: null } } },
+};
+const params = (port: number, level: string): Op => ({
+  op: "setInstance",
+  component: "a",
+  environment: "staging",
+  config: { params: { port, level }, preset: null },
+});
+const move = (id: string, x: number): Op => ({ op: "updateComponent", id, x });
+
+/** The server: one revision counter, the same rules, and failures on demand. */
+function fakeServer() {
+  const server = {
+    revision: 0,
+    diagram: start,
+    calls: 0,
+    failures: [] as (SaveFailure | "lost answer")[],
+    async send(base: number, ops: Op[]) {
+      server.calls++;
+      const failure = server.failures.shift();
+      if (failure && failure !== "lost answer") throw new SaveError(failure);
+      if (base !== server.revision)
+        throw new SaveError({ kind: "conflict", message: "revision moved" });
+      server.diagram = applyOps(server.diagram, ops, ctx);
+      server.revision++;
+      if (failure === "lost answer") throw new TypeError("fetch failed");
+      return { revision: server.revision };
+    },
+    /** Someone else's save. */
+    other(ops: Op[]) {
+      server.diagram = applyOps(server.diagram, ops, ctx);
+      server.revision++;
+    },
+  };
+  return server;
+}
+
+function client(server: ReturnType<typeof fakeServer>) {
+  let local = server.diagram;
+  let view: SyncView | null = null;
+  const refused: string[] = [];
+  const sync = createSync(
+    { revision: server.revision, diagram: server.diagram },
+    {
+      send: server.send,
+      fetchLatest: async () => ({ revision: server.revision, diagram: server.diagram }),
+      context: () => ctx,
+      replaceLocal: (d) => {
+        local = d;
+      },
+      publish: (v) => {
+        view = v;
+      },
+      refused: (label, message) => refused.push(`${label}: ${message}`),
+    },
+  );
+  return {
+    sync,
+    refused,
+    view: () => view ?? sync.view(),
+    local: () => local,
+    edit(ops: Op[], label = "edit") {
+      const before = local;
+      local = applyOps(local, ops, ctx);
+      sync.push({ ops, before, label });
+    },
+  };
+}
+
+const port = (d: Diagram) => d.instances.a?.staging?.params;
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe("canvas sync", () => {
+  it("sends edits in order; each save advances the base revision", async () => {
+    const server = fakeServer();
+    const c = client(server);
+    c.edit([move("a", 10)]);
+    c.edit([move("b", 20)]);
+    await vi.runAllTimersAsync();
+    expect(server.revision).toBe(2);
+    expect(c.view()).toMatchObject({ revision: 2, waiting: 0, phase: "idle" });
+    expect(server.diagram).toEqual(c.local());
+  });
+
+  it("retries a 5xx with backoff, says when, and lands once the server answers", async () => {
+    const server = fakeServer();
+    const down = { kind: "unavailable", message: "500" } as const;
+    server.failures.push(down, down);
+    const c = client(server);
+    c.edit([move("a", 10)]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(c.view()).toMatchObject({ phase: "retrying", waiting: 1 });
+    expect(c.view().retryAt).toBe(Date.now() + 1000);
+    c.edit([move("b", 20)]); // made while waiting: goes with the next attempt
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(c.view().retryAt).toBe(Date.now() + 2000); // second failure: backs off further
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(c.view()).toMatchObject({ phase: "idle", waiting: 0, revision: 1 });
+    expect(server.diagram.components.map((x) => x.x)).toEqual([10, 20]);
+    expect(server.calls).toBe(3);
+  });
+
+  it("on a conflict, merges pending edits onto the newer diagram and saves them: both changes stand", async () => {
+    const server = fakeServer();
+    const c = client(server);
+    server.other([params(1, "debug")]);
+    c.edit([params(8080, "info")]);
+    await vi.runAllTimersAsync();
+    expect(port(server.diagram)).toEqual({ port: 8080, level: "debug" });
+    expect(c.local()).toEqual(server.diagram);
+    expect(c.view()).toMatchObject({ revision: 2, waiting: 0, conflicts: [] });
+  });
+
+  it("keeps an edit of the same field aside for a decision and still saves the others", async () => {
+    const server = fakeServer();
+    const c = client(server);
+    server.other([params(9000, "info")]);
+    c.edit([params(8080, "info")], "edit port");
+    c.edit([move("b", 50)], "move");
+    await vi.runAllTimersAsync();
+    expect(port(server.diagram)).toEqual({ port: 9000, level: "info" });
+    expect(server.diagram.components[1]?.x).toBe(50);
+    const [conflict] = c.view().conflicts;
+    if (!conflict) throw new Error("expected a conflict");
+    expect(conflict).toMatchObject({ label: "edit port", fields: ["params.port"] });
+    expect(port(c.local())).toEqual({ port: 9000, level: "info" });
+    expect(c.sync.settle(conflict.id)).toBe(conflict);
+    expect(c.view().conflicts).toEqual([]);
+  });
+
+  it("a refused edit is taken out and named; the edits around it are saved", async () => {
+    const server = fakeServer();
+    const c = client(server);
+    c.edit([move("a", 10)], "first");
+    // Made while the first is in flight: all three go in the next request; op 1 is the third's.
+    c.edit([move("a", 11)], "second");
+    c.edit([move("b", 12)], "third");
+    c.edit([move("a", 13)], "fourth");
+    server.failures.push({ kind: "refused", message: "x: too far", opIndex: 1 });
+    await vi.runAllTimersAsync();
+    expect(c.refused).toEqual(["third: x: too far"]);
+    expect(server.diagram.components.map((x) => x.x)).toEqual([13, 100]);
+    expect(c.local()).toEqual(server.diagram);
+  });
+
+  it("a save whose answer was lost is not applied twice when retried", async () => {
+    const server = fakeServer();
+    server.failures.push("lost answer");
+    const c = client(server);
+    c.edit([
+      {
+        op: "addComponent",
+        component: { id: "n", name: "new", bundle: "app", version: "1.0.0", x: 0, y: 0 },
+      },
+    ]);
+    await vi.runAllTimersAsync();
+    expect(server.diagram.components).toHaveLength(3);
+    expect(c.view()).toMatchObject({ waiting: 0, conflicts: [], revision: 1 });
+  });
+});

@@ -1,0 +1,179 @@
+"use client";
+// A project's canvas store, wired to tRPC and React Query. The store outlives the Canvas tab:
+// it is kept per project beside the app's QueryClient, so opening Compare or History and
+// coming back finds the same queue, base revision and undo history (remounting from the
+// cached query used to bring back a stale revision, and the next save was refused as a
+// conflict). Own saves are written into the cached `diagram.get` too, so anything reading it
+// sees the saved revision.
+import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { useEffect, useMemo, useState } from "react";
+import { useTRPC, useTRPCClient } from "@/components/trpc";
+import { atLeast, type Role } from "@/server/domain/roles";
+import { type CanvasEnvironment, catalogView } from "./catalog-view";
+import { currentGesture } from "./gesture";
+import { type CanvasDeps, type CanvasStore, createCanvasStore } from "./store";
+import { SaveError } from "./sync";
+
+export interface ProjectInfo {
+  id: string;
+  organizationId: string;
+  role: Role;
+  environments: CanvasEnvironment[];
+}
+
+const sessions = new WeakMap<QueryClient, Map<string, CanvasStore>>();
+
+const RETRYABLE = new Set([
+  "INTERNAL_SERVER_ERROR",
+  "TOO_MANY_REQUESTS",
+  "TIMEOUT",
+  "SERVICE_UNAVAILABLE",
+  "GATEWAY_TIMEOUT",
+  "BAD_GATEWAY",
+  "CLIENT_CLOSED_REQUEST",
+]);
+
+/** A failed save as the sync loop reads it: retry, merge, pause, or take the edit out. */
+function saveError(error: unknown): SaveError {
+  const message = error instanceof Error ? error.message : String(error);
+  const data =
+    error instanceof TRPCClientError
+      ? (error.data as
+          | { code?: string; httpStatus?: number; fields?: Record<string, string[]> }
+          | undefined)
+      : undefined;
+  const code = data?.code;
+  if (!code || RETRYABLE.has(code) || (data.httpStatus ?? 0) >= 500)
+    return new SaveError({ kind: "unavailable", message: code ? message : "no answer" });
+  if (code === "CONFLICT") return new SaveError({ kind: "conflict", message });
+  if (code === "UNAUTHORIZED")
+    return new SaveError({ kind: "unauthorized", message: "signed out: sign in, then Retry" });
+  const at = Object.keys(data.fields ?? {})
+    .map((k) => /^ops\.(\d+)\./.exec(k)?.[1])
+    .find((i) => i !== undefined);
+  return new SaveError({
+    kind: "refused",
+    message,
+    ...(at === undefined ? {} : { opIndex: Number(at) }),
+  });
+}
+
+/** Saving through `diagram.change`; the saved diagram and statuses kept in React Query. */
+function canvasDeps(
+  trpc: ReturnType<typeof useTRPC>,
+  client: ReturnType<typeof useTRPCClient>,
+  queryClient: QueryClient,
+  projectId: string,
+): CanvasDeps {
+  const diagramKey = trpc.diagram.get.queryKey({ projectId });
+  return {
+    send: (baseRevision, ops) =>
+      client.diagram.change
+        .mutate({ projectId, baseRevision, ops })
+        .catch((error: unknown) => Promise.reject(saveError(error))),
+    fetchLatest: async () => {
+      const fresh = await queryClient.fetchQuery({
+        ...trpc.diagram.get.queryOptions({ projectId }),
+        staleTime: 0,
+      });
+      return { revision: fresh.revision, diagram: fresh.diagram };
+    },
+    confirmed: (saved) =>
+      queryClient.setQueryData(diagramKey, (old) => (old ? { ...old, ...saved } : old)),
+    setStatus: (row) =>
+      queryClient.setQueryData(diagramKey, (old) => {
+        if (!old) return old;
+        const same = (s: typeof row) =>
+          s.componentId === row.componentId && s.environmentId === row.environmentId;
+        const was = old.statuses.find(same);
+        const next = { deployedVersion: was?.deployedVersion ?? null, ...row };
+        return { ...old, statuses: [...old.statuses.filter((s) => !same(s)), next] };
+      }),
+    online: () => navigator.onLine,
+    gesture: currentGesture,
+  };
+}
+
+export function useCanvasSession(project: ProjectInfo, environmentId: string) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const diagram = useQuery({
+    ...trpc.diagram.get.queryOptions({ projectId: project.id }),
+    staleTime: Infinity,
+  });
+  const catalog = useQuery({
+    ...trpc.diagram.catalog.queryOptions({ projectId: project.id }),
+    staleTime: 60_000,
+  });
+  const catalogData = catalog.data;
+  const view = useMemo(() => (catalogData ? catalogView(catalogData) : null), [catalogData]);
+  const [store, setStore] = useState<CanvasStore | null>(
+    () => sessions.get(queryClient)?.get(project.id) ?? null,
+  );
+  const readOnly = !atLeast(project.role, "developer");
+
+  // Back on the canvas with a kept store: merge whatever others saved meanwhile (and the
+  // instances of environments created or forked since, which do not move the revision).
+  const [reused] = useState(() => store !== null);
+  useEffect(() => {
+    if (reused) store?.getState().reload();
+  }, [reused, store]);
+
+  useEffect(() => {
+    if (store || !diagram.data || !view) return;
+    const { revision, diagram: initial, statuses } = diagram.data;
+    const created = createCanvasStore(
+      { revision, diagram: initial },
+      environmentId,
+      {
+        catalog: view,
+        environments: project.environments,
+        readOnly,
+        role: project.role,
+        statuses,
+        environmentDefaults: new Map(),
+      },
+      canvasDeps(trpc, client, queryClient, project.id),
+    );
+    const kept = sessions.get(queryClient) ?? new Map<string, CanvasStore>();
+    sessions.set(queryClient, kept.set(project.id, created));
+    setStore(created);
+  }, [store, diagram.data, view, client, queryClient, trpc, project, environmentId, readOnly]);
+
+  // Server data flows in as React Query refreshes it; a newer diagram is merged onto.
+  useEffect(() => {
+    if (!store || !diagram.data) return;
+    store.getState().setInputs({ statuses: diagram.data.statuses });
+    store.getState().adopt({ revision: diagram.data.revision, diagram: diagram.data.diagram });
+  }, [store, diagram.data]);
+  useEffect(() => {
+    if (store && view) store.getState().setInputs({ catalog: view });
+  }, [store, view]);
+  useEffect(() => {
+    store?.getState().setInputs({
+      environments: project.environments,
+      role: project.role,
+      readOnly,
+    });
+  }, [store, project.environments, project.role, readOnly]);
+
+  // Back online: send at once. Leaving the page with edits unsaved: ask first.
+  useEffect(() => {
+    if (!store) return;
+    const online = () => store.getState().retrySaving();
+    const leaving = (e: BeforeUnloadEvent) => {
+      const { sync } = store.getState();
+      if (sync.waiting > 0 || sync.conflicts.length > 0) e.preventDefault();
+    };
+    window.addEventListener("online", online);
+    window.addEventListener("beforeunload", leaving);
+    return () => {
+      window.removeEventListener("online", online);
+      window.removeEventListener("beforeunload", leaving);
+    };
+  }, [store]);
+
+  return { store, error: diagram.error ?? catalog.error };
+}
