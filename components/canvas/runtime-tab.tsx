@@ -69,7 +69,11 @@ function Value({
   if (v.masked) {
     return (
       <span className="flex items-center gap-2">
-        <span className="font-mono tracking-widest text-slate-500" aria-label="masked value">
+        <span
+          className="font-mono tracking-widest text-slate-500"
+          role="img"
+          aria-label="masked value"
+        >
           ••••••••
         </span>
         {canReveal ? (

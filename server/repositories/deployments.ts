@@ -4,8 +4,8 @@
 import { prisma, type Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
-export type DeploymentActionDto = "plan" | "apply" | "destroy";
-export type DeploymentStatusDto = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+type DeploymentActionDto = "plan" | "apply" | "destroy";
+type DeploymentStatusDto = "queued" | "running" | "succeeded" | "failed" | "cancelled";
 export type InstanceStatusValue =
   | "draft"
   | "pending"

@@ -10,7 +10,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { isParsed, parseBundleVersion } from "./bundle-versions";
 import { ownWins, visibleTo } from "./catalog";
 
-export interface InstanceStatusDto {
+interface InstanceStatusDto {
   componentId: string;
   environmentId: string;
   status: string;

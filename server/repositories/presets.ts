@@ -231,10 +231,6 @@ export async function markOffered(tx: Tx, versionId: string, userId: string): Pr
   });
 }
 
-export async function discardDraft(tx: Tx, versionId: string): Promise<void> {
-  await tx.presetVersion.delete({ where: { id: versionId } });
-}
-
 export interface ConsumerDto {
   instanceId: string;
   versionId: string;

@@ -19,7 +19,7 @@ export interface Connection {
   targetHandle: string | null | undefined;
 }
 
-export type RefusalCode =
+type RefusalCode =
   | "unknown-component"
   | "unknown-slot"
   | "same-component"
