@@ -105,7 +105,8 @@ test("connect app → database, pick read, see the grant and a masked DATABASE_U
   await expect(sql).not.toContainText("INSERT");
   await expect(dev.locator('[data-testid=line-label][data-highlighted="true"]')).toHaveCount(1);
 
-  // Runtime: DATABASE_URL is masked, with no Reveal for a developer, and its value is not in the page.
+  // Runtime: DATABASE_URL is masked, with no Reveal for a developer, and its value is not in the
+  // page.
   await inspector(dev).getByRole("tab", { name: "Runtime" }).click();
   const url = inspector(dev).locator('[data-testid=env-var][data-name="DATABASE_URL"]');
   await expect(url.getByLabel("masked value")).toBeVisible();

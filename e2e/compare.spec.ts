@@ -173,7 +173,8 @@ test("compare staging with production: badges, policy of a line, summary, differ
   ]);
   await expect(page.locator("body")).not.toContainText(secret);
 
-  // Search narrows the rows by path; hide identical takes the queue off the drawing (the API stays: its line differs).
+  // Search narrows the rows by path; hide identical takes the queue off the drawing (the API stays:
+  // its line differs).
   await compareNode(page, "db").click();
   const all = await rows(page).count();
   await page.getByRole("searchbox", { name: "Search changes by path" }).fill("storage");

@@ -76,7 +76,8 @@ test("a deployment is blocked while a required secret is unset; set it, plan, an
     "None requested yet.",
   );
 
-  // The server is the guard: the same request over HTTP is refused in the same words, and nothing is recorded.
+  // The server is the guard: the same request over HTTP is refused in the same words, and nothing
+  // is recorded.
   const org = await call<{ id: string }>(page, "organization.bySlug", { slug: "acme" }, "query");
   const project = await call<{ id: string; environments: { id: string; slug: string }[] }>(
     page,
@@ -114,7 +115,8 @@ test("a deployment is blocked while a required secret is unset; set it, plan, an
   await session.getByRole("button", { name: "Save" }).click();
   await expect(session.getByTestId("secret-status")).toContainText("set · fingerprint");
 
-  // A plan may now be requested (the cluster's payload is a preview); Deploy still waits for the cluster.
+  // A plan may now be requested (the cluster's payload is a preview); Deploy still waits for the
+  // cluster.
   await inspector(dev).getByRole("tab", { name: "Deploy" }).click();
   await expect(blockers.filter({ hasText: SECRET_BLOCKER })).toHaveCount(0);
   await expect(blockers).toHaveCount(1);

@@ -84,7 +84,8 @@ test("a developer in production picks the ops preset, sees its locks and narrowe
   await expect(deviations).toContainText('instance_class: "db.r7g.large" → "db.r7g.2xlarge"');
   await expect(deviations).toContainText("storage.allocated_gb: 100 → 200");
 
-  // The server is the guard: the same kind of write over HTTP is refused with the same words, and nothing is saved.
+  // The server is the guard: the same kind of write over HTTP is refused with the same words, and
+  // nothing is saved.
   const project = await projectIds(dev, path);
   const production = project.environments.find((e) => e.slug === "production")!;
   const before = await call<{

@@ -65,7 +65,8 @@ test("a developer in production cannot move orders-db off the ops preset: the ot
     "mutation",
   );
   try {
-    // Set-up by ops over HTTP: orders-db on Development in staging and on the ops preset v1 in production.
+    // Set-up by ops over HTTP: orders-db on Development in staging and on the ops preset v1 in
+    // production.
     const ops = await (await browser.newContext()).newPage();
     await signIn(ops, "ops@acme.test");
     const path = await createProject(ops, "lock");
@@ -133,7 +134,8 @@ test("a developer in production cannot move orders-db off the ops preset: the ot
       "non-production environments only",
     );
 
-    // The server is the guard: the re-pin over HTTP, with the page's cookies, is refused with the same words and saves nothing.
+    // The server is the guard: the re-pin over HTTP, with the page's cookies, is refused with the
+    // same words and saves nothing.
     const before = await call<Stored>(page, "diagram.get", { projectId: project.id }, "query");
     const repin = {
       op: "setInstance",
@@ -165,7 +167,8 @@ test("a developer in production cannot move orders-db off the ops preset: the ot
       params: { deletion_protection: true },
     });
 
-    // A new database in production starts on a preset allowed there: the built-in Production, not Development.
+    // A new database in production starts on a preset allowed there: the built-in Production, not
+    // Development.
     await dragFromPalette(page, "aws-rds-postgres", 700, 500);
     await saved(page);
     await node(page, "rds-postgres").click();

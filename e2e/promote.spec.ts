@@ -75,7 +75,8 @@ async function setUp(browser: Browser): Promise<Fixture> {
       component: { id: db, name: "db", bundle: rds.name, version: rds.version, x: 0, y: 0 },
       instances: { [staging]: tried, [production]: preset(rds, PRESET, 1) },
     },
-    // The API runs the same custom values in both (the built-in "Production" preset is production-only).
+    // The API runs the same custom values in both (the built-in "Production" preset is
+    // production-only).
     {
       op: "addComponent",
       component: { id: api, name: "api", bundle: app.name, version: app.version, x: 400, y: 0 },
@@ -177,7 +178,8 @@ test("a developer promotes one field from staging to production with a message; 
     panel(page).getByRole("checkbox", { name: /^Promote policies of line/ }),
   ).not.toBeChecked();
 
-  // A secret is never promoted: no checkbox, and it says why; nor is an API that differs only by it.
+  // A secret is never promoted: no checkbox, and it says why; nor is an API that differs only by
+  // it.
   await expect(row(page, "SESSION_SECRET").getByRole("checkbox")).toHaveCount(0);
   await expect(row(page, "SESSION_SECRET").getByTestId("not-promotable")).toHaveAttribute(
     "title",

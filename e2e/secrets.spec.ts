@@ -48,7 +48,8 @@ test("a developer sets a secret in the inspector: write-only, shown as set with 
   await expect(input).toHaveAttribute("type", "password");
   await input.fill(value);
   await session.getByRole("button", { name: "Save" }).click();
-  // Keyed per organization: a fingerprint, but not the plain SHA-256 a viewer could test guesses against.
+  // Keyed per organization: a fingerprint, but not the plain SHA-256 a viewer could test guesses
+  // against.
   const status = /^set · fingerprint [0-9a-f]{12}… · by Dana Developer · just now$/;
   await expect(session.getByTestId("secret-status")).toHaveText(status);
   await expect(session.getByTestId("secret-status")).not.toContainText(sha256(value).slice(0, 12));

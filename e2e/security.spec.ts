@@ -38,7 +38,8 @@ for (const callbackUrl of [
   "/%0A/evil.example/x",
 ]) {
   test(`after sign-in, callbackUrl=${callbackUrl} stays on Patchbay`, async ({ page, baseURL }) => {
-    // Were the browser sent off-site, this answers instead of a DNS failure, so the test sees where it landed.
+    // Were the browser sent off-site, this answers instead of a DNS failure, so the test sees where
+    // it landed.
     await page.route(
       (url) => url.hostname === "evil.example",
       (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" }),
@@ -176,8 +177,8 @@ test("the canvas and the param forms work under the CSP: live validation, no vio
   await page.evaluate(() => setTimeout("document.body.dataset.evalRan = 'yes'", 0));
   await expect.poll(() => violations.length).toBeGreaterThan(0);
   expect(await page.evaluate(() => document.body.dataset.evalRan)).toBeUndefined();
-  // ajv's own way, `new Function`, from a script the page inserts (as our validators arrive):
-  // the script runs, the Function constructor is refused — why rjsf's default validator cannot be used.
+  // ajv's own way, `new Function`, from a script the page inserts (as our validators arrive): the
+  // script runs, the Function constructor is refused — why rjsf's default validator cannot be used.
   await page.evaluate(() => {
     const code =
       "try { new Function('return 1')(); document.body.dataset.fn = 'ran'; } catch (e) { document.body.dataset.fn = e.name; }";

@@ -14,7 +14,8 @@ test("a developer signs in, opens ecommerce-api and sees the canvas", async ({ p
   await expect(switcher.locator("option")).toHaveText(["Staging", "Production (production)"]);
   const nodes = page.getByTestId("component-node");
   await expect(nodes).toHaveCount(8);
-  // The demo database runs on the built-in Development preset in staging and on the ops preset in production.
+  // The demo database runs on the built-in Development preset in staging and on the ops preset in
+  // production.
   await page.locator('[data-testid="component-node"][data-name="orders-db"]').click();
   const preset = page.getByRole("complementary", { name: "Inspector" }).getByLabel("Preset");
   await expect(preset).toHaveValue("Development");

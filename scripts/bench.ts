@@ -18,7 +18,14 @@ if (!name || !existsSync(path.join(dir, `${name}.ts`))) {
 }
 const run = spawnSync(
   process.execPath,
-  ["--import", "tsx", "--import", SERVER_RUNTIME, path.join(dir, `${name}.ts`), ...process.argv.slice(3)],
+  [
+    "--import",
+    "tsx",
+    "--import",
+    SERVER_RUNTIME,
+    path.join(dir, `${name}.ts`),
+    ...process.argv.slice(3),
+  ],
   {
     stdio: "inherit",
   },

@@ -77,17 +77,21 @@ async function e2e(label: string, databaseUrl: string | undefined): Promise<void
   const dataDir = mkdtempSync(path.join(tmpdir(), "patchbay-e2e-"));
   const port = await freePort();
   const jsonFile = path.join(dataDir, "playwright.json");
-  const server = spawn(process.execPath, ["--import", "tsx", "--import", SERVER_RUNTIME, "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      PATCHBAY_DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl ?? "",
-      LOG_LEVEL: "warn",
-      PATCHBAY_IMPORT_ROOTS: [MASSDRIVER_FIXTURES, E2E_IMPORT_FIXTURES].join(path.delimiter),
+  const server = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", SERVER_RUNTIME, "scripts/start.ts"],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        PATCHBAY_DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl ?? "",
+        LOG_LEVEL: "warn",
+        PATCHBAY_IMPORT_ROOTS: [MASSDRIVER_FIXTURES, E2E_IMPORT_FIXTURES].join(path.delimiter),
+      },
+      stdio: ["ignore", "inherit", "inherit"],
     },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  );
   try {
     await waitForHealth(`http://127.0.0.1:${port}`, server);
     console.log(`\n▶ Playwright journeys against ${label}`);

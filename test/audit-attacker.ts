@@ -41,8 +41,9 @@ async function hasColumn(sql: SqlRunner, table: string, column: string): Promise
 
 /**
  * Edits event #`seq`'s `after`, then recomputes the hash of it and of every later event (up to
- * `lastSeq`, by default the newest) with `hashFn` and moves the chain head to the new last hash. Where events carry a hash scheme,
- * the rewritten ones claim `scheme` (a careful attacker labels them so verify applies `hashFn`).
+ * `lastSeq`, by default the newest) with `hashFn` and moves the chain head to the new last hash.
+ * Where events carry a hash scheme, the rewritten ones claim `scheme` (a careful attacker labels
+ * them so verify applies `hashFn`).
  */
 export async function rewriteChain(
   h: Harness,

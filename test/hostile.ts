@@ -12,7 +12,10 @@ function nest(depth: number): unknown {
   return v;
 }
 
-/** One hostile value: wrong types, control characters, huge and deep values, prototype keys, other tenants' ids, odd numbers. */
+/**
+ * One hostile value: wrong types, control characters, huge and deep values, prototype keys, other
+ * tenants' ids, odd numbers.
+ */
 export function hostileValue(fx: Fixture): fc.Arbitrary<unknown> {
   return fc.oneof(
     fc.anything({

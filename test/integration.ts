@@ -35,11 +35,17 @@ export interface Harness {
   as(email: string | null): Promise<ReturnType<typeof createCaller>>;
   /** a tRPC caller for whoever a session id stands for (a revoked or expired one: signed out) */
   asSession(sessionId: string): Promise<ReturnType<typeof createCaller>>;
-  /** a tRPC caller presenting `Authorization: Bearer <value>`, its context built as the HTTP route builds it */
+  /**
+   * a tRPC caller presenting `Authorization: Bearer <value>`, its context built as the HTTP route
+   * builds it
+   */
   asToken(value: string): Promise<ReturnType<typeof createCaller>>;
 }
 
-/** A fresh, empty database of `kind` (not migrated): in-memory PGlite, or a scratch PostgreSQL database `drop` removes. */
+/**
+ * A fresh, empty database of `kind` (not migrated): in-memory PGlite, or a scratch PostgreSQL
+ * database `drop` removes.
+ */
 export async function openTestDatabase(
   kind: DatabaseKind,
 ): Promise<{ database: Database; drop?: () => Promise<void> }> {
@@ -128,7 +134,10 @@ export async function auditCount(database: Database): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** The demo organization's keyed fingerprint (hex) of a value, as its secrets, compare and snapshots hold it. */
+/**
+ * The demo organization's keyed fingerprint (hex) of a value, as its secrets, compare and snapshots
+ * hold it.
+ */
 export async function acmeFingerprint(h: Harness, value: string): Promise<string> {
   const org = await h
     .db()

@@ -17,7 +17,10 @@ async function acmeProject(h: Harness) {
   });
 }
 
-/** A local-process component (it declares SESSION_SECRET) and an environment, written without an audit event. */
+/**
+ * A local-process component (it declares SESSION_SECRET) and an environment, written without an
+ * audit event.
+ */
 async function secretTarget(h: Harness) {
   const { id: projectId } = await acmeProject(h);
   const prisma = h.db().prisma;
@@ -37,7 +40,10 @@ async function secretTarget(h: Harness) {
   return { projectId, componentId: component.id, environmentId: environment.id };
 }
 
-/** An organization preset of aws-rds-postgres written directly, with `published` versions (values: the shipped Production preset). */
+/**
+ * An organization preset of aws-rds-postgres written directly, with `published` versions (values:
+ * the shipped Production preset).
+ */
 async function presetTarget(h: Harness, published: number[], draft = false) {
   const { organizationId } = await acmeProject(h);
   const prisma = h.db().prisma;
@@ -77,7 +83,10 @@ async function presetTarget(h: Harness, published: number[], draft = false) {
   return { organizationId, presetId: preset.id, name: preset.name, values, versions };
 }
 
-/** An empty environment of ecommerce-api, written without an audit event (set-up, not the mutation under test). */
+/**
+ * An empty environment of ecommerce-api, written without an audit event (set-up, not the mutation
+ * under test).
+ */
 async function scratchEnvironment(h: Harness) {
   const { id: projectId } = await acmeProject(h);
   const slug = `s-${randomBytes(3).toString("hex")}`;
@@ -195,7 +204,8 @@ export function mutationCases(): Record<string, Case> {
     },
     "access.reveal": async (h) => {
       const { id } = await acmeProject(h);
-      // Placed directly, as set-up: placing it through diagram.change would be a second audited write.
+      // Placed directly, as set-up: placing it through diagram.change would be a second audited
+      // write.
       const component = await h.db().prisma.component.create({
         data: {
           projectId: id,
@@ -290,7 +300,8 @@ export function mutationCases(): Record<string, Case> {
     "deployment.request": async (h) => {
       const target = await secretTarget(h);
       const { organizationId } = await acmeProject(h);
-      // Its required secret set directly, as set-up: through secret.set it would be a second audited write.
+      // Its required secret set directly, as set-up: through secret.set it would be a second
+      // audited write.
       await h.db().prisma.$transaction(async (tx) => {
         const instanceId = await ensureInstance(
           tx,

@@ -20,7 +20,10 @@ interface Props {
 }
 
 type Side = { environment: { name: string }; at?: string };
-/** "Production (2026-11-21 10:42:13 UTC)"; "Production (now)" when only the other side is a past moment. */
+/**
+ * "Production (2026-11-21 10:42:13 UTC)"; "Production (now)" when only the other side is a past
+ * moment.
+ */
 const sideLabel = (side: Side, other: Side) =>
   side.environment.name +
   (side.at ? ` (${formatUtc(new Date(side.at))})` : other.at ? " (now)" : "");

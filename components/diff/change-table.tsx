@@ -20,7 +20,10 @@ const ROW_TONE: Record<Change["status"], string> = {
   removed: "bg-red-50/60",
 };
 
-/** A path that may wrap after `.`, `_` and before `[`, never inside a word (`storage.max_allocated_gb`). */
+/**
+ * A path that may wrap after `.`, `_` and before `[`, never inside a word
+ * (`storage.max_allocated_gb`).
+ */
 function Path({ text }: { text: string }) {
   const parts = text.split(/(?<=[._])|(?=\[)/);
   return (

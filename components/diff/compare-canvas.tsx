@@ -17,7 +17,9 @@ const edgeTypes = { compare: CompareEdgeMemo };
 const sameData = (a: Record<string, unknown>, b: Record<string, unknown>) =>
   Object.keys(a).every((k) => a[k] === b[k]);
 
-/** Reuses the previous object when nothing it shows changed, so React Flow re-renders only what did. */
+/**
+ * Reuses the previous object when nothing it shows changed, so React Flow re-renders only what did.
+ */
 function useStable<
   T extends { id: string; data?: Record<string, unknown>; hidden?: boolean; selected?: boolean },
 >(items: T[]): T[] {

@@ -57,7 +57,10 @@ export function changeKey(componentId: string, change: Pick<Change, "kind" | "se
 export const shownPath = (change: Pick<Change, "kind" | "path">) =>
   change.path || KIND_LABEL[change.kind];
 
-/** Case-insensitive match on the path (and, for whole-value kinds, the kind). An empty query matches all. */
+/**
+ * Case-insensitive match on the path (and, for whole-value kinds, the kind). An empty query matches
+ * all.
+ */
 export function matchesSearch(change: Pick<Change, "kind" | "path">, query: string): boolean {
   const q = query.trim().toLowerCase();
   return q === "" || shownPath(change).toLowerCase().includes(q);
@@ -83,7 +86,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** "read-only → read-write"; "only left: read-only"; null when the line grants the same on both sides. */
+/**
+ * "read-only → read-write"; "only left: read-only"; null when the line grants the same on both
+ * sides.
+ */
 export function linkBadge(link: LinkDiff): string | null {
   const list = (p: string[] | null) => (p && p.length > 0 ? p.join(", ") : "nothing");
   if (link.status === "same") return null;
@@ -95,7 +101,9 @@ export function linkBadge(link: LinkDiff): string | null {
 export interface Visibility {
   /** Components kept on the canvas. */
   components: ReadonlySet<string>;
-  /** Links kept on the canvas: both ends kept, and not identical while identical ones are hidden. */
+  /**
+   * Links kept on the canvas: both ends kept, and not identical while identical ones are hidden.
+   */
   links: ReadonlySet<string>;
   /** Components with at least one change the search matches (all of them without a search). */
   matching: ReadonlySet<string>;

@@ -60,7 +60,8 @@ function CompareNodeView({ data, selected }: NodeProps<CompareNode>) {
       data-status={status}
       data-matching={matching ? "true" : "false"}
     >
-      {/* The button gives the node an accessible name and keyboard access; React Flow's onNodeClick handles the click. */}
+      {/* The button gives the node an accessible name and keyboard access;
+          React Flow's onNodeClick handles the click. */}
       <button
         type="button"
         aria-pressed={selected}

@@ -78,7 +78,8 @@ export function CompareView({
   const right = overTime
     ? past
     : (environments.find((e) => e.slug === search.get("right")) ?? fallbackRight);
-  // Over time: the window's start is fixed when the window is chosen, so the queries keep their keys.
+  // Over time: the window's start is fixed when the window is chosen, so the queries keep their
+  // keys.
   const chosenWindow = windowOf(search.get("window"));
   const [since, setSince] = useState(() => ({
     window: chosenWindow,

@@ -112,10 +112,16 @@ export function componentState(
   return "none";
 }
 
-/** A preview's refusal without the operation index the user never saw ("ops.0.params.x: …" → "params.x: …"). */
+/**
+ * A preview's refusal without the operation index the user never saw ("ops.0.params.x: …" →
+ * "params.x: …").
+ */
 export const readableProblem = (problem: string) => problem.replace(/^ops\.\d+\./, "");
 
-/** How one side of a promoted change reads: an absent side as "not set" (after: removed), strings bare, the rest as JSON. */
+/**
+ * How one side of a promoted change reads: an absent side as "not set" (after: removed), strings
+ * bare, the rest as JSON.
+ */
 export function shownPromoted(value: unknown): string {
   if (value === undefined) return "not set";
   if (typeof value === "string") return value === "" ? '""' : value;

@@ -17,7 +17,9 @@ const INPUT =
 
 const isNumber = (field: ParamField) => field.type === "number" || field.type === "integer";
 
-/** Whether the bundle gives the field anything to narrow by (booleans and lists can only be locked). */
+/**
+ * Whether the bundle gives the field anything to narrow by (booleans and lists can only be locked).
+ */
 function canNarrow(field: ParamField): boolean {
   return !!field.options || isNumber(field) || field.type === "string";
 }

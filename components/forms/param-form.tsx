@@ -1,8 +1,8 @@
 "use client";
 // A bundle's params as a form, generated from its JSON Schema and UI schema by
 // react-jsonschema-form and validated live by ajv — with validators precompiled on the server,
-// since the pages' CSP forbids eval (see precompiled-validator.ts). Reused by the catalog
-// preview and the canvas inspector; the server validates again on save (the browser is never the guard).
+// since the pages' CSP forbids eval (see precompiled-validator.ts). Reused by the catalog preview
+// and the canvas inspector; the server validates again on save (the browser is never the guard).
 import Form, { type IChangeEvent } from "@rjsf/core";
 import type { RJSFSchema, RJSFValidationError, UiSchema } from "@rjsf/utils";
 import { useMemo } from "react";

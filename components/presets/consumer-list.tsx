@@ -132,7 +132,9 @@ export function ConsumerList({
   organizationId: string;
   preset: PresetView;
   consumers: ConsumerView[];
-  /** Ops and owners; offering is for the organization's own presets (built-in ones are read-only). */
+  /**
+   * Ops and owners; offering is for the organization's own presets (built-in ones are read-only).
+   */
   canApply: boolean;
   onChanged: () => Promise<unknown>;
 }) {

@@ -9,7 +9,10 @@ export type PresetView = Outputs["preset"]["get"]["preset"];
 export type PresetVersionView = PresetView["versions"][number];
 export type ConsumerView = Outputs["preset"]["get"]["consumers"][number];
 
-/** Field messages of a refused mutation (`rules.instance_class`, `values.storage.allocated_gb`, `name`). */
+/**
+ * Field messages of a refused mutation (`rules.instance_class`, `values.storage.allocated_gb`,
+ * `name`).
+ */
 export type FieldErrors = Record<string, string[]>;
 
 export function fieldErrors(error: unknown): FieldErrors {

@@ -17,7 +17,9 @@ function fieldErrors(error: unknown): Fields {
   return Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k, v.join("; ")]));
 }
 
-/** Name, role (up to the creator's own) and expiry; the new value is shown once, with a copy button. */
+/**
+ * Name, role (up to the creator's own) and expiry; the new value is shown once, with a copy button.
+ */
 export function CreateTokenForm({
   organizationId,
   roles,

@@ -97,7 +97,8 @@ export function EnvironmentRow({
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<ServerError>(null);
-  // Settled only once the project is refetched (onSuccess returns that promise): no flicker back to the old value.
+  // Settled only once the project is refetched (onSuccess returns that promise): no flicker back to
+  // the old value.
   const handlers = {
     onSuccess: () => {
       setError(null);

@@ -42,7 +42,8 @@ interface Pages {
 
 async function browse(session: Session, pages: Pages) {
   const samples: Record<keyof Pages, Sample[]> = { patchbay: [], bare: [] };
-  // Warm-up (not counted): server caches, the browser's HTTP cache, and which ready signal each page gives.
+  // Warm-up (not counted): server caches, the browser's HTTP cache, and which ready signal each
+  // page gives.
   const signal: Partial<Record<keyof Pages, ReadySignal>> = {};
   for (const kind of ["patchbay", "bare"] as const) {
     const warm = await measure(session, kind, pages[kind], undefined);

@@ -26,7 +26,8 @@ const { left, right, leaves } = generatePair(INSTANCES);
 const mask = maskSensitive({ params: () => ["/admin_password"] });
 const ours = () => diffEnvironments(left, right, { mask });
 const theirs = () => microdiff(left, right);
-// microdiff's defaults guard against cycles (JSON has none); also timed without, as the harder baseline.
+// microdiff's defaults guard against cycles (JSON has none); also timed without, as the harder
+// baseline.
 const theirsAcyclic = () => microdiff(left, right, { cyclesFix: false });
 
 // Keep every result reachable so no run can be optimised away.

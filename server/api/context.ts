@@ -7,7 +7,10 @@ import type { Role } from "../domain/roles";
 import type { UserDto } from "../repositories/users";
 import { resolveToken, type TokenIdentity } from "../tokens/service";
 
-/** Who is calling: a signed-in person, or an API token acting inside its one organization with its role. */
+/**
+ * Who is calling: a signed-in person, or an API token acting inside its one organization with its
+ * role.
+ */
 export type Principal = { kind: "user"; user: UserDto } | { kind: "token"; token: TokenIdentity };
 
 export interface Context {
@@ -31,7 +34,10 @@ export function requestMeta(headers: Headers): RequestMeta {
   };
 }
 
-/** The value of `Authorization: Bearer <value>`, or null when the header is absent or another scheme. */
+/**
+ * The value of `Authorization: Bearer <value>`, or null when the header is absent or another
+ * scheme.
+ */
 export function bearerToken(headers: Headers): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "");
   return match ? match[1]! : null;
@@ -45,7 +51,10 @@ export function makeContext(user: UserDto | null, meta: RequestMeta): Context {
   };
 }
 
-/** The context of a request carrying a Bearer token: the token's principal, or the reason it is refused. */
+/**
+ * The context of a request carrying a Bearer token: the token's principal, or the reason it is
+ * refused.
+ */
 export async function makeTokenContext(value: string, meta: RequestMeta): Promise<Context> {
   const resolved = await resolveToken(value);
   if ("refusal" in resolved)

@@ -98,7 +98,8 @@ forEachDatabase("sessions", (h) => {
       }),
     ).rejects.toThrow(/no such member/);
     expect(await snapshot(h.db())).toEqual(before);
-    // The two refused by the guard are recorded as denied attempts; the unknown member is not a write.
+    // The two refused by the guard are recorded as denied attempts; the unknown member is not a
+    // write.
     expect(await auditCount(h.db())).toBe(events + 2);
     expect(await userForSession(sid)).not.toBeNull();
     expect(await userForSession(globexSid)).not.toBeNull();

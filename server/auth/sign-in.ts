@@ -1,8 +1,8 @@
-// Credentials sign-in: throttle, verify the password, start a session. Unknown emails cost the
-// same time as wrong passwords and are throttled the same way, so neither reveals an account.
-// Failed attempts are counted (server/auth/throttle.ts), not audited one by one: an anonymous
-// caller must not be able to write into an organization's audit trail at will. A lockout is
-// audited once, when it starts; a successful sign-in is audited in each of the user's organizations.
+// Credentials sign-in: throttle, verify the password, start a session. Unknown emails cost the same
+// time as wrong passwords and are throttled the same way, so neither reveals an account. Failed
+// attempts are counted (server/auth/throttle.ts), not audited one by one: an anonymous caller must
+// not be able to write into an organization's audit trail at will. A lockout is audited once, when
+// it starts; a successful sign-in is audited in each of the user's organizations.
 import { z } from "zod";
 import { recordAuditEvent } from "../audit/write";
 import type { RequestMeta } from "../audit/types";

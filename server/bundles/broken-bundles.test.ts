@@ -58,7 +58,8 @@ describe("broken bundles", () => {
       ["Small", { classes: ["non_production"] }],
       ["Open", undefined],
     ]);
-    // Declaring allowances on a published version must not read as "changed after it was published".
+    // Declaring allowances on a published version must not read as "changed after it was
+    // published".
     const { bundles: undeclared } = loadCatalog(
       path.join(fixtures, "preset-allowed-ok-undeclared"),
     );

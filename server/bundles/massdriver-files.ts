@@ -11,7 +11,10 @@ export type Classified =
   | { kind: "preview" | "fragment" }
   | { kind: "unknown"; reason: string };
 
-/** Parses JSON or YAML; a syntax error is described by position only (parser messages quote the text). */
+/**
+ * Parses JSON or YAML; a syntax error is described by position only (parser messages quote the
+ * text).
+ */
 function parse(file: string, text: string): { doc?: unknown; reason?: string } {
   if (file.endsWith(".json")) {
     try {

@@ -44,7 +44,8 @@ export const bundleMetaSchema = {
           name: nonEmpty,
           description: { type: "string" },
           values: { type: "object" },
-          // Which environments may use the preset: classes and/or environment slugs; absent = every one.
+          // Which environments may use the preset: classes and/or environment slugs; absent = every
+          // one.
           allowed: {
             type: "object",
             additionalProperties: false,

@@ -69,7 +69,8 @@ export function planSync(
     const others = storedVersions(state, bundle.name);
     const isLatest = others.every((v) => !semver.valid(v) || semver.gte(bundle.version, v));
     if (stored === undefined) plan.bundleVersions.push({ definition: bundle, isLatest });
-    // Built-in presets follow the newest version only: an old version on disk must not roll them back.
+    // Built-in presets follow the newest version only: an old version on disk must not roll them
+    // back.
     if (!isLatest) continue;
     for (const preset of bundle.presets) {
       const current = state.builtInPresets.get(presetKey(bundle.name, preset.name));

@@ -179,7 +179,8 @@ forEachDatabase("catalog import", (h) => {
     expect(await auditCount(h.db())).toBe(events + 1);
     expect(result.added.bundleVersions.length).toBeGreaterThan(0);
     expect(result.added.artifactTypes.length).toBeGreaterThan(0);
-    // Names the shipped catalog owns (aws-rds-postgres, postgresql …) are skipped and reported, not versioned over.
+    // Names the shipped catalog owns (aws-rds-postgres, postgresql …) are skipped and reported, not
+    // versioned over.
     expect(result.added.bundleVersions.some((b) => b.startsWith("aws-rds-postgres@"))).toBe(false);
     expect(
       result.warnings.some(

@@ -33,7 +33,9 @@ export function pageContentSecurityPolicy({
   ].join("; ");
 }
 
-/** For everything that is not a page (API answers, files): nothing may run, nothing may frame it. */
+/**
+ * For everything that is not a page (API answers, files): nothing may run, nothing may frame it.
+ */
 const NON_PAGE_CSP =
   "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 

@@ -58,7 +58,10 @@ export async function presetConsumers(
   });
 }
 
-/** Moves the chosen consumers (all older ones when none are named) to `version` in one transaction and one audit event. */
+/**
+ * Moves the chosen consumers (all older ones when none are named) to `version` in one transaction
+ * and one audit event.
+ */
 export async function applyPresetUpgrade(
   ctx: AuditContext,
   organizationId: string,

@@ -55,7 +55,10 @@ forEachDatabase("preset locks", (h: Harness) => {
     return { preset, values: structuredClone(preset.versions[0]!.values) };
   };
 
-  /** The attempt is refused with `message`, and the database (audit trail included) is exactly as it was. */
+  /**
+   * The attempt is refused with `message`, and the database (audit trail included) is exactly as it
+   * was.
+   */
   async function refused(attempt: () => Promise<unknown>, message: string | RegExp) {
     const before = await snapshot(h.db());
     const events = await auditCount(h.db());
@@ -291,7 +294,8 @@ forEachDatabase("preset locks", (h: Harness) => {
         preset: "Production",
         params: { deletion_protection: false },
       });
-      // Production is still production: custom values stay refused by the owner's guardrail, for ops too.
+      // Production is still production: custom values stay refused by the owner's guardrail, for
+      // ops too.
       await refused(
         () => setDb("ops@acme.test", production, { params: values, preset: null }),
         "ops.0.preset: production is a production environment: this organization requires a preset allowed in production",

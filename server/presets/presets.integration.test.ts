@@ -260,7 +260,8 @@ forEachDatabase("presets", (h: Harness) => {
         requireProductionPresets: true,
       });
       try {
-        // Ops may move an instance off the locked preset, but custom values stay refused in production.
+        // Ops may move an instance off the locked preset, but custom values stay refused in
+        // production.
         await unchanged(
           () => change("ops@acme.test", [setDb(prod, { params: production, preset: null })]),
           /production environment: this organization requires a preset allowed in production/,

@@ -10,7 +10,9 @@ import type { PresetRules } from "../domain/presets/types";
 import { paramProblems } from "../diagram/catalog-context";
 import { listBundleVersionDefinitions } from "../repositories/diagram";
 
-/** The newest version of a bundle the organization may see: the schema a preset is authored against. */
+/**
+ * The newest version of a bundle the organization may see: the schema a preset is authored against.
+ */
 export async function newestBundle(
   organizationId: string,
   name: string,

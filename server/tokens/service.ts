@@ -36,7 +36,10 @@ export function hashToken(value: string): string {
   return createHmac("sha256", key).update(value, "utf8").digest("hex");
 }
 
-/** The token behind a Bearer value, or why it may not be used. Writes lastUsedAt (at most once a minute). */
+/**
+ * The token behind a Bearer value, or why it may not be used. Writes lastUsedAt (at most once a
+ * minute).
+ */
 export async function resolveToken(
   value: string,
   now = new Date(),

@@ -16,7 +16,10 @@ export type ReadySignal = "data-ready" | "nodes";
 
 export interface Sample {
   loadMs: number;
-  /** Main-thread time of the interaction, and the parts of it spent in script, style recalculation and layout. */
+  /**
+   * Main-thread time of the interaction, and the parts of it spent in script, style recalculation
+   * and layout.
+   */
   workMs: number;
   scriptMs: number;
   styleMs: number;
@@ -151,7 +154,10 @@ async function mainThreadMs(page: Page, interact: () => Promise<void>) {
   };
 }
 
-/** The fixed interaction: a 60-step drag-pan loop from an empty point, then 5 wheel zooms in and 5 out. */
+/**
+ * The fixed interaction: a 60-step drag-pan loop from an empty point, then 5 wheel zooms in and 5
+ * out.
+ */
 async function panAndZoom(page: Page, start: { x: number; y: number }): Promise<void> {
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
@@ -168,7 +174,10 @@ async function panAndZoom(page: Page, start: { x: number; y: number }): Promise<
   await frames(page);
 }
 
-/** Loads `path` in a fresh tab, then pans and zooms it; every step waits for its frame, as a 60 Hz pointer would. */
+/**
+ * Loads `path` in a fresh tab, then pans and zooms it; every step waits for its frame, as a 60 Hz
+ * pointer would.
+ */
 export async function measure(
   session: Session,
   label: string,

@@ -20,7 +20,10 @@ export interface GeneratedDiagram {
 const COLUMNS = 25;
 const DX = 280;
 const DY = 160;
-/** A consumer draws from one of the last few producers of a type: nearby on the grid, as people lay diagrams out. */
+/**
+ * A consumer draws from one of the last few producers of a type: nearby on the grid, as people lay
+ * diagrams out.
+ */
 const NEARBY = 8;
 
 // Consumers with several link-type inputs are weighted up: 800 lines need ~1.6 fillable
@@ -65,7 +68,8 @@ export function generateDiagram(
   seed = 500,
 ): GeneratedDiagram {
   const random = prng(seed);
-  const byName = new Map<string, CatalogBundle>(); // the newest version of each bundle, as a palette places it
+  // The newest version of each bundle, as a palette places it.
+  const byName = new Map<string, CatalogBundle>();
   for (const b of bundles) {
     const seen = byName.get(b.name);
     if (!seen || semver.gt(b.version, seen.version)) byName.set(b.name, b);
@@ -82,7 +86,8 @@ export function generateDiagram(
   };
 
   const components: DiagramComponent[] = [];
-  const producers = new Map<string, { id: string; key: string }[]>(); // type → outputs so far, in order
+  // Artifact type → outputs so far, in order.
+  const producers = new Map<string, { id: string; key: string }[]>();
   const candidates: DiagramLink[] = [];
   for (let i = 0; i < count; i++) {
     const bundle = pick();

@@ -96,7 +96,13 @@ export async function startServer(
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "--import", SERVER_RUNTIME, path.join(import.meta.dirname, "app-server.ts")],
+    [
+      "--import",
+      "tsx",
+      "--import",
+      SERVER_RUNTIME,
+      path.join(import.meta.dirname, "app-server.ts"),
+    ],
     {
       cwd: root,
       env: {

@@ -42,7 +42,9 @@ async function as(email: string): Promise<Caller> {
   );
 }
 
-/** Creates the database and the project; the caller must call `dropDatabase` whatever happens next. */
+/**
+ * Creates the database and the project; the caller must call `dropDatabase` whatever happens next.
+ */
 export async function createBenchData(components: number, lines: number): Promise<BenchData> {
   const scratch = await createScratchDatabase();
   try {

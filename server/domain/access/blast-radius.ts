@@ -13,7 +13,10 @@ interface BlastRadiusLink {
   /** The consumer's input slot. */
   slot: string;
   type: string;
-  /** Policies the line grants (the type's first when none was chosen); empty for types without policies. */
+  /**
+   * Policies the line grants (the type's first when none was chosen); empty for types without
+   * policies.
+   */
   policies: { id: string; title: string; description: string }[];
 }
 

@@ -19,7 +19,10 @@ type EnvSource =
 
 export interface EnvVar {
   name: string;
-  /** Null while it depends on a field not known yet (an undeployed upstream, a required slot without a line). */
+  /**
+   * Null while it depends on a field not known yet (an undeployed upstream, a required slot without
+   * a line).
+   */
   value: string | null;
   /** True when it includes a sensitive payload field: show it masked. */
   sensitive: boolean;

@@ -28,7 +28,10 @@ export interface Grantee {
 
 const GCP_ACCOUNT_MAX = 30;
 
-/** Shorten `value` to `max` characters, replacing the tail with a hash of the whole so distinct inputs stay distinct. */
+/**
+ * Shorten `value` to `max` characters, replacing the tail with a hash of the whole so distinct
+ * inputs stay distinct.
+ */
 function fitName(value: string, max: number, separator = "-"): string {
   if (value.length <= max) return value;
   const hash = shortHash(value);
@@ -59,7 +62,10 @@ export function granteeOf(namePrefix: string, cloud: CloudContext = {}): Grantee
   };
 }
 
-/** PostgreSQL role / Redis user of one line: `{name_prefix}-{slot}`, at most 63 characters (PostgreSQL silently truncates longer identifiers). */
+/**
+ * PostgreSQL role / Redis user of one line: `{name_prefix}-{slot}`, at most 63 characters
+ * (PostgreSQL silently truncates longer identifiers).
+ */
 export function linkUserName(namePrefix: string, slot: string): string {
   return fitName(`${namePrefix}-${slot.replace(/_/g, "-")}`, 63);
 }

@@ -59,7 +59,10 @@ export interface ParamsLayers {
   overrides?: Plain | null;
 }
 
-/** Effective params: schema defaults ← preset ← overrides (objects deep-merge, arrays and scalars replace). */
+/**
+ * Effective params: schema defaults ← preset ← overrides (objects deep-merge, arrays and scalars
+ * replace).
+ */
 export function resolveParams({ schema, preset, overrides }: ParamsLayers): Plain {
   return mergeParams(mergeParams(schemaDefaults(schema), preset ?? {}), overrides ?? {});
 }

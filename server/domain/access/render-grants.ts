@@ -76,7 +76,10 @@ function gcpBinding(
   };
 }
 
-/** Redis applies ACL rules left to right, so a later policy's `resetkeys` would wipe an earlier one's `~pattern`: resets go first. */
+/**
+ * Redis applies ACL rules left to right, so a later policy's `resetkeys` would wipe an earlier
+ * one's `~pattern`: resets go first.
+ */
 function mergeAcl(rules: string[]): string {
   if (rules.length === 1) return rules[0]!;
   const tokens = rules.flatMap((r) => r.split(/\s+/).filter(Boolean));

@@ -8,7 +8,10 @@ import type { ParamsLayers } from "./params";
 import type { Payload } from "./payload";
 import type { RenderedLinkGrants } from "./render-grants";
 
-/** A line into one of the instance's slots, with what the upstream instance has in the same environment. */
+/**
+ * A line into one of the instance's slots, with what the upstream instance has in the same
+ * environment.
+ */
 export interface LinkSourceInput {
   kind: "link";
   linkId: string;

@@ -16,7 +16,10 @@ export function fnv1a(input: string): number {
   return hash >>> 0;
 }
 
-/** `length` (≤ 6) lowercase base-36 characters derived from `input`; same input, same output, forever. */
+/**
+ * `length` (≤ 6) lowercase base-36 characters derived from `input`; same input, same output,
+ * forever.
+ */
 export function shortHash(input: string, length = 4): string {
   const modulus = 36 ** length;
   return (fnv1a(input) % modulus).toString(36).padStart(length, "0");

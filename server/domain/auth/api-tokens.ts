@@ -2,7 +2,9 @@
 import { AppError } from "../errors";
 import { atLeast, type Role } from "../roles";
 
-/** `pbt_` + 32 random bytes in base64url (43 characters): recognisable in logs and secret scanners. */
+/**
+ * `pbt_` + 32 random bytes in base64url (43 characters): recognisable in logs and secret scanners.
+ */
 export const TOKEN_PREFIX = "pbt_";
 const TOKEN_PATTERN = /^pbt_[A-Za-z0-9_-]{43}$/;
 

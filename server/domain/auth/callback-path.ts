@@ -15,12 +15,17 @@ function looksSafe(path: string): boolean {
   return path.startsWith("/") && !path.startsWith("//") && !FORBIDDEN.test(path);
 }
 
-/** A decoded form is dangerous only where it could become an authority: right after the first "/". */
+/**
+ * A decoded form is dangerous only where it could become an authority: right after the first "/".
+ */
 function startsSafely(decoded: string): boolean {
   return decoded.startsWith("/") && !FORBIDDEN.test(decoded.charAt(1)) && decoded.charAt(1) !== "/";
 }
 
-/** Each decoding of `raw` (up to 3 levels), so an encoded `%5C` or `%2F%2F` is judged as what it hides. */
+/**
+ * Each decoding of `raw` (up to 3 levels), so an encoded `%5C` or `%2F%2F` is judged as what it
+ * hides.
+ */
 function decodings(raw: string): string[] {
   const out = [raw];
   let current = raw;

@@ -10,7 +10,9 @@
 // params, but applying against placeholder hostnames and ARNs would provision nonsense.
 import { AppError, fieldMessages } from "../errors";
 
-/** What can be requested today; `destroy` has rules of its own (protection) and no request path yet. */
+/**
+ * What can be requested today; `destroy` has rules of its own (protection) and no request path yet.
+ */
 export type RequestableAction = "plan" | "apply";
 
 /** The parts of a resolution (raw or redacted: either fits) that decide. */

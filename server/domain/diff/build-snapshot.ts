@@ -29,7 +29,9 @@ export interface SnapshotSource {
   diagram: Diagram;
   /** ISO time, when the snapshot describes the past. */
   at?: string;
-  /** Instance row facts by component id (a component without one has no row in this environment). */
+  /**
+   * Instance row facts by component id (a component without one has no row in this environment).
+   */
   deployments: ReadonlyMap<string, { status: string; deployedVersion: string | null }>;
   /** Component id → secret name → fingerprint prefix. */
   secrets: ReadonlyMap<string, Readonly<Record<string, string>>>;
@@ -111,6 +113,7 @@ export function buildSnapshot(source: SnapshotSource): EnvironmentSnapshot {
 }
 
 function presetOf(name: string | null, version: number | undefined): InstanceSnapshot["preset"] {
-  // Loaded instances always carry their pinned version; 0 stands for "unknown" rather than guessing.
+  // Loaded instances always carry their pinned version; 0 stands for "unknown" rather than
+  // guessing.
   return name ? { name, version: version ?? 0 } : null;
 }

@@ -4,7 +4,10 @@ import type { Segment } from "./types";
 // Keys that read unambiguously after a dot; anything else is quoted in brackets.
 const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
 
-/** `["storage", "allocated_gb"]` → `storage.allocated_gb`, `["tags", 2]` → `tags[2]`, odd keys → `labels["app.kubernetes.io/name"]`. */
+/**
+ * `["storage", "allocated_gb"]` → `storage.allocated_gb`, `["tags", 2]` → `tags[2]`, odd keys →
+ * `labels["app.kubernetes.io/name"]`.
+ */
 export function formatPath(segments: readonly Segment[]): string {
   let out = "";
   for (const s of segments) {

@@ -11,7 +11,10 @@ export interface SecretPresence {
   value?: never;
 }
 
-/** An input slot filled by an artifact this environment does not produce (imported or another project's). */
+/**
+ * An input slot filled by an artifact this environment does not produce (imported or another
+ * project's).
+ */
 export interface RemoteReference {
   artifactId: string;
   label?: string;

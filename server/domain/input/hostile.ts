@@ -6,11 +6,16 @@
 
 /** Deepest nesting of objects and arrays accepted (a bundle's params schema stays far below). */
 export const MAX_DEPTH = 24;
-/** Longest string accepted anywhere in an input (a preset rationale or a message is far shorter). */
+/**
+ * Longest string accepted anywhere in an input (a preset rationale or a message is far shorter).
+ */
 export const MAX_STRING = 65_536;
 /** Most elements of one array, or keys of one object. */
 const MAX_ENTRIES = 5_000;
-/** Most strings, numbers and keys in one input: bounds the work of a call (2,000 diagram ops with their instances stay below). */
+/**
+ * Most strings, numbers and keys in one input: bounds the work of a call (2,000 diagram ops with
+ * their instances stay below).
+ */
 const MAX_NODES = 250_000;
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "prototype", "constructor"]);

@@ -14,7 +14,10 @@ export interface PinnedCopy {
   presetVersionId: string | null;
 }
 
-/** What a fork did to one instance's pin: `to` is null when no preset fits and the instance is left unconfigured. */
+/**
+ * What a fork did to one instance's pin: `to` is null when no preset fits and the instance is left
+ * unconfigured.
+ */
 export interface ReplacedPin {
   component: string;
   from: string;
@@ -41,7 +44,8 @@ export function refitPins<T extends PinnedCopy>(
         : own
             .flatMap((p) => p.versions.map((v) => ({ p, v })))
             .find(({ v }) => v.id === instance.presetVersionId);
-    // A pin to something no longer published is left for the canvas to show; the rules judge it on its next write.
+    // A pin to something no longer published is left for the canvas to show; the rules judge it on
+    // its next write.
     if (instance.presetVersionId !== null && !pinned) {
       kept.push(instance);
       continue;

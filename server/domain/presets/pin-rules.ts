@@ -18,7 +18,10 @@ export interface Pin {
   presetVersion?: number;
 }
 
-/** "locks a, b and narrows c" — the guardrails that bind an instance to `version`; empty when none do. */
+/**
+ * "locks a, b and narrows c" — the guardrails that bind an instance to `version`; empty when none
+ * do.
+ */
 export function describeBinding(version: Pick<PresetVersionRules, "rules">): string {
   const paths = (mode: string) =>
     Object.entries(version.rules)

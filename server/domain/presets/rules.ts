@@ -24,7 +24,10 @@ export function describeRule(rule: FieldRule): string {
   return parts.join(", ");
 }
 
-/** Why `value` breaks a narrowed rule, or null. Absent values are the preset's business, not the rule's. */
+/**
+ * Why `value` breaks a narrowed rule, or null. Absent values are the preset's business, not the
+ * rule's.
+ */
 export function narrowedProblem(
   rule: Extract<FieldRule, { mode: "narrowed" }>,
   value: unknown,

@@ -41,7 +41,10 @@ interface StoredPreset {
   }[];
 }
 
-/** Presets with at least one published version, the organization's own winning over a built-in of the same name. */
+/**
+ * Presets with at least one published version, the organization's own winning over a built-in of
+ * the same name.
+ */
 export function usablePresets(stored: readonly StoredPreset[]): UsablePreset[] {
   const byKey = new Map<string, UsablePreset>();
   for (const p of stored) {
@@ -76,12 +79,17 @@ export function usablePresets(stored: readonly StoredPreset[]): UsablePreset[] {
 /** Who stands behind a preset, for "locked by preset X (ops)". */
 export const presetAuthor = (p: { builtIn: boolean }) => (p.builtIn ? "built-in" : "ops");
 
-/** The newest version offered (or, when none is, nothing) above `version`: what "preset update available" points at. */
+/**
+ * The newest version offered (or, when none is, nothing) above `version`: what "preset update
+ * available" points at.
+ */
 export function availableUpgrade(preset: UsablePreset, version: number): UsableVersion | null {
   return preset.versions.find((v) => v.version > version && v.offered) ?? null;
 }
 
-/** A preset's version by number, else its newest published one; null when there is no such version. */
+/**
+ * A preset's version by number, else its newest published one; null when there is no such version.
+ */
 function versionOf(preset: UsablePreset, version?: number): UsableVersion | null {
   return (
     (version === undefined
@@ -90,7 +98,10 @@ function versionOf(preset: UsablePreset, version?: number): UsableVersion | null
   );
 }
 
-/** The preset and version an instance config names (the newest when it names no version); `bundle` narrows a list of several bundles'. */
+/**
+ * The preset and version an instance config names (the newest when it names no version); `bundle`
+ * narrows a list of several bundles'.
+ */
 export function pinnedPreset(
   presets: readonly UsablePreset[],
   config: { preset: string | null; presetVersion?: number } | undefined,

@@ -19,7 +19,10 @@ export function getIn(value: unknown, segments: Segments): unknown {
   return at;
 }
 
-/** A copy of `value` with the leaf at `segments` set (removed when `next` is undefined); missing levels are created. */
+/**
+ * A copy of `value` with the leaf at `segments` set (removed when `next` is undefined); missing
+ * levels are created.
+ */
 export function setIn(value: unknown, segments: Segments, next: unknown): unknown {
   if (segments.length === 0) return structuredClone(next);
   const [head, ...rest] = segments as [string | number, ...(string | number)[]];

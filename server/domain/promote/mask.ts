@@ -23,7 +23,10 @@ function maskBelow(value: Json, path: string[], pointers: readonly string[]): Js
   );
 }
 
-/** Masks each change's sensitive param values; `sensitive(componentId)` gives the bundle's sensitive param pointers. */
+/**
+ * Masks each change's sensitive param values; `sensitive(componentId)` gives the bundle's sensitive
+ * param pointers.
+ */
 export function maskPromotedChanges(
   changes: readonly PromotedChange[],
   sensitive: (componentId: string) => readonly string[],

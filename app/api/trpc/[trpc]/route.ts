@@ -5,7 +5,8 @@ import { currentUser } from "@/server/auth";
 
 export const dynamic = "force-dynamic";
 
-// A Bearer token, when present, is the whole identity of the request: a cookie beside it is ignored.
+// A Bearer token, when present, is the whole identity of the request: a cookie beside it is
+// ignored.
 async function createContext(req: Request) {
   const meta = requestMeta(req.headers);
   const bearer = bearerToken(req.headers);
