@@ -5,7 +5,7 @@ import { prisma, type Tx } from "../db";
 import { visibleTo } from "./catalog";
 import type { BundleDefinition } from "../domain/catalog/types";
 import type { Prisma } from "../generated/prisma/client";
-import { open, type Sealed } from "../secrets/crypto";
+import { open, type Sealed } from "../crypto/cipher";
 
 export interface SecretTargetDto {
   component: { id: string; name: string; bundleName: string; version: string };
