@@ -1,6 +1,8 @@
-// `npm test`: every test. Type check, Vitest (unit + integration on PGlite, and on PostgreSQL
-// when reachable), then the Playwright journeys in Debian's Chromium against a real server —
-// once on the embedded database and once on PostgreSQL. Ends with "N passed, N failed".
+// `npm test`: every test. Type check, the house checks (format, lint, dead code, sizes, and the
+// server's boundaries: scripts/check-boundaries.ts), Vitest (unit + integration on PGlite, and
+// on PostgreSQL when reachable), then the Playwright journeys in Debian's Chromium against a
+// real server — once on the embedded database and once on PostgreSQL. Ends with "N passed, N
+// failed".
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -77,17 +79,21 @@ async function e2e(label: string, databaseUrl: string | undefined): Promise<void
   const dataDir = mkdtempSync(path.join(tmpdir(), "patchbay-e2e-"));
   const port = await freePort();
   const jsonFile = path.join(dataDir, "playwright.json");
-  const server = spawn(process.execPath, ["--import", "tsx", "--import", SERVER_RUNTIME, "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      PATCHBAY_DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl ?? "",
-      LOG_LEVEL: "warn",
-      PATCHBAY_IMPORT_ROOTS: [MASSDRIVER_FIXTURES, E2E_IMPORT_FIXTURES].join(path.delimiter),
+  const server = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", SERVER_RUNTIME, "scripts/start.ts"],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        PATCHBAY_DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl ?? "",
+        LOG_LEVEL: "warn",
+        PATCHBAY_IMPORT_ROOTS: [MASSDRIVER_FIXTURES, E2E_IMPORT_FIXTURES].join(path.delimiter),
+      },
+      stdio: ["ignore", "inherit", "inherit"],
     },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  );
   try {
     await waitForHealth(`http://127.0.0.1:${port}`, server);
     console.log(`\n▶ Playwright journeys against ${label}`);
@@ -134,6 +140,8 @@ async function main() {
     ["format + lint (biome check)", ["biome", "check", "."]],
     ["dead code (knip)", ["knip", "--no-progress"]],
     ["house (columns, file sizes)", ["tsx", "scripts/check-house.ts"]],
+    // No cycle between server folders, no import up a tier; prints the folder graph.
+    ["boundaries (server folder graph)", ["tsx", "scripts/check-boundaries.ts"]],
   ] as const) {
     console.log(`\n▶ ${label}`);
     const code = run("npx", [...args]);
