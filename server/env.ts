@@ -30,6 +30,18 @@ const envSchema = z.object({
     .optional(),
   PATCHBAY_DEMO: boolish.default(true),
   PATCHBAY_IMPORT_ROOTS: z.string().optional(),
+  /** Lets deployments change this machine: databases, Redis users and processes (issue 17). */
+  PATCHBAY_LOCAL_PROVISIONER: z
+    .enum(["0", "1"], {
+      message:
+        "must be 1 (deployments of local-* bundles provision on this machine) or 0 (refused)",
+    })
+    .default("0")
+    .transform((v) => v === "1"),
+  /** Handed to processes the local provisioner starts: they inherit nothing else. */
+  PATH: z.string().default("/usr/local/bin:/usr/bin:/bin"),
+  HOME: z.string().optional(),
+  LANG: z.string().optional(),
   PATCHBAY_TRUSTED_PROXIES: z
     .string()
     .default("")
