@@ -6,7 +6,7 @@ import {
   call,
   createProject,
   dragFromPalette,
-  drawLine,
+  drawLink,
   handle,
   inspector,
   node,
@@ -17,7 +17,7 @@ import { signIn } from "./helpers";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
-const linePanel = (page: Page) => page.getByRole("complementary", { name: "Line" });
+const linkPanel = (page: Page) => page.getByRole("complementary", { name: "Line" });
 
 test("connect app → database, pick read, see the grant and a masked DATABASE_URL; ops reveals it and History records the reveal", async ({
   page,
@@ -35,15 +35,15 @@ test("connect app → database, pick read, see the grant and a masked DATABASE_U
   await openCanvas(dev, path);
   await dragFromPalette(dev, "local-postgres-database", 150, 120);
   await dragFromPalette(dev, "local-process", 620, 200);
-  await drawLine(
+  await drawLink(
     dev,
     handle(dev, "postgres-database", "output-database"),
     handle(dev, "process", "input-database"),
   );
   await saved(dev);
   await dev.getByTestId("line-label").click();
-  const read = linePanel(dev).getByRole("checkbox", { name: /^Read only/ });
-  const write = linePanel(dev).getByRole("checkbox", { name: /^Read and write/ });
+  const read = linkPanel(dev).getByRole("checkbox", { name: /^Read only/ });
+  const write = linkPanel(dev).getByRole("checkbox", { name: /^Read and write/ });
   await expect(read).toBeChecked();
   await expect(read).toBeDisabled(); // the only choice: a line always grants something
   await write.check();

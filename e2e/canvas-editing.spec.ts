@@ -8,7 +8,7 @@ import {
   centre,
   createProject,
   dragFromPalette,
-  drawLine,
+  drawLink,
   handle,
   inspector,
   node,
@@ -36,12 +36,12 @@ test("several components selected and deleted: asks first when lines depend on t
   await dragFromPalette(page, "local-process", 560, 230);
   await dragFromPalette(page, "local-redis", 560, 560);
   await expect(page.getByTestId("component-node")).toHaveCount(4);
-  await drawLine(
+  await drawLink(
     page,
     handle(page, "postgres-database", "output-database"),
     handle(page, "process", "input-database"),
   );
-  await drawLine(
+  await drawLink(
     page,
     handle(page, "redis", "output-cache"),
     handle(page, "process", "input-cache"),
@@ -268,7 +268,7 @@ test("a line whose producer moves to a version with another output type is drawn
   const version = inspector(page).getByLabel("Version");
   await version.selectOption("1.0.0");
   await expect(store).toContainText("e2e-swap-store@1.0.0");
-  await drawLine(
+  await drawLink(
     page,
     handle(page, "e2e-swap-store", "output-database"),
     handle(page, "process", "input-database"),

@@ -21,7 +21,7 @@ export async function centre(locator: Locator): Promise<{ x: number; y: number }
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-export async function drawLine(page: Page, from: Locator, to: Locator): Promise<void> {
+export async function drawLink(page: Page, from: Locator, to: Locator): Promise<void> {
   const a = await centre(from);
   const b = await centre(to);
   await page.mouse.move(a.x, a.y);

@@ -14,7 +14,7 @@ function handle(page: Page, name: string, slot: string): Locator {
   return node(page, name).locator(`[data-testid="${slot}"] .react-flow__handle`);
 }
 
-async function drawLine(page: Page, from: Locator, to: Locator) {
+async function drawLink(page: Page, from: Locator, to: Locator) {
   const a = (await from.boundingBox())!;
   const b = (await to.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
@@ -57,7 +57,7 @@ test("a developer drags bundles, connects typed slots, is refused a mismatch, ed
   await saved(page);
 
   // While dragging from the redis output, the postgres input says why it will not take it.
-  await drawLine(
+  await drawLink(
     page,
     handle(page, "redis", "output-cache"),
     handle(page, "process", "input-database"),
@@ -67,12 +67,12 @@ test("a developer drags bundles, connects typed slots, is refused a mismatch, ed
   );
   await expect(page.locator(".react-flow__edge")).toHaveCount(0);
 
-  await drawLine(
+  await drawLink(
     page,
     handle(page, "postgres-database", "output-database"),
     handle(page, "process", "input-database"),
   );
-  await drawLine(
+  await drawLink(
     page,
     handle(page, "redis", "output-cache"),
     handle(page, "process", "input-cache"),

@@ -55,7 +55,7 @@ async function setUp(page: Page) {
     bundle("aws-sqs-queue"),
   ];
   const id = (name: string) => `${name}-${stamp()}`;
-  const [db, api, queue, line] = [id("db"), id("api"), id("queue"), id("line")];
+  const [db, api, queue, link] = [id("db"), id("api"), id("queue"), id("line")];
   // Equal in both: the same custom values (the built-in "Production" preset is production-only).
   const custom = (b: CatalogBundle) => ({ params: preset(b, "Production").params, preset: null });
   const same = (b: CatalogBundle) => ({ [staging]: custom(b), [production]: custom(b) });
@@ -78,7 +78,7 @@ async function setUp(page: Page) {
     {
       op: "addLink",
       link: {
-        id: line,
+        id: link,
         from: db,
         fromArtifact: "database",
         to: api,
@@ -86,12 +86,7 @@ async function setUp(page: Page) {
         policies: ["read-only"],
       },
     },
-    {
-      op: "setInstance",
-      component: api,
-      environment: production,
-      config: { ...custom(app), policies: { [line]: ["read-write"] } },
-    },
+    { op: "setLinkPolicy", link, environment: production, policies: ["read-write"] },
   ];
   const { revision } = await call<{ revision: number }>(
     page,
@@ -139,9 +134,9 @@ test("compare staging with production: badges, policy of a line, summary, differ
   await expect(badge(page, "api")).toHaveText("differs");
   await expect(badge(page, "queue")).toHaveAttribute("data-status", "same");
   await expect(badge(page, "queue")).toHaveText("same");
-  const lineBadge = page.getByTestId("line-diff-badge");
-  await expect(lineBadge).toHaveCount(1);
-  await expect(lineBadge).toHaveText("read-only → read-write");
+  const linkBadge = page.getByTestId("line-diff-badge");
+  await expect(linkBadge).toHaveCount(1);
+  await expect(linkBadge).toHaveText("read-only → read-write");
   await expect(page.getByTestId("compare-summary")).toContainText(
     /^2 components differ · 1 same · 1 line differs · \d+ changes$/,
   );

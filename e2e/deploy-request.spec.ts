@@ -9,7 +9,7 @@ import {
   call,
   createProject,
   dragFromPalette,
-  drawLine,
+  drawLink,
   handle,
   inspector,
   node,
@@ -52,7 +52,7 @@ test("a deployment is blocked while a required secret is unset; set it, plan, an
   await openCanvas(dev, `${path}?env=production`);
   await dragFromPalette(dev, "aws-eks-cluster", 150, 200);
   await dragFromPalette(dev, "k8s-application", 620, 200);
-  await drawLine(
+  await drawLink(
     dev,
     handle(dev, "eks-cluster", "output-cluster"),
     handle(dev, "application", "input-cluster"),

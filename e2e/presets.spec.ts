@@ -12,7 +12,6 @@ type Config = {
   params: Record<string, unknown>;
   preset: string | null;
   presetVersion?: number;
-  policies?: Record<string, string[]>;
 };
 type Diagram = {
   revision: number;

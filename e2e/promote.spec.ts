@@ -67,7 +67,7 @@ async function setUp(browser: Browser): Promise<Fixture> {
   // Staging tried three weeks of backups; production keeps the ops preset's 30 days.
   const tried = preset(rds, "Development");
   tried.params.backup = { ...(tried.params.backup as object), retention_days: 21 };
-  const [db, api, line] = [`db-${stamp()}`, `api-${stamp()}`, `line-${stamp()}`];
+  const [db, api, link] = [`db-${stamp()}`, `api-${stamp()}`, `line-${stamp()}`];
   const same = { params: preset(app, "Production").params, preset: null };
   const changes = [
     {
@@ -84,7 +84,7 @@ async function setUp(browser: Browser): Promise<Fixture> {
     {
       op: "addLink",
       link: {
-        id: line,
+        id: link,
         from: db,
         fromArtifact: "database",
         to: api,
@@ -92,12 +92,7 @@ async function setUp(browser: Browser): Promise<Fixture> {
         policies: ["read-only"],
       },
     },
-    {
-      op: "setInstance",
-      component: api,
-      environment: production,
-      config: { ...same, policies: { [line]: ["read-write"] } },
-    },
+    { op: "setLinkPolicy", link, environment: production, policies: ["read-write"] },
   ];
   const { revision } = await call<{ revision: number }>(
     ops,

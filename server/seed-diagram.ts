@@ -7,6 +7,7 @@
 // is offered (server/seed-presets.ts). Written through the same diagram operations (and
 // audit trail) as any user edit.
 import { randomBytes } from "node:crypto";
+import { leastPrivileged } from "./domain/access/policies";
 import type { BundleDefinition } from "./domain/catalog/types";
 import type { Op } from "./domain/graph/ops";
 import { findOrganizationBySlug } from "./repositories/organizations";
@@ -44,21 +45,14 @@ export async function seedDemoDiagram(): Promise<boolean> {
   const seed = { actor: { type: "system" as const, label: "seed" }, meta: {} };
   const rds = definitions.get("aws-rds-postgres");
   const productionDb = rds ? await seedDemoPreset(seed, org.id, rds) : null;
-  const leastPrivileged = new Map(
-    (await listArtifactTypes(org.id)).map((t) => [t.name, t.policies.slice(0, 1).map((p) => p.id)]),
-  );
+  const offered = new Map((await listArtifactTypes(org.id)).map((t) => [t.name, t.policies]));
   const ops: Op[] = [];
   const placed: {
     id: string;
     def: BundleDefinition;
     instances: Record<
       string,
-      {
-        params: Record<string, unknown>;
-        preset: string | null;
-        presetVersion?: number;
-        policies?: Record<string, string[]>;
-      }
+      { params: Record<string, unknown>; preset: string | null; presetVersion?: number }
     >;
   }[] = [];
   for (const [i, p] of PLAN.entries()) {
@@ -105,13 +99,17 @@ export async function seedDemoDiagram(): Promise<boolean> {
         fromArtifact: output.key,
         to: consumer.id,
         toSlot: slot.key,
-        policies: leastPrivileged.get(slot.type) ?? [],
+        policies: leastPrivileged(offered.get(slot.type) ?? []),
       };
       ops.push({ op: "addLink", link });
       if (consumer.def.name === "k8s-application" && slot.type === "postgresql") {
-        // Instances are objects shared with the addComponent op above: this lands in its config.
         for (const env of project.environments.filter((e) => e.class === "production"))
-          consumer.instances[env.id]!.policies = { [link.id]: ["read-write"] };
+          ops.push({
+            op: "setLinkPolicy",
+            link: link.id,
+            environment: env.id,
+            policies: ["read-write"],
+          });
       }
     }
   }

@@ -16,29 +16,31 @@ function render(provider: string, grant: unknown): string {
   return JSON.stringify(grant, null, 2);
 }
 
-function Grant({ line }: { line: Resolution["grants"][number] }) {
+function Grant({ access }: { access: Resolution["grants"][number] }) {
   const from =
-    line.source.kind === "link" ? line.source.from.name : `environment default ${line.source.name}`;
+    access.source.kind === "link"
+      ? access.source.from.name
+      : `environment default ${access.source.name}`;
   return (
-    <li className="rounded-md ring-1 ring-slate-200" data-testid="grant" data-slot={line.slot}>
+    <li className="rounded-md ring-1 ring-slate-200" data-testid="grant" data-slot={access.slot}>
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-3 py-2 text-sm">
         <span className="font-mono font-semibold">{from}</span>
         <span className="text-slate-500">
-          via {line.slot} · {line.type}
+          via {access.slot} · {access.type}
         </span>
         <span className="rounded bg-slate-100 px-1.5 text-xs">
-          {line.policies.map((p) => p.id).join(", ")}
+          {access.policies.map((p) => p.id).join(", ")}
         </span>
-        {line.preview ? (
+        {access.preview ? (
           <span
             className="rounded bg-amber-50 px-1.5 text-xs text-amber-800"
-            title={`Known after the upstream is deployed: ${line.placeholders.join(", ")}`}
+            title={`Known after the upstream is deployed: ${access.placeholders.join(", ")}`}
           >
             preview
           </span>
         ) : null}
       </div>
-      {Object.entries(line.grants).map(([provider, grant]) =>
+      {Object.entries(access.grants).map(([provider, grant]) =>
         grant === undefined ? null : (
           <div key={provider} className="px-3 py-2">
             <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{provider}</p>
@@ -51,7 +53,7 @@ function Grant({ line }: { line: Resolution["grants"][number] }) {
           </div>
         ),
       )}
-      {line.problems.map((p) => (
+      {access.problems.map((p) => (
         <p key={p.message} className="px-3 pb-2 text-xs text-red-700">
           {p.message}
         </p>
@@ -88,7 +90,7 @@ export function AccessTab({ projectId, componentId }: { projectId: string; compo
         ) : (
           <ul className="mt-2 space-y-3">
             {data.grants.map((g) => (
-              <Grant key={`${g.slot}/${g.linkId}`} line={g} />
+              <Grant key={`${g.slot}/${g.linkId}`} access={g} />
             ))}
           </ul>
         )}

@@ -26,6 +26,7 @@ import {
   type DragEvent,
 } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { leastPrivileged } from "@/server/domain/access/policies";
 import { canConnect, orient } from "@/server/domain/graph/connect";
 import { useCanvas, useCanvasStore } from "./canvas-context";
 import { ComponentNodeMemo } from "./component-node";
@@ -117,7 +118,8 @@ export function CanvasEditor() {
       const s = store.getState();
       const verdict = canConnect(s.index, c);
       if (!verdict.ok || !c.sourceHandle || !c.targetHandle) return;
-      const least = s.catalog.types.get(verdict.type)?.policies[0]?.id;
+      // Drawn with the least privileged policy; the link panel widens it per environment.
+      const policies = leastPrivileged(s.catalog.types.get(verdict.type)?.policies ?? []);
       const from = s.diagram.components.find((x) => x.id === c.source)?.name;
       const to = s.diagram.components.find((x) => x.id === c.target)?.name;
       dispatch(
@@ -130,7 +132,7 @@ export function CanvasEditor() {
               fromArtifact: c.sourceHandle,
               to: c.target,
               toSlot: c.targetHandle,
-              policies: least ? [least] : [],
+              policies,
             },
           },
         ],

@@ -2,9 +2,7 @@
 // artifact types by name, and the slot catalog the graph rules run on. Built once per load.
 import type { inferRouterOutputs } from "@trpc/server";
 import semver from "semver";
-import { schemaDefaults } from "@/server/domain/access/params";
 import { bundleRef, slotCatalog, type SlotCatalog } from "@/server/domain/graph/types";
-import { defaultPreset } from "@/server/domain/presets/pin-rules";
 import type { EnvironmentRef } from "@/server/domain/presets/types";
 import type { UsablePreset } from "@/server/domain/presets/usable";
 import type { AppRouter } from "@/server/api/root";
@@ -56,23 +54,4 @@ export function catalogView(data: CanvasCatalogData): CatalogView {
       data.artifactTypes.filter((t) => t.orientation === "environment").map((t) => t.name),
     ),
   };
-}
-
-/**
- * Values a new instance starts from: the bundle's first preset allowed in the environment
- * (its newest version; in production never a "Development" preset, which bundles declare
- * non-production), else the schema defaults (nested ones included).
- */
-export function defaultInstance(
-  bundle: BundleView,
-  environment?: EnvironmentRef,
-): { params: Record<string, unknown>; preset: string | null; presetVersion?: number } {
-  const chosen = defaultPreset(bundle.presets, environment);
-  if (chosen)
-    return {
-      params: structuredClone(chosen.version.values),
-      preset: chosen.preset.name,
-      presetVersion: chosen.version.version,
-    };
-  return { params: schemaDefaults(bundle.params), preset: null };
 }

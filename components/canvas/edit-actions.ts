@@ -4,7 +4,8 @@ import { uniqueComponentName } from "@/server/domain/graph/naming";
 import type { Op } from "@/server/domain/graph/ops";
 import { environmentRefusal } from "@/server/domain/presets/pin-rules";
 import type { Diagram } from "@/server/domain/graph/types";
-import { defaultInstance, type BundleView, type CanvasEnvironment } from "./catalog-view";
+import { startingInstance } from "@/server/domain/instances/shown";
+import type { BundleView, CanvasEnvironment } from "./catalog-view";
 import type { CanvasState } from "./store";
 
 const newId = () => crypto.randomUUID();
@@ -26,7 +27,7 @@ export function addComponentOp(
     diagram.components.map((c) => c.name),
   );
   const instances = environments.flatMap((env) => {
-    const config = defaultInstance(bundle, env);
+    const { config } = startingInstance(bundle.params, bundle.presets, env);
     return config.preset === null && environmentRefusal(null, env, requireProductionPresets)
       ? []
       : [[env.id, config] as const];
@@ -56,10 +57,10 @@ export function deleteSelection(
   s: Pick<CanvasState, "nodes" | "edges" | "diagram" | "statuses">,
 ): DeletePlan | null {
   const components = new Set(s.nodes.filter((n) => n.selected).map((n) => n.id));
-  const lines = s.edges
+  const links = s.edges
     .filter((e) => e.selected && !components.has(e.source) && !components.has(e.target))
     .map((e) => e.id);
-  if (components.size === 0 && lines.length === 0) return null;
+  if (components.size === 0 && links.length === 0) return null;
   const warnings: string[] = [];
   const names: string[] = [];
   for (const id of components) {
@@ -80,13 +81,13 @@ export function deleteSelection(
       );
   }
   const ops: Op[] = [
-    ...lines.map((id) => ({ op: "removeLink" as const, id })),
+    ...links.map((id) => ({ op: "removeLink" as const, id })),
     ...[...components].map((id) => ({ op: "removeComponent" as const, id })),
   ];
   const label =
     names.length > 0
       ? `delete ${names.join(", ")}`
-      : `delete ${lines.length} line${lines.length === 1 ? "" : "s"}`;
+      : `delete ${links.length} line${links.length === 1 ? "" : "s"}`;
   return { ops, label, warnings };
 }
 

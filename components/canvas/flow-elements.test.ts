@@ -69,10 +69,10 @@ describe("flow elements", () => {
     );
     expect(upgraded.links).toHaveLength(1);
   });
-  it("label a line with the policies it grants in the current environment", () => {
+  it("label a link with the policies it grants in the current environment", () => {
     const chosen: typeof base = {
       ...base,
-      instances: { api: { production: { params: {}, preset: null, policies: { l1: ["write"] } } } },
+      links: base.links.map((l) => ({ ...l, policiesIn: { production: ["write"] } })),
     };
     const index = buildGraphIndex(chosen, catalog);
     const staging = buildEdges(chosen, index, "staging", new Map());

@@ -4,7 +4,7 @@
 import type { Edge, Node } from "@xyflow/react";
 import { brokenReason, missingInputs, type GraphIndex } from "@/server/domain/graph/connect";
 import {
-  effectivePolicies,
+  linkPoliciesIn,
   type Diagram,
   type DiagramComponent,
   type DiagramLink,
@@ -21,7 +21,7 @@ export interface LinkEdgeData extends Record<string, unknown> {
   link: DiagramLink;
   type: string;
   broken: string | null;
-  /** Policies the line grants in the current environment, comma-joined (cheap to compare). */
+  /** Policies the link grants in the current environment, comma-joined (cheap to compare). */
   policies: string;
 }
 
@@ -66,7 +66,7 @@ export function buildEdges(
 ): LinkEdge[] {
   return diagram.links.map((link) => {
     const broken = brokenReason(index, link);
-    const policies = effectivePolicies(diagram, link, environmentId).join(", ");
+    const policies = linkPoliciesIn(link, environmentId).join(", ");
     const prev = previous.get(link.id);
     if (
       prev &&

@@ -11,6 +11,7 @@ import {
   type ReactFlowState,
 } from "@xyflow/react";
 import { memo } from "react";
+import { leastPrivileged } from "@/server/domain/access/policies";
 import { useCanvas } from "./canvas-context";
 import type { LinkEdge } from "./flow-elements";
 import { COMPACT_BELOW } from "./node-geometry";
@@ -44,7 +45,9 @@ function LinkEdgeView({
   const broken = data?.broken;
   // A line drawn without a choice grants its type's least privileged policy: say which.
   const least = useCanvas((s) =>
-    data?.policies ? null : (s.catalog.types.get(data?.type ?? "")?.policies[0]?.id ?? null),
+    data?.policies
+      ? null
+      : leastPrivileged(s.catalog.types.get(data?.type ?? "")?.policies ?? []).join(", ") || null,
   );
   const policies = data?.policies || least;
   const showLabel = broken || selected || highlighted || readable;

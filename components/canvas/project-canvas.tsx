@@ -14,7 +14,7 @@ import { CanvasProvider, useCanvas, useCanvasStore } from "./canvas-context";
 import { catalogView, type CanvasEnvironment } from "./catalog-view";
 import { addComponentOp } from "./edit-actions";
 import { Inspector } from "./inspector";
-import { LinePanel } from "./line-panel";
+import { LinkPanel } from "./link-panel";
 import { Palette } from "./palette";
 import { createCanvasStore, type CanvasSnapshot, type CanvasStore } from "./store";
 
@@ -89,9 +89,9 @@ function Workspace({
     }
     return only;
   });
-  const selectedLine = useCanvas((s) => {
-    const lines = s.edges.filter((e) => e.selected);
-    return lines.length === 1 && !s.nodes.some((n) => n.selected) ? lines[0]!.id : null;
+  const selectedLink = useCanvas((s) => {
+    const links = s.edges.filter((e) => e.selected);
+    return links.length === 1 && !s.nodes.some((n) => n.selected) ? links[0]!.id : null;
   });
   useEffect(() => store.getState().setEnvironment(environment.id), [store, environment.id]);
   // Which default fills an unconnected slot, as the resolver decides: the first of its type.
@@ -142,8 +142,8 @@ function Workspace({
           canReveal={atLeast(project.role, "ops")}
           onDelete={() => store.getState().requestDelete()}
         />
-      ) : selectedLine ? (
-        <LinePanel linkId={selectedLine} environmentName={environment.name} />
+      ) : selectedLink ? (
+        <LinkPanel linkId={selectedLink} environmentName={environment.name} />
       ) : null}
     </div>
   );

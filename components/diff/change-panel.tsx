@@ -7,9 +7,9 @@ import { formatUtc } from "@/components/audit/format";
 import type { CompareResultDto } from "@/server/compare/schemas";
 import type { ComponentDiff } from "@/server/domain/diff/types";
 import { ChangeTable } from "./change-table";
-import { lineBadge, matchesSearch } from "./compare-model";
+import { linkBadge, matchesSearch } from "./compare-model";
 import { DiffBadge } from "./compare-node";
-import { ComponentCheckbox, LineCheckbox } from "./promote-checkbox";
+import { ComponentCheckbox, LinkCheckbox } from "./promote-checkbox";
 import { PromoteBar } from "./promote-bar";
 
 interface Props {
@@ -25,7 +25,7 @@ const sideLabel = (side: Side, other: Side) =>
   side.environment.name +
   (side.at ? ` (${formatUtc(new Date(side.at))})` : other.at ? " (now)" : "");
 
-function LineList({
+function LinkList({
   result,
   componentId,
 }: {
@@ -34,31 +34,31 @@ function LineList({
 }) {
   const names = new Map(result.diagram.components.map((c) => [c.id, c.name]));
   const links = new Map(result.diagram.links.map((l) => [l.id, l]));
-  const lines = result.diff.lines.flatMap((line) => {
-    const link = links.get(line.lineId);
-    const badge = lineBadge(line);
+  const differing = result.diff.links.flatMap((difference) => {
+    const link = links.get(difference.linkId);
+    const badge = linkBadge(difference);
     if (!badge || (componentId && link?.from !== componentId && link?.to !== componentId))
       return [];
     const title = link
       ? `${names.get(link.from) ?? link.from}.${link.fromArtifact} → ${names.get(link.to) ?? link.to}.${link.toSlot}`
-      : line.lineId;
-    return [{ line, badge, title }];
+      : difference.linkId;
+    return [{ difference, badge, title }];
   });
-  if (lines.length === 0) return null;
+  if (differing.length === 0) return null;
   return (
     <section aria-label="Lines that differ" className="border-t border-slate-200 px-4 py-3">
       <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
         Lines that differ
       </h3>
       <ul className="mt-2 space-y-1">
-        {lines.map(({ line, badge, title }) => (
+        {differing.map(({ difference, badge, title }) => (
           <li
-            key={line.lineId}
+            key={difference.linkId}
             className="flex items-center gap-2 text-sm"
             data-testid="line-change"
-            data-status={line.status}
+            data-status={difference.status}
           >
-            <LineCheckbox line={line} title={title} />
+            <LinkCheckbox link={difference} title={title} />
             <span className="min-w-0 flex-1 truncate font-mono text-xs" title={title}>
               {title}
             </span>
@@ -153,7 +153,7 @@ export function ChangePanel({ result, selected, query, onSelect }: Props) {
             </div>
           }
         />
-        <LineList result={result} componentId={component.componentId} />
+        <LinkList result={result} componentId={component.componentId} />
         <PromoteBar />
       </aside>
     );
@@ -195,7 +195,7 @@ export function ChangePanel({ result, selected, query, onSelect }: Props) {
           }
         />
       ))}
-      <LineList result={result} componentId={null} />
+      <LinkList result={result} componentId={null} />
       <PromoteBar />
     </aside>
   );

@@ -6,7 +6,7 @@ import { Background, Controls, ReactFlow, ReactFlowProvider } from "@xyflow/reac
 import { useMemo, useRef } from "react";
 import type { CompareResultDto } from "@/server/compare/schemas";
 import { FIT, MIN_ZOOM } from "@/components/canvas/node-geometry";
-import { lineBadge, type Visibility } from "./compare-model";
+import { linkBadge, type Visibility } from "./compare-model";
 import { CompareEdgeMemo, type CompareEdge, type CompareEdgeData } from "./compare-edge";
 import { CompareNodeMemo, type CompareNode, type CompareNodeData } from "./compare-node";
 
@@ -91,16 +91,16 @@ export function CompareCanvas({
       };
     }),
   );
-  const lines = useMemo(() => new Map(diff.lines.map((l) => [l.lineId, l])), [diff]);
+  const differences = useMemo(() => new Map(diff.links.map((l) => [l.linkId, l])), [diff]);
   const edges = useStable<CompareEdge>(
     diagram.links.map((l) => {
-      const line = lines.get(l.id);
-      const status = line?.status ?? "same";
+      const difference = differences.get(l.id);
+      const status = difference?.status ?? "same";
       const title = `${names.get(l.from) ?? l.from}.${l.fromArtifact} → ${names.get(l.to) ?? l.to}.${l.toSlot}`;
       const data: CompareEdgeData = {
         color: l.color,
         status,
-        badge: line ? lineBadge(line) : null,
+        badge: difference ? linkBadge(difference) : null,
         title,
       };
       return {
@@ -111,7 +111,7 @@ export function CompareCanvas({
         target: l.to,
         targetHandle: l.toSlot,
         data,
-        hidden: !shown.lines.has(l.id),
+        hidden: !shown.links.has(l.id),
       };
     }),
   );

@@ -3,7 +3,7 @@ import type { ComponentDiff, DiffSummary } from "@/server/domain/diff/types";
 import {
   changeKey,
   formatValue,
-  lineBadge,
+  linkBadge,
   matchesSearch,
   summaryText,
   visibility,
@@ -20,7 +20,7 @@ describe("compare view model", () => {
   it("writes the summary with only the counts that are not zero, besides differ and same", () => {
     const summary: DiffSummary = {
       components: counts(3, 5),
-      lines: counts(1, 8),
+      links: counts(1, 8),
       changes: 42,
       masked: 2,
     };
@@ -30,7 +30,7 @@ describe("compare view model", () => {
     expect(
       summaryText({
         components: counts(1, 0, 1, 2),
-        lines: counts(0, 0, 0, 1),
+        links: counts(0, 0, 0, 1),
         changes: 1,
         masked: 0,
       }),
@@ -63,11 +63,11 @@ describe("compare view model", () => {
   });
 
   it("badges a line only when what it grants differs", () => {
-    expect(lineBadge({ lineId: "l", status: "same", left: ["read"], right: ["read"] })).toBeNull();
+    expect(linkBadge({ linkId: "l", status: "same", left: ["read"], right: ["read"] })).toBeNull();
     expect(
-      lineBadge({ lineId: "l", status: "changed", left: ["read-only"], right: ["read-write"] }),
+      linkBadge({ linkId: "l", status: "changed", left: ["read-only"], right: ["read-write"] }),
     ).toBe("read-only → read-write");
-    expect(lineBadge({ lineId: "l", status: "added", left: null, right: ["read"] })).toBe(
+    expect(linkBadge({ linkId: "l", status: "added", left: null, right: ["read"] })).toBe(
       "only right: read",
     );
   });
@@ -97,9 +97,9 @@ describe("compare view model", () => {
       component("queue", "same"),
       component("cache", "changed", ["ttl"]),
     ];
-    const lines = [
+    const links = [
       {
-        lineId: "l1",
+        linkId: "l1",
         status: "changed" as const,
         left: ["r"],
         right: ["rw"],
@@ -107,7 +107,7 @@ describe("compare view model", () => {
         to: "api",
       },
       {
-        lineId: "l2",
+        linkId: "l2",
         status: "same" as const,
         left: ["r"],
         right: ["r"],
@@ -115,7 +115,7 @@ describe("compare view model", () => {
         to: "api",
       },
       {
-        lineId: "l3",
+        linkId: "l3",
         status: "same" as const,
         left: ["r"],
         right: ["r"],
@@ -123,16 +123,16 @@ describe("compare view model", () => {
         to: "api",
       },
     ];
-    const shown = visibility(components, lines, { hideSame: true, query: "" });
+    const shown = visibility(components, links, { hideSame: true, query: "" });
     expect([...shown.components]).toEqual(["db", "api", "cache"]);
-    expect([...shown.lines]).toEqual(["l1"]);
-    expect([...visibility(components, lines, { hideSame: false, query: "" }).lines]).toEqual([
+    expect([...shown.links]).toEqual(["l1"]);
+    expect([...visibility(components, links, { hideSame: false, query: "" }).links]).toEqual([
       "l1",
       "l2",
       "l3",
     ]);
     expect([...shown.matching]).toEqual(["db", "api", "queue", "cache"]);
-    expect([...visibility(components, lines, { hideSame: false, query: "ttl" }).matching]).toEqual([
+    expect([...visibility(components, links, { hideSame: false, query: "ttl" }).matching]).toEqual([
       "cache",
     ]);
   });

@@ -7,7 +7,7 @@ import type {
   ComponentDiff,
   DiffStatus,
   DiffSummary,
-  LineDiff,
+  LinkDiff,
 } from "@/server/domain/diff/types";
 import { MASKED } from "@/server/domain/diff/mask";
 
@@ -33,7 +33,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** "3 components differ · 1 only right · 1 line differs · 42 changes (2 masked)". */
 export function summaryText(summary: DiffSummary): string {
-  const { components: c, lines: l } = summary;
+  const { components: c, links: l } = summary;
   const parts = [
     plural(c.changed, "component differs", "components differ"),
     ...(c.added ? [`${c.added} only right`] : []),
@@ -84,19 +84,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** "read-only → read-write"; "only left: read-only"; null when the line grants the same on both sides. */
-export function lineBadge(line: LineDiff): string | null {
+export function linkBadge(link: LinkDiff): string | null {
   const list = (p: string[] | null) => (p && p.length > 0 ? p.join(", ") : "nothing");
-  if (line.status === "same") return null;
-  if (line.status === "added") return `only right: ${list(line.right)}`;
-  if (line.status === "removed") return `only left: ${list(line.left)}`;
-  return `${list(line.left)} → ${list(line.right)}`;
+  if (link.status === "same") return null;
+  if (link.status === "added") return `only right: ${list(link.right)}`;
+  if (link.status === "removed") return `only left: ${list(link.left)}`;
+  return `${list(link.left)} → ${list(link.right)}`;
 }
 
 export interface Visibility {
   /** Components kept on the canvas. */
   components: ReadonlySet<string>;
-  /** Lines kept on the canvas: both ends kept, and not identical while identical ones are hidden. */
-  lines: ReadonlySet<string>;
+  /** Links kept on the canvas: both ends kept, and not identical while identical ones are hidden. */
+  links: ReadonlySet<string>;
   /** Components with at least one change the search matches (all of them without a search). */
   matching: ReadonlySet<string>;
 }
@@ -107,11 +107,11 @@ export interface Visibility {
  */
 export function visibility(
   components: readonly ComponentDiff[],
-  lines: readonly (LineDiff & { from: string; to: string })[],
+  links: readonly (LinkDiff & { from: string; to: string })[],
   options: { hideSame: boolean; query: string },
 ): Visibility {
   const touched = new Set<string>();
-  for (const l of lines) if (l.status !== "same") touched.add(l.from).add(l.to);
+  for (const l of links) if (l.status !== "same") touched.add(l.from).add(l.to);
   const kept = new Set<string>();
   const matching = new Set<string>();
   const searching = options.query.trim() !== "";
@@ -121,9 +121,9 @@ export function visibility(
     if (!searching || c.changes.some((ch) => matchesSearch(ch, options.query)))
       matching.add(c.componentId);
   }
-  const keptLines = new Set<string>();
-  for (const l of lines)
+  const keptLinks = new Set<string>();
+  for (const l of links)
     if ((!options.hideSame || l.status !== "same") && kept.has(l.from) && kept.has(l.to))
-      keptLines.add(l.lineId);
-  return { components: kept, lines: keptLines, matching };
+      keptLinks.add(l.linkId);
+  return { components: kept, links: keptLinks, matching };
 }

@@ -117,11 +117,11 @@ export function CompareView({
   const shown = useMemo(() => {
     if (!data) return null;
     const ends = new Map(data.diagram.links.map((l) => [l.id, l]));
-    const lines = data.diff.lines.flatMap((l) => {
-      const link = ends.get(l.lineId);
+    const links = data.diff.links.flatMap((l) => {
+      const link = ends.get(l.linkId);
       return link ? [{ ...l, from: link.from, to: link.to }] : [];
     });
-    return visibility(data.diff.components, lines, { hideSame, query });
+    return visibility(data.diff.components, links, { hideSame, query });
   }, [data, hideSame, query]);
   const select = (componentId: string | null) =>
     writeParams({

@@ -2,11 +2,11 @@
 // The Promote checkboxes of the change panel: a whole component, one row, one line. Each
 // renders nothing unless the promotion context is there (a developer or above, comparing now).
 import { useEffect, useRef } from "react";
-import type { Change, ComponentDiff, LineDiff } from "@/server/domain/diff/types";
+import type { Change, ComponentDiff, LinkDiff } from "@/server/domain/diff/types";
 import { usePromotion } from "./promote-context";
 import {
   componentPromotable,
-  linePromotable,
+  linkPromotable,
   rowPromotion,
   selectionKey,
   type Selection,
@@ -89,12 +89,12 @@ export function RowCheckbox({
   );
 }
 
-export function LineCheckbox({ line, title }: { line: LineDiff; title: string }) {
+export function LinkCheckbox({ link, title }: { link: LinkDiff; title: string }) {
   const promotion = usePromotion();
-  if (!promotion || !linePromotable(line)) return null;
+  if (!promotion || !linkPromotable(link)) return null;
   return (
     <Box
-      selection={{ kind: "line", lineId: line.lineId }}
+      selection={{ kind: "link", linkId: link.linkId }}
       label={`Promote policies of line ${title}`}
     />
   );

@@ -138,15 +138,15 @@ describe("which rows promote, and as what", () => {
 
 describe("the selection set", () => {
   it("toggles, keeps the order of choice, and a whole component replaces (and covers) its fields", () => {
-    let state = toggle(toggle(EMPTY, field(["a"])), { kind: "line", lineId: "l1" });
+    let state = toggle(toggle(EMPTY, field(["a"])), { kind: "link", linkId: "l1" });
     state = toggle(state, { kind: "preset", componentId: "db" });
-    expect([...state.values()].map((s) => s.kind)).toEqual(["param", "line", "preset"]);
+    expect([...state.values()].map((s) => s.kind)).toEqual(["param", "link", "preset"]);
     expect(componentState(state, "db")).toBe("some");
     expect(componentState(state, "api")).toBe("none");
 
     state = toggle(state, { kind: "component", componentId: "db" });
     expect([...state.values()]).toEqual([
-      { kind: "line", lineId: "l1" },
+      { kind: "link", linkId: "l1" },
       { kind: "component", componentId: "db" },
     ]);
     expect(componentState(state, "db")).toBe("all");
@@ -154,8 +154,8 @@ describe("the selection set", () => {
     expect(toggle(state, field(["b"]))).toBe(state);
 
     state = toggle(toggle(state, { kind: "component", componentId: "db" }), {
-      kind: "line",
-      lineId: "l1",
+      kind: "link",
+      linkId: "l1",
     });
     expect(state.size).toBe(0);
   });

@@ -1,7 +1,7 @@
 // What the Promote controls hold, without React: which compare rows may be promoted and as
 // what `Selection` (server/domain/promote/plan), the selection set with its "whole component
 // covers its fields" rule, and how a preview's refusal reads. Tested directly.
-import type { Change, ChangeKind, ComponentDiff, LineDiff } from "@/server/domain/diff/types";
+import type { Change, ChangeKind, ComponentDiff, LinkDiff } from "@/server/domain/diff/types";
 import type { Selection } from "@/server/domain/promote/plan";
 
 export type { Selection };
@@ -54,13 +54,13 @@ export function componentPromotable(component: ComponentDiff): boolean {
   );
 }
 
-/** A line's policy choice may be promoted when the line is on both sides and differs. */
-export const linePromotable = (line: LineDiff) => line.status === "changed";
+/** A link's policy choice may be promoted when the link is on both sides and differs. */
+export const linkPromotable = (link: LinkDiff) => link.status === "changed";
 
 export function selectionKey(s: Selection): string {
   switch (s.kind) {
-    case "line":
-      return `line\u0000${s.lineId}`;
+    case "link":
+      return `link\u0000${s.linkId}`;
     case "param":
       return `param\u0000${s.componentId}\u0000${JSON.stringify(s.segments)}`;
     default:

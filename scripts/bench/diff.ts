@@ -71,7 +71,7 @@ console.log(
 );
 console.log(
   `ours: ${summary.changes.toLocaleString("en")} changes (${paramChanges.toLocaleString("en")} param leaves, ${summary.masked} masked) in ` +
-    `${summary.components.changed} changed components; ${summary.lines.changed} lines changed`,
+    `${summary.components.changed} changed components; ${summary.links.changed} lines changed`,
 );
 console.log(
   `microdiff: ${differences.toLocaleString("en")} differences (whole subtrees count once, unordered, no masking)`,

@@ -1,4 +1,4 @@
-// The access procedures on both databases: a line grants only the policies chosen for it in
+// The access procedures on both databases: a link grants only the policies chosen for it in
 // each environment, the server refuses policies the producer does not offer, sensitive
 // values are masked, and only owner/ops can reveal one — which is audited.
 import { beforeAll, expect, it } from "vitest";
@@ -29,8 +29,7 @@ forEachDatabase("access", (h: Harness) => {
     x: 300,
     y: 0,
   };
-  const line = uid("lnk");
-  let preset = { params: {} as Record<string, unknown>, preset: null as string | null };
+  const link = uid("lnk");
 
   beforeAll(async () => {
     const dev = await h.as("dev@acme.test");
@@ -40,10 +39,6 @@ forEachDatabase("access", (h: Harness) => {
         .prisma.project.findFirstOrThrow({ where: { slug: "ecommerce-api" }, select: { id: true } })
     ).id;
     envs = (await dev.project.get({ projectId })).environments;
-    const process = (await dev.diagram.catalog({ projectId })).bundles.find(
-      (b) => b.name === app.bundle && b.version === app.version,
-    )!;
-    preset = { params: process.presets[0]!.versions[0]!.values, preset: process.presets[0]!.name };
     const { revision } = await dev.diagram.get({ projectId });
     await dev.diagram.change({
       projectId,
@@ -54,7 +49,7 @@ forEachDatabase("access", (h: Harness) => {
         {
           op: "addLink",
           link: {
-            id: line,
+            id: link,
             from: db.id,
             fromArtifact: "database",
             to: app.id,
@@ -67,16 +62,20 @@ forEachDatabase("access", (h: Harness) => {
   });
 
   const choose = (policies: string[], environment = envs[1]!.id) => ({
-    op: "setInstance" as const,
-    component: app.id,
+    op: "setLinkPolicy" as const,
+    link,
     environment,
-    config: { ...preset, policies: { [line]: policies } },
+    policies,
   });
 
-  it("grants only the policies chosen for the line in each environment", async () => {
+  it("grants only the policies chosen for the link in each environment", async () => {
     const dev = await h.as("dev@acme.test");
     const { revision } = await dev.diagram.get({ projectId });
     await dev.diagram.change({ projectId, baseRevision: revision, ops: [choose(["read-write"])] });
+    // The choice is the link's own: the consumer's configuration is not written.
+    expect(await h.db().prisma.instance.count({ where: { componentId: app.id, projectId } })).toBe(
+      0,
+    );
     const [staging, production] = (await Promise.all(
       envs
         .slice(0, 2)
@@ -84,16 +83,16 @@ forEachDatabase("access", (h: Harness) => {
     )) as [Resolved, Resolved];
     const sql = (r: typeof staging) =>
       (
-        r.grants.find((g) => g.linkId === line)!.grants.postgresql as { statements: string[] }
+        r.grants.find((g) => g.linkId === link)!.grants.postgresql as { statements: string[] }
       ).statements.join("\n");
-    expect(staging.grants.find((g) => g.linkId === line)!.policies.map((p) => p.id)).toEqual([
+    expect(staging.grants.find((g) => g.linkId === link)!.policies.map((p) => p.id)).toEqual([
       "read-only",
     ]);
     expect(sql(staging)).toContain("GRANT SELECT ON ALL TABLES");
     expect(sql(staging)).not.toMatch(/INSERT|UPDATE|DELETE/);
     expect(sql(production)).toMatch(/INSERT, UPDATE, DELETE/);
     expect(
-      production.radius.outgoing.find((l) => l.linkId === line)!.policies.map((p) => p.id),
+      production.radius.outgoing.find((l) => l.linkId === link)!.policies.map((p) => p.id),
     ).toEqual(["read-write"]);
     // Nothing is deployed: the payload is a preview and DATABASE_URL, which needs the password, is not known yet.
     const url = staging.env.find((v) => v.name === "DATABASE_URL")!;
@@ -110,7 +109,7 @@ forEachDatabase("access", (h: Harness) => {
       dev.diagram.change({ projectId, baseRevision: revision, ops: [choose(["superuser"])] }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: `ops.0.policies.${line}: "superuser" is not a policy postgresql offers (read-only, read-write, admin)`,
+      message: `ops.0.policies: "superuser" is not a policy postgresql offers (read-only, read-write, admin)`,
     });
     expect(await snapshot(h.db())).toEqual(before);
   });
@@ -198,7 +197,7 @@ forEachDatabase("access", (h: Harness) => {
     expect(dump.some((r) => r.row.includes(password))).toBe(false);
   });
 
-  it("fills a slot without a line from the environment's default, like a line, in that environment only", async () => {
+  it("fills a slot without a link from the environment's default, like a link, in that environment only", async () => {
     const [staging, production] = envs;
     const secret = `canary-${Math.random().toString(36).slice(2)}-redis`;
     const ops = await h.as("ops@acme.test");

@@ -30,7 +30,7 @@ const envVar = z.object({
   ),
 });
 
-const radiusLine = z.object({
+const radiusLink = z.object({
   linkId: z.string(),
   peer: z.object({ componentId: z.string(), name: z.string() }),
   slot: z.string(),
@@ -100,8 +100,8 @@ export const resolutionDto = z.object({
     }),
   ),
   radius: z.object({
-    outgoing: z.array(radiusLine),
-    incoming: z.array(radiusLine),
+    outgoing: z.array(radiusLink),
+    incoming: z.array(radiusLink),
     linkIds: z.array(z.string()),
   }),
 });

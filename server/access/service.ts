@@ -10,9 +10,10 @@ import { resolveInstance } from "../domain/access/resolve";
 import type { LinkSourceInput } from "../domain/access/resolve-types";
 import type { Tx } from "../db";
 import { AppError } from "../domain/errors";
+import { shownInstance } from "../domain/instances/shown";
 import {
   bundleRef,
-  effectivePolicies,
+  linkPoliciesIn,
   type Diagram,
   type InstanceConfig,
 } from "../domain/graph/types";
@@ -58,9 +59,18 @@ async function resolveRaw(
       `componentId: ${component.bundle}@${component.version} is not in the catalog`,
     );
 
-  const presetValues = (bundleName: string, config: InstanceConfig | undefined) =>
+  const presetValues = (bundleName: string, config: InstanceConfig) =>
     pinnedVersion(presets, bundleName, config)?.values ?? null;
-  const config = (id: string) => diagram.instances[id]?.[environmentId];
+  // A component never edited here resolves as the canvas shows it (server/domain/instances).
+  const config = (id: string): InstanceConfig => {
+    const c = diagram.components.find((x) => x.id === id)!;
+    return shownInstance(
+      diagram.instances[id]?.[environmentId],
+      bundles.get(bundleRef(c.bundle, c.version))?.params ?? {},
+      presets.filter((p) => p.bundle === c.bundle),
+      cascade.environment,
+    );
+  };
   const into = diagram.links.filter((l) => l.to === componentId);
   const [runtime, environmentDefaults] = await Promise.all([
     loadInstancesRuntime(environmentId, [componentId, ...into.map((l) => l.from)], tx),
@@ -82,7 +92,7 @@ async function resolveRaw(
         kind: "link" as const,
         linkId: l.id,
         slot: l.toSlot,
-        policies: [...effectivePolicies(diagram, l, environmentId)],
+        policies: [...linkPoliciesIn(l, environmentId)],
         from: {
           componentId: from.id,
           name: from.name,
@@ -94,7 +104,7 @@ async function resolveRaw(
           params: {
             schema: upstreamBundle.params,
             preset: presetValues(from.bundle, upstream),
-            overrides: upstream?.params ?? null,
+            overrides: upstream.params,
           },
         },
       },
@@ -114,7 +124,7 @@ async function resolveRaw(
     },
     instance: {
       preset: presetValues(component.bundle, own),
-      params: own?.params ?? null,
+      params: own.params,
       secretsSet: runtime.get(componentId)?.secretsSet ?? [],
       deploymentId,
     },

@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildCatalogIndex, defaultPolicy, inputSlot } from "@/server/domain/catalog/catalog-index";
+import { leastPrivileged } from "@/server/domain/access/policies";
+import { buildCatalogIndex, inputSlot } from "@/server/domain/catalog/catalog-index";
 import { loadCatalog } from "./loader";
 
 const root = path.resolve(__dirname, "../../bundles");
@@ -103,7 +104,7 @@ describe("shipped catalog", () => {
       required: false,
     });
     expect(inputSlot(index, "k8s-application", "nope")).toBeUndefined();
-    expect(defaultPolicy(index, "aws-s3-bucket")?.id).toBe("read");
+    expect(leastPrivileged(index.artifactTypes.get("aws-s3-bucket")!.policies)).toEqual(["read"]);
   });
 });
 

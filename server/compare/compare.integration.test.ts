@@ -75,18 +75,18 @@ forEachDatabase("compare", (h: Harness) => {
       }),
     );
 
-    const dbLine = diagram.links.find((l) => l.from === ids["orders-db"] && l.to === ids.api)!;
-    expect(diff.lines.find((l) => l.lineId === dbLine.id)).toEqual({
-      lineId: dbLine.id,
+    const dbLink = diagram.links.find((l) => l.from === ids["orders-db"] && l.to === ids.api)!;
+    expect(diff.links.find((l) => l.linkId === dbLink.id)).toEqual({
+      linkId: dbLink.id,
       status: "changed",
       left: ["read-only"],
       right: ["read-write"],
     });
-    expect(diff.lines.filter((l) => l.status !== "same")).toHaveLength(1);
+    expect(diff.links.filter((l) => l.status !== "same")).toHaveLength(1);
 
     expect(diff.summary.components.changed).toBeGreaterThanOrEqual(2);
-    expect(diff.summary.lines).toEqual({
-      same: diff.lines.length - 1,
+    expect(diff.summary.links).toEqual({
+      same: diff.links.length - 1,
       changed: 1,
       added: 0,
       removed: 0,
@@ -95,7 +95,7 @@ forEachDatabase("compare", (h: Harness) => {
     const drawn = diagram.components.find((c) => c.name === "orders-db")!;
     expect(drawn).toMatchObject({ bundle: "aws-rds-postgres", x: 340, y: 0, icon: "database" });
     expect(drawn.outputs.map((s) => s.key)).toEqual(["database"]);
-    expect(dbLine.type).toBe("postgresql");
+    expect(dbLink.type).toBe("postgresql");
   });
 
   it("compares a secret by its fingerprint prefix only: its value is nowhere in the result", async () => {

@@ -40,9 +40,9 @@ export const environmentDiffDto = z.object({
       changes: z.array(changeDto),
     }),
   ),
-  lines: z.array(
+  links: z.array(
     z.object({
-      lineId: z.string(),
+      linkId: z.string(),
       status,
       left: z.array(z.string()).nullable(),
       right: z.array(z.string()).nullable(),
@@ -50,7 +50,7 @@ export const environmentDiffDto = z.object({
   ),
   summary: z.object({
     components: counts,
-    lines: counts,
+    links: counts,
     changes: z.number().int(),
     masked: z.number().int(),
   }),

@@ -50,7 +50,7 @@ export async function requestDeployment(
       tx,
     );
     // The row the canvas shows for a component never edited in this environment; rolled back if refused.
-    const instanceId = await ensureShownInstance(tx, t, catalogBundle);
+    const instanceId = await ensureShownInstance(tx, t, catalogBundle, target.environment);
     await repo.lockInstanceSecrets(tx, instanceId);
 
     const id = newDeploymentId();

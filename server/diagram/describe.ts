@@ -1,8 +1,8 @@
 // What an audit event says about a batch of diagram operations: a specific action for a
-// single operation (component.added, link.removed, instance.configured …) with before and
-// after, a summary for a batch. Names, not ids, so the trail reads well on its own.
+// single operation (component.added, link.removed, instance.configured, link.policies_chosen …)
+// with before and after, a summary for a batch. Names, not ids, so the trail reads well on its own.
 import type { Op } from "../domain/graph/ops";
-import type { Diagram } from "../domain/graph/types";
+import { linkPoliciesIn, type Diagram, type DiagramLink } from "../domain/graph/types";
 
 interface Described {
   action: string;
@@ -11,7 +11,8 @@ interface Described {
   after?: unknown;
 }
 
-function touched(o: Op): string {
+/** The component an operation is about (a link's: its consumer's). */
+function touched(o: Op, before: Diagram, after: Diagram): string {
   switch (o.op) {
     case "addComponent":
       return o.component.id;
@@ -19,6 +20,8 @@ function touched(o: Op): string {
       return o.link.to;
     case "setInstance":
       return o.component;
+    case "setLinkPolicy":
+      return [...before.links, ...after.links].find((l) => l.id === o.link)?.to ?? o.link;
     default:
       return o.id;
   }
@@ -34,16 +37,17 @@ function describeOne(
     after.components.find((c) => c.id === id)?.name ??
     before.components.find((c) => c.id === id)?.name ??
     id;
-  const linkView = (l: {
-    from: string;
-    fromArtifact: string;
-    to: string;
-    toSlot: string;
-    policies: string[];
-  }) => ({
+  const linkView = (l: DiagramLink) => ({
     from: `${name(l.from)}.${l.fromArtifact}`,
     to: `${name(l.to)}.${l.toSlot}`,
     policies: l.policies,
+    ...(l.policiesIn
+      ? {
+          policiesIn: Object.fromEntries(
+            Object.entries(l.policiesIn).map(([env, ids]) => [envName(env), ids]),
+          ),
+        }
+      : {}),
   });
   switch (o.op) {
     case "addComponent": {
@@ -73,11 +77,11 @@ function describeOne(
     }
     case "removeComponent": {
       const old = before.components.find((c) => c.id === o.id)!;
-      const lines = before.links.filter((l) => l.from === o.id || l.to === o.id).map(linkView);
+      const links = before.links.filter((l) => l.from === o.id || l.to === o.id).map(linkView);
       return {
         action: "component.removed",
         target: { type: "component", id: o.id, componentId: o.id },
-        before: { name: old.name, bundle: old.bundle, version: old.version, lines },
+        before: { name: old.name, bundle: old.bundle, version: old.version, links },
       };
     }
     case "addLink":
@@ -119,6 +123,31 @@ function describeOne(
         after: { environment: envName(o.environment), ...now },
       };
     }
+    case "setLinkPolicy": {
+      // In a batch the link may be added or removed by another of its operations.
+      const old = before.links.find((l) => l.id === o.link);
+      const now = after.links.find((l) => l.id === o.link);
+      const link = (old ?? now)!;
+      const { from, to } = linkView(link);
+      const environment = envName(o.environment);
+      // What the link grants there, and whether that is a choice of this environment's own.
+      const grant = (l: DiagramLink | undefined) =>
+        l
+          ? {
+              from,
+              to,
+              environment,
+              policies: [...linkPoliciesIn(l, o.environment)],
+              chosen: l.policiesIn?.[o.environment] !== undefined,
+            }
+          : null;
+      return {
+        action: "link.policies_chosen",
+        target: { type: "link", id: o.link, componentId: link.to, environmentId: o.environment },
+        before: grant(old),
+        after: grant(now) ?? { from, to, environment, policies: o.policies },
+      };
+    }
   }
 }
 
@@ -131,7 +160,7 @@ export function describeChange(
 ): Described {
   const envName = (id: string) => environments.find((e) => e.id === id)?.name ?? id;
   if (ops.length === 1) return describeOne(ops[0]!, before, after, envName);
-  const components = new Set(ops.map(touched));
+  const components = new Set(ops.map((o) => touched(o, before, after)));
   const single = components.size === 1 ? [...components][0] : undefined;
   const arranged = ops.every(
     (o) => o.op === "updateComponent" && o.name === undefined && o.version === undefined,

@@ -355,8 +355,8 @@ forEachDatabase("diagram", (h: Harness) => {
       ops: [{ op: "updateComponent", id: db.id, version: "1.1.0" }],
     });
     const after = await dev.diagram.get({ projectId });
-    const line = after.diagram.links.find((l) => l.to === api.id && l.toSlot === "database");
-    expect(line).toBeDefined();
+    const link = after.diagram.links.find((l) => l.to === api.id && l.toSlot === "database");
+    expect(link).toBeDefined();
     const { buildGraphIndex, brokenReason } = await import("../domain/graph/connect");
     const { slotCatalog } = await import("../domain/graph/types");
     const cat = await dev.diagram.catalog({ projectId });
@@ -364,7 +364,7 @@ forEachDatabase("diagram", (h: Harness) => {
       after.diagram,
       slotCatalog(cat.bundles.map((b) => ({ ...b, connections: b.inputs, artifacts: b.outputs }))),
     );
-    expect(brokenReason(index, line!)).toBe(
+    expect(brokenReason(index, link!)).toBe(
       "type mismatch: api.database takes postgresql, db.database produces redis",
     );
   });

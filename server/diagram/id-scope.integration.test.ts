@@ -40,7 +40,7 @@ forEachDatabase("diagram ids scoped to the project", (h: Harness) => {
   }
 
   /** Globex's owner adds a network and a cluster joined by a line, with the given ids. */
-  async function addPair(ids: { network: string; cluster: string; line: string }, suffix: string) {
+  async function addPair(ids: { network: string; cluster: string; link: string }, suffix: string) {
     const owner = await h.as("owner@globex.test");
     const { revision } = await owner.diagram.get({ projectId: billing });
     const version = (name: string) =>
@@ -49,7 +49,7 @@ forEachDatabase("diagram ids scoped to the project", (h: Harness) => {
         orderBy: { publishedAt: "desc" },
         select: { version: true },
       });
-    const acmeLine = await h.db().prisma.link.findFirstOrThrow({
+    const acmeLink = await h.db().prisma.link.findFirstOrThrow({
       where: {
         projectId: acme,
         fromComponentId: "demo-network-0",
@@ -85,12 +85,12 @@ forEachDatabase("diagram ids scoped to the project", (h: Harness) => {
         {
           op: "addLink",
           link: {
-            id: ids.line,
+            id: ids.link,
             from: ids.network,
-            fromArtifact: acmeLine.fromArtifact,
+            fromArtifact: acmeLink.fromArtifact,
             to: ids.cluster,
-            toSlot: acmeLine.toSlot,
-            policies: acmeLine.policies,
+            toSlot: acmeLink.toSlot,
+            policies: acmeLink.policies,
           },
         },
       ],
@@ -98,7 +98,7 @@ forEachDatabase("diagram ids scoped to the project", (h: Harness) => {
   }
 
   it("accepts ids used only in another organization's project exactly as fresh ids, and keeps both projects' rows apart", async () => {
-    const acmeLine = await h.db().prisma.link.findFirstOrThrow({
+    const acmeLink = await h.db().prisma.link.findFirstOrThrow({
       where: {
         projectId: acme,
         fromComponentId: "demo-network-0",
@@ -113,12 +113,12 @@ forEachDatabase("diagram ids scoped to the project", (h: Harness) => {
 
     // Control: fresh ids are accepted.
     const fresh = await addPair(
-      { network: "fresh-network", cluster: "fresh-cluster", line: "fresh-line" },
+      { network: "fresh-network", cluster: "fresh-cluster", link: "fresh-line" },
       "a",
     );
     // The same change with Acme's ids is accepted just the same.
     const reused = await addPair(
-      { network: "demo-network-0", cluster: "demo-cluster-2", line: acmeLine.id },
+      { network: "demo-network-0", cluster: "demo-cluster-2", link: acmeLink.id },
       "b",
     );
     expect(reused.revision).toBe(fresh.revision + 1);
@@ -133,7 +133,7 @@ forEachDatabase("diagram ids scoped to the project", (h: Harness) => {
     ]);
     expect(globex.links.map((l) => [l.id, l.from, l.to])).toEqual([
       ["fresh-line", "fresh-network", "fresh-cluster"],
-      [acmeLine.id, "demo-network-0", "demo-cluster-2"],
+      [acmeLink.id, "demo-network-0", "demo-cluster-2"],
     ]);
     expect(await acmeRows()).toEqual(before);
     const acmeDiagram = (await (await h.as("viewer@acme.test")).diagram.get({ projectId: acme }))
@@ -146,7 +146,7 @@ forEachDatabase("diagram ids scoped to the project", (h: Harness) => {
       projectId: billing,
       baseRevision: revision,
       ops: [
-        { op: "removeLink", id: acmeLine.id },
+        { op: "removeLink", id: acmeLink.id },
         { op: "removeComponent", id: "demo-network-0" },
       ],
     });

@@ -18,21 +18,24 @@ export const componentSchema = z.object({
   x: coordinate,
   y: coordinate,
 });
+const policyIds = z.array(z.string().max(64)).max(20);
+const environmentId = z.string().max(40);
 export const linkSchema = z.object({
   id: elementId,
   from: elementId,
   fromArtifact: slot,
   to: elementId,
   toSlot: slot,
+  /** What the link grants in every environment without a choice of its own. */
   policies: z.array(z.string().max(64)).max(10),
+  /** Environment id → the policies chosen for the link there. */
+  policiesIn: z.record(environmentId, policyIds).optional(),
 });
 export const instanceConfigSchema = z.object({
   params: record,
   preset: z.string().max(100).nullable(),
   /** The preset version pinned; absent means the newest published one. */
   presetVersion: z.number().int().positive().optional(),
-  /** Line id → the policies chosen for it in this environment. */
-  policies: z.record(z.string().max(64), z.array(z.string().max(64)).max(20)).optional(),
 });
 
 export const opSchema = z.discriminatedUnion("op", [
@@ -55,8 +58,15 @@ export const opSchema = z.discriminatedUnion("op", [
   z.object({
     op: z.literal("setInstance"),
     component: elementId,
-    environment: z.string().max(40),
+    environment: environmentId,
     config: instanceConfigSchema,
+  }),
+  /** The policies a link grants in one environment; null drops the choice. */
+  z.object({
+    op: z.literal("setLinkPolicy"),
+    link: elementId,
+    environment: environmentId,
+    policies: policyIds.nullable(),
   }),
 ]);
 

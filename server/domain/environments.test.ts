@@ -14,7 +14,6 @@ const source: ForkSourceInstance[] = [
     bundle: "b",
     params: { instance_class: "db.t4g.micro", storage: { allocated_gb: 20 } },
     presetVersionId: "pv-dev",
-    linkPolicies: {},
     secretCount: 0,
   },
   {
@@ -23,33 +22,32 @@ const source: ForkSourceInstance[] = [
     bundle: "b",
     params: { replicas: 2 },
     presetVersionId: null,
-    linkPolicies: { "line-1": ["read-write"], "line-2": ["publish"] },
     secretCount: 2,
   },
 ];
+const choices = [
+  { linkId: "link-1", policies: ["read-write"] },
+  { linkId: "link-2", policies: ["publish"] },
+];
 
 describe("planFork", () => {
-  it("copies params, preset pins and line policy choices, by component name", () => {
-    const plan = planFork(source, 1);
+  it("copies params, preset pins and link policy choices, by component name", () => {
+    const plan = planFork(source, 1, choices);
     expect(plan.instances).toEqual([
-      {
-        componentId: "c1",
-        params: { replicas: 2 },
-        presetVersionId: null,
-        linkPolicies: { "line-1": ["read-write"], "line-2": ["publish"] },
-      },
+      { componentId: "c1", params: { replicas: 2 }, presetVersionId: null },
       {
         componentId: "c2",
         params: { instance_class: "db.t4g.micro", storage: { allocated_gb: 20 } },
         presetVersionId: "pv-dev",
-        linkPolicies: {},
       },
     ]);
+    expect(plan.linkPolicies).toEqual(choices);
+    expect(plan.linkPolicies[0]!.policies).not.toBe(choices[0]!.policies);
     expect(plan.summary).toEqual({
       instances: 2,
       components: ["api", "orders-db"],
       presetPins: 1,
-      linePolicyChoices: 2,
+      linkPolicyChoices: 2,
       notCopied: [
         "secrets (2 set in the source)",
         "environment defaults (1)",
@@ -65,21 +63,16 @@ describe("planFork", () => {
       { ...source[0]!, status: "running", deployedVersion: "1.0.0", secrets: ["x"] },
     ];
     const [copy] = planFork(withExtra, 0).instances;
-    expect(Object.keys(copy!).sort()).toEqual([
-      "componentId",
-      "linkPolicies",
-      "params",
-      "presetVersionId",
-    ]);
+    expect(Object.keys(copy!).sort()).toEqual(["componentId", "params", "presetVersionId"]);
     (copy!.params as { storage: { allocated_gb: number } }).storage.allocated_gb = 500;
     expect((source[0]!.params as { storage: { allocated_gb: number } }).storage.allocated_gb).toBe(
       20,
     );
   });
 
-  it("treats missing params and policies as empty", () => {
-    const [copy] = planFork([{ ...source[0]!, params: null, linkPolicies: null }], 0).instances;
-    expect(copy).toMatchObject({ params: {}, linkPolicies: {} });
+  it("treats missing params as empty", () => {
+    const [copy] = planFork([{ ...source[0]!, params: null }], 0).instances;
+    expect(copy).toMatchObject({ params: {} });
   });
 });
 

@@ -28,7 +28,6 @@ export interface ForkSourceInstance {
   bundle: string;
   params: unknown;
   presetVersionId: string | null;
-  linkPolicies: unknown;
   /** Number of secrets set on it: reported as not copied, never read. */
   secretCount: number;
 }
@@ -41,17 +40,26 @@ export interface ForkedInstance {
   componentId: string;
   params: unknown;
   presetVersionId: string | null;
-  linkPolicies: unknown;
+}
+
+/**
+ * A link's policy choice in the source environment (links without one grant what they were
+ * drawn with).
+ */
+export interface LinkPolicyChoice {
+  linkId: string;
+  policies: string[];
 }
 
 export interface ForkPlan {
   instances: ForkedInstance[];
+  linkPolicies: LinkPolicyChoice[];
   /** For the audit event: counts and component names, never a value. */
   summary: {
     instances: number;
     components: string[];
     presetPins: number;
-    linePolicyChoices: number;
+    linkPolicyChoices: number;
     /**
      * Readable entries; plain strings because the audit redactor fingerprints any value under a key
      * naming a secret.
@@ -60,20 +68,15 @@ export interface ForkPlan {
   };
 }
 
-function policyChoiceCount(linkPolicies: unknown): number {
-  return linkPolicies && typeof linkPolicies === "object" && !Array.isArray(linkPolicies)
-    ? Object.keys(linkPolicies).length
-    : 0;
-}
-
 /**
- * What forking copies: each instance's params, preset pin and line policy choices — an
- * allow-list, so a column added to instances later is not copied by accident. Never secrets,
- * environment defaults, deployments, outputs or status: the fork starts as drafts.
+ * What forking copies: each instance's params and preset pin — an allow-list, so a column
+ * added to instances later is not copied by accident — and the links' policy choices. Never
+ * secrets, environment defaults, deployments, outputs or status: the fork starts as drafts.
  */
 export function planFork(
   source: readonly ForkSourceInstance[],
   environmentDefaults: number,
+  linkPolicies: readonly LinkPolicyChoice[] = [],
 ): ForkPlan {
   const ordered = [...source].sort((a, b) => a.componentName.localeCompare(b.componentName));
   return {
@@ -81,13 +84,13 @@ export function planFork(
       componentId: i.componentId,
       params: structuredClone(i.params ?? {}),
       presetVersionId: i.presetVersionId,
-      linkPolicies: structuredClone(i.linkPolicies ?? {}),
     })),
+    linkPolicies: linkPolicies.map((c) => ({ linkId: c.linkId, policies: [...c.policies] })),
     summary: {
       instances: ordered.length,
       components: ordered.map((i) => i.componentName),
       presetPins: ordered.filter((i) => i.presetVersionId !== null).length,
-      linePolicyChoices: ordered.reduce((n, i) => n + policyChoiceCount(i.linkPolicies), 0),
+      linkPolicyChoices: linkPolicies.length,
       notCopied: [
         `secrets (${ordered.reduce((n, i) => n + i.secretCount, 0)} set in the source)`,
         `environment defaults (${environmentDefaults})`,

@@ -1,12 +1,11 @@
 // An environment's snapshot as it is now: the repositories supply the rows, `buildSnapshot`
 // (server/domain/diff) assembles them. Secrets come as fingerprint prefixes; recorded outputs
 // keep their public fields and show each sensitive field as `{ fingerprint }` only.
-import { schemaDefaults } from "../domain/access/params";
 import { mergeSensitive } from "../domain/access/split-sensitive";
 import { buildSnapshot } from "../domain/diff/build-snapshot";
 import type { EnvironmentSnapshot, SnapshotEnvironment } from "../domain/diff/types";
 import { bundleRef, type DiagramComponent } from "../domain/graph/types";
-import { defaultPreset } from "../domain/presets/pin-rules";
+import { startingInstance } from "../domain/instances/shown";
 import type { Tx } from "../db";
 import type { StoredDiagram } from "../repositories/diagram";
 import { openSensitive } from "../repositories/environment-defaults";
@@ -33,23 +32,16 @@ function outputView(
   return mergeSensitive(payload, markers);
 }
 
-/**
- * The canvas's rule for a component without an instance row: its first preset allowed here,
- * else schema defaults.
- */
+/** A component without an instance row reads as it starts there (server/domain/instances). */
 function unconfigured(catalog: Catalog, environment: SnapshotEnvironment) {
   return (component: DiagramComponent) => {
-    const chosen = defaultPreset(
-      catalog.presets.filter((p) => p.bundle === component.bundle),
-      environment,
-    );
-    if (chosen)
-      return {
-        params: structuredClone(chosen.version.values),
-        preset: { name: chosen.preset.name, version: chosen.version.version },
-      };
     const bundle = catalog.bundles.get(bundleRef(component.bundle, component.version));
-    return { params: bundle ? schemaDefaults(bundle.params) : {}, preset: null };
+    const presets = catalog.presets.filter((p) => p.bundle === component.bundle);
+    const { config, version } = startingInstance(bundle?.params ?? {}, presets, environment);
+    return {
+      params: config.params,
+      preset: version ? { name: version.name, version: version.version } : null,
+    };
   };
 }
 

@@ -38,7 +38,6 @@ forEachDatabase("environments", (h: Harness) => {
         componentId: true,
         params: true,
         presetVersionId: true,
-        linkPolicies: true,
         status: true,
         deployedVersion: true,
         revision: true,
@@ -60,7 +59,7 @@ forEachDatabase("environments", (h: Harness) => {
     });
   }
 
-  it("fork copies params, preset pins and line policy choices, and never secrets", async () => {
+  it("fork copies params, preset pins and link policy choices, and never secrets", async () => {
     const dev = await h.as("dev@acme.test");
     // A value no preset has, and a secret whose plaintext must never reach the fork.
     const { revision, diagram } = await dev.diagram.get({ projectId });
@@ -111,18 +110,16 @@ forEachDatabase("environments", (h: Harness) => {
     const copied = await instancesOf(preview.id);
     expect(source.length).toBe(diagram.components.length);
     expect(
-      copied.map(({ componentId, params, presetVersionId, linkPolicies }) => ({
+      copied.map(({ componentId, params, presetVersionId }) => ({
         componentId,
         params,
         presetVersionId,
-        linkPolicies,
       })),
     ).toEqual(
-      source.map(({ componentId, params, presetVersionId, linkPolicies }) => ({
+      source.map(({ componentId, params, presetVersionId }) => ({
         componentId,
         params,
         presetVersionId,
-        linkPolicies,
       })),
     );
     expect(
@@ -132,12 +129,15 @@ forEachDatabase("environments", (h: Harness) => {
       storage: { allocated_gb: 137 },
     });
     expect(copied.filter((i) => i.presetVersionId !== null).length).toBeGreaterThan(0);
-    expect(copied.find((i) => i.componentId === api.id)!.linkPolicies).toEqual(
-      source.find((i) => i.componentId === api.id)!.linkPolicies,
-    );
-    expect(
-      Object.values(copied.find((i) => i.componentId === api.id)!.linkPolicies as object),
-    ).toEqual([["read-write"]]);
+    // The links' policy choices in production come along: the API's database link may write.
+    const choices = (environmentId: string) =>
+      h.db().prisma.linkPolicy.findMany({
+        where: { environmentId },
+        select: { linkId: true, policies: true },
+        orderBy: { linkId: "asc" },
+      });
+    expect(await choices(preview.id)).toEqual(await choices(productionId));
+    expect((await choices(preview.id)).map((c) => c.policies)).toEqual([["read-write"]]);
 
     // The canvas of the fork shows what production shows.
     const after = (await dev.diagram.get({ projectId })).diagram;
@@ -145,6 +145,8 @@ forEachDatabase("environments", (h: Harness) => {
       expect(after.instances[c.id]![preview.id], c.name).toEqual(
         after.instances[c.id]![productionId],
       );
+    for (const l of after.links)
+      expect(l.policiesIn?.[preview.id], l.id).toEqual(l.policiesIn?.[productionId]);
 
     // Never secrets, environment defaults, deployments or outputs.
     const prisma = h.db().prisma;
@@ -194,7 +196,7 @@ forEachDatabase("environments", (h: Harness) => {
         instances: source.length,
         components: diagram.components.map((c) => c.name).sort(),
         presetPins: source.filter((i) => i.presetVersionId !== null).length,
-        linePolicyChoices: 1,
+        linkPolicyChoices: 1,
         notCopied: [
           "secrets (1 set in the source)",
           "environment defaults (1)",

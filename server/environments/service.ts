@@ -155,7 +155,7 @@ export async function forkEnvironment(
       { slug: input.slug, class: environmentClass },
       settings.requireProductionPresets,
     );
-    const plan = planFork(fitted.instances, copy.environmentDefaults);
+    const plan = planFork(fitted.instances, copy.environmentDefaults, copy.linkPolicies);
     const spec = {
       projectId: scope.projectId,
       slug: input.slug,
@@ -165,7 +165,7 @@ export async function forkEnvironment(
       forkedFromId: source.id,
     };
     const environment = await withFreeSlug(tx, scope.projectId, input.slug, () =>
-      environments.createFork(tx, spec, plan.instances),
+      environments.createFork(tx, spec, plan.instances, plan.linkPolicies),
     );
     return {
       result: { ...environment, replaced: fitted.replaced },

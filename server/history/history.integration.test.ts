@@ -242,10 +242,24 @@ forEachDatabase("environment history", (h: Harness) => {
       component: { id, name, bundle: rds.name, version: rds.version, x: 0, y: 500 },
       instances: { [staging]: { params: values, preset: "Development" } },
     });
+    // A line into the app added earlier in this file, and its policy chosen in production.
+    const line = {
+      id: "cmp-history-line-0001",
+      from: "cmp-history-zz-0001",
+      fromArtifact: "database",
+      to: "cmp-history-api-0001",
+      toSlot: "database",
+      policies: ["read-only"],
+    };
     await dev.diagram.change({
       projectId,
       baseRevision: revision,
-      ops: [add("cmp-history-zz-0001", "zz-db"), add("cmp-history-aa-0001", "aa-db")],
+      ops: [
+        add("cmp-history-zz-0001", "zz-db"),
+        add("cmp-history-aa-0001", "aa-db"),
+        { op: "addLink", link: line },
+        { op: "setLinkPolicy", link: line.id, environment: production, policies: ["read-write"] },
+      ],
     });
     const project = (await getProject(projectId))!;
     const [stored, catalog] = await Promise.all([

@@ -9,7 +9,7 @@ forEachDatabase("promote", (h: Harness) => {
   let staging = "";
   let production = "";
   let ordersDb = "";
-  let apiLine = "";
+  let apiLink = "";
 
   beforeAll(async () => {
     const project = await h.db().prisma.project.findFirstOrThrow({
@@ -39,7 +39,7 @@ forEachDatabase("promote", (h: Harness) => {
     await ops.preset.publish({ organizationId: project.organizationId, presetId });
     ordersDb = "cmp-promote-db-0001";
     const api = "cmp-promote-app-0001";
-    apiLine = "lnk-promote-0001";
+    apiLink = "lnk-promote-0001";
     const appConfig = { params: app.presets[0]!.versions[0]!.values, preset: app.presets[0]!.name };
     const { revision } = await dev.diagram.get({ projectId });
     await dev.diagram.change({
@@ -69,7 +69,7 @@ forEachDatabase("promote", (h: Harness) => {
         {
           op: "addLink",
           link: {
-            id: apiLine,
+            id: apiLink,
             from: ordersDb,
             fromArtifact: "database",
             to: api,
@@ -77,12 +77,7 @@ forEachDatabase("promote", (h: Harness) => {
             policies: ["read-only"],
           },
         },
-        {
-          op: "setInstance",
-          component: api,
-          environment: production,
-          config: { ...appConfig, policies: { [apiLine]: ["read-write"] } },
-        },
+        { op: "setLinkPolicy", link: apiLink, environment: production, policies: ["read-write"] },
       ],
     });
   });
@@ -121,7 +116,7 @@ forEachDatabase("promote", (h: Harness) => {
       projectId,
       from: production,
       to: staging,
-      selections: [{ kind: "line" as const, lineId: apiLine }],
+      selections: [{ kind: "link" as const, linkId: apiLink }],
       message: "viewer try",
     };
     await unchanged(
@@ -134,7 +129,7 @@ forEachDatabase("promote", (h: Harness) => {
     );
   });
 
-  it("promotes a field and a line's policy choice as one audited change with its message", async () => {
+  it("promotes a field and a link's policy choice as one audited change with its message", async () => {
     const dev = await h.as("dev@acme.test");
     const before = await auditCount(h.db());
     const result = await dev.promotion.promote({
@@ -143,7 +138,7 @@ forEachDatabase("promote", (h: Harness) => {
       to: staging,
       selections: [
         { kind: "param", componentId: ordersDb, segments: ["backup", "retention_days"] },
-        { kind: "line", lineId: apiLine },
+        { kind: "link", linkId: apiLink },
       ],
       message: "staging keeps backups like production, and the API may write",
     });
@@ -154,8 +149,9 @@ forEachDatabase("promote", (h: Harness) => {
       (diagram.instances[ordersDb]![staging]!.params.backup as { retention_days: number })
         .retention_days,
     ).toBe(30);
-    const api = diagram.links.find((l) => l.id === apiLine)!.to;
-    expect(diagram.instances[api]![staging]!.policies?.[apiLine]).toEqual(["read-write"]);
+    expect(diagram.links.find((l) => l.id === apiLink)!.policiesIn?.[staging]).toEqual([
+      "read-write",
+    ]);
     const event = await h.db().prisma.auditEvent.findFirstOrThrow({
       where: { action: "environment.promoted" },
       orderBy: { seq: "desc" },

@@ -5,11 +5,12 @@
 import { prisma, type Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { Tags } from "../domain/access/metadata";
+import type { EnvironmentClass } from "../domain/environments";
 
 export interface CascadeDto {
   organization: { id: string; slug: string; tags: Tags };
   project: { id: string; slug: string; tags: Tags };
-  environment: { id: string; slug: string; name: string; tags: Tags };
+  environment: { id: string; slug: string; name: string; class: EnvironmentClass; tags: Tags };
   components: Map<string, Tags>;
 }
 
@@ -28,6 +29,7 @@ export async function loadCascade(
       id: true,
       slug: true,
       name: true,
+      class: true,
       tags: true,
       project: {
         select: {
@@ -49,7 +51,13 @@ export async function loadCascade(
       tags: tags(project.organization.tags),
     },
     project: { id: project.id, slug: project.slug, tags: tags(project.tags) },
-    environment: { id: env.id, slug: env.slug, name: env.name, tags: tags(env.tags) },
+    environment: {
+      id: env.id,
+      slug: env.slug,
+      name: env.name,
+      class: env.class,
+      tags: tags(env.tags),
+    },
     components: new Map(project.components.map((c) => [c.id, tags(c.tags)])),
   };
 }

@@ -7,6 +7,9 @@ import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog
 import type { AllowedEnvironments } from "../domain/presets/types";
 import { prisma, type Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
+import { parseBundleVersion, type BundleVersionDto } from "./bundle-versions";
+
+export type { BundleVersionDto };
 
 export interface StoredState {
   /** `name@version` → digest */
@@ -15,13 +18,6 @@ export interface StoredState {
   artifactTypes: Set<string>;
   /** `bundle\u0000preset` → latest version number, its values and allowed environments */
   builtInPresets: Map<string, { version: number; values: unknown; allowed?: unknown }>;
-}
-
-export interface BundleVersionDto {
-  version: string;
-  digest: string;
-  publishedAt: Date;
-  definition: BundleDefinition;
 }
 
 export interface BundleDto {
@@ -249,7 +245,9 @@ const bundleSelect = {
   category: true,
   icon: true,
   source: true,
-  versions: { select: { version: true, digest: true, publishedAt: true, definition: true } },
+  versions: {
+    select: { id: true, version: true, digest: true, publishedAt: true, definition: true },
+  },
 } as const;
 
 type BundleRow = Prisma.BundleGetPayload<{ select: typeof bundleSelect }>;
@@ -258,9 +256,9 @@ function toBundleDto({ organizationId, ...row }: BundleRow): BundleDto {
   return {
     ...row,
     imported: organizationId !== null,
-    versions: row.versions.map((v) => ({
+    versions: row.versions.map(({ id, definition, ...v }) => ({
       ...v,
-      definition: v.definition as unknown as BundleDefinition,
+      definition: parseBundleVersion({ id, definition }),
     })),
   };
 }

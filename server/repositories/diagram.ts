@@ -1,4 +1,5 @@
-// The only Prisma access for a project's diagram: components, lines and instances. Writes
+// The only Prisma access for a project's diagram: components, links (with their policy choice
+// per environment) and instances. Writes
 // are driven by validated diagram operations (server/domain/graph/ops.ts); this file only
 // turns each into rows.
 import { prisma, type Tx } from "../db";
@@ -6,6 +7,7 @@ import type { BundleDefinition } from "../domain/catalog/types";
 import type { Op } from "../domain/graph/ops";
 import type { Diagram, InstanceConfig } from "../domain/graph/types";
 import type { Prisma } from "../generated/prisma/client";
+import { isParsed, parseBundleVersion } from "./bundle-versions";
 import { ownWins, visibleTo } from "./catalog";
 
 export interface InstanceStatusDto {
@@ -44,7 +46,6 @@ export async function loadDiagram(
             select: {
               environmentId: true,
               params: true,
-              linkPolicies: true,
               status: true,
               deployedVersion: true,
               presetVersion: { select: { version: true, preset: { select: { name: true } } } },
@@ -61,6 +62,7 @@ export async function loadDiagram(
           toComponentId: true,
           toSlot: true,
           policies: true,
+          chosen: { select: { environmentId: true, policies: true } },
         },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
@@ -69,21 +71,13 @@ export async function loadDiagram(
   if (!project) return null;
   const instances: Diagram["instances"] = {};
   const statuses: InstanceStatusDto[] = [];
-  const linesInto = new Map<string, Set<string>>();
-  for (const l of project.links)
-    linesInto.set(l.toComponentId, (linesInto.get(l.toComponentId) ?? new Set()).add(l.id));
   for (const c of project.components) {
     instances[c.id] = {};
     for (const i of c.instances) {
-      // Choices of lines deleted since are dropped here: nothing can restore them after a reload.
-      const chosen = Object.entries((i.linkPolicies ?? {}) as Record<string, string[]>).filter(
-        ([id]) => linesInto.get(c.id)?.has(id),
-      );
       instances[c.id]![i.environmentId] = {
         params: i.params as Record<string, unknown>,
         preset: i.presetVersion?.preset.name ?? null,
         ...(i.presetVersion ? { presetVersion: i.presetVersion.version } : {}),
-        ...(chosen.length ? { policies: Object.fromEntries(chosen) } : {}),
       };
       statuses.push({
         componentId: c.id,
@@ -111,6 +105,9 @@ export async function loadDiagram(
         to: l.toComponentId,
         toSlot: l.toSlot,
         policies: l.policies,
+        ...(l.chosen.length > 0
+          ? { policiesIn: Object.fromEntries(l.chosen.map((c) => [c.environmentId, c.policies])) }
+          : {}),
       })),
       instances,
     },
@@ -152,16 +149,31 @@ async function writeInstance(
   config: InstanceConfig,
   presetVersionId: string | null,
 ) {
-  const data = {
-    params: json(config.params),
-    linkPolicies: json(config.policies ?? {}),
-    presetVersionId,
-  };
+  const data = { params: json(config.params), presetVersionId };
   // (componentId, environmentId) is unique: an environment belongs to one project.
   await tx.instance.upsert({
     where: { componentId_environmentId: { componentId, environmentId } },
     create: { projectId, componentId, environmentId, ...data },
     update: { ...data, revision: { increment: 1 } },
+  });
+}
+
+async function writeLinkPolicy(
+  tx: Tx,
+  projectId: string,
+  linkId: string,
+  environmentId: string,
+  policies: string[] | null,
+) {
+  const key = { projectId_linkId_environmentId: { projectId, linkId, environmentId } };
+  if (policies === null) {
+    await tx.linkPolicy.deleteMany({ where: { projectId, linkId, environmentId } });
+    return;
+  }
+  await tx.linkPolicy.upsert({
+    where: key,
+    create: { projectId, linkId, environmentId, policies },
+    update: { policies },
   });
 }
 
@@ -219,6 +231,17 @@ export async function writeOps(
             policies: l.policies,
           },
         });
+        // Choices a link brings back (undoing its deletion) are written with it.
+        const chosen = Object.entries(l.policiesIn ?? {});
+        if (chosen.length > 0)
+          await tx.linkPolicy.createMany({
+            data: chosen.map(([environmentId, policies]) => ({
+              projectId,
+              linkId: l.id,
+              environmentId,
+              policies,
+            })),
+          });
         break;
       }
       case "removeLink":
@@ -234,20 +257,18 @@ export async function writeOps(
           presetId(bundleOf(o.component), o.config),
         );
         break;
+      case "setLinkPolicy":
+        await writeLinkPolicy(tx, projectId, o.link, o.environment, o.policies);
+        break;
     }
   }
 }
 
 /**
  * Every bundle version's definition `organizationId` may see: the shared catalog and its own
- * imports (small: one row per published version).
+ * imports (small: one row per published version). Definitions of rows parsed before are not
+ * read again (another process may have imported some since).
  */
-// Bundle version rows are never updated (a published version is immutable), so their
-// definitions are cached by row id: a call asks only which rows exist, and reads the
-// definitions of rows it has not seen (another process may have imported some). Callers
-// treat definitions as read-only.
-const definitionCache = new Map<string, BundleDefinition>();
-
 export async function listBundleVersionDefinitions(
   organizationId: string,
   tx: Tx = prisma(),
@@ -260,13 +281,14 @@ export async function listBundleVersionDefinitions(
     all.map((r) => ({ id: r.id, ...r.bundle })),
     (r) => r.name,
   );
-  const unseen = rows.filter((r) => !definitionCache.has(r.id)).map((r) => r.id);
-  if (unseen.length > 0) {
-    const read = await tx.bundleVersion.findMany({
-      where: { id: { in: unseen } },
-      select: { id: true, definition: true },
-    });
-    for (const r of read) definitionCache.set(r.id, r.definition as unknown as BundleDefinition);
-  }
-  return rows.map((r) => definitionCache.get(r.id)!);
+  const unseen = rows.filter((r) => !isParsed(r.id)).map((r) => r.id);
+  const read =
+    unseen.length === 0
+      ? []
+      : await tx.bundleVersion.findMany({
+          where: { id: { in: unseen } },
+          select: { id: true, definition: true },
+        });
+  const definitions = new Map(read.map((r) => [r.id, r.definition]));
+  return rows.map((r) => parseBundleVersion({ id: r.id, definition: definitions.get(r.id) }));
 }

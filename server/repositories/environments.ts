@@ -7,6 +7,7 @@ import type {
   EnvironmentClass,
   ForkedInstance,
   ForkSourceInstance,
+  LinkPolicyChoice,
 } from "../domain/environments";
 import type { Prisma } from "../generated/prisma/client";
 import { environmentSelect, type EnvironmentDto } from "./projects";
@@ -43,24 +44,35 @@ export async function updateEnvironment(
   return tx.environment.update({ where: { id: environmentId }, data, select: environmentSelect });
 }
 
-/** Every instance of the environment as a fork reads it: configuration, and how many secrets (never which values). */
+/**
+ * Every instance of the environment as a fork reads it (configuration, and how many secrets —
+ * never which values) and the links' policy choices there.
+ */
 export async function forkSource(
   tx: Tx,
   environmentId: string,
-): Promise<{ instances: ForkSourceInstance[]; environmentDefaults: number }> {
-  const [rows, environmentDefaults] = await Promise.all([
+): Promise<{
+  instances: ForkSourceInstance[];
+  environmentDefaults: number;
+  linkPolicies: LinkPolicyChoice[];
+}> {
+  const [rows, environmentDefaults, linkPolicies] = await Promise.all([
     tx.instance.findMany({
       where: { environmentId },
       select: {
         componentId: true,
         params: true,
         presetVersionId: true,
-        linkPolicies: true,
         component: { select: { name: true, bundleName: true } },
         _count: { select: { secrets: true } },
       },
     }),
     tx.artifact.count({ where: { environmentId, environmentDefault: true } }),
+    tx.linkPolicy.findMany({
+      where: { environmentId },
+      select: { linkId: true, policies: true },
+      orderBy: { linkId: "asc" },
+    }),
   ]);
   const instances = rows.map(({ component, _count, ...i }) => ({
     ...i,
@@ -68,7 +80,7 @@ export async function forkSource(
     bundle: component.bundleName,
     secretCount: _count.secrets,
   }));
-  return { instances, environmentDefaults };
+  return { instances, environmentDefaults, linkPolicies };
 }
 
 /** True when `error` is the database refusing a second environment with the same slug in a project. */
@@ -77,7 +89,10 @@ export function isSlugViolation(error: unknown): boolean {
   return e?.code === "P2002" && e.meta?.modelName === "Environment";
 }
 
-/** The fork: a new environment remembering its source, and one draft instance per copied configuration. */
+/**
+ * The fork: a new environment remembering its source, one draft instance per copied
+ * configuration and the copied link policy choices.
+ */
 export async function createFork(
   tx: Tx,
   input: {
@@ -89,6 +104,7 @@ export async function createFork(
     forkedFromId: string;
   },
   instances: readonly ForkedInstance[],
+  linkPolicies: readonly LinkPolicyChoice[] = [],
 ): Promise<EnvironmentDto> {
   const environment = await tx.environment.create({
     data: {
@@ -110,7 +126,16 @@ export async function createFork(
         environmentId: environment.id,
         params: json(i.params),
         presetVersionId: i.presetVersionId,
-        linkPolicies: json(i.linkPolicies),
+      })),
+    });
+  }
+  if (linkPolicies.length > 0) {
+    await tx.linkPolicy.createMany({
+      data: linkPolicies.map((c) => ({
+        projectId: input.projectId,
+        linkId: c.linkId,
+        environmentId: environment.id,
+        policies: c.policies,
       })),
     });
   }

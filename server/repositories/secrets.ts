@@ -2,14 +2,16 @@
 // that returns a plaintext (`readSecret`) is for server code about to make an audited use of
 // it (a deployment, a reveal) and must never feed a response directly.
 import { prisma, type Tx } from "../db";
+import { parseBundleVersion } from "./bundle-versions";
 import { visibleTo } from "./catalog";
 import type { BundleDefinition } from "../domain/catalog/types";
+import type { EnvironmentClass } from "../domain/environments";
 import type { Prisma } from "../generated/prisma/client";
 import { open, type Sealed } from "../crypto/cipher";
 
 export interface SecretTargetDto {
   component: { id: string; name: string; bundleName: string; version: string };
-  environment: { id: string; slug: string };
+  environment: { id: string; slug: string; class: EnvironmentClass };
 }
 
 export interface SecretRowDto {
@@ -33,7 +35,7 @@ export async function findSecretTarget(
     }),
     tx.environment.findFirst({
       where: { id: environmentId, projectId },
-      select: { id: true, slug: true },
+      select: { id: true, slug: true, class: true },
     }),
   ]);
   if (!component || !environment) return null;
@@ -50,11 +52,11 @@ export async function findBundleDefinition(
 ): Promise<BundleDefinition | null> {
   const rows = await tx.bundleVersion.findMany({
     where: { version, bundle: { name, ...visibleTo(organizationId) } },
-    select: { definition: true, bundle: { select: { organizationId: true } } },
+    select: { id: true, definition: true, bundle: { select: { organizationId: true } } },
   });
   // The organization's own import wins over a shared bundle of the same name (see ownWins).
   const row = rows.find((r) => r.bundle.organizationId !== null) ?? rows[0];
-  return row ? (row.definition as unknown as BundleDefinition) : null;
+  return row ? parseBundleVersion(row) : null;
 }
 
 export async function listSecretRows(

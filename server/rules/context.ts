@@ -5,7 +5,8 @@
 // per process.
 import { ajvErrors, compiledSchema } from "../bundles/json-schema";
 import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog/types";
-import type { ApplyContext, PresetLookup } from "../domain/graph/ops";
+import type { ApplyContext } from "../domain/graph/ops";
+import type { PresetLookup } from "../domain/graph/instance-rules";
 import { bundleRef, slotCatalog } from "../domain/graph/types";
 import type { EnvironmentClass } from "../domain/environments";
 import { presetLookup } from "../domain/presets/usable";

@@ -46,7 +46,7 @@ export async function recordOutputs(
         `slot: its artifact type "${output.type}" is not in the catalog`,
       );
     assertPayload(type, payload);
-    const instanceId = await ensureShownInstance(tx, t, bundle);
+    const instanceId = await ensureShownInstance(tx, t, bundle, target.environment);
     const { publicPayload, sealed, fingerprints } = sealPayload(type, payload, t.organizationId);
     await upsertInstanceOutput(tx, {
       organizationId: t.organizationId,

@@ -5,9 +5,10 @@
 import { auditedWrite } from "../changes/audited-write";
 import type { AuditContext } from "../audit/types";
 import type { Tx } from "../db";
-import { schemaDefaults } from "../domain/access/params";
 import type { BundleDefinition } from "../domain/catalog/types";
 import { AppError } from "../domain/errors";
+import { startingInstance } from "../domain/instances/shown";
+import type { EnvironmentRef } from "../domain/presets/types";
 import { organizationPresets } from "../rules/presets";
 import * as repo from "../repositories/secrets";
 import { fingerprint, fingerprintPrefix } from "../crypto/fingerprint";
@@ -35,24 +36,23 @@ async function loadTarget(t: SecretTarget, tx?: Tx) {
 }
 
 /**
- * The instance row, created when missing with what the canvas shows for a missing row (the
- * first preset, else schema defaults), so writing a secret or outputs changes no visible
- * configuration.
+ * The instance row, created when missing with what everyone shows for a missing row (the
+ * first preset the environment allows, else schema defaults: server/domain/instances), so
+ * writing a secret or outputs, or requesting a deployment, changes no visible configuration.
  */
 export async function ensureShownInstance(
   tx: Tx,
   t: SecretTarget,
   bundle: BundleDefinition | null,
+  environment: EnvironmentRef,
 ): Promise<string> {
-  const first = bundle
-    ? (await organizationPresets(t.organizationId, tx)).find((p) => p.bundle === bundle.name)
-        ?.versions[0]
-    : undefined;
-  return repo.ensureInstance(tx, t.projectId, t.componentId, t.environmentId, () =>
-    first
-      ? { params: structuredClone(first.values), presetVersionId: first.id }
-      : { params: bundle ? schemaDefaults(bundle.params) : {}, presetVersionId: null },
-  );
+  const presets = bundle
+    ? (await organizationPresets(t.organizationId, tx)).filter((p) => p.bundle === bundle.name)
+    : [];
+  return repo.ensureInstance(tx, t.projectId, t.componentId, t.environmentId, () => {
+    const { config, version } = startingInstance(bundle?.params ?? {}, presets, environment);
+    return { params: config.params, presetVersionId: version?.id ?? null };
+  });
 }
 
 /** Required first, then by name: definitions are stored as JSONB, which does not keep key order. */
@@ -112,7 +112,7 @@ export async function setSecret(
   value: string,
 ): Promise<SecretStatusDto> {
   return auditedWrite(ctx, async (tx) => {
-    const { bundle, component } = await loadTarget(t, tx);
+    const { bundle, component, environment } = await loadTarget(t, tx);
     const names = declared(bundle).map(([n]) => n);
     if (!names.includes(name)) {
       const rule =
@@ -123,7 +123,7 @@ export async function setSecret(
         fields: { name: [`is not a declared secret (${rule})`] },
       });
     }
-    const instanceId = await ensureShownInstance(tx, t, bundle);
+    const instanceId = await ensureShownInstance(tx, t, bundle, environment);
     const hex = fingerprint(value, t.organizationId);
     const previous = await repo.upsertSecret(tx, {
       instanceId,

@@ -15,7 +15,7 @@ const selection = z.discriminatedUnion("kind", [
       .max(32),
   }),
   z.object({ kind: z.literal("preset"), componentId: id }),
-  z.object({ kind: z.literal("line"), lineId: id }),
+  z.object({ kind: z.literal("link"), linkId: id }),
 ]);
 const target = z.object({
   projectId: id,

@@ -3,10 +3,10 @@
 // each line. Works on the diagram alone, so the canvas can highlight lines without a
 // round trip; rendered grants come from `resolveInstance`.
 import type { ArtifactTypeDefinition, BundleDefinition } from "../catalog/types";
-import { bundleRef, effectivePolicies, type Diagram } from "../graph/types";
-import { chosenPolicies } from "./policies";
+import { bundleRef, linkPoliciesIn, type Diagram } from "../graph/types";
+import { grantedPolicies } from "./policies";
 
-interface BlastRadiusLine {
+interface BlastRadiusLink {
   linkId: string;
   /** The other end of the line. */
   peer: { componentId: string; name: string };
@@ -19,9 +19,9 @@ interface BlastRadiusLine {
 
 export interface BlastRadius {
   /** "This component can reach …": lines where it is the consumer. */
-  outgoing: BlastRadiusLine[];
+  outgoing: BlastRadiusLink[];
   /** "Who can reach this": lines where it is the producer. */
-  incoming: BlastRadiusLine[];
+  incoming: BlastRadiusLink[];
   /** Every line involved, for highlighting. */
   linkIds: string[];
 }
@@ -34,7 +34,7 @@ export interface BlastRadiusCatalog {
 
 /**
  * Lines in and out of `componentId`, with the policies they grant in `environment` (that
- * environment's choice, else the line's own). Lines whose slot or type is no longer in the
+ * environment's choice, else those it was drawn with). Lines whose slot or type is no longer in the
  * catalog are still listed (type `""`, no policies): a broken line is shown, never dropped.
  */
 export function blastRadius(
@@ -44,7 +44,7 @@ export function blastRadius(
   environment?: string,
 ): BlastRadius {
   const components = new Map(diagram.components.map((c) => [c.id, c]));
-  const line = (link: Diagram["links"][number], peerId: string): BlastRadiusLine => {
+  const entry = (link: Diagram["links"][number], peerId: string): BlastRadiusLink => {
     const consumer = components.get(link.to);
     const bundle = consumer
       ? catalog.bundles.get(bundleRef(consumer.bundle, consumer.version))
@@ -58,14 +58,14 @@ export function blastRadius(
       slot: link.toSlot,
       type: typeName,
       policies: type
-        ? chosenPolicies(
-            type,
-            environment ? effectivePolicies(diagram, link, environment) : link.policies,
+        ? grantedPolicies(
+            type.policies,
+            environment ? linkPoliciesIn(link, environment) : link.policies,
           ).map(({ id, title, description }) => ({ id, title, description }))
         : [],
     };
   };
-  const outgoing = diagram.links.filter((l) => l.to === componentId).map((l) => line(l, l.from));
-  const incoming = diagram.links.filter((l) => l.from === componentId).map((l) => line(l, l.to));
+  const outgoing = diagram.links.filter((l) => l.to === componentId).map((l) => entry(l, l.from));
+  const incoming = diagram.links.filter((l) => l.from === componentId).map((l) => entry(l, l.to));
   return { outgoing, incoming, linkIds: [...outgoing, ...incoming].map((l) => l.linkId) };
 }

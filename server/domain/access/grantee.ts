@@ -60,6 +60,6 @@ export function granteeOf(namePrefix: string, cloud: CloudContext = {}): Grantee
 }
 
 /** PostgreSQL role / Redis user of one line: `{name_prefix}-{slot}`, at most 63 characters (PostgreSQL silently truncates longer identifiers). */
-export function lineUserName(namePrefix: string, slot: string): string {
+export function linkUserName(namePrefix: string, slot: string): string {
   return fitName(`${namePrefix}-${slot.replace(/_/g, "-")}`, 63);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isAppError } from "../errors";
 import { realType } from "@/test/real-catalog";
-import { assertPolicies, checkPolicies, chosenPolicies } from "./policies";
+import { assertPolicies, checkPolicies, grantedPolicies, leastPrivileged } from "./policies";
 
 const postgresql = realType("postgresql");
 
@@ -38,7 +38,11 @@ describe("policy choice", () => {
   });
 
   it("defaults to the first (least privileged) policy and never adds unknown ones", () => {
-    expect(chosenPolicies(postgresql, []).map((p) => p.id)).toEqual(["read-only"]);
-    expect(chosenPolicies(postgresql, ["admin", "bogus"]).map((p) => p.id)).toEqual(["admin"]);
+    expect(grantedPolicies(postgresql.policies, []).map((p) => p.id)).toEqual(["read-only"]);
+    expect(grantedPolicies(postgresql.policies, ["admin", "bogus"]).map((p) => p.id)).toEqual([
+      "admin",
+    ]);
+    expect(leastPrivileged(postgresql.policies)).toEqual(["read-only"]);
+    expect(leastPrivileged([])).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-// Which named policies a line grants. The producer's artifact type lists what it offers;
-// the line records what the consumer chose. Anything else is refused, never widened.
+// Which named policies a link grants. The producer's artifact type lists what it offers;
+// the link records what the consumer chose. Anything else is refused, never widened.
 import { AppError } from "../errors";
-import type { ArtifactTypeDefinition, PolicyDefinition } from "../catalog/types";
+import type { ArtifactTypeDefinition } from "../catalog/types";
 
 /** A policy choice the type does not allow, with a message naming the allowed ids. */
 export interface PolicyProblem {
@@ -54,14 +54,20 @@ export function assertPolicies(type: ArtifactTypeDefinition, ids: readonly strin
 }
 
 /**
- * The policies a line grants, in the type's order: the chosen ones, or the first (least
- * privileged) when nothing was chosen. Unknown ids are dropped here; report them with
- * `checkPolicies` — dropping can only ever grant less.
+ * The policies a link grants, in the order they are offered: the chosen ones, or the least
+ * privileged (the first, by catalog invariant) when nothing was chosen. The one place that
+ * default is decided. Unknown ids are dropped here; report them with `checkPolicies` —
+ * dropping can only ever grant less.
  */
-export function chosenPolicies(
-  type: ArtifactTypeDefinition,
-  ids: readonly string[],
-): PolicyDefinition[] {
-  if (ids.length === 0) return type.policies.slice(0, 1);
-  return type.policies.filter((p) => ids.includes(p.id));
+export function grantedPolicies<P extends { id: string }>(
+  offered: readonly P[],
+  chosen: readonly string[],
+): P[] {
+  if (chosen.length === 0) return offered.slice(0, 1);
+  return offered.filter((p) => chosen.includes(p.id));
+}
+
+/** The ids a link drawn without a choice grants: the least privileged policy, or none. */
+export function leastPrivileged(offered: readonly { id: string }[]): string[] {
+  return grantedPolicies(offered, []).map((p) => p.id);
 }

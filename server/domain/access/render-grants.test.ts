@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ArtifactTypeDefinition, IamStatement, JsonSchema } from "../catalog/types";
 import { realCatalog, realType } from "@/test/real-catalog";
-import { gcpAccountId, granteeOf, lineUserName } from "./grantee";
+import { gcpAccountId, granteeOf, linkUserName } from "./grantee";
 import { previewPayload, type ConnectionPayload } from "./payload";
 import { AWS_PROJECT_CONDITION_KEY } from "./render-aws";
-import { renderLineGrants, type LineGrantInput } from "./render-grants";
+import { renderLinkGrants, type LinkGrantInput } from "./render-grants";
 
 const PREFIX = "ecommerce-api-staging-api-ab12";
 
@@ -36,9 +36,9 @@ function render(
   type: ArtifactTypeDefinition,
   policies: string[],
   payload = deployed(type),
-  extra: Partial<LineGrantInput> = {},
+  extra: Partial<LinkGrantInput> = {},
 ) {
-  return renderLineGrants({
+  return renderLinkGrants({
     type,
     slot: "database",
     policies,
@@ -70,7 +70,7 @@ describe("chosen policies only", () => {
 
   it("read-write adds row writes, granted to a per-line role", () => {
     const r = render(postgresql, ["read-write"]);
-    expect(r.grants.postgresql!.role).toBe(lineUserName(PREFIX, "database"));
+    expect(r.grants.postgresql!.role).toBe(linkUserName(PREFIX, "database"));
     expect(r.grants.postgresql!.statements.join("\n")).toContain("INSERT, UPDATE, DELETE");
     expect(r.grants.postgresql!.statements[0]).toBe(
       'GRANT CONNECT ON DATABASE "sample-database" TO "ecommerce-api-staging-api-ab12-database"',
@@ -222,11 +222,11 @@ describe("grantee and other providers", () => {
 describe("per-line names", () => {
   it("fit PostgreSQL's 63-character identifiers, deterministically and distinctly", () => {
     const long = `${"a".repeat(47)}-ab12`;
-    const one = lineUserName(long, "database");
-    const two = lineUserName(long, "analytics_database");
+    const one = linkUserName(long, "database");
+    const two = linkUserName(long, "analytics_database");
     expect(one.length).toBeLessThanOrEqual(63);
     expect(two.length).toBeLessThanOrEqual(63);
     expect(one).not.toBe(two);
-    expect(lineUserName(long, "database")).toBe(one);
+    expect(linkUserName(long, "database")).toBe(one);
   });
 });

@@ -2,8 +2,8 @@
 // provider. Only the chosen policies are ever rendered: a line with `read-only` cannot
 // carry a `read-write` statement, whatever else the type offers.
 import type { ArtifactTypeDefinition, KubernetesRule, PolicyGrants } from "../catalog/types";
-import { checkPolicies, chosenPolicies } from "./policies";
-import { granteeOf, lineUserName, unknownValue, type CloudContext } from "./grantee";
+import { checkPolicies, grantedPolicies } from "./policies";
+import { granteeOf, linkUserName, unknownValue, type CloudContext } from "./grantee";
 import { grantRenderer, renderDeep, type GrantRenderer } from "./grant-renderer";
 import { renderAws, type RenderedAwsGrant } from "./render-aws";
 import type { ConnectionPayload } from "./payload";
@@ -29,7 +29,7 @@ interface RenderedGrants {
   };
 }
 
-export interface LineGrantInput {
+export interface LinkGrantInput {
   type: ArtifactTypeDefinition;
   /** The consumer's input slot. */
   slot: string;
@@ -44,7 +44,7 @@ export interface LineGrantInput {
   cloud?: CloudContext;
 }
 
-export interface RenderedLineGrants {
+export interface RenderedLinkGrants {
   policies: { id: string; title: string; description: string }[];
   grants: RenderedGrants;
   /** True when the payload is a preview or any placeholder was rendered. */
@@ -86,15 +86,15 @@ function mergeAcl(rules: string[]): string {
 }
 
 /** Render the chosen policies of one line (or environment default) for its consumer. */
-export function renderLineGrants(input: LineGrantInput): RenderedLineGrants {
+export function renderLinkGrants(input: LinkGrantInput): RenderedLinkGrants {
   const { type, payload, namePrefix, cloud = {} } = input;
   const problem = checkPolicies(type, input.policies);
-  const chosen = chosenPolicies(type, input.policies);
+  const chosen = grantedPolicies(type.policies, input.policies);
   const grantProblems: string[] = [];
   const grantee = granteeOf(namePrefix, cloud);
-  const lineUser = lineUserName(namePrefix, input.slot);
+  const linkUser = linkUserName(namePrefix, input.slot);
   const renderer = grantRenderer(payload.payload, grantee);
-  const lineRenderer = grantRenderer(payload.payload, { ...grantee, name: lineUser });
+  const linkRenderer = grantRenderer(payload.payload, { ...grantee, name: linkUser });
   const all = <K extends keyof PolicyGrants>(key: K) =>
     chosen.flatMap((p) => (p.grants[key] ? [p.grants[key]!] : []));
 
@@ -115,13 +115,13 @@ export function renderLineGrants(input: LineGrantInput): RenderedLineGrants {
   const pg = all("postgresql");
   if (pg.length > 0) {
     grants.postgresql = {
-      role: lineUser,
-      statements: [...new Set(pg.flatMap((g) => g.statements.map((s) => lineRenderer.render(s))))],
+      role: linkUser,
+      statements: [...new Set(pg.flatMap((g) => g.statements.map((s) => linkRenderer.render(s))))],
     };
   }
   const redis = all("redis");
   if (redis.length > 0)
-    grants.redis = { user: lineUser, acl: mergeAcl(redis.map((g) => lineRenderer.render(g.acl))) };
+    grants.redis = { user: linkUser, acl: mergeAcl(redis.map((g) => linkRenderer.render(g.acl))) };
   const k8s = all("kubernetes");
   if (k8s.length > 0) {
     grants.kubernetes = {
@@ -132,7 +132,7 @@ export function renderLineGrants(input: LineGrantInput): RenderedLineGrants {
     };
   }
   const placeholders = [
-    ...new Set([...renderer.placeholders, ...lineRenderer.placeholders, ...extra]),
+    ...new Set([...renderer.placeholders, ...linkRenderer.placeholders, ...extra]),
   ].sort();
   return {
     policies: chosen.map(({ id, title, description }) => ({ id, title, description })),

@@ -6,7 +6,7 @@ import type { CloudContext } from "./grantee";
 import type { MetadataBag, Tags } from "./metadata";
 import type { ParamsLayers } from "./params";
 import type { Payload } from "./payload";
-import type { RenderedLineGrants } from "./render-grants";
+import type { RenderedLinkGrants } from "./render-grants";
 
 /** A line into one of the instance's slots, with what the upstream instance has in the same environment. */
 export interface LinkSourceInput {
@@ -14,7 +14,10 @@ export interface LinkSourceInput {
   linkId: string;
   /** The consumer's input slot. */
   slot: string;
-  /** Effective policy ids for this environment (the line's, or its per-environment override); `[]` = the least privileged. */
+  /**
+   * Policy ids the link grants in this environment (`linkPoliciesIn`); `[]` = the least
+   * privileged.
+   */
   policies: string[];
   from: {
     componentId: string;
@@ -86,7 +89,7 @@ export interface ResolvedConnection {
 }
 
 /** The access one line (or environment default) gives the consumer. */
-export interface LineAccess extends RenderedLineGrants {
+export interface LinkAccess extends RenderedLinkGrants {
   /** Null for an environment default. */
   linkId: string | null;
   slot: string;
@@ -114,7 +117,7 @@ export interface InstanceResolution {
   metadata: MetadataBag;
   env: EnvVar[];
   secrets: SecretStatus[];
-  grants: LineAccess[];
+  grants: LinkAccess[];
   /** Reportable problems; a deployment should be refused while any exists. */
   problems: ResolveProblem[];
 }

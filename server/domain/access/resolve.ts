@@ -5,11 +5,11 @@ import { renderEnv, secretStatus, type EnvConnection } from "./env";
 import { metadataBag } from "./metadata";
 import { resolveParams } from "./params";
 import { connectionPayload, type ConnectionPayload } from "./payload";
-import { renderLineGrants } from "./render-grants";
+import { renderLinkGrants } from "./render-grants";
 import type {
   ConnectionSource,
   InstanceResolution,
-  LineAccess,
+  LinkAccess,
   ResolveInstanceInput,
   ResolvedConnection,
   ResolveProblem,
@@ -52,7 +52,7 @@ export function resolveInstance(input: ResolveInstanceInput): InstanceResolution
 
   const connections: ResolvedConnection[] = [];
   const envConnections: Record<string, EnvConnection> = {};
-  const grants: LineAccess[] = [];
+  const grants: LinkAccess[] = [];
   for (const slot of bundle.connections) {
     const type = artifactTypes.get(slot.type);
     if (!type) {
@@ -111,7 +111,7 @@ export function resolveInstance(input: ResolveInstanceInput): InstanceResolution
     };
 
     if (!source || !resolved) continue;
-    const rendered = renderLineGrants({
+    const rendered = renderLinkGrants({
       type,
       slot: slot.key,
       policies: link?.policies ?? [],

@@ -45,8 +45,3 @@ export function inputSlot(
 ): ConnectionSlot | undefined {
   return index.inputs.get(slotKey(bundle, slot));
 }
-
-/** The least-privileged policy of a type (the first one, by catalog invariant). */
-export function defaultPolicy(index: CatalogIndex, type: string) {
-  return index.artifactTypes.get(type)?.policies[0];
-}

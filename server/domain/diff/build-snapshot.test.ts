@@ -17,6 +17,7 @@ const diagram: Diagram = {
       to: "c-api",
       toSlot: "database",
       policies: ["read"],
+      policiesIn: { production: ["read-write"] },
     },
   ],
   instances: {
@@ -26,7 +27,7 @@ const diagram: Diagram = {
     },
     "c-api": {
       staging: { params: { replicas: 1 }, preset: null },
-      production: { params: { replicas: 1 }, preset: null, policies: { "l-1": ["read-write"] } },
+      production: { params: { replicas: 1 }, preset: null },
     },
     "c-new": { staging: { params: { replicas: 1 }, preset: null } },
   },
@@ -66,11 +67,12 @@ function source(
 }
 
 describe("buildSnapshot", () => {
-  it("takes each line's policies in this environment and each instance's pinned preset", () => {
+  it("takes each link's policies in this environment and each instance's pinned preset", () => {
     const staging = buildSnapshot(source("staging"));
     const production = buildSnapshot(source("production"));
     expect(staging.links[0]!.policies).toEqual(["read"]);
     expect(production.links[0]!.policies).toEqual(["read-write"]);
+    expect(production.links[0]).not.toHaveProperty("policiesIn");
     expect(production.instances["c-db"]).toMatchObject({
       bundleVersion: "1.2.0",
       preset: { name: "Production", version: 3 },

@@ -3,7 +3,7 @@
 // of its secrets, its recorded outputs (sensitive fields already replaced by fingerprints)
 // and its environment defaults. Pure, so the same assembly serves "now" and, later, a
 // diagram and rows reconstructed from history.
-import { effectivePolicies, type Diagram, type DiagramComponent } from "../graph/types";
+import { linkPoliciesIn, type Diagram, type DiagramComponent } from "../graph/types";
 import type {
   EnvironmentSnapshot,
   InstanceSnapshot,
@@ -104,7 +104,7 @@ export function buildSnapshot(source: SnapshotSource): EnvironmentSnapshot {
       fromArtifact: l.fromArtifact,
       to: l.to,
       toSlot: l.toSlot,
-      policies: [...effectivePolicies(diagram, l, env)],
+      policies: [...linkPoliciesIn(l, env)],
     })),
     instances,
   };

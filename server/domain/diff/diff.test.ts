@@ -16,10 +16,10 @@ describe("diffEnvironments", () => {
       ["database", "same", 0],
       ["queue", "same", 0],
     ]);
-    expect(result.lines.map((l) => l.status)).toEqual(["same", "same"]);
+    expect(result.links.map((l) => l.status)).toEqual(["same", "same"]);
     expect(result.summary).toEqual({
       components: { same: 3, changed: 0, added: 0, removed: 0 },
-      lines: { same: 2, changed: 0, added: 0, removed: 0 },
+      links: { same: 2, changed: 0, added: 0, removed: 0 },
       changes: 0,
       masked: 0,
     });
@@ -234,11 +234,11 @@ describe("diffEnvironments", () => {
         policies: ["subscribe"],
       });
     });
-    expect(diffEnvironments(left, right).lines).toEqual([
-      { lineId: "l-db", status: "same", left: ["read", "write"], right: ["read", "write"] },
-      { lineId: "l-new", status: "added", left: null, right: ["subscribe"] },
-      { lineId: "l-old", status: "removed", left: ["read"], right: null },
-      { lineId: "l-queue", status: "changed", left: ["publish"], right: ["publish", "subscribe"] },
+    expect(diffEnvironments(left, right).links).toEqual([
+      { linkId: "l-db", status: "same", left: ["read", "write"], right: ["read", "write"] },
+      { linkId: "l-new", status: "added", left: null, right: ["subscribe"] },
+      { linkId: "l-old", status: "removed", left: ["read"], right: null },
+      { linkId: "l-queue", status: "changed", left: ["publish"], right: ["publish", "subscribe"] },
     ]);
   });
 

@@ -18,7 +18,7 @@ import {
   type EnvironmentDiff,
   type EnvironmentSnapshot,
   type InstanceSnapshot,
-  type LineDiff,
+  type LinkDiff,
   type SnapshotLink,
   type SnapshotRef,
   type StatusCounts,
@@ -40,15 +40,15 @@ export function diffEnvironments(
   options: DiffOptions = {},
 ): EnvironmentDiff {
   const components = diffComponents(left, right, options);
-  const lines = diffLines(left.links, right.links);
-  const summary = { components: counts(), lines: counts(), changes: 0, masked: 0 };
+  const links = diffLinks(left.links, right.links);
+  const summary = { components: counts(), links: counts(), changes: 0, masked: 0 };
   for (const c of components) {
     summary.components[c.status]++;
     summary.changes += c.changes.length;
     for (const change of c.changes) if (change.masked) summary.masked++;
   }
-  for (const l of lines) summary.lines[l.status]++;
-  return { left: ref(left), right: ref(right), components, lines, summary };
+  for (const l of links) summary.links[l.status]++;
+  return { left: ref(left), right: ref(right), components, links, summary };
 }
 
 const counts = (): StatusCounts => ({ same: 0, changed: 0, added: 0, removed: 0 });
@@ -135,13 +135,13 @@ function policySet(link: SnapshotLink | undefined): string[] | null {
   return link ? [...new Set(link.policies)].sort() : null;
 }
 
-function diffLines(left: SnapshotLink[], right: SnapshotLink[]): LineDiff[] {
+function diffLinks(left: SnapshotLink[], right: SnapshotLink[]): LinkDiff[] {
   const leftById = new Map(left.map((l) => [l.id, l]));
   const rightById = new Map(right.map((l) => [l.id, l]));
   const ids = [...new Set([...leftById.keys(), ...rightById.keys()])].sort(compareText);
-  return ids.map((lineId) => {
-    const l = policySet(leftById.get(lineId));
-    const r = policySet(rightById.get(lineId));
+  return ids.map((linkId) => {
+    const l = policySet(leftById.get(linkId));
+    const r = policySet(rightById.get(linkId));
     const status: DiffStatus = !l
       ? "added"
       : !r
@@ -149,6 +149,6 @@ function diffLines(left: SnapshotLink[], right: SnapshotLink[]): LineDiff[] {
         : l.length === r.length && l.every((p, i) => p === r[i])
           ? "same"
           : "changed";
-    return { lineId, status, left: l, right: r };
+    return { linkId, status, left: l, right: r };
   });
 }

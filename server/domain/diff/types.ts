@@ -38,8 +38,8 @@ export interface SnapshotComponent {
   version: string;
 }
 
-/** A line as the diagram has it, its `policies` being those it grants in this environment (`effectivePolicies`). */
-export type SnapshotLink = DiagramLink;
+/** A link as the diagram has it; `policies`: what it grants in this environment. */
+export type SnapshotLink = Omit<DiagramLink, "policiesIn">;
 
 export interface SnapshotEnvironment {
   id: string;
@@ -107,10 +107,10 @@ export interface ComponentDiff {
   changes: Change[];
 }
 
-export interface LineDiff {
-  lineId: string;
+export interface LinkDiff {
+  linkId: string;
   status: DiffStatus;
-  /** Effective policies on each side (sorted), or null where the line does not exist. */
+  /** Effective policies on each side (sorted), or null where the link does not exist. */
   left: string[] | null;
   right: string[] | null;
 }
@@ -119,7 +119,7 @@ export type StatusCounts = Record<DiffStatus, number>;
 
 export interface DiffSummary {
   components: StatusCounts;
-  lines: StatusCounts;
+  links: StatusCounts;
   changes: number;
   masked: number;
 }
@@ -133,7 +133,7 @@ export interface EnvironmentDiff {
   left: SnapshotRef;
   right: SnapshotRef;
   components: ComponentDiff[];
-  lines: LineDiff[];
+  links: LinkDiff[];
   summary: DiffSummary;
 }
 

@@ -43,7 +43,7 @@ const c = (id: string, bundle: string, version = "1.0.0"): DiagramComponent => (
   x: 0,
   y: 0,
 });
-const line = (
+const link = (
   id: string,
   from: string,
   fromArtifact: string,
@@ -60,9 +60,9 @@ describe("canConnect", () => {
     c("pg2", "db"),
   ];
   const links = [
-    line("l1", "net", "network", "pg", "vpc"),
-    line("l2", "pg", "database", "api", "database"),
-    line("l3", "api", "endpoint", "web", "upstream"),
+    link("l1", "net", "network", "pg", "vpc"),
+    link("l2", "pg", "database", "api", "database"),
+    link("l3", "api", "endpoint", "web", "upstream"),
   ];
   const index = buildGraphIndex({ components, links }, catalog);
   const verdict = (source: string, sourceHandle: string, target: string, targetHandle: string) =>
@@ -104,7 +104,7 @@ describe("canConnect", () => {
         components,
         links: [
           ...links.filter((l) => l.id !== "l3"),
-          line("l4", "web", "endpoint", "api", "upstream"),
+          link("l4", "web", "endpoint", "api", "upstream"),
         ],
       },
       catalog,

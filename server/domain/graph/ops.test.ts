@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { PresetVersionRules } from "../presets/types";
-import { applyOps, invertOps, type ApplyContext, type Op, type PresetLookup } from "./ops";
-import { effectivePolicies, slotCatalog, type Diagram } from "./types";
+import type { PresetLookup } from "./instance-rules";
+import { applyOps, invertOps, type ApplyContext, type Op } from "./ops";
+import { linkPoliciesIn, slotCatalog, type Diagram } from "./types";
 
 const development: PresetVersionRules = {
   name: "Development",
@@ -308,44 +309,93 @@ describe("invertOps", () => {
 });
 
 describe("policy choices per environment", () => {
-  const choose = (policies: Record<string, string[]>, component = "api"): Op => ({
-    op: "setInstance",
-    component,
-    environment: "production",
-    config: { params: { size: 1 }, preset: "Development", policies },
+  const choose = (policies: string[] | null, link = "l1", environment = "production"): Op => ({
+    op: "setLinkPolicy",
+    link,
+    environment,
+    policies,
   });
-  it("records a choice for one environment; the others keep the line's own", () => {
-    const d = applyOps(base, [choose({ l1: ["write"] })], ctx);
-    expect(effectivePolicies(d, d.links[0]!, "production")).toEqual(["write"]);
-    expect(effectivePolicies(d, d.links[0]!, "staging")).toEqual(["read"]);
+  it("records a choice for one environment on the link; the others keep what it was drawn with", () => {
+    const d = applyOps(base, [choose(["write"])], ctx);
+    expect(linkPoliciesIn(d.links[0]!, "production")).toEqual(["write"]);
+    expect(linkPoliciesIn(d.links[0]!, "staging")).toEqual(["read"]);
+    expect(d.links[0]!.policiesIn).toEqual({ production: ["write"] });
+    expect(d.instances.api).toEqual(base.instances.api);
+    expect(base.links[0]!.policiesIn).toBeUndefined(); // the input is not mutated
   });
-  it("refuses policies the producer does not offer, an empty choice, and lines into another component", () => {
-    expect(() => applyOps(base, [choose({ l1: ["admin"] })], ctx)).toThrow(
-      'ops.0.policies.l1: "admin" is not a policy postgresql offers (read, write)',
+  it("refuses policies the producer does not offer, an empty choice, unknown links and environments", () => {
+    expect(() => applyOps(base, [choose(["admin"])], ctx)).toThrow(
+      'ops.0.policies: "admin" is not a policy postgresql offers (read, write)',
     );
-    expect(() => applyOps(base, [choose({ l1: [] })], ctx)).toThrow(
-      "ops.0.policies.l1: choose at least one policy (read, write)",
+    expect(() => applyOps(base, [choose([])], ctx)).toThrow(
+      "ops.0.policies: choose at least one policy (read, write)",
     );
-    expect(() => applyOps(base, [choose({ l1: ["read"] }, "pg")], ctx)).toThrow(
-      "ops.0.policies.l1: is not a line into this component",
+    expect(() => applyOps(base, [choose(["read"], "nope")], ctx)).toThrow(
+      "ops.0.link: is not a line of this diagram",
+    );
+    expect(() => applyOps(base, [choose(["read"], "l1", "preview")], ctx)).toThrow(
+      "ops.0.environment: is not an environment of this project",
     );
   });
-  it("keeps the choice of a deleted line so undoing the deletion restores it", () => {
-    const chosen = applyOps(base, [choose({ l1: ["write"] })], ctx);
-    const removal: Op[] = [{ op: "removeLink", id: "l1" }];
-    const removed = applyOps(chosen, removal, ctx);
-    const restored = applyOps(removed, invertOps(chosen, removal, ctx), ctx);
-    expect(effectivePolicies(restored, restored.links[0]!, "production")).toEqual(["write"]);
+  it("drops a choice with null, and undo restores the previous one", () => {
+    const chosen = applyOps(base, [choose(["write"])], ctx);
+    const dropped = applyOps(chosen, [choose(null)], ctx);
+    expect(dropped.links[0]).toEqual(base.links[0]);
+    const ops = [choose(["read", "write"])];
+    const changed = applyOps(chosen, ops, ctx);
+    expect(invertOps(chosen, ops, ctx)).toEqual([choose(["write"])]);
+    expect(applyOps(changed, invertOps(chosen, ops, ctx), ctx).links).toEqual(chosen.links);
+    expect(invertOps(base, [choose(["write"])], ctx)).toEqual([choose(null)]);
   });
-  it("refuses a line whose kept choices its new producer does not offer", () => {
-    const chosen = applyOps(base, [choose({ l1: ["write"] }), { op: "removeLink", id: "l1" }], ctx);
+  it("a param edit neither carries nor rewrites a link's choices", () => {
+    const chosen = applyOps(base, [choose(["write"])], ctx);
+    const edited = applyOps(
+      chosen,
+      [
+        {
+          op: "setInstance",
+          component: "api",
+          environment: "production",
+          config: { params: { size: 2 }, preset: "Development" },
+        },
+      ],
+      ctx,
+    );
+    expect(edited.links).toEqual(chosen.links);
+    expect(edited.instances.api!.production).toEqual({
+      params: { size: 2 },
+      preset: "Development",
+      presetVersion: 1,
+    });
+  });
+  it("undoing a link's deletion, or its consumer's, brings its choices back", () => {
+    const chosen = applyOps(base, [choose(["write"])], ctx);
+    for (const removal of [
+      [{ op: "removeLink", id: "l1" }],
+      [{ op: "removeComponent", id: "api" }],
+    ] as Op[][]) {
+      const removed = applyOps(chosen, removal, ctx);
+      const restored = applyOps(removed, invertOps(chosen, removal, ctx), ctx);
+      expect(linkPoliciesIn(restored.links[0]!, "production")).toEqual(["write"]);
+    }
+  });
+  it("refuses a link brought back with choices its producer no longer offers, or for an unknown environment", () => {
+    const link = { ...base.links[0]!, id: "l2", policiesIn: { production: ["write"] } };
+    const without = applyOps(base, [{ op: "removeLink", id: "l1" }], ctx);
     const ro = {
       ...ctx,
       policiesOf: (type: string) => (type === "postgresql" ? ["read"] : undefined),
     };
-    expect(() => applyOps(chosen, [{ op: "addLink", link: { ...base.links[0]! } }], ro)).toThrow(
-      'ops.0.link.policies: "write" is not a policy postgresql offers (read)',
+    expect(() => applyOps(without, [{ op: "addLink", link }], ro)).toThrow(
+      'ops.0.link.policiesIn.production: "write" is not a policy postgresql offers (read)',
     );
+    expect(() =>
+      applyOps(
+        without,
+        [{ op: "addLink", link: { ...link, policiesIn: { gone: ["read"] } } }],
+        ctx,
+      ),
+    ).toThrow("ops.0.link.policiesIn.gone: is not an environment of this project");
   });
 });
 

@@ -1,12 +1,10 @@
 // Every diagram edit is a list of operations. The canvas applies them locally (optimistic,
 // undoable), sends them with the revision they were based on, and the server applies the
 // same function to its copy before writing: a batch that breaks a rule is refused whole.
-import { AppError } from "../errors";
-import { environmentRefusal, repinRefusal } from "../presets/pin-rules";
-import { checkParams } from "../presets/rules";
-import type { EnvironmentRef, PresetVersionRules } from "../presets/types";
-import type { Role } from "../roles";
 import { buildGraphIndex, canConnect, type GraphIndex } from "./connect";
+import { checkInstance, checkRemoval, type InstanceRules } from "./instance-rules";
+import { checkChoices, checkOffered, copyLink, withChoice, type PoliciesOf } from "./link-policies";
+import { failOp as fail } from "./op-error";
 import {
   bundleRef,
   type Diagram,
@@ -20,14 +18,19 @@ export type Op =
   | { op: "addComponent"; component: DiagramComponent; instances?: Record<string, InstanceConfig> }
   | { op: "updateComponent"; id: string; name?: string; x?: number; y?: number; version?: string }
   | { op: "removeComponent"; id: string }
+  /** A link, with the policies it was drawn with and any per-environment choices it brings back. */
   | { op: "addLink"; link: DiagramLink }
   | { op: "removeLink"; id: string }
-  | { op: "setInstance"; component: string; environment: string; config: InstanceConfig };
+  /** A component's configuration in one environment: params and preset, nothing else. */
+  | { op: "setInstance"; component: string; environment: string; config: InstanceConfig }
+  /** The policies a link grants in one environment; null drops the choice (drawn ones apply). */
+  | { op: "setLinkPolicy"; link: string; environment: string; policies: string[] | null };
 
-/** Whether an operation can change which lines fit (moves and params cannot). */
+/** Whether an operation can change which links fit (moves, params and policy choices cannot). */
 export function changesStructure(o: Op): boolean {
   return (
     o.op !== "setInstance" &&
+    o.op !== "setLinkPolicy" &&
     !(o.op === "updateComponent" && o.name === undefined && o.version === undefined)
   );
 }
@@ -37,39 +40,10 @@ export const COMPONENT_NAME_PATTERN = /^[a-z](?:[a-z0-9-]{0,18}[a-z0-9])?$/;
 export const COMPONENT_NAME_RULE =
   "must be 1–20 lowercase letters, digits or dashes, starting with a letter and not ending with a dash";
 
-export interface ApplyContext {
+export interface ApplyContext extends InstanceRules {
   catalog: SlotCatalog;
-  /** Ids of the project's environments: instances may only be set for these. */
-  environments: readonly string[];
-  /** Checks params against the bundle version's schema; `path` is dotted (`storage.size`). */
-  validateParams?: (
-    bundle: string,
-    version: string,
-    params: Record<string, unknown>,
-  ) => { path: string; message: string }[];
-  /** Published presets and the guardrails around them; when given, every instance write is checked against them. */
-  presets?: PresetLookup;
   /** Policies the producer's artifact type offers, least privileged first. */
-  policiesOf?: (type: string) => readonly string[] | undefined;
-}
-
-export interface PresetLookup {
-  /** A published version of a bundle's preset (the newest when `version` is absent), or null. */
-  find: (bundle: string, name: string, version?: number) => PresetVersionRules | null;
-  /** Slug and class of a project environment, for the allowed-environments rule. */
-  environment: (id: string) => EnvironmentRef | undefined;
-  /** Organization guardrail: production instances must use a preset allowed in production. */
-  requireProductionPresets: boolean;
-  /** The caller's role: moving an instance off a preset that binds it is for ops and owners. */
-  role: Role;
-}
-
-function fail(index: number, field: string, message: string): never {
-  const path = `ops.${index}.${field}`;
-  throw new AppError("BAD_REQUEST", `${path}: ${message}`, {
-    fields: { [path]: [message] },
-    op: index,
-  });
+  policiesOf?: PoliciesOf;
 }
 
 function checkName(d: Diagram, i: number, id: string, name: string) {
@@ -78,134 +52,9 @@ function checkName(d: Diagram, i: number, id: string, name: string) {
     fail(i, "name", `"${name}" is already used by another component of this project`);
 }
 
-/** The artifact type a line carries, from its producer's bundle version. */
-function lineType(index: GraphIndex, link: DiagramLink): string | undefined {
+/** The artifact type a link carries, from its producer's bundle version. */
+function linkType(index: GraphIndex, link: DiagramLink): string | undefined {
   return index.slots.get(link.from)?.outputs.get(link.fromArtifact)?.type;
-}
-
-/** `[]` on a line means "the least privileged policy"; a per-environment choice must name one. */
-function checkOffered(
-  ctx: ApplyContext,
-  i: number,
-  field: string,
-  type: string | undefined,
-  ids: readonly string[],
-  allowEmpty = false,
-) {
-  const offered = type ? ctx.policiesOf?.(type) : undefined;
-  if (ids.length === 0 && !allowEmpty && offered?.length)
-    fail(i, field, `choose at least one policy (${offered.join(", ")})`);
-  const unknown = offered ? ids.find((p) => !offered.includes(p)) : undefined;
-  if (unknown !== undefined)
-    fail(i, field, `"${unknown}" is not a policy ${type} offers (${offered!.join(", ")})`);
-}
-
-function checkLinePolicies(
-  ctx: ApplyContext,
-  d: Diagram,
-  index: () => GraphIndex,
-  i: number,
-  component: DiagramComponent,
-  config: InstanceConfig,
-) {
-  for (const [linkId, ids] of Object.entries(config.policies ?? {})) {
-    const link = d.links.find((l) => l.id === linkId);
-    if (!link) continue; // not on the diagram (yet, or any more): grants nothing
-    if (link.to !== component.id)
-      fail(i, `policies.${linkId}`, "is not a line into this component");
-    checkOffered(ctx, i, `policies.${linkId}`, lineType(index(), link), ids);
-  }
-}
-
-/** The version an existing instance is pinned to, or null (custom values, or a preset no longer published). */
-function pinnedTo(
-  lookup: PresetLookup,
-  component: DiagramComponent,
-  config: InstanceConfig | undefined,
-): PresetVersionRules | null {
-  return config?.preset ? lookup.find(component.bundle, config.preset, config.presetVersion) : null;
-}
-
-/**
- * The preset rules of one instance write, against the instance's `previous` config (none for
- * a new instance); returns the config with its pinned version filled in.
- */
-function checkPreset(
-  lookup: PresetLookup,
-  i: number,
-  component: DiagramComponent,
-  environment: string,
-  config: InstanceConfig,
-  previous: InstanceConfig | undefined,
-): InstanceConfig {
-  const env = lookup.environment(environment);
-  const version =
-    config.preset === null
-      ? null
-      : lookup.find(component.bundle, config.preset, config.presetVersion);
-  if (config.preset !== null && !version) {
-    const which =
-      config.presetVersion === undefined
-        ? `"${config.preset}"`
-        : `"${config.preset}" v${config.presetVersion}`;
-    fail(i, "preset", `${which} is not a published preset of ${component.bundle}`);
-  }
-  const current = pinnedTo(lookup, component, previous);
-  const moved = repinRefusal({
-    component: component.name,
-    current,
-    next: config,
-    nextVersion: version?.version,
-    role: lookup.role,
-  });
-  if (moved) fail(i, "preset", moved);
-  const refused = environmentRefusal(version, env, lookup.requireProductionPresets);
-  if (refused) fail(i, "preset", refused);
-  if (!version) {
-    const { presetVersion: _none, ...rest } = config;
-    return rest;
-  }
-  const [violation] = checkParams(config.params, version);
-  if (violation) fail(i, `params.${violation.path}`, violation.message);
-  return { ...config, presetVersion: version.version };
-}
-
-/** Removing a component removes its instances: refused like moving them off a binding preset. */
-function checkRemoval(
-  lookup: PresetLookup,
-  i: number,
-  component: DiagramComponent,
-  instances: Record<string, InstanceConfig> | undefined,
-) {
-  for (const [environment, config] of Object.entries(instances ?? {})) {
-    const current = pinnedTo(lookup, component, config);
-    const refused = repinRefusal({
-      component: component.name,
-      current,
-      next: null,
-      role: lookup.role,
-      environment: lookup.environment(environment)?.slug ?? environment,
-    });
-    if (refused) fail(i, "id", refused);
-  }
-}
-
-function checkInstance(
-  ctx: ApplyContext,
-  i: number,
-  component: DiagramComponent,
-  environment: string,
-  config: InstanceConfig,
-  previous?: InstanceConfig,
-): InstanceConfig {
-  if (!ctx.environments.includes(environment))
-    fail(i, "environment", "is not an environment of this project");
-  const checked = ctx.presets
-    ? checkPreset(ctx.presets, i, component, environment, config, previous)
-    : config;
-  const [problem] = ctx.validateParams?.(component.bundle, component.version, config.params) ?? [];
-  if (problem) fail(i, `params.${problem.path}`, problem.message);
-  return checked;
 }
 
 function checkPosition(i: number, x: number | undefined, y: number | undefined) {
@@ -218,7 +67,7 @@ function checkPosition(i: number, x: number | undefined, y: number | undefined) 
   }
 }
 
-/** Applies `ops` in order to a copy of `diagram`; throws AppError naming the first bad op and field. */
+/** Applies `ops` in order to a copy of `diagram`; throws AppError naming the first bad op. */
 export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext): Diagram {
   const d: Diagram = {
     components: [...diagram.components],
@@ -243,7 +92,6 @@ export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext
             checkInstance(ctx, i, c, env, config),
           ]),
         );
-        // Lines into a new component can only follow it, so its policy choices are checked then.
         d.components.push({ ...c });
         d.instances[c.id] = instances;
         break;
@@ -288,13 +136,10 @@ export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext
           targetHandle: l.toSlot,
         });
         if (!verdict.ok) fail(i, "link", verdict.reason);
-        checkOffered(ctx, i, "link.policies", verdict.type, l.policies, true);
-        // Choices kept for this line id (an undone deletion) must fit the line as drawn now.
-        for (const config of Object.values(d.instances[l.to] ?? {})) {
-          const kept = config.policies?.[l.id];
-          if (kept) checkOffered(ctx, i, "link.policies", verdict.type, kept);
-        }
-        d.links.push({ ...l, policies: [...l.policies] });
+        checkOffered(ctx.policiesOf, i, "link.policies", verdict.type, l.policies, true);
+        // Choices a link brings back (an undone deletion) must fit the link as drawn now.
+        checkChoices(ctx.policiesOf, ctx.environments, i, verdict.type, l);
+        d.links.push(copyLink(l));
         break;
       }
       case "removeLink": {
@@ -313,8 +158,18 @@ export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext
           o.config,
           d.instances[c.id]?.[o.environment],
         );
-        checkLinePolicies(ctx, d, graph, i, c, config);
         d.instances[c.id] = { ...d.instances[c.id], [o.environment]: config };
+        break;
+      }
+      case "setLinkPolicy": {
+        const at = d.links.findIndex((x) => x.id === o.link);
+        if (at < 0) fail(i, "link", "is not a line of this diagram");
+        if (!ctx.environments.includes(o.environment))
+          fail(i, "environment", "is not an environment of this project");
+        const link = d.links[at]!;
+        if (o.policies !== null)
+          checkOffered(ctx.policiesOf, i, "policies", linkType(graph(), link), o.policies);
+        d.links[at] = withChoice(link, o.environment, o.policies);
         break;
       }
     }
@@ -325,7 +180,7 @@ export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext
 
 /**
  * The operations that undo `ops` when applied after them, computed against the diagram as
- * it was before `ops`. Removing a component also brings back its lines and its
+ * it was before `ops`. Removing a component also brings back its links and its
  * configuration in every environment.
  */
 export function invertOps(before: Diagram, ops: readonly Op[], ctx: ApplyContext): Op[] {
@@ -378,6 +233,17 @@ export function invertOps(before: Diagram, ops: readonly Op[], ctx: ApplyContext
             component: o.component,
             environment: o.environment,
             config: previous,
+          });
+        break;
+      }
+      case "setLinkPolicy": {
+        const link = d.links.find((x) => x.id === o.link);
+        if (link)
+          inverse.push({
+            op: "setLinkPolicy",
+            link: o.link,
+            environment: o.environment,
+            policies: link.policiesIn?.[o.environment] ?? null,
           });
         break;
       }

@@ -6,10 +6,11 @@ const envs = ["staging", "production", "preview"];
 const config = { params: {}, preset: null };
 
 describe("environments a diagram change moves", () => {
-  it("an instance edit moves only its environment", () => {
+  it("an instance edit or a line's policy choice moves only its environment", () => {
     const ops: Op[] = [
       { op: "setInstance", component: "api", environment: "production", config },
       { op: "setInstance", component: "db", environment: "production", config },
+      { op: "setLinkPolicy", link: "l1", environment: "production", policies: ["read-write"] },
     ];
     expect(environmentsTouched(ops, envs)).toEqual(["production"]);
   });

@@ -1,6 +1,7 @@
 // Which environments a batch of diagram operations moves, so the environment history records
 // only those: the diagram is shared by every environment (parity), so changing it moves them
-// all; an instance's configuration is one environment's; a move changes no state at all.
+// all; an instance's configuration and a line's policy choice are one environment's; a move
+// changes no state at all.
 import type { Op } from "./ops";
 
 /** The ids among `environments` whose state `ops` can change, in `environments`' order. */
@@ -9,6 +10,7 @@ export function environmentsTouched(ops: readonly Op[], environments: readonly s
   for (const o of ops) {
     switch (o.op) {
       case "setInstance":
+      case "setLinkPolicy":
         touched.add(o.environment);
         break;
       case "updateComponent":

@@ -1,5 +1,6 @@
 // The diagram of a project as pure data: shared by every environment (parity). Positions and
-// names live on components; per-environment configuration lives on instances. The canvas
+// names live on components; per-environment configuration lives on instances, per-environment
+// policy choices on the links they belong to. The canvas
 // store and the server both hold this shape and change it only through `applyOps`.
 import type { ArtifactSlot, ConnectionSlot } from "../catalog/types";
 
@@ -21,8 +22,16 @@ export interface DiagramLink {
   to: string;
   /** Input slot (connection key) of the consumer. */
   toSlot: string;
-  /** Named policies chosen for the consumer; the least privileged one by default. */
+  /**
+   * Named policies the link was drawn with: what it grants its consumer in every environment
+   * without a choice of its own (`[]` means the least privileged one).
+   */
   policies: string[];
+  /**
+   * Policies chosen for one environment (environment id → ids), set by `setLinkPolicy`: so
+   * staging can read while production writes. Absent when no environment has a choice.
+   */
+  policiesIn?: Record<string, string[]>;
 }
 
 /** One component's configuration in one environment. */
@@ -36,12 +45,6 @@ export interface InstanceConfig {
    * explicit change (a preset upgrade).
    */
   presetVersion?: number;
-  /**
-   * Policies chosen in this environment for lines into this component, by line id. A line
-   * without an entry grants what it was drawn with (`DiagramLink.policies`). Entries of lines
-   * no longer on the diagram grant nothing; they are kept so undoing a deletion restores them.
-   */
-  policies?: Record<string, string[]>;
 }
 
 export interface Diagram {
@@ -60,7 +63,7 @@ export interface BundleSlots {
 /** What the graph rules know about the catalog: `name@version` → slots; type → orientation. */
 export interface SlotCatalog {
   bundles: ReadonlyMap<string, BundleSlots>;
-  /** Types supplied per environment (credentials, networks): an empty required slot of these is not an error. */
+  /** Types supplied per environment (credentials, networks): an empty required slot is fine. */
   environmentTypes: ReadonlySet<string>;
 }
 
@@ -86,11 +89,10 @@ export function slotCatalog(
   return { bundles: map, environmentTypes: new Set(environmentTypes) };
 }
 
-/** The policies a line grants in one environment: that environment's choice, else the line's own. */
-export function effectivePolicies(
-  diagram: Diagram,
-  link: DiagramLink,
-  environment: string,
-): readonly string[] {
-  return diagram.instances[link.to]?.[environment]?.policies?.[link.id] ?? link.policies;
+/**
+ * The policies a link grants in one environment: that environment's choice, else those it was
+ * drawn with. `[]` stands for the least privileged policy (`grantedPolicies` resolves it).
+ */
+export function linkPoliciesIn(link: DiagramLink, environment: string): readonly string[] {
+  return link.policiesIn?.[environment] ?? link.policies;
 }

@@ -1,7 +1,7 @@
 // Which presets an organization's instances may name: the built-in ones and its own, where
 // its own preset of a built-in's name wins, with their published versions. The server's
 // diagram rules and the canvas build the same lookup from this list.
-import type { PresetLookup } from "../graph/ops";
+import type { PresetLookup } from "../graph/instance-rules";
 import type { Role } from "../roles";
 import type { AllowedEnvironments, EnvironmentRef, PresetRules, PresetVersionRules } from "./types";
 

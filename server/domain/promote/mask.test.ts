@@ -69,13 +69,13 @@ describe("maskPromotedChanges", () => {
         after: ["read-write"],
       },
     ];
-    const [config, line] = maskPromotedChanges(changes, sensitive);
+    const [config, link] = maskPromotedChanges(changes, sensitive);
     expect(config!.before).toEqual({
       preset: null,
       params: { size: 1, credentials: { password: MASKED } },
     });
     expect(config!.after).toEqual({ preset: "P", params: { size: 2, tokens: { a: MASKED } } });
-    expect(line).toEqual(changes[1]);
+    expect(link).toEqual(changes[1]);
     expect(JSON.stringify(maskPromotedChanges(changes, sensitive))).not.toMatch(/p1|"x"/);
   });
 });

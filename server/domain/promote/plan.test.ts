@@ -17,6 +17,7 @@ const diagram: Diagram = {
       to: "api",
       toSlot: "database",
       policies: ["read"],
+      policiesIn: { staging: ["read", "write"] },
     },
   ],
   instances: {
@@ -33,7 +34,7 @@ const diagram: Diagram = {
       },
     },
     api: {
-      staging: { params: {}, preset: null, policies: { l1: ["read", "write"] } },
+      staging: { params: {}, preset: null },
       production: { params: { replicas: 3 }, preset: null },
     },
   },
@@ -80,31 +81,45 @@ describe("planPromotion", () => {
     });
   });
 
-  it("copies a whole component (preset pin, params, line choices) and a line's policy choice", () => {
+  it("copies a whole component (preset pin, params) and a link's policy choice", () => {
     const plan = planPromotion(diagram, "staging", "production", [
       { kind: "component", componentId: "db" },
-      { kind: "line", lineId: "l1" },
+      { kind: "link", linkId: "l1" },
     ]);
-    expect(plan.ops).toContainEqual({
-      op: "setInstance",
-      component: "db",
-      environment: "production",
-      config: {
-        params: { size: 2, storage: { gb: 50, type: "gp3" }, tags: ["a"] },
-        preset: "Dev",
-        presetVersion: 2,
+    expect(plan.ops).toEqual([
+      {
+        op: "setInstance",
+        component: "db",
+        environment: "production",
+        config: {
+          params: { size: 2, storage: { gb: 50, type: "gp3" }, tags: ["a"] },
+          preset: "Dev",
+          presetVersion: 2,
+        },
       },
-    });
-    expect(plan.ops).toContainEqual({
-      op: "setInstance",
-      component: "api",
-      environment: "production",
-      config: { params: { replicas: 3 }, preset: null, policies: { l1: ["read", "write"] } },
-    });
+      { op: "setLinkPolicy", link: "l1", environment: "production", policies: ["read", "write"] },
+    ]);
     expect(plan.changes.find((c) => c.what.startsWith("line"))).toMatchObject({
       before: ["read"],
       after: ["read", "write"],
     });
+  });
+
+  it("brings the choices of links into a promoted component, and drops a target's choice the source does not make", () => {
+    const api = planPromotion(diagram, "staging", "production", [
+      { kind: "component", componentId: "api" },
+    ]);
+    expect(api.ops).toContainEqual({
+      op: "setLinkPolicy",
+      link: "l1",
+      environment: "production",
+      policies: ["read", "write"],
+    });
+    const back = planPromotion(diagram, "production", "staging", [{ kind: "link", linkId: "l1" }]);
+    expect(back.ops).toEqual([
+      { op: "setLinkPolicy", link: "l1", environment: "staging", policies: null },
+    ]);
+    expect(back.changes[0]).toMatchObject({ before: ["read", "write"], after: ["read"] });
   });
 
   it("names a selection that is not on the diagram, and never mutates its input", () => {

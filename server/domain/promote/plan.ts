@@ -1,18 +1,19 @@
 // Promotion: chosen differences of one environment applied to another as diagram
-// operations. Whole components copy their configuration (params, preset pin, line policy
-// choices); single fields copy one param leaf; a line copies its policy choice. The result
-// is ordinary `setInstance` operations, so the target's presets and locks are checked by the
-// same rules as any edit (a locked field cannot be promoted over).
+// operations. Whole components copy their configuration (params, preset pin) and the policy
+// choices of the links into them; single fields copy one param leaf; a link copies its policy
+// choice. The result is ordinary `setInstance` and `setLinkPolicy` operations, so the target's
+// presets, locks and offered policies are checked by the same rules as any edit (a locked
+// field cannot be promoted over).
 import { AppError } from "../errors";
 import type { Op } from "../graph/ops";
-import { effectivePolicies, type Diagram, type InstanceConfig } from "../graph/types";
+import { linkPoliciesIn, type Diagram, type InstanceConfig } from "../graph/types";
 import { getIn, setIn } from "../presets/values";
 
 export type Selection =
   | { kind: "component"; componentId: string }
   | { kind: "param"; componentId: string; segments: (string | number)[] }
   | { kind: "preset"; componentId: string }
-  | { kind: "line"; lineId: string };
+  | { kind: "link"; linkId: string };
 
 export interface PromotedChange {
   component: string;
@@ -47,6 +48,8 @@ export function planPromotion(
   selections: readonly Selection[],
 ): PromotionPlan {
   const configs = new Map<string, InstanceConfig>();
+  /** Link id → the choice the target gets (null: none of its own, as in the source). */
+  const choices = new Map<string, string[] | null>();
   const changes: PromotedChange[] = [];
   const name = (id: string) => diagram.components.find((c) => c.id === id)?.name;
   const target = (componentId: string): InstanceConfig => {
@@ -61,25 +64,13 @@ export function planPromotion(
   };
 
   selections.forEach((sel, i) => {
-    if (sel.kind === "line") {
+    if (sel.kind === "link") {
       const link =
-        diagram.links.find((l) => l.id === sel.lineId) ??
+        diagram.links.find((l) => l.id === sel.linkId) ??
         refuse(i, "is not a line of this diagram");
-      const config = target(link.to);
-      const before = effectivePolicies(
-        {
-          ...diagram,
-          instances: {
-            ...diagram.instances,
-            [link.to]: { ...diagram.instances[link.to], [to]: config },
-          },
-        },
-        link,
-        to,
-      );
-      const after = effectivePolicies(diagram, link, from);
-      config.policies = { ...config.policies, [link.id]: [...after] };
-      configs.set(link.to, config);
+      const before = linkPoliciesIn(link, to);
+      const after = linkPoliciesIn(link, from);
+      choices.set(link.id, link.policiesIn?.[from] ? [...after] : null);
       changes.push({
         component: name(link.to)!,
         what: `line ${name(link.from)}.${link.fromArtifact} → ${name(link.to)}.${link.toSlot} policies`,
@@ -117,9 +108,12 @@ export function planPromotion(
         preset: source.preset,
       };
       if (source.presetVersion !== undefined) next.presetVersion = source.presetVersion;
-      const policies = { ...config.policies, ...source.policies };
-      if (Object.keys(policies).length > 0) next.policies = policies;
       configs.set(sel.componentId, next);
+      // The source's choices for links into the component come along; the target keeps the rest.
+      for (const link of diagram.links) {
+        const chosen = link.to === sel.componentId ? link.policiesIn?.[from] : undefined;
+        if (chosen && !choices.has(link.id)) choices.set(link.id, [...chosen]);
+      }
     } else if (sel.kind === "preset") {
       changes.push({
         component,
@@ -148,11 +142,13 @@ export function planPromotion(
       configs.set(sel.componentId, config);
     }
   });
-  const ops: Op[] = [...configs].map(([component, config]) => ({
-    op: "setInstance",
-    component,
-    environment: to,
-    config,
-  }));
+  const ops: Op[] = [
+    ...[...configs].map(
+      ([component, config]): Op => ({ op: "setInstance", component, environment: to, config }),
+    ),
+    ...[...choices].map(
+      ([link, policies]): Op => ({ op: "setLinkPolicy", link, environment: to, policies }),
+    ),
+  ];
   return { ops, changes };
 }

@@ -1,7 +1,7 @@
 // The guards between a name or a policy template and the SQL / ACL that runs: nothing a
 // param, slot or artifact type holds can escape its quotes or widen what a line grants.
 import { describe, expect, it } from "vitest";
-import { lineUserName } from "@/server/domain/access/grantee";
+import { linkUserName } from "@/server/domain/access/grantee";
 import { realType } from "@/test/real-catalog";
 import { line, request } from "@/test/provision-request";
 import { lineGrants } from "./line-grants";
@@ -63,7 +63,7 @@ describe("postgres statements", () => {
       { database: "shop_local_db_ab12_app" },
       "postgresql",
     );
-    expect(grant!.principal).toBe(lineUserName("shop-local-api-cd34", "database"));
+    expect(grant!.principal).toBe(linkUserName("shop-local-api-cd34", "database"));
     expect(grant!.rendered.postgresql!.statements).toEqual(
       realType("postgresql").policies[0]!.grants.postgresql!.statements.map((s) =>
         s

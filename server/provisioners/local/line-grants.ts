@@ -1,6 +1,6 @@
 // The grants of every line an instance serves, rendered by the same expansion the Access tab
-// shows (renderLineGrants): what the screen promises is what the provisioner executes.
-import { renderLineGrants } from "../../domain/access/render-grants";
+// shows (renderLinkGrants): what the screen promises is what the provisioner executes.
+import { renderLinkGrants } from "../../domain/access/render-grants";
 import { AppError } from "../../domain/errors";
 import type { ProvisionRequest, ServedLine } from "../types";
 
@@ -8,7 +8,7 @@ export interface LineGrant {
   line: ServedLine;
   /** The PostgreSQL role / Redis user of the line. */
   principal: string;
-  rendered: ReturnType<typeof renderLineGrants>["grants"];
+  rendered: ReturnType<typeof renderLinkGrants>["grants"];
 }
 
 /** The lines into output `artifact`, each with its grants rendered over `payload`. */
@@ -23,7 +23,7 @@ export function lineGrants(
   return request.lines
     .filter((line) => line.artifact === artifact)
     .map((line) => {
-      const result = renderLineGrants({
+      const result = renderLinkGrants({
         type,
         slot: line.slot,
         policies: line.policies,

@@ -1,14 +1,14 @@
 "use client";
-// The selected line: what it carries and the policies it grants the consumer in the current
-// environment, each with its description and what it expands to per provider. A choice is
-// part of the consumer's configuration in this environment (a `setInstance` operation), so
+// The selected link (a "line" on screen): what it carries and the policies it grants the
+// consumer in the current environment, each with its description and what it expands to per
+// provider. A choice belongs to the link in this environment (a `setLinkPolicy` operation), so
 // staging can read while production writes; the server accepts only policies the producer's
 // artifact type offers.
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
-import { bundleRef, effectivePolicies, type InstanceConfig } from "@/server/domain/graph/types";
+import { grantedPolicies } from "@/server/domain/access/policies";
+import { bundleRef, linkPoliciesIn } from "@/server/domain/graph/types";
 import { useCanvas } from "./canvas-context";
-import { defaultInstance } from "./catalog-view";
 
 function Expansion({ grants }: { grants: Record<string, unknown> }) {
   return (
@@ -26,7 +26,7 @@ function Expansion({ grants }: { grants: Record<string, unknown> }) {
   );
 }
 
-export function LinePanel({
+export function LinkPanel({
   linkId,
   environmentName,
 }: {
@@ -49,27 +49,17 @@ export function LinePanel({
   const from = diagram.components.find((c) => c.id === link.from);
   const to = diagram.components.find((c) => c.id === link.to);
   const producer = from ? catalog.byRef.get(bundleRef(from.bundle, from.version)) : undefined;
-  const consumer = to ? catalog.byRef.get(bundleRef(to.bundle, to.version)) : undefined;
   const typeName = producer?.outputs.find((o) => o.key === link.fromArtifact)?.type;
   const type = typeName ? catalog.types.get(typeName) : undefined;
-  const chosen = effectivePolicies(diagram, link, environmentId);
-  // An empty choice on a line means the least privileged policy.
-  const granted = chosen.length > 0 ? chosen : (type?.policies.slice(0, 1).map((p) => p.id) ?? []);
+  const granted = grantedPolicies(type?.policies ?? [], linkPoliciesIn(link, environmentId)).map(
+    (p) => p.id,
+  );
 
   function choose(ids: string[]) {
-    if (!to || !consumer) return;
-    const current: InstanceConfig =
-      diagram.instances[to.id]?.[environmentId] ?? defaultInstance(consumer);
+    if (!to) return;
     const ordered = type?.policies.map((p) => p.id).filter((id) => ids.includes(id)) ?? ids;
     dispatch(
-      [
-        {
-          op: "setInstance",
-          component: to.id,
-          environment: environmentId,
-          config: { ...current, policies: { ...current.policies, [linkId]: ordered } },
-        },
-      ],
+      [{ op: "setLinkPolicy", link: linkId, environment: environmentId, policies: ordered }],
       {
         capture: "record",
         label: `grant ${ordered.join(", ")} on ${from?.name}.${fromArtifact} → ${to.name}.${toSlot}`,

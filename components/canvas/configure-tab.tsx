@@ -1,0 +1,238 @@
+"use client";
+// The Configure tab of the inspector: the component's name and bundle version, and for the
+// current environment its preset, its form (generated from the bundle's JSON Schema + UI
+// schema, narrowed by the pinned preset) and its secrets. A component never edited in this
+// environment shows what it starts from there (server/domain/instances). Every change is a
+// diagram operation through the store.
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { ParamForm, type ParamValues } from "@/components/forms/param-form";
+import { Button } from "@/components/ui/button";
+import { COMPONENT_NAME_PATTERN, COMPONENT_NAME_RULE } from "@/server/domain/graph/ops";
+import { bundleRef, type InstanceConfig } from "@/server/domain/graph/types";
+import { shownInstance } from "@/server/domain/instances/shown";
+import { constrainForm } from "@/server/domain/presets/constrain";
+import { checkParams } from "@/server/domain/presets/rules";
+import { pinnedPreset, presetAuthor } from "@/server/domain/presets/usable";
+import { useCanvas } from "./canvas-context";
+import { PresetPicker } from "./preset-picker";
+import { SecretsPanel } from "./secrets-panel";
+
+function NameField({ id, name, readOnly }: { id: string; name: string; readOnly: boolean }) {
+  const dispatch = useCanvas((s) => s.dispatch);
+  const taken = useCanvas((s) => s.diagram.components);
+  const [draft, setDraft] = useState(name);
+  const [error, setError] = useState<string | null>(null);
+  const inputId = useId();
+  useEffect(() => setDraft(name), [name]);
+  function commit() {
+    if (draft === name) return setError(null);
+    if (!COMPONENT_NAME_PATTERN.test(draft)) return setError(COMPONENT_NAME_RULE);
+    if (taken.some((c) => c.name === draft && c.id !== id))
+      return setError(`"${draft}" is already used by another component`);
+    setError(null);
+    dispatch([{ op: "updateComponent", id, name: draft }], {
+      capture: "record",
+      label: `rename ${name} to ${draft}`,
+    });
+  }
+  return (
+    <div>
+      <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
+        Name
+      </label>
+      <input
+        id={inputId}
+        value={draft}
+        readOnly={readOnly}
+        maxLength={20}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${inputId}-error` : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") commit();
+          if (e.key === "Escape") setDraft(name);
+        }}
+        className={`mt-1 block w-full rounded-md border-0 px-3 py-1.5 font-mono text-sm ring-1 ring-inset ${error ? "ring-red-500" : "ring-slate-300"} focus:ring-2 focus:ring-brand-600`}
+      />
+      {error ? (
+        <p id={`${inputId}-error`} className="mt-1 text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function ConfigureTab({
+  componentId,
+  projectId,
+  environmentName,
+  showSecrets,
+  onDelete,
+}: {
+  componentId: string;
+  projectId: string;
+  environmentName: string;
+  /** Scroll to the Secrets section once it is there (the Deploy tab sent the user to set one). */
+  showSecrets: boolean;
+  onDelete: () => void;
+}) {
+  const component = useCanvas((s) => s.diagram.components.find((c) => c.id === componentId));
+  const environmentId = useCanvas((s) => s.environmentId);
+  const config = useCanvas((s) => s.diagram.instances[componentId]?.[environmentId]);
+  const catalog = useCanvas((s) => s.catalog);
+  const readOnly = useCanvas((s) => s.readOnly);
+  const role = useCanvas((s) => s.role);
+  const dispatch = useCanvas((s) => s.dispatch);
+  const environment = useCanvas((s) => s.environments.find((e) => e.id === environmentId));
+  const bundle = component
+    ? catalog.byRef.get(bundleRef(component.bundle, component.version))
+    : undefined;
+  // Memoised: a fresh default object every render would look like an outside change below.
+  const current = useMemo<InstanceConfig>(
+    () =>
+      bundle
+        ? shownInstance(config, bundle.params, bundle.presets, environment)
+        : (config ?? { params: {}, preset: null }),
+    [config, bundle, environment],
+  );
+  const pinned = useMemo(() => pinnedPreset(bundle?.presets ?? [], current), [bundle, current]);
+  // Locked fields read-only, narrowed ones offering only what the preset allows.
+  const form = useMemo(
+    () =>
+      bundle && pinned
+        ? constrainForm(bundle.params, bundle.ui, pinned.version, presetAuthor(pinned.preset))
+        : bundle
+          ? { schema: bundle.params, ui: bundle.ui }
+          : null,
+    [bundle, pinned],
+  );
+  const [draft, setDraft] = useState<ParamValues>(current.params);
+  const sent = useRef<unknown>(current.params);
+  const ids = useId();
+
+  // Follow the store when it changes under the form (undo, redo, another environment, a preset).
+  useEffect(() => {
+    if (current.params !== sent.current) {
+      sent.current = current.params;
+      setDraft(current.params);
+    }
+  }, [current.params]);
+  if (!component) return null;
+
+  // Values the pinned preset refuses, in the server's words (the store refuses them too).
+  const violations = pinned ? checkParams(draft, pinned.version) : [];
+
+  function save(config: InstanceConfig, label: string) {
+    sent.current = config.params;
+    dispatch([{ op: "setInstance", component: componentId, environment: environmentId, config }], {
+      capture: "coalesce",
+      key: `${componentId}/${environmentId}/params`,
+      label,
+    });
+  }
+
+  return (
+    <div className="space-y-4">
+      <NameField id={component.id} name={component.name} readOnly={readOnly} />
+      <div>
+        <label className="block text-sm">
+          <span className="font-medium text-slate-800">Version</span>
+          <select
+            className="mt-1 block w-full rounded-md border-0 py-1.5 pl-2 text-sm ring-1 ring-inset ring-slate-300"
+            value={component.version}
+            disabled={readOnly}
+            onChange={(e) =>
+              dispatch([{ op: "updateComponent", id: component.id, version: e.target.value }], {
+                capture: "record",
+                label: `change ${component.name} to ${component.bundle}@${e.target.value}`,
+              })
+            }
+          >
+            {(catalog.versions.get(component.bundle) ?? [component.version]).map((v) => (
+              <option key={v} value={v}>
+                {component.bundle}@{v}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <PresetPicker
+        component={component.name}
+        presets={bundle?.presets ?? []}
+        config={current}
+        environment={environment}
+        requireProductionPresets={catalog.requireProductionPresets}
+        role={role}
+        readOnly={readOnly || !bundle}
+        onChange={(config, label) => {
+          // The form shows the new values at once (it only follows the store for outside changes).
+          setDraft(config.params);
+          save(config, `${label} on ${component.name} in ${environmentName}`);
+        }}
+      />
+      <p className="text-xs text-slate-500">
+        Values below apply to <strong>{environmentName}</strong> only; the diagram is shared by
+        every environment.
+      </p>
+      {violations.length > 0 ? (
+        <ul
+          role="alert"
+          data-testid="preset-violations"
+          className="space-y-1 rounded-md bg-red-50 p-3 text-xs text-red-800 ring-1 ring-red-200"
+        >
+          {violations.map((v) => (
+            <li key={v.path}>
+              <span className="font-mono">{v.path}</span>: {v.message}. Not saved.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {bundle && form ? (
+        <ParamForm
+          key={`${componentId}/${environmentId}/${pinned?.preset.id ?? ""}@${pinned?.version.version ?? ""}`}
+          idPrefix={`${ids}-params`}
+          schema={form.schema}
+          uiSchema={form.ui}
+          values={draft}
+          disabled={readOnly}
+          onChange={(values, errors) => {
+            setDraft(values);
+            // Only valid values go to the diagram (the store saves once typing pauses, and the
+            // server checks again); errors stay inline.
+            const refused = pinned ? checkParams(values, pinned.version).length > 0 : false;
+            if (
+              errors.length === 0 &&
+              !refused &&
+              JSON.stringify(values) !== JSON.stringify(current.params)
+            ) {
+              save(
+                { params: values, preset: current.preset, presetVersion: current.presetVersion },
+                `edit ${component.name} in ${environmentName}`,
+              );
+            }
+          }}
+        />
+      ) : (
+        <p className="text-sm text-red-700">
+          {component.bundle}@{component.version} is not in the catalog.
+        </p>
+      )}
+      <SecretsPanel
+        projectId={projectId}
+        componentId={componentId}
+        environmentId={environmentId}
+        readOnly={readOnly}
+        scrollIntoView={showSecrets}
+      />
+      {readOnly ? null : (
+        <div className="border-t border-slate-200 pt-4">
+          <Button variant="secondary" className="text-red-700" onClick={onDelete}>
+            Delete component
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
