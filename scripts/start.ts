@@ -12,7 +12,7 @@ import { frontDoor } from "../server/http/front-door";
 import { TrustedProxies } from "../server/http/trusted-proxies";
 import { localSecret, securePrivateDir } from "../server/local-secrets";
 import { log } from "../server/log";
-import { resolveSecretKey } from "../server/secrets/crypto";
+import { resolveSecretKey } from "../server/crypto/cipher";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../server/seed";
 import { seedDemoDiagram } from "../server/seed-diagram";
 import { buildIfNeeded } from "./build-if-needed";

@@ -1,6 +1,8 @@
-// `npm test`: every test. Type check, Vitest (unit + integration on PGlite, and on PostgreSQL
-// when reachable), then the Playwright journeys in Debian's Chromium against a real server —
-// once on the embedded database and once on PostgreSQL. Ends with "N passed, N failed".
+// `npm test`: every test. Type check, the house checks (format, lint, dead code, sizes, and the
+// server's boundaries: scripts/check-boundaries.ts), Vitest (unit + integration on PGlite, and
+// on PostgreSQL when reachable), then the Playwright journeys in Debian's Chromium against a
+// real server — once on the embedded database and once on PostgreSQL. Ends with "N passed, N
+// failed".
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -138,6 +140,8 @@ async function main() {
     ["format + lint (biome check)", ["biome", "check", "."]],
     ["dead code (knip)", ["knip", "--no-progress"]],
     ["house (columns, file sizes)", ["tsx", "scripts/check-house.ts"]],
+    // No cycle between server folders, no import up a tier; prints the folder graph.
+    ["boundaries (server folder graph)", ["tsx", "scripts/check-boundaries.ts"]],
   ] as const) {
     console.log(`\n▶ ${label}`);
     const code = run("npx", [...args]);

@@ -3,7 +3,7 @@
 // production-class environments. v1 is what production's database is pinned to; v2 (longer
 // backups, multi-AZ locked) is published and offered, so the canvas shows "preset update
 // available" and the preset page shows the consumer and what would change.
-import type { AuditContext } from "./audit/write";
+import type { AuditContext } from "./audit/types";
 import type { BundleDefinition } from "./domain/catalog/types";
 import type { PresetRules } from "./domain/presets/types";
 import { setAt } from "./domain/presets/values";

@@ -1,6 +1,6 @@
 // The demo organization a newcomer sees on first start. Idempotent: runs only on an empty
 // database. Written through the audited path like every other change.
-import { auditedWrite } from "./audit/write";
+import { auditedWrite } from "./changes/audited-write";
 import { hashPassword } from "./auth/password";
 import type { Role } from "./domain/roles";
 import { countOrganizations, createOrganization } from "./repositories/organizations";

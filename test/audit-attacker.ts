@@ -3,7 +3,8 @@
 // what `verify` (and a signed checkpoint) still detect afterwards.
 import { createHash } from "node:crypto";
 import type { SqlRunner } from "@/server/db/sql-runner";
-import { hashedPayload, type ChainedContent } from "@/server/audit/chain";
+import { hashedPayload } from "@/server/audit/chain";
+import type { ChainedContent } from "@/server/repositories/audit";
 import type { Harness } from "./integration";
 
 type Row = ChainedContent & { id: string; prevHash: string; hash: string };

@@ -1,5 +1,5 @@
 // A second organization, so tenancy can be tested: Globex with its own users and project.
-import { auditedWrite } from "@/server/audit/write";
+import { auditedWrite } from "@/server/changes/audited-write";
 import { hashPassword } from "@/server/auth/password";
 import { createOrganization } from "@/server/repositories/organizations";
 import { DEFAULT_ENVIRONMENTS } from "@/server/domain/environments";

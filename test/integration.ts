@@ -13,7 +13,7 @@ import type { Database } from "@/server/db";
 import { registerDatabase } from "@/server/db";
 import { findUserForSignIn } from "@/server/repositories/users";
 import { userForSession } from "@/server/auth/sessions";
-import { fingerprint } from "@/server/secrets/crypto";
+import { fingerprint } from "@/server/crypto/fingerprint";
 import { catalogRoot } from "@/server/catalog/root";
 import { syncCatalog } from "@/server/catalog/sync";
 import { seedDemo } from "@/server/seed";

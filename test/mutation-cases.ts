@@ -4,7 +4,8 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { startSession } from "@/server/auth/sessions";
 import { ensureInstance, upsertSecret } from "@/server/repositories/secrets";
-import { fingerprint, seal } from "@/server/secrets/crypto";
+import { fingerprint } from "@/server/crypto/fingerprint";
+import { seal } from "@/server/crypto/cipher";
 import { type Harness, testToken } from "./integration";
 import { reloadEnv } from "@/server/env";
 

@@ -1,32 +1,36 @@
-// `npm run bench -- audit`: the cost of the audit trail on PostgreSQL.
-// 1. The same mutation (guard + read before + update, in one transaction) with and without
-//    its audit event, interleaved in rounds so drift on a noisy machine hits both alike.
-// 2. Verify throughput over a generated chain.
-// 3. What the environment history adds to a change that moves environments: recording the
-//    state of every environment of the demo project (its seeded diagram) after a change.
-// Ends with one JSON line: {"bench":"audit","ratio":…,"verify_events_per_s":…,"history_ms":…}.
-import { eventHash, KEYED_SCHEME, type ChainedContent } from "@/server/audit/chain";
-import { GENESIS_HASH } from "@/server/audit/types";
-import { verifyChain } from "@/server/audit/verify";
-import { auditedWrite } from "@/server/audit/write";
-import { migrateDatabase, openDatabase } from "@/server/db/connect";
-import { prisma } from "@/server/db";
-import { findProjectOrganization } from "@/server/repositories/projects";
-import { findRole } from "@/server/repositories/users";
+// `npm run bench -- audit`: what the audit trail costs a real canvas save, on PostgreSQL.
+// 1. The demo project's diagram save (rules, write, audit event, environment history) against
+//    the same write unaudited, with the demo's environments (scripts/bench/audit/save.ts).
+// 2. The same after forking more environments the save does not touch: the audited figure
+//    must not grow with them (history records only the environments a change moved).
+// 3. Verify throughput over a generated chain (scripts/bench/audit/verify.ts).
+// Ends with one JSON line: {"bench":"audit","ratio":…,…}; "ratio" is the worse of 1 and 2.
 import { syncCatalog } from "@/server/catalog/sync";
 import { catalogRoot } from "@/server/catalog/root";
-import { recordEnvironmentStates } from "@/server/history/record";
+import { migrateDatabase, openDatabase } from "@/server/db/connect";
+import { prisma } from "@/server/db";
+import { forkEnvironment } from "@/server/environments/service";
 import { seedDemo } from "@/server/seed";
 import { seedDemoDiagram } from "@/server/seed-diagram";
 import { createScratchDatabase } from "@/test/scratch-db";
+import { benchSave, type SaveFigures } from "./audit/save";
+import { benchVerify } from "./audit/verify";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const PER_ROUND = Number(process.env.BENCH_MUTATIONS ?? 200);
+const PER_ROUND = Number(process.env.BENCH_SAVES ?? 60);
+const MORE_ENVIRONMENTS = Number(process.env.BENCH_MORE_ENVIRONMENTS ?? 8);
 const CHAIN_EVENTS = Number(process.env.BENCH_CHAIN_EVENTS ?? 20_000);
+const TARGET = 1.3;
 
-class Rollback extends Error {}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round3 = (x: number) => Number(x.toFixed(3));
+const figures = (f: SaveFigures, environments: number) => ({
+  environments,
+  ratio: round3(f.ratio),
+  unaudited_ms: round3(f.unauditedMs),
+  audited_ms: round3(f.auditedMs),
+  audit_ms: round3(f.auditedMs - f.unauditedMs),
+  saves: f.saves,
+});
 
 async function main() {
   const scratch = await createScratchDatabase();
@@ -34,165 +38,65 @@ async function main() {
   try {
     await migrateDatabase(database);
     await seedDemo();
-    const project = await prisma().project.findFirstOrThrow({ where: { slug: "ecommerce-api" } });
+    await syncCatalog(catalogRoot());
+    await seedDemoDiagram();
+    const project = await prisma().project.findFirstOrThrow({
+      where: { slug: "ecommerce-api" },
+      select: {
+        id: true,
+        organizationId: true,
+        environments: { select: { id: true, slug: true } },
+      },
+    });
+    const staging = project.environments.find((e) => e.slug === "staging")!;
+    const queue = await prisma().component.findFirstOrThrow({
+      where: { projectId: project.id, bundleName: "aws-sqs-queue" },
+      select: { id: true },
+    });
     const user = await prisma().user.findUniqueOrThrow({ where: { email: "dev@acme.test" } });
     const ctx = {
       actor: { type: "user" as const, id: user.id, label: user.email, role: "developer" as const },
       meta: { requestId: "bench" },
     };
+    const target = { projectId: project.id, componentId: queue.id, environmentId: staging.id };
+    const count = () => prisma().environment.count({ where: { projectId: project.id } });
 
-    // What project.update does, minus tRPC: authorize, then read-before + update in a transaction.
-    const work = async (i: number, audited: boolean) => {
-      const organizationId = await findProjectOrganization(project.id);
-      await findRole(user.id, organizationId!);
-      const change = async (tx: Parameters<Parameters<typeof auditedWrite>[1]>[0]) => {
-        const before = await tx.project.findUniqueOrThrow({
-          where: { id: project.id },
-          select: { description: true },
-        });
-        const after = await tx.project.update({
-          where: { id: project.id },
-          data: { description: `bench ${i}` },
-          select: { description: true },
-        });
-        return {
-          result: after,
-          touched: [],
-          audit: {
-            organizationId,
-            action: "project.updated",
-            target: { type: "project", id: project.id, projectId: project.id },
-            before,
-            after,
-          },
-        };
-      };
-      if (audited) await auditedWrite(ctx, change);
-      else await prisma().$transaction(async (tx) => (await change(tx)).result);
-    };
-
-    for (let i = 0; i < 50; i++) await work(i, i % 2 === 0); // warm-up: pools, query plans, JIT
-    const plain: number[] = [];
-    const audited: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [kind, samples] of [
-        ["plain", plain],
-        ["audited", audited],
-      ] as const) {
-        const started = performance.now();
-        for (let i = 0; i < PER_ROUND; i++) await work(i, kind === "audited");
-        samples.push((performance.now() - started) / PER_ROUND);
-      }
-      console.log(
-        `round ${round + 1}: unaudited ${plain.at(-1)!.toFixed(3)} ms, audited ${audited.at(-1)!.toFixed(3)} ms per mutation`,
+    const few = await count();
+    console.log(`canvas save (one field of orders-queue in staging), ${few} environments:`);
+    const base = await benchSave(ctx, target, ROUNDS, PER_ROUND, console.log);
+    const owner = { actor: { type: "system" as const, label: "bench" }, meta: {} };
+    for (let i = 1; i <= MORE_ENVIRONMENTS; i++)
+      await forkEnvironment(
+        owner,
+        { organizationId: project.organizationId, projectId: project.id },
+        { fromEnvironmentId: staging.id, slug: `preview-${i}`, name: `Preview ${i}` },
       );
-    }
-    const plainMs = median(plain);
-    const auditedMs = median(audited);
-    const ratio = auditedMs / plainMs;
-    console.log(
-      `median per mutation: unaudited ${plainMs.toFixed(3)} ms, audited ${auditedMs.toFixed(3)} ms, ratio ${ratio.toFixed(2)} (target ≤ 1.3)`,
-    );
+    const many = await count();
+    console.log(`the same save after forking ${many - few} more environments it does not touch:`);
+    const more = await benchSave(ctx, target, ROUNDS, PER_ROUND, console.log);
+    // What the audit trail adds (event + history) is the figure that must not grow with them.
+    for (const [n, f] of [
+      [few, base],
+      [many, more],
+    ] as const)
+      console.log(
+        `${n} environments: unaudited ${f.unauditedMs.toFixed(2)} ms, audited ${f.auditedMs.toFixed(2)} ms per save (median): the audit adds ${(f.auditedMs - f.unauditedMs).toFixed(2)} ms, ratio ${f.ratio.toFixed(2)} (target ≤ ${TARGET})`,
+      );
 
-    // A long chain of its own, generated with real (keyed) hashes and inserted in batches.
-    const chain = "bench-chain";
-    let prevHash = GENESIS_HASH;
-    let headPrev = GENESIS_HASH;
-    const start = Date.now();
-    for (let base = 0; base < CHAIN_EVENTS; base += 1000) {
-      const rows = [];
-      for (let seq = base + 1; seq <= Math.min(base + 1000, CHAIN_EVENTS); seq++) {
-        const content: ChainedContent = {
-          chain,
-          seq,
-          at: new Date(start + seq),
-          organizationId: null,
-          actorType: "system",
-          actorId: null,
-          actorLabel: "bench",
-          actorRole: null,
-          action: "bench.event",
-          outcome: "success",
-          targetType: "project",
-          targetId: project.id,
-          projectId: project.id,
-          environmentId: null,
-          componentId: null,
-          before: { description: `v${seq - 1}` },
-          after: { description: `v${seq}`, n: seq },
-          requestId: null,
-          ip: null,
-          userAgent: null,
-        };
-        const hash = eventHash(prevHash, content);
-        rows.push({
-          ...content,
-          before: content.before as object,
-          after: content.after as object,
-          prevHash,
-          hash,
-          hashScheme: KEYED_SCHEME,
-        });
-        headPrev = prevHash;
-        prevHash = hash;
-      }
-      await prisma().auditEvent.createMany({ data: rows });
-    }
-    // The head's trigger accepts a new head only on the chain's newest event, with its prevHash.
-    await prisma().auditChain.create({
-      data: { chain, seq: CHAIN_EVENTS, hash: prevHash, prevHash: headPrev },
-    });
-    const verifyRuns: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const started = performance.now();
-      const result = await verifyChain(chain);
-      verifyRuns.push(performance.now() - started);
-      if (!result.ok || result.checked !== CHAIN_EVENTS)
-        throw new Error(`verify failed: ${JSON.stringify(result)}`);
-    }
-    const verifyMs = median(verifyRuns);
-    const perSecond = Math.round(CHAIN_EVENTS / (verifyMs / 1000));
+    const verify = await benchVerify(CHAIN_EVENTS, project.id);
     console.log(
-      `verify: ${CHAIN_EVENTS} events in ${verifyMs.toFixed(0)} ms (median of 3) = ${perSecond} events/s`,
-    );
-    // History: the demo diagram, then the state recording an environment-moving change adds.
-    await syncCatalog(catalogRoot());
-    await seedDemoDiagram();
-    const environments = await prisma().environment.count({ where: { projectId: project.id } });
-    const historyRuns: number[] = [];
-    for (let i = 0; i < 30; i++) {
-      const started = performance.now();
-      // Rolled back: every run records (and measures) the same states afresh.
-      await prisma()
-        .$transaction(async (tx) => {
-          await recordEnvironmentStates(tx, [{ projectId: project.id }], {
-            id: `bench-${i}`,
-            at: new Date(),
-          });
-          throw new Rollback();
-        })
-        .catch((error) => {
-          if (!(error instanceof Rollback)) throw error;
-        });
-      historyRuns.push(performance.now() - started);
-    }
-    const historyMs = median(historyRuns.slice(5));
-    console.log(
-      `history: recording ${environments} environments of the demo project after a change: ${historyMs.toFixed(3)} ms (median of 25)`,
+      `verify: ${CHAIN_EVENTS} events in ${verify.ms.toFixed(0)} ms (median of 3) = ${verify.perSecond} events/s`,
     );
     console.log(
       JSON.stringify({
         bench: "audit",
         database: "postgresql",
-        ratio: Number(ratio.toFixed(3)),
-        unaudited_ms: Number(plainMs.toFixed(3)),
-        audited_ms: Number(auditedMs.toFixed(3)),
-        mutations: ROUNDS * PER_ROUND,
+        ratio: round3(Math.max(base.ratio, more.ratio)),
+        save: figures(base, few),
+        save_more_environments: figures(more, many),
         verify_events: CHAIN_EVENTS,
-        verify_ms: Math.round(verifyMs),
-        verify_events_per_s: perSecond,
-        history_ms: Number(historyMs.toFixed(3)),
-        history_environments: environments,
+        verify_ms: Math.round(verify.ms),
+        verify_events_per_s: verify.perSecond,
       }),
     );
   } finally {

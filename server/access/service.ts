@@ -2,7 +2,8 @@
 // the pure `resolveInstance` (server/domain/access), which computes params, connection
 // payloads, grants and env vars. Authorization is the router's job; redaction happens
 // here, so nothing but the audited reveal ever returns a sensitive value.
-import { auditedWrite, type AuditContext } from "../audit/write";
+import { auditedWrite } from "../changes/audited-write";
+import type { AuditContext } from "../audit/types";
 import { blastRadius } from "../domain/access/blast-radius";
 import { redactResolution } from "../domain/access/redact";
 import { resolveInstance } from "../domain/access/resolve";
@@ -18,10 +19,10 @@ import {
 } from "../domain/graph/types";
 import { loadCascade, loadInstancesRuntime } from "../repositories/access";
 import { environmentDefaultsFor, openSensitive } from "../repositories/environment-defaults";
-import { mergeSensitive } from "../secrets/split-sensitive";
-import { listArtifactTypes } from "../repositories/catalog";
-import { organizationPresets, pinnedVersion } from "../presets/usable";
-import { listBundleVersionDefinitions, loadDiagram } from "../repositories/diagram";
+import { mergeSensitive } from "../domain/access/split-sensitive";
+import { loadDiagram } from "../repositories/diagram";
+import { loadCatalog } from "../rules/catalog";
+import { pinnedVersion } from "../rules/presets";
 
 interface Target {
   organizationId: string;
@@ -41,19 +42,16 @@ async function resolveRaw(
   { organizationId, projectId, componentId, environmentId }: Target,
   { tx, deploymentId }: ResolveOptions = {},
 ) {
-  const [stored, cascade, bundleDefs, types, presets] = await Promise.all([
+  const [stored, cascade, catalog] = await Promise.all([
     loadDiagram(projectId, tx),
     loadCascade(projectId, environmentId, tx),
-    listBundleVersionDefinitions(organizationId, tx),
-    listArtifactTypes(organizationId, tx),
-    organizationPresets(organizationId, tx),
+    loadCatalog(organizationId, tx),
   ]);
+  const { bundles, types: artifactTypes, presets } = catalog;
   if (!stored || !cascade) throw new AppError("NOT_FOUND", "Project or environment not found");
   const diagram: Diagram = stored.diagram;
   const component = diagram.components.find((c) => c.id === componentId);
   if (!component) throw new AppError("NOT_FOUND", "componentId: not a component of this project");
-  const bundles = new Map(bundleDefs.map((b) => [bundleRef(b.name, b.version), b]));
-  const artifactTypes = new Map(types.map((t) => [t.name, t]));
   const bundle = bundles.get(bundleRef(component.bundle, component.version));
   if (!bundle)
     throw new AppError(

@@ -6,7 +6,7 @@
 // role) and `ctx.audit` (the actor with its role, and the request). Handlers destructure and
 // delegate; the role each procedure needs is in its meta, so the matrix reads from the code.
 import { z } from "zod";
-import type { AuditContext } from "../audit/write";
+import type { AuditContext } from "../audit/types";
 import { AppError } from "../domain/errors";
 import type { Role } from "../domain/roles";
 import { findOrganizationBySlug } from "../repositories/organizations";

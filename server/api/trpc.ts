@@ -6,7 +6,7 @@ import { ZodError } from "zod";
 import { AppError, isAppError, type AppErrorCode } from "../domain/errors";
 import { findHostileInput } from "../domain/input/hostile";
 import type { Role } from "../domain/roles";
-import type { AuditContext } from "../audit/write";
+import type { AuditContext } from "../audit/types";
 import { actorOf, type Context } from "./context";
 
 const toTrpcCode: Record<AppErrorCode, TRPCError["code"]> = {

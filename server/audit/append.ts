@@ -11,7 +11,8 @@
 // no head row to lock: a transaction-scoped advisory lock on its name serializes its first
 // appenders.
 import type { Tx } from "../db";
-import { chainHash, hashedPayload, KEYED_SCHEME, type ChainedContent } from "./chain";
+import { chainHash, hashedPayload, KEYED_SCHEME } from "./chain";
+import type { ChainedContent } from "../repositories/audit";
 import { GENESIS_HASH } from "./types";
 
 const COLUMNS = `id, chain, seq, at, "organizationId", "actorType", "actorId", "actorLabel", "actorRole", action,

@@ -5,7 +5,8 @@
 // database cannot recompute the hashes after rewriting rows. Events written before keyed
 // hashing carry the plain scheme, sha256 of the same message; they can only start a chain.
 import { createHash, createHmac } from "node:crypto";
-import { derivedKey } from "../secrets/crypto";
+import { derivedKey } from "../crypto/cipher";
+import type { ChainedContent } from "../repositories/audit";
 import { canonicalJson } from "./canonical";
 
 export const PLAIN_SCHEME = "sha256";
@@ -18,29 +19,6 @@ let processChainKey: Buffer | undefined;
 export function chainKey(): Buffer {
   processChainKey ??= derivedKey("audit-chain");
   return processChainKey;
-}
-
-export interface ChainedContent {
-  chain: string;
-  seq: number;
-  at: Date;
-  organizationId: string | null;
-  actorType: string;
-  actorId: string | null;
-  actorLabel: string;
-  actorRole: string | null;
-  action: string;
-  outcome: string;
-  targetType: string;
-  targetId: string | null;
-  projectId: string | null;
-  environmentId: string | null;
-  componentId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-  userAgent: string | null;
 }
 
 export function contentOf(row: ChainedContent): ChainedContent {

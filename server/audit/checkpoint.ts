@@ -8,10 +8,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { AppError } from "../domain/errors";
 import { eventHashAt } from "../repositories/audit";
-import { derivedKey } from "../secrets/crypto";
+import { derivedKey } from "../crypto/cipher";
 import { canonicalJson } from "./canonical";
 import { verifyChain, type VerifyResult } from "./verify";
-import { auditedWrite, type AuditContext } from "./write";
+import type { AuditContext } from "./types";
+import { recordReadEvent } from "./write";
 
 export const CHECKPOINT_KIND = "patchbay.audit-checkpoint" as const;
 const SIGNATURE_PREFIX = "hmac-sha256:";
@@ -131,14 +132,11 @@ export async function exportCheckpoint(
     );
   }
   const checkpoint = signCheckpoint(organizationId, chain.headSeq, chain.headHash);
-  return auditedWrite(ctx, async () => ({
-    result: checkpoint,
-    touched: [],
-    audit: {
-      organizationId,
-      action: "audit.checkpoint_exported",
-      target: { type: "organization", id: organizationId },
-      after: { seq: checkpoint.seq, hash: checkpoint.hash, at: checkpoint.at },
-    },
-  }));
+  await recordReadEvent(ctx, {
+    organizationId,
+    action: "audit.checkpoint_exported",
+    target: { type: "organization", id: organizationId },
+    after: { seq: checkpoint.seq, hash: checkpoint.hash, at: checkpoint.at },
+  });
+  return checkpoint;
 }

@@ -6,10 +6,11 @@ import { createHmac, randomBytes } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import { auditCount, forEachDatabase, snapshot, type Harness } from "@/test/integration";
 import { rewriteChain, saveTrail } from "@/test/audit-attacker";
-import { derivedKey } from "@/server/secrets/crypto";
+import { derivedKey } from "@/server/crypto/cipher";
 import { KEYED_SCHEME } from "./chain";
 import { verifyChain } from "./verify";
-import { appendAuditEvent, recordAuditEvent } from "./write";
+import { appendAuditEvent } from "./event";
+import { recordAuditEvent } from "./write";
 
 async function acmeId(h: Harness): Promise<string> {
   const org = await h

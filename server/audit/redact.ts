@@ -1,6 +1,6 @@
 // Before/after snapshots go through `redactForAudit`: any key that names a credential is
 // replaced by a fingerprint, so audit events can show *that* a secret changed, never its value.
-import { fingerprint as keyedFingerprint } from "../secrets/crypto";
+import { fingerprint as keyedFingerprint } from "../crypto/fingerprint";
 
 const SENSITIVE_KEY =
   /pass(word)?|secret|token|api[_-]?key|private[_-]?key|credential|ciphertext|authorization|cookie/i;

@@ -14,6 +14,12 @@ export interface RequestMeta {
   userAgent?: string;
 }
 
+/** Who acts and the request they act in: what every event of a request records. */
+export interface AuditContext {
+  actor: Actor;
+  meta: RequestMeta;
+}
+
 export interface AuditTarget {
   type: string;
   id?: string;
@@ -30,6 +36,12 @@ export interface AuditInput {
   target: AuditTarget;
   before?: unknown;
   after?: unknown;
+}
+
+/** The event a change was recorded under: its id and time (its history rows carry both). */
+export interface RecordedEvent {
+  id: string;
+  at: Date;
 }
 
 export const GLOBAL_CHAIN = "global";

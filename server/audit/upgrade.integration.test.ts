@@ -10,7 +10,7 @@ import { rewriteChain } from "@/test/audit-attacker";
 import { hashedPayload } from "./chain";
 import { GENESIS_HASH } from "./types";
 import { verifyChain } from "./verify";
-import { auditedWrite } from "./write";
+import { auditedWrite } from "../changes/audited-write";
 
 const KEYED_CHAIN_MIGRATION = "20261203130548_audit_keyed_chain";
 

@@ -5,7 +5,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { requestMeta } from "../api/context";
+import { requestMeta } from "../audit/request-meta";
 import { safeCallbackPath } from "../domain/auth/callback-path";
 import { throttledCode } from "../domain/auth/throttle";
 import { env } from "../env";

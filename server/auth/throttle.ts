@@ -10,7 +10,7 @@ import {
   type ThrottleState,
 } from "../domain/auth/throttle";
 import { pruneThrottleRows, updateThrottleRows } from "../repositories/sign-in-throttle";
-import { derivedKey } from "../secrets/crypto";
+import { derivedKey } from "../crypto/cipher";
 
 export interface ThrottleKey {
   scope: ThrottleScope;

@@ -4,8 +4,8 @@
 // that validated are written; a name@version already published with other content is
 // refused and reported, never overwritten. What is written belongs to the importing
 // organization: no other organization sees it.
-import type { AuditContext } from "../audit/write";
-import { auditedWrite } from "../audit/write";
+import type { AuditContext } from "../audit/types";
+import { auditedWrite } from "../changes/audited-write";
 import { importMassdriverPath } from "../bundles/massdriver";
 import { AppError } from "../domain/errors";
 import * as repo from "../repositories/catalog";

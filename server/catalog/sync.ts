@@ -1,7 +1,7 @@
 // Start-up sync of the on-disk catalog into the database as immutable versions. Never throws
 // for catalog content: loader errors and refused versions are logged and returned, so a bad
 // bundle cannot keep Patchbay from starting.
-import { auditedWrite } from "../audit/write";
+import { auditedWrite } from "../changes/audited-write";
 import { formatCatalogError, loadCatalog } from "../bundles/loader";
 import type { CatalogError } from "../domain/catalog/types";
 import type { Tx } from "../db";

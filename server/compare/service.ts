@@ -1,5 +1,5 @@
-// Compare two environments of a project — each as it is now (snapshot-now.ts) or as it was
-// at a past moment (server/history) — with the pure diff engine, and the diagram to draw
+// Compare two environments of a project — each as it is now or as it was at a past moment
+// (server/environment-state) — with the pure diff engine, and the diagram to draw
 // once for both (today's, plus what only the past held, where it stood then). Values the
 // bundle or artifact type marks sensitive are masked for every reader: reading them is the
 // audited reveal's job, not a comparison's. Authorization is the router's job; a query, so
@@ -11,11 +11,12 @@ import { maskSensitive } from "../domain/diff/mask";
 import type { EnvironmentSnapshot, MaskPlace, SnapshotEnvironment } from "../domain/diff/types";
 import { AppError } from "../domain/errors";
 import { bundleRef, type Diagram } from "../domain/graph/types";
-import { environmentAt, type PastEnvironment } from "../history/read";
 import { loadDiagram, type StoredDiagram } from "../repositories/diagram";
 import { getProject } from "../repositories/projects";
+import { snapshotNow } from "../environment-state/now";
+import { environmentAt, type PastEnvironment } from "../environment-state/past";
+import { type Catalog, loadCatalog } from "../rules/catalog";
 import type { CompareDiagramDto, CompareResultDto } from "./schemas";
-import { loadSnapshotCatalog, snapshotNow, type SnapshotCatalog } from "./snapshot-now";
 
 export interface CompareInput {
   organizationId: string;
@@ -41,7 +42,7 @@ export async function compareEnvironments({
   const [project, stored, catalog] = await Promise.all([
     getProject(projectId),
     loadDiagram(projectId),
-    loadSnapshotCatalog(organizationId),
+    loadCatalog(organizationId),
   ]);
   if (!project || !stored) throw new AppError("NOT_FOUND", "Project not found");
   const environmentOf = (id: string, side: "left" | "right"): SnapshotEnvironment => {
@@ -103,7 +104,7 @@ function withPast(stored: StoredDiagram, past: readonly PastEnvironment[]): Diag
  * Hides params the bundle's schema marks `sensitive` and output fields its artifact type
  * does, over every bundle version the diagram pins (a mask place names the bundle only).
  */
-function sensitiveMask(diagram: Diagram, catalog: SnapshotCatalog): (place: MaskPlace) => boolean {
+function sensitiveMask(diagram: Diagram, catalog: Catalog): (place: MaskPlace) => boolean {
   const params = new Map<string, Set<string>>();
   const outputs = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, key: string, pointers: readonly string[]) => {
@@ -143,7 +144,7 @@ function slots(
 }
 
 /** What the compare view draws: every component at its stored position with its slots, every line with its type's colour. */
-function drawing(diagram: Diagram, catalog: SnapshotCatalog): CompareDiagramDto {
+function drawing(diagram: Diagram, catalog: Catalog): CompareDiagramDto {
   const byId = new Map(diagram.components.map((c) => [c.id, c]));
   const bundleOf = (id: string): BundleDefinition | undefined => {
     const c = byId.get(id);

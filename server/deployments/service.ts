@@ -7,13 +7,14 @@
 // router's job.
 import { randomBytes } from "node:crypto";
 import { resolveForDeployment } from "../access/service";
-import { auditedWrite, type AuditContext } from "../audit/write";
+import { auditedWrite } from "../changes/audited-write";
+import type { AuditContext } from "../audit/types";
 import { assertRequestable, type RequestableAction } from "../domain/deployments/blockers";
 import { AppError } from "../domain/errors";
 import * as repo from "../repositories/deployments";
 import { findBundleDefinition, findSecretTarget } from "../repositories/secrets";
 import { ensureShownInstance } from "../secrets/service";
-import { fingerprinter } from "../secrets/crypto";
+import { fingerprinter } from "../crypto/fingerprint";
 import type { DeploymentDto, RequestedDeploymentDto } from "./schemas";
 import { deploymentSnapshot } from "./snapshot";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { resolveInstance } from "@/server/domain/access/resolve";
 import type { ResolveInstanceInput } from "@/server/domain/access/resolve-types";
 import { preset, realBundle, realTypes } from "@/test/real-catalog";
-import { fingerprinter } from "../secrets/crypto";
+import { fingerprinter } from "../crypto/fingerprint";
 import { deploymentSnapshot } from "./snapshot";
 
 const app = realBundle("local-process");

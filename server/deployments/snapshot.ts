@@ -9,8 +9,12 @@
 import type { InstanceResolution } from "../domain/access/resolve-types";
 import type { BundleDefinition } from "../domain/catalog/types";
 import { sensitivePaths } from "../domain/catalog/schema-path";
-import { fingerprintPrefix, type Fingerprinter } from "../secrets/crypto";
-import { mergeSensitive, splitSensitive, type PayloadObject } from "../secrets/split-sensitive";
+import { fingerprintPrefix, type Fingerprinter } from "../crypto/fingerprint";
+import {
+  mergeSensitive,
+  splitSensitive,
+  type PayloadObject,
+} from "../domain/access/split-sensitive";
 
 /** Stands in for a sensitive value. */
 interface FingerprintMarker {

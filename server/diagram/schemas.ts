@@ -1,6 +1,6 @@
 // zod shapes of the diagram procedures: operations in, diagram and catalog out.
 import { z } from "zod";
-import { usablePresetDto } from "../presets/schemas";
+import { usablePresetDto } from "../rules/schemas";
 
 const record = z.record(z.string(), z.unknown());
 /** Ids are chosen by the client so undo/redo can bring back the same component or line. */

@@ -3,22 +3,20 @@
 // operation breaks a rule (BAD_REQUEST naming the op and field), else written with one
 // audit event. Authorization is the router's job.
 import { randomBytes } from "node:crypto";
-import type { Actor } from "../audit/types";
-import type { AuditContext } from "../audit/write";
-import { auditedWrite } from "../audit/write";
+import type { Actor, AuditContext } from "../audit/types";
+import { auditedWrite } from "../changes/audited-write";
+import type { Tx } from "../db";
 import { AppError } from "../domain/errors";
 import { applyOps, type Op } from "../domain/graph/ops";
-import type { Tx } from "../db";
-import type { EnvironmentClass } from "../domain/environments";
+import { environmentsTouched } from "../domain/graph/touched";
 import type { InstanceConfig } from "../domain/graph/types";
-import { presetLookup } from "../domain/presets/usable";
 import type { Role } from "../domain/roles";
-import { organizationPresets, pinnedVersion } from "../presets/usable";
-import { listArtifactTypes } from "../repositories/catalog";
+import type { Known } from "../environment-state/record";
 import * as repo from "../repositories/diagram";
-import { organizationSettings } from "../repositories/presets";
 import { getProject } from "../repositories/projects";
-import { applyContext } from "./catalog-context";
+import { type Catalog, loadCatalog } from "../rules/catalog";
+import { rulesContext } from "../rules/context";
+import { pinnedVersion } from "../rules/presets";
 import { describeChange } from "./describe";
 
 export async function getDiagram(projectId: string) {
@@ -29,15 +27,10 @@ export async function getDiagram(projectId: string) {
 
 /** The catalog a canvas needs: every bundle version (slots, form, presets) and artifact type its organization may see. */
 export async function diagramCatalog(organizationId: string) {
-  const [bundles, types, presets, settings] = await Promise.all([
-    repo.listBundleVersionDefinitions(organizationId),
-    listArtifactTypes(organizationId),
-    organizationPresets(organizationId),
-    organizationSettings(organizationId),
-  ]);
+  const { bundles, types, presets, settings } = await loadCatalog(organizationId);
   return {
     requireProductionPresets: settings.requireProductionPresets,
-    bundles: bundles.map(
+    bundles: [...bundles.values()].map(
       ({ name, version, description, icon, category, params, ui, connections, artifacts }) => ({
         name,
         version,
@@ -56,7 +49,7 @@ export async function diagramCatalog(organizationId: string) {
         presets: presets.filter((p) => p.bundle === name),
       }),
     ),
-    artifactTypes: types.map(({ name, label, color, orientation, policies }) => ({
+    artifactTypes: [...types.values()].map(({ name, label, color, orientation, policies }) => ({
       name,
       label,
       color,
@@ -85,45 +78,12 @@ export function actingRole(actor: Actor): Role {
 }
 
 /**
- * The rules every diagram change of `project` by `role` passes (catalog, policies, presets,
- * guardrails). The catalog is the one its organization sees: another organization's imports are not in it.
- */
-export async function diagramRules(
-  project: {
-    organizationId: string;
-    environments: { id: string; slug: string; class: EnvironmentClass }[];
-  },
-  role: Role,
-  tx?: Tx,
-) {
-  const [bundles, types, presets, settings] = await Promise.all([
-    repo.listBundleVersionDefinitions(project.organizationId, tx),
-    listArtifactTypes(project.organizationId, tx),
-    organizationPresets(project.organizationId, tx),
-    organizationSettings(project.organizationId, tx),
-  ]);
-  const lookup = presetLookup(
-    presets,
-    new Map(project.environments.map((e) => [e.id, e])),
-    settings.requireProductionPresets,
-    role,
-  );
-  return {
-    ctx: applyContext(
-      bundles,
-      types,
-      project.environments.map((e) => e.id),
-      lookup,
-    ),
-    presets,
-  };
-}
-
-/**
  * Checks and writes `ops` on one project inside `tx`, moving it from `baseRevision` to the
  * next (CONFLICT when it moved on). Shared by the canvas's saves and by changes made on a
  * project's behalf (a preset upgrade applied by ops, a promotion), so all pass the same rules
- * with the caller's `role`.
+ * with the caller's `role`. The catalog is read once (or taken from `catalog`) and handed on
+ * with the diagram the change leaves (`known`) and the environments it moved (`touched`), so
+ * the environment history reads neither again.
  */
 export async function writeDiagramOps(
   tx: Tx,
@@ -131,6 +91,7 @@ export async function writeDiagramOps(
   baseRevision: number,
   ops: Op[],
   role: Role,
+  catalog?: Catalog,
 ) {
   const project = await getProject(projectId, tx);
   if (!project) throw new AppError("NOT_FOUND", "Project not found");
@@ -144,9 +105,10 @@ export async function writeDiagramOps(
       },
     );
   }
-  const before = (await repo.loadDiagram(projectId, tx))!.diagram;
-  const { ctx: rules, presets } = await diagramRules(project, role, tx);
-  const after = applyOps(before, ops, rules);
+  const stored = (await repo.loadDiagram(projectId, tx))!;
+  const before = stored.diagram;
+  const rules = catalog ?? (await loadCatalog(project.organizationId, tx));
+  const after = applyOps(before, ops, rulesContext(rules, project, role));
   // applyOps refused ids already on this diagram; this also catches a line reusing a component's
   // id. Ids are unique per project only, so another project's ids answer as fresh ones do.
   const newIds = ops.flatMap((o) =>
@@ -158,9 +120,19 @@ export async function writeDiagramOps(
   const bundleOf = (componentId: string) =>
     after.components.find((c) => c.id === componentId)?.bundle ?? "";
   const presetId = (bundle: string, config: InstanceConfig) =>
-    pinnedVersion(presets, bundle, config)?.id ?? null;
+    pinnedVersion(rules.presets, bundle, config)?.id ?? null;
   await repo.writeOps(tx, projectId, ops, bundleOf, presetId);
-  return { project, revision, before, after };
+  // A diagram change moves no instance's status; a new row starts as a draft, as read back.
+  const known: Known = {
+    project,
+    stored: { revision, diagram: after, statuses: stored.statuses },
+    catalog: rules,
+  };
+  const touched = environmentsTouched(
+    ops,
+    project.environments.map((e) => e.id),
+  ).map((environmentId) => ({ projectId, environmentId }));
+  return { project, revision, before, after, known, touched };
 }
 
 export async function applyDiagramOps(
@@ -170,7 +142,7 @@ export async function applyDiagramOps(
   ops: Op[],
 ) {
   return auditedWrite(ctx, async (tx) => {
-    const { project, revision, before, after } = await writeDiagramOps(
+    const { project, revision, before, after, known, touched } = await writeDiagramOps(
       tx,
       projectId,
       baseRevision,
@@ -180,6 +152,8 @@ export async function applyDiagramOps(
     const change = describeChange(before, after, ops, project.environments);
     return {
       result: { revision },
+      touched,
+      known: [known],
       audit: {
         organizationId: project.organizationId,
         ...change,

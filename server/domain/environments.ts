@@ -2,7 +2,8 @@
 // environment may be deleted. Pure: the service feeds these rows read inside its transaction.
 import { AppError, fieldMessages } from "./errors";
 
-export type EnvironmentClass = "production" | "non_production";
+export const ENVIRONMENT_CLASSES = ["production", "non_production"] as const;
+export type EnvironmentClass = (typeof ENVIRONMENT_CLASSES)[number];
 
 export interface EnvironmentSpec {
   slug: string;

@@ -1,7 +1,8 @@
 // Changing a project's environments: create, rename, class, decommission protection, fork,
 // delete. Each is one transaction with one audit event; a refusal throws before anything is
 // written, so the database is left exactly as it was. Authorization is the router's job.
-import { auditedWrite, type AuditContext } from "../audit/write";
+import { auditedWrite } from "../changes/audited-write";
+import type { AuditContext } from "../audit/types";
 import type { Tx } from "../db";
 import {
   assertDeletable,
@@ -11,7 +12,7 @@ import {
 } from "../domain/environments";
 import { AppError } from "../domain/errors";
 import { refitPins, type ReplacedPin } from "../domain/presets/fork-pins";
-import { organizationPresets } from "../presets/usable";
+import { organizationPresets } from "../rules/presets";
 import { organizationSettings } from "../repositories/presets";
 import * as environments from "../repositories/environments";
 import * as projects from "../repositories/projects";

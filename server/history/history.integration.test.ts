@@ -4,6 +4,10 @@
 // before the environment existed reads as empty; history rows cannot be rewritten; the
 // slider's moments name the change and who made it; another organization reads nothing.
 import { beforeAll, expect, it } from "vitest";
+import { snapshotNow } from "@/server/environment-state/now";
+import { loadDiagram } from "@/server/repositories/diagram";
+import { getProject } from "@/server/repositories/projects";
+import { loadCatalog } from "@/server/rules/catalog";
 import { forEachDatabase, type Harness } from "@/test/integration";
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 15));
@@ -223,5 +227,59 @@ forEachDatabase("environment history", (h: Harness) => {
     await expect(
       viewer.compare.history({ projectId, environmentId: production, since: "last week" }),
     ).rejects.toThrow(/since[\s\S]*must be an ISO date-time/);
+  });
+
+  it("records, from what the save already read, the state a fresh read gives", async () => {
+    const dev = await h.as("dev@acme.test");
+    const rds = (await dev.diagram.catalog({ projectId })).bundles.find(
+      (b) => b.name === "aws-rds-postgres",
+    )!;
+    const values = rds.presets.find((p) => p.name === "Development")!.versions[0]!.values;
+    const { revision } = await dev.diagram.get({ projectId });
+    // Created in one batch, ids against op order: their stored order need not be the batch's.
+    const add = (id: string, name: string) => ({
+      op: "addComponent" as const,
+      component: { id, name, bundle: rds.name, version: rds.version, x: 0, y: 500 },
+      instances: { [staging]: { params: values, preset: "Development" } },
+    });
+    // A line into the app added earlier in this file, and its policy chosen in production.
+    const line = {
+      id: "cmp-history-line-0001",
+      from: "cmp-history-zz-0001",
+      fromArtifact: "database",
+      to: "cmp-history-api-0001",
+      toSlot: "database",
+      policies: ["read-only"],
+    };
+    await dev.diagram.change({
+      projectId,
+      baseRevision: revision,
+      ops: [
+        add("cmp-history-zz-0001", "zz-db"),
+        add("cmp-history-aa-0001", "aa-db"),
+        { op: "addLink", link: line },
+        { op: "setLinkPolicy", link: line.id, environment: production, policies: ["read-write"] },
+      ],
+    });
+    const project = (await getProject(projectId))!;
+    const [stored, catalog] = await Promise.all([
+      loadDiagram(projectId),
+      loadCatalog(project.organizationId),
+    ]);
+    const ordered = (state: { components: { id: string }[]; links: { id: string }[] }) => ({
+      ...state,
+      components: [...state.components].sort((a, b) => a.id.localeCompare(b.id)),
+      links: [...state.links].sort((a, b) => a.id.localeCompare(b.id)),
+    });
+    for (const e of project.environments) {
+      const newest = await h.db().prisma.environmentSnapshot.findFirstOrThrow({
+        where: { environmentId: e.id },
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        select: { state: true },
+      });
+      const { id, slug, name, class: kind } = e;
+      const fresh = await snapshotNow(stored!, { id, slug, name, class: kind }, catalog);
+      expect(ordered(newest.state as never)).toEqual(ordered(JSON.parse(JSON.stringify(fresh))));
+    }
   });
 });

@@ -1,50 +1,9 @@
-// Time travel, reading side: an environment as it was at a past moment (the newest state
-// recorded at or before it), and the moments its state changed — what the time slider steps
-// through. A moment before the environment existed reads as an empty environment.
-import type { EnvironmentSnapshot, SnapshotEnvironment } from "../domain/diff/types";
+// Time travel's time slider: the moments an environment's state changed (recorded by
+// server/environment-state/record.ts), each with the audit event that changed it. Reading
+// the state at one of them is server/environment-state/past.ts.
 import { AppError } from "../domain/errors";
-import { formatUtc } from "../domain/time";
-import {
-  environmentCreatedAt,
-  firstRecordedAt,
-  firstState,
-  momentsSince,
-  stateAt,
-} from "../repositories/history";
+import { firstRecordedAt, momentsSince } from "../repositories/history";
 import { getProject } from "../repositories/projects";
-
-export interface PastEnvironment {
-  snapshot: EnvironmentSnapshot;
-  /** Component id → [x, y] then: draws components that are gone since. */
-  positions: Record<string, [number, number]>;
-  /** Said when the moment asked for is not what was read (before the recorded history). */
-  notice?: string;
-}
-
-/** `environment` at `at`, or null when nothing of its history is recorded (read it as it is now). */
-export async function environmentAt(
-  environment: SnapshotEnvironment,
-  at: Date,
-): Promise<PastEnvironment | null> {
-  const iso = at.toISOString();
-  const row = await stateAt(environment.id, at);
-  if (row) return { snapshot: { ...row.state, environment, at: iso }, positions: row.positions };
-  const created = await environmentCreatedAt(environment.id);
-  if (created && created > at) {
-    return {
-      snapshot: { environment, at: iso, components: [], links: [], instances: {} },
-      positions: {},
-      notice: `${environment.name} did not exist yet at ${formatUtc(at)}`,
-    };
-  }
-  const first = await firstState(environment.id);
-  if (!first) return null;
-  return {
-    snapshot: { ...first.state, environment, at: first.at.toISOString() },
-    positions: first.positions,
-    notice: `${environment.name}'s history is recorded from ${formatUtc(first.at)}: showing that state`,
-  };
-}
 
 export interface Moment {
   at: string;

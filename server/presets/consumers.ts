@@ -2,8 +2,8 @@
 // would change; and applying that move for chosen consumers as one audited change. The
 // move goes through the diagram rules of each project (a consumer the new version no
 // longer allows is refused, and then nothing is written).
-import type { AuditContext } from "../audit/write";
-import { auditedWrite } from "../audit/write";
+import type { AuditContext } from "../audit/types";
+import { auditedWrite } from "../changes/audited-write";
 import { actingRole, writeDiagramOps } from "../diagram/service";
 import { AppError } from "../domain/errors";
 import type { Op } from "../domain/graph/ops";
@@ -11,6 +11,7 @@ import { allowedIn } from "../domain/presets/allowed";
 import type { PresetVersionRules } from "../domain/presets/types";
 import { deviations, upgradePlan, type UpgradeChange } from "../domain/presets/upgrade";
 import { loadDiagram } from "../repositories/diagram";
+import { loadCatalog } from "../rules/catalog";
 import * as repo from "../repositories/presets";
 import type { ConsumerDto, PresetDto, PresetVersionDto } from "../repositories/presets";
 
@@ -98,6 +99,8 @@ export async function applyPresetUpgrade(
       from: number;
       changes: UpgradeChange[];
     }[] = [];
+    const catalog = await loadCatalog(organizationId, tx);
+    const written: Awaited<ReturnType<typeof writeDiagramOps>>[] = [];
     for (const projectId of [...new Set(chosen.map((c) => c.project.id))]) {
       const stored = (await loadDiagram(projectId, tx))!;
       const ops: Op[] = [];
@@ -120,11 +123,14 @@ export async function applyPresetUpgrade(
           changes: plan.changes,
         });
       }
-      await writeDiagramOps(tx, projectId, stored.revision, ops, actingRole(ctx.actor));
+      written.push(
+        await writeDiagramOps(tx, projectId, stored.revision, ops, actingRole(ctx.actor), catalog),
+      );
     }
     return {
       result: { upgraded: moved.length },
-      touched: [...new Set(chosen.map((c) => c.project.id))].map((projectId) => ({ projectId })),
+      touched: written.flatMap((w) => w.touched),
+      known: written.map((w) => w.known),
       audit: {
         organizationId,
         action: "preset.upgrade_applied",

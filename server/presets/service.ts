@@ -1,8 +1,8 @@
 // Authoring presets: create with a first draft, save the draft, publish it as an immutable
 // version, offer a version to older consumers, and the organization's production-preset
 // guardrail. Each write is one audited change; authorization is the router's job.
-import type { AuditContext } from "../audit/write";
-import { auditedWrite } from "../audit/write";
+import type { AuditContext } from "../audit/types";
+import { auditedWrite } from "../changes/audited-write";
 import { AppError } from "../domain/errors";
 import type { Role } from "../domain/roles";
 import { atLeast } from "../domain/roles";

@@ -7,7 +7,7 @@ import type { BundleDefinition } from "../domain/catalog/types";
 import { AppError, fieldMessages } from "../domain/errors";
 import { ruleProblems } from "../domain/presets/rules";
 import type { PresetRules } from "../domain/presets/types";
-import { paramProblems } from "../diagram/catalog-context";
+import { paramProblems } from "../rules/context";
 import { listBundleVersionDefinitions } from "../repositories/diagram";
 
 /**

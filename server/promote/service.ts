@@ -2,17 +2,19 @@
 // message. The plan is pure (server/domain/promote); the operations pass the target
 // project's diagram rules — presets, locks, guardrails — exactly like a canvas edit, and the
 // whole promotion is one audit event listing its changes. Authorization is the router's job.
-import type { AuditContext } from "../audit/write";
-import { auditedWrite } from "../audit/write";
-import { actingRole, diagramRules, writeDiagramOps } from "../diagram/service";
+import type { AuditContext } from "../audit/types";
+import { auditedWrite } from "../changes/audited-write";
+import { actingRole, writeDiagramOps } from "../diagram/service";
 import { AppError, isAppError } from "../domain/errors";
 import { applyOps } from "../domain/graph/ops";
 import { sensitivePaths } from "../domain/catalog/schema-path";
-import { bundleRef, type Diagram } from "../domain/graph/types";
+import type { Diagram } from "../domain/graph/types";
 import { maskPromotedChanges } from "../domain/promote/mask";
 import { planPromotion, type PromotedChange, type Selection } from "../domain/promote/plan";
-import { listBundleVersionDefinitions, loadDiagram } from "../repositories/diagram";
+import { loadDiagram } from "../repositories/diagram";
 import { getProject } from "../repositories/projects";
+import { type Catalog, catalogBundle, loadCatalog } from "../rules/catalog";
+import { rulesContext } from "../rules/context";
 import type { Tx } from "../db";
 import type { Role } from "../domain/roles";
 
@@ -44,21 +46,10 @@ async function environments(projectId: string, from: string, to: string, tx?: Tx
 }
 
 /** The changes with values of sensitive params masked: what a preview shows and the audit event keeps. */
-async function masked(
-  organizationId: string,
-  diagram: Diagram,
-  changes: PromotedChange[],
-  tx?: Tx,
-): Promise<PromotedChange[]> {
-  const bundles = new Map(
-    (await listBundleVersionDefinitions(organizationId, tx)).map((d) => [
-      bundleRef(d.name, d.version),
-      d,
-    ]),
-  );
+function masked(catalog: Catalog, diagram: Diagram, changes: PromotedChange[]): PromotedChange[] {
   const sensitive = (componentId: string) => {
     const c = diagram.components.find((x) => x.id === componentId);
-    const bundle = c && bundles.get(bundleRef(c.bundle, c.version));
+    const bundle = c && catalogBundle(catalog, c.bundle, c.version);
     return bundle ? sensitivePaths(bundle.params) : [];
   };
   return maskPromotedChanges(changes, sensitive);
@@ -67,16 +58,19 @@ async function masked(
 /** What promoting would change, and the rule it would break for `role` (null when it would pass). Writes nothing. */
 export async function previewPromotion(input: PromoteInput, role: Role) {
   const { project } = await environments(input.projectId, input.from, input.to);
-  const stored = (await loadDiagram(input.projectId))!;
-  const plan = planPromotion(stored.diagram, input.from, input.to, input.selections);
+  const [stored, catalog] = await Promise.all([
+    loadDiagram(input.projectId),
+    loadCatalog(project.organizationId),
+  ]);
+  const plan = planPromotion(stored!.diagram, input.from, input.to, input.selections);
   let problem: string | null = null;
   try {
-    applyOps(stored.diagram, plan.ops, (await diagramRules(project, role)).ctx);
+    applyOps(stored!.diagram, plan.ops, rulesContext(catalog, project, role));
   } catch (error) {
     if (!isAppError(error)) throw error;
     problem = error.message;
   }
-  return { changes: await masked(project.organizationId, stored.diagram, plan.changes), problem };
+  return { changes: masked(catalog, stored!.diagram, plan.changes), problem };
 }
 
 export async function promote(ctx: AuditContext, input: PromoteInput & { message: string }) {
@@ -91,15 +85,19 @@ export async function promote(ctx: AuditContext, input: PromoteInput & { message
     const plan = planPromotion(stored.diagram, input.from, input.to, input.selections);
     if (plan.ops.length === 0)
       throw new AppError("BAD_REQUEST", "selections: choose at least one difference to promote");
-    const { revision } = await writeDiagramOps(
+    const catalog = await loadCatalog(project.organizationId, tx);
+    const { revision, known, touched } = await writeDiagramOps(
       tx,
       input.projectId,
       stored.revision,
       plan.ops,
       actingRole(ctx.actor),
+      catalog,
     );
     return {
       result: { revision, changes: plan.changes.length },
+      known: [known],
+      touched,
       audit: {
         organizationId: project.organizationId,
         action: "environment.promoted",
@@ -113,7 +111,7 @@ export async function promote(ctx: AuditContext, input: PromoteInput & { message
           message: input.message,
           from: source.slug,
           to: target.slug,
-          changes: await masked(project.organizationId, stored.diagram, plan.changes, tx),
+          changes: masked(catalog, stored.diagram, plan.changes),
         },
       },
     };

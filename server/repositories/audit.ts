@@ -1,6 +1,29 @@
 // Reading the audit trail (writing happens only in server/audit/write.ts).
 import { prisma } from "../db";
-import type { ChainedContent } from "../audit/chain";
+
+/** What an event's chain hash covers (server/audit/chain.ts): every column but its hashes. */
+export interface ChainedContent {
+  chain: string;
+  seq: number;
+  at: Date;
+  organizationId: string | null;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string;
+  actorRole: string | null;
+  action: string;
+  outcome: string;
+  targetType: string;
+  targetId: string | null;
+  projectId: string | null;
+  environmentId: string | null;
+  componentId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
 
 export interface AuditFilter {
   organizationId: string;

@@ -1,10 +1,10 @@
 // The only Prisma access for environment defaults: artifacts supplied by hand to one
 // environment (Artifact rows with environmentDefault = true). The public part of the payload
-// is JSON; the sensitive fields are one encrypted string (`sensitive`, see secrets/crypto.ts).
+// is JSON; the sensitive fields are one encrypted string (`sensitive`, see crypto/cipher.ts).
 import { prisma, type Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { openCompact } from "../secrets/crypto";
-import { mergeSensitive, type SensitiveValues } from "../secrets/split-sensitive";
+import { openCompact } from "../crypto/cipher";
+import { mergeSensitive, type SensitiveValues } from "../domain/access/split-sensitive";
 
 export interface EnvironmentRefDto {
   id: string;

@@ -1,8 +1,8 @@
 // Prisma access for environment history (time travel): one row per state an environment
 // reached after an audited change, and the audit events that produced them.
+import { randomBytes } from "node:crypto";
 import { prisma, type Tx } from "../db";
 import type { EnvironmentSnapshot } from "../domain/diff/types";
-import type { Prisma } from "../generated/prisma/client";
 
 export interface HistoryRowDto {
   id: string;
@@ -31,17 +31,31 @@ const toDto = (r: {
   positions: r.positions as Record<string, [number, number]>,
 });
 
-/** The hash of an environment's newest recorded state, or null when none is recorded. */
-export async function latestHash(tx: Tx, environmentId: string): Promise<string | null> {
-  const row = await tx.environmentSnapshot.findFirst({
-    where: { environmentId },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    select: { hash: true },
-  });
-  return row?.hash ?? null;
+// One statement: the row goes in only when its hash differs from the environment's newest.
+const INSERT_IF_CHANGED = `INSERT INTO "EnvironmentSnapshot"
+  (id, "environmentId", "projectId", at, "auditEventId", hash, state, positions)
+SELECT $1::text, $2::text, $3::text, $4::timestamp(3), $5::text, $6::text, $7::jsonb, $8::jsonb
+WHERE NOT EXISTS (
+  SELECT 1 FROM (
+    SELECT hash FROM "EnvironmentSnapshot" WHERE "environmentId" = $2::text
+    ORDER BY at DESC, id DESC LIMIT 1
+  ) AS newest WHERE newest.hash = $6::text
+)`;
+
+let lastMs = 0;
+let sameMs = 0;
+
+/** Ids that sort in the order this process made them: rows of one moment are told apart by id. */
+function sortableId(): string {
+  const now = Date.now();
+  sameMs = now === lastMs ? sameMs + 1 : 0;
+  lastMs = now;
+  const time = now.toString(36).padStart(9, "0");
+  return `h${time}${sameMs.toString(36).padStart(4, "0")}${randomBytes(6).toString("hex")}`;
 }
 
-export async function insertHistoryRow(
+/** Records an environment's state unless its newest row holds that state; true when recorded. */
+export async function insertHistoryRowIfChanged(
   tx: Tx,
   row: {
     environmentId: string;
@@ -52,14 +66,19 @@ export async function insertHistoryRow(
     state: EnvironmentSnapshot;
     positions: Record<string, [number, number]>;
   },
-): Promise<void> {
-  await tx.environmentSnapshot.create({
-    data: {
-      ...row,
-      state: row.state as unknown as Prisma.InputJsonValue,
-      positions: row.positions,
-    },
-  });
+): Promise<boolean> {
+  const inserted = await tx.$executeRawUnsafe(
+    INSERT_IF_CHANGED,
+    sortableId(),
+    row.environmentId,
+    row.projectId,
+    row.at.toISOString(),
+    row.auditEventId,
+    row.hash,
+    JSON.stringify(row.state),
+    JSON.stringify(row.positions),
+  );
+  return inserted === 1;
 }
 
 /** The newest state recorded at or before `at`, or null. */
@@ -102,7 +121,10 @@ export async function firstRecordedAt(
   return row?.at ?? null;
 }
 
-/** Every moment the environment's state changed after `since` (oldest first, at most `limit`), with the event that changed it. */
+/**
+ * Every moment the environment's state changed after `since` (oldest first, at most `limit`),
+ * with the event that changed it.
+ */
 export async function momentsSince(
   environmentId: string,
   since: Date,

@@ -7,7 +7,7 @@ import { visibleTo } from "./catalog";
 import type { BundleDefinition } from "../domain/catalog/types";
 import type { EnvironmentClass } from "../domain/environments";
 import type { Prisma } from "../generated/prisma/client";
-import { open, type Sealed } from "../secrets/crypto";
+import { open, type Sealed } from "../crypto/cipher";
 
 export interface SecretTargetDto {
   component: { id: string; name: string; bundleName: string; version: string };

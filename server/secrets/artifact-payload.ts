@@ -4,8 +4,9 @@
 import { ajvErrors, compiledSchema } from "../bundles/json-schema";
 import type { ArtifactTypeDefinition } from "../domain/catalog/types";
 import { AppError, fieldMessages } from "../domain/errors";
-import { fingerprinter, fingerprintPrefix, sealCompact } from "./crypto";
-import { splitSensitive, type PayloadObject, type SensitiveValues } from "./split-sensitive";
+import { fingerprints } from "../crypto/fingerprint";
+import { sealCompact } from "../crypto/cipher";
+import { splitSensitive, type PayloadObject } from "../domain/access/split-sensitive";
 
 /** "payload.region: must match pattern …" for every problem, as message and inline fields. */
 function payloadProblems(type: ArtifactTypeDefinition, payload: PayloadObject) {
@@ -30,20 +31,6 @@ export function assertPayload(type: ArtifactTypeDefinition, payload: PayloadObje
     throw new AppError("BAD_REQUEST", `Invalid ${type.name} payload — ${problems.summary}`, {
       fields: problems.fields,
     });
-}
-
-/** Short fingerprints by JSON pointer. Strings are hashed as they are, so an equal instance secret has an equal fingerprint. */
-export function fingerprints(
-  values: SensitiveValues,
-  organizationId: string,
-): Record<string, string> {
-  const fp = fingerprinter(organizationId);
-  return Object.fromEntries(
-    Object.entries(values).map(([path, v]) => [
-      path,
-      fingerprintPrefix(fp(typeof v === "string" ? v : JSON.stringify(v))),
-    ]),
-  );
 }
 
 /** The payload without its sensitive fields, those sealed (null when there are none), and their fingerprints. */

@@ -2,14 +2,16 @@
 // credentials, a network, an existing database). The payload is validated against its
 // artifact type; sensitive fields are split off and sealed before anything is written, and
 // listings show them only as "set" markers with a fingerprint prefix.
-import { auditedWrite, type AuditContext } from "../audit/write";
+import { auditedWrite } from "../changes/audited-write";
+import type { AuditContext } from "../audit/types";
 import type { ArtifactTypeDefinition } from "../domain/catalog/types";
 import { AppError } from "../domain/errors";
 import { listArtifactTypes } from "../repositories/catalog";
 import * as repo from "../repositories/environment-defaults";
-import { assertPayload, fingerprints, sealPayload } from "./artifact-payload";
+import { assertPayload, sealPayload } from "./artifact-payload";
+import { fingerprints } from "../crypto/fingerprint";
 import type { EnvironmentDefaultDto } from "./schemas";
-import { mergeSensitive } from "./split-sensitive";
+import { mergeSensitive } from "../domain/access/split-sensitive";
 
 /** Public payload plus a marker (with fingerprint prefix) where each sensitive value was. */
 function toDto(row: repo.EnvironmentDefaultRowDto, organizationId: string): EnvironmentDefaultDto {

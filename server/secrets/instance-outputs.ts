@@ -2,7 +2,8 @@
 // against the slot's artifact type, sensitive fields sealed like an environment default's.
 // Deployments will write these when they finish; until then ops records the outputs of
 // infrastructure that already runs (adopting it), and lines into it stop being previews.
-import { auditedWrite, type AuditContext } from "../audit/write";
+import { auditedWrite } from "../changes/audited-write";
+import type { AuditContext } from "../audit/types";
 import { AppError } from "../domain/errors";
 import { listArtifactTypes } from "../repositories/catalog";
 import { upsertInstanceOutput } from "../repositories/access";

@@ -2,15 +2,17 @@
 // of them are set (by fingerprint prefix, when, by whom), and write-only set / clear. A
 // value goes in once, is sealed before it reaches the database, and never comes back out
 // of these functions. Authorization is the router's job; each write is one audit event.
-import { auditedWrite, type AuditContext } from "../audit/write";
+import { auditedWrite } from "../changes/audited-write";
+import type { AuditContext } from "../audit/types";
 import type { Tx } from "../db";
 import type { BundleDefinition } from "../domain/catalog/types";
 import { AppError } from "../domain/errors";
 import { startingInstance } from "../domain/instances/shown";
 import type { EnvironmentRef } from "../domain/presets/types";
-import { organizationPresets } from "../presets/usable";
+import { organizationPresets } from "../rules/presets";
 import * as repo from "../repositories/secrets";
-import { fingerprint, fingerprintPrefix, seal } from "./crypto";
+import { fingerprint, fingerprintPrefix } from "../crypto/fingerprint";
+import { seal } from "../crypto/cipher";
 import type { SecretStatusDto } from "./schemas";
 
 export interface SecretTarget {

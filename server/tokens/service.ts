@@ -1,8 +1,8 @@
 // API tokens: minted here (the value leaves once, in the create answer), resolved on every
 // Bearer request, listed and revoked through the audited write path.
 import { createHmac, randomBytes } from "node:crypto";
-import type { AuditContext } from "../audit/write";
-import { auditedWrite } from "../audit/write";
+import type { AuditContext } from "../audit/types";
+import { auditedWrite } from "../changes/audited-write";
 import {
   checkTokenRole,
   LAST_USED_RESOLUTION_MS,
@@ -16,7 +16,7 @@ import {
 import { AppError } from "../domain/errors";
 import type { Role } from "../domain/roles";
 import * as repo from "../repositories/api-tokens";
-import { derivedKey } from "../secrets/crypto";
+import { derivedKey } from "../crypto/cipher";
 
 export interface TokenIdentity {
   id: string;

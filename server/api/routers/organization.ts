@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditedWrite } from "../../audit/write";
+import { auditedWrite } from "../../changes/audited-write";
 import { revokeUserSessions } from "../../auth/sessions";
 import { AppError } from "../../domain/errors";
 import { findRole, findUser } from "../../repositories/users";

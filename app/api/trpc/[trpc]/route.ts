@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { bearerToken, makeContext, makeTokenContext, requestMeta } from "@/server/api/context";
+import { bearerToken, makeContext, makeTokenContext } from "@/server/api/context";
+import { requestMeta } from "@/server/audit/request-meta";
 import { appRouter } from "@/server/api/root";
 import { currentUser } from "@/server/auth";
 

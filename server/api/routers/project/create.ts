@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditedWrite } from "../../../audit/write";
+import { auditedWrite } from "../../../changes/audited-write";
 import { DEFAULT_ENVIRONMENTS } from "../../../domain/environments";
 import { AppError } from "../../../domain/errors";
 import * as projects from "../../../repositories/projects";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditedWrite } from "../../../audit/write";
+import { auditedWrite } from "../../../changes/audited-write";
 import { AppError } from "../../../domain/errors";
 import * as projects from "../../../repositories/projects";
 import { projectProcedure } from "../../procedures";

@@ -1,7 +1,8 @@
 import { headers } from "next/headers";
 import { Suspense } from "react";
 import { ProjectView } from "@/components/shell/project-view";
-import { makeContext, requestMeta } from "@/server/api/context";
+import { makeContext } from "@/server/api/context";
+import { requestMeta } from "@/server/audit/request-meta";
 import { createCaller } from "@/server/api/root";
 import { currentUser } from "@/server/auth";
 

@@ -1,7 +1,7 @@
 // Encryption of secrets at rest: AES-256-GCM (authenticated, so a tampered row or a wrong
 // key fails loudly instead of decrypting to garbage) with a fresh random 96-bit IV per value.
 // The key comes from PATCHBAY_SECRET_KEY or, on a single machine, a key file generated once.
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import path from "node:path";
 import { EnvError, env } from "../env";
 import { localSecret } from "../local-secrets";
@@ -89,35 +89,6 @@ export function open(sealed: Sealed, key: Buffer = processKey()): string {
     );
   }
 }
-
-/** Turns a value into its fingerprint for one organization. */
-export type Fingerprinter = (value: string) => string;
-
-const organizationKeys = new Map<string, Buffer>();
-
-/**
- * Fingerprints of one organization: HMAC-SHA256 under a key of that organization, derived
- * from the secret key. Two equal values of one organization compare equal, but a viewer who
- * sees a fingerprint cannot test guesses offline (an unkeyed hash would let them), and equal
- * values of two organizations do not reveal each other.
- */
-export function fingerprinter(organizationId: string): Fingerprinter {
-  let key = organizationKeys.get(organizationId);
-  if (!key) {
-    key = createHmac("sha256", derivedKey("fingerprint")).update(organizationId, "utf8").digest();
-    organizationKeys.set(organizationId, key);
-  }
-  const k = key;
-  return (value) => createHmac("sha256", k).update(value, "utf8").digest("hex");
-}
-
-/** The keyed fingerprint (hex) of a value for an organization. */
-export function fingerprint(value: string, organizationId: string): string {
-  return fingerprinter(organizationId)(value);
-}
-
-/** The short form shown in the UI and written to the audit trail. */
-export const fingerprintPrefix = (hex: string) => hex.slice(0, 12);
 
 const COMPACT = /^v1\.([A-Za-z0-9+/=]+)\.([A-Za-z0-9+/=]+)\.([A-Za-z0-9+/=]*)$/;
 

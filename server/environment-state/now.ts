@@ -1,50 +1,17 @@
 // An environment's snapshot as it is now: the repositories supply the rows, `buildSnapshot`
 // (server/domain/diff) assembles them. Secrets come as fingerprint prefixes; recorded outputs
 // keep their public fields and show each sensitive field as `{ fingerprint }` only.
-import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog/types";
+import { mergeSensitive } from "../domain/access/split-sensitive";
 import { buildSnapshot } from "../domain/diff/build-snapshot";
 import type { EnvironmentSnapshot, SnapshotEnvironment } from "../domain/diff/types";
 import { bundleRef, type DiagramComponent } from "../domain/graph/types";
 import { startingInstance } from "../domain/instances/shown";
-import type { UsablePreset } from "../domain/presets/usable";
 import type { Tx } from "../db";
-import { organizationPresets } from "../presets/usable";
-import { loadInstancesRuntime } from "../repositories/access";
-import { listArtifactTypes } from "../repositories/catalog";
-import { listBundleVersionDefinitions, type StoredDiagram } from "../repositories/diagram";
-import { listEnvironmentDefaultRows, openSensitive } from "../repositories/environment-defaults";
-import { secretFingerprints } from "../repositories/snapshots";
-import { fingerprints } from "../secrets/artifact-payload";
-import { fingerprintPrefix } from "../secrets/crypto";
-import { mergeSensitive } from "../secrets/split-sensitive";
-
-/** What every snapshot of one comparison reads from the catalog, loaded once. */
-export interface SnapshotCatalog {
-  /** Whose fingerprints the snapshot holds (they are keyed per organization). */
-  organizationId: string;
-  /** `name@version` → definition. */
-  bundles: ReadonlyMap<string, BundleDefinition>;
-  types: ReadonlyMap<string, ArtifactTypeDefinition>;
-  presets: readonly UsablePreset[];
-}
-
-/** The catalog an organization's snapshots read: every bundle version, artifact type and usable preset it may see. */
-export async function loadSnapshotCatalog(
-  organizationId: string,
-  tx?: Tx,
-): Promise<SnapshotCatalog> {
-  const [definitions, types, presets] = await Promise.all([
-    listBundleVersionDefinitions(organizationId, tx),
-    listArtifactTypes(organizationId, tx),
-    organizationPresets(organizationId, tx),
-  ]);
-  return {
-    bundles: new Map(definitions.map((d) => [bundleRef(d.name, d.version), d])),
-    types: new Map(types.map((t) => [t.name, t])),
-    presets,
-    organizationId,
-  };
-}
+import type { StoredDiagram } from "../repositories/diagram";
+import { openSensitive } from "../repositories/environment-defaults";
+import { environmentStateRows } from "../repositories/snapshots";
+import type { Catalog } from "../rules/catalog";
+import { fingerprintPrefix, fingerprints } from "../crypto/fingerprint";
 
 /**
  * A recorded output as the diff may see it. Sealed fields are opened here, in the server,
@@ -66,7 +33,7 @@ function outputView(
 }
 
 /** A component without an instance row reads as it starts there (server/domain/instances). */
-function unconfigured(catalog: SnapshotCatalog, environment: SnapshotEnvironment) {
+function unconfigured(catalog: Catalog, environment: SnapshotEnvironment) {
   return (component: DiagramComponent) => {
     const bundle = catalog.bundles.get(bundleRef(component.bundle, component.version));
     const presets = catalog.presets.filter((p) => p.bundle === component.bundle);
@@ -82,24 +49,16 @@ function unconfigured(catalog: SnapshotCatalog, environment: SnapshotEnvironment
 export async function snapshotNow(
   stored: StoredDiagram,
   environment: SnapshotEnvironment,
-  catalog: SnapshotCatalog,
+  catalog: Catalog,
   tx?: Tx,
 ): Promise<EnvironmentSnapshot> {
   const { diagram } = stored;
-  const [secrets, runtime, defaults] = await Promise.all([
-    secretFingerprints(environment.id, tx),
-    loadInstancesRuntime(
-      environment.id,
-      diagram.components.map((c) => c.id),
-      tx,
-    ),
-    listEnvironmentDefaultRows(environment.id, tx),
-  ]);
+  const { secrets, outputs, defaults } = await environmentStateRows(environment.id, tx);
   const artifacts = new Map(
-    [...runtime].map(([componentId, r]) => [
+    [...outputs].map(([componentId, recorded]) => [
       componentId,
       Object.fromEntries(
-        [...r.artifacts].map(([slot, a]) => [
+        [...recorded].map(([slot, a]) => [
           slot,
           outputView(a.payload, a.sensitive, catalog.organizationId),
         ]),
@@ -121,7 +80,7 @@ export async function snapshotNow(
       ]),
     ),
     artifacts,
-    defaults: defaults.map(({ id, name, type }) => ({ id, name, type })),
+    defaults,
     inputs: (bundle, version) => catalog.bundles.get(bundleRef(bundle, version))?.connections,
     unconfigured: unconfigured(catalog, environment),
   });

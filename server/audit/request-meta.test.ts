@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { CLIENT_IP_HEADER } from "../http/front-door";
-import { requestMeta } from "./context";
+import { requestMeta } from "./request-meta";
 
 it("takes the client's IP only from the front door's verdict, never from a client's X-Forwarded-For or X-Real-IP", () => {
   const forged = new Headers({

@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { EnvError } from "../env";
-import { fingerprint, open, openCompact, resolveSecretKey, seal, sealCompact } from "./crypto";
+import { open, openCompact, resolveSecretKey, seal, sealCompact } from "./cipher";
+import { fingerprint } from "./fingerprint";
 
 const key = randomBytes(32);
 const tmp = mkdtempSync(path.join(os.tmpdir(), "patchbay-crypto-"));

@@ -1,8 +1,8 @@
 // Splitting a payload along its type's sensitive paths: the public part is stored as JSON,
 // the sensitive values (by concrete JSON pointer) are encrypted together in one column.
 // Pure: no Node imports, so it is tested directly.
-import { pointerSegments } from "../domain/access/sensitive";
-import { toPointer } from "../domain/catalog/schema-path";
+import { pointerSegments } from "./sensitive";
+import { toPointer } from "../catalog/schema-path";
 
 export type PayloadObject = Record<string, unknown>;
 
