@@ -12,7 +12,7 @@ import type { BundleDefinition } from "./domain/catalog/types";
 import type { Op } from "./domain/graph/ops";
 import { findOrganizationBySlug } from "./repositories/organizations";
 import { findProjectBySlug } from "./repositories/projects";
-import { listArtifactTypes } from "./repositories/catalog";
+import { listArtifactTypes } from "./repositories/catalog-reads";
 import * as repo from "./repositories/diagram";
 import { applyDiagramOps } from "./diagram/service";
 import { addEnvironmentDefault } from "./secrets/environment-defaults";

@@ -94,7 +94,8 @@ forEachDatabase("access", (h: Harness) => {
     expect(
       production.radius.outgoing.find((l) => l.linkId === link)!.policies.map((p) => p.id),
     ).toEqual(["read-write"]);
-    // Nothing is deployed: the payload is a preview and DATABASE_URL, which needs the password, is not known yet.
+    // Nothing is deployed: the payload is a preview and DATABASE_URL, which needs the password, is
+    // not known yet.
     const url = staging.env.find((v) => v.name === "DATABASE_URL")!;
     expect(url).toMatchObject({ sensitive: true, value: null });
     expect(staging.connections.find((c) => c.slot === "database")).toMatchObject({ preview: true });

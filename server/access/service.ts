@@ -76,7 +76,8 @@ async function resolveRaw(
     loadInstancesRuntime(environmentId, [componentId, ...into.map((l) => l.from)], tx),
     environmentDefaultsFor(environmentId, tx),
   ]);
-  // What the upstream instance produced, its sealed fields opened (redaction happens on the way out).
+  // What the upstream instance produced, its sealed fields opened (redaction happens on the way
+  // out).
   const produced = (componentId: string, slot: string) => {
     const artifact = runtime.get(componentId)?.artifacts.get(slot);
     return artifact ? mergeSensitive(artifact.payload, openSensitive(artifact.sensitive)) : null;
@@ -154,7 +155,9 @@ export async function resolveForDeployment(
   return { resolution, bundle, component, environment };
 }
 
-/** The resolution as a browser may see it, plus the component's blast radius in this environment. */
+/**
+ * The resolution as a browser may see it, plus the component's blast radius in this environment.
+ */
 export async function resolveForView(target: Target) {
   const { resolution, diagram, bundles, artifactTypes } = await resolveRaw(target);
   return {
@@ -168,7 +171,9 @@ export async function resolveForView(target: Target) {
   };
 }
 
-/** One env var's value in clear, written to the audit trail (name and component, never the value). */
+/**
+ * One env var's value in clear, written to the audit trail (name and component, never the value).
+ */
 export async function revealEnvVar(ctx: AuditContext, target: Target, name: string) {
   const { resolution, component, environment } = await resolveRaw(target);
   const variable = resolution.env.find((v) => v.name === name);

@@ -16,12 +16,12 @@ export type HashScheme = typeof PLAIN_SCHEME | typeof KEYED_SCHEME;
 let processChainKey: Buffer | undefined;
 
 /** The process's chain key (HKDF of the secret key), derived once. */
-export function chainKey(): Buffer {
+function chainKey(): Buffer {
   processChainKey ??= derivedKey("audit-chain");
   return processChainKey;
 }
 
-export function contentOf(row: ChainedContent): ChainedContent {
+function contentOf(row: ChainedContent): ChainedContent {
   return {
     chain: row.chain,
     seq: row.seq,
@@ -46,7 +46,10 @@ export function contentOf(row: ChainedContent): ChainedContent {
   };
 }
 
-/** The hashed payload: the event's content without its position (seq), which the hash covers separately. */
+/**
+ * The hashed payload: the event's content without its position (seq), which the hash covers
+ * separately.
+ */
 export function hashedPayload(content: ChainedContent): string {
   const { seq: _seq, ...rest } = contentOf(content);
   return canonicalJson(rest);

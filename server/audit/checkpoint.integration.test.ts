@@ -22,7 +22,10 @@ async function changeSomething(h: Harness, times: number): Promise<void> {
     await dev.project.update({ projectId: project.id, description: `change ${Date.now()} ${i}` });
 }
 
-/** Deletes every event from `fromSeq` on and moves the head back, triggers off (as the tables' owner can). */
+/**
+ * Deletes every event from `fromSeq` on and moves the head back, triggers off (as the tables' owner
+ * can).
+ */
 async function cutBack(h: Harness, chain: string, fromSeq: number): Promise<void> {
   await withTriggersOff(h, async (sql) => {
     await sql.query(`DELETE FROM "AuditEvent" WHERE chain = $1 AND seq >= $2`, [chain, fromSeq]);

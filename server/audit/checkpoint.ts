@@ -44,7 +44,7 @@ function sign(fields: Omit<Checkpoint, "signature">, key: Buffer = checkpointKey
   return SIGNATURE_PREFIX + createHmac("sha256", key).update(message).digest("hex");
 }
 
-export function signCheckpoint(
+function signCheckpoint(
   organizationId: string,
   seq: number,
   hash: string,
@@ -61,7 +61,9 @@ export function signCheckpoint(
   return { ...fields, signature: sign(fields) };
 }
 
-/** Throws BAD_REQUEST naming the field when the checkpoint is not ours or not this organization's. */
+/**
+ * Throws BAD_REQUEST naming the field when the checkpoint is not ours or not this organization's.
+ */
 export function checkSignature(checkpoint: Checkpoint, organizationId: string): void {
   if (checkpoint.organizationId !== organizationId) {
     throw new AppError(

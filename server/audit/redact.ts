@@ -5,7 +5,10 @@ import { fingerprint as keyedFingerprint } from "../crypto/fingerprint";
 const SENSITIVE_KEY =
   /pass(word)?|secret|token|api[_-]?key|private[_-]?key|credential|ciphertext|authorization|cookie/i;
 
-/** "hmac:" + the first 12 hex characters of the organization's keyed fingerprint: comparable, not testable offline. */
+/**
+ * "hmac:" + the first 12 hex characters of the organization's keyed fingerprint: comparable, not
+ * testable offline.
+ */
 export function fingerprint(value: string, organizationId: string | null): string {
   return `hmac:${keyedFingerprint(value, organizationId ?? "(no organization)").slice(0, 12)}`;
 }

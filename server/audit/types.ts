@@ -20,7 +20,7 @@ export interface AuditContext {
   meta: RequestMeta;
 }
 
-export interface AuditTarget {
+interface AuditTarget {
   type: string;
   id?: string;
   projectId?: string;

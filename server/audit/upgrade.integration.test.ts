@@ -122,7 +122,8 @@ for (const kind of TEST_DATABASES) {
     });
 
     it("a rewrite of the plain part is caught by the first keyed event", async () => {
-      // Recomputed with the plain formula up to the last plain event: the keyed #4 no longer follows.
+      // Recomputed with the plain formula up to the last plain event: the keyed #4 no longer
+      // follows.
       await rewriteChain(
         h,
         CHAIN,

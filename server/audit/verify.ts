@@ -13,7 +13,10 @@ export interface VerifyResult {
   headSeq: number;
   /** hash of the last event verified (the genesis hash for an empty chain) */
   headHash: string;
-  /** the first keyed event; earlier ones were written with plain SHA-256 before keyed hashing (null: none keyed) */
+  /**
+   * the first keyed event; earlier ones were written with plain SHA-256 before keyed hashing (null:
+   * none keyed)
+   */
   keyedFrom: number | null;
   firstBad?: { id: string; seq: number; reason: string };
 }

@@ -9,6 +9,7 @@ import { auditedWrite } from "../changes/audited-write";
 import { importMassdriverPath } from "../bundles/massdriver";
 import { AppError } from "../domain/errors";
 import * as repo from "../repositories/catalog";
+import * as reads from "../repositories/catalog-reads";
 import { checkImportPath } from "./import-roots";
 import { planIsEmpty, planSync } from "./plan";
 import { applyPlan, summarize } from "./sync";
@@ -27,7 +28,7 @@ export async function importIntoCatalog(
   const { path, root } = checkImportPath(target);
   const converted = importMassdriverPath(path, {
     root,
-    knownTypes: await repo.listArtifactTypes(organizationId),
+    knownTypes: await reads.listArtifactTypes(organizationId),
   });
   const warnings = [...converted.warnings];
   return auditedWrite(ctx, async (tx) => {

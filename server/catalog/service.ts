@@ -6,7 +6,8 @@ import type { z } from "zod";
 import { importMassdriverPath } from "../bundles/massdriver";
 import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog/types";
 import { AppError } from "../domain/errors";
-import * as repo from "../repositories/catalog";
+import type * as repo from "../repositories/catalog";
+import * as reads from "../repositories/catalog-reads";
 import { checkImportPath } from "./import-roots";
 import { orderValues } from "./property-order";
 import { readBundleReadme } from "./readme";
@@ -46,7 +47,7 @@ function summary(bundle: repo.BundleDto, version: repo.BundleVersionDto): Bundle
 }
 
 async function summaries(organizationId: string): Promise<BundleSummary[]> {
-  return (await repo.listBundles(organizationId)).flatMap((b) => {
+  return (await reads.listBundles(organizationId)).flatMap((b) => {
     const latest = newest(b);
     return latest ? [summary(b, latest)] : [];
   });
@@ -58,7 +59,7 @@ export async function listCatalog(
 ): Promise<BundleSummary[]> {
   const [bundles, types] = await Promise.all([
     summaries(organizationId),
-    repo.listArtifactTypes(organizationId),
+    reads.listArtifactTypes(organizationId),
   ]);
   return filterBundles(bundles, filter, new Map(types.map((t) => [t.name, t.label])));
 }
@@ -88,7 +89,7 @@ function artifactTypeView(t: ArtifactTypeDefinition) {
 }
 
 export async function listArtifactTypes(organizationId: string) {
-  return (await repo.listArtifactTypes(organizationId)).map(artifactTypeView);
+  return (await reads.listArtifactTypes(organizationId)).map(artifactTypeView);
 }
 
 export async function bundleDetail(
@@ -96,7 +97,7 @@ export async function bundleDetail(
   name: string,
   version?: string,
 ): Promise<z.infer<typeof bundleDetailDto>> {
-  const bundle = await repo.findBundle(organizationId, name);
+  const bundle = await reads.findBundle(organizationId, name);
   const chosen =
     bundle && (version ? bundle.versions.find((v) => v.version === version) : newest(bundle));
   if (!bundle || !chosen)
@@ -106,8 +107,8 @@ export async function bundleDetail(
     );
   const def = chosen.definition;
   const [presets, types] = await Promise.all([
-    repo.listBuiltInPresets(organizationId, name, bundle.imported),
-    repo.listArtifactTypes(organizationId),
+    reads.listBuiltInPresets(organizationId, name, bundle.imported),
+    reads.listArtifactTypes(organizationId),
   ]);
   const byName = new Map(types.map((t) => [t.name, t]));
   const outputTypes = [...new Set(def.artifacts.map((a) => a.type))].flatMap((typeName) => {
@@ -140,7 +141,7 @@ export async function previewMassdriverImport(
   organizationId: string,
   target: string,
 ): Promise<z.infer<typeof importPreviewDto>> {
-  const knownTypes = await repo.listArtifactTypes(organizationId);
+  const knownTypes = await reads.listArtifactTypes(organizationId);
   const { path, root } = checkImportPath(target);
   const result = importMassdriverPath(path, { root, knownTypes });
   return {

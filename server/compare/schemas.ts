@@ -18,7 +18,7 @@ const environment = z.object({
 });
 const ref = z.object({ environment, at: z.string().optional() });
 
-export const changeDto = z.object({
+const changeDto = z.object({
   kind: z.enum(CHANGE_KINDS),
   path: z.string(),
   segments: z.array(z.union([z.string(), z.number()])),
@@ -28,7 +28,7 @@ export const changeDto = z.object({
   masked: z.literal(true).optional(),
 });
 
-export const environmentDiffDto = z.object({
+const environmentDiffDto = z.object({
   left: ref,
   right: ref,
   components: z.array(
@@ -59,7 +59,7 @@ export const environmentDiffDto = z.object({
 const slot = z.object({ key: z.string(), type: z.string(), color: z.string() });
 
 /** The diagram drawn once for both sides: positions, icons and slots (for handles), line ends. */
-export const compareDiagramDto = z.object({
+const compareDiagramDto = z.object({
   components: z.array(
     z.object({
       id: z.string(),
@@ -86,7 +86,10 @@ export const compareDiagramDto = z.object({
   ),
 });
 
-/** `notices`: what time travel could not read as asked (before the recorded history, before the environment existed). */
+/**
+ * `notices`: what time travel could not read as asked (before the recorded history, before the
+ * environment existed).
+ */
 export const compareResultDto = z.object({
   diff: environmentDiffDto,
   diagram: compareDiagramDto,

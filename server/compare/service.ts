@@ -79,7 +79,10 @@ export async function compareEnvironments({
   return { diff, diagram: drawing(diagram, catalog), notices };
 }
 
-/** Today's diagram plus the components and lines only a past side holds, drawn where they stood then. */
+/**
+ * Today's diagram plus the components and lines only a past side holds, drawn where they stood
+ * then.
+ */
 function withPast(stored: StoredDiagram, past: readonly PastEnvironment[]): Diagram {
   const components = [...stored.diagram.components];
   const links = [...stored.diagram.links];
@@ -143,7 +146,10 @@ function slots(
   }));
 }
 
-/** What the compare view draws: every component at its stored position with its slots, every line with its type's colour. */
+/**
+ * What the compare view draws: every component at its stored position with its slots, every line
+ * with its type's colour.
+ */
 function drawing(diagram: Diagram, catalog: Catalog): CompareDiagramDto {
   const byId = new Map(diagram.components.map((c) => [c.id, c]));
   const bundleOf = (id: string): BundleDefinition | undefined => {

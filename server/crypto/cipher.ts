@@ -92,7 +92,10 @@ export function open(sealed: Sealed, key: Buffer = processKey()): string {
 
 const COMPACT = /^v1\.([A-Za-z0-9+/=]+)\.([A-Za-z0-9+/=]+)\.([A-Za-z0-9+/=]*)$/;
 
-/** One-column form `v1.<iv>.<tag>.<ciphertext>` (for Artifact.sensitive); versioned so the format can change. */
+/**
+ * One-column form `v1.<iv>.<tag>.<ciphertext>` (for Artifact.sensitive); versioned so the format
+ * can change.
+ */
 export function sealCompact(plaintext: string, key?: Buffer): string {
   const s = seal(plaintext, key);
   return `v1.${s.iv}.${s.authTag}.${s.ciphertext}`;

@@ -31,7 +31,8 @@ function redactUrl(url: string): string {
 
 async function openEmbedded(dataDir: string): Promise<Database> {
   const memory = dataDir === "memory";
-  // Private: the database files hold everything (start-up also sets umask 077, see local-secrets.ts).
+  // Private: the database files hold everything (start-up also sets umask 077, see
+  // local-secrets.ts).
   if (!memory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true, mode: 0o700 });
   const lite = await PGlite.create(memory ? undefined : dataDir);
   // PGlite lays out a new data directory from its template with explicit 0666/0777 modes

@@ -26,7 +26,10 @@ export const deploymentDto = z.object({
 });
 export type DeploymentDto = z.infer<typeof deploymentDto>;
 
-/** A request's answer: the queued deployment and the instance's status afterwards (`pending` after an apply). */
+/**
+ * A request's answer: the queued deployment and the instance's status afterwards (`pending` after
+ * an apply).
+ */
 export const requestedDeploymentDto = deploymentDto.extend({
   instanceStatus: z.enum([
     "draft",

@@ -49,7 +49,8 @@ export async function requestDeployment(
       target.component.version,
       tx,
     );
-    // The row the canvas shows for a component never edited in this environment; rolled back if refused.
+    // The row the canvas shows for a component never edited in this environment; rolled back if
+    // refused.
     const instanceId = await ensureShownInstance(tx, t, catalogBundle, target.environment);
     await repo.lockInstanceSecrets(tx, instanceId);
 

@@ -1,11 +1,11 @@
 // The frozen snapshot of a deployment: what the instance resolved to when the deployment was
-// requested — params, connection payloads, the chosen policies and their rendered grants,
-// the metadata bag, env vars, the bundle version. It is stored in the database and shown to
-// anyone who may read the project, so no sensitive value is kept in clear: a sensitive param,
-// payload field or env var is replaced by `{ fingerprint }` (the first 12 hex characters of
-// its organization-keyed fingerprint, as the compare view shows them), so a runner can later check that the value it
-// opens is the one that was approved. Secrets appear by name and "set" only, never by value
-// or fingerprint.
+// requested — params, connection payloads, the chosen policies and their rendered grants, the
+// metadata bag, env vars, the bundle version. It is stored in the database and shown to anyone who
+// may read the project, so no sensitive value is kept in clear: a sensitive param, payload field or
+// env var is replaced by `{ fingerprint }` (the first 12 hex characters of its organization-keyed
+// fingerprint, as the compare view shows them), so a runner can later check that the value it opens
+// is the one that was approved. Secrets appear by name and "set" only, never by value or
+// fingerprint.
 import type { InstanceResolution } from "../domain/access/resolve-types";
 import type { BundleDefinition } from "../domain/catalog/types";
 import { sensitivePaths } from "../domain/catalog/schema-path";

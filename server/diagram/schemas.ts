@@ -4,13 +4,13 @@ import { usablePresetDto } from "../rules/schemas";
 
 const record = z.record(z.string(), z.unknown());
 /** Ids are chosen by the client so undo/redo can bring back the same component or line. */
-export const elementId = z
+const elementId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,40}$/, { message: "must be 8–40 letters, digits, _ or -" });
 const slot = z.string().min(1).max(64);
 const coordinate = z.number();
 
-export const componentSchema = z.object({
+const componentSchema = z.object({
   id: elementId,
   name: z.string().max(64),
   bundle: z.string().max(100),
@@ -20,7 +20,7 @@ export const componentSchema = z.object({
 });
 const policyIds = z.array(z.string().max(64)).max(20);
 const environmentId = z.string().max(40);
-export const linkSchema = z.object({
+const linkSchema = z.object({
   id: elementId,
   from: elementId,
   fromArtifact: slot,
@@ -31,7 +31,7 @@ export const linkSchema = z.object({
   /** Environment id → the policies chosen for the link there. */
   policiesIn: z.record(environmentId, policyIds).optional(),
 });
-export const instanceConfigSchema = z.object({
+const instanceConfigSchema = z.object({
   params: record,
   preset: z.string().max(100).nullable(),
   /** The preset version pinned; absent means the newest published one. */

@@ -1,8 +1,3 @@
-// Reading and changing a project's diagram. Every change is a batch of diagram operations
-// based on a revision: refused whole when the project moved on (CONFLICT) or when any
-// operation breaks a rule (BAD_REQUEST naming the op and field), else written with one
-// audit event. Authorization is the router's job.
-import { randomBytes } from "node:crypto";
 import type { Actor, AuditContext } from "../audit/types";
 import { auditedWrite } from "../changes/audited-write";
 import type { Tx } from "../db";
@@ -25,7 +20,10 @@ export async function getDiagram(projectId: string) {
   return stored;
 }
 
-/** The catalog a canvas needs: every bundle version (slots, form, presets) and artifact type its organization may see. */
+/**
+ * The catalog a canvas needs: every bundle version (slots, form, presets) and artifact type its
+ * organization may see.
+ */
 export async function diagramCatalog(organizationId: string) {
   const { bundles, types, presets, settings } = await loadCatalog(organizationId);
   return {
@@ -62,11 +60,6 @@ export async function diagramCatalog(organizationId: string) {
       })),
     })),
   };
-}
-
-/** A fresh id for a component or line (clients normally choose their own). */
-export function newId(): string {
-  return `c${randomBytes(12).toString("base64url")}`;
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 import { AppError } from "../domain/errors";
 import { refitPins, type ReplacedPin } from "../domain/presets/fork-pins";
 import { organizationPresets } from "../rules/presets";
-import { organizationSettings } from "../repositories/presets";
+import { organizationSettings } from "../repositories/organization-settings";
 import * as environments from "../repositories/environments";
 import * as projects from "../repositories/projects";
 import type { EnvironmentDto } from "../repositories/projects";
@@ -99,7 +99,10 @@ const ACTIONS = {
   protected: "environment.protection-changed",
 } as const;
 
-/** One property of one environment (name, class or decommission protection), audited with before → after. */
+/**
+ * One property of one environment (name, class or decommission protection), audited with before →
+ * after.
+ */
 export async function changeEnvironment(
   ctx: AuditContext,
   scope: EnvironmentScope,
@@ -209,7 +212,8 @@ export async function deleteEnvironment(
           slug: environment.slug,
           name: environment.name,
           class: environment.class,
-          // Strings, not counts under keys: the audit redactor fingerprints any value under a key naming a secret.
+          // Strings, not counts under keys: the audit redactor fingerprints any value under a key
+          // naming a secret.
           removedWithIt: [
             count(removed.instances, "instance"),
             count(removed.secrets, "secret"),

@@ -11,9 +11,12 @@ export interface Moment {
   actor: string | null;
 }
 
-export const MAX_MOMENTS = 500;
+const MAX_MOMENTS = 500;
 
-/** The moments `environmentId` (of `projectId`) changed after `since`, oldest first, and where its recorded history starts. */
+/**
+ * The moments `environmentId` (of `projectId`) changed after `since`, oldest first, and where its
+ * recorded history starts.
+ */
 export async function environmentMoments(
   projectId: string,
   environmentId: string,

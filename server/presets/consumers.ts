@@ -12,8 +12,9 @@ import type { PresetVersionRules } from "../domain/presets/types";
 import { deviations, upgradePlan, type UpgradeChange } from "../domain/presets/upgrade";
 import { loadDiagram } from "../repositories/diagram";
 import { loadCatalog } from "../rules/catalog";
-import * as repo from "../repositories/presets";
-import type { ConsumerDto, PresetDto, PresetVersionDto } from "../repositories/presets";
+import * as consumersRepo from "../repositories/preset-consumers";
+import type { PresetDto, PresetVersionDto } from "../repositories/presets";
+import type { ConsumerDto } from "../repositories/preset-consumers";
 
 const rulesOf = (preset: PresetDto, v: PresetVersionDto): PresetVersionRules => ({
   name: preset.name,
@@ -35,7 +36,7 @@ export async function presetConsumers(
 ): Promise<ConsumerView[]> {
   const published = preset.versions.filter((v) => v.status === "published");
   const newest = published[0];
-  const consumers = await repo.listConsumers(organizationId, preset.id);
+  const consumers = await consumersRepo.listConsumers(organizationId, preset.id);
   return consumers.map(({ params, versionId: _v, organizationId: _o, ...c }) => {
     const pinned = published.find((v) => v.version === c.version);
     const own = pinned ? rulesOf(preset, pinned) : null;
@@ -78,7 +79,7 @@ export async function applyPresetUpgrade(
       { fields: { version: ["is not a published version"] } },
     );
   return auditedWrite(ctx, async (tx) => {
-    const all = await repo.listConsumers(organizationId, preset.id, tx);
+    const all = await consumersRepo.listConsumers(organizationId, preset.id, tx);
     const unknown = instanceIds?.find((id) => !all.some((c) => c.instanceId === id));
     if (unknown)
       throw new AppError("BAD_REQUEST", `instanceIds: "${unknown}" does not use "${preset.name}"`, {

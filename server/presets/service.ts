@@ -7,6 +7,7 @@ import { AppError } from "../domain/errors";
 import type { Role } from "../domain/roles";
 import { atLeast } from "../domain/roles";
 import * as repo from "../repositories/presets";
+import * as settingsRepo from "../repositories/organization-settings";
 import type { DraftInput, PresetDto } from "../repositories/presets";
 import { checkedVersion, newestBundle } from "./validate";
 
@@ -222,8 +223,8 @@ export async function setProductionPresetGuardrail(
   required: boolean,
 ) {
   return auditedWrite(ctx, async (tx) => {
-    const before = await repo.organizationSettings(organizationId, tx);
-    await repo.setRequireProductionPresets(tx, organizationId, required);
+    const before = await settingsRepo.organizationSettings(organizationId, tx);
+    await settingsRepo.setRequireProductionPresets(tx, organizationId, required);
     return {
       result: { requireProductionPresets: required },
       audit: {

@@ -45,7 +45,10 @@ async function environments(projectId: string, from: string, to: string, tx?: Tx
   return { project, source, target };
 }
 
-/** The changes with values of sensitive params masked: what a preview shows and the audit event keeps. */
+/**
+ * The changes with values of sensitive params masked: what a preview shows and the audit event
+ * keeps.
+ */
 function masked(catalog: Catalog, diagram: Diagram, changes: PromotedChange[]): PromotedChange[] {
   const sensitive = (componentId: string) => {
     const c = diagram.components.find((x) => x.id === componentId);
@@ -55,7 +58,10 @@ function masked(catalog: Catalog, diagram: Diagram, changes: PromotedChange[]): 
   return maskPromotedChanges(changes, sensitive);
 }
 
-/** What promoting would change, and the rule it would break for `role` (null when it would pass). Writes nothing. */
+/**
+ * What promoting would change, and the rule it would break for `role` (null when it would pass).
+ * Writes nothing.
+ */
 export async function previewPromotion(input: PromoteInput, role: Role) {
   const { project } = await environments(input.projectId, input.from, input.to);
   const [stored, catalog] = await Promise.all([

@@ -70,7 +70,9 @@ export interface InstanceRuntimeDto {
   secretsSet: string[];
 }
 
-/** Deployed artifacts and set secret names of the given components' instances in one environment. */
+/**
+ * Deployed artifacts and set secret names of the given components' instances in one environment.
+ */
 export async function loadInstancesRuntime(
   environmentId: string,
   componentIds: string[],

@@ -69,7 +69,10 @@ export async function revokeTokenRow(tx: Tx, id: string, now: Date): Promise<boo
   return count > 0;
 }
 
-/** Moves lastUsedAt forward only when older than `staleBefore`: at most one write a minute, whichever process serves it. */
+/**
+ * Moves lastUsedAt forward only when older than `staleBefore`: at most one write a minute,
+ * whichever process serves it.
+ */
 export async function touchToken(id: string, now: Date, staleBefore: Date): Promise<void> {
   await prisma().apiToken.updateMany({
     where: { id, revokedAt: null, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },

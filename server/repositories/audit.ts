@@ -41,7 +41,9 @@ export interface AuditFilter {
   q?: string;
 }
 
-/** An event as shown and exported: its chained content without chain bookkeeping, plus id and hash. */
+/**
+ * An event as shown and exported: its chained content without chain bookkeeping, plus id and hash.
+ */
 export type AuditEventDto = Omit<ChainedContent, "chain" | "organizationId" | "actorId"> & {
   id: string;
   hash: string;

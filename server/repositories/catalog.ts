@@ -7,7 +7,7 @@ import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog
 import type { AllowedEnvironments } from "../domain/presets/types";
 import { prisma, type Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { parseBundleVersion, type BundleVersionDto } from "./bundle-versions";
+import type { BundleVersionDto } from "./bundle-versions";
 
 export type { BundleVersionDto };
 
@@ -71,7 +71,10 @@ export async function lockCatalog(tx: Tx): Promise<void> {
   );
 }
 
-/** What `owner` (an organization, or null for the shared catalog) holds: the sync's and an import's plan base. */
+/**
+ * What `owner` (an organization, or null for the shared catalog) holds: the sync's and an import's
+ * plan base.
+ */
 export async function readStoredState(
   owner: CatalogOwner,
   tx: Tx = prisma(),
@@ -132,7 +135,10 @@ export async function sharedNames(
   };
 }
 
-/** Names of preset an organization authored for each bundle (a built-in import preset may not take one). */
+/**
+ * Names of preset an organization authored for each bundle (a built-in import preset may not take
+ * one).
+ */
 export async function authoredPresetKeys(tx: Tx, organizationId: string): Promise<Set<string>> {
   const rows = await tx.preset.findMany({
     where: { organizationId, builtIn: false },
@@ -141,7 +147,9 @@ export async function authoredPresetKeys(tx: Tx, organizationId: string): Promis
   return new Set(rows.map((r) => presetKey(r.bundleName, r.name)));
 }
 
-/** Adds a version of `owner`'s bundle; the bundle's display fields follow the newest version added. */
+/**
+ * Adds a version of `owner`'s bundle; the bundle's display fields follow the newest version added.
+ */
 export async function insertBundleVersion(
   tx: Tx,
   def: BundleDefinition,
@@ -192,7 +200,9 @@ export async function insertArtifactType(
   });
 }
 
-/** Publishes `values` as the next version of a built-in preset of `owner`'s bundle (null: shipped). */
+/**
+ * Publishes `values` as the next version of a built-in preset of `owner`'s bundle (null: shipped).
+ */
 export async function publishBuiltInPreset(
   tx: Tx,
   input: {
@@ -205,7 +215,8 @@ export async function publishBuiltInPreset(
   },
   owner: CatalogOwner,
 ): Promise<void> {
-  // organizationId may be NULL, which a unique index does not match: look the row up instead of upserting.
+  // organizationId may be NULL, which a unique index does not match: look the row up instead of
+  // upserting.
   const existing = await tx.preset.findFirst({
     where: { organizationId: owner, bundleName: input.bundleName, name: input.name },
     select: { id: true },
@@ -235,101 +246,5 @@ export async function publishBuiltInPreset(
       allowedEnvironments: json(input.allowed),
       publishedAt: new Date(),
     },
-  });
-}
-
-const bundleSelect = {
-  name: true,
-  organizationId: true,
-  description: true,
-  category: true,
-  icon: true,
-  source: true,
-  versions: {
-    select: { id: true, version: true, digest: true, publishedAt: true, definition: true },
-  },
-} as const;
-
-type BundleRow = Prisma.BundleGetPayload<{ select: typeof bundleSelect }>;
-
-function toBundleDto({ organizationId, ...row }: BundleRow): BundleDto {
-  return {
-    ...row,
-    imported: organizationId !== null,
-    versions: row.versions.map(({ id, definition, ...v }) => ({
-      ...v,
-      definition: parseBundleVersion({ id, definition }),
-    })),
-  };
-}
-
-/** Bundles `organizationId` may see: the shared catalog and its own imports. */
-export async function listBundles(organizationId: string): Promise<BundleDto[]> {
-  const rows = await prisma().bundle.findMany({
-    where: visibleTo(organizationId),
-    select: bundleSelect,
-    orderBy: [{ name: "asc" }, { organizationId: "asc" }],
-  });
-  return ownWins(rows, (r) => r.name).map(toBundleDto);
-}
-
-export async function findBundle(organizationId: string, name: string): Promise<BundleDto | null> {
-  const rows = await prisma().bundle.findMany({
-    where: { name, ...visibleTo(organizationId) },
-    select: bundleSelect,
-  });
-  const row = ownWins(rows, (r) => r.name)[0];
-  return row ? toBundleDto(row) : null;
-}
-
-/** The newest row of every artifact type name `organizationId` may see (older digests stay for old bundle versions). */
-export async function listArtifactTypes(
-  organizationId: string,
-  tx: Tx = prisma(),
-): Promise<ArtifactTypeDefinition[]> {
-  const rows = await tx.artifactType.findMany({
-    where: visibleTo(organizationId),
-    select: { name: true, organizationId: true, definition: true },
-    orderBy: [{ name: "asc" }, { createdAt: "desc" }, { id: "desc" }],
-  });
-  const latest = new Map<string, ArtifactTypeDefinition>();
-  for (const row of ownWins(rows, (r) => r.name))
-    if (!latest.has(row.name))
-      latest.set(row.name, row.definition as unknown as ArtifactTypeDefinition);
-  return [...latest.values()];
-}
-
-/** Built-in presets of a bundle as `organizationId` sees it: shipped ones, or those its import brought. */
-export async function listBuiltInPresets(
-  organizationId: string,
-  bundleName: string,
-  imported: boolean,
-): Promise<PresetDto[]> {
-  const rows = await prisma().preset.findMany({
-    where: { organizationId: imported ? organizationId : null, builtIn: true, bundleName },
-    select: {
-      name: true,
-      description: true,
-      versions: {
-        where: { status: "published" },
-        select: { version: true, values: true },
-        orderBy: { version: "desc" },
-        take: 1,
-      },
-    },
-    orderBy: { createdAt: "asc" },
-  });
-  return rows.flatMap((r) => {
-    const v = r.versions[0];
-    return v
-      ? [
-          {
-            name: r.name,
-            description: r.description,
-            version: v.version,
-            values: v.values as Record<string, unknown>,
-          },
-        ]
-      : [];
   });
 }

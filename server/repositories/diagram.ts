@@ -115,7 +115,10 @@ export async function loadDiagram(
   };
 }
 
-/** Moves the project to the next revision only if it is still at `base`; null when someone else got there first. */
+/**
+ * Moves the project to the next revision only if it is still at `base`; null when someone else got
+ * there first.
+ */
 export async function advanceRevision(
   tx: Tx,
   projectId: string,

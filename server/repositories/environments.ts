@@ -83,7 +83,9 @@ export async function forkSource(
   return { instances, environmentDefaults, linkPolicies };
 }
 
-/** True when `error` is the database refusing a second environment with the same slug in a project. */
+/**
+ * True when `error` is the database refusing a second environment with the same slug in a project.
+ */
 export function isSlugViolation(error: unknown): boolean {
   const e = error as { code?: unknown; meta?: { modelName?: unknown } } | null;
   return e?.code === "P2002" && e.meta?.modelName === "Environment";
@@ -176,7 +178,10 @@ export async function deletionFacts(
   };
 }
 
-/** Deletes the environment; its instances, their secrets and its environment defaults go with it (cascade). Returns what went. */
+/**
+ * Deletes the environment; its instances, their secrets and its environment defaults go with it
+ * (cascade). Returns what went.
+ */
 export async function deleteEnvironment(
   tx: Tx,
   environmentId: string,

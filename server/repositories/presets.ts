@@ -107,7 +107,10 @@ async function toDtos(tx: Tx, rows: PresetRow[]): Promise<PresetDto[]> {
   }));
 }
 
-/** Built-in presets and the organization's own, optionally of one bundle; built-in first, then by creation. */
+/**
+ * Built-in presets and the organization's own, optionally of one bundle; built-in first, then by
+ * creation.
+ */
 export async function listPresets(
   organizationId: string,
   bundle?: string,
@@ -189,7 +192,9 @@ export interface DraftInput {
   rationale: string;
 }
 
-/** Writes the preset's draft: the one unpublished version, numbered after the newest published one. */
+/**
+ * Writes the preset's draft: the one unpublished version, numbered after the newest published one.
+ */
 export async function saveDraft(
   tx: Tx,
   presetId: string,
@@ -216,7 +221,9 @@ export async function saveDraft(
   });
 }
 
-/** Publishes the draft (it then never changes: a database trigger refuses edits of published rows). */
+/**
+ * Publishes the draft (it then never changes: a database trigger refuses edits of published rows).
+ */
 export async function publishDraft(tx: Tx, versionId: string, userId: string): Promise<void> {
   await tx.presetVersion.update({
     where: { id: versionId },
@@ -228,95 +235,5 @@ export async function markOffered(tx: Tx, versionId: string, userId: string): Pr
   await tx.presetVersion.update({
     where: { id: versionId },
     data: { offeredAt: new Date(), offeredById: userId },
-  });
-}
-
-export interface ConsumerDto {
-  instanceId: string;
-  versionId: string;
-  version: number;
-  params: Record<string, unknown>;
-  organizationId: string;
-  project: { id: string; slug: string; name: string };
-  environment: { id: string; slug: string; name: string; class: "production" | "non_production" };
-  component: { id: string; name: string; bundle: string; version: string };
-}
-
-/** Every instance pinned to a version of the preset within one organization, by project, environment and component. */
-export async function listConsumers(
-  organizationId: string,
-  presetId: string,
-  tx: Tx = prisma(),
-): Promise<ConsumerDto[]> {
-  const rows = await tx.instance.findMany({
-    where: { presetVersion: { presetId }, component: { project: { organizationId } } },
-    select: {
-      id: true,
-      params: true,
-      presetVersion: { select: { id: true, version: true } },
-      environment: { select: { id: true, slug: true, name: true, class: true } },
-      component: {
-        select: {
-          id: true,
-          name: true,
-          bundleName: true,
-          versionConstraint: true,
-          project: { select: { id: true, slug: true, name: true, organizationId: true } },
-        },
-      },
-    },
-  });
-  const consumers = rows.map((r) => ({
-    instanceId: r.id,
-    versionId: r.presetVersion!.id,
-    version: r.presetVersion!.version,
-    params: r.params as Record<string, unknown>,
-    organizationId: r.component.project.organizationId,
-    project: {
-      id: r.component.project.id,
-      slug: r.component.project.slug,
-      name: r.component.project.name,
-    },
-    environment: r.environment,
-    component: {
-      id: r.component.id,
-      name: r.component.name,
-      bundle: r.component.bundleName,
-      version: r.component.versionConstraint,
-    },
-  }));
-  return consumers.sort(
-    (a, b) =>
-      a.project.slug.localeCompare(b.project.slug) ||
-      a.component.name.localeCompare(b.component.name) ||
-      a.environment.slug.localeCompare(b.environment.slug),
-  );
-}
-
-/** The organization's guardrail settings. */
-export async function organizationSettings(
-  organizationId: string,
-  tx: Tx = prisma(),
-): Promise<{ requireProductionPresets: boolean }> {
-  const row = await tx.organization.findUnique({
-    where: { id: organizationId },
-    select: { settings: true },
-  });
-  const settings = (row?.settings ?? {}) as Record<string, unknown>;
-  return { requireProductionPresets: settings.requireProductionPresets === true };
-}
-
-export async function setRequireProductionPresets(
-  tx: Tx,
-  organizationId: string,
-  value: boolean,
-): Promise<void> {
-  const row = await tx.organization.findUniqueOrThrow({
-    where: { id: organizationId },
-    select: { settings: true },
-  });
-  await tx.organization.update({
-    where: { id: organizationId },
-    data: { settings: json({ ...(row.settings as object), requireProductionPresets: value }) },
   });
 }

@@ -21,7 +21,10 @@ export interface SecretRowDto {
   setBy: { name: string; email: string } | null;
 }
 
-/** The component and environment, only when both belong to `projectId` (tenancy is checked on the project). */
+/**
+ * The component and environment, only when both belong to `projectId` (tenancy is checked on the
+ * project).
+ */
 export async function findSecretTarget(
   projectId: string,
   componentId: string,
@@ -43,7 +46,10 @@ export async function findSecretTarget(
   return { component: { ...rest, version }, environment };
 }
 
-/** A component's pinned bundle version (components pin an exact version), as its organization sees the catalog. */
+/**
+ * A component's pinned bundle version (components pin an exact version), as its organization sees
+ * the catalog.
+ */
 export async function findBundleDefinition(
   organizationId: string,
   name: string,

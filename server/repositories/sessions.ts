@@ -46,8 +46,8 @@ export async function findSession(id: string): Promise<SessionRow | null> {
 }
 
 /**
- * Moves lastSeenAt (and the idle expiry) forward, only when it is older than `staleBefore`
- * and the session is still live: at most one write a minute per session, whichever process serves it.
+ * Moves lastSeenAt (and the idle expiry) forward, only when it is older than `staleBefore` and the
+ * session is still live: at most one write a minute per session, whichever process serves it.
  */
 export async function touchSession(
   id: string,

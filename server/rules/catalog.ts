@@ -6,9 +6,9 @@ import type { Tx } from "../db";
 import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog/types";
 import { bundleRef } from "../domain/graph/types";
 import type { UsablePreset } from "../domain/presets/usable";
-import { listArtifactTypes } from "../repositories/catalog";
+import { listArtifactTypes } from "../repositories/catalog-reads";
 import { listBundleVersionDefinitions } from "../repositories/diagram";
-import { organizationSettings } from "../repositories/presets";
+import { organizationSettings } from "../repositories/organization-settings";
 import { organizationPresets } from "./presets";
 
 export interface Catalog {

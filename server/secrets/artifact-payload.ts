@@ -33,7 +33,10 @@ export function assertPayload(type: ArtifactTypeDefinition, payload: PayloadObje
     });
 }
 
-/** The payload without its sensitive fields, those sealed (null when there are none), and their fingerprints. */
+/**
+ * The payload without its sensitive fields, those sealed (null when there are none), and their
+ * fingerprints.
+ */
 export function sealPayload(
   type: ArtifactTypeDefinition,
   payload: PayloadObject,

@@ -6,7 +6,7 @@ import { auditedWrite } from "../changes/audited-write";
 import type { AuditContext } from "../audit/types";
 import type { ArtifactTypeDefinition } from "../domain/catalog/types";
 import { AppError } from "../domain/errors";
-import { listArtifactTypes } from "../repositories/catalog";
+import { listArtifactTypes } from "../repositories/catalog-reads";
 import * as repo from "../repositories/environment-defaults";
 import { assertPayload, sealPayload } from "./artifact-payload";
 import { fingerprints } from "../crypto/fingerprint";
@@ -45,7 +45,10 @@ export async function listEnvironmentDefaults(env: {
   );
 }
 
-/** Artifact types a default may have (those the organization sees): environment-oriented ones first, then the rest. */
+/**
+ * Artifact types a default may have (those the organization sees): environment-oriented ones first,
+ * then the rest.
+ */
 export async function defaultTypes(organizationId: string) {
   const types = await listArtifactTypes(organizationId);
   const rank = (t: ArtifactTypeDefinition) => (t.orientation === "environment" ? 0 : 1);

@@ -5,7 +5,7 @@
 import { auditedWrite } from "../changes/audited-write";
 import type { AuditContext } from "../audit/types";
 import { AppError } from "../domain/errors";
-import { listArtifactTypes } from "../repositories/catalog";
+import { listArtifactTypes } from "../repositories/catalog-reads";
 import { upsertInstanceOutput } from "../repositories/access";
 import * as repo from "../repositories/secrets";
 import { assertPayload, sealPayload } from "./artifact-payload";

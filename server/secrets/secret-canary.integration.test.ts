@@ -277,7 +277,8 @@ forEachDatabase("secret canary", (h: Harness) => {
     // The resolver opens every sealed default and secret name of the environment: none may leak.
     await keep(dev.access.resolve(t));
     await keep(viewer.access.resolve(t));
-    // Refusals carrying the canaries: wrong name, wrong role, other tenant, invalid payload, duplicate.
+    // Refusals carrying the canaries: wrong name, wrong role, other tenant, invalid payload,
+    // duplicate.
     await keep(dev.secret.set({ ...t, name: "UNDECLARED", value: SECRET_CANARY }));
     await keep(viewer.secret.set({ ...t, name: "SESSION_SECRET", value: SECRET_CANARY }));
     await keep(outsider.secret.set({ ...t, name: "SESSION_SECRET", value: SECRET_CANARY }));
@@ -318,7 +319,8 @@ forEachDatabase("secret canary", (h: Harness) => {
     )!;
     await keep(ops.environmentDefault.remove({ environmentId, id: removed.id }));
     await keep(ops.environmentDefault.types({ projectId }));
-    // A deployment request freezes a snapshot of the resolution (its secret set): names only, never values.
+    // A deployment request freezes a snapshot of the resolution (its secret set): names only, never
+    // values.
     await keep(dev.deployment.request({ ...t, action: "plan" }));
     await keep(viewer.deployment.request({ ...t, action: "apply" }));
     await keep(viewer.deployment.list(t));

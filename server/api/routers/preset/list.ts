@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { presetDto } from "../../../presets/schemas";
 import { visibleTo } from "../../../presets/service";
-import { listPresets, organizationSettings } from "../../../repositories/presets";
+import { listPresets } from "../../../repositories/presets";
+import { organizationSettings } from "../../../repositories/organization-settings";
 import { organizationProcedure } from "../../procedures";
 import { id } from "../../schemas";
 
