@@ -1,29 +1,6 @@
-// The process-wide database handle. The owning process (scripts/start.ts, a test, a CLI
-// script) opens it with server/db/connect.ts and registers it here; everything else — Next's
-// bundled route handlers included — reaches it through `db()`. It lives on globalThis because
-// Next's bundle and the start script load separate copies of this module.
+// The database handle as the rest of the server imports it (`from "../db"`). The handle
+// itself lives in ./db/handle.ts, so nothing under server/db/ imports this file back.
 import "server-only";
-import type { PrismaClient } from "./generated/prisma/client";
-import type { Database } from "./db/types";
 
+export { db, prisma, registerDatabase, type Tx } from "./db/handle";
 export type { Database } from "./db/types";
-
-const holder = globalThis as typeof globalThis & { __patchbayDb?: Database };
-
-export function registerDatabase(database: Database | undefined): void {
-  holder.__patchbayDb = database;
-}
-
-export function db(): Database {
-  const database = holder.__patchbayDb;
-  if (!database) throw new Error("the database is not open (start Patchbay with `npm start`)");
-  return database;
-}
-
-export function prisma(): PrismaClient {
-  return db().prisma;
-}
-
-import type { Prisma } from "./generated/prisma/client";
-/** The client handed to work inside `prisma().$transaction(async (tx) => …)`. */
-export type Tx = Prisma.TransactionClient;

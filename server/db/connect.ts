@@ -9,7 +9,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
-import { registerDatabase } from "../db";
+import { registerDatabase } from "./handle";
 import { tightenTree } from "../local-secrets";
 import { log } from "../log";
 import { migrate } from "./migrate";
