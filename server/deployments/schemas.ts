@@ -14,7 +14,7 @@ export const deploymentDto = z.object({
   /** Position in the environment's history: "plan #3". */
   number: z.number().int(),
   action: z.enum(["plan", "apply", "destroy"]),
-  status: z.enum(["queued", "running", "succeeded", "failed", "cancelled"]),
+  status: z.enum(["queued", "running", "planned", "succeeded", "failed", "aborted"]),
   message: z.string(),
   bundleVersion: z.string().nullable(),
   environment: z.object({ id: z.string(), slug: z.string(), name: z.string() }),

@@ -5,7 +5,7 @@ import { prisma, type Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
 type DeploymentActionDto = "plan" | "apply" | "destroy";
-type DeploymentStatusDto = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+type DeploymentStatusDto = "queued" | "running" | "planned" | "succeeded" | "failed" | "aborted";
 export type InstanceStatusValue =
   | "draft"
   | "pending"
