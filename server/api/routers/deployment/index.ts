@@ -1,0 +1,7 @@
+import { router } from "../../trpc";
+import { list } from "./list";
+import { request } from "./request";
+
+// Deployments (runs) of instances and whole environments: requested by developers and above
+// (the server refuses while anything blocks), read by anyone who can read the project.
+export const deploymentRouter = router({ request, list });
