@@ -36,6 +36,8 @@ export interface Fixture {
   scratchToken(): Promise<string>;
   /** a fresh org preset with a draft and published versions 1 and 2 */
   scratchPreset(): Promise<string>;
+  /** a succeeded apply of the API in staging with two log lines, written once, no audit event */
+  finishedRun(): Promise<string>;
   suffix(): string;
 }
 
@@ -70,6 +72,7 @@ export async function loadFixture(h: Harness): Promise<Fixture> {
     select: { id: true },
   });
   const suffix = () => randomBytes(4).toString("hex");
+  let finishedRun: Promise<string> | undefined;
   const viewer = await prisma.user.findFirstOrThrow({
     where: { email: "viewer@acme.test" },
     select: { id: true },
@@ -100,6 +103,10 @@ export async function loadFixture(h: Harness): Promise<Fixture> {
         })
       ).id;
     },
+    finishedRun() {
+      finishedRun ??= writeFinishedRun(h, project.id, env("staging"), api);
+      return finishedRun;
+    },
     async scratchPreset() {
       const shipped = await prisma.preset.findFirstOrThrow({
         where: { organizationId: null, bundleName: "aws-rds-postgres", name: "Production" },
@@ -129,6 +136,41 @@ export async function loadFixture(h: Harness): Promise<Fixture> {
       return created.id;
     },
   };
+}
+
+async function writeFinishedRun(
+  h: Harness,
+  projectId: string,
+  environmentId: string,
+  componentId: string,
+): Promise<string> {
+  const prisma = h.db().prisma;
+  const instance = await prisma.instance.upsert({
+    where: { componentId_environmentId: { componentId, environmentId } },
+    create: { projectId, componentId, environmentId },
+    update: {},
+    select: { id: true },
+  });
+  const at = new Date();
+  const run = await prisma.deployment.create({
+    data: {
+      instanceId: instance.id,
+      environmentId,
+      action: "apply",
+      status: "succeeded",
+      createdAt: at,
+      startedAt: at,
+      finishedAt: at,
+      logs: {
+        create: [
+          { seq: 1, stream: "system", line: "started", at },
+          { seq: 2, stream: "stdout", line: "done", at },
+        ],
+      },
+    },
+    select: { id: true },
+  });
+  return run.id;
 }
 
 export interface ProcedureCase {
@@ -306,6 +348,27 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
   },
   "deployment.list": {
     minimum: "viewer",
+    input: (f) => ({ projectId: f.projectId, environmentId: f.staging, status: "succeeded" }),
+  },
+  "deployment.get": {
+    minimum: "viewer",
+    input: async (f) => ({
+      projectId: f.projectId,
+      environmentId: f.staging,
+      deploymentId: await f.finishedRun(),
+    }),
+  },
+  // Subscriptions: callProcedure reads their first event (a finished run's first line).
+  "deployment.logs": {
+    minimum: "viewer",
+    input: async (f) => ({
+      projectId: f.projectId,
+      environmentId: f.staging,
+      deploymentId: await f.finishedRun(),
+    }),
+  },
+  "deployment.statuses": {
+    minimum: "viewer",
     input: (f) => ({ projectId: f.projectId, environmentId: f.staging }),
   },
 
@@ -445,8 +508,12 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
   },
 };
 
-/** Calls the procedure at `path` ("project.get") on a tRPC caller. */
-export function callProcedure(
+/**
+ * Calls the procedure at `path` ("project.get") on a tRPC caller. A subscription answers with
+ * its first event (undefined when it ends without one), then is closed; a refusal or an error
+ * while producing that event rejects, as a query's would.
+ */
+export async function callProcedure(
   caller: unknown,
   procedurePath: string,
   input: unknown,
@@ -454,7 +521,13 @@ export function callProcedure(
   const fn = procedurePath
     .split(".")
     .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
-  return (fn as (input: unknown) => Promise<unknown>)(input);
+  const result = await (fn as (input: unknown) => Promise<unknown>)(input);
+  if (typeof result !== "object" || result === null || !(Symbol.asyncIterator in result))
+    return result;
+  const iterator = (result as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  await iterator.return?.();
+  return first.done ? undefined : first.value;
 }
 
 // At run time a router's `_def.procedures` is flat, keyed by path ("project.get").

@@ -1,7 +1,10 @@
 import { router } from "../../trpc";
+import { get } from "./get";
 import { list } from "./list";
+import { logs } from "./logs";
 import { request } from "./request";
+import { statuses } from "./statuses";
 
 // Deployments (runs) of instances and whole environments: requested by developers and above
 // (the server refuses while anything blocks), read by anyone who can read the project.
-export const deploymentRouter = router({ request, list });
+export const deploymentRouter = router({ request, list, get, logs, statuses });

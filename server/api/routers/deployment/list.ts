@@ -1,18 +1,20 @@
 import { z } from "zod";
-import { deploymentDto } from "../../../deployments/schemas";
-import * as deployments from "../../../deployments/service";
+import { runAction, runListItem, runStatus } from "../../../deployments/read-schemas";
+import { listRuns } from "../../../deployments/reads";
 import { projectProcedure } from "../../procedures";
 import { id } from "../../schemas";
 
-/** Newest first: one instance's deployments when componentId is given, else the environment's. */
+/** An environment's runs, newest first; narrowed to one component, a status, an action. */
 export const list = projectProcedure("viewer", "deployment.list")
   .input(
     z.object({
       projectId: id,
       environmentId: id,
       componentId: id.optional(),
+      status: runStatus.optional(),
+      action: runAction.optional(),
       limit: z.number().int().min(1).max(200).default(50),
     }),
   )
-  .output(z.array(deploymentDto))
-  .query(({ input: { limit, ...target } }) => deployments.listDeployments(target, limit));
+  .output(z.array(runListItem))
+  .query(({ input: { limit, ...filter } }) => listRuns(filter, limit));
