@@ -1,4 +1,6 @@
 import { router } from "../../trpc";
+import { abort } from "./abort";
+import { deployEnvironment } from "./deploy-environment";
 import { get } from "./get";
 import { list } from "./list";
 import { logs } from "./logs";
@@ -7,4 +9,12 @@ import { statuses } from "./statuses";
 
 // Deployments (runs) of instances and whole environments: requested by developers and above
 // (the server refuses while anything blocks), read by anyone who can read the project.
-export const deploymentRouter = router({ request, list, get, logs, statuses });
+export const deploymentRouter = router({
+  request,
+  list,
+  get,
+  logs,
+  statuses,
+  abort,
+  deployEnvironment,
+});
