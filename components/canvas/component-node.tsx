@@ -5,6 +5,8 @@
 // it, lights up if so and says why not otherwise.
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from "@xyflow/react";
 import { memo } from "react";
+import { RUN_TONE } from "@/components/deployments/run-format";
+import { useRunStatus } from "@/components/deployments/run-statuses";
 import { canConnect, orient } from "@/server/domain/graph/connect";
 import { bundleRef } from "@/server/domain/graph/types";
 import { BundleIcon } from "./bundle-icon";
@@ -15,7 +17,10 @@ import { COMPACT_BELOW, HANDLE, handleTop, nodeHeight, ROW } from "./node-geomet
 const STATUS_STYLE: Record<string, string> = {
   draft: "bg-slate-100 text-slate-600",
   pending: "bg-amber-100 text-amber-800",
+  provisioning: "bg-sky-100 text-sky-800",
+  running: "bg-emerald-100 text-emerald-800",
   deployed: "bg-emerald-100 text-emerald-800",
+  decommissioned: "bg-slate-200 text-slate-500",
   failed: "bg-red-100 text-red-800",
 };
 
@@ -106,6 +111,26 @@ function SlotRow({
   );
 }
 
+/**
+ * The component's newest run here, live: its own subscriber to the run statuses, so a run
+ * moving re-renders this pill only.
+ */
+const RunPill = memo(function RunPill({ componentId }: { componentId: string }) {
+  const status = useRunStatus(componentId);
+  if (!status) return null;
+  return (
+    <span
+      className={`rounded-full px-1.5 py-0.5 text-[10px] ${RUN_TONE[status]}`}
+      title={`Latest run: ${status}`}
+      data-testid="node-run-status"
+      data-status={status}
+    >
+      {status === "running" ? "● " : ""}
+      {status}
+    </span>
+  );
+});
+
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>) {
   const { component, missing, status } = data;
   const bundle = useCanvas((s) =>
@@ -162,11 +187,15 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
             {!bundle ? <span className="text-red-700"> (not in catalog)</span> : null}
           </p>
         </div>
-        <span
-          className={`rounded-full px-1.5 py-0.5 text-[10px] ${STATUS_STYLE[status] ?? STATUS_STYLE.draft}`}
-        >
-          {status}
-        </span>
+        <div className="flex flex-col items-end gap-0.5">
+          <span
+            className={`rounded-full px-1.5 py-0.5 text-[10px] ${STATUS_STYLE[status] ?? STATUS_STYLE.draft}`}
+            data-testid="node-instance-status"
+          >
+            {status}
+          </span>
+          <RunPill componentId={component.id} />
+        </div>
       </div>
       <div className="py-1">
         {slots.map(({ slot, kind }) => (

@@ -3,7 +3,7 @@
 // environment, and its deployments so far. What blocks a request is computed with the same
 // pure rule the server enforces (server/domain/deployments/blockers.ts), over the resolution
 // the Access and Runtime tabs show, so a disabled button says why; the server decides again.
-// Nothing runs a request yet: there is no deployment runner, and the tab says so.
+// A request becomes a run a worker picks up; its status shows on the node and in the list.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc";
@@ -14,6 +14,7 @@ import {
   type DeploymentBlocker,
   type RequestableAction,
 } from "@/server/domain/deployments/blockers";
+import { DestroyComponent } from "@/components/deployments/destroy-component";
 import { useCanvas } from "./canvas-context";
 import { useResolution } from "./use-resolution";
 import { DeploymentList } from "./deployment-list";
@@ -133,6 +134,9 @@ export function DeployTab({ projectId, componentId, onOpenSecrets }: Props) {
   const environmentId = useCanvas((s) => s.environmentId);
   const environment = useCanvas((s) => s.environments.find((e) => e.id === environmentId));
   const readOnly = useCanvas((s) => s.readOnly);
+  const componentName = useCanvas(
+    (s) => s.diagram.components.find((c) => c.id === componentId)?.name ?? "",
+  );
   const setStatus = useCanvas((s) => s.setStatus);
   const resolution = useResolution(projectId, componentId);
   const [message, setMessage] = useState("");
@@ -169,9 +173,8 @@ export function DeployTab({ projectId, componentId, onOpenSecrets }: Props) {
       <section aria-label="Deploy" className="space-y-3">
         <h3 className="text-sm font-semibold">Deploy to {slug}</h3>
         <p className="text-xs text-slate-600">
-          A request is queued with a frozen snapshot of what this component resolves to now (params,
-          lines, metadata; sensitive values as fingerprints). Patchbay has no deployment runner yet:
-          queued deployments wait for one and nothing is provisioned.
+          A run is queued with a frozen snapshot of what this component resolves to now (params,
+          lines, metadata; sensitive values as fingerprints), then runs as soon as a worker is free.
         </p>
         {resolution.error ? (
           <p role="alert" className="text-sm text-red-700">
@@ -217,13 +220,18 @@ export function DeployTab({ projectId, componentId, onOpenSecrets }: Props) {
               >
                 Deploy
               </Button>
+              <DestroyComponent
+                target={{ projectId, componentId, environmentId }}
+                name={componentName}
+                environment={slug}
+                onQueued={(status) => setStatus({ componentId, environmentId, status })}
+              />
             </div>
           </form>
         )}
         {request.data ? (
           <p role="status" data-testid="deploy-status" className="text-sm text-emerald-800">
             Queued {request.data.action} #{request.data.number} for {request.data.environment.slug}.
-            Waiting for a runner.
           </p>
         ) : null}
         {request.error ? (

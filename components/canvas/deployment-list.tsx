@@ -1,7 +1,13 @@
 "use client";
-// A component's deployments in one environment, newest first, as the Deploy tab lists them.
+// A component's runs in one environment, newest first, as the Deploy tab lists them; each
+// opens its run page (logs, plan, outputs). Refreshed when a run moves (the canvas's run
+// statuses invalidate it) and every few seconds while one is active.
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { formatUtc, relativeTime } from "@/components/audit/format";
+import { RunBadge } from "@/components/deployments/run-badge";
+import { isActiveRun, projectBase, runHref } from "@/components/deployments/run-format";
 import { useTRPC } from "@/components/trpc";
 
 export function DeploymentList({
@@ -16,9 +22,11 @@ export function DeploymentList({
   environment: string;
 }) {
   const trpc = useTRPC();
-  const list = useQuery(
-    trpc.deployment.list.queryOptions({ projectId, environmentId, componentId }),
-  );
+  const base = projectBase(usePathname()) ?? "";
+  const list = useQuery({
+    ...trpc.deployment.list.queryOptions({ projectId, environmentId, componentId }),
+    refetchInterval: (q) => (q.state.data?.some((d) => isActiveRun(d.status)) ? 2000 : false),
+  });
   const now = new Date();
   return (
     <section aria-label="Deployments">
@@ -43,13 +51,13 @@ export function DeploymentList({
               data-status={d.status}
             >
               <div className="flex flex-wrap items-center gap-2">
-                <span className="font-mono font-semibold">
+                <Link
+                  className="font-mono font-semibold text-brand-700 hover:underline"
+                  href={runHref(base, environment, d.id)}
+                >
                   {d.action} #{d.number}
-                </span>
-                <span className="rounded bg-slate-100 px-1.5 text-xs">{d.status}</span>
-                {d.status === "queued" ? (
-                  <span className="text-xs text-amber-800">Waiting for a runner</span>
-                ) : null}
+                </Link>
+                <RunBadge status={d.status} />
               </div>
               <p className="text-xs text-slate-500">
                 {d.createdBy ? d.createdBy.name : "system"} ·{" "}
@@ -59,6 +67,7 @@ export function DeploymentList({
                 {d.bundleVersion ? ` · v${d.bundleVersion}` : ""}
               </p>
               {d.message ? <p className="text-xs text-slate-700">{d.message}</p> : null}
+              {d.reason ? <p className="text-xs text-red-800">{d.reason}</p> : null}
             </li>
           ))}
         </ul>

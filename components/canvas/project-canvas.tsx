@@ -5,6 +5,8 @@ import { useQuery } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useEffect } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { DeployPanel } from "@/components/deployments/deploy-panel";
+import { RunStatusProvider } from "@/components/deployments/run-statuses";
 import { useTRPC } from "@/components/trpc";
 import { atLeast } from "@/server/domain/roles";
 import { CanvasEditor } from "./canvas-editor";
@@ -56,7 +58,7 @@ function Workspace({
   environment,
 }: {
   project: ProjectInfo;
-  environment: { id: string; name: string };
+  environment: { id: string; slug: string; name: string };
 }) {
   const store = useCanvasStore();
   const { readOnly, latest } = useCanvas(
@@ -87,48 +89,62 @@ function Workspace({
     store.getState().setEnvironmentDefaults(byType);
   }, [store, defaults.data]);
   return (
-    <div className="flex h-full min-h-0">
-      {readOnly ? null : (
-        <Palette
-          bundles={latest}
-          onAdd={(bundle) => {
-            // Keyboard path: place it near the top-left of the diagram, clear of others.
-            const s = store.getState();
-            const x = Math.max(0, ...s.diagram.components.map((c) => c.x + 280));
-            const op = s.diagram.components.length === 0 ? { x: 0, y: 0 } : { x, y: 0 };
-            s.dispatch(
-              [
-                addComponentOp(
-                  s.diagram,
-                  bundle,
-                  op,
-                  s.environments,
-                  s.catalog.requireProductionPresets,
-                ),
-              ],
-              { capture: "record", label: `add ${bundle.name}` },
-            );
-          }}
-        />
-      )}
-      <div className="relative min-w-0 flex-1">
-        <Notice />
-        <ConflictPanel />
-        <CanvasEditor />
+    <RunStatusProvider
+      key={environment.id}
+      projectId={project.id}
+      environmentId={environment.id}
+      onInstanceStatus={(componentId, status) =>
+        store.getState().setStatus({ componentId, environmentId: environment.id, status })
+      }
+    >
+      <div className="flex h-full min-h-0">
+        {readOnly ? null : (
+          <Palette
+            bundles={latest}
+            onAdd={(bundle) => {
+              // Keyboard path: place it near the top-left of the diagram, clear of others.
+              const s = store.getState();
+              const x = Math.max(0, ...s.diagram.components.map((c) => c.x + 280));
+              const op = s.diagram.components.length === 0 ? { x: 0, y: 0 } : { x, y: 0 };
+              s.dispatch(
+                [
+                  addComponentOp(
+                    s.diagram,
+                    bundle,
+                    op,
+                    s.environments,
+                    s.catalog.requireProductionPresets,
+                  ),
+                ],
+                { capture: "record", label: `add ${bundle.name}` },
+              );
+            }}
+          />
+        )}
+        <div className="relative min-w-0 flex-1">
+          <Notice />
+          <ConflictPanel />
+          <CanvasEditor />
+          <DeployPanel
+            projectId={project.id}
+            environment={environment}
+            canDeploy={atLeast(project.role, "developer")}
+          />
+        </div>
+        {selected ? (
+          <Inspector
+            componentId={selected}
+            organizationId={project.organizationId}
+            projectId={project.id}
+            environmentName={environment.name}
+            canReveal={atLeast(project.role, "ops")}
+            onDelete={() => store.getState().requestDelete()}
+          />
+        ) : selectedLink ? (
+          <LinkPanel linkId={selectedLink} environmentName={environment.name} />
+        ) : null}
       </div>
-      {selected ? (
-        <Inspector
-          componentId={selected}
-          organizationId={project.organizationId}
-          projectId={project.id}
-          environmentName={environment.name}
-          canReveal={atLeast(project.role, "ops")}
-          onDelete={() => store.getState().requestDelete()}
-        />
-      ) : selectedLink ? (
-        <LinkPanel linkId={selectedLink} environmentName={environment.name} />
-      ) : null}
-    </div>
+    </RunStatusProvider>
   );
 }
 
@@ -137,7 +153,7 @@ export function ProjectCanvas({
   environment,
 }: {
   project: ProjectInfo;
-  environment: { id: string; name: string };
+  environment: { id: string; slug: string; name: string };
 }) {
   const { store, error } = useCanvasSession(project, environment.id);
   if (error)

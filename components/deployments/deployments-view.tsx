@@ -162,7 +162,9 @@ export function DeploymentsView({ slugs }: { slugs: ScopeSlugs }) {
                     ) : null}
                   </td>
                   <td className="py-2 pr-3">{r.createdBy?.name ?? "system"}</td>
-                  <td className="py-2 pr-3 text-xs">{r.startedAt ? formatUtc(r.startedAt) : "—"}</td>
+                  <td className="py-2 pr-3 text-xs">
+                    {r.startedAt ? formatUtc(r.startedAt) : "—"}
+                  </td>
                   <td className="py-2 pr-3 text-xs">
                     {r.finishedAt ? formatUtc(r.finishedAt) : "—"}
                   </td>

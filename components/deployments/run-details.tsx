@@ -14,7 +14,11 @@ const isMarker = (v: unknown): v is { fingerprint: string } =>
 function Masked({ fingerprint }: { fingerprint: string | null }) {
   return (
     <span className="inline-flex items-center gap-2">
-      <span className="font-mono tracking-widest text-slate-500" role="img" aria-label="masked value">
+      <span
+        className="font-mono tracking-widest text-slate-500"
+        role="img"
+        aria-label="masked value"
+      >
         ••••••••
       </span>
       {fingerprint ? (
@@ -37,7 +41,10 @@ function Fields({ value, testId }: { value: Record<string, unknown>; testId?: st
   walk(value, "");
   if (rows.length === 0) return <p className="text-xs text-slate-500">None.</p>;
   return (
-    <dl className="grid grid-cols-[minmax(8rem,auto)_1fr] gap-x-4 gap-y-1 text-xs" data-testid={testId}>
+    <dl
+      className="grid grid-cols-[minmax(8rem,auto)_1fr] gap-x-4 gap-y-1 text-xs"
+      data-testid={testId}
+    >
       {rows.map(([path, v]) => (
         <div key={path} className="contents" data-testid="field" data-path={path}>
           <dt className="font-mono text-slate-600">{path}</dt>
@@ -60,8 +67,7 @@ function Block({ title, children }: { title: string; children: ReactNode }) {
 }
 
 export function RunInputs({ inputs }: { inputs: Run["inputs"] }) {
-  if (!inputs)
-    return <p className="text-sm text-slate-500">This run has no recorded inputs.</p>;
+  if (!inputs) return <p className="text-sm text-slate-500">This run has no recorded inputs.</p>;
   return (
     <section aria-label="Inputs" className="space-y-3">
       <h2 className="font-semibold">
@@ -95,7 +101,10 @@ export function RunInputs({ inputs }: { inputs: Run["inputs"] }) {
         {inputs.env.length === 0 ? (
           <p className="text-xs text-slate-500">None.</p>
         ) : (
-          <dl className="grid grid-cols-[minmax(8rem,auto)_1fr] gap-x-4 gap-y-1 text-xs" data-testid="run-env">
+          <dl
+            className="grid grid-cols-[minmax(8rem,auto)_1fr] gap-x-4 gap-y-1 text-xs"
+            data-testid="run-env"
+          >
             {inputs.env.map((v) => (
               <div key={v.name} className="contents" data-testid="env-var" data-name={v.name}>
                 <dt className="font-mono text-slate-600">{v.name}</dt>

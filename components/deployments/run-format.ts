@@ -4,7 +4,6 @@ import type { AppRouter } from "@/server/api/root";
 
 type Outputs = inferRouterOutputs<AppRouter>["deployment"];
 export type Run = Outputs["get"];
-export type RunRow = Outputs["list"][number];
 export type RunStatus = Run["status"];
 
 export const RUN_STATUSES: RunStatus[] = [

@@ -14,7 +14,10 @@ export function useProjectScope(slugs: ScopeSlugs) {
   const trpc = useTRPC();
   const org = useQuery(trpc.organization.bySlug.queryOptions({ slug: slugs.org }));
   const project = useQuery({
-    ...trpc.project.bySlug.queryOptions({ organizationId: org.data?.id ?? "", slug: slugs.project }),
+    ...trpc.project.bySlug.queryOptions({
+      organizationId: org.data?.id ?? "",
+      slug: slugs.project,
+    }),
     enabled: !!org.data,
   });
   const environment = project.data?.environments.find((e) => e.slug === slugs.env);

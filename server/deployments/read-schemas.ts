@@ -62,7 +62,6 @@ const frozenInputs = z.object({
     .array(z.object({ name: z.string(), required: z.boolean(), set: z.boolean() }))
     .default([]),
 });
-export type FrozenInputs = z.infer<typeof frozenInputs>;
 
 const resourceChange = z.object({
   action: z.enum(["create", "update", "replace", "delete"]),

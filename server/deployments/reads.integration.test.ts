@@ -51,7 +51,9 @@ forEachDatabase("run reads", (h: Harness) => {
           action: "plan",
           status: "planned",
           snapshot,
-          changes: [{ action: "create", resource: "postgresql_database.app", attributes: ["name"] }],
+          changes: [
+            { action: "create", resource: "postgresql_database.app", attributes: ["name"] },
+          ],
           createdAt: started,
           finishedAt: started,
         },
@@ -166,11 +168,13 @@ forEachDatabase("run reads", (h: Harness) => {
     });
     const it = stream[Symbol.asyncIterator]();
     const first = (await it.next()).value!;
-    expect(first.find((s: { componentId: string }) => s.componentId === fx.database)).toMatchObject({
-      deploymentId: planId,
-      action: "plan",
-      status: "planned",
-    });
+    expect(first.find((s: { componentId: string }) => s.componentId === fx.database)).toMatchObject(
+      {
+        deploymentId: planId,
+        action: "plan",
+        status: "planned",
+      },
+    );
     const api = await h.db().prisma.instance.findFirstOrThrow({
       where: { componentId: fx.api, environmentId: env },
       select: { id: true },

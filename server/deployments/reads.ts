@@ -26,8 +26,7 @@ interface RunTarget extends EnvironmentTarget {
 const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found in this project`);
 
 async function assertEnvironment({ projectId, environmentId }: EnvironmentTarget) {
-  if (!(await repo.environmentOfProject(projectId, environmentId)))
-    throw notFound("Environment");
+  if (!(await repo.environmentOfProject(projectId, environmentId))) throw notFound("Environment");
 }
 
 /** Newest first, narrowed by component, status and action. */

@@ -6,7 +6,13 @@ import { prisma } from "../db";
 
 type RunAction = "plan" | "apply" | "destroy";
 type RunStatus = "queued" | "running" | "planned" | "succeeded" | "failed" | "aborted";
-type InstanceStatus = "draft" | "pending" | "provisioning" | "running" | "failed" | "decommissioned";
+type InstanceStatus =
+  | "draft"
+  | "pending"
+  | "provisioning"
+  | "running"
+  | "failed"
+  | "decommissioned";
 
 export interface RunRow {
   id: string;
@@ -75,7 +81,15 @@ export async function listRuns(filter: RunFilter, limit: number): Promise<RunRow
     filter.action ?? null,
   );
   return rows.map(
-    ({ environmentSlug, environmentName, componentId, componentName, userName, userEmail, ...r }) => ({
+    ({
+      environmentSlug,
+      environmentName,
+      componentId,
+      componentName,
+      userName,
+      userEmail,
+      ...r
+    }) => ({
       ...r,
       number: Number(r.number),
       environment: { id: filter.environmentId, slug: environmentSlug, name: environmentName },

@@ -67,7 +67,8 @@ export async function startedRun(tx: Tx, run: RunRow): Promise<StartedRun> {
       environment: environment.slug,
       resolution,
     });
-    if (blockers.length > 0) throw new AppError("BAD_REQUEST", blockers.map(describeBlocker).join(" · "));
+    if (blockers.length > 0)
+      throw new AppError("BAD_REQUEST", blockers.map(describeBlocker).join(" · "));
     const why = drift(run.snapshot as DeploymentSnapshot, inputs);
     if (why) throw new AppError("CONFLICT", `${why}; request it again`);
   }
@@ -85,7 +86,9 @@ export async function startedRun(tx: Tx, run: RunRow): Promise<StartedRun> {
         componentId: consumer.id,
       });
       const policies = [...linkPoliciesIn(l, run.environmentId)];
-      return [{ linkId: l.id, artifact: l.fromArtifact, slot: l.toSlot, consumerNamePrefix, policies }];
+      return [
+        { linkId: l.id, artifact: l.fromArtifact, slot: l.toSlot, consumerNamePrefix, policies },
+      ];
     });
   const settings = Object.fromEntries(
     (await environmentDefaultsFor(run.environmentId, tx))

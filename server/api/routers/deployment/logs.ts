@@ -21,7 +21,10 @@ export const logs = projectProcedure("viewer", "deployment.logs")
       projectId: id,
       environmentId: id,
       deploymentId: id,
-      lastEventId: z.string().regex(/^\d{1,9}$/, { message: "must be a line number" }).nullish(),
+      lastEventId: z
+        .string()
+        .regex(/^\d{1,9}$/, { message: "must be a line number" })
+        .nullish(),
     }),
   )
   .output(trackedEvents(logLine))
