@@ -5,8 +5,8 @@
 // it, lights up if so and says why not otherwise.
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from "@xyflow/react";
 import { memo } from "react";
-import { RUN_TONE } from "@/components/deployments/run-format";
-import { useRunStatus } from "@/components/deployments/run-statuses";
+import { RUN_TONE, type RunStatus } from "@/components/deployments/run-format";
+import { useRunState } from "@/components/deployments/run-statuses";
 import { canConnect, orient } from "@/server/domain/graph/connect";
 import { bundleRef } from "@/server/domain/graph/types";
 import { BundleIcon } from "./bundle-icon";
@@ -116,13 +116,15 @@ function SlotRow({
  * moving re-renders this pill only.
  */
 const RunPill = memo(function RunPill({ componentId }: { componentId: string }) {
-  const status = useRunStatus(componentId);
-  if (!status) return null;
+  const state = useRunState(componentId);
+  if (!state) return null;
+  const [action, status] = state.split(":") as [string, RunStatus];
   return (
     <span
       className={`rounded-full px-1.5 py-0.5 text-[10px] ${RUN_TONE[status]}`}
-      title={`Latest run: ${status}`}
+      title={`Latest run: ${action} ${status}`}
       data-testid="node-run-status"
+      data-action={action}
       data-status={status}
     >
       {status === "running" ? "● " : ""}

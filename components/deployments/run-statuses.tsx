@@ -66,8 +66,14 @@ export function RunStatusProvider({
 
 const none: Store = createStore(() => ({ byComponent: new Map() }));
 
-/** The status of the component's newest run here, or null (no run, or no provider above). */
-export function useRunStatus(componentId: string): RunStatus | null {
+/**
+ * The component's newest run here as `action:status` ("apply:running"), or null (no run, or
+ * no provider above): a string, so a node re-renders only when it changes.
+ */
+export function useRunState(componentId: string): string | null {
   const store = useContext(RunStatusContext) ?? none;
-  return useStore(store, (s) => s.byComponent.get(componentId)?.status ?? null);
+  return useStore(store, (s) => {
+    const run = s.byComponent.get(componentId);
+    return run ? `${run.action}:${run.status}` : null;
+  });
 }
