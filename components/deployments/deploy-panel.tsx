@@ -7,10 +7,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc";
-import { Button } from "@/components/ui/button";
 import { DeployEnvironmentDialog } from "./deploy-environment";
 import { deploymentsHref, projectBase, runHref } from "./run-format";
 import { TypedConfirm } from "./typed-confirm";
+
+const SMALL =
+  "rounded px-2 py-1 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand-600";
 
 export function DeployPanel({
   projectId,
@@ -38,25 +40,29 @@ export function DeployPanel({
     <div className="absolute right-3 top-3 z-10 flex items-center gap-1 rounded-lg bg-white p-1 shadow-sm ring-1 ring-slate-200">
       <Link
         href={deploymentsHref(base, environment.slug)}
-        className="rounded px-2 py-1 text-sm font-medium text-brand-700 hover:bg-slate-100"
+        className={`${SMALL} text-brand-700 hover:bg-slate-100`}
       >
         Deployments
       </Link>
       {canDeploy ? (
         <>
-          <Button className="px-2 py-1" onClick={() => setOpen("deploy")}>
+          <button
+            type="button"
+            className={`${SMALL} bg-brand-600 text-white hover:bg-brand-700`}
+            onClick={() => setOpen("deploy")}
+          >
             Deploy environment
-          </Button>
-          <Button
-            variant="ghost"
-            className="px-2 py-1 text-red-700"
+          </button>
+          <button
+            type="button"
+            className={`${SMALL} text-red-700 hover:bg-red-50`}
             onClick={() => {
               destroy.reset();
               setOpen("destroy");
             }}
           >
             Destroy environment
-          </Button>
+          </button>
         </>
       ) : null}
       {open === "deploy" ? (
