@@ -105,7 +105,9 @@ export async function deployEnvironment(
     };
   });
   // Only those that wait for nobody start now; the runner wakes the rest as they become ready.
-  await wakeRuns(result.runs.filter((r) => (result.waits[r.id] ?? []).length === 0).map((r) => r.id));
+  await wakeRuns(
+    result.runs.filter((r) => (result.waits[r.id] ?? []).length === 0).map((r) => r.id),
+  );
   return { batchId: result.batchId, runs: result.runs };
 }
 
@@ -127,9 +129,16 @@ export async function abortDeployment(
       });
     let status: string = run.status;
     if (run.status === "queued") {
-      await finishRun(tx, run.id, ["queued"], { status: "aborted", reason: "aborted before it started" });
+      await finishRun(tx, run.id, ["queued"], {
+        status: "aborted",
+        reason: "aborted before it started",
+      });
       if (run.action === "apply" && run.instanceId)
-        await repo.setInstanceStatus(tx, run.instanceId, await repo.settledInstanceStatus(tx, run.instanceId));
+        await repo.setInstanceStatus(
+          tx,
+          run.instanceId,
+          await repo.settledInstanceStatus(tx, run.instanceId),
+        );
       status = "aborted";
     } else await requestAbort(tx, run.id);
     return {

@@ -110,9 +110,7 @@ export async function queueRun(
   // An apply changes what runs, so the instance now waits for it; a plan changes nothing.
   const before = await repo.instanceStatus(tx, instanceId);
   const status =
-    input.action === "apply" && before !== "pending"
-      ? { before, after: "pending" as const }
-      : null;
+    input.action === "apply" && before !== "pending" ? { before, after: "pending" as const } : null;
   if (status) await repo.setInstanceStatus(tx, instanceId, status.after);
   const [deployment] = await repo.listDeployments(
     { projectId: t.projectId, environmentId: t.environmentId, id },

@@ -155,7 +155,11 @@ export async function finishRun(
 }
 
 export async function requestAbort(tx: Tx, id: string): Promise<void> {
-  await tx.deployment.update({ where: { id }, data: { abortRequested: true }, select: { id: true } });
+  await tx.deployment.update({
+    where: { id },
+    data: { abortRequested: true },
+    select: { id: true },
+  });
 }
 
 /** Runs some worker holds: recovery decides from their worker and heartbeat whether it is lost. */
@@ -169,7 +173,9 @@ export async function runningRuns(): Promise<
 }
 
 /** Queued runs outside a batch, or in one, requested before `before`: to wake again. */
-export async function queuedRunIds(before: Date): Promise<{ id: string; batchId: string | null }[]> {
+export async function queuedRunIds(
+  before: Date,
+): Promise<{ id: string; batchId: string | null }[]> {
   return prisma().deployment.findMany({
     where: { status: "queued", createdAt: { lt: before } },
     select: { id: true, batchId: true },
@@ -195,7 +201,11 @@ export async function batchState(batchId: string, tx: Tx = prisma()): Promise<Ba
       parallelism: true,
       waits: true,
       runs: {
-        select: { id: true, status: true, instance: { select: { component: { select: { name: true } } } } },
+        select: {
+          id: true,
+          status: true,
+          instance: { select: { component: { select: { name: true } } } },
+        },
       },
     },
   });

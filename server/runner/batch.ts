@@ -60,7 +60,5 @@ export async function continueBatch(batchId: string): Promise<string[]> {
     running: ids(["running"]),
   };
   const queued = ids(["queued"]);
-  return readyToStart(graph, progress, "deploy", state.parallelism).filter((id) =>
-    queued.has(id),
-  );
+  return readyToStart(graph, progress, "deploy", state.parallelism).filter((id) => queued.has(id));
 }

@@ -20,7 +20,6 @@ import { type StartedRun, startedRun } from "./request";
 
 const HEARTBEAT_MS = 2_000;
 
-
 interface Outcome {
   status: "planned" | "succeeded" | "failed" | "aborted";
   reason?: string;

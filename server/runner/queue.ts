@@ -35,8 +35,7 @@ export async function startQueue(connectionString: string): Promise<PgBoss> {
 
 export function queueDispatcher(boss: PgBoss): Dispatcher {
   return {
-    wake: (ids) =>
-      boss.insert(ids.map((id) => ({ name: RUN_QUEUE, data: { deploymentId: id } }))),
+    wake: (ids) => boss.insert(ids.map((id) => ({ name: RUN_QUEUE, data: { deploymentId: id } }))),
   };
 }
 

@@ -3,6 +3,7 @@
 // requested. What the requester approved (bundle, params, secrets, its own env vars) must not
 // have changed since; only what upstreams produced may have (a whole-environment apply feeds
 // each consumer the outputs its producers made moments ago).
+import { isDeepStrictEqual } from "node:util";
 import { resolveForDeployment } from "../access/service";
 import { deploymentSnapshot, type DeploymentSnapshot } from "../deployments/snapshot";
 import { namePrefix } from "../domain/access/metadata";
@@ -27,7 +28,8 @@ export interface StartedRun {
   environment: { slug: string };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// Key order is not compared: jsonb stores an object's keys in an order of its own.
+const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
 
 /** Env vars the requester set or derived from params: those fed by a line may move. */
 function ownEnv(snapshot: DeploymentSnapshot) {
@@ -67,7 +69,8 @@ export async function startedRun(tx: Tx, run: RunRow): Promise<StartedRun> {
       environment: environment.slug,
       resolution,
     });
-    if (blockers.length > 0) throw new AppError("BAD_REQUEST", blockers.map(describeBlocker).join(" · "));
+    if (blockers.length > 0)
+      throw new AppError("BAD_REQUEST", blockers.map(describeBlocker).join(" · "));
     const why = drift(run.snapshot as DeploymentSnapshot, inputs);
     if (why) throw new AppError("CONFLICT", `${why}; request it again`);
   }
@@ -85,7 +88,9 @@ export async function startedRun(tx: Tx, run: RunRow): Promise<StartedRun> {
         componentId: consumer.id,
       });
       const policies = [...linkPoliciesIn(l, run.environmentId)];
-      return [{ linkId: l.id, artifact: l.fromArtifact, slot: l.toSlot, consumerNamePrefix, policies }];
+      return [
+        { linkId: l.id, artifact: l.fromArtifact, slot: l.toSlot, consumerNamePrefix, policies },
+      ];
     });
   const settings = Object.fromEntries(
     (await environmentDefaultsFor(run.environmentId, tx))
