@@ -264,7 +264,11 @@ forEachDatabase("deployments", (h: Harness) => {
     });
     // Aborted before a worker took it: the instance is what it was before (never deployed).
     expect(
-      await dev.deployment.abort({ projectId, environmentId: production, deploymentId: applied.id }),
+      await dev.deployment.abort({
+        projectId,
+        environmentId: production,
+        deploymentId: applied.id,
+      }),
     ).toEqual({ id: applied.id, status: "aborted" });
     const again = await dev.deployment.request({ ...webIn(production), action: "apply" });
     const second = await h.db().prisma.auditEvent.findFirstOrThrow({

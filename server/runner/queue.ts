@@ -7,7 +7,7 @@ import { log } from "../log";
 import type { Dispatcher } from "./dispatch";
 import { type ExecuteOptions, executeRun } from "./execute";
 
-export const RUN_QUEUE = "patchbay-runs";
+const RUN_QUEUE = "patchbay-runs";
 
 interface RunJob {
   deploymentId: string;

@@ -9,7 +9,7 @@ import { type RecoverOptions, recoverLostRuns } from "./recover";
 
 const SWEEP_MS = 5_000;
 
-export async function sweep(dispatcher: Dispatcher, options: RecoverOptions = {}): Promise<void> {
+async function sweep(dispatcher: Dispatcher, options: RecoverOptions = {}): Promise<void> {
   const ready = await recoverLostRuns(options);
   const stale = await queuedRunIds(new Date(Date.now() - SWEEP_MS));
   await dispatcher.wake([...new Set([...ready, ...stale.map((r) => r.id)])]);
