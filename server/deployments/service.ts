@@ -16,7 +16,7 @@ import { AppError } from "../domain/errors";
 import * as repo from "../repositories/deployments";
 import { activeRunOf, destroyGuard } from "../repositories/runs";
 import { findBundleDefinition, findSecretTarget } from "../repositories/secrets";
-import { wakeRuns } from "../runner/dispatch";
+import { wakeRuns } from "../run-queue/dispatch";
 import { ensureShownInstance } from "../secrets/service";
 import { fingerprinter } from "../crypto/fingerprint";
 import type { DeploymentDto, RequestedDeploymentDto } from "./schemas";

@@ -5,7 +5,7 @@
 import type { Database } from "../db";
 import { log } from "../log";
 import type { ProvisionerFor } from "../provisioners";
-import { setDispatcher } from "./dispatch";
+import { setDispatcher } from "../run-queue/dispatch";
 import { newWorkerId } from "./identity";
 import { inlineRunner } from "./inline";
 import { queueDispatcher, startQueue, workQueue } from "./queue";

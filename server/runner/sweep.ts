@@ -4,7 +4,7 @@
 // one claim of a run succeeds.
 import { log } from "../log";
 import { queuedRunIds } from "../repositories/runs";
-import type { Dispatcher } from "./dispatch";
+import type { Dispatcher } from "../run-queue/dispatch";
 import { type RecoverOptions, recoverLostRuns } from "./recover";
 
 const SWEEP_MS = 5_000;
