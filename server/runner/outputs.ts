@@ -35,8 +35,11 @@ export function checkOutputs(
   for (const [key, output] of Object.entries(outputs.artifacts)) {
     const type = types[key];
     if (!type) throw new Error(`the provisioner produced "${key}", which is not an output`);
+    // What a consumer receives is a whole payload: the shared part alone is one only when the
+    // type has no credentials to add per line.
     const lines = Object.values(output.lines);
-    for (const payload of lines.length > 0 ? lines : [output.shared]) assertPayload(type, payload);
+    const whole = type.sensitivePaths.length === 0 ? [output.shared] : [];
+    for (const payload of [...lines, ...whole]) assertPayload(type, payload);
   }
 }
 

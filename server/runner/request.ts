@@ -3,6 +3,7 @@
 // requested. What the requester approved (bundle, params, secrets, its own env vars) must not
 // have changed since; only what upstreams produced may have (a whole-environment apply feeds
 // each consumer the outputs its producers made moments ago).
+import { isDeepStrictEqual } from "node:util";
 import { resolveForDeployment } from "../access/service";
 import { deploymentSnapshot, type DeploymentSnapshot } from "../deployments/snapshot";
 import { namePrefix } from "../domain/access/metadata";
@@ -27,7 +28,8 @@ export interface StartedRun {
   environment: { slug: string };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// Key order is not compared: jsonb stores an object's keys in an order of its own.
+const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
 
 /** Env vars the requester set or derived from params: those fed by a line may move. */
 function ownEnv(snapshot: DeploymentSnapshot) {
