@@ -1,8 +1,8 @@
 // Requesting a deployment: an application whose bundle declares a required secret is blocked
 // in production, the Deploy tab naming the secret and where to set it; the same request over
 // HTTP is refused in the same words and nothing is recorded. Once the secret is set a plan is
-// queued (waiting for a runner — none exists yet); once its upstream cluster runs, so is an
-// apply, and the component shows pending. The journey gets a project of its own, so it re-runs.
+// queued, and the runner ends it failed, saying plainly that no helm provisioner runs here; once
+// its upstream cluster runs, so is an apply. The journey gets a project of its own, so it re-runs.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import {
@@ -19,6 +19,9 @@ import {
 import { SAME_ORIGIN, signIn } from "./helpers";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
+
+const NO_HELM =
+  "No helm provisioner runs on this server yet: k8s-application cannot be deployed here";
 
 const SECRET_BLOCKER =
   'secrets.SESSION_SECRET: required secret "SESSION_SECRET" is not set in production';
@@ -37,7 +40,7 @@ async function refused(
   return { status: response.status(), message: body.error.json.message };
 }
 
-test("a deployment is blocked while a required secret is unset; set it, plan, and once the cluster runs, deploy: queued, waiting for a runner", async ({
+test("a deployment is blocked while a required secret is unset; set it, plan, and once the cluster runs, deploy: each run fails naming the missing provisioner", async ({
   page,
   browser,
 }) => {
@@ -124,15 +127,14 @@ test("a deployment is blocked while a required secret is unset; set it, plan, an
   await expect(deploy.getByRole("button", { name: "Deploy" })).toBeDisabled();
   await deploy.getByLabel("Message (optional)").fill("first look at production");
   await deploy.getByRole("button", { name: "Plan" }).click();
-  await expect(deploy.getByTestId("deploy-status")).toHaveText(
-    "Queued plan #1 for production.",
-  );
+  await expect(deploy.getByTestId("deploy-status")).toHaveText("Queued plan #1 for production.");
   const list = inspector(dev)
     .getByRole("region", { name: "Deployments" })
     .getByTestId("deployment");
   await expect(list).toHaveCount(1);
   await expect(list.first()).toContainText("plan #1");
-  await expect(list.first()).toContainText("queued");
+  await expect(list.first()).toHaveAttribute("data-status", "failed");
+  await expect(list.first()).toContainText(NO_HELM);
   await expect(list.first()).toContainText("Dana Developer");
   await expect(list.first()).toContainText("first look at production");
   await expect(node(dev, "application")).toContainText("draft"); // a plan changes nothing that runs
@@ -161,12 +163,14 @@ test("a deployment is blocked while a required secret is unset; set it, plan, an
   await inspector(dev).getByRole("tab", { name: "Deploy" }).click();
   await expect(deploy.getByTestId("deploy-blockers")).toHaveCount(0);
   await deploy.getByRole("button", { name: "Deploy" }).click();
-  await expect(deploy.getByTestId("deploy-status")).toHaveText(
-    "Queued apply #2 for production.",
-  );
+  await expect(deploy.getByTestId("deploy-status")).toHaveText("Queued apply #2 for production.");
   await expect(list).toHaveCount(2);
   await expect(list.first()).toContainText("apply #2");
-  await expect(node(dev, "application")).toContainText("pending");
+  await expect(list.first()).toHaveAttribute("data-status", "failed");
+  await expect(node(dev, "application").getByTestId("node-run-status")).toHaveAttribute(
+    "data-status",
+    "failed",
+  );
 
   const listed = await call<{ number: number; action: string; status: string }[]>(
     dev,
@@ -175,8 +179,8 @@ test("a deployment is blocked while a required secret is unset; set it, plan, an
     "query",
   );
   expect(listed.map((d) => [d.number, d.action, d.status])).toEqual([
-    [2, "apply", "queued"],
-    [1, "plan", "queued"],
+    [2, "apply", "failed"],
+    [1, "plan", "failed"],
   ]);
   // Neither the secret nor the cluster token reached the page.
   const html = await dev.content();
