@@ -326,6 +326,61 @@ export function mutationCases(): Record<string, Case> {
       });
       return { action: "deployment.requested" };
     },
+    "deployment.abort": async (h) => {
+      const target = await secretTarget(h);
+      // A queued run written directly, as set-up: through deployment.request it would be audited.
+      const deploymentId = await h.db().prisma.$transaction(async (tx) => {
+        const instanceId = await ensureInstance(
+          tx,
+          target.projectId,
+          target.componentId,
+          target.environmentId,
+          () => ({ params: {}, presetVersionId: null }),
+        );
+        const row = await tx.deployment.create({
+          data: { instanceId, environmentId: target.environmentId, action: "plan" },
+          select: { id: true },
+        });
+        return row.id;
+      });
+      await (await h.as("dev@acme.test")).deployment.abort({
+        projectId: target.projectId,
+        environmentId: target.environmentId,
+        deploymentId,
+      });
+      return { action: "deployment.abort-requested" };
+    },
+    "deployment.deployEnvironment": async (h) => {
+      const { id: projectId } = await acmeProject(h);
+      const prisma = h.db().prisma;
+      const slug = `gone-${randomBytes(3).toString("hex")}`;
+      const { id: environmentId } = await prisma.environment.create({
+        data: { projectId, slug, name: slug },
+        select: { id: true },
+      });
+      // One component deployed there (written directly): a destroy of the environment removes it.
+      const component = await prisma.component.findFirstOrThrow({
+        where: { projectId },
+        select: { id: true },
+      });
+      await prisma.$transaction((tx) =>
+        ensureInstance(tx, projectId, component.id, environmentId, () => ({
+          params: {},
+          presetVersionId: null,
+        })),
+      );
+      await prisma.instance.updateMany({
+        where: { environmentId, componentId: component.id },
+        data: { status: "running" },
+      });
+      await (await h.as("dev@acme.test")).deployment.deployEnvironment({
+        projectId,
+        environmentId,
+        action: "destroy",
+        confirm: slug,
+      });
+      return { action: "deployment.environment-requested" };
+    },
     "environmentDefault.add": async (h) => {
       const { environmentId } = await secretTarget(h);
       const payload = {

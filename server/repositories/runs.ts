@@ -262,3 +262,12 @@ export async function setBatchWaits(
     select: { id: true },
   });
 }
+
+/** Components with something deployed in the environment (what a destroy has to remove). */
+export async function deployedComponentIds(tx: Tx, environmentId: string): Promise<Set<string>> {
+  const rows = await tx.instance.findMany({
+    where: { environmentId, status: { notIn: ["draft", "decommissioned"] } },
+    select: { componentId: true },
+  });
+  return new Set(rows.map((r) => r.componentId));
+}
