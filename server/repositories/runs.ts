@@ -271,3 +271,21 @@ export async function deployedComponentIds(tx: Tx, environmentId: string): Promi
   });
   return new Set(rows.map((r) => r.componentId));
 }
+
+/** A finished plan run, as an apply of it needs it. */
+export async function findPlan(
+  id: string,
+  tx: Tx = prisma(),
+): Promise<{
+  id: string;
+  instanceId: string | null;
+  action: RunAction;
+  status: RunStatus;
+  inputs: unknown;
+  changes: unknown;
+} | null> {
+  return tx.deployment.findUnique({
+    where: { id },
+    select: { id: true, instanceId: true, action: true, status: true, inputs: true, changes: true },
+  });
+}

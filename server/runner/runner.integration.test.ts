@@ -213,8 +213,36 @@ describe.skipIf(!available)("runner", () => {
         expect(left.rowCount).toBe(0);
       });
 
-      it("redis: GET works and SET is refused under read-only", async () => {
-        expect((await run(cache.id, "apply")).status).toBe("succeeded");
+      it("redis: the reviewed plan is applied; GET works and SET is refused under read-only", async () => {
+        const dev = await h.as("dev@acme.test");
+        const plan = await run(cache.id, "plan");
+        const applyPlan = async () => {
+          const queued = await dev.deployment.request({
+            ...target(cache.id),
+            action: "apply",
+            planId: plan.id,
+          });
+          await runner.idle();
+          return h.db().prisma.deployment.findUniqueOrThrow({ where: { id: queued.id } });
+        };
+        expect((await applyPlan()).status).toBe("succeeded");
+        // The line's policy changed after the review: the plan no longer says what would happen.
+        await change([
+          {
+            op: "setLinkPolicy",
+            link: cacheLine,
+            environment: environmentId,
+            policies: ["read-write"],
+          },
+        ]);
+        expect(await applyPlan()).toMatchObject({
+          status: "failed",
+          reason:
+            "a line out of it changed (policy or consumer) since the plan was reviewed; plan again",
+        });
+        await change([
+          { op: "setLinkPolicy", link: cacheLine, environment: environmentId, policies: null },
+        ]);
         const url = new URL(await revealed("REDIS_URL"));
         const prefix = await revealed("REDIS_KEY_PREFIX");
         // The line's own ACL user (local-process 1.1.0's REDIS_URL does not carry it).
