@@ -9,7 +9,8 @@ import { formatUtc } from "@/components/audit/format";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
 import { atLeast } from "@/server/domain/roles";
-import { RedeployButton } from "./redeploy-button";
+import { useRouter } from "next/navigation";
+import { ApplyPlanButton, RedeployButton } from "./run-actions";
 import { RunBadge } from "./run-badge";
 import { RunChanges, RunInputs, RunOutputs } from "./run-details";
 import { deploymentsHref, duration, isActiveRun, type Run, runHref } from "./run-format";
@@ -61,6 +62,7 @@ function Meta({ run, href }: { run: Run; href: (id: string) => string }) {
 export function RunPage({ slugs, deploymentId }: { slugs: ScopeSlugs; deploymentId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const router = useRouter();
   const { project, environment, error, base } = useProjectScope(slugs);
   const target = {
     projectId: project?.id ?? "",
@@ -132,8 +134,15 @@ export function RunPage({ slugs, deploymentId }: { slugs: ScopeSlugs; deployment
                   Abort
                 </Button>
               ) : null}
+              {canAct && r.action === "plan" && r.status === "planned" && r.component ? (
+                <ApplyPlanButton
+                  target={target}
+                  componentId={r.component.id}
+                  onQueued={(id) => router.push(href(id))}
+                />
+              ) : null}
               {canAct && r.action === "apply" && !active ? (
-                <RedeployButton target={target} onDone={(id) => window.location.assign(href(id))} />
+                <RedeployButton target={target} onQueued={(id) => router.push(href(id))} />
               ) : null}
             </div>
           </div>

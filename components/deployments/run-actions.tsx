@@ -1,0 +1,64 @@
+"use client";
+// What a finished run offers next: a reviewed plan is applied as it is (the server refuses if
+// anything changed since), and a finished apply can be re-deployed from its own snapshot.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc";
+import { Button } from "@/components/ui/button";
+
+interface Target {
+  projectId: string;
+  environmentId: string;
+  deploymentId: string;
+}
+
+export function ApplyPlanButton({
+  target,
+  componentId,
+  onQueued,
+}: {
+  target: Target;
+  componentId: string;
+  onQueued: (deploymentId: string) => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const apply = useMutation(
+    trpc.deployment.request.mutationOptions({
+      onSuccess: (d) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.deployment.pathKey() });
+        onQueued(d.id);
+      },
+    }),
+  );
+  return (
+    <span className="flex items-center gap-2">
+      {apply.error ? (
+        <span role="alert" className="max-w-md text-xs text-red-700">
+          {apply.error.message}
+        </span>
+      ) : null}
+      <Button
+        disabled={apply.isPending}
+        onClick={() =>
+          apply.mutate({
+            projectId: target.projectId,
+            environmentId: target.environmentId,
+            componentId,
+            action: "apply",
+            planId: target.deploymentId,
+          })
+        }
+      >
+        Apply this plan
+      </Button>
+    </span>
+  );
+}
+
+export function RedeployButton(_: { target: Target; onQueued: (deploymentId: string) => void }) {
+  return (
+    <Button variant="secondary" disabled title="Re-deploy is not available yet">
+      Re-deploy
+    </Button>
+  );
+}
