@@ -105,8 +105,10 @@ forEachDatabase("secret canary", (h: Harness) => {
     const responses: [string, unknown][] = [];
     const read = async (label: string, p: Promise<unknown>) =>
       responses.push([label, await p.catch((e: Error) => ({ error: e.message }))]);
-    // Every query of the API, as every role of the organization.
-    const queries = Object.keys(PROCEDURES).filter((p) => procedureType(appRouter, p) === "query");
+    // Every query of the API (and each subscription's first event), as every role.
+    const queries = Object.keys(PROCEDURES).filter((p) =>
+      ["query", "subscription"].includes(procedureType(appRouter, p) ?? ""),
+    );
     for (const [role, caller] of Object.entries({ owner, ops, dev, viewer })) {
       for (const path of queries)
         await read(
