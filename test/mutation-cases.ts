@@ -4,7 +4,9 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { startSession } from "@/server/auth/sessions";
 import { ensureInstance, upsertSecret } from "@/server/repositories/secrets";
-import { fingerprint } from "@/server/crypto/fingerprint";
+import { fingerprint, fingerprinter } from "@/server/crypto/fingerprint";
+import { resolveForDeployment } from "@/server/access/service";
+import { deploymentSnapshot } from "@/server/deployments/snapshot";
 import { seal } from "@/server/crypto/cipher";
 import { type Harness, testToken } from "./integration";
 import { reloadEnv } from "@/server/env";
@@ -39,6 +41,29 @@ async function secretTarget(h: Harness) {
     select: { id: true },
   });
   return { projectId, componentId: component.id, environmentId: environment.id };
+}
+
+/** `secretTarget` with its required secret set directly (through secret.set it is audited). */
+async function deployableTarget(h: Harness) {
+  const target = await secretTarget(h);
+  const { organizationId } = await acmeProject(h);
+  await h.db().prisma.$transaction(async (tx) => {
+    const instanceId = await ensureInstance(
+      tx,
+      target.projectId,
+      target.componentId,
+      target.environmentId,
+      () => ({ params: {}, presetVersionId: null }),
+    );
+    await upsertSecret(tx, {
+      instanceId,
+      name: "SESSION_SECRET",
+      sealed: seal("deploy-me"),
+      fingerprint: fingerprint("deploy-me", organizationId),
+      setById: null,
+    });
+  });
+  return target;
 }
 
 /**
@@ -299,32 +324,50 @@ export function mutationCases(): Record<string, Case> {
       return { action: "secret.cleared" };
     },
     "deployment.request": async (h) => {
-      const target = await secretTarget(h);
-      const { organizationId } = await acmeProject(h);
-      // Its required secret set directly, as set-up: through secret.set it would be a second
-      // audited write.
-      await h.db().prisma.$transaction(async (tx) => {
-        const instanceId = await ensureInstance(
-          tx,
-          target.projectId,
-          target.componentId,
-          target.environmentId,
-          () => ({ params: {}, presetVersionId: null }),
-        );
-        await upsertSecret(tx, {
-          instanceId,
-          name: "SESSION_SECRET",
-          sealed: seal("deploy-me"),
-          fingerprint: fingerprint("deploy-me", organizationId),
-          setById: null,
-        });
-      });
+      const target = await deployableTarget(h);
       await (await h.as("dev@acme.test")).deployment.request({
         ...target,
         action: "plan",
         message: "audited",
       });
       return { action: "deployment.requested" };
+    },
+    "deployment.redeploy": async (h) => {
+      const target = await deployableTarget(h);
+      const { organizationId } = await acmeProject(h);
+      // An apply that succeeded earlier, written directly with the snapshot a request freezes.
+      const deploymentId = await h.db().prisma.$transaction(async (tx) => {
+        const id = `d-earlier-${randomBytes(3).toString("hex")}`;
+        const { resolution, bundle } = await resolveForDeployment(
+          { ...target, organizationId },
+          { tx, deploymentId: id },
+        );
+        const instance = await tx.instance.findFirstOrThrow({
+          where: { componentId: target.componentId, environmentId: target.environmentId },
+          select: { id: true },
+        });
+        await tx.deployment.create({
+          data: {
+            id,
+            instanceId: instance.id,
+            environmentId: target.environmentId,
+            action: "apply",
+            status: "succeeded",
+            snapshot: deploymentSnapshot(
+              resolution,
+              bundle,
+              fingerprinter(organizationId),
+            ) as object,
+          },
+        });
+        return id;
+      });
+      await (await h.as("dev@acme.test")).deployment.redeploy({
+        projectId: target.projectId,
+        environmentId: target.environmentId,
+        deploymentId,
+      });
+      return { action: "deployment.redeployed" };
     },
     "deployment.abort": async (h) => {
       const target = await secretTarget(h);
