@@ -4,67 +4,14 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { startSession } from "@/server/auth/sessions";
 import { ensureInstance, upsertSecret } from "@/server/repositories/secrets";
-import { fingerprint, fingerprinter } from "@/server/crypto/fingerprint";
-import { resolveForDeployment } from "@/server/access/service";
-import { deploymentSnapshot } from "@/server/deployments/snapshot";
+import { fingerprint } from "@/server/crypto/fingerprint";
 import { seal } from "@/server/crypto/cipher";
 import { type Harness, testToken } from "./integration";
+import { deploymentCases } from "./mutation-cases-deployments";
+import { acmeProject, secretTarget } from "./mutation-targets";
 import { reloadEnv } from "@/server/env";
 
 type Case = (h: Harness) => Promise<{ action: string }>;
-
-async function acmeProject(h: Harness) {
-  return h.db().prisma.project.findFirstOrThrow({
-    where: { slug: "ecommerce-api" },
-    select: { id: true, organizationId: true },
-  });
-}
-
-/**
- * A local-process component (it declares SESSION_SECRET) and an environment, written without an
- * audit event.
- */
-async function secretTarget(h: Harness) {
-  const { id: projectId } = await acmeProject(h);
-  const prisma = h.db().prisma;
-  const environment = await prisma.environment.findFirstOrThrow({
-    where: { projectId },
-    select: { id: true },
-  });
-  const version = await prisma.bundleVersion.findFirstOrThrow({
-    where: { bundle: { name: "local-process" } },
-    select: { version: true },
-  });
-  const name = `sec-${randomBytes(3).toString("hex")}`;
-  const component = await prisma.component.create({
-    data: { projectId, name, bundleName: "local-process", versionConstraint: version.version },
-    select: { id: true },
-  });
-  return { projectId, componentId: component.id, environmentId: environment.id };
-}
-
-/** `secretTarget` with its required secret set directly (through secret.set it is audited). */
-async function deployableTarget(h: Harness) {
-  const target = await secretTarget(h);
-  const { organizationId } = await acmeProject(h);
-  await h.db().prisma.$transaction(async (tx) => {
-    const instanceId = await ensureInstance(
-      tx,
-      target.projectId,
-      target.componentId,
-      target.environmentId,
-      () => ({ params: {}, presetVersionId: null }),
-    );
-    await upsertSecret(tx, {
-      instanceId,
-      name: "SESSION_SECRET",
-      sealed: seal("deploy-me"),
-      fingerprint: fingerprint("deploy-me", organizationId),
-      setById: null,
-    });
-  });
-  return target;
-}
 
 /**
  * An organization preset of aws-rds-postgres written directly, with `published` versions (values:
@@ -323,107 +270,7 @@ export function mutationCases(): Record<string, Case> {
       await (await h.as("dev@acme.test")).secret.clear({ ...target, name: "SESSION_SECRET" });
       return { action: "secret.cleared" };
     },
-    "deployment.request": async (h) => {
-      const target = await deployableTarget(h);
-      await (await h.as("dev@acme.test")).deployment.request({
-        ...target,
-        action: "plan",
-        message: "audited",
-      });
-      return { action: "deployment.requested" };
-    },
-    "deployment.redeploy": async (h) => {
-      const target = await deployableTarget(h);
-      const { organizationId } = await acmeProject(h);
-      // An apply that succeeded earlier, written directly with the snapshot a request freezes.
-      const deploymentId = await h.db().prisma.$transaction(async (tx) => {
-        const id = `d-earlier-${randomBytes(3).toString("hex")}`;
-        const { resolution, bundle } = await resolveForDeployment(
-          { ...target, organizationId },
-          { tx, deploymentId: id },
-        );
-        const instance = await tx.instance.findFirstOrThrow({
-          where: { componentId: target.componentId, environmentId: target.environmentId },
-          select: { id: true },
-        });
-        await tx.deployment.create({
-          data: {
-            id,
-            instanceId: instance.id,
-            environmentId: target.environmentId,
-            action: "apply",
-            status: "succeeded",
-            snapshot: deploymentSnapshot(
-              resolution,
-              bundle,
-              fingerprinter(organizationId),
-            ) as object,
-          },
-        });
-        return id;
-      });
-      await (await h.as("dev@acme.test")).deployment.redeploy({
-        projectId: target.projectId,
-        environmentId: target.environmentId,
-        deploymentId,
-      });
-      return { action: "deployment.redeployed" };
-    },
-    "deployment.abort": async (h) => {
-      const target = await secretTarget(h);
-      // A queued run written directly, as set-up: through deployment.request it would be audited.
-      const deploymentId = await h.db().prisma.$transaction(async (tx) => {
-        const instanceId = await ensureInstance(
-          tx,
-          target.projectId,
-          target.componentId,
-          target.environmentId,
-          () => ({ params: {}, presetVersionId: null }),
-        );
-        const row = await tx.deployment.create({
-          data: { instanceId, environmentId: target.environmentId, action: "plan" },
-          select: { id: true },
-        });
-        return row.id;
-      });
-      await (await h.as("dev@acme.test")).deployment.abort({
-        projectId: target.projectId,
-        environmentId: target.environmentId,
-        deploymentId,
-      });
-      return { action: "deployment.abort-requested" };
-    },
-    "deployment.deployEnvironment": async (h) => {
-      const { id: projectId } = await acmeProject(h);
-      const prisma = h.db().prisma;
-      const slug = `gone-${randomBytes(3).toString("hex")}`;
-      const { id: environmentId } = await prisma.environment.create({
-        data: { projectId, slug, name: slug },
-        select: { id: true },
-      });
-      // One component deployed there (written directly): a destroy of the environment removes it.
-      const component = await prisma.component.findFirstOrThrow({
-        where: { projectId },
-        select: { id: true },
-      });
-      await prisma.$transaction((tx) =>
-        ensureInstance(tx, projectId, component.id, environmentId, () => ({
-          params: {},
-          presetVersionId: null,
-        })),
-      );
-      await prisma.instance.updateMany({
-        where: { environmentId, componentId: component.id },
-        data: { status: "running" },
-      });
-      await (await h.as("dev@acme.test")).deployment.deployEnvironment({
-        projectId,
-        environmentId,
-        action: "destroy",
-        confirm: slug,
-      });
-      return { action: "deployment.environment-requested" };
-    },
+    ...deploymentCases(),
     "environmentDefault.add": async (h) => {
       const { environmentId } = await secretTarget(h);
       const payload = {
