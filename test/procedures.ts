@@ -376,6 +376,11 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
     // No such run: past the role check it is not found.
     input: (f) => ({ projectId: f.projectId, environmentId: f.staging, deploymentId: "d-none" }),
   },
+  "deployment.redeploy": {
+    minimum: "developer",
+    // No such run: past the role check it is not found.
+    input: (f) => ({ projectId: f.projectId, environmentId: f.staging, deploymentId: "d-none" }),
+  },
   "deployment.deployEnvironment": {
     minimum: "developer",
     // Production's API is blocked by its unset secret: the whole request is refused.

@@ -45,6 +45,8 @@ export interface QueueInput {
   confirm?: string;
   /** An apply of this reviewed plan: it fails if the changes are no longer the plan's. */
   planId?: string;
+  /** A re-deploy of this earlier apply's params. */
+  rollbackOfId?: string;
   batchId?: string;
   /** Blockers a batch lifts (an upstream applied earlier in the same batch). */
   lifted?: (blocker: DeploymentBlocker) => boolean;
@@ -111,6 +113,7 @@ export async function queueRun(
     createdById: ctx.userId,
     batchId: input.batchId ?? null,
     planId: input.planId ?? null,
+    rollbackOfId: input.rollbackOfId ?? null,
   });
   // An apply changes what runs, so the instance now waits for it; a plan changes nothing.
   const before = await repo.instanceStatus(tx, instanceId);

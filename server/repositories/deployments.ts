@@ -68,6 +68,7 @@ export async function insertDeployment(
     snapshot: unknown;
     batchId?: string | null;
     planId?: string | null;
+    rollbackOfId?: string | null;
     bundleVersion: string;
     message: string;
     createdById: string | null;

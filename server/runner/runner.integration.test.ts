@@ -267,6 +267,38 @@ describe.skipIf(!available)("runner", () => {
         }
       });
 
+      it("re-deploys an earlier apply: its params set back through the diagram, then applied", async () => {
+        const earlier = await h.db().prisma.deployment.findFirstOrThrow({
+          where: { instance: { componentId: cache.id }, action: "apply", status: "succeeded" },
+          orderBy: { finishedAt: "desc" },
+        });
+        const dev = await h.as("dev@acme.test");
+        const config = (await dev.diagram.get({ projectId })).diagram.instances[cache.id]?.[
+          environmentId
+        ];
+        const maxmemory = (await dev.access.resolve(target(cache.id))).params.maxmemory_mb;
+        await change([
+          {
+            op: "setInstance",
+            component: cache.id,
+            environment: environmentId,
+            config: {
+              ...config,
+              params: { ...config?.params, maxmemory_mb: Number(maxmemory) + 1 },
+            },
+          },
+        ]);
+        const queued = await dev.deployment.redeploy({
+          projectId,
+          environmentId,
+          deploymentId: earlier.id,
+        });
+        await runner.idle();
+        const run = await h.db().prisma.deployment.findUniqueOrThrow({ where: { id: queued.id } });
+        expect([run.status, run.reason, run.rollbackOfId]).toEqual(["succeeded", null, earlier.id]);
+        expect((await dev.access.resolve(target(cache.id))).params.maxmemory_mb).toBe(maxmemory);
+      });
+
       it("destroy needs the typed name while others consume it, and removes the database", async () => {
         const before = await h.db().prisma.deployment.count();
         const dev = await h.as("dev@acme.test");

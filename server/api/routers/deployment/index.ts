@@ -4,6 +4,7 @@ import { deployEnvironment } from "./deploy-environment";
 import { get } from "./get";
 import { list } from "./list";
 import { logs } from "./logs";
+import { redeploy } from "./redeploy";
 import { request } from "./request";
 import { statuses } from "./statuses";
 
@@ -17,4 +18,5 @@ export const deploymentRouter = router({
   statuses,
   abort,
   deployEnvironment,
+  redeploy,
 });
