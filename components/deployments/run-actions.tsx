@@ -1,6 +1,6 @@
 "use client";
 // What a finished run offers next: a reviewed plan is applied as it is (the server refuses if
-// anything changed since), and a finished apply can be re-deployed from its own snapshot.
+// anything changed since), and a succeeded apply can be re-deployed (its params set back).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
@@ -55,10 +55,38 @@ export function ApplyPlanButton({
   );
 }
 
-export function RedeployButton(_: { target: Target; onQueued: (deploymentId: string) => void }) {
+export function RedeployButton({
+  target,
+  onQueued,
+}: {
+  target: Target;
+  onQueued: (deploymentId: string) => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const redeploy = useMutation(
+    trpc.deployment.redeploy.mutationOptions({
+      onSuccess: (d) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.deployment.pathKey() });
+        onQueued(d.id);
+      },
+    }),
+  );
   return (
-    <Button variant="secondary" disabled title="Re-deploy is not available yet">
-      Re-deploy
-    </Button>
+    <span className="flex items-center gap-2">
+      {redeploy.error ? (
+        <span role="alert" className="max-w-md text-xs text-red-700">
+          {redeploy.error.message}
+        </span>
+      ) : null}
+      <Button
+        variant="secondary"
+        disabled={redeploy.isPending}
+        title="Apply this run's params again (a rollback when it is an older one)"
+        onClick={() => redeploy.mutate(target)}
+      >
+        Re-deploy
+      </Button>
+    </span>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 // One run: what it is, who asked, its status (followed while it is queued or running), why it
 // failed or was aborted, its plan, its log as it is written, its outputs and the inputs it was
-// frozen with. Developers and above may abort a queued or running run, and re-deploy a
-// finished apply (its snapshot again).
+// frozen with. Developers and above may abort a queued or running run, apply a reviewed plan,
+// and re-deploy a succeeded apply.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatUtc } from "@/components/audit/format";
@@ -141,7 +141,7 @@ export function RunPage({ slugs, deploymentId }: { slugs: ScopeSlugs; deployment
                   onQueued={(id) => router.push(href(id))}
                 />
               ) : null}
-              {canAct && r.action === "apply" && !active ? (
+              {canAct && r.action === "apply" && r.status === "succeeded" ? (
                 <RedeployButton target={target} onQueued={(id) => router.push(href(id))} />
               ) : null}
             </div>
