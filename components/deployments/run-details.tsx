@@ -169,6 +169,14 @@ export function RunChanges({ changes }: { changes: NonNullable<Run["changes"]> }
   );
 }
 
+/** An output as stored: `{ shared }` (what every consumer sees), or the payload itself. */
+function sharedOf(payload: Record<string, unknown>): Record<string, unknown> {
+  const shared = payload.shared;
+  return Object.keys(payload).length === 1 && typeof shared === "object" && shared !== null
+    ? (shared as Record<string, unknown>)
+    : payload;
+}
+
 export function RunOutputs({ outputs }: { outputs: NonNullable<Run["outputs"]> }) {
   const entries = Object.entries(outputs);
   return (
@@ -180,7 +188,7 @@ export function RunOutputs({ outputs }: { outputs: NonNullable<Run["outputs"]> }
         entries.map(([artifact, payload]) => (
           <div key={artifact} className="rounded-md bg-slate-50 p-2" data-testid="run-output">
             <p className="font-mono text-xs font-medium">{artifact}</p>
-            <Fields value={payload} />
+            <Fields value={sharedOf(payload)} />
           </div>
         ))
       )}
