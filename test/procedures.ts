@@ -308,6 +308,10 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
     minimum: "viewer",
     input: (f) => ({ projectId: f.projectId, environmentId: f.staging }),
   },
+  "deployment.readiness": {
+    minimum: "viewer",
+    input: (f) => ({ projectId: f.projectId, environmentId: f.staging }),
+  },
 
   "compare.environments": {
     minimum: "viewer",

@@ -1,7 +1,8 @@
 import { router } from "../../trpc";
 import { list } from "./list";
+import { readiness } from "./readiness";
 import { request } from "./request";
 
 // Deployments (runs) of instances and whole environments: requested by developers and above
 // (the server refuses while anything blocks), read by anyone who can read the project.
-export const deploymentRouter = router({ request, list });
+export const deploymentRouter = router({ request, list, readiness });
