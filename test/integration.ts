@@ -54,8 +54,15 @@ export async function openTestDatabase(
   return { database: await openDatabase({ url: scratch.url }), drop: scratch.drop };
 }
 
-export function forEachDatabase(title: string, body: (h: Harness) => void): void {
-  for (const kind of TEST_DATABASES) {
+/** The real server when the run has one, else PGlite: for suites whose subject is not the DB. */
+export const ONE_DATABASE: DatabaseKind[] = [TEST_DATABASES.at(-1) ?? "pglite"];
+
+export function forEachDatabase(
+  title: string,
+  body: (h: Harness) => void,
+  kinds: readonly DatabaseKind[] = TEST_DATABASES,
+): void {
+  for (const kind of kinds) {
     describe(`${title} [${kind}]`, () => {
       let database: Database | undefined;
       let drop: (() => Promise<void>) | undefined;

@@ -17,7 +17,7 @@ import {
   type Diagram,
   type InstanceConfig,
 } from "../domain/graph/types";
-import { loadCascade, loadInstancesRuntime } from "../repositories/access";
+import { loadCascade, loadInstancesRuntime, outputKey } from "../repositories/access";
 import { environmentDefaultsFor, openSensitive } from "../repositories/environment-defaults";
 import { mergeSensitive } from "../domain/access/split-sensitive";
 import { loadDiagram } from "../repositories/diagram";
@@ -78,8 +78,9 @@ async function resolveRaw(
   ]);
   // What the upstream instance produced, its sealed fields opened (redaction happens on the way
   // out).
-  const produced = (componentId: string, slot: string) => {
-    const artifact = runtime.get(componentId)?.artifacts.get(slot);
+  const produced = (componentId: string, slot: string, linkId: string) => {
+    const artifacts = runtime.get(componentId)?.artifacts;
+    const artifact = artifacts?.get(outputKey(slot, linkId)) ?? artifacts?.get(slot);
     return artifact ? mergeSensitive(artifact.payload, openSensitive(artifact.sensitive)) : null;
   };
 
@@ -101,7 +102,7 @@ async function resolveRaw(
           artifact: l.fromArtifact,
         },
         upstream: {
-          payload: produced(from.id, l.fromArtifact),
+          payload: produced(from.id, l.fromArtifact, l.id),
           params: {
             schema: upstreamBundle.params,
             preset: presetValues(from.bundle, upstream),
@@ -151,8 +152,7 @@ export async function resolveForDeployment(
   target: Target,
   options: ResolveOptions & { tx: Tx; deploymentId: string },
 ) {
-  const { resolution, bundle, component, environment } = await resolveRaw(target, options);
-  return { resolution, bundle, component, environment };
+  return resolveRaw(target, options);
 }
 
 /**

@@ -2,7 +2,7 @@
 // never its snapshot: that stays on the server for the runner (and holds fingerprints only).
 import { z } from "zod";
 
-export const requestableAction = z.enum(["plan", "apply"]);
+export const requestableAction = z.enum(["plan", "apply", "destroy"]);
 
 export const deploymentMessage = z
   .string()

@@ -1,18 +1,22 @@
-// Requesting a deployment of one instance, and listing them. A request resolves the instance
-// on the server, inside the transaction that records it: while anything blocks it (see
-// server/domain/deployments/blockers.ts) it is refused and nothing is written; otherwise an
-// immutable record is queued with a frozen snapshot (sensitive values as fingerprints) and
-// one audit event. Nothing runs it yet: a deployment runner (workers, provisioners, logs) is
-// a later piece of work, and until then requests stay `queued`. Authorization is the
-// router's job.
+// Requesting a run of one instance, and listing them. A request resolves the instance on the
+// server, inside the transaction that records it: while anything blocks it (see
+// server/domain/deployments/blockers.ts and destroy.ts) it is refused and nothing is written;
+// while the instance has a queued or running run it is refused too (the database holds one
+// per instance). Otherwise an immutable record is queued with a frozen snapshot (sensitive
+// values as fingerprints) and one audit event, and a worker is woken after the commit.
+// Authorization is the router's job.
 import { randomBytes } from "node:crypto";
 import { resolveForDeployment } from "../access/service";
 import { auditedWrite } from "../changes/audited-write";
 import type { AuditContext } from "../audit/types";
-import { assertRequestable, type RequestableAction } from "../domain/deployments/blockers";
+import type { Tx } from "../db";
+import { assertRequestable, type DeploymentBlocker } from "../domain/deployments/blockers";
+import { assertDestroyable } from "../domain/deployments/destroy";
 import { AppError } from "../domain/errors";
 import * as repo from "../repositories/deployments";
+import { activeRunOf, destroyGuard } from "../repositories/runs";
 import { findBundleDefinition, findSecretTarget } from "../repositories/secrets";
+import { wakeRuns } from "../runner/dispatch";
 import { ensureShownInstance } from "../secrets/service";
 import { fingerprinter } from "../crypto/fingerprint";
 import type { DeploymentDto, RequestedDeploymentDto } from "./schemas";
@@ -25,6 +29,8 @@ export interface DeploymentTarget {
   environmentId: string;
 }
 
+export type RunAction = "plan" | "apply" | "destroy";
+
 const notFound = () =>
   new AppError("NOT_FOUND", "Component or environment not found in this project");
 
@@ -33,65 +39,109 @@ function newDeploymentId(): string {
   return `d${randomBytes(12).toString("base64url")}`;
 }
 
+export interface QueueInput {
+  action: RunAction;
+  message: string;
+  confirm?: string;
+  batchId?: string;
+  /** Blockers a batch lifts (an upstream applied earlier in the same batch). */
+  lifted?: (blocker: DeploymentBlocker) => boolean;
+}
+
+/** Queues one run inside `tx`: refused (nothing written) while anything blocks it. */
+export async function queueRun(
+  tx: Tx,
+  ctx: { userId: string | null },
+  t: DeploymentTarget,
+  input: QueueInput,
+) {
+  const target = await findSecretTarget(t.projectId, t.componentId, t.environmentId, tx);
+  if (!target) throw notFound();
+  const catalogBundle = await findBundleDefinition(
+    t.organizationId,
+    target.component.bundleName,
+    target.component.version,
+    tx,
+  );
+  // The row the canvas shows for a component never edited here; rolled back if refused.
+  const instanceId = await ensureShownInstance(tx, t, catalogBundle, target.environment);
+  await repo.lockInstanceSecrets(tx, instanceId);
+  const active = await activeRunOf(tx, instanceId);
+  if (active)
+    throw new AppError(
+      "CONFLICT",
+      `${target.component.name} already has a ${active.status} ${active.action} in ${target.environment.slug}: wait for it or abort it`,
+      { rule: "active-run", deploymentId: active.id },
+    );
+
+  const id = newDeploymentId();
+  const { resolution, bundle, component, environment } = await resolveForDeployment(t, {
+    tx,
+    deploymentId: id,
+  });
+  if (input.action === "destroy") {
+    const guard = await destroyGuard(tx, t.projectId, t.environmentId, t.componentId);
+    if (!input.batchId)
+      assertDestroyable({
+        environment: { slug: environment.slug, protected: guard.protected },
+        component: component.name,
+        consumers: guard.consumers,
+        confirm: input.confirm,
+      });
+  } else {
+    assertRequestable({
+      action: input.action,
+      environment: environment.slug,
+      resolution,
+      ...(input.lifted ? { lifted: input.lifted } : {}),
+    });
+  }
+  await repo.insertDeployment(tx, {
+    id,
+    instanceId,
+    environmentId: t.environmentId,
+    action: input.action,
+    snapshot: deploymentSnapshot(resolution, bundle, fingerprinter(t.organizationId)),
+    bundleVersion: bundle.version,
+    message: input.message,
+    createdById: ctx.userId,
+    batchId: input.batchId ?? null,
+  });
+  // An apply changes what runs, so the instance now waits for it; a plan changes nothing.
+  const before = await repo.instanceStatus(tx, instanceId);
+  const status =
+    input.action === "apply" && before !== "pending" ? { before, after: "pending" as const } : null;
+  if (status) await repo.setInstanceStatus(tx, instanceId, status.after);
+  const [deployment] = await repo.listDeployments(
+    { projectId: t.projectId, environmentId: t.environmentId, id },
+    1,
+    tx,
+  );
+  if (!deployment) throw new Error("the deployment just written could not be read back");
+  return {
+    deployment: { ...deployment, instanceStatus: status?.after ?? before },
+    status,
+    names: { component: component.name, environment: environment.slug, bundle },
+  };
+}
+
 export async function requestDeployment(
   ctx: AuditContext & { userId: string | null },
   t: DeploymentTarget,
-  input: { action: RequestableAction; message: string },
+  input: { action: RunAction; message: string; confirm?: string },
 ): Promise<RequestedDeploymentDto> {
-  return auditedWrite(ctx, async (tx) => {
+  const result = await auditedWrite(ctx, async (tx) => {
     // Serializes requests per environment, so numbers follow commit order.
     if (!(await repo.lockEnvironmentForRequest(tx, t.projectId, t.environmentId))) throw notFound();
-    const target = await findSecretTarget(t.projectId, t.componentId, t.environmentId, tx);
-    if (!target) throw notFound();
-    const catalogBundle = await findBundleDefinition(
-      t.organizationId,
-      target.component.bundleName,
-      target.component.version,
-      tx,
-    );
-    // The row the canvas shows for a component never edited in this environment; rolled back if
-    // refused.
-    const instanceId = await ensureShownInstance(tx, t, catalogBundle, target.environment);
-    await repo.lockInstanceSecrets(tx, instanceId);
-
-    const id = newDeploymentId();
-    const { resolution, bundle, component, environment } = await resolveForDeployment(t, {
-      tx,
-      deploymentId: id,
-    });
-    assertRequestable({ action: input.action, environment: environment.slug, resolution });
-
-    await repo.insertDeployment(tx, {
-      id,
-      instanceId,
-      environmentId: t.environmentId,
-      action: input.action,
-      snapshot: deploymentSnapshot(resolution, bundle, fingerprinter(t.organizationId)),
-      bundleVersion: bundle.version,
-      message: input.message,
-      createdById: ctx.userId,
-    });
-    // An apply changes what runs, so the instance now waits for it; a plan changes nothing.
-    const before = await repo.instanceStatus(tx, instanceId);
-    const status =
-      input.action === "apply" && before !== "pending"
-        ? { before, after: "pending" as const }
-        : null;
-    if (status) await repo.setInstanceStatus(tx, instanceId, status.after);
-    const [deployment] = await repo.listDeployments(
-      { projectId: t.projectId, environmentId: t.environmentId, id },
-      1,
-      tx,
-    );
-    if (!deployment) throw new Error("the deployment just written could not be read back");
+    const { deployment, status, names } = await queueRun(tx, ctx, t, input);
     return {
-      result: { ...deployment, instanceStatus: status?.after ?? before },
+      result: deployment,
       audit: {
         organizationId: t.organizationId,
         action: "deployment.requested",
         target: {
           type: "deployment",
-          id,
+          id: deployment.id,
           projectId: t.projectId,
           environmentId: t.environmentId,
           componentId: t.componentId,
@@ -101,15 +151,17 @@ export async function requestDeployment(
           number: deployment.number,
           action: input.action,
           status: deployment.status,
-          component: component.name,
-          environment: environment.slug,
-          bundle: `${bundle.name}@${bundle.version}`,
+          component: names.component,
+          environment: names.environment,
+          bundle: `${names.bundle.name}@${names.bundle.version}`,
           message: input.message,
           ...(status ? { instanceStatus: status.after } : {}),
         },
       },
     };
   });
+  await wakeRuns([result.id]);
+  return result;
 }
 
 /** Newest first: an instance's deployments (componentId given) or an environment's. */

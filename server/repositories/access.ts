@@ -85,7 +85,7 @@ export async function loadInstancesRuntime(
       componentId: true,
       artifacts: {
         where: { environmentDefault: false, remoteReference: false },
-        select: { slot: true, payload: true, sensitive: true },
+        select: { slot: true, linkId: true, payload: true, sensitive: true },
       },
       secrets: { select: { name: true } },
     },
@@ -101,7 +101,7 @@ export async function loadInstancesRuntime(
             a.slot
               ? [
                   [
-                    a.slot,
+                    outputKey(a.slot, a.linkId),
                     { payload: a.payload as Record<string, unknown>, sensitive: a.sensitive },
                   ] as const,
                 ]
@@ -114,7 +114,14 @@ export async function loadInstancesRuntime(
   );
 }
 
-/** Writes (or replaces) what an instance produced on one output slot. */
+/**
+ * The key of an instance's output in `artifacts`: the slot for what every line sees, `slot@link`
+ * for the payload made for one line (its own credentials).
+ */
+export const outputKey = (slot: string, linkId?: string | null) =>
+  linkId ? `${slot}@${linkId}` : slot;
+
+/** Writes (or replaces) what an instance produced on one output slot (for one line). */
 export async function upsertInstanceOutput(
   tx: Tx,
   input: {
@@ -122,6 +129,7 @@ export async function upsertInstanceOutput(
     environmentId: string;
     instanceId: string;
     slot: string;
+    linkId?: string | null;
     name: string;
     type: string;
     payload: Record<string, unknown>;
@@ -129,7 +137,12 @@ export async function upsertInstanceOutput(
   },
 ): Promise<void> {
   const existing = await tx.artifact.findFirst({
-    where: { instanceId: input.instanceId, slot: input.slot, environmentDefault: false },
+    where: {
+      instanceId: input.instanceId,
+      slot: input.slot,
+      linkId: input.linkId ?? null,
+      environmentDefault: false,
+    },
     select: { id: true },
   });
   const data = {
@@ -147,6 +160,25 @@ export async function upsertInstanceOutput(
         environmentId: input.environmentId,
         instanceId: input.instanceId,
         slot: input.slot,
+        linkId: input.linkId ?? null,
       },
     });
+}
+
+/** Removes everything an instance produced (after a destroy): lines into it are previews again. */
+export async function deleteInstanceOutputs(tx: Tx, instanceId: string): Promise<void> {
+  await tx.artifact.deleteMany({
+    where: { instanceId, environmentDefault: false, remoteReference: false },
+  });
+}
+
+/** Removes per-line payloads of lines that no longer exist (their roles were dropped). */
+export async function deleteLineOutputsExcept(
+  tx: Tx,
+  instanceId: string,
+  keep: readonly string[],
+): Promise<void> {
+  await tx.artifact.deleteMany({
+    where: { instanceId, linkId: { not: null, notIn: [...keep] }, environmentDefault: false },
+  });
 }

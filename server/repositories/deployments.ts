@@ -64,8 +64,9 @@ export async function insertDeployment(
     id: string;
     instanceId: string;
     environmentId: string;
-    action: "plan" | "apply";
+    action: "plan" | "apply" | "destroy";
     snapshot: unknown;
+    batchId?: string | null;
     bundleVersion: string;
     message: string;
     createdById: string | null;
@@ -91,7 +92,7 @@ export async function instanceStatus(tx: Tx, instanceId: string): Promise<Instan
 export async function setInstanceStatus(
   tx: Tx,
   instanceId: string,
-  status: "pending",
+  status: InstanceStatusValue,
 ): Promise<void> {
   await tx.instance.update({ where: { id: instanceId }, data: { status }, select: { id: true } });
 }
@@ -157,4 +158,32 @@ export async function environmentInProject(
   tx: Tx = prisma(),
 ): Promise<boolean> {
   return (await tx.environment.count({ where: { id: environmentId, projectId } })) > 0;
+}
+
+export async function environmentGuard(
+  tx: Tx,
+  environmentId: string,
+): Promise<{ slug: string; protected: boolean }> {
+  return tx.environment.findUniqueOrThrow({
+    where: { id: environmentId },
+    select: { slug: true, protected: true },
+  });
+}
+
+/**
+ * What an instance is once no run holds it: running after its last finished apply,
+ * decommissioned after a destroy, failed after a failure, draft when nothing ever ran.
+ */
+export async function settledInstanceStatus(
+  tx: Tx,
+  instanceId: string,
+): Promise<InstanceStatusValue> {
+  const last = await tx.deployment.findFirst({
+    where: { instanceId, action: { not: "plan" }, status: { in: ["succeeded", "failed"] } },
+    orderBy: { finishedAt: "desc" },
+    select: { action: true, status: true },
+  });
+  if (!last) return "draft";
+  if (last.status === "failed") return "failed";
+  return last.action === "destroy" ? "decommissioned" : "running";
 }

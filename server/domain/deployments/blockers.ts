@@ -10,9 +10,7 @@
 // params, but applying against placeholder hostnames and ARNs would provision nonsense.
 import { AppError, fieldMessages } from "../errors";
 
-/**
- * What can be requested today; `destroy` has rules of its own (protection) and no request path yet.
- */
+/** The actions blockers apply to; `destroy` has rules of its own (destroy.ts). */
 export type RequestableAction = "plan" | "apply";
 
 /** The parts of a resolution (raw or redacted: either fits) that decide. */
@@ -33,6 +31,8 @@ export interface BlockerFacts {
   /** The environment's slug, as messages name it (`production`). */
   environment: string;
   resolution: BlockerResolution;
+  /** Blockers that do not count here (a batch applies the upstream first). */
+  lifted?: (blocker: DeploymentBlocker) => boolean;
 }
 
 type BlockerRule =
@@ -103,7 +103,7 @@ function blockerFields(blockers: readonly DeploymentBlocker[]): Record<string, s
 
 /** Refuses (BAD_REQUEST, every blocker as an inline field error) while anything blocks. */
 export function assertRequestable(facts: BlockerFacts): void {
-  const blockers = deploymentBlockers(facts);
+  const blockers = deploymentBlockers(facts).filter((b) => !facts.lifted?.(b));
   if (blockers.length === 0) return;
   throw new AppError(
     "BAD_REQUEST",

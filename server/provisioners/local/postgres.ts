@@ -22,7 +22,7 @@ import {
 } from "./postgres-sql";
 
 /** The environment default naming the admin connection: `postgresql://user@host:port/db`. */
-export const POSTGRES_ADMIN_URL = "postgres_admin_url";
+export const POSTGRES_ADMIN_URL = "postgres-admin-url";
 const OUTPUT = "database";
 
 interface Target {

@@ -11,7 +11,7 @@ import { grantsFingerprint, newPassword, safeName } from "./names";
 import { aclRules, instanceKeyPrefix, scopedUser } from "./redis-acl";
 
 /** The environment default naming the admin connection: `redis://[user:password@]host:port`. */
-export const REDIS_ADMIN_URL = "redis_admin_url";
+export const REDIS_ADMIN_URL = "redis-admin-url";
 const OUTPUT = "cache";
 
 function target(request: ProvisionRequest) {

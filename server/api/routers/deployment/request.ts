@@ -18,13 +18,15 @@ export const request = projectProcedure("developer", "deployment.request")
       environmentId: id,
       action: requestableAction,
       message: deploymentMessage.optional(),
+      /** A destroy of what others consume: the component's name, typed back. */
+      confirm: z.string().max(200).optional(),
     }),
   )
   .output(requestedDeploymentDto)
-  .mutation(({ ctx, input: { action, message, ...target } }) =>
+  .mutation(({ ctx, input: { action, message, confirm, ...target } }) =>
     deployments.requestDeployment(
       { ...ctx.audit, userId: userIdOf(ctx.principal) },
       { ...target, organizationId: ctx.access.organizationId },
-      { action, message: message ?? "" },
+      { action, message: message ?? "", ...(confirm === undefined ? {} : { confirm }) },
     ),
   );

@@ -1,0 +1,210 @@
+// One run, start to end, on one worker: claim it (a conditional UPDATE, so exactly one worker
+// does), resolve its inputs, drive the provisioner while its log is written line by line and
+// its heartbeat says the worker lives (and hears an abort), then record the outcome — status,
+// outputs, the instance's status — with its audit event in one transaction. The runner acts
+// as a system actor naming the deployment.
+import { auditedWrite } from "../changes/audited-write";
+import { prisma } from "../db";
+import { AppError } from "../domain/errors";
+import { log } from "../log";
+import { deleteInstanceOutputs } from "../repositories/access";
+import { setInstanceStatus as setRunInstanceStatus } from "../repositories/deployments";
+import { beat, claimRun, findRun, finishRun, type RunRow } from "../repositories/runs";
+import { type ProvisionerFor, provisionerFor as defaultProvisioners } from "../provisioners";
+import type { ResourceChange } from "../provisioners/types";
+import { runnerActor } from "./actor";
+import { continueBatch } from "./batch";
+import { RunLog } from "./logs";
+import { checkOutputs, type MaskedOutputs, previousOutputs, storeOutputs } from "./outputs";
+import { type StartedRun, startedRun } from "./request";
+
+const HEARTBEAT_MS = 2_000;
+
+interface Outcome {
+  status: "planned" | "succeeded" | "failed" | "aborted";
+  reason?: string;
+  changes?: ResourceChange[];
+  outputs?: MaskedOutputs;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Records the end of a run with its audit event; false when it had already ended. */
+async function finish(run: RunRow, started: StartedRun | null, outcome: Outcome, work: Work) {
+  return auditedWrite(runnerActor(run.id), async (tx) => {
+    let outputs = outcome.outputs;
+    if (outcome.status === "succeeded" && started && run.instanceId) {
+      if (run.action === "apply" && work.produced)
+        outputs = await storeOutputs(
+          tx,
+          {
+            organizationId: run.organizationId,
+            environmentId: run.environmentId,
+            instanceId: run.instanceId,
+            componentId: started.component.id,
+            componentName: started.component.name,
+          },
+          work.produced,
+          started.request.artifactTypes,
+        );
+      if (run.action === "destroy") await deleteInstanceOutputs(tx, run.instanceId);
+    }
+    const ended = await finishRun(tx, run.id, ["running"], {
+      status: outcome.status,
+      reason: outcome.reason ?? null,
+      inputs: started?.inputs,
+      changes: outcome.changes,
+      outputs,
+    });
+    if (!ended) throw new AppError("CONFLICT", "the run had already ended");
+    const instanceStatus = instanceStatusAfter(run.action, outcome.status);
+    if (instanceStatus && run.instanceId)
+      await setRunInstanceStatus(tx, run.instanceId, instanceStatus);
+    return {
+      result: true,
+      touched: [],
+      audit: {
+        organizationId: run.organizationId,
+        action: `deployment.${outcome.status}`,
+        target: {
+          type: "deployment",
+          id: run.id,
+          projectId: run.projectId,
+          environmentId: run.environmentId,
+          ...(run.componentId ? { componentId: run.componentId } : {}),
+        },
+        after: {
+          action: run.action,
+          status: outcome.status,
+          ...(outcome.reason ? { reason: outcome.reason } : {}),
+          ...(outcome.changes ? { changes: outcome.changes.length } : {}),
+          ...(instanceStatus ? { instanceStatus } : {}),
+        },
+      },
+    };
+  }).catch((error) => {
+    if (error instanceof AppError && error.code === "CONFLICT") return false;
+    throw error;
+  });
+}
+
+function instanceStatusAfter(action: RunRow["action"], status: Outcome["status"]) {
+  if (action === "plan") return null;
+  if (status === "succeeded") return action === "apply" ? "running" : "decommissioned";
+  return status === "failed" ? "failed" : null;
+}
+
+interface Work {
+  produced?: Awaited<ReturnType<ReturnType<ProvisionerFor>["apply"]>>;
+}
+
+/** Audits the start (the instance is provisioning while an apply or destroy runs). */
+async function markStarted(run: RunRow, workerId: string) {
+  await auditedWrite(runnerActor(run.id), async (tx) => {
+    if (run.action !== "plan" && run.instanceId)
+      await setRunInstanceStatus(tx, run.instanceId, "provisioning");
+    return {
+      result: null,
+      touched: [],
+      audit: {
+        organizationId: run.organizationId,
+        action: "deployment.started",
+        target: {
+          type: "deployment",
+          id: run.id,
+          projectId: run.projectId,
+          environmentId: run.environmentId,
+          ...(run.componentId ? { componentId: run.componentId } : {}),
+        },
+        after: { action: run.action, status: "running", worker: workerId },
+      },
+    };
+  });
+}
+
+async function drive(
+  run: RunRow,
+  started: StartedRun,
+  runLog: RunLog,
+  signal: AbortSignal,
+  provisioners: ProvisionerFor,
+  work: Work,
+): Promise<Outcome> {
+  const provisioner = provisioners(started.provisioner, started.request.bundle);
+  const request = {
+    ...started.request,
+    signal,
+    previous: await previousOutputs(prisma(), run.environmentId, started.component.id),
+  };
+  runLog.system(
+    `${run.action} of ${started.component.name} in ${started.environment.slug} (${started.provisioner} provisioner)`,
+  );
+  if (run.action === "plan") {
+    const { changes } = await provisioner.plan(request, runLog.sink);
+    runLog.system(`plan: ${changes.length} change(s)`);
+    return { status: "planned", changes };
+  }
+  if (run.action === "destroy") {
+    await provisioner.destroy(request, runLog.sink);
+    runLog.system("destroyed");
+    return { status: "succeeded" };
+  }
+  const produced = await provisioner.apply(request, runLog.sink);
+  checkOutputs(produced, request.artifactTypes);
+  work.produced = produced;
+  runLog.system(`applied: outputs ${Object.keys(produced.artifacts).join(", ") || "none"}`);
+  return { status: "succeeded" };
+}
+
+export interface ExecuteOptions {
+  provisioners?: ProvisionerFor;
+  /** Called when a run ends, with the ids of runs it made ready (a batch's next ones). */
+  onReady?: (ids: string[]) => void;
+}
+
+/** Runs `id` on `workerId` if it is still queued; returns its final status, or null if taken. */
+export async function executeRun(
+  id: string,
+  workerId: string,
+  options: ExecuteOptions = {},
+): Promise<Outcome["status"] | null> {
+  if (!(await claimRun(id, workerId))) return null;
+  const run = await findRun(id);
+  if (!run) return null;
+  const runLog = await RunLog.open(id);
+  const controller = new AbortController();
+  const heartbeat = setInterval(() => {
+    beat(id, workerId)
+      .then(({ abortRequested }) => {
+        if (abortRequested && !controller.signal.aborted) controller.abort();
+      })
+      .catch((error) => log.warn({ err: message(error), run: id }, "heartbeat failed"));
+  }, HEARTBEAT_MS);
+  let started: StartedRun | null = null;
+  const work: Work = {};
+  let outcome: Outcome;
+  try {
+    await markStarted(run, workerId);
+    started = await startedRun(prisma(), run);
+    outcome = await drive(
+      run,
+      started,
+      runLog,
+      controller.signal,
+      options.provisioners ?? defaultProvisioners,
+      work,
+    );
+  } catch (error) {
+    const aborted = controller.signal.aborted;
+    outcome = aborted
+      ? { status: "aborted", reason: "aborted on request" }
+      : { status: "failed", reason: message(error) };
+    runLog.system(`${outcome.status}: ${outcome.reason}`);
+  } finally {
+    clearInterval(heartbeat);
+  }
+  await runLog.flush();
+  await finish(run, started, outcome, work);
+  if (run.batchId) options.onReady?.(await continueBatch(run.batchId));
+  return outcome.status;
+}

@@ -1,0 +1,65 @@
+// The job queue on PostgreSQL (pg-boss): a job only says "run this deployment"; the worker
+// that takes it claims the run in our table, so a duplicate job or a job for a run already
+// aborted does nothing. Jobs are not retried by pg-boss: a run that fails is failed, and a lost
+// worker's run is failed by recovery (retrying an apply behind the user's back is not ours).
+import PgBoss from "pg-boss";
+import { log } from "../log";
+import type { Dispatcher } from "./dispatch";
+import { type ExecuteOptions, executeRun } from "./execute";
+
+export const RUN_QUEUE = "patchbay-runs";
+
+interface RunJob {
+  deploymentId: string;
+}
+
+export async function startQueue(connectionString: string): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString,
+    schema: "pgboss",
+    max: 4,
+    // Runs keep their truth in our table; the queue keeps little.
+    deleteAfterDays: 1,
+    supervise: true,
+  });
+  boss.on("error", (error) => log.warn({ err: String(error) }, "job queue error"));
+  await boss.start();
+  await boss.createQueue(RUN_QUEUE, {
+    name: RUN_QUEUE,
+    retryLimit: 0,
+    // A long apply must not expire under its worker; recovery judges lost workers instead.
+    expireInSeconds: 6 * 60 * 60,
+  });
+  return boss;
+}
+
+export function queueDispatcher(boss: PgBoss): Dispatcher {
+  return {
+    wake: (ids) => boss.insert(ids.map((id) => ({ name: RUN_QUEUE, data: { deploymentId: id } }))),
+  };
+}
+
+/** Takes run jobs: `concurrency` runs at once in this process. */
+export async function workQueue(
+  boss: PgBoss,
+  workerId: string,
+  options: { concurrency?: number; pollingIntervalSeconds?: number } & Omit<
+    ExecuteOptions,
+    "onReady"
+  >,
+): Promise<void> {
+  const dispatcher = queueDispatcher(boss);
+  const concurrency = options.concurrency ?? 4;
+  for (let i = 0; i < concurrency; i += 1)
+    await boss.work<RunJob>(
+      RUN_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
+      async (jobs) => {
+        for (const job of jobs)
+          await executeRun(job.data.deploymentId, workerId, {
+            ...options,
+            onReady: (ids) => void dispatcher.wake(ids),
+          });
+      },
+    );
+}

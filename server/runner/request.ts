@@ -1,0 +1,125 @@
+// What a run hands its provisioner, resolved when the run starts: the instance as it resolves
+// now (values in clear, server only), checked against the snapshot frozen when it was
+// requested. What the requester approved (bundle, params, secrets, its own env vars) must not
+// have changed since; only what upstreams produced may have (a whole-environment apply feeds
+// each consumer the outputs its producers made moments ago).
+import { isDeepStrictEqual } from "node:util";
+import { resolveForDeployment } from "../access/service";
+import { deploymentSnapshot, type DeploymentSnapshot } from "../deployments/snapshot";
+import { namePrefix } from "../domain/access/metadata";
+import { deploymentBlockers, describeBlocker } from "../domain/deployments/blockers";
+import { AppError } from "../domain/errors";
+import { linkPoliciesIn } from "../domain/graph/types";
+import { fingerprinter } from "../crypto/fingerprint";
+import type { Tx } from "../db";
+import { environmentDefaultsFor } from "../repositories/environment-defaults";
+import type { RunRow } from "../repositories/runs";
+import type { ProvisionRequest, ServedLine } from "../provisioners/types";
+
+/** Environment defaults of this type are settings for provisioners, never consumer inputs. */
+const ADMIN_CONNECTION = "admin-connection";
+
+export interface StartedRun {
+  request: ProvisionRequest;
+  /** The snapshot as resolved now (masked): the run's inputs. */
+  inputs: DeploymentSnapshot;
+  provisioner: string;
+  component: { id: string; name: string };
+  environment: { slug: string };
+}
+
+// Key order is not compared: jsonb stores an object's keys in an order of its own.
+const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
+
+/** Env vars the requester set or derived from params: those fed by a line may move. */
+function ownEnv(snapshot: DeploymentSnapshot) {
+  return snapshot.env.filter((v) => !v.sources.some((s) => s.kind === "connection"));
+}
+
+/** Why the run must not start with what it resolves to now, or null. */
+function drift(frozen: DeploymentSnapshot, now: DeploymentSnapshot): string | null {
+  if (!same(frozen.bundle, now.bundle))
+    return `the bundle changed since it was requested (${frozen.bundle.version} → ${now.bundle.version})`;
+  if (!same(frozen.params, now.params)) return "its params changed since it was requested";
+  if (!same(frozen.secrets, now.secrets)) return "its secrets changed since it was requested";
+  const changed = ownEnv(now).find((v) => {
+    const was = frozen.env.find((f) => f.name === v.name);
+    return !was || was.value !== v.value || was.fingerprint !== v.fingerprint;
+  });
+  if (changed) return `env var ${changed.name} changed since it was requested`;
+  return null;
+}
+
+/** Resolves the run's instance now and builds its provision request; throws why it cannot. */
+export async function startedRun(tx: Tx, run: RunRow): Promise<StartedRun> {
+  if (!run.componentId || !run.instanceId)
+    throw new AppError("NOT_FOUND", "the component was deleted after the run was requested");
+  const target = {
+    organizationId: run.organizationId,
+    projectId: run.projectId,
+    componentId: run.componentId,
+    environmentId: run.environmentId,
+  };
+  const resolved = await resolveForDeployment(target, { tx, deploymentId: run.id });
+  const { resolution, bundle, component, environment, diagram, artifactTypes } = resolved;
+  const inputs = deploymentSnapshot(resolution, bundle, fingerprinter(run.organizationId));
+  if (run.action !== "destroy") {
+    const blockers = deploymentBlockers({
+      action: run.action === "apply" ? "apply" : "plan",
+      environment: environment.slug,
+      resolution,
+    });
+    if (blockers.length > 0)
+      throw new AppError("BAD_REQUEST", blockers.map(describeBlocker).join(" · "));
+    const why = drift(run.snapshot as DeploymentSnapshot, inputs);
+    if (why) throw new AppError("CONFLICT", `${why}; request it again`);
+  }
+  const lines: ServedLine[] = diagram.links
+    .filter((l) => l.from === component.id)
+    .flatMap((l) => {
+      const consumer = diagram.components.find((c) => c.id === l.to);
+      if (!consumer) return [];
+      const consumerNamePrefix = namePrefix({
+        project: resolution.metadata.project,
+        environment: environment.slug,
+        component: consumer.name,
+        projectId: run.projectId,
+        environmentId: run.environmentId,
+        componentId: consumer.id,
+      });
+      const policies = [...linkPoliciesIn(l, run.environmentId)];
+      return [
+        { linkId: l.id, artifact: l.fromArtifact, slot: l.toSlot, consumerNamePrefix, policies },
+      ];
+    });
+  const settings = Object.fromEntries(
+    (await environmentDefaultsFor(run.environmentId, tx))
+      .filter((d) => d.type === ADMIN_CONNECTION && typeof d.payload.url === "string")
+      .map((d) => [d.name, d.payload.url as string]),
+  );
+  const outputTypes = Object.fromEntries(
+    bundle.artifacts.flatMap((a) => {
+      const type = artifactTypes.get(a.type);
+      return type ? [[a.key, type] as const] : [];
+    }),
+  );
+  return {
+    request: {
+      bundle: bundle.name,
+      namePrefix: resolution.metadata.name_prefix,
+      project: resolution.metadata.project,
+      params: resolution.params,
+      artifactTypes: outputTypes,
+      lines,
+      env: Object.fromEntries(
+        resolution.env.flatMap((v) => (v.value === null ? [] : [[v.name, v.value] as const])),
+      ),
+      settings,
+      previous: null,
+    },
+    inputs,
+    provisioner: bundle.steps[0]?.provisioner ?? "none",
+    component: { id: component.id, name: component.name },
+    environment: { slug: environment.slug },
+  };
+}
