@@ -1,6 +1,7 @@
 // zod shapes of the secret and environment-default procedures. Outputs carry fingerprint
 // prefixes and "set" markers, never a value: `.output()` strips anything else.
 import { z } from "zod";
+import { SLUG_PATTERN, SLUG_RULE } from "../domain/names";
 
 export const secretName = z.string().min(1, { message: "is required" }).max(128);
 /** Secrets are taken as given (no trimming: whitespace may matter), but never empty. */
@@ -24,15 +25,7 @@ export const secretStatusDto = z.object({
 });
 export type SecretStatusDto = z.infer<typeof secretStatusDto>;
 
-/**
- * A default's name: a slug, or a provisioner setting's name with underscores (`postgres_admin_url`,
- * the name the local provisioner asks for).
- */
-export const defaultName = z.string().regex(/^[a-z][a-z0-9_-]{0,38}[a-z0-9]$/, {
-  message:
-    "must be 2–40 lowercase letters, digits, dashes or underscores, starting with a letter " +
-    "and not ending with a dash or underscore",
-});
+export const defaultName = z.string().regex(SLUG_PATTERN, { message: SLUG_RULE });
 
 export const environmentDefaultDto = z.object({
   id: z.string(),
