@@ -53,8 +53,8 @@ forEachDatabase("the demo's notes project", (h) => {
     const ops = await h.as("ops@acme.test");
     const defaults = await ops.environmentDefault.list({ environmentId: local });
     expect(defaults.map((d) => [d.name, d.type]).sort()).toEqual([
-      ["postgres_admin_url", "admin-connection"],
-      ["redis_admin_url", "admin-connection"],
+      ["postgres-admin-url", "admin-connection"],
+      ["redis-admin-url", "admin-connection"],
     ]);
     expect(JSON.stringify(defaults)).not.toContain("127.0.0.1");
     const rows = await h.db().prisma.artifact.findMany({

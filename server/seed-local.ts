@@ -11,6 +11,8 @@ import type { BundleDefinition } from "./domain/catalog/types";
 import type { EnvironmentSpec } from "./domain/environments";
 import type { Op } from "./domain/graph/ops";
 import { env } from "./env";
+import { POSTGRES_ADMIN_URL } from "./provisioners/local/postgres";
+import { REDIS_ADMIN_URL } from "./provisioners/local/redis";
 import { findOrganizationBySlug } from "./repositories/organizations";
 import { createEnvironments, createProject, findProjectBySlug } from "./repositories/projects";
 import * as diagram from "./repositories/diagram";
@@ -136,8 +138,8 @@ async function ensureAdminDefaults(ref: {
   const have = new Set((await listEnvironmentDefaults(ref)).map((d) => d.name));
   const { PATCHBAY_DEMO_POSTGRES_URL, PATCHBAY_DEMO_REDIS_URL } = env();
   const wanted = [
-    { name: "postgres_admin_url", url: PATCHBAY_DEMO_POSTGRES_URL },
-    { name: "redis_admin_url", url: PATCHBAY_DEMO_REDIS_URL },
+    { name: POSTGRES_ADMIN_URL, url: PATCHBAY_DEMO_POSTGRES_URL },
+    { name: REDIS_ADMIN_URL, url: PATCHBAY_DEMO_REDIS_URL },
   ];
   for (const { name, url } of wanted.filter((w) => !have.has(w.name)))
     await addEnvironmentDefault(seed, ref, {

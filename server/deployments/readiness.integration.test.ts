@@ -67,9 +67,9 @@ forEachDatabase("deployment readiness", (h) => {
     expect(ready.localProvisioner).toBe(true);
     expect(ready.checks.map((c) => [c.name, c.ok])).toEqual([
       ["local-provisioner", true],
-      ["postgres_admin_url", true],
+      ["postgres-admin-url", true],
       ["postgresql-reachable", true],
-      ["redis_admin_url", true],
+      ["redis-admin-url", true],
       ["redis-reachable", true],
     ]);
     expect(ready.checks.find((c) => c.name === "redis-reachable")?.message).toBe(
@@ -92,15 +92,15 @@ forEachDatabase("deployment readiness", (h) => {
     });
     expect(cache.checks.map((c) => c.name)).toEqual([
       "local-provisioner",
-      "redis_admin_url",
+      "redis-admin-url",
       "redis-reachable",
     ]);
   });
 
   it("says a server on a closed port is not reachable, without the URL's password", async () => {
     const port = await closedPort();
-    await setAdminUrl("postgres_admin_url", `postgresql://admin:pg-s3cret@127.0.0.1:${port}/x`);
-    await setAdminUrl("redis_admin_url", `redis://admin:rd-s3cret@127.0.0.1:${port}`);
+    await setAdminUrl("postgres-admin-url", `postgresql://admin:pg-s3cret@127.0.0.1:${port}/x`);
+    await setAdminUrl("redis-admin-url", `redis://admin:rd-s3cret@127.0.0.1:${port}`);
     const viewer = await h.as("viewer@acme.test");
     const started = Date.now();
     const ready = await viewer.deployment.readiness({ projectId, environmentId: local });
@@ -118,13 +118,13 @@ forEachDatabase("deployment readiness", (h) => {
   });
 
   it("names a missing default and where to set it", async () => {
-    await setAdminUrl("postgres_admin_url", null);
+    await setAdminUrl("postgres-admin-url", null);
     const viewer = await h.as("viewer@acme.test");
     const ready = await viewer.deployment.readiness({ projectId, environmentId: local });
-    expect(ready.checks.find((c) => c.name === "postgres_admin_url")).toEqual({
-      name: "postgres_admin_url",
+    expect(ready.checks.find((c) => c.name === "postgres-admin-url")).toEqual({
+      name: "postgres-admin-url",
       ok: false,
-      message: "Set the environment default postgres_admin_url (Settings → Environment defaults)",
+      message: "Set the environment default postgres-admin-url (Settings → Environment defaults)",
     });
     expect(ready.checks.some((c) => c.name === "postgresql-reachable")).toBe(false);
   });
