@@ -195,7 +195,9 @@ export async function deploymentReadiness(t: {
   if (servers.length === 0) return { localProvisioner, checks };
   const defaults = await environmentDefaultsFor(t.environmentId);
   const urlOf = (setting: string) => {
-    const url = defaults.find((d) => d.name === setting)?.payload.url;
+    // As the runner reads them: defaults of type admin-connection, by name.
+    const url = defaults.find((d) => d.name === setting && d.type === "admin-connection")?.payload
+      .url;
     return typeof url === "string" ? url : undefined;
   };
   const results = await Promise.all(servers.map((s) => serverChecks(s, urlOf(s.setting))));
