@@ -13,7 +13,7 @@ import { environmentInProject } from "../repositories/deployments";
 import { loadDiagram } from "../repositories/diagram";
 import { environmentDefaultsFor } from "../repositories/environment-defaults";
 
-export interface ReadinessCheck {
+interface ReadinessCheck {
   name: string;
   ok: boolean;
   message: string;
