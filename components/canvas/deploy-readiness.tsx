@@ -50,7 +50,7 @@ export function DeployReadiness({
         data-ready="true"
         className="flex flex-wrap items-center gap-2 text-xs text-emerald-800"
       >
-        <span>Ready to provision on this machine: {checks.map((c) => c.message).join("; ")}.</span>
+        <span>Ready to provision on this machine — {checks.map((c) => c.message).join(" · ")}</span>
         {recheck}
       </div>
     );
