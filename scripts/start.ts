@@ -15,6 +15,7 @@ import { log } from "../server/log";
 import { resolveSecretKey } from "../server/crypto/cipher";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../server/seed";
 import { seedDemoDiagram } from "../server/seed-diagram";
+import { startRunner } from "../server/runner/start";
 import { buildIfNeeded } from "./build-if-needed";
 
 const dev = process.argv.includes("--dev");
@@ -56,6 +57,12 @@ async function main() {
   // The demo diagram needs the catalog, so it is placed after the sync, on first start only.
   if (seeded) await seedDemoDiagram();
 
+  // After the seed: the demo's runs exist before anything may pick them up.
+  const runner = await startRunner(database, {
+    workers: config.PATCHBAY_WORKERS,
+    databaseUrl: config.DATABASE_URL,
+  });
+
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -84,6 +91,7 @@ async function main() {
     log.info({ signal }, "shutting down");
     server.close();
     server.closeAllConnections();
+    await runner.stop();
     await app.close().catch(() => {});
     await database.close();
     process.exit(0);

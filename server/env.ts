@@ -68,6 +68,16 @@ const envSchema = z
         }
       })
       .transform(splitProxyList),
+    /**
+     * Runs one process executes at once: `npm start` and `npm run worker` both run them; on
+     * PostgreSQL, 0 makes `npm start` only queue them for `npm run worker` processes.
+     */
+    PATCHBAY_WORKERS: z.coerce
+      .number({ message: "must be a whole number" })
+      .int({ message: "must be a whole number" })
+      .min(0, { message: "must be 0 or more" })
+      .max(64, { message: "must be at most 64" })
+      .default(4),
     /** Unset: `info`, or `silent` under test. */
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     NODE_ENV: z.string().default("development"),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase, ONE_DATABASE } from "@/test/integration";
 import { ADMIN_URL, REDIS_URL, serviceAvailable } from "@/test/local-services";
 import { reloadEnv } from "./env";
-import { setDispatcher } from "./runner/dispatch";
+import { setDispatcher } from "./run-queue/dispatch";
 import { inlineRunner } from "./runner/inline";
 import { NOTES_APP_PARAMS, NOTES_PROJECT, seedDemoLocal } from "./seed-local";
 

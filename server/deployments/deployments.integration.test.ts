@@ -225,6 +225,12 @@ forEachDatabase("deployments", (h: Harness) => {
 
   it("an apply marks the instance pending; requests are numbered per environment, newest listed first", async () => {
     const dev = await h.as("dev@acme.test");
+    const [queuedPlan] = await dev.deployment.list(webIn(production));
+    await dev.deployment.abort({
+      projectId,
+      environmentId: production,
+      deploymentId: queuedPlan!.id,
+    });
     const applied = await dev.deployment.request({ ...webIn(production), action: "apply" });
     expect(applied).toMatchObject({
       number: 2,
@@ -251,12 +257,28 @@ forEachDatabase("deployments", (h: Harness) => {
         [1, "plan"],
       ],
     );
-    // Already pending: a further apply queues behind it and records no status change.
+    // One queued or running run per instance: a further request is refused and writes nothing.
+    await unchanged(() => dev.deployment.request({ ...webIn(production), action: "apply" }), {
+      code: "CONFLICT",
+      message: "web already has a queued apply in production: wait for it or abort it",
+    });
+    // Aborted before a worker took it: the instance is what it was before (never deployed).
+    expect(
+      await dev.deployment.abort({
+        projectId,
+        environmentId: production,
+        deploymentId: applied.id,
+      }),
+    ).toEqual({ id: applied.id, status: "aborted" });
     const again = await dev.deployment.request({ ...webIn(production), action: "apply" });
     const second = await h.db().prisma.auditEvent.findFirstOrThrow({
       where: { action: "deployment.requested", targetId: again.id },
     });
-    expect([again.number, again.instanceStatus, second.before]).toEqual([3, "pending", null]);
+    expect([again.number, again.instanceStatus, second.before]).toEqual([
+      3,
+      "pending",
+      { instanceStatus: "draft" },
+    ]);
   });
 
   it("an apply waits for an undeployed upstream while a plan previews it; recorded outputs unblock it, sensitive fields frozen as fingerprints", async () => {
@@ -274,6 +296,7 @@ forEachDatabase("deployments", (h: Harness) => {
       environment: { slug: "staging" },
       component: { name: "api" },
     });
+    await dev.deployment.abort({ projectId, environmentId: staging, deploymentId: plan.id });
 
     const token = `token-${randomBytes(16).toString("hex")}`;
     const outputs = {
@@ -326,11 +349,19 @@ forEachDatabase("deployments", (h: Harness) => {
         (await h.as("dev@acme.test")).deployment.request({ ...input, componentId: "cmp-nope" }),
       { code: "NOT_FOUND" },
     );
-    // Destroy has no request path yet.
+    // Nothing in a protected environment is destroyed, even with the name typed back.
     await unchanged(
       async () =>
-        (await h.as("dev@acme.test")).deployment.request({ ...input, action: "destroy" as "plan" }),
-      { code: "BAD_REQUEST" },
+        (await h.as("owner@acme.test")).deployment.request({
+          ...input,
+          action: "destroy",
+          confirm: "web",
+        }),
+      {
+        code: "FORBIDDEN",
+        message:
+          'production is protected: destroying "web" is refused (an owner lifts protection first)',
+      },
     );
   });
 });

@@ -11,7 +11,7 @@ import { dependencyGraph } from "../domain/runs/order";
 import { loadDiagram } from "../repositories/diagram";
 import * as repo from "../repositories/deployments";
 import { createBatch, findRun, finishRun, requestAbort, setBatchWaits } from "../repositories/runs";
-import { wakeRuns } from "../runner/dispatch";
+import { wakeRuns } from "../run-queue/dispatch";
 import { queueRun, type RunAction } from "./service";
 import type { RequestedDeploymentDto } from "./schemas";
 

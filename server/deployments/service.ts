@@ -16,7 +16,7 @@ import { AppError } from "../domain/errors";
 import * as repo from "../repositories/deployments";
 import { activeRunOf, destroyGuard } from "../repositories/runs";
 import { findBundleDefinition, findSecretTarget } from "../repositories/secrets";
-import { wakeRuns } from "../runner/dispatch";
+import { wakeRuns } from "../run-queue/dispatch";
 import { ensureShownInstance } from "../secrets/service";
 import { fingerprinter } from "../crypto/fingerprint";
 import type { DeploymentDto, RequestedDeploymentDto } from "./schemas";
@@ -66,13 +66,6 @@ export async function queueRun(
   // The row the canvas shows for a component never edited here; rolled back if refused.
   const instanceId = await ensureShownInstance(tx, t, catalogBundle, target.environment);
   await repo.lockInstanceSecrets(tx, instanceId);
-  const active = await activeRunOf(tx, instanceId);
-  if (active)
-    throw new AppError(
-      "CONFLICT",
-      `${target.component.name} already has a ${active.status} ${active.action} in ${target.environment.slug}: wait for it or abort it`,
-      { rule: "active-run", deploymentId: active.id },
-    );
 
   const id = newDeploymentId();
   const { resolution, bundle, component, environment } = await resolveForDeployment(t, {
@@ -96,6 +89,14 @@ export async function queueRun(
       ...(input.lifted ? { lifted: input.lifted } : {}),
     });
   }
+  // What blocks the request itself is said first; a run holding the instance, after.
+  const active = await activeRunOf(tx, instanceId);
+  if (active)
+    throw new AppError(
+      "CONFLICT",
+      `${target.component.name} already has a ${active.status} ${active.action} in ${target.environment.slug}: wait for it or abort it`,
+      { rule: "active-run", deploymentId: active.id },
+    );
   await repo.insertDeployment(tx, {
     id,
     instanceId,

@@ -2,7 +2,7 @@
 // runs, fed by an in-process queue (PGlite has one owner, so no other process could claim a
 // run anyway). At most `concurrency` runs at once.
 import { log } from "../log";
-import type { Dispatcher } from "./dispatch";
+import type { Dispatcher } from "../run-queue/dispatch";
 import { type ExecuteOptions, executeRun } from "./execute";
 import { newWorkerId } from "./identity";
 

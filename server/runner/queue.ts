@@ -4,10 +4,10 @@
 // worker's run is failed by recovery (retrying an apply behind the user's back is not ours).
 import PgBoss from "pg-boss";
 import { log } from "../log";
-import type { Dispatcher } from "./dispatch";
+import type { Dispatcher } from "../run-queue/dispatch";
 import { type ExecuteOptions, executeRun } from "./execute";
 
-export const RUN_QUEUE = "patchbay-runs";
+const RUN_QUEUE = "patchbay-runs";
 
 interface RunJob {
   deploymentId: string;

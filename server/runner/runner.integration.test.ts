@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase, ONE_DATABASE, type Harness } from "@/test/integration";
 import { ADMIN_URL, REDIS_URL, serviceAvailable } from "@/test/local-services";
 import { reloadEnv } from "../env";
-import { setDispatcher } from "./dispatch";
+import { setDispatcher } from "../run-queue/dispatch";
 import { inlineRunner } from "./inline";
 
 const available = (await serviceAvailable("postgresql")) && (await serviceAvailable("redis"));

@@ -4,12 +4,12 @@
 // one claim of a run succeeds.
 import { log } from "../log";
 import { queuedRunIds } from "../repositories/runs";
-import type { Dispatcher } from "./dispatch";
+import type { Dispatcher } from "../run-queue/dispatch";
 import { type RecoverOptions, recoverLostRuns } from "./recover";
 
 const SWEEP_MS = 5_000;
 
-export async function sweep(dispatcher: Dispatcher, options: RecoverOptions = {}): Promise<void> {
+async function sweep(dispatcher: Dispatcher, options: RecoverOptions = {}): Promise<void> {
   const ready = await recoverLostRuns(options);
   const stale = await queuedRunIds(new Date(Date.now() - SWEEP_MS));
   await dispatcher.wake([...new Set([...ready, ...stale.map((r) => r.id)])]);

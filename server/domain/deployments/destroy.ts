@@ -15,7 +15,7 @@ export interface DestroyFacts {
 }
 
 /** What must be typed to confirm, or null when no confirmation is needed. */
-export function destroyConfirmation(facts: Omit<DestroyFacts, "confirm">): string | null {
+function destroyConfirmation(facts: Omit<DestroyFacts, "confirm">): string | null {
   if (facts.component === null) return facts.environment.slug;
   return facts.consumers.length > 0 ? facts.component : null;
 }
