@@ -143,7 +143,7 @@ forEachDatabase("deployments", (h: Harness) => {
       action: "plan",
       status: "queued",
       message: "first look",
-      bundleVersion: "1.1.0",
+      bundleVersion: "1.2.0",
       environment: { id: production, slug: "production" },
       component: { id: web, name: "web" },
       createdBy: { email: "dev@acme.test" },
@@ -156,7 +156,7 @@ forEachDatabase("deployments", (h: Harness) => {
 
     const row = await h.db().prisma.deployment.findUniqueOrThrow({ where: { id: queued.id } });
     const frozen = row.snapshot as Record<string, any>;
-    expect(frozen.bundle).toMatchObject({ name: "local-process", version: "1.1.0" });
+    expect(frozen.bundle).toMatchObject({ name: "local-process", version: "1.2.0" });
     expect(frozen.metadata).toMatchObject({
       deployment_id: queued.id,
       environment: "production",
@@ -186,7 +186,7 @@ forEachDatabase("deployments", (h: Harness) => {
       status: "queued",
       component: "web",
       environment: "production",
-      bundle: "local-process@1.1.0",
+      bundle: "local-process@1.2.0",
       message: "first look",
     });
     for (const text of [JSON.stringify(row), JSON.stringify(event)]) {
