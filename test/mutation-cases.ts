@@ -184,7 +184,7 @@ export function mutationCases(): Record<string, Case> {
           projectId: id,
           name: `r-${suffix()}`,
           bundleName: "local-process",
-          versionConstraint: "1.1.0",
+          versionConstraint: "1.2.0",
         },
         select: { id: true },
       });

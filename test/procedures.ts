@@ -386,6 +386,10 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
     // Production's API is blocked by its unset secret: the whole request is refused.
     input: (f) => ({ projectId: f.projectId, environmentId: f.production, action: "apply" }),
   },
+  "deployment.readiness": {
+    minimum: "viewer",
+    input: (f) => ({ projectId: f.projectId, environmentId: f.staging }),
+  },
 
   "compare.environments": {
     minimum: "viewer",

@@ -53,7 +53,7 @@ describe.skipIf(!available)("runner", () => {
         id: uid("cmp"),
         name: "app",
         bundle: "local-process",
-        version: "1.1.0",
+        version: "1.2.0",
         x: 300,
         y: 0,
       };
@@ -245,15 +245,10 @@ describe.skipIf(!available)("runner", () => {
         ]);
         const url = new URL(await revealed("REDIS_URL"));
         const prefix = await revealed("REDIS_KEY_PREFIX");
-        // The line's own ACL user (local-process 1.1.0's REDIS_URL does not carry it).
-        const line = await h
-          .db()
-          .prisma.artifact.findFirstOrThrow({ where: { linkId: cacheLine } });
-        const username = String((line.payload as { username: string }).username);
         const redis = new Redis({
           host: url.hostname,
           port: Number(url.port),
-          username,
+          username: decodeURIComponent(url.username),
           password: decodeURIComponent(url.password),
           lazyConnect: true,
           maxRetriesPerRequest: 0,

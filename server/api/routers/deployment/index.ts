@@ -5,6 +5,7 @@ import { get } from "./get";
 import { list } from "./list";
 import { logs } from "./logs";
 import { redeploy } from "./redeploy";
+import { readiness } from "./readiness";
 import { request } from "./request";
 import { statuses } from "./statuses";
 
@@ -19,4 +20,5 @@ export const deploymentRouter = router({
   abort,
   deployEnvironment,
   redeploy,
+  readiness,
 });
