@@ -2,9 +2,10 @@
 // bench: the scratch database's URL, the key every process must share, a fresh project made
 // through the procedures, and waiting on the runs table.
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { resolveSecretKey } from "@/server/crypto/cipher";
 import type { Database } from "@/server/db";
-import { env } from "@/server/env";
+import { env, reloadEnv } from "@/server/env";
 import type { createCaller } from "@/server/api/root";
 import { ADMIN_URL } from "./scratch-db";
 
@@ -57,4 +58,56 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+const NOOP_FIXTURES = path.resolve(import.meta.dirname, "fixtures/noop-bundle");
+
+/** Imports the test bundle `noop-relay` (test/fixtures/noop-bundle) into the organization. */
+export async function importNoopBundle(ops: Caller, organizationId: string): Promise<void> {
+  const before = process.env.PATCHBAY_IMPORT_ROOTS;
+  process.env.PATCHBAY_IMPORT_ROOTS = NOOP_FIXTURES;
+  reloadEnv();
+  try {
+    const result = await ops.catalog.import({ organizationId, path: NOOP_FIXTURES });
+    if (result.errors.length > 0) throw new Error(JSON.stringify(result.errors));
+  } finally {
+    if (before === undefined) delete process.env.PATCHBAY_IMPORT_ROOTS;
+    else process.env.PATCHBAY_IMPORT_ROOTS = before;
+    reloadEnv();
+  }
+}
+
+const SLOTS = ["up_a", "up_b", "up_c"] as const;
+
+/**
+ * `count` noop-relay components in layers of four; with `linked`, each one past the first
+ * layer consumes one to three of earlier layers (a dependency graph five runs deep for 20).
+ * Returns the diagram ops and who consumes whom (component ids).
+ */
+export function noopDiagram(count: number, linked: boolean, tag = randomBytes(3).toString("hex")) {
+  const ids = Array.from({ length: count }, (_, i) => `cmp-${tag}-${i}`);
+  const producers = new Map<string, string[]>(ids.map((id) => [id, []]));
+  const ops: unknown[] = ids.map((id, i) => ({
+    op: "addComponent",
+    component: { id, name: `relay-${i}`, bundle: "noop-relay", version: "1.0.0", x: 0, y: i * 80 },
+  }));
+  for (let i = 4; linked && i < count; i += 1) {
+    const layerStart = i - (i % 4);
+    const from = [i - 4, (i * 3) % layerStart, ...(i >= 8 && i % 3 === 0 ? [i - 8] : [])];
+    for (const [k, p] of [...new Set(from)].entries()) {
+      producers.get(ids[i]!)!.push(ids[p]!);
+      ops.push({
+        op: "addLink",
+        link: {
+          id: `lnk-${tag}-${p}-${i}`,
+          from: ids[p],
+          fromArtifact: "endpoint",
+          to: ids[i],
+          toSlot: SLOTS[k],
+          policies: [],
+        },
+      });
+    }
+  }
+  return { ids, ops, producers };
 }

@@ -35,11 +35,20 @@ export async function startQueue(connectionString: string): Promise<PgBoss> {
 
 export function queueDispatcher(boss: PgBoss): Dispatcher {
   return {
-    wake: (ids) => boss.insert(ids.map((id) => ({ name: RUN_QUEUE, data: { deploymentId: id } }))),
+    wake: async (ids) => {
+      if (ids.length === 0) return;
+      await boss.insert(ids.map((id) => ({ name: RUN_QUEUE, data: { deploymentId: id } })));
+    },
   };
 }
 
-/** Takes run jobs: `concurrency` runs at once in this process. */
+/**
+ * Takes run jobs: `concurrency` runs at once in this process. pg-boss waits a polling interval
+ * after every fetch, even one that found a job: left so, each loop would take at most one job
+ * per interval and a burst of wake-ups (a batch, a sweep, duplicates) would queue up behind
+ * it. A loop that found a job therefore fetches again at once; only an empty one waits. Runs
+ * this process makes ready (a batch's next ones) wake its own idle loops too.
+ */
 export async function workQueue(
   boss: PgBoss,
   workerId: string,
@@ -49,17 +58,33 @@ export async function workQueue(
   >,
 ): Promise<void> {
   const dispatcher = queueDispatcher(boss);
+  const loops: string[] = [];
+  const wakeLoops = () => {
+    for (const loop of loops) boss.notifyWorker(loop);
+  };
+  const onReady = (ids: string[]) => {
+    if (ids.length === 0) return;
+    dispatcher
+      .wake(ids)
+      .then(wakeLoops)
+      .catch((error) => log.warn({ err: String(error) }, "could not wake the next runs"));
+  };
   const concurrency = options.concurrency ?? 4;
-  for (let i = 0; i < concurrency; i += 1)
-    await boss.work<RunJob>(
+  for (let i = 0; i < concurrency; i += 1) {
+    let loop = "";
+    loop = await boss.work<RunJob>(
       RUN_QUEUE,
       { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
       async (jobs) => {
-        for (const job of jobs)
-          await executeRun(job.data.deploymentId, workerId, {
-            ...options,
-            onReady: (ids) => void dispatcher.wake(ids),
-          });
+        try {
+          for (const job of jobs)
+            await executeRun(job.data.deploymentId, workerId, { ...options, onReady });
+        } finally {
+          // Found work: look for more now rather than after the polling interval.
+          if (loop) boss.notifyWorker(loop);
+        }
       },
     );
+    loops.push(loop);
+  }
 }
