@@ -2,12 +2,15 @@
 // that takes it claims the run in our table, so a duplicate job or a job for a run already
 // aborted does nothing. Jobs are not retried by pg-boss: a run that fails is failed, and a lost
 // worker's run is failed by recovery (retrying an apply behind the user's back is not ours).
+import pg from "pg";
 import PgBoss from "pg-boss";
 import { log } from "../log";
 import type { Dispatcher } from "../run-queue/dispatch";
 import { type ExecuteOptions, executeRun } from "./execute";
 
 const RUN_QUEUE = "patchbay-runs";
+/** NOTIFY'd after jobs are sent, so idle workers fetch now rather than at their next poll. */
+const WAKE_CHANNEL = "patchbay_runs";
 
 interface RunJob {
   deploymentId: string;
@@ -38,7 +41,43 @@ export function queueDispatcher(boss: PgBoss): Dispatcher {
     wake: async (ids) => {
       if (ids.length === 0) return;
       await boss.insert(ids.map((id) => ({ name: RUN_QUEUE, data: { deploymentId: id } })));
+      await boss.getDb().executeSql("SELECT pg_notify($1, '')", [WAKE_CHANNEL]);
     },
+  };
+}
+
+/**
+ * Calls `onWake` at each wake-up NOTIFY, on a connection of its own. A lost connection is
+ * opened again a second later; meanwhile the workers still poll. Returns the stop function.
+ */
+function listenForWakes(connectionString: string, onWake: () => void): () => Promise<void> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = () => {
+    if (stopped) return;
+    const c = new pg.Client({ connectionString });
+    client = c;
+    let lost = false;
+    const lose = (error?: unknown) => {
+      if (lost) return;
+      lost = true;
+      if (error && !stopped) log.warn({ err: String(error) }, "run wake-up listener lost");
+      c.end().catch(() => {});
+      if (!stopped) retry = setTimeout(connect, 1000).unref();
+    };
+    c.on("notification", onWake);
+    c.on("error", lose);
+    c.on("end", () => lose());
+    c.connect()
+      .then(() => c.query(`LISTEN ${WAKE_CHANNEL}`))
+      .catch(lose);
+  };
+  connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
   };
 }
 
@@ -46,17 +85,19 @@ export function queueDispatcher(boss: PgBoss): Dispatcher {
  * Takes run jobs: `concurrency` runs at once in this process. pg-boss waits a polling interval
  * after every fetch, even one that found a job: left so, each loop would take at most one job
  * per interval and a burst of wake-ups (a batch, a sweep, duplicates) would queue up behind
- * it. A loop that found a job therefore fetches again at once; only an empty one waits. Runs
- * this process makes ready (a batch's next ones) wake its own idle loops too.
+ * it. A loop that found a job therefore fetches again at once; only an empty one waits. A
+ * wake-up NOTIFY (any process that sends run jobs) wakes the idle loops at once too. Returns
+ * the function that stops listening.
  */
 export async function workQueue(
   boss: PgBoss,
   workerId: string,
-  options: { concurrency?: number; pollingIntervalSeconds?: number } & Omit<
-    ExecuteOptions,
-    "onReady"
-  >,
-): Promise<void> {
+  options: {
+    connectionString: string;
+    concurrency?: number;
+    pollingIntervalSeconds?: number;
+  } & Omit<ExecuteOptions, "onReady">,
+): Promise<() => Promise<void>> {
   const dispatcher = queueDispatcher(boss);
   const loops: string[] = [];
   const wakeLoops = () => {
@@ -66,7 +107,6 @@ export async function workQueue(
     if (ids.length === 0) return;
     dispatcher
       .wake(ids)
-      .then(wakeLoops)
       .catch((error) => log.warn({ err: String(error) }, "could not wake the next runs"));
   };
   const concurrency = options.concurrency ?? 4;
@@ -87,4 +127,5 @@ export async function workQueue(
     );
     loops.push(loop);
   }
+  return listenForWakes(options.connectionString, wakeLoops);
 }
