@@ -11,7 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase, type Harness, TEST_DATABASES } from "@/test/integration";
 import { databaseUrl, newProject, sharedKey, waitFor } from "@/test/runner-processes";
-import { killWorkers, startWorker, WORKER_SCRIPT } from "@/test/worker-process";
+import { killWorkers, startWorker, WORKER_SCRIPT, type WorkerProcess } from "@/test/worker-process";
 import { readState, stopProcess } from "../provisioners/local/process-control";
 import { startRunner } from "./start";
 
@@ -46,6 +46,7 @@ describe.skipIf(!onPostgres)("a worker killed mid-apply", () => {
     (h: Harness) => {
       let stopQueue = async () => {};
       let workerEnv: Record<string, string> = {};
+      let firstWorker: Promise<WorkerProcess> | undefined;
       const app = { id: `cmp-crash-${Date.now().toString(36)}`, name: "slow", x: 0, y: 0 };
       let target = { projectId: "", environmentId: "", componentId: app.id };
 
@@ -60,6 +61,8 @@ describe.skipIf(!onPostgres)("a worker killed mid-apply", () => {
         };
         // This process queues runs on pg-boss and works none (`npm start` with 0 workers).
         stopQueue = (await startRunner(h.db(), { workers: 0, databaseUrl: url })).stop;
+        // The first worker loads while the component is set up.
+        firstWorker = startWorker(WORKER_SCRIPT, workerEnv);
         const ops = await h.as("ops@acme.test");
         const { projectId, environmentId } = await newProject(h.db(), ops, "crash");
         target = { projectId, environmentId, componentId: app.id };
@@ -119,7 +122,7 @@ describe.skipIf(!onPostgres)("a worker killed mid-apply", () => {
         });
 
       it("fails the run with the reason at the next worker's start; a new deploy succeeds", async () => {
-        const first = await startWorker(WORKER_SCRIPT, workerEnv);
+        const first = await firstWorker!;
         const dev = await h.as("dev@acme.test");
         const { id } = await dev.deployment.request({ ...target, action: "apply" });
         // Mid-apply: running on that worker, the process started, its health not yet answered.
