@@ -15,6 +15,7 @@ import { log } from "../server/log";
 import { resolveSecretKey } from "../server/crypto/cipher";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../server/seed";
 import { seedDemoDiagram } from "../server/seed-diagram";
+import { seedDemoLocal } from "../server/seed-local";
 import { startRunner } from "../server/runner/start";
 import { buildIfNeeded } from "./build-if-needed";
 
@@ -56,6 +57,8 @@ async function main() {
   await syncCatalog(catalogRoot());
   // The demo diagram needs the catalog, so it is placed after the sync, on first start only.
   if (seeded) await seedDemoDiagram();
+  // The local project (deployable on this machine): fills in only what is missing.
+  if (config.PATCHBAY_DEMO) await seedDemoLocal();
 
   // After the seed: the demo's runs exist before anything may pick them up.
   const runner = await startRunner(database, {

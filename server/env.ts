@@ -8,68 +8,84 @@ const boolish = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
-const envSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\/.+/, {
-      message: "must be a postgresql:// URL (leave unset for the embedded database)",
-    })
-    .optional(),
-  PORT: z.coerce
-    .number({ message: "must be a number" })
-    .int()
-    .min(1)
-    .max(65535, { message: "must be a port number (1-65535)" })
-    .default(3000),
-  HOST: z.string().min(1).default("0.0.0.0"),
-  PATCHBAY_DATA_DIR: z.string().min(1).default(".patchbay"),
-  AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
-  PATCHBAY_SECRET_KEY: z
-    .string()
-    .regex(/^[A-Za-z0-9+/]{43}=$/, { message: "must be 32 bytes, base64-encoded" })
-    .optional(),
-  PATCHBAY_DEMO: boolish.default(true),
-  PATCHBAY_IMPORT_ROOTS: z.string().optional(),
-  /** Lets deployments change this machine: databases, Redis users and processes (issue 17). */
-  PATCHBAY_LOCAL_PROVISIONER: z
-    .enum(["0", "1"], {
-      message:
-        "must be 1 (deployments of local-* bundles provision on this machine) or 0 (refused)",
-    })
-    .default("0")
-    .transform((v) => v === "1"),
-  /** Handed to processes the local provisioner starts: they inherit nothing else. */
-  PATH: z.string().default("/usr/local/bin:/usr/bin:/bin"),
-  HOME: z.string().optional(),
-  LANG: z.string().optional(),
-  PATCHBAY_TRUSTED_PROXIES: z
-    .string()
-    .default("")
-    .superRefine((raw, ctx) => {
-      for (const entry of splitProxyList(raw)) {
-        const problem = checkProxyEntry(entry);
-        if (problem)
-          ctx.addIssue({
-            code: "custom",
-            message: `${problem} (expected IPs or CIDR ranges, comma-separated)`,
-          });
-      }
-    })
-    .transform(splitProxyList),
-  /**
-   * Runs one process executes at once: `npm start` and `npm run worker` both run them; on
-   * PostgreSQL, 0 makes `npm start` only queue them for `npm run worker` processes.
-   */
-  PATCHBAY_WORKERS: z.coerce
-    .number({ message: "must be a whole number" })
-    .int({ message: "must be a whole number" })
-    .min(0, { message: "must be 0 or more" })
-    .max(64, { message: "must be at most 64" })
-    .default(4),
-  /** Unset: `info`, or `silent` under test. */
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
-  NODE_ENV: z.string().default("development"),
-});
+const envSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, {
+        message: "must be a postgresql:// URL (leave unset for the embedded database)",
+      })
+      .optional(),
+    PORT: z.coerce
+      .number({ message: "must be a number" })
+      .int()
+      .min(1)
+      .max(65535, { message: "must be a port number (1-65535)" })
+      .default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    PATCHBAY_DATA_DIR: z.string().min(1).default(".patchbay"),
+    AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
+    PATCHBAY_SECRET_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/, { message: "must be 32 bytes, base64-encoded" })
+      .optional(),
+    PATCHBAY_DEMO: boolish.default(true),
+    PATCHBAY_IMPORT_ROOTS: z.string().optional(),
+    /**
+     * Lets deployments change this machine: databases, Redis users and processes (issue 17). Unset:
+     * on in the demo (PATCHBAY_DEMO), off otherwise.
+     */
+    PATCHBAY_LOCAL_PROVISIONER: z
+      .enum(["0", "1"], {
+        message:
+          "must be 1 (deployments of local-* bundles provision on this machine) or 0 (refused)",
+      })
+      .optional(),
+    /** The demo's admin connections for the local provisioner (seeded as environment defaults). */
+    PATCHBAY_DEMO_POSTGRES_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, { message: "must be a postgresql:// URL" })
+      .default("postgresql://postgres@127.0.0.1:5432/postgres"),
+    PATCHBAY_DEMO_REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/.+/, { message: "must be a redis:// URL" })
+      .default("redis://127.0.0.1:6379"),
+    /** Handed to processes the local provisioner starts: they inherit nothing else. */
+    PATH: z.string().default("/usr/local/bin:/usr/bin:/bin"),
+    HOME: z.string().optional(),
+    LANG: z.string().optional(),
+    PATCHBAY_TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .superRefine((raw, ctx) => {
+        for (const entry of splitProxyList(raw)) {
+          const problem = checkProxyEntry(entry);
+          if (problem)
+            ctx.addIssue({
+              code: "custom",
+              message: `${problem} (expected IPs or CIDR ranges, comma-separated)`,
+            });
+        }
+      })
+      .transform(splitProxyList),
+    /**
+     * Runs one process executes at once: `npm start` and `npm run worker` both run them; on
+     * PostgreSQL, 0 makes `npm start` only queue them for `npm run worker` processes.
+     */
+    PATCHBAY_WORKERS: z.coerce
+      .number({ message: "must be a whole number" })
+      .int({ message: "must be a whole number" })
+      .min(0, { message: "must be 0 or more" })
+      .max(64, { message: "must be at most 64" })
+      .default(4),
+    /** Unset: `info`, or `silent` under test. */
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    NODE_ENV: z.string().default("development"),
+  })
+  .transform(({ PATCHBAY_LOCAL_PROVISIONER: local, ...rest }) => ({
+    ...rest,
+    PATCHBAY_LOCAL_PROVISIONER: local === undefined ? rest.PATCHBAY_DEMO : local === "1",
+  }));
 
 export type Env = z.infer<typeof envSchema>;
 

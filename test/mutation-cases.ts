@@ -7,39 +7,11 @@ import { ensureInstance, upsertSecret } from "@/server/repositories/secrets";
 import { fingerprint } from "@/server/crypto/fingerprint";
 import { seal } from "@/server/crypto/cipher";
 import { type Harness, testToken } from "./integration";
+import { deploymentCases } from "./mutation-cases-deployments";
+import { acmeProject, secretTarget } from "./mutation-targets";
 import { reloadEnv } from "@/server/env";
 
 type Case = (h: Harness) => Promise<{ action: string }>;
-
-async function acmeProject(h: Harness) {
-  return h.db().prisma.project.findFirstOrThrow({
-    where: { slug: "ecommerce-api" },
-    select: { id: true, organizationId: true },
-  });
-}
-
-/**
- * A local-process component (it declares SESSION_SECRET) and an environment, written without an
- * audit event.
- */
-async function secretTarget(h: Harness) {
-  const { id: projectId } = await acmeProject(h);
-  const prisma = h.db().prisma;
-  const environment = await prisma.environment.findFirstOrThrow({
-    where: { projectId },
-    select: { id: true },
-  });
-  const version = await prisma.bundleVersion.findFirstOrThrow({
-    where: { bundle: { name: "local-process" } },
-    select: { version: true },
-  });
-  const name = `sec-${randomBytes(3).toString("hex")}`;
-  const component = await prisma.component.create({
-    data: { projectId, name, bundleName: "local-process", versionConstraint: version.version },
-    select: { id: true },
-  });
-  return { projectId, componentId: component.id, environmentId: environment.id };
-}
 
 /**
  * An organization preset of aws-rds-postgres written directly, with `published` versions (values:
@@ -212,7 +184,7 @@ export function mutationCases(): Record<string, Case> {
           projectId: id,
           name: `r-${suffix()}`,
           bundleName: "local-process",
-          versionConstraint: "1.1.0",
+          versionConstraint: "1.2.0",
         },
         select: { id: true },
       });
@@ -298,34 +270,7 @@ export function mutationCases(): Record<string, Case> {
       await (await h.as("dev@acme.test")).secret.clear({ ...target, name: "SESSION_SECRET" });
       return { action: "secret.cleared" };
     },
-    "deployment.request": async (h) => {
-      const target = await secretTarget(h);
-      const { organizationId } = await acmeProject(h);
-      // Its required secret set directly, as set-up: through secret.set it would be a second
-      // audited write.
-      await h.db().prisma.$transaction(async (tx) => {
-        const instanceId = await ensureInstance(
-          tx,
-          target.projectId,
-          target.componentId,
-          target.environmentId,
-          () => ({ params: {}, presetVersionId: null }),
-        );
-        await upsertSecret(tx, {
-          instanceId,
-          name: "SESSION_SECRET",
-          sealed: seal("deploy-me"),
-          fingerprint: fingerprint("deploy-me", organizationId),
-          setById: null,
-        });
-      });
-      await (await h.as("dev@acme.test")).deployment.request({
-        ...target,
-        action: "plan",
-        message: "audited",
-      });
-      return { action: "deployment.requested" };
-    },
+    ...deploymentCases(),
     "environmentDefault.add": async (h) => {
       const { environmentId } = await secretTarget(h);
       const payload = {

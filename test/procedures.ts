@@ -308,6 +308,25 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
     minimum: "viewer",
     input: (f) => ({ projectId: f.projectId, environmentId: f.staging }),
   },
+  "deployment.abort": {
+    minimum: "developer",
+    // No such run: past the role check it is not found.
+    input: (f) => ({ projectId: f.projectId, environmentId: f.staging, deploymentId: "d-none" }),
+  },
+  "deployment.redeploy": {
+    minimum: "developer",
+    // No such run: past the role check it is not found.
+    input: (f) => ({ projectId: f.projectId, environmentId: f.staging, deploymentId: "d-none" }),
+  },
+  "deployment.deployEnvironment": {
+    minimum: "developer",
+    // Production's API is blocked by its unset secret: the whole request is refused.
+    input: (f) => ({ projectId: f.projectId, environmentId: f.production, action: "apply" }),
+  },
+  "deployment.readiness": {
+    minimum: "viewer",
+    input: (f) => ({ projectId: f.projectId, environmentId: f.staging }),
+  },
 
   "compare.environments": {
     minimum: "viewer",

@@ -17,6 +17,7 @@ import {
 import { useCanvas } from "./canvas-context";
 import { useResolution } from "./use-resolution";
 import { DeploymentList } from "./deployment-list";
+import { DeployReadiness } from "./deploy-readiness";
 
 interface Props {
   projectId: string;
@@ -181,6 +182,7 @@ export function DeployTab({ projectId, componentId, onOpenSecrets }: Props) {
         {plan && apply && apply.length > 0 ? (
           <Blockers plan={plan} apply={apply} environment={slug} onOpenSecrets={onOpenSecrets} />
         ) : null}
+        <DeployReadiness projectId={projectId} componentId={componentId} />
         {readOnly ? (
           <p className="text-xs text-slate-500">
             Your role can't request deployments (developer or above).

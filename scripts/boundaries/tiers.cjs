@@ -24,7 +24,10 @@ const tiers = [
   { name: "services", folders: null },
   { name: "api", folders: ["api"] },
   // The demo seed composes everything, like a script.
-  { name: "seed", folders: ["seed", "seed-diagram", "seed-deployments", "seed-presets"] },
+  {
+    name: "seed",
+    folders: ["seed", "seed-diagram", "seed-deployments", "seed-presets", "seed-local"],
+  },
 ];
 
 module.exports = { tiers };

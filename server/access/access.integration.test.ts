@@ -25,7 +25,7 @@ forEachDatabase("access", (h: Harness) => {
     id: uid("cmp"),
     name: "acc-app",
     bundle: "local-process",
-    version: "1.1.0",
+    version: "1.2.0",
     x: 300,
     y: 0,
   };

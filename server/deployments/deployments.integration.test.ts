@@ -143,7 +143,7 @@ forEachDatabase("deployments", (h: Harness) => {
       action: "plan",
       status: "queued",
       message: "first look",
-      bundleVersion: "1.1.0",
+      bundleVersion: "1.2.0",
       environment: { id: production, slug: "production" },
       component: { id: web, name: "web" },
       createdBy: { email: "dev@acme.test" },
@@ -156,7 +156,7 @@ forEachDatabase("deployments", (h: Harness) => {
 
     const row = await h.db().prisma.deployment.findUniqueOrThrow({ where: { id: queued.id } });
     const frozen = row.snapshot as Record<string, any>;
-    expect(frozen.bundle).toMatchObject({ name: "local-process", version: "1.1.0" });
+    expect(frozen.bundle).toMatchObject({ name: "local-process", version: "1.2.0" });
     expect(frozen.metadata).toMatchObject({
       deployment_id: queued.id,
       environment: "production",
@@ -186,7 +186,7 @@ forEachDatabase("deployments", (h: Harness) => {
       status: "queued",
       component: "web",
       environment: "production",
-      bundle: "local-process@1.1.0",
+      bundle: "local-process@1.2.0",
       message: "first look",
     });
     for (const text of [JSON.stringify(row), JSON.stringify(event)]) {
@@ -329,6 +329,33 @@ forEachDatabase("deployments", (h: Harness) => {
     });
     expect(JSON.stringify(row)).not.toContain(token);
     expect(JSON.stringify(row)).not.toContain(sessionSecret);
+  });
+
+  it("ten requests at once for one instance queue exactly one run; the database refuses a second", async () => {
+    const dev = await h.as("dev@acme.test");
+    const target = webIn(staging);
+    await dev.secret.set({ ...target, name: "SESSION_SECRET", value: sessionSecret });
+    for (const d of await dev.deployment.list(target))
+      if (d.status === "queued")
+        await dev.deployment.abort({ projectId, environmentId: staging, deploymentId: d.id });
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => dev.deployment.request({ ...target, action: "plan" })),
+    );
+    const accepted = results.filter((r) => r.status === "fulfilled");
+    expect(accepted).toHaveLength(1);
+    for (const r of results)
+      if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "CONFLICT" });
+    const rows = await h.db().prisma.deployment.findMany({
+      where: { instance: { componentId: web, environmentId: staging }, status: "queued" },
+      select: { instanceId: true, status: true },
+    });
+    expect(rows).toEqual([expect.objectContaining({ status: "queued" })]);
+    // Whatever path writes it, the partial unique index holds one active run per instance.
+    await expect(
+      h.db().prisma.deployment.create({
+        data: { instanceId: rows[0]!.instanceId, environmentId: staging, action: "apply" },
+      }),
+    ).rejects.toThrow(/Deployment_one_active_run|Unique constraint/);
   });
 
   it("refuses a viewer and another organization, changing nothing; an unknown component is not found", async () => {

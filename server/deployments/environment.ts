@@ -10,7 +10,14 @@ import { AppError } from "../domain/errors";
 import { dependencyGraph } from "../domain/runs/order";
 import { loadDiagram } from "../repositories/diagram";
 import * as repo from "../repositories/deployments";
-import { createBatch, findRun, finishRun, requestAbort, setBatchWaits } from "../repositories/runs";
+import {
+  createBatch,
+  deployedComponentIds,
+  findRun,
+  finishRun,
+  requestAbort,
+  setBatchWaits,
+} from "../repositories/runs";
 import { wakeRuns } from "../run-queue/dispatch";
 import { queueRun, type RunAction } from "./service";
 import type { RequestedDeploymentDto } from "./schemas";
@@ -33,10 +40,17 @@ export async function deployEnvironment(
     if (!environment) throw new AppError("NOT_FOUND", "Environment not found in this project");
     const stored = await loadDiagram(t.projectId, tx);
     if (!stored) throw new AppError("NOT_FOUND", "Project not found");
-    const { components, links } = stored.diagram;
-    if (components.length === 0)
-      throw new AppError("BAD_REQUEST", "The environment has no components to deploy");
     const guard = await repo.environmentGuard(tx, t.environmentId);
+    const { links } = stored.diagram;
+    // A destroy removes what is deployed; components never deployed here have nothing to remove.
+    const deployed =
+      input.action === "destroy" ? await deployedComponentIds(tx, t.environmentId) : null;
+    const components = stored.diagram.components.filter((c) => !deployed || deployed.has(c.id));
+    if (components.length === 0)
+      throw new AppError(
+        "BAD_REQUEST",
+        deployed ? `Nothing is deployed in ${guard.slug}` : `${guard.slug} has no components`,
+      );
     if (input.action === "destroy")
       assertDestroyable({
         environment: guard,

@@ -14,7 +14,7 @@ import { assertRequestable, type DeploymentBlocker } from "../domain/deployments
 import { assertDestroyable } from "../domain/deployments/destroy";
 import { AppError } from "../domain/errors";
 import * as repo from "../repositories/deployments";
-import { activeRunOf, destroyGuard } from "../repositories/runs";
+import { activeRunOf, destroyGuard, findPlan } from "../repositories/runs";
 import { findBundleDefinition, findSecretTarget } from "../repositories/secrets";
 import { wakeRuns } from "../run-queue/dispatch";
 import { ensureShownInstance } from "../secrets/service";
@@ -43,6 +43,10 @@ export interface QueueInput {
   action: RunAction;
   message: string;
   confirm?: string;
+  /** An apply of this reviewed plan: it fails if the changes are no longer the plan's. */
+  planId?: string;
+  /** A re-deploy of this earlier apply's params. */
+  rollbackOfId?: string;
   batchId?: string;
   /** Blockers a batch lifts (an upstream applied earlier in the same batch). */
   lifted?: (blocker: DeploymentBlocker) => boolean;
@@ -89,6 +93,7 @@ export async function queueRun(
       ...(input.lifted ? { lifted: input.lifted } : {}),
     });
   }
+  if (input.planId) await assertReviewedPlan(tx, input, instanceId);
   // What blocks the request itself is said first; a run holding the instance, after.
   const active = await activeRunOf(tx, instanceId);
   if (active)
@@ -107,6 +112,8 @@ export async function queueRun(
     message: input.message,
     createdById: ctx.userId,
     batchId: input.batchId ?? null,
+    planId: input.planId ?? null,
+    rollbackOfId: input.rollbackOfId ?? null,
   });
   // An apply changes what runs, so the instance now waits for it; a plan changes nothing.
   const before = await repo.instanceStatus(tx, instanceId);
@@ -126,10 +133,20 @@ export async function queueRun(
   };
 }
 
+async function assertReviewedPlan(tx: Tx, input: QueueInput, instanceId: string) {
+  const plan = await findPlan(input.planId!, tx);
+  const refuse = (why: string) =>
+    new AppError("BAD_REQUEST", `planId: ${why}`, { fields: { planId: [why] } });
+  if (input.action !== "apply") throw refuse("only an apply applies a plan");
+  if (!plan || plan.instanceId !== instanceId || plan.action !== "plan")
+    throw refuse("is not a plan of this component in this environment");
+  if (plan.status !== "planned") throw refuse(`the plan has not finished (${plan.status})`);
+}
+
 export async function requestDeployment(
   ctx: AuditContext & { userId: string | null },
   t: DeploymentTarget,
-  input: { action: RunAction; message: string; confirm?: string },
+  input: { action: RunAction; message: string; confirm?: string; planId?: string },
 ): Promise<RequestedDeploymentDto> {
   const result = await auditedWrite(ctx, async (tx) => {
     // Serializes requests per environment, so numbers follow commit order.

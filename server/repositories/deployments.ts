@@ -67,6 +67,8 @@ export async function insertDeployment(
     action: "plan" | "apply" | "destroy";
     snapshot: unknown;
     batchId?: string | null;
+    planId?: string | null;
+    rollbackOfId?: string | null;
     bundleVersion: string;
     message: string;
     createdById: string | null;

@@ -262,3 +262,30 @@ export async function setBatchWaits(
     select: { id: true },
   });
 }
+
+/** Components with something deployed in the environment (what a destroy has to remove). */
+export async function deployedComponentIds(tx: Tx, environmentId: string): Promise<Set<string>> {
+  const rows = await tx.instance.findMany({
+    where: { environmentId, status: { notIn: ["draft", "decommissioned"] } },
+    select: { componentId: true },
+  });
+  return new Set(rows.map((r) => r.componentId));
+}
+
+/** A finished plan run, as an apply of it needs it. */
+export async function findPlan(
+  id: string,
+  tx: Tx = prisma(),
+): Promise<{
+  id: string;
+  instanceId: string | null;
+  action: RunAction;
+  status: RunStatus;
+  inputs: unknown;
+  changes: unknown;
+} | null> {
+  return tx.deployment.findUnique({
+    where: { id },
+    select: { id: true, instanceId: true, action: true, status: true, inputs: true, changes: true },
+  });
+}

@@ -9,14 +9,15 @@ import { AppError } from "../domain/errors";
 import { log } from "../log";
 import { deleteInstanceOutputs } from "../repositories/access";
 import { setInstanceStatus as setRunInstanceStatus } from "../repositories/deployments";
-import { beat, claimRun, findRun, finishRun, type RunRow } from "../repositories/runs";
+import { isDeepStrictEqual } from "node:util";
+import { beat, claimRun, findPlan, findRun, finishRun, type RunRow } from "../repositories/runs";
 import { type ProvisionerFor, provisionerFor as defaultProvisioners } from "../provisioners";
 import type { ResourceChange } from "../provisioners/types";
 import { runnerActor } from "./actor";
 import { continueBatch } from "./batch";
 import { RunLog } from "./logs";
 import { checkOutputs, type MaskedOutputs, previousOutputs, storeOutputs } from "./outputs";
-import { type StartedRun, startedRun } from "./request";
+import { inputsDrift, type RunInputs, type StartedRun, startedRun } from "./request";
 
 const HEARTBEAT_MS = 2_000;
 
@@ -149,11 +150,35 @@ async function drive(
     runLog.system("destroyed");
     return { status: "succeeded" };
   }
+  if (run.planId)
+    await checkReviewedPlan(run.planId, started, await provisioner.plan(request, () => {}), runLog);
   const produced = await provisioner.apply(request, runLog.sink);
   checkOutputs(produced, request.artifactTypes);
   work.produced = produced;
   runLog.system(`applied: outputs ${Object.keys(produced.artifacts).join(", ") || "none"}`);
   return { status: "succeeded" };
+}
+
+/**
+ * An apply of a reviewed plan applies exactly what was reviewed: its inputs are the plan's and
+ * planning again now finds the very same changes; otherwise it fails and asks for a new plan.
+ */
+async function checkReviewedPlan(
+  planId: string,
+  started: StartedRun,
+  now: { changes: ResourceChange[] },
+  runLog: RunLog,
+) {
+  const plan = await findPlan(planId);
+  if (!plan) throw new AppError("NOT_FOUND", "the reviewed plan no longer exists");
+  const why = inputsDrift(plan.inputs as RunInputs, started.inputs);
+  if (why) throw new AppError("CONFLICT", `${why} since the plan was reviewed; plan again`);
+  if (!isDeepStrictEqual(plan.changes, now.changes))
+    throw new AppError(
+      "CONFLICT",
+      `the changes are no longer the reviewed plan's (${(plan.changes as unknown[]).length} reviewed, ${now.changes.length} now); plan again`,
+    );
+  runLog.system(`applying the reviewed plan ${planId}: ${now.changes.length} change(s)`);
 }
 
 export interface ExecuteOptions {

@@ -19,10 +19,12 @@ import type { ProvisionRequest, ServedLine } from "../provisioners/types";
 /** Environment defaults of this type are settings for provisioners, never consumer inputs. */
 const ADMIN_CONNECTION = "admin-connection";
 
+export type RunInputs = DeploymentSnapshot & { served: ServedLine[] };
+
 export interface StartedRun {
   request: ProvisionRequest;
-  /** The snapshot as resolved now (masked): the run's inputs. */
-  inputs: DeploymentSnapshot;
+  /** The snapshot as resolved now (masked), and the lines it serves: the run's inputs. */
+  inputs: RunInputs;
   provisioner: string;
   component: { id: string; name: string };
   environment: { slug: string };
@@ -33,7 +35,12 @@ const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
 
 /** Env vars the requester set or derived from params: those fed by a line may move. */
 function ownEnv(snapshot: DeploymentSnapshot) {
-  return snapshot.env.filter((v) => !v.sources.some((s) => s.kind === "connection"));
+  return snapshot.env.filter(
+    (v) =>
+      !v.sources.some(
+        (s) => s.kind === "connection" || (s.kind === "metadata" && s.path === "deployment_id"),
+      ),
+  );
 }
 
 /** Why the run must not start with what it resolves to now, or null. */
@@ -50,6 +57,20 @@ function drift(frozen: DeploymentSnapshot, now: DeploymentSnapshot): string | nu
   return null;
 }
 
+/**
+ * Why `now` is not what a reviewed plan saw (everything but the run's own id), or null.
+ * Connection payloads count here: the plan's changes were computed from them.
+ */
+export function inputsDrift(planned: RunInputs, now: RunInputs): string | null {
+  const why = drift(planned, now);
+  if (why) return why.replace(" since it was requested", "");
+  const connections = (s: DeploymentSnapshot) => s.connections.map((c) => [c.slot, c.payload]);
+  if (!same(connections(planned), connections(now))) return "an input's connection changed";
+  if (!same(planned.grants, now.grants)) return "a line's grants changed";
+  if (!same(planned.served, now.served)) return "a line out of it changed (policy or consumer)";
+  return null;
+}
+
 /** Resolves the run's instance now and builds its provision request; throws why it cannot. */
 export async function startedRun(tx: Tx, run: RunRow): Promise<StartedRun> {
   if (!run.componentId || !run.instanceId)
@@ -62,7 +83,7 @@ export async function startedRun(tx: Tx, run: RunRow): Promise<StartedRun> {
   };
   const resolved = await resolveForDeployment(target, { tx, deploymentId: run.id });
   const { resolution, bundle, component, environment, diagram, artifactTypes } = resolved;
-  const inputs = deploymentSnapshot(resolution, bundle, fingerprinter(run.organizationId));
+  const frozen = deploymentSnapshot(resolution, bundle, fingerprinter(run.organizationId));
   if (run.action !== "destroy") {
     const blockers = deploymentBlockers({
       action: run.action === "apply" ? "apply" : "plan",
@@ -71,7 +92,7 @@ export async function startedRun(tx: Tx, run: RunRow): Promise<StartedRun> {
     });
     if (blockers.length > 0)
       throw new AppError("BAD_REQUEST", blockers.map(describeBlocker).join(" · "));
-    const why = drift(run.snapshot as DeploymentSnapshot, inputs);
+    const why = drift(run.snapshot as DeploymentSnapshot, frozen);
     if (why) throw new AppError("CONFLICT", `${why}; request it again`);
   }
   const lines: ServedLine[] = diagram.links
@@ -117,7 +138,7 @@ export async function startedRun(tx: Tx, run: RunRow): Promise<StartedRun> {
       settings,
       previous: null,
     },
-    inputs,
+    inputs: { ...frozen, served: lines },
     provisioner: bundle.steps[0]?.provisioner ?? "none",
     component: { id: component.id, name: component.name },
     environment: { slug: environment.slug },

@@ -53,7 +53,7 @@ describe.skipIf(!available)("runner", () => {
         id: uid("cmp"),
         name: "app",
         bundle: "local-process",
-        version: "1.1.0",
+        version: "1.2.0",
         x: 300,
         y: 0,
       };
@@ -213,19 +213,42 @@ describe.skipIf(!available)("runner", () => {
         expect(left.rowCount).toBe(0);
       });
 
-      it("redis: GET works and SET is refused under read-only", async () => {
-        expect((await run(cache.id, "apply")).status).toBe("succeeded");
+      it("redis: the reviewed plan is applied; GET works and SET is refused under read-only", async () => {
+        const dev = await h.as("dev@acme.test");
+        const plan = await run(cache.id, "plan");
+        const applyPlan = async () => {
+          const queued = await dev.deployment.request({
+            ...target(cache.id),
+            action: "apply",
+            planId: plan.id,
+          });
+          await runner.idle();
+          return h.db().prisma.deployment.findUniqueOrThrow({ where: { id: queued.id } });
+        };
+        expect((await applyPlan()).status).toBe("succeeded");
+        // The line's policy changed after the review: the plan no longer says what would happen.
+        await change([
+          {
+            op: "setLinkPolicy",
+            link: cacheLine,
+            environment: environmentId,
+            policies: ["read-write"],
+          },
+        ]);
+        expect(await applyPlan()).toMatchObject({
+          status: "failed",
+          reason:
+            "a line out of it changed (policy or consumer) since the plan was reviewed; plan again",
+        });
+        await change([
+          { op: "setLinkPolicy", link: cacheLine, environment: environmentId, policies: null },
+        ]);
         const url = new URL(await revealed("REDIS_URL"));
         const prefix = await revealed("REDIS_KEY_PREFIX");
-        // The line's own ACL user (local-process 1.1.0's REDIS_URL does not carry it).
-        const line = await h
-          .db()
-          .prisma.artifact.findFirstOrThrow({ where: { linkId: cacheLine } });
-        const username = String((line.payload as { username: string }).username);
         const redis = new Redis({
           host: url.hostname,
           port: Number(url.port),
-          username,
+          username: decodeURIComponent(url.username),
           password: decodeURIComponent(url.password),
           lazyConnect: true,
           maxRetriesPerRequest: 0,
@@ -237,6 +260,38 @@ describe.skipIf(!available)("runner", () => {
         } finally {
           redis.disconnect();
         }
+      });
+
+      it("re-deploys an earlier apply: its params set back through the diagram, then applied", async () => {
+        const earlier = await h.db().prisma.deployment.findFirstOrThrow({
+          where: { instance: { componentId: cache.id }, action: "apply", status: "succeeded" },
+          orderBy: { finishedAt: "desc" },
+        });
+        const dev = await h.as("dev@acme.test");
+        const config = (await dev.diagram.get({ projectId })).diagram.instances[cache.id]?.[
+          environmentId
+        ];
+        const maxmemory = (await dev.access.resolve(target(cache.id))).params.maxmemory_mb;
+        await change([
+          {
+            op: "setInstance",
+            component: cache.id,
+            environment: environmentId,
+            config: {
+              ...config,
+              params: { ...config?.params, maxmemory_mb: Number(maxmemory) + 1 },
+            },
+          },
+        ]);
+        const queued = await dev.deployment.redeploy({
+          projectId,
+          environmentId,
+          deploymentId: earlier.id,
+        });
+        await runner.idle();
+        const run = await h.db().prisma.deployment.findUniqueOrThrow({ where: { id: queued.id } });
+        expect([run.status, run.reason, run.rollbackOfId]).toEqual(["succeeded", null, earlier.id]);
+        expect((await dev.access.resolve(target(cache.id))).params.maxmemory_mb).toBe(maxmemory);
       });
 
       it("destroy needs the typed name while others consume it, and removes the database", async () => {

@@ -91,7 +91,15 @@ forEachDatabase("secret canary", (h: Harness) => {
       slot: "database",
       payload: outputs,
     });
-    // A deployment freezes a snapshot with all of it resolved.
+    // A deployment freezes a snapshot with all of it resolved (the demo's queued plan aborted
+    // first: one run per instance at a time).
+    for (const d of await dev.deployment.list({ ...api(fx.staging) }))
+      if (d.status === "queued")
+        await dev.deployment.abort({
+          projectId: fx.projectId,
+          environmentId: fx.staging,
+          deploymentId: d.id,
+        });
     await dev.deployment.request({ ...api(fx.staging), action: "plan", message: "canary" });
 
     const responses: [string, unknown][] = [];

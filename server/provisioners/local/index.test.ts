@@ -9,10 +9,12 @@ const options = { stateDir: "/tmp", workRoot: "/tmp", baseEnv: {} };
 describe("the local provisioner switch", () => {
   afterEach(() => {
     delete process.env.PATCHBAY_LOCAL_PROVISIONER;
+    delete process.env.PATCHBAY_DEMO;
     reloadEnv();
   });
 
-  it("is off unless PATCHBAY_LOCAL_PROVISIONER=1, and says how to turn it on", () => {
+  it("outside the demo it is off unless PATCHBAY_LOCAL_PROVISIONER=1, and says how to turn it on", () => {
+    process.env.PATCHBAY_DEMO = "false";
     reloadEnv();
     expect(() => localProvisioner("local-redis", options)).toThrow(
       /local provisioner is off: set PATCHBAY_LOCAL_PROVISIONER=1/,

@@ -20,13 +20,20 @@ export const request = projectProcedure("developer", "deployment.request")
       message: deploymentMessage.optional(),
       /** A destroy of what others consume: the component's name, typed back. */
       confirm: z.string().max(200).optional(),
+      /** An apply of this reviewed plan (a `planned` run of the same component). */
+      planId: id.optional(),
     }),
   )
   .output(requestedDeploymentDto)
-  .mutation(({ ctx, input: { action, message, confirm, ...target } }) =>
+  .mutation(({ ctx, input: { action, message, confirm, planId, ...target } }) =>
     deployments.requestDeployment(
       { ...ctx.audit, userId: userIdOf(ctx.principal) },
       { ...target, organizationId: ctx.access.organizationId },
-      { action, message: message ?? "", ...(confirm === undefined ? {} : { confirm }) },
+      {
+        action,
+        message: message ?? "",
+        ...(confirm === undefined ? {} : { confirm }),
+        ...(planId === undefined ? {} : { planId }),
+      },
     ),
   );
