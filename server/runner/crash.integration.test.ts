@@ -4,7 +4,7 @@
 // next worker to start fails the run with the reason, the instance is free, and a new deploy
 // of the same component succeeds. PostgreSQL only: on the embedded database one process owns
 // everything (server/runner/start.ts fails what it left running at start).
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -63,6 +63,7 @@ describe.skipIf(!onPostgres)("a worker killed mid-apply", () => {
         stopQueue = (await startRunner(h.db(), { workers: 0, databaseUrl: url })).stop;
         // The first worker loads while the component is set up.
         firstWorker = startWorker(WORKER_SCRIPT, workerEnv);
+        firstWorker.catch(() => {}); // a failed set-up reports itself; afterAll kills it
         const ops = await h.as("ops@acme.test");
         const { projectId, environmentId } = await newProject(h.db(), ops, "crash");
         target = { projectId, environmentId, componentId: app.id };
@@ -75,7 +76,7 @@ describe.skipIf(!onPostgres)("a worker killed mid-apply", () => {
           ops: [
             {
               op: "addComponent",
-              component: { ...app, bundle: "local-process", version: "1.1.0" },
+              component: { ...app, bundle: "local-process", version: "1.2.0" },
             },
             {
               op: "setInstance",
@@ -103,6 +104,7 @@ describe.skipIf(!onPostgres)("a worker killed mid-apply", () => {
         await stopQueue();
         // The local process outlives its worker by design: stop whatever this suite started.
         const states = path.join(dataDir, "local", "local-process");
+        if (!existsSync(states)) return rmSync(dataDir, { recursive: true, force: true });
         for (const file of readdirSync(states, { withFileTypes: true }).map((f) => f.name)) {
           const state = file.endsWith(".json") ? readState(path.join(states, file)) : null;
           if (state) await stopProcess(state, path.join(states, file), 500).catch(() => {});
