@@ -182,6 +182,14 @@ async function main() {
     const runsPerMin = (burstRuns.length / (last - allQueued)) * 60_000;
     const burstStart = burstRuns.map((r) => +r.startedAt! - allQueued);
     const runMs = burstRuns.map((r) => +r.finishedAt! - +r.startedAt!);
+    // The most runs of the batch running at one moment (the batch's parallelism is 4).
+    const atOnce = Math.max(
+      ...burstRuns.map(
+        (r) =>
+          burstRuns.filter((o) => +o.startedAt! <= +r.startedAt! && +o.finishedAt! > +r.startedAt!)
+            .length,
+      ),
+    );
     const failed = [...(await runsOf(paced)), ...burstRuns].filter((r) => r.status !== "succeeded");
     await boss.stop({ graceful: false, wait: true });
 
@@ -204,7 +212,7 @@ async function main() {
       `ratio ours/pg-boss ${ratio.toFixed(2)} (target ≤ ${TARGET}): ${ratio <= TARGET ? "ok" : "MISSED"}`,
     );
     console.log(
-      `${burstRuns.length} queued at once (deployEnvironment): ${round(runsPerMin)} runs/min from the commit to the last run's end; commit-to-start median ${round(median(burstStart))} ms, p95 ${round(p95(burstStart))} ms; a run takes ${round(median(runMs))} ms (median)`,
+      `${burstRuns.length} queued at once (deployEnvironment): ${round(runsPerMin)} runs/min from the commit to the last run's end; commit-to-start median ${round(median(burstStart))} ms, p95 ${round(p95(burstStart))} ms; a run takes ${round(median(runMs))} ms (median); at most ${atOnce} ran at once`,
     );
     if (failed.length > 0) console.log(`${failed.length} run(s) did not succeed`);
     console.log(
@@ -222,6 +230,7 @@ async function main() {
         burst_start_ms: round(median(burstStart)),
         burst_start_p95_ms: round(p95(burstStart)),
         run_ms: round(median(runMs)),
+        burst_at_once: atOnce,
         request_ms: round(median(requestMs)),
         runs: RUNS,
         gap_ms: GAP_MS,
