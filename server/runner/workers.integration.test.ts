@@ -142,6 +142,21 @@ describe.skipIf(!onPostgres)("two workers, twenty instances", () => {
             }
         }
         expect(checked).toBeGreaterThan(40);
+
+        // Bounded: a batch never runs more than its parallelism (4) at once. Claim and finish
+        // stamp their times a few milliseconds from their commits: starts count 25 ms late.
+        for (const batchId of batches) {
+          const own = runs.filter((r) => r.batchId === batchId);
+          const most = Math.max(
+            ...own.map((r) => {
+              const at = r.startedAt!.getTime() + 25;
+              return own.filter(
+                (o) => o.startedAt!.getTime() + 25 <= at && o.finishedAt!.getTime() > at,
+              ).length;
+            }),
+          );
+          expect(most).toBeLessThanOrEqual(4);
+        }
       }, 60_000);
     },
     ["postgresql"],
