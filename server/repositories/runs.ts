@@ -67,22 +67,35 @@ export async function activeRunOf(
 
 /**
  * queued → running for `workerId`; false when another worker (or an abort) came first, or when
- * the run is in a batch and something it waits for has not succeeded yet.
+ * the run is in a batch and something it waits for has not succeeded yet, or the batch already
+ * runs as many as its parallelism allows. A batch run's claim holds the batch row, so two
+ * claims never both count the same free place; the count is a new statement after the lock,
+ * so it sees every claim committed before.
  */
 export async function claimRun(id: string, workerId: string): Promise<boolean> {
-  const rows = await prisma().$queryRawUnsafe<{ id: string }[]>(
-    `UPDATE "Deployment" d SET status = 'running', "workerId" = $2, "startedAt" = now(),
-         "heartbeatAt" = now()
-       WHERE d.id = $1 AND d.status = 'queued' AND NOT EXISTS (
-         SELECT 1 FROM "DeploymentBatch" b
-           CROSS JOIN LATERAL jsonb_array_elements_text(b.waits -> d.id) AS w(id)
-           JOIN "Deployment" u ON u.id = w.id
-         WHERE b.id = d."batchId" AND u.status <> 'succeeded')
-       RETURNING d.id`,
-    id,
-    workerId,
-  );
-  return rows.length === 1;
+  return prisma().$transaction(async (tx) => {
+    const [batch] = await tx.$queryRawUnsafe<{ parallelism: number }[]>(
+      `SELECT b.parallelism FROM "Deployment" d JOIN "DeploymentBatch" b ON b.id = d."batchId"
+         WHERE d.id = $1 AND d.status = 'queued' FOR UPDATE OF b`,
+      id,
+    );
+    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `UPDATE "Deployment" d SET status = 'running', "workerId" = $2, "startedAt" = now(),
+           "heartbeatAt" = now()
+         WHERE d.id = $1 AND d.status = 'queued' AND NOT EXISTS (
+           SELECT 1 FROM "DeploymentBatch" b
+             CROSS JOIN LATERAL jsonb_array_elements_text(b.waits -> d.id) AS w(id)
+             JOIN "Deployment" u ON u.id = w.id
+           WHERE b.id = d."batchId" AND u.status <> 'succeeded')
+         AND ($3::int IS NULL OR (SELECT count(*) FROM "Deployment" r
+           WHERE r."batchId" = d."batchId" AND r.status = 'running') < $3::int)
+         RETURNING d.id`,
+      id,
+      workerId,
+      batch?.parallelism ?? null,
+    );
+    return rows.length === 1;
+  });
 }
 
 /** The worker is alive; answers whether someone asked to abort the run meanwhile. */

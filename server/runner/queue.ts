@@ -2,12 +2,15 @@
 // that takes it claims the run in our table, so a duplicate job or a job for a run already
 // aborted does nothing. Jobs are not retried by pg-boss: a run that fails is failed, and a lost
 // worker's run is failed by recovery (retrying an apply behind the user's back is not ours).
+import pg from "pg";
 import PgBoss from "pg-boss";
 import { log } from "../log";
 import type { Dispatcher } from "../run-queue/dispatch";
 import { type ExecuteOptions, executeRun } from "./execute";
 
 const RUN_QUEUE = "patchbay-runs";
+/** NOTIFY'd after jobs are sent, so idle workers fetch now rather than at their next poll. */
+const WAKE_CHANNEL = "patchbay_runs";
 
 interface RunJob {
   deploymentId: string;
@@ -35,31 +38,94 @@ export async function startQueue(connectionString: string): Promise<PgBoss> {
 
 export function queueDispatcher(boss: PgBoss): Dispatcher {
   return {
-    wake: (ids) => boss.insert(ids.map((id) => ({ name: RUN_QUEUE, data: { deploymentId: id } }))),
+    wake: async (ids) => {
+      if (ids.length === 0) return;
+      await boss.insert(ids.map((id) => ({ name: RUN_QUEUE, data: { deploymentId: id } })));
+      await boss.getDb().executeSql("SELECT pg_notify($1, '')", [WAKE_CHANNEL]);
+    },
   };
 }
 
-/** Takes run jobs: `concurrency` runs at once in this process. */
+/**
+ * Calls `onWake` at each wake-up NOTIFY, on a connection of its own. A lost connection is
+ * opened again a second later; meanwhile the workers still poll. Returns the stop function.
+ */
+function listenForWakes(connectionString: string, onWake: () => void): () => Promise<void> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = () => {
+    if (stopped) return;
+    const c = new pg.Client({ connectionString });
+    client = c;
+    let lost = false;
+    const lose = (error?: unknown) => {
+      if (lost) return;
+      lost = true;
+      if (error && !stopped) log.warn({ err: String(error) }, "run wake-up listener lost");
+      c.end().catch(() => {});
+      if (!stopped) retry = setTimeout(connect, 1000).unref();
+    };
+    c.on("notification", onWake);
+    c.on("error", lose);
+    c.on("end", () => lose());
+    c.connect()
+      .then(() => c.query(`LISTEN ${WAKE_CHANNEL}`))
+      .catch(lose);
+  };
+  connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
+  };
+}
+
+/**
+ * Takes run jobs: `concurrency` runs at once in this process. pg-boss waits a polling interval
+ * after every fetch, even one that found a job: left so, each loop would take at most one job
+ * per interval and a burst of wake-ups (a batch, a sweep, duplicates) would queue up behind
+ * it. A loop that found a job therefore fetches again at once; only an empty one waits. A
+ * wake-up NOTIFY (any process that sends run jobs) wakes the idle loops at once too. Returns
+ * the function that stops listening.
+ */
 export async function workQueue(
   boss: PgBoss,
   workerId: string,
-  options: { concurrency?: number; pollingIntervalSeconds?: number } & Omit<
-    ExecuteOptions,
-    "onReady"
-  >,
-): Promise<void> {
+  options: {
+    connectionString: string;
+    concurrency?: number;
+    pollingIntervalSeconds?: number;
+  } & Omit<ExecuteOptions, "onReady">,
+): Promise<() => Promise<void>> {
   const dispatcher = queueDispatcher(boss);
+  const loops: string[] = [];
+  const wakeLoops = () => {
+    for (const loop of loops) boss.notifyWorker(loop);
+  };
+  const onReady = (ids: string[]) => {
+    if (ids.length === 0) return;
+    dispatcher
+      .wake(ids)
+      .catch((error) => log.warn({ err: String(error) }, "could not wake the next runs"));
+  };
   const concurrency = options.concurrency ?? 4;
-  for (let i = 0; i < concurrency; i += 1)
-    await boss.work<RunJob>(
+  for (let i = 0; i < concurrency; i += 1) {
+    let loop = "";
+    loop = await boss.work<RunJob>(
       RUN_QUEUE,
       { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
       async (jobs) => {
-        for (const job of jobs)
-          await executeRun(job.data.deploymentId, workerId, {
-            ...options,
-            onReady: (ids) => void dispatcher.wake(ids),
-          });
+        try {
+          for (const job of jobs)
+            await executeRun(job.data.deploymentId, workerId, { ...options, onReady });
+        } finally {
+          // Found work: look for more now rather than after the polling interval.
+          if (loop) boss.notifyWorker(loop);
+        }
       },
     );
+    loops.push(loop);
+  }
+  return listenForWakes(options.connectionString, wakeLoops);
 }

@@ -44,8 +44,10 @@ export async function startRunner(
   setDispatcher(dispatcher);
   const workerId = newWorkerId();
   let stopSweeping = () => {};
+  let stopListening = async () => {};
   if (options.workers > 0) {
-    await workQueue(boss, workerId, {
+    stopListening = await workQueue(boss, workerId, {
+      connectionString: options.databaseUrl,
       concurrency: options.workers,
       ...extra,
       ...(options.pollingIntervalSeconds
@@ -60,6 +62,7 @@ export async function startRunner(
     stop: async () => {
       stopSweeping();
       setDispatcher(undefined);
+      await stopListening();
       await boss.stop({ graceful: false, wait: true }).catch(() => {});
     },
   };
