@@ -10,14 +10,8 @@ import { AppError } from "../domain/errors";
 import { dependencyGraph } from "../domain/runs/order";
 import { loadDiagram } from "../repositories/diagram";
 import * as repo from "../repositories/deployments";
-import {
-  createBatch,
-  deployedComponentIds,
-  findRun,
-  finishRun,
-  requestAbort,
-  setBatchWaits,
-} from "../repositories/runs";
+import { createBatch, setBatchWaits } from "../repositories/run-batches";
+import { deployedComponentIds, findRun, finishRun, requestAbort } from "../repositories/runs";
 import { wakeRuns } from "../run-queue/dispatch";
 import { queueRun, type RunAction } from "./service";
 import type { RequestedDeploymentDto } from "./schemas";

@@ -9,7 +9,7 @@ export const deploymentMessage = z
   .trim()
   .max(500, { message: "must be at most 500 characters" });
 
-export const deploymentDto = z.object({
+const deploymentDto = z.object({
   id: z.string(),
   /** Position in the environment's history: "plan #3". */
   number: z.number().int(),
@@ -24,7 +24,6 @@ export const deploymentDto = z.object({
   startedAt: z.date().nullable(),
   finishedAt: z.date().nullable(),
 });
-export type DeploymentDto = z.infer<typeof deploymentDto>;
 
 /**
  * A request's answer: the queued deployment and the instance's status afterwards (`pending` after

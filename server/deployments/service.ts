@@ -19,7 +19,7 @@ import { findBundleDefinition, findSecretTarget } from "../repositories/secrets"
 import { wakeRuns } from "../run-queue/dispatch";
 import { ensureShownInstance } from "../secrets/service";
 import { fingerprinter } from "../crypto/fingerprint";
-import type { DeploymentDto, RequestedDeploymentDto } from "./schemas";
+import type { RequestedDeploymentDto } from "./schemas";
 import { deploymentSnapshot } from "./snapshot";
 
 export interface DeploymentTarget {
@@ -180,15 +180,4 @@ export async function requestDeployment(
   });
   await wakeRuns([result.id]);
   return result;
-}
-
-/** Newest first: an instance's deployments (componentId given) or an environment's. */
-export async function listDeployments(
-  t: Omit<DeploymentTarget, "componentId" | "organizationId"> & { componentId?: string },
-  limit: number,
-): Promise<DeploymentDto[]> {
-  if (!(await repo.environmentInProject(t.projectId, t.environmentId))) throw notFound();
-  if (t.componentId && !(await findSecretTarget(t.projectId, t.componentId, t.environmentId)))
-    throw notFound();
-  return repo.listDeployments(t, limit);
 }

@@ -197,43 +197,6 @@ export async function queuedRunIds(
   });
 }
 
-export interface BatchState {
-  id: string;
-  action: RunAction;
-  parallelism: number;
-  waits: Record<string, string[]>;
-  runs: { id: string; status: RunStatus; componentName: string | null }[];
-}
-
-export async function batchState(batchId: string, tx: Tx = prisma()): Promise<BatchState | null> {
-  const row = await tx.deploymentBatch.findUnique({
-    where: { id: batchId },
-    select: {
-      id: true,
-      action: true,
-      parallelism: true,
-      waits: true,
-      runs: {
-        select: {
-          id: true,
-          status: true,
-          instance: { select: { component: { select: { name: true } } } },
-        },
-      },
-    },
-  });
-  if (!row) return null;
-  return {
-    ...row,
-    waits: row.waits as Record<string, string[]>,
-    runs: row.runs.map((r) => ({
-      id: r.id,
-      status: r.status,
-      componentName: r.instance?.component.name ?? null,
-    })),
-  };
-}
-
 /** What a destroy must respect: the environment's protection and who consumes the component. */
 export async function destroyGuard(
   tx: Tx,
@@ -249,31 +212,6 @@ export async function destroyGuard(
     }),
   ]);
   return { protected: environment.protected, consumers: links.map((l) => l.to.name) };
-}
-
-export async function createBatch(
-  tx: Tx,
-  input: {
-    environmentId: string;
-    action: RunAction;
-    createdById: string | null;
-    parallelism: number;
-  },
-): Promise<string> {
-  const row = await tx.deploymentBatch.create({ data: input, select: { id: true } });
-  return row.id;
-}
-
-export async function setBatchWaits(
-  tx: Tx,
-  batchId: string,
-  waits: Record<string, string[]>,
-): Promise<void> {
-  await tx.deploymentBatch.update({
-    where: { id: batchId },
-    data: { waits },
-    select: { id: true },
-  });
 }
 
 /** Components with something deployed in the environment (what a destroy has to remove). */

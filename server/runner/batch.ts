@@ -4,7 +4,8 @@
 // rules are the pure ones in server/domain/runs/order.ts over the batch's recorded waits.
 import { auditedWrite } from "../changes/audited-write";
 import { type DependencyGraph, readyToStart, skippedBy } from "../domain/runs/order";
-import { batchState, findRun, finishRun, type BatchState } from "../repositories/runs";
+import { type BatchState, batchState } from "../repositories/run-batches";
+import { findRun, finishRun } from "../repositories/runs";
 import { runnerActor } from "./actor";
 
 function graphOf(state: BatchState): DependencyGraph {
