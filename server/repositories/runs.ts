@@ -70,7 +70,8 @@ export async function activeRunOf(
  * the run is in a batch and something it waits for has not succeeded yet, or the batch already
  * runs as many as its parallelism allows. A batch run's claim holds the batch row, so two
  * claims never both count the same free place; the count is a new statement after the lock,
- * so it sees every claim committed before.
+ * so it sees every claim committed before. The start is the clock's time at the update, not the
+ * transaction's (which began before the wait for the batch row).
  */
 export async function claimRun(id: string, workerId: string): Promise<boolean> {
   return prisma().$transaction(async (tx) => {
@@ -80,8 +81,8 @@ export async function claimRun(id: string, workerId: string): Promise<boolean> {
       id,
     );
     const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
-      `UPDATE "Deployment" d SET status = 'running', "workerId" = $2, "startedAt" = now(),
-           "heartbeatAt" = now()
+      `UPDATE "Deployment" d SET status = 'running', "workerId" = $2,
+           "startedAt" = clock_timestamp(), "heartbeatAt" = clock_timestamp()
          WHERE d.id = $1 AND d.status = 'queued' AND NOT EXISTS (
            SELECT 1 FROM "DeploymentBatch" b
              CROSS JOIN LATERAL jsonb_array_elements_text(b.waits -> d.id) AS w(id)
