@@ -15,6 +15,7 @@ import { assertDestroyable } from "../domain/deployments/destroy";
 import { AppError } from "../domain/errors";
 import * as repo from "../repositories/deployments";
 import { activeRunOf, destroyGuard, findPlan } from "../repositories/runs";
+import { listRuns } from "../repositories/runs-read";
 import { findBundleDefinition, findSecretTarget } from "../repositories/secrets";
 import { wakeRuns } from "../run-queue/dispatch";
 import { ensureShownInstance } from "../secrets/service";
@@ -120,7 +121,7 @@ export async function queueRun(
   const status =
     input.action === "apply" && before !== "pending" ? { before, after: "pending" as const } : null;
   if (status) await repo.setInstanceStatus(tx, instanceId, status.after);
-  const [deployment] = await repo.listDeployments(
+  const [deployment] = await listRuns(
     { projectId: t.projectId, environmentId: t.environmentId, id },
     1,
     tx,

@@ -1,11 +1,9 @@
-// The only Prisma access for deployment records. A record is written once, when it is
-// requested (status `queued`); running it — status, start and end, logs — belongs to the
-// deployment runner, which does not exist yet.
+// Prisma access for requesting deployments: the record is written once, when it is requested
+// (status `queued`), with the instance's status; running it belongs to the runner
+// (repositories/runs.ts) and reading runs to repositories/runs-read.ts.
 import { prisma, type Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
-type DeploymentActionDto = "plan" | "apply" | "destroy";
-type DeploymentStatusDto = "queued" | "running" | "planned" | "succeeded" | "failed" | "aborted";
 export type InstanceStatusValue =
   | "draft"
   | "pending"
@@ -13,23 +11,6 @@ export type InstanceStatusValue =
   | "running"
   | "failed"
   | "decommissioned";
-
-export interface DeploymentRowDto {
-  id: string;
-  /** 1, 2, 3 … in the order requests were made in the environment. */
-  number: number;
-  action: DeploymentActionDto;
-  status: DeploymentStatusDto;
-  message: string;
-  bundleVersion: string | null;
-  environment: { id: string; slug: string; name: string };
-  /** Null once the component was deleted (the record stays in the environment's history). */
-  component: { id: string; name: string } | null;
-  createdBy: { name: string; email: string } | null;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-}
 
 /**
  * Row-locks the environment until commit, so requests in one environment are numbered in
@@ -97,61 +78,6 @@ export async function setInstanceStatus(
   status: InstanceStatusValue,
 ): Promise<void> {
   await tx.instance.update({ where: { id: instanceId }, data: { status }, select: { id: true } });
-}
-
-interface Row extends Omit<DeploymentRowDto, "environment" | "component" | "createdBy"> {
-  environmentSlug: string;
-  environmentName: string;
-  componentId: string | null;
-  componentName: string | null;
-  userName: string | null;
-  userEmail: string | null;
-}
-
-/**
- * Deployments of one environment (of one component in it, when given), newest first. The
- * number is the position in the environment's whole history, so it reads the same in both.
- */
-export async function listDeployments(
-  filter: { projectId: string; environmentId: string; componentId?: string; id?: string },
-  limit: number,
-  tx: Tx = prisma(),
-): Promise<DeploymentRowDto[]> {
-  const rows = await tx.$queryRawUnsafe<Row[]>(
-    `SELECT d.id, n.number, d.action::text AS action, d.status::text AS status, d.message, d."bundleVersion",
-        d."createdAt", d."startedAt", d."finishedAt", e.slug AS "environmentSlug", e.name AS "environmentName",
-        c.id AS "componentId", c.name AS "componentName", u.name AS "userName", u.email AS "userEmail"
-      FROM (SELECT id, (row_number() OVER (ORDER BY "createdAt", id))::int AS number FROM "Deployment" WHERE "environmentId" = $1) n
-      JOIN "Deployment" d ON d.id = n.id
-      JOIN "Environment" e ON e.id = d."environmentId" AND e."projectId" = $2
-      LEFT JOIN "Instance" i ON i.id = d."instanceId"
-      LEFT JOIN "Component" c ON c."projectId" = i."projectId" AND c.id = i."componentId"
-      LEFT JOIN "User" u ON u.id = d."createdById"
-      WHERE ($3::text IS NULL OR c.id = $3::text) AND ($4::text IS NULL OR d.id = $4::text)
-      ORDER BY n.number DESC
-      LIMIT ${Math.trunc(limit)}`,
-    filter.environmentId,
-    filter.projectId,
-    filter.componentId ?? null,
-    filter.id ?? null,
-  );
-  return rows.map(
-    ({
-      environmentSlug,
-      environmentName,
-      componentId,
-      componentName,
-      userName,
-      userEmail,
-      ...r
-    }) => ({
-      ...r,
-      number: Number(r.number),
-      environment: { id: filter.environmentId, slug: environmentSlug, name: environmentName },
-      component: componentId && componentName ? { id: componentId, name: componentName } : null,
-      createdBy: userName && userEmail ? { name: userName, email: userEmail } : null,
-    }),
-  );
 }
 
 export async function environmentInProject(

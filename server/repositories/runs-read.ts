@@ -2,7 +2,7 @@
 // newest run of each component in an environment, and an environment's runs with filters.
 // Every query is scoped by project and environment together, so an id from another tenant
 // reads as nothing. Writing runs belongs to the runner and the deployment services.
-import { prisma } from "../db";
+import { prisma, type Tx } from "../db";
 
 type RunAction = "plan" | "apply" | "destroy";
 type RunStatus = "queued" | "running" | "planned" | "succeeded" | "failed" | "aborted";
@@ -55,8 +55,12 @@ interface Row extends Omit<RunRow, "environment" | "component" | "createdBy"> {
  * Runs of one environment, newest first, narrowed by component, status and action. The
  * number is the position in the environment's whole history, so it reads the same filtered.
  */
-export async function listRuns(filter: RunFilter, limit: number): Promise<RunRow[]> {
-  const rows = await prisma().$queryRawUnsafe<Row[]>(
+export async function listRuns(
+  filter: RunFilter,
+  limit: number,
+  tx: Tx = prisma(),
+): Promise<RunRow[]> {
+  const rows = await tx.$queryRawUnsafe<Row[]>(
     `SELECT d.id, n.number, d.action::text AS action, d.status::text AS status, d.message,
         d."bundleVersion", d."createdAt", d."startedAt", d."finishedAt", d.reason, d."batchId",
         e.slug AS "environmentSlug", e.name AS "environmentName",
