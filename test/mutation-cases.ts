@@ -3,12 +3,9 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { startSession } from "@/server/auth/sessions";
-import { ensureInstance, upsertSecret } from "@/server/repositories/secrets";
-import { fingerprint } from "@/server/crypto/fingerprint";
-import { seal } from "@/server/crypto/cipher";
 import { type Harness, testToken } from "./integration";
 import { deploymentCases } from "./mutation-cases-deployments";
-import { acmeProject, secretTarget } from "./mutation-targets";
+import { acmeProject, deployableTarget, secretTarget } from "./mutation-targets";
 import { reloadEnv } from "@/server/env";
 
 type Case = (h: Harness) => Promise<{ action: string }>;
@@ -249,24 +246,7 @@ export function mutationCases(): Record<string, Case> {
       return { action: "secret.set" };
     },
     "secret.clear": async (h) => {
-      const target = await secretTarget(h);
-      const { organizationId } = await acmeProject(h);
-      await h.db().prisma.$transaction(async (tx) => {
-        const instanceId = await ensureInstance(
-          tx,
-          target.projectId,
-          target.componentId,
-          target.environmentId,
-          () => ({ params: {}, presetVersionId: null }),
-        );
-        await upsertSecret(tx, {
-          instanceId,
-          name: "SESSION_SECRET",
-          sealed: seal("to-clear"),
-          fingerprint: fingerprint("to-clear", organizationId),
-          setById: null,
-        });
-      });
+      const target = await deployableTarget(h, "to-clear");
       await (await h.as("dev@acme.test")).secret.clear({ ...target, name: "SESSION_SECRET" });
       return { action: "secret.cleared" };
     },

@@ -36,7 +36,7 @@ export async function secretTarget(h: Harness) {
 }
 
 /** `secretTarget` with its required secret set directly (through secret.set it is audited). */
-export async function deployableTarget(h: Harness) {
+export async function deployableTarget(h: Harness, value = "deploy-me") {
   const target = await secretTarget(h);
   const { organizationId } = await acmeProject(h);
   await h.db().prisma.$transaction(async (tx) => {
@@ -50,8 +50,8 @@ export async function deployableTarget(h: Harness) {
     await upsertSecret(tx, {
       instanceId,
       name: "SESSION_SECRET",
-      sealed: seal("deploy-me"),
-      fingerprint: fingerprint("deploy-me", organizationId),
+      sealed: seal(value),
+      fingerprint: fingerprint(value, organizationId),
       setById: null,
     });
   });

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 export const runAction = z.enum(["plan", "apply", "destroy"]);
 export const runStatus = z.enum(["queued", "running", "planned", "succeeded", "failed", "aborted"]);
-const instanceStatus = z.enum([
+export const instanceStatus = z.enum([
   "draft",
   "pending",
   "provisioning",

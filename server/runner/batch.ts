@@ -2,11 +2,9 @@
 // a failure are aborted with the reason (never started), and the runs whose every predecessor
 // succeeded are handed back to be woken, at most the batch's parallelism at once. The order
 // rules are the pure ones in server/domain/runs/order.ts over the batch's recorded waits.
-import { auditedWrite } from "../changes/audited-write";
 import { type DependencyGraph, readyToStart, skippedBy } from "../domain/runs/order";
 import { type BatchState, batchState } from "../repositories/run-batches";
-import { findRun, finishRun } from "../repositories/runs";
-import { runnerActor } from "./actor";
+import { endRun } from "./actor";
 
 function graphOf(state: BatchState): DependencyGraph {
   const ids = state.runs.map((r) => r.id);
@@ -14,30 +12,6 @@ function graphOf(state: BatchState): DependencyGraph {
   const consumers = new Map(ids.map((id) => [id, new Set<string>()]));
   for (const [id, before] of producers) for (const b of before) consumers.get(b)?.add(id);
   return { ids, producers, consumers };
-}
-
-async function skip(runId: string, reason: string) {
-  const run = await findRun(runId);
-  if (!run) return;
-  await auditedWrite(runnerActor(runId), async (tx) => {
-    const ended = await finishRun(tx, runId, ["queued"], { status: "aborted", reason });
-    return {
-      result: ended,
-      touched: [],
-      audit: {
-        organizationId: run.organizationId,
-        action: "deployment.aborted",
-        target: {
-          type: "deployment",
-          id: runId,
-          projectId: run.projectId,
-          environmentId: run.environmentId,
-          ...(run.componentId ? { componentId: run.componentId } : {}),
-        },
-        after: { action: run.action, status: "aborted", reason },
-      },
-    };
-  });
 }
 
 /** Aborts what a failure stops; returns the queued runs of the batch that may start now. */
@@ -53,7 +27,12 @@ export async function continueBatch(batchId: string): Promise<string[]> {
     const run = state.runs.find((r) => r.id === id);
     if (run?.status !== "queued") continue;
     const because = [...(state.waits[id] ?? [])].filter((w) => !ids(["succeeded"]).has(w));
-    await skip(id, `skipped: ${because.map(name).join(", ")} did not succeed`);
+    await endRun(
+      id,
+      "queued",
+      "aborted",
+      `skipped: ${because.map(name).join(", ")} did not succeed`,
+    );
   }
   const progress = {
     succeeded: ids(["succeeded", "planned"]),

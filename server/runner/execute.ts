@@ -13,7 +13,7 @@ import { isDeepStrictEqual } from "node:util";
 import { beat, claimRun, findPlan, findRun, finishRun, type RunRow } from "../repositories/runs";
 import { type ProvisionerFor, provisionerFor as defaultProvisioners } from "../provisioners";
 import type { ResourceChange } from "../provisioners/types";
-import { runnerActor } from "./actor";
+import { runnerActor, runTarget } from "./actor";
 import { continueBatch } from "./batch";
 import { RunLog } from "./logs";
 import { checkOutputs, type MaskedOutputs, previousOutputs, storeOutputs } from "./outputs";
@@ -67,13 +67,7 @@ async function finish(run: RunRow, started: StartedRun | null, outcome: Outcome,
       audit: {
         organizationId: run.organizationId,
         action: `deployment.${outcome.status}`,
-        target: {
-          type: "deployment",
-          id: run.id,
-          projectId: run.projectId,
-          environmentId: run.environmentId,
-          ...(run.componentId ? { componentId: run.componentId } : {}),
-        },
+        target: runTarget(run),
         after: {
           action: run.action,
           status: outcome.status,
@@ -110,13 +104,7 @@ async function markStarted(run: RunRow, workerId: string) {
       audit: {
         organizationId: run.organizationId,
         action: "deployment.started",
-        target: {
-          type: "deployment",
-          id: run.id,
-          projectId: run.projectId,
-          environmentId: run.environmentId,
-          ...(run.componentId ? { componentId: run.componentId } : {}),
-        },
+        target: runTarget(run),
         after: { action: run.action, status: "running", worker: workerId },
       },
     };

@@ -2,10 +2,8 @@
 // is free again (the partial unique index only holds active runs) and a batch moves on. A
 // worker is gone when its process on this machine no longer exists, when its heartbeat is
 // older than `staleAfterMs`, or — on the embedded database, which one process owns — always.
-import { auditedWrite } from "../changes/audited-write";
-import { setInstanceStatus } from "../repositories/deployments";
-import { findRun, finishRun, runningRuns } from "../repositories/runs";
-import { runnerActor } from "./actor";
+import { runningRuns } from "../repositories/runs";
+import { endRun } from "./actor";
 import { continueBatch } from "./batch";
 import { mayBeAlive } from "./identity";
 
@@ -13,33 +11,6 @@ export interface RecoverOptions {
   staleAfterMs?: number;
   /** Every running run is lost (the embedded database at start-up). */
   all?: boolean;
-}
-
-async function failLost(id: string, reason: string): Promise<string | null> {
-  const run = await findRun(id);
-  if (!run) return null;
-  const ended = await auditedWrite(runnerActor(id), async (tx) => {
-    const ended = await finishRun(tx, id, ["running"], { status: "failed", reason });
-    if (ended && run.instanceId && run.action !== "plan")
-      await setInstanceStatus(tx, run.instanceId, "failed");
-    return {
-      result: ended,
-      touched: [],
-      audit: {
-        organizationId: run.organizationId,
-        action: "deployment.failed",
-        target: {
-          type: "deployment",
-          id,
-          projectId: run.projectId,
-          environmentId: run.environmentId,
-          ...(run.componentId ? { componentId: run.componentId } : {}),
-        },
-        after: { action: run.action, status: "failed", reason },
-      },
-    };
-  });
-  return ended ? run.batchId : null;
 }
 
 /** Fails lost runs; returns the batch runs that may start now because of it. */
@@ -56,8 +27,8 @@ export async function recoverLostRuns(options: RecoverOptions = {}): Promise<str
     else if (now - last > staleAfter) why = `no heartbeat for ${Math.round((now - last) / 1000)} s`;
     if (!why) continue;
     const reason = `worker ${worker} was lost mid-run (${why}); the run did not finish`;
-    const batchId = await failLost(run.id, reason);
-    if (batchId) ready.push(...(await continueBatch(batchId)));
+    const ended = await endRun(run.id, "running", "failed", reason);
+    if (ended?.batchId) ready.push(...(await continueBatch(ended.batchId)));
   }
   return ready;
 }
