@@ -222,14 +222,17 @@ export function DeployTab({ projectId, componentId, onOpenSecrets }: Props) {
               >
                 Deploy
               </Button>
-              <DestroyComponent
-                target={{ projectId, componentId, environmentId }}
-                name={componentName}
-                environment={slug}
-                onQueued={(status) => setStatus({ componentId, environmentId, status })}
-              />
             </div>
           </form>
+        )}
+        {readOnly ? null : (
+          // Outside the request form: its confirmation is a form of its own.
+          <DestroyComponent
+            target={{ projectId, componentId, environmentId }}
+            name={componentName}
+            environment={slug}
+            onQueued={(status) => setStatus({ componentId, environmentId, status })}
+          />
         )}
         {request.data ? (
           <p role="status" data-testid="deploy-status" className="text-sm text-emerald-800">

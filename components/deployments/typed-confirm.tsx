@@ -32,6 +32,9 @@ export function TypedConfirm({
         className="space-y-3"
         onSubmit={(e) => {
           e.preventDefault();
+          // Never the submit of a form it happens to be rendered in (React events bubble
+          // through the component tree).
+          e.stopPropagation();
           if (typed === expected) onConfirm(typed);
         }}
       >
