@@ -18,12 +18,64 @@ export type LogSink = (line: LogLine) => void;
 
 type ChangeAction = "create" | "update" | "replace" | "delete";
 
-/** One resource a plan would change, with the attribute names that change (never values). */
+/** One attribute a change moves: values shown, except sensitive ones (`"(sensitive)"`). */
+export interface AttributeDiff {
+  /** Dotted path inside the resource, e.g. `input.flags.beta` or `tags[0]`. */
+  path: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** One resource a plan would change, with the attributes that change. */
 export interface ResourceChange {
   action: ChangeAction;
   /** `kind.name`, e.g. `postgresql_role.shop-local-api-ab12-database`. */
   resource: string;
   attributes: string[];
+  /** Before → after per attribute, sensitive values masked (Terraform plans carry them). */
+  diffs?: AttributeDiff[];
+}
+
+/** One way reality differs from what the last apply left: found by a drift check. */
+export interface DriftItem {
+  /** `kind.name` of the resource, or `output.name`. */
+  resource: string;
+  /** What differs, e.g. `privileges`, `exists`, `value.version`. */
+  attribute: string;
+  /** What the last apply left, masked like a diff (`"(sensitive)"`). */
+  expected: string;
+  actual: string;
+}
+
+/**
+ * Where a Terraform-style provisioner keeps an instance's state: Patchbay's own http backend
+ * (server/state), with Basic credentials that are valid only while the run is running.
+ */
+export interface StateBackendAccess {
+  /** `<PATCHBAY_URL>/api/state/<instanceId>/<step>`: GET/POST, and LOCK/UNLOCK on the same path. */
+  address: string;
+  username: string;
+  /** Never logged, never written to the working directory's files. */
+  password: string;
+}
+
+/** What a provisioner that runs IaC source needs besides the request's values. */
+export interface RunContext {
+  deploymentId: string;
+  instanceId: string;
+  /** The bundle's folder on disk and the step to run. */
+  bundleDir: string;
+  step: { path: string; provisioner: string };
+  /** The metadata bag: `name_prefix` and `default_tags` (organization → component cascade). */
+  metadata: { name_prefix: string; default_tags: Record<string, string> };
+  /** Each input slot's resolved payload (values in clear) and the grants its line expands to. */
+  connections: Record<string, { payload: Payload; grants: unknown[] }>;
+  /** This instance's state for this step. */
+  state: StateBackendAccess;
+  /** Read-only access to the state of each instance a line comes from, by input slot. */
+  upstreamStates: Record<string, StateBackendAccess>;
+  /** An apply of a reviewed plan: that plan's saved file, applied as it is (never re-planned). */
+  savedPlan?: Buffer;
 }
 
 type Payload = Record<string, unknown>;
@@ -64,6 +116,8 @@ export interface ProvisionRequest {
   previous: ProvisionOutputs | null;
   /** Aborts the run: providers stop at the next safe point. */
   signal?: AbortSignal;
+  /** Set by the runner for every run; IaC provisioners (terraform) need it, `local` does not. */
+  run?: RunContext;
 }
 
 /** One output of the instance, ready to be validated against its artifact type. */
@@ -86,9 +140,11 @@ export interface Provisioner {
     request: ProvisionRequest,
     onLog: LogSink,
     mode?: "apply" | "destroy",
-  ): Promise<{ changes: ResourceChange[] }>;
+  ): Promise<{ changes: ResourceChange[]; savedPlan?: Buffer }>;
   /** Create or bring up to date; idempotent: a second apply of the same request changes nothing. */
   apply(request: ProvisionRequest, onLog: LogSink): Promise<ProvisionOutputs>;
   /** Remove everything `apply` created for this instance. */
   destroy(request: ProvisionRequest, onLog: LogSink): Promise<void>;
+  /** How reality differs from what the last apply left (empty: no drift); changes nothing. */
+  drift?(request: ProvisionRequest, onLog: LogSink): Promise<DriftItem[]>;
 }
