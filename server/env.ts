@@ -50,6 +50,16 @@ const envSchema = z
       .string()
       .regex(/^rediss?:\/\/.+/, { message: "must be a redis:// URL" })
       .default("redis://127.0.0.1:6379"),
+    /** The terraform/opentofu binary; unset: `tofu` on PATH, else `terraform`. */
+    PATCHBAY_TOFU_BIN: z.string().optional(),
+    /** A provider mirror directory (`provider_installation { filesystem_mirror }`) for runs. */
+    PATCHBAY_TERRAFORM_PROVIDER_MIRROR: z.string().optional(),
+    /** How long a cancelled Terraform run may take to save its state before it is killed. */
+    PATCHBAY_TERRAFORM_CANCEL_GRACE_SECONDS: z.coerce
+      .number({ message: "must be a number of seconds" })
+      .min(0, { message: "must be 0 or more" })
+      .max(3600, { message: "must be at most 3600" })
+      .default(10),
     /** Handed to processes the local provisioner starts: they inherit nothing else. */
     PATH: z.string().default("/usr/local/bin:/usr/bin:/bin"),
     HOME: z.string().optional(),

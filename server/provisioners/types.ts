@@ -74,6 +74,8 @@ export interface RunContext {
   state: StateBackendAccess;
   /** Read-only access to the state of each instance a line comes from, by input slot. */
   upstreamStates: Record<string, StateBackendAccess>;
+  /** Values the run must never show (secret params and fields, env secrets): masked. */
+  secrets?: string[];
   /** An apply of a reviewed plan: that plan's saved file, applied as it is (never re-planned). */
   savedPlan?: Buffer;
 }
