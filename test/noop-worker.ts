@@ -29,8 +29,8 @@ const noop: Provisioner = {
   async destroy() {},
 };
 
-const provisioners: ProvisionerFor = (provisioner, bundle) =>
-  bundle === NOOP_BUNDLE ? noop : provisionerFor(provisioner, bundle);
+const provisioners: ProvisionerFor = (provisioner, bundle, deps) =>
+  bundle === NOOP_BUNDLE ? noop : provisionerFor(provisioner, bundle, deps);
 
 async function main() {
   const config = parseEnv();

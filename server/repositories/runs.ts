@@ -139,6 +139,8 @@ export interface Finish {
   inputs?: unknown;
   changes?: unknown;
   outputs?: unknown;
+  /** A plan's saved plan file, sealed. */
+  savedPlan?: string | null;
 }
 
 const json = (value: unknown) =>
@@ -163,6 +165,7 @@ export async function finishRun(
       inputs: json(finish.inputs),
       changes: json(finish.changes),
       outputs: json(finish.outputs),
+      savedPlan: finish.savedPlan,
     },
   });
   return count === 1;
@@ -235,9 +238,18 @@ export async function findPlan(
   status: RunStatus;
   inputs: unknown;
   changes: unknown;
+  savedPlan: string | null;
 } | null> {
   return tx.deployment.findUnique({
     where: { id },
-    select: { id: true, instanceId: true, action: true, status: true, inputs: true, changes: true },
+    select: {
+      id: true,
+      instanceId: true,
+      action: true,
+      status: true,
+      inputs: true,
+      changes: true,
+      savedPlan: true,
+    },
   });
 }

@@ -9,15 +9,16 @@ import { AppError } from "../domain/errors";
 import { log } from "../log";
 import { deleteInstanceOutputs } from "../repositories/access";
 import { setInstanceStatus as setRunInstanceStatus } from "../repositories/deployments";
-import { isDeepStrictEqual } from "node:util";
-import { beat, claimRun, findPlan, findRun, finishRun, type RunRow } from "../repositories/runs";
+import { beat, claimRun, findRun, finishRun, type RunRow } from "../repositories/runs";
 import { type ProvisionerFor, provisionerFor as defaultProvisioners } from "../provisioners";
 import type { ResourceChange } from "../provisioners/types";
 import { runnerActor, runTarget } from "./actor";
 import { continueBatch } from "./batch";
 import { RunLog } from "./logs";
 import { checkOutputs, type MaskedOutputs, previousOutputs, storeOutputs } from "./outputs";
-import { inputsDrift, type RunInputs, type StartedRun, startedRun } from "./request";
+import { type StartedRun, startedRun } from "./request";
+import { reviewedPlanRequest, sealPlan } from "./reviewed-plan";
+import { type RunnerState, runnerState } from "./state";
 
 const HEARTBEAT_MS = 2_000;
 
@@ -26,6 +27,8 @@ interface Outcome {
   reason?: string;
   changes?: ResourceChange[];
   outputs?: MaskedOutputs;
+  /** A plan's saved file, sealed. */
+  savedPlan?: string;
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -56,6 +59,7 @@ async function finish(run: RunRow, started: StartedRun | null, outcome: Outcome,
       inputs: started?.inputs,
       changes: outcome.changes,
       outputs,
+      savedPlan: outcome.savedPlan,
     });
     if (!ended) throw new AppError("CONFLICT", "the run had already ended");
     const instanceStatus = instanceStatusAfter(run.action, outcome.status);
@@ -118,8 +122,9 @@ async function drive(
   signal: AbortSignal,
   provisioners: ProvisionerFor,
   work: Work,
+  state: RunnerState,
 ): Promise<Outcome> {
-  const provisioner = provisioners(started.provisioner, started.request.bundle);
+  const provisioner = provisioners(started.provisioner, started.request.bundle, state);
   const request = {
     ...started.request,
     signal,
@@ -129,48 +134,29 @@ async function drive(
     `${run.action} of ${started.component.name} in ${started.environment.slug} (${started.provisioner} provisioner)`,
   );
   if (run.action === "plan") {
-    const { changes } = await provisioner.plan(request, runLog.sink);
+    const { changes, savedPlan } = await provisioner.plan(request, runLog.sink);
     runLog.system(`plan: ${changes.length} change(s)`);
-    return { status: "planned", changes };
+    return { status: "planned", changes, ...(savedPlan ? { savedPlan: sealPlan(savedPlan) } : {}) };
   }
   if (run.action === "destroy") {
     await provisioner.destroy(request, runLog.sink);
     runLog.system("destroyed");
     return { status: "succeeded" };
   }
-  if (run.planId)
-    await checkReviewedPlan(run.planId, started, await provisioner.plan(request, () => {}), runLog);
-  const produced = await provisioner.apply(request, runLog.sink);
+  const applied = run.planId
+    ? await reviewedPlanRequest(run.planId, started, request, provisioner, runLog)
+    : request;
+  const produced = await provisioner.apply(applied, runLog.sink);
   checkOutputs(produced, request.artifactTypes);
   work.produced = produced;
   runLog.system(`applied: outputs ${Object.keys(produced.artifacts).join(", ") || "none"}`);
   return { status: "succeeded" };
 }
 
-/**
- * An apply of a reviewed plan applies exactly what was reviewed: its inputs are the plan's and
- * planning again now finds the very same changes; otherwise it fails and asks for a new plan.
- */
-async function checkReviewedPlan(
-  planId: string,
-  started: StartedRun,
-  now: { changes: ResourceChange[] },
-  runLog: RunLog,
-) {
-  const plan = await findPlan(planId);
-  if (!plan) throw new AppError("NOT_FOUND", "the reviewed plan no longer exists");
-  const why = inputsDrift(plan.inputs as RunInputs, started.inputs);
-  if (why) throw new AppError("CONFLICT", `${why} since the plan was reviewed; plan again`);
-  if (!isDeepStrictEqual(plan.changes, now.changes))
-    throw new AppError(
-      "CONFLICT",
-      `the changes are no longer the reviewed plan's (${(plan.changes as unknown[]).length} reviewed, ${now.changes.length} now); plan again`,
-    );
-  runLog.system(`applying the reviewed plan ${planId}: ${now.changes.length} change(s)`);
-}
-
 export interface ExecuteOptions {
   provisioners?: ProvisionerFor;
+  /** The state backend's access (server/state by default). */
+  state?: RunnerState;
   /** Called when a run ends, with the ids of runs it made ready (a batch's next ones). */
   onReady?: (ids: string[]) => void;
 }
@@ -198,7 +184,8 @@ export async function executeRun(
   let outcome: Outcome;
   try {
     await markStarted(run, workerId);
-    started = await startedRun(prisma(), run);
+    const state = options.state ?? runnerState;
+    started = await startedRun(prisma(), run, state);
     outcome = await drive(
       run,
       started,
@@ -206,6 +193,7 @@ export async function executeRun(
       controller.signal,
       options.provisioners ?? defaultProvisioners,
       work,
+      state,
     );
   } catch (error) {
     const aborted = controller.signal.aborted;

@@ -9,12 +9,13 @@ import { deploymentSnapshot, type DeploymentSnapshot } from "../deployments/snap
 import { namePrefix } from "../domain/access/metadata";
 import { deploymentBlockers, describeBlocker } from "../domain/deployments/blockers";
 import { AppError } from "../domain/errors";
-import { linkPoliciesIn } from "../domain/graph/types";
+import { bundleRef, linkPoliciesIn } from "../domain/graph/types";
 import { fingerprinter } from "../crypto/fingerprint";
 import type { Tx } from "../db";
 import { environmentDefaultsFor } from "../repositories/environment-defaults";
 import type { RunRow } from "../repositories/runs";
 import type { ProvisionRequest, ServedLine } from "../provisioners/types";
+import { isIacStep, runContext, type StateAccess } from "./run-context";
 
 /** Environment defaults of this type are settings for provisioners, never consumer inputs. */
 const ADMIN_CONNECTION = "admin-connection";
@@ -72,7 +73,7 @@ export function inputsDrift(planned: RunInputs, now: RunInputs): string | null {
 }
 
 /** Resolves the run's instance now and builds its provision request; throws why it cannot. */
-export async function startedRun(tx: Tx, run: RunRow): Promise<StartedRun> {
+export async function startedRun(tx: Tx, run: RunRow, state: StateAccess): Promise<StartedRun> {
   if (!run.componentId || !run.instanceId)
     throw new AppError("NOT_FOUND", "the component was deleted after the run was requested");
   const target = {
@@ -82,7 +83,7 @@ export async function startedRun(tx: Tx, run: RunRow): Promise<StartedRun> {
     environmentId: run.environmentId,
   };
   const resolved = await resolveForDeployment(target, { tx, deploymentId: run.id });
-  const { resolution, bundle, component, environment, diagram, artifactTypes } = resolved;
+  const { resolution, bundle, component, environment, diagram, artifactTypes, bundles } = resolved;
   const frozen = deploymentSnapshot(resolution, bundle, fingerprinter(run.organizationId));
   if (run.action !== "destroy") {
     const blockers = deploymentBlockers({
@@ -124,6 +125,15 @@ export async function startedRun(tx: Tx, run: RunRow): Promise<StartedRun> {
       return type ? [[a.key, type] as const] : [];
     }),
   );
+  const provisioner = bundle.steps[0]?.provisioner ?? "none";
+  const stepOf = (componentId: string) => {
+    const c = diagram.components.find((x) => x.id === componentId);
+    return c && bundles.get(bundleRef(c.bundle, c.version))?.steps[0]?.path;
+  };
+  const instanceId = run.instanceId;
+  const context = isIacStep(provisioner)
+    ? await runContext(tx, { ...run, instanceId }, { resolution, bundle, stepOf }, state)
+    : undefined;
   return {
     request: {
       bundle: bundle.name,
@@ -137,9 +147,10 @@ export async function startedRun(tx: Tx, run: RunRow): Promise<StartedRun> {
       ),
       settings,
       previous: null,
+      ...(context ? { run: context } : {}),
     },
     inputs: { ...frozen, served: lines },
-    provisioner: bundle.steps[0]?.provisioner ?? "none",
+    provisioner,
     component: { id: component.id, name: component.name },
     environment: { slug: environment.slug },
   };

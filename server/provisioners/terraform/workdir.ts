@@ -63,7 +63,7 @@ export function prepareWorkDir(request: ProvisionRequest, run: RunContext): Work
         Object.fromEntries(
           Object.entries(run.connections).map(([slot, c]) => [
             slot,
-            c.payload === null ? null : { ...c.payload, grants: c.grants },
+            { ...c.payload, grants: c.grants },
           ]),
         ),
       ),

@@ -1,0 +1,107 @@
+// The run context of an IaC step: where the bundle's source is on disk, the metadata bag, each
+// input slot's payload with the grants of its line, this run's access to the instance's state
+// and read-only access to the states of the instances its lines come from, and every value
+// the provisioner must never show.
+import path from "node:path";
+import { catalogRoot } from "../catalog/root";
+import { containedPath, realRoot } from "../bundles/contained-path";
+import type { InstanceResolution } from "../domain/access/resolve-types";
+import { splitSensitive } from "../domain/access/split-sensitive";
+import type { BundleDefinition } from "../domain/catalog/types";
+import { sensitivePaths } from "../domain/catalog/schema-path";
+import { AppError } from "../domain/errors";
+import type { Tx } from "../db";
+import type { RunContext, StateBackendAccess } from "../provisioners/types";
+import { loadInstancesRuntime } from "../repositories/access";
+import type { RunRow } from "../repositories/runs";
+
+/** How the runner reaches the state backend (server/state): injected, so tests can too. */
+export interface StateAccess {
+  run(run: { deploymentId: string; instanceId: string }, step: string): StateBackendAccess;
+  upstream(
+    run: { deploymentId: string; instanceId: string },
+    upstream: { instanceId: string; step: string },
+  ): StateBackendAccess;
+}
+
+const IAC = new Set(["terraform", "opentofu"]);
+
+export const isIacStep = (provisioner: string) => IAC.has(provisioner);
+
+/** The bundle's folder inside the catalog directory (never outside it). */
+function bundleDirOf(bundle: BundleDefinition): string {
+  const root = realRoot(catalogRoot());
+  const dir = containedPath(root, root, path.dirname(bundle.source));
+  if (!dir.path) throw new AppError("NOT_FOUND", `the source of ${bundle.name} is not on disk`);
+  return dir.path;
+}
+
+function secretsOf(resolution: InstanceResolution, bundle: BundleDefinition): string[] {
+  const values = [
+    ...Object.values(splitSensitive(resolution.params, sensitivePaths(bundle.params)).sensitive),
+    ...resolution.connections.flatMap((c) =>
+      c.payload ? Object.values(splitSensitive(c.payload, c.sensitive).sensitive) : [],
+    ),
+    ...resolution.env.flatMap((v) => (v.sensitive && v.value !== null ? [v.value] : [])),
+  ];
+  return values.map((v) => (typeof v === "string" ? v : JSON.stringify(v)));
+}
+
+export async function runContext(
+  tx: Tx,
+  run: RunRow & { instanceId: string },
+  resolved: {
+    resolution: InstanceResolution;
+    bundle: BundleDefinition;
+    /** The bundle of each component, for the step an upstream's state lives under. */
+    stepOf: (componentId: string) => string | undefined;
+  },
+  state: StateAccess,
+): Promise<RunContext> {
+  const { resolution, bundle } = resolved;
+  const step = bundle.steps[0];
+  if (!step) throw new AppError("BAD_REQUEST", `${bundle.name} has no step to run`);
+  const who = { deploymentId: run.id, instanceId: run.instanceId };
+  const links = resolution.connections.flatMap((c) =>
+    c.source?.kind === "link" ? [{ slot: c.slot, componentId: c.source.from.componentId }] : [],
+  );
+  const upstreams = await loadInstancesRuntime(
+    run.environmentId,
+    links.map((l) => l.componentId),
+    tx,
+  );
+  const upstreamStates: Record<string, StateBackendAccess> = {};
+  for (const link of links) {
+    const instanceId = upstreams.get(link.componentId)?.instanceId;
+    const upstreamStep = resolved.stepOf(link.componentId);
+    if (instanceId && upstreamStep)
+      upstreamStates[link.slot] = state.upstream(who, { instanceId, step: upstreamStep });
+  }
+  return {
+    ...who,
+    bundleDir: bundleDirOf(bundle),
+    step,
+    metadata: {
+      name_prefix: resolution.metadata.name_prefix,
+      default_tags: resolution.metadata.default_tags,
+    },
+    connections: Object.fromEntries(
+      resolution.connections.flatMap((c) =>
+        c.payload === null
+          ? []
+          : [
+              [
+                c.slot,
+                {
+                  payload: c.payload,
+                  grants: resolution.grants.filter((g) => g.slot === c.slot).map((g) => g.grants),
+                },
+              ],
+            ],
+      ),
+    ),
+    state: state.run(who, step.path),
+    upstreamStates,
+    secrets: secretsOf(resolution, bundle),
+  };
+}
