@@ -58,7 +58,8 @@ async function ensureProject(organizationId: string): Promise<void> {
       name: "Notes (local)",
       description:
         "Deployable on this machine: a PostgreSQL database and a Redis on the servers the local " +
-        "provisioner reaches, and a small process that reads them through its lines.",
+        "provisioner reaches, a small process that reads them through its lines, and two " +
+        "Terraform modules (feature flags and a reader of their state) that run offline.",
     });
     await createEnvironments(tx, project.id, [LOCAL]);
     return {
@@ -74,7 +75,11 @@ async function ensureProject(organizationId: string): Promise<void> {
   });
 }
 
-/** db, cache and app, with app.database ← db (read-write) and app.cache ← cache (read-only). */
+/**
+ * db, cache and app, with app.database ← db (read-write) and app.cache ← cache (read-only); and
+ * two Terraform components made of built-in resources only: flags, and reader ← flags (the
+ * reader also reads flags' state through terraform_remote_state).
+ */
 async function ensureDiagram(organizationId: string, projectId: string, environmentId: string) {
   const stored = await diagram.loadDiagram(projectId);
   if (!stored || stored.diagram.components.length > 0) return false;
@@ -82,10 +87,13 @@ async function ensureDiagram(organizationId: string, projectId: string, environm
   const db = pick(all, "local-postgres-database");
   const cache = pick(all, "local-redis");
   const app = pick(all, "local-process", "1.2.0");
-  if (!db || !cache || !app) return false;
+  const flags = pick(all, "feature-flags");
+  const reader = pick(all, "feature-flag-reader");
+  if (!db || !cache || !app || !flags || !reader) return false;
   const development = (def: BundleDefinition) => {
     const preset = def.presets.find((p) => p.name === "Development") ?? def.presets[0];
-    return { params: structuredClone(preset?.values ?? {}), preset: preset?.name ?? null };
+    if (!preset) return { params: {}, preset: null };
+    return { params: structuredClone(preset.values), preset: preset.name };
   };
   const place = (id: string, name: string, def: BundleDefinition, x: number, y: number) => ({
     op: "addComponent" as const,
@@ -101,6 +109,19 @@ async function ensureDiagram(organizationId: string, projectId: string, environm
     place("notes-db", "db", db, 0, 0),
     place("notes-cache", "cache", cache, 0, 260),
     place("notes-app", "app", app, 380, 120),
+    place("notes-flags", "flags", flags, 0, 520),
+    place("notes-flag-reader", "reader", reader, 380, 520),
+    {
+      op: "addLink",
+      link: {
+        id: "notes-line-flags",
+        from: "notes-flags",
+        fromArtifact: "flags",
+        to: "notes-flag-reader",
+        toSlot: "flags",
+        policies: [],
+      },
+    },
     {
       op: "addLink",
       link: {

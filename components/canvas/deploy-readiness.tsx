@@ -1,7 +1,7 @@
 "use client";
-// What the local provisioner still needs before a local-* component (or, without componentId,
-// every local component of the environment) can deploy on this machine: the switch, the admin
-// connections, the servers answering. Says it plainly, from the server's own checks
+// What this server still needs before a component (or, without componentId, every component
+// of the environment) can deploy: for local-* ones the switch, the admin connections, the
+// servers answering; for Terraform/OpenTofu ones an installed binary. Says it plainly, from the server's own checks
 // (deployment.readiness); shows nothing for components the local provisioner does not run.
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc";
@@ -61,7 +61,7 @@ export function DeployReadiness({
       role="status"
       className="rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200"
     >
-      <p className="text-sm font-medium">The local provisioner can't deploy this yet</p>
+      <p className="text-sm font-medium">This server can't deploy this yet</p>
       <ul className="mt-1 space-y-1">
         {missing.map((c) => (
           <li

@@ -12,6 +12,7 @@ import { REDIS_ADMIN_URL } from "../provisioners/local/redis";
 import { environmentInProject } from "../repositories/deployments";
 import { loadDiagram } from "../repositories/diagram";
 import { environmentDefaultsFor } from "../repositories/environment-defaults";
+import { iacChecks } from "./readiness-iac";
 
 interface ReadinessCheck {
   name: string;
@@ -162,10 +163,11 @@ async function serverChecks(server: Server, url: string | undefined): Promise<Re
 }
 
 /**
- * What stands between the local provisioner and a deployment of the environment's local-*
- * components (or the one given). No local component: no checks.
+ * What stands between this server and a deployment of the environment's components (or the
+ * one given): the local provisioner for local-* ones, a Terraform binary for IaC ones.
  */
 export async function deploymentReadiness(t: {
+  organizationId: string;
   projectId: string;
   environmentId: string;
   componentId?: string;
@@ -179,10 +181,15 @@ export async function deploymentReadiness(t: {
   );
   if (t.componentId !== undefined && components.length === 0)
     throw new AppError("NOT_FOUND", "Component not found in this project");
+  const iac = await iacChecks(
+    t.organizationId,
+    components.map((c) => c.bundle),
+  );
   const local = components.filter((c) => c.bundle.startsWith("local-"));
-  if (local.length === 0) return { localProvisioner, checks: [] };
+  if (local.length === 0) return { localProvisioner, checks: iac };
 
   const checks: ReadinessCheck[] = [
+    ...iac,
     {
       name: "local-provisioner",
       ok: localProvisioner,

@@ -10,12 +10,17 @@ const readinessDto = z.object({
 });
 
 /**
- * What the local provisioner still needs before the environment's local-* components (or the
- * one given) can deploy: the switch, the admin connections, the servers answering.
+ * What this server still needs before the environment's components (or the one given) can
+ * deploy: the local provisioner's switch, admin connections and servers; a Terraform binary.
  */
 export const readiness = projectProcedure("viewer", "deployment.readiness")
   .input(z.object({ projectId: id, environmentId: id, componentId: id.optional() }))
   .output(readinessDto)
-  .query(({ input: { projectId, environmentId, componentId } }) =>
-    deploymentReadiness({ projectId, environmentId, ...(componentId ? { componentId } : {}) }),
+  .query(({ ctx, input: { projectId, environmentId, componentId } }) =>
+    deploymentReadiness({
+      organizationId: ctx.access.organizationId,
+      projectId,
+      environmentId,
+      ...(componentId ? { componentId } : {}),
+    }),
   );
