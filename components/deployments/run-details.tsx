@@ -142,6 +142,31 @@ const CHANGE_TONE = {
 
 const CHANGE_SIGN = { create: "+", update: "~", replace: "±", delete: "−" } as const;
 
+type Diff = NonNullable<NonNullable<Run["changes"]>[number]["diffs"]>[number];
+
+/** A value as a plan shows it; masked and unknown values are Terraform's own words. */
+function shownValue(value: unknown): string {
+  if (value === undefined) return "—";
+  if (value === "(sensitive)" || value === "(known after apply)") return value;
+  return JSON.stringify(value);
+}
+
+/** Each attribute a change moves: before → after (`(sensitive)` where masked). */
+function AttributeDiffs({ diffs }: { diffs: Diff[] }) {
+  return (
+    <ul className="ml-5 mt-0.5 space-y-0.5" data-testid="change-diffs">
+      {diffs.map((d) => (
+        <li key={d.path} data-testid="change-diff" data-path={d.path} className="break-all">
+          <span className="text-slate-700">{d.path}</span>:{" "}
+          <span className="text-red-700">{shownValue(d.before)}</span>
+          {" → "}
+          <span className="text-emerald-700">{shownValue(d.after)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function RunChanges({ changes }: { changes: NonNullable<Run["changes"]> }) {
   return (
     <section aria-label="Plan" className="space-y-2">
@@ -161,6 +186,7 @@ export function RunChanges({ changes }: { changes: NonNullable<Run["changes"]> }
               {c.attributes.length > 0 ? (
                 <span className="text-slate-500"> ({c.attributes.join(", ")})</span>
               ) : null}
+              {c.diffs && c.diffs.length > 0 ? <AttributeDiffs diffs={c.diffs} /> : null}
             </li>
           ))}
         </ul>

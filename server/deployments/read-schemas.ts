@@ -67,6 +67,10 @@ const resourceChange = z.object({
   action: z.enum(["create", "update", "replace", "delete"]),
   resource: z.string(),
   attributes: z.array(z.string()).default([]),
+  /** Before → after per attribute (Terraform plans), sensitive values already masked. */
+  diffs: z
+    .array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() }))
+    .optional(),
 });
 
 export const runDto = runListItem.extend({
