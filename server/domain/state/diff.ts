@@ -36,28 +36,48 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** One resource instance's attributes flattened to leaf paths, sensitive leaves masked. */
-function leaves(instance: Json): Map<string, unknown> {
+/** A value as stored (compared) and as shown (masked when sensitive). */
+interface Leaf {
+  raw: unknown;
+  shown: unknown;
+}
+
+/** A dynamically typed attribute (`terraform_data.input`) is stored as `{value, type}`. */
+const isDynamic = (v: unknown): v is { value: unknown; type: unknown } =>
+  isObject(v) && Object.keys(v).length === 2 && "value" in v && "type" in v;
+
+/**
+ * One resource instance's attributes flattened to leaf paths, sensitive leaves masked: those under
+ * a `sensitive_attributes` path, and — because Terraform marks only where a sensitive value
+ * entered (`input`, not the `output` that echoes it) — any other leaf holding one of their values.
+ */
+function leaves(instance: Json): Map<string, Leaf> {
   const sensitive = sensitivePaths(instance.sensitive_attributes);
-  const out = new Map<string, unknown>();
+  const under = (path: string) =>
+    sensitive.some(
+      (s) => s === "" || path === s || path.startsWith(`${s}.`) || path.startsWith(`${s}[`),
+    );
+  const found: [string, unknown, boolean][] = [];
   const walk = (value: unknown, path: string) => {
-    if (
-      path &&
-      sensitive.some(
-        (s) => s === "" || path === s || path.startsWith(`${s}.`) || path.startsWith(`${s}[`),
-      )
-    ) {
-      out.set(path, MASK);
-      return;
-    }
+    if (isDynamic(value)) return walk(value.value, path);
     if (isObject(value) && Object.keys(value).length > 0) {
       for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
     } else if (Array.isArray(value) && value.length > 0) {
       for (const [i, v] of value.entries()) walk(v, `${path}[${i}]`);
-    } else if (path) out.set(path, value);
+    } else if (path) found.push([path, value, under(path)]);
   };
   walk(isObject(instance.attributes) ? instance.attributes : {}, "");
-  return out;
+  const secrets = new Set(
+    found
+      .filter(([, v, s]) => s && v !== null && v !== "" && typeof v !== "boolean")
+      .map(([, v]) => JSON.stringify(v)),
+  );
+  return new Map(
+    found.map(([path, v, s]) => [
+      path,
+      { raw: v, shown: s || secrets.has(JSON.stringify(v)) ? MASK : v },
+    ]),
+  );
 }
 
 /** `sensitive_attributes` paths (`[{type: "get_attr", value: "input"}, …]`) as dotted paths. */
@@ -90,8 +110,8 @@ function address(resource: Json, instance: Json): string {
   return `${prefix}${data}${String(resource.type)}.${String(resource.name)}${index}`;
 }
 
-function instances(state: Json): Map<string, Map<string, unknown>> {
-  const out = new Map<string, Map<string, unknown>>();
+function instances(state: Json): Map<string, Map<string, Leaf>> {
+  const out = new Map<string, Map<string, Leaf>>();
   for (const resource of Array.isArray(state.resources) ? state.resources : []) {
     if (!isObject(resource)) continue;
     for (const instance of Array.isArray(resource.instances) ? resource.instances : [])
@@ -102,26 +122,26 @@ function instances(state: Json): Map<string, Map<string, unknown>> {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function attributeChanges(before: Map<string, unknown>, after: Map<string, unknown>) {
+function attributeChanges(before: Map<string, Leaf>, after: Map<string, Leaf>) {
   const changes: AttributeChange[] = [];
   for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     const had = before.has(path);
     const has = after.has(path);
     const b = before.get(path);
     const a = after.get(path);
-    if (had && has && same(a, b)) continue;
-    changes.push({ path, ...(had ? { before: b } : {}), ...(has ? { after: a } : {}) });
+    if (had && has && same(a?.raw, b?.raw)) continue;
+    changes.push({ path, ...(b ? { before: b.shown } : {}), ...(a ? { after: a.shown } : {}) });
   }
   return changes;
 }
 
-function outputs(state: Json): Map<string, { value: unknown; sensitive: boolean }> {
-  const out = new Map<string, { value: unknown; sensitive: boolean }>();
+function outputs(state: Json): Map<string, Leaf & { sensitive: boolean }> {
+  const out = new Map<string, Leaf & { sensitive: boolean }>();
   if (!isObject(state.outputs)) return out;
   for (const [name, o] of Object.entries(state.outputs)) {
     if (!isObject(o)) continue;
     const sensitive = o.sensitive === true;
-    out.set(name, { value: sensitive ? MASK : o.value, sensitive });
+    out.set(name, { raw: o.value, shown: sensitive ? MASK : o.value, sensitive });
   }
   return out;
 }
@@ -148,13 +168,13 @@ export function diffStates(before: Json | null, after: Json | null): StateDiff {
   for (const name of [...new Set([...lo.keys(), ...ro.keys()])].sort()) {
     const b = lo.get(name);
     const a = ro.get(name);
-    if (b && a && same(a, b)) continue;
+    if (b && a && same(a.raw, b.raw) && a.sensitive === b.sensitive) continue;
     outs.push({
       name,
       change: !b ? "added" : !a ? "removed" : "changed",
       sensitive: Boolean(b?.sensitive || a?.sensitive),
-      ...(b ? { before: b.value } : {}),
-      ...(a ? { after: a.value } : {}),
+      ...(b ? { before: b.shown } : {}),
+      ...(a ? { after: a.shown } : {}),
     });
   }
   return { resources, outputs: outs };
