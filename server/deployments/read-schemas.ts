@@ -69,7 +69,9 @@ const resourceChange = z.object({
   attributes: z.array(z.string()).default([]),
   /** Before → after per attribute (Terraform plans), sensitive values already masked. */
   diffs: z
-    .array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() }))
+    .array(
+      z.object({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() }),
+    )
     .optional(),
 });
 

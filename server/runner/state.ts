@@ -1,17 +1,19 @@
-// The runner's side of the state backend: per-run credentials for an instance's state, read
-// access to upstream states, and releasing a run's locks. Filled in from server/state.
-import { AppError } from "../domain/errors";
+// The runner's side of the state backend (server/state): per-run credentials for an instance's
+// state, read access to upstream states (the backend lets a run only read an instance that is
+// not its own), and releasing the locks a cancelled or killed run left.
 import type { ProvisionerDeps } from "../provisioners";
+import { runStateAccess } from "../state/credentials";
+import { releaseRunLocks } from "../state/release";
 import type { StateAccess } from "./run-context";
 
 export type RunnerState = StateAccess & ProvisionerDeps;
 
-const missing = () => {
-  throw new AppError("PRECONDITION_FAILED", "this server has no state backend yet");
-};
-
 export const runnerState: RunnerState = {
-  run: missing,
-  upstream: missing,
-  releaseLocks: async () => {},
+  run: runStateAccess,
+  upstream: (run, upstream) =>
+    runStateAccess(
+      { deploymentId: run.deploymentId, instanceId: upstream.instanceId },
+      upstream.step,
+    ),
+  releaseLocks: releaseRunLocks,
 };

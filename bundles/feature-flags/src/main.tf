@@ -17,8 +17,13 @@ resource "terraform_data" "flags" {
     version = var.release
     flags   = var.flags
   }
+}
 
-  # Takes a while on purpose: a run's log streams, and a cancel can land mid-apply.
+# Rolls the flags out: replaced whenever they change, and takes a while on purpose (a run's log
+# streams, and a cancel can land mid-apply).
+resource "terraform_data" "rollout" {
+  triggers_replace = terraform_data.flags.output
+
   provisioner "local-exec" {
     command = "sleep ${var.apply_seconds}"
   }
@@ -31,4 +36,6 @@ output "artifact_flags" {
     flags    = terraform_data.flags.output.flags
     checksum = sha256(jsonencode(terraform_data.flags.output.flags))
   }
+  # Consumers see flags once they are rolled out.
+  depends_on = [terraform_data.rollout]
 }
