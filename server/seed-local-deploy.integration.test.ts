@@ -1,11 +1,13 @@
 // The demo deploys in one click: "Deploy environment" on the seeded `notes` project's `local`
 // environment runs db, cache and app through the local provisioner against this machine's
 // PostgreSQL and Redis, and the app's /health proves its lines work (a query as its own role,
-// a GET as its own ACL user). Destroyed afterwards, whatever happened.
+// a GET as its own ACL user); flags and reader run through the Terraform provisioner against
+// the state backend (served here on a loopback port). Destroyed afterwards, whatever happened.
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase, ONE_DATABASE } from "@/test/integration";
 import { ADMIN_URL, REDIS_URL, serviceAvailable } from "@/test/local-services";
+import { type StateServer, startStateServer } from "@/test/state-server";
 import { reloadEnv } from "./env";
 import { setDispatcher } from "./run-queue/dispatch";
 import { inlineRunner } from "./runner/inline";
@@ -34,14 +36,17 @@ const VARS = [
 
 describe.skipIf(!available)("the demo", () => {
   const saved = Object.fromEntries(VARS.map((v) => [v, process.env[v]]));
-  beforeAll(() => {
+  let stateServer: StateServer;
+  beforeAll(async () => {
+    stateServer = await startStateServer();
     process.env.PATCHBAY_LOCAL_PROVISIONER = "1";
     process.env.PATCHBAY_DEMO_POSTGRES_URL = ADMIN_URL;
     process.env.PATCHBAY_DEMO_REDIS_URL = REDIS_URL;
     reloadEnv();
     setDispatcher(runner);
   });
-  afterAll(() => {
+  afterAll(async () => {
+    await stateServer.close();
     setDispatcher(undefined);
     for (const [name, value] of Object.entries(saved))
       if (value === undefined) delete process.env[name];
@@ -69,6 +74,7 @@ describe.skipIf(!available)("the demo", () => {
         const dev = await h.as("dev@acme.test");
         const { revision, diagram } = await dev.diagram.get({ projectId });
         const app = diagram.components.find((c) => c.name === "app")!;
+        const flags = diagram.components.find((c) => c.name === "flags")!;
         await dev.diagram.change({
           projectId,
           baseRevision: revision,
@@ -78,6 +84,15 @@ describe.skipIf(!available)("the demo", () => {
               component: app.id,
               environment: environmentId,
               config: { params: { ...NOTES_APP_PARAMS, port }, preset: null },
+            },
+            {
+              op: "setInstance",
+              component: flags.id,
+              environment: environmentId,
+              config: {
+                params: { release: "v1", flags: { new_editor: true }, apply_seconds: 0 },
+                preset: null,
+              },
             },
           ],
         });
@@ -103,7 +118,7 @@ describe.skipIf(!available)("the demo", () => {
           action: "apply",
           message: "demo",
         });
-        expect(runs).toHaveLength(3);
+        expect(runs).toHaveLength(5);
         await runner.idle();
         const rows = await h.db().prisma.deployment.findMany({
           where: { id: { in: runs.map((r) => r.id) } },

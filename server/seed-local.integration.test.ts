@@ -30,11 +30,13 @@ forEachDatabase("the demo's notes project", (h) => {
     local = project.environments[0]!.id;
   });
 
-  it("places db, cache and app, linked read-write and read-only, app on local-process 1.2.0", async () => {
+  it("places db, cache and app, linked read-write and read-only, app on local-process 1.2.0; flags → reader on Terraform", async () => {
     const viewer = await h.as("viewer@acme.test");
     const { diagram } = await viewer.diagram.get({ projectId });
     const byName = Object.fromEntries(diagram.components.map((c) => [c.name, c]));
-    expect(Object.keys(byName).sort()).toEqual(["app", "cache", "db"]);
+    expect(Object.keys(byName).sort()).toEqual(["app", "cache", "db", "flags", "reader"]);
+    expect(byName.flags).toMatchObject({ bundle: "feature-flags" });
+    expect(byName.reader).toMatchObject({ bundle: "feature-flag-reader" });
     expect(byName.db).toMatchObject({ bundle: "local-postgres-database" });
     expect(byName.cache).toMatchObject({ bundle: "local-redis" });
     expect(byName.app).toMatchObject({ bundle: "local-process", version: "1.2.0" });
@@ -44,6 +46,7 @@ forEachDatabase("the demo's notes project", (h) => {
       expect.arrayContaining([
         [byName.db!.id, "database", ["read-write"]],
         [byName.cache!.id, "cache", ["read-only"]],
+        [byName.flags!.id, "flags", []],
       ]),
     );
     expect(await ecommerce()).toEqual(ecommerceBefore);

@@ -73,6 +73,8 @@ forEachDatabase(
         const ready = await viewer.deployment.readiness({ projectId, environmentId: local });
         expect(ready.localProvisioner).toBe(true);
         expect(ready.checks.map((c) => [c.name, c.ok])).toEqual([
+          // flags and reader are Terraform modules: the installed binary runs them.
+          ["terraform-binary", true],
           ["local-provisioner", true],
           ["postgres-admin-url", true],
           ["postgresql-reachable", true],
@@ -135,6 +137,31 @@ forEachDatabase(
         message: "Set the environment default postgres-admin-url (Settings → Environment defaults)",
       });
       expect(ready.checks.some((c) => c.name === "postgresql-reachable")).toBe(false);
+    });
+
+    it("says when no Terraform binary can run a Terraform component, and how to fix it", async () => {
+      const viewer = await h.as("viewer@acme.test");
+      const ask = () =>
+        viewer.deployment.readiness({
+          projectId,
+          environmentId: local,
+          componentId: components.flags!,
+        });
+      process.env.PATCHBAY_TOFU_BIN = "/nonexistent/tofu";
+      reloadEnv();
+      try {
+        expect((await ask()).checks).toEqual([
+          {
+            name: "terraform-binary",
+            ok: false,
+            message:
+              "PATCHBAY_TOFU_BIN is /nonexistent/tofu, which is not an executable file: fix the path or unset it",
+          },
+        ]);
+      } finally {
+        delete process.env.PATCHBAY_TOFU_BIN;
+        reloadEnv();
+      }
     });
 
     it("says the local provisioner is off and how to turn it on", async () => {
