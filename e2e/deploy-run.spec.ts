@@ -11,7 +11,7 @@ import { signIn } from "./helpers";
 test.use({ viewport: { width: 1600, height: 1000 } });
 
 const NOTES = "/o/acme/p/notes?env=local";
-const COMPONENTS = ["db", "cache", "app"];
+const COMPONENTS = ["db", "cache", "app", "flags", "reader"];
 
 const pill = (page: Page, name: string) => node(page, name).getByTestId("node-run-status");
 
@@ -40,12 +40,12 @@ test("deploy the local environment from the canvas, watch it live, see real cred
   await page.getByRole("button", { name: "Deploy environment" }).click();
   const dialog = page.getByTestId("deploy-environment");
   const plans = dialog.getByTestId("plan-summary").getByTestId("batch-run");
-  await expect(plans).toHaveCount(3);
+  await expect(plans).toHaveCount(COMPONENTS.length);
   for (const name of COMPONENTS)
     await expect(dialog.locator(`[data-testid="batch-run"][data-component="${name}"]`)).toHaveCount(
       1,
     );
-  await expect(plans.and(page.locator('[data-status="planned"]'))).toHaveCount(3, {
+  await expect(plans.and(page.locator('[data-status="planned"]'))).toHaveCount(COMPONENTS.length, {
     timeout: 30_000,
   });
   await expect(dialog.getByTestId("plan-summary")).toContainText("change");

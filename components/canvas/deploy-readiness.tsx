@@ -1,8 +1,8 @@
 "use client";
 // What this server still needs before a component (or, without componentId, every component
 // of the environment) can deploy: for local-* ones the switch, the admin connections, the
-// servers answering; for Terraform/OpenTofu ones an installed binary. Says it plainly, from the server's own checks
-// (deployment.readiness); shows nothing for components the local provisioner does not run.
+// servers answering; for Terraform/OpenTofu ones an installed binary. Says it plainly, from the
+// server's own checks (deployment.readiness); shows nothing for components with nothing to check.
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc";
 import { useCanvas } from "./canvas-context";

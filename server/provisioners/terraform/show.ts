@@ -61,7 +61,7 @@ function withUnknown(after: unknown, unknown: unknown): unknown {
 }
 
 /** Before → after per changed leaf, masked. */
-export function diffsOf(change: Change, secrets: readonly string[]): AttributeDiff[] {
+function diffsOf(change: Change, secrets: readonly string[]): AttributeDiff[] {
   const beforeValue = maskValue(change.before ?? null, change.before_sensitive, secrets);
   const before = leaves(beforeValue);
   const afterValue = withUnknown(change.after ?? null, change.after_unknown);
