@@ -9,6 +9,7 @@ import type { ProcedureMeta } from "@/server/api/trpc";
 import type { Role } from "@/server/domain/roles";
 import { seedDemoDiagram } from "@/server/seed-diagram";
 import { type Harness, testToken } from "./integration";
+import { lockedState, storedState } from "./state-fixture";
 
 /** The least privileged caller that may call a procedure. */
 export type Minimum = "signed-in" | Role;
@@ -39,6 +40,15 @@ export interface Fixture {
   /** a succeeded apply of the API in staging with two log lines, written once, no audit event */
   finishedRun(): Promise<string>;
   suffix(): string;
+  /** the API's Terraform state `src` in staging, versions 1 and 2 (test/state-fixture.ts) */
+  storedState(): Promise<{
+    projectId: string;
+    componentId: string;
+    environmentId: string;
+    step: string;
+  }>;
+  /** the same state, locked by someone: what a force-unlock releases */
+  lockedState(): ReturnType<typeof lockedState>;
 }
 
 /** Seeds the demo diagram (once per database) and reads the ids the table's inputs use. */
@@ -91,6 +101,8 @@ export async function loadFixture(h: Harness): Promise<Fixture> {
     presetId: preset.id,
     defaultId: deflt.id,
     suffix,
+    storedState: () => storedState(h).then(({ instanceId: _, ...input }) => input),
+    lockedState: () => lockedState(h),
     async scratchToken() {
       return (await testToken(h, "acme", "viewer")).id;
     },
@@ -390,6 +402,21 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
     minimum: "viewer",
     input: (f) => ({ projectId: f.projectId, environmentId: f.staging }),
   },
+
+  "state.list": {
+    minimum: "viewer",
+    input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.staging }),
+  },
+  "state.versions": { minimum: "viewer", input: (f) => f.storedState() },
+  "state.diff": {
+    minimum: "viewer",
+    input: async (f) => ({ ...(await f.storedState()), from: 1, to: 2 }),
+  },
+  "state.download": {
+    minimum: "ops",
+    input: async (f) => ({ ...(await f.storedState()), version: 2 }),
+  },
+  "state.forceUnlock": { minimum: "ops", input: (f) => f.lockedState() },
 
   "compare.environments": {
     minimum: "viewer",

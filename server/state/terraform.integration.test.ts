@@ -47,7 +47,7 @@ forEachDatabase(
         const { api } = await stateInstances(h);
         const token = (await testToken(h, "acme", "ops")).value;
         const address = stateAddress(api, "src");
-        const env = {
+        const env: Record<string, string> = {
           PATH: process.env.PATH ?? "/usr/bin:/bin",
           HOME: dir,
           TF_CLI_CONFIG_FILE: "/dev/null",
@@ -60,7 +60,10 @@ forEachDatabase(
           TF_HTTP_PASSWORD: token,
         };
         const tf = (...args: string[]) =>
-          promisify(execFile)(TERRAFORM, [...args, "-no-color"], { cwd: dir, env });
+          promisify(execFile)(TERRAFORM, [...args, "-no-color"], {
+            cwd: dir,
+            env: env as NodeJS.ProcessEnv,
+          });
         await tf("init", "-input=false");
         await tf("apply", "-auto-approve", "-input=false", "-var", "n=1");
         const listed = await tf("state", "list");
