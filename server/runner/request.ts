@@ -9,7 +9,7 @@ import { deploymentSnapshot, type DeploymentSnapshot } from "../deployments/snap
 import { namePrefix } from "../domain/access/metadata";
 import { deploymentBlockers, describeBlocker } from "../domain/deployments/blockers";
 import { AppError } from "../domain/errors";
-import { bundleRef, linkPoliciesIn } from "../domain/graph/types";
+import { linkPoliciesIn } from "../domain/graph/types";
 import { fingerprinter } from "../crypto/fingerprint";
 import type { Tx } from "../db";
 import { environmentDefaultsFor } from "../repositories/environment-defaults";
@@ -83,7 +83,7 @@ export async function startedRun(tx: Tx, run: RunRow, state: StateAccess): Promi
     environmentId: run.environmentId,
   };
   const resolved = await resolveForDeployment(target, { tx, deploymentId: run.id });
-  const { resolution, bundle, component, environment, diagram, artifactTypes, bundles } = resolved;
+  const { resolution, bundle, component, environment, diagram, artifactTypes } = resolved;
   const frozen = deploymentSnapshot(resolution, bundle, fingerprinter(run.organizationId));
   if (run.action !== "destroy") {
     const blockers = deploymentBlockers({
@@ -126,13 +126,9 @@ export async function startedRun(tx: Tx, run: RunRow, state: StateAccess): Promi
     }),
   );
   const provisioner = bundle.steps[0]?.provisioner ?? "none";
-  const stepOf = (componentId: string) => {
-    const c = diagram.components.find((x) => x.id === componentId);
-    return c && bundles.get(bundleRef(c.bundle, c.version))?.steps[0]?.path;
-  };
   const instanceId = run.instanceId;
   const context = isIacStep(provisioner)
-    ? await runContext(tx, { ...run, instanceId }, { resolution, bundle, stepOf }, state)
+    ? await runContext({ ...run, instanceId }, { resolution, bundle }, state)
     : undefined;
   return {
     request: {

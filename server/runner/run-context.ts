@@ -10,18 +10,17 @@ import { splitSensitive } from "../domain/access/split-sensitive";
 import type { BundleDefinition } from "../domain/catalog/types";
 import { sensitivePaths } from "../domain/catalog/schema-path";
 import { AppError } from "../domain/errors";
-import type { Tx } from "../db";
 import type { RunContext, StateBackendAccess } from "../provisioners/types";
-import { loadInstancesRuntime } from "../repositories/access";
 import type { RunRow } from "../repositories/runs";
 
 /** How the runner reaches the state backend (server/state): injected, so tests can too. */
 export interface StateAccess {
   run(run: { deploymentId: string; instanceId: string }, step: string): StateBackendAccess;
-  upstream(
+  /** Read-only access to the states (of the same step) of the instances its lines come from. */
+  upstreams(
     run: { deploymentId: string; instanceId: string },
-    upstream: { instanceId: string; step: string },
-  ): StateBackendAccess;
+    step: string,
+  ): Promise<Record<string, StateBackendAccess>>;
 }
 
 const IAC = new Set(["terraform", "opentofu"]);
@@ -48,35 +47,14 @@ function secretsOf(resolution: InstanceResolution, bundle: BundleDefinition): st
 }
 
 export async function runContext(
-  tx: Tx,
   run: RunRow & { instanceId: string },
-  resolved: {
-    resolution: InstanceResolution;
-    bundle: BundleDefinition;
-    /** The bundle of each component, for the step an upstream's state lives under. */
-    stepOf: (componentId: string) => string | undefined;
-  },
+  resolved: { resolution: InstanceResolution; bundle: BundleDefinition },
   state: StateAccess,
 ): Promise<RunContext> {
   const { resolution, bundle } = resolved;
   const step = bundle.steps[0];
   if (!step) throw new AppError("BAD_REQUEST", `${bundle.name} has no step to run`);
   const who = { deploymentId: run.id, instanceId: run.instanceId };
-  const links = resolution.connections.flatMap((c) =>
-    c.source?.kind === "link" ? [{ slot: c.slot, componentId: c.source.from.componentId }] : [],
-  );
-  const upstreams = await loadInstancesRuntime(
-    run.environmentId,
-    links.map((l) => l.componentId),
-    tx,
-  );
-  const upstreamStates: Record<string, StateBackendAccess> = {};
-  for (const link of links) {
-    const instanceId = upstreams.get(link.componentId)?.instanceId;
-    const upstreamStep = resolved.stepOf(link.componentId);
-    if (instanceId && upstreamStep)
-      upstreamStates[link.slot] = state.upstream(who, { instanceId, step: upstreamStep });
-  }
   return {
     ...who,
     bundleDir: bundleDirOf(bundle),
@@ -101,7 +79,7 @@ export async function runContext(
       ),
     ),
     state: state.run(who, step.path),
-    upstreamStates,
+    upstreamStates: await state.upstreams(who, step.path),
     secrets: secretsOf(resolution, bundle),
   };
 }

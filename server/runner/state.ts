@@ -2,7 +2,7 @@
 // state, read access to upstream states (the backend lets a run only read an instance that is
 // not its own), and releasing the locks a cancelled or killed run left.
 import type { ProvisionerDeps } from "../provisioners";
-import { runStateAccess } from "../state/credentials";
+import { runStateAccess, upstreamStateAccess } from "../state/credentials";
 import { releaseRunLocks } from "../state/release";
 import type { StateAccess } from "./run-context";
 
@@ -10,10 +10,6 @@ export type RunnerState = StateAccess & ProvisionerDeps;
 
 export const runnerState: RunnerState = {
   run: runStateAccess,
-  upstream: (run, upstream) =>
-    runStateAccess(
-      { deploymentId: run.deploymentId, instanceId: upstream.instanceId },
-      upstream.step,
-    ),
+  upstreams: upstreamStateAccess,
   releaseLocks: releaseRunLocks,
 };

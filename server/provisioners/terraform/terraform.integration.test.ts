@@ -2,7 +2,8 @@
 // runner, against the state backend served on a loopback port: a plan shown as resource
 // changes, the apply of THAT plan, outputs turned into a typed artifact the linked reader
 // receives (and reads again through terraform_remote_state), a second apply refused by the
-// lock, a cancel mid-apply (state saved, no lock left), destroy.
+// lock, drift found by a refresh-only plan, a cancel mid-apply (state saved, no lock left),
+// destroy.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,7 +16,11 @@ import { reloadEnv } from "../../env";
 import { setDispatcher } from "../../run-queue/dispatch";
 import { inlineRunner } from "../../runner/inline";
 import { stateAddress } from "../../state/credentials";
+import { findRun } from "../../repositories/runs";
+import { startedRun } from "../../runner/request";
+import { runnerState } from "../../runner/state";
 import { findTerraform } from "./binary";
+import { terraformProvisioner } from ".";
 
 const binary = findTerraform();
 if (!binary)
@@ -220,7 +225,7 @@ describe.skipIf(!binary)("terraform provisioner", () => {
           const tf = (...args: string[]) =>
             promisify(execFile)(binary!.path, [...args, "-no-color", "-input=false"], {
               cwd: dir,
-              env,
+              env: env as unknown as NodeJS.ProcessEnv,
             });
           await tf("init");
           const second = await tf("apply", "-auto-approve").then(
@@ -235,6 +240,44 @@ describe.skipIf(!binary)("terraform provisioner", () => {
         await runner.idle();
         const done = await prisma().deployment.findUniqueOrThrow({ where: { id: queued.id } });
         expect([done.status, done.reason]).toEqual(["succeeded", null]);
+      });
+
+      it("finds the reader drifted once flags' state moved under it (refresh-only plan)", async () => {
+        // A run of the reader (its credentials live while it runs), driven here by hand: the
+        // runner's drift action is another piece of work.
+        const instanceId = await instanceOf(reader.id);
+        const { id } = await prisma().deployment.create({
+          data: { instanceId, environmentId, action: "destroy", status: "running" },
+          select: { id: true },
+        });
+        try {
+          const started = await startedRun(prisma(), (await findRun(id))!, runnerState);
+          const lines: string[] = [];
+          const drift = await terraformProvisioner({
+            binary: binary!,
+            graceMs: 10_000,
+            releaseLocks: runnerState.releaseLocks,
+          }).drift!(started.request, (l) => lines.push(l.text));
+          expect(drift).toEqual(
+            expect.arrayContaining([
+              {
+                resource: "output.from_state",
+                attribute: "value.version",
+                expected: "v1",
+                actual: "v2",
+              },
+              {
+                resource: "output.from_state",
+                attribute: "value.flags.beta",
+                expected: "true",
+                actual: "false",
+              },
+            ]),
+          );
+          expect(lines.join("\n")).not.toContain(started.request.run!.state.password);
+        } finally {
+          await prisma().deployment.update({ where: { id }, data: { status: "aborted" } });
+        }
       });
 
       it("cancels mid-apply: Terraform interrupted, its state saved, no lock left", async () => {
