@@ -19,12 +19,13 @@ variable "md_upstream_states" {
   sensitive = true
 }
 
+# Only the address: the http backend takes the credentials from TF_HTTP_USERNAME/PASSWORD
+# (this run's own, which the state backend lets read upstream states), so they are not kept
+# in this instance's state as the data source's config would be.
 data "terraform_remote_state" "flags" {
   backend = "http"
   config = {
-    address  = var.md_upstream_states["flags"].address
-    username = var.md_upstream_states["flags"].username
-    password = var.md_upstream_states["flags"].password
+    address = var.md_upstream_states["flags"].address
   }
 }
 

@@ -15,7 +15,8 @@ import { type StateServer, startStateServer } from "@/test/state-server";
 import { reloadEnv } from "../../env";
 import { setDispatcher } from "../../run-queue/dispatch";
 import { inlineRunner } from "../../runner/inline";
-import { stateAddress } from "../../state/credentials";
+import { openCompact } from "../../crypto/cipher";
+import { runStateAccess, stateAddress } from "../../state/credentials";
 import { findRun } from "../../repositories/runs";
 import { startedRun } from "../../runner/request";
 import { runnerState } from "../../runner/state";
@@ -150,6 +151,20 @@ describe.skipIf(!binary)("terraform provisioner", () => {
         const plan = await run(flags.id, "plan");
         expect([plan.status, plan.reason]).toEqual(["planned", null]);
         expect(plan.savedPlan).toBeTruthy();
+        // The saved plan (sealed in its row) holds no state credentials: they came from the env.
+        const planFile = path.join(tmpdir(), `pb-plan-${plan.id}.zip`);
+        writeFileSync(planFile, Buffer.from(openCompact(plan.savedPlan!), "base64"));
+        const password = runStateAccess(
+          { deploymentId: plan.id, instanceId: await instanceOf(flags.id) },
+          "src",
+        ).password;
+        const unzipped = await promisify(execFile)("unzip", ["-p", planFile], {
+          encoding: "latin1",
+          maxBuffer: 1 << 24,
+        });
+        rmSync(planFile);
+        expect(unzipped.stdout).toContain("terraform_data"); // it did read the plan
+        expect(unzipped.stdout).not.toContain(password);
         const viewer = await h.as("viewer@acme.test");
         const shown = await viewer.deployment.get({
           projectId,
@@ -189,7 +204,12 @@ describe.skipIf(!binary)("terraform provisioner", () => {
         const state = (await res.json()) as { outputs: Record<string, { value: unknown }> };
         expect(state.outputs.in_sync?.value).toBe(true);
         expect(state.outputs.from_state?.value).toMatchObject({ version: "v1" });
-        expect(await logText(read.id)).not.toContain("password");
+        const readerPassword = runStateAccess(
+          { deploymentId: read.id, instanceId: await instanceOf(reader.id) },
+          "src",
+        ).password;
+        expect(JSON.stringify(state)).not.toContain(readerPassword);
+        expect(await logText(read.id)).not.toContain(readerPassword);
       });
 
       it("refuses a second apply while a run holds the lock, naming the holder", async () => {
