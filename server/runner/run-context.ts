@@ -27,12 +27,17 @@ const IAC = new Set(["terraform", "opentofu"]);
 
 export const isIacStep = (provisioner: string) => IAC.has(provisioner);
 
-/** The bundle's folder inside the catalog directory (never outside it). */
+/**
+ * The bundle's folder inside the catalog directory (never outside it); "" when it is not on
+ * this server (an organization's import): the provisioner that needs it says so.
+ */
 function bundleDirOf(bundle: BundleDefinition): string {
-  const root = realRoot(catalogRoot());
-  const dir = containedPath(root, root, path.dirname(bundle.source));
-  if (!dir.path) throw new AppError("NOT_FOUND", `the source of ${bundle.name} is not on disk`);
-  return dir.path;
+  try {
+    const root = realRoot(catalogRoot());
+    return containedPath(root, root, path.dirname(bundle.source)).path ?? "";
+  } catch {
+    return "";
+  }
 }
 
 function secretsOf(resolution: InstanceResolution, bundle: BundleDefinition): string[] {

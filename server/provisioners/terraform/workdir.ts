@@ -3,7 +3,15 @@
 // line's grants), the metadata bag, a `backend "http"` block pointing at Patchbay — and an
 // explicit CLI config. Credentials never go into a file or argv: the backend takes them from
 // TF_HTTP_* variables, upstream states' access comes as TF_VAR_md_upstream_states.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { AppError } from "../../domain/errors";
@@ -43,7 +51,11 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** Creates the working directory of `run`; the caller removes it. */
 export function prepareWorkDir(request: ProvisionRequest, run: RunContext): WorkDir {
+  if (!run.bundleDir)
+    throw new AppError("NOT_FOUND", "the bundle's source is not on this server (not in bundles/)");
   const source = path.resolve(run.bundleDir, run.step.path);
+  if (!existsSync(source))
+    throw new AppError("NOT_FOUND", `the step's folder ${run.step.path} is not in the bundle`);
   if (!source.startsWith(path.resolve(run.bundleDir) + path.sep))
     throw new AppError("BAD_REQUEST", `the step path ${run.step.path} leaves the bundle`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "patchbay-tf-")); // 0700
