@@ -14,7 +14,7 @@ import {
   tfState,
 } from "@/test/state-fixture";
 import { type StateServer, startStateServer } from "@/test/state-server";
-import { runStateAccess } from "./credentials";
+import { runStateAccess, upstreamStateAccess } from "./credentials";
 import { releaseRunLocks } from "./release";
 
 let server: StateServer;
@@ -182,7 +182,8 @@ forEachDatabase(
     it("run credentials: own state read/write/lock, upstream read-only, expired with the run; lost runs' locks released", async () => {
       const run = await runningRun(h, ids.api, ids.environmentId);
       const own = runStateAccess({ deploymentId: run.id, instanceId: ids.api }, "run");
-      const up = runStateAccess({ deploymentId: run.id, instanceId: ids.database }, "run");
+      const up = (await upstreamStateAccess({ deploymentId: run.id, instanceId: ids.api }, "run"))
+        .database!;
       const auth = { user: own.username, password: own.password };
       expect(own.address).toBe(at(ids.api, "run"));
       const holder = lockInfo();

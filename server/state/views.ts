@@ -33,7 +33,7 @@ async function instanceOf(target: StateTarget) {
 }
 
 /** The backend block that points a Terraform root module at this state. */
-export function backendBlock(instanceId: string, step: string): string {
+function backendBlock(instanceId: string, step: string): string {
   const address = stateAddress(instanceId, step);
   return [
     "terraform {",
