@@ -25,7 +25,8 @@ function saveFile(filename: string, text: string) {
   a.href = url;
   a.download = filename;
   a.click();
-  URL.revokeObjectURL(url);
+  // Revoked once the browser has started the download, not before.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function StateDiff({ target, from, to }: { target: Target; from: number; to: number }) {

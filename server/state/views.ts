@@ -53,7 +53,10 @@ const lockView = (lock: repo.StateLockDto) => {
     operation: info.Operation ?? "",
     who: info.Who ?? "",
     info: info.Info ?? "",
-    created: info.Created ?? lock.createdAt.toISOString(),
+    // Terraform always sends Created; another client may not (or not a valid time).
+    created: Number.isNaN(Date.parse(info.Created ?? ""))
+      ? lock.createdAt.toISOString()
+      : info.Created!,
     deploymentId: lock.deploymentId,
   };
 };
