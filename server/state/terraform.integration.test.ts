@@ -1,5 +1,5 @@
 // The real Terraform binary against the state backend: init, apply, `state list`, a second
-// apply, with an ops API token through TF_HTTP_* (as ops would from a plain terminal).
+// apply, a lock held elsewhere and force-unlock, with an ops API token through TF_HTTP_* (as ops would from a plain terminal).
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { forEachDatabase, ONE_DATABASE, testToken } from "@/test/integration";
-import { stateInstances } from "@/test/state-fixture";
+import { call, lockInfo, stateInstances } from "@/test/state-fixture";
 import { type StateServer, startStateServer } from "@/test/state-server";
 import { stateAddress } from "./credentials";
 
