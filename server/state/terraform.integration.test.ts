@@ -1,5 +1,6 @@
 // The real Terraform binary against the state backend: init, apply, `state list`, a second
-// apply, a lock held elsewhere and force-unlock, with an ops API token through TF_HTTP_* (as ops would from a plain terminal).
+// apply, a lock held elsewhere and force-unlock, with an ops API token through TF_HTTP_* (as
+// ops would from a plain terminal).
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
