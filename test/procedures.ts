@@ -40,14 +40,8 @@ export interface Fixture {
   /** a succeeded apply of the API in staging with two log lines, written once, no audit event */
   finishedRun(): Promise<string>;
   suffix(): string;
-  /** the API's Terraform state `src` in staging, versions 1 and 2 (test/state-fixture.ts) */
-  storedState(): Promise<{
-    projectId: string;
-    componentId: string;
-    environmentId: string;
-    step: string;
-  }>;
-  /** the same state, locked by someone: what a force-unlock releases */
+  /** the API's Terraform state `src` in staging, versions 1 and 2; the same, locked */
+  storedState(): ReturnType<typeof lockedState>;
   lockedState(): ReturnType<typeof lockedState>;
 }
 

@@ -37,7 +37,7 @@ export async function stateInstances(h: Harness) {
   };
 }
 
-/** A run of the instance, `running` (its state credentials valid) until `finish`. */
+/** A run of the instance, `running`: its state credentials are valid. */
 export async function runningRun(h: Harness, instanceId: string, environmentId: string) {
   const prisma = h.db().prisma;
   // One active run per instance: the demo's queued ones step aside.
@@ -49,10 +49,7 @@ export async function runningRun(h: Harness, instanceId: string, environmentId: 
     data: { instanceId, environmentId, action: "apply", status: "running", startedAt: new Date() },
     select: { id: true },
   });
-  return {
-    id,
-    finish: () => prisma.deployment.update({ where: { id }, data: { status: "succeeded" } }),
-  };
+  return { id };
 }
 
 /** A Terraform state (format 4) with this serial and lineage. */

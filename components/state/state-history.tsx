@@ -17,6 +17,9 @@ interface Target {
   step: string;
 }
 
+/** Versions listed before "Show all": a busy state keeps hundreds. */
+const SHOWN = 10;
+
 const show = (v: unknown) => (v === undefined ? "—" : JSON.stringify(v));
 
 function saveFile(filename: string, text: string) {
@@ -25,7 +28,8 @@ function saveFile(filename: string, text: string) {
   a.href = url;
   a.download = filename;
   a.click();
-  URL.revokeObjectURL(url);
+  // Revoked once the browser has started the download, not before.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function StateDiff({ target, from, to }: { target: Target; from: number; to: number }) {
@@ -82,6 +86,7 @@ export function StateHistory({
     trpc.state.download.mutationOptions({ onSuccess: (d) => saveFile(d.filename, d.text) }),
   );
   const [pair, setPair] = useState<[number, number] | null>(null);
+  const [all, setAll] = useState(false);
   if (!versions.data) return null;
   const latest = versions.data[0]?.version ?? 0;
   const [from, to] = pair ?? [Math.max(0, latest - 1), latest];
@@ -106,7 +111,7 @@ export function StateHistory({
   return (
     <div className="space-y-2">
       <ul className="divide-y divide-slate-100" data-testid="state-versions">
-        {versions.data.map((v) => (
+        {(all ? versions.data : versions.data.slice(0, SHOWN)).map((v) => (
           <li
             key={v.version}
             className="py-1 text-xs"
@@ -149,6 +154,11 @@ export function StateHistory({
           </li>
         ))}
       </ul>
+      {!all && versions.data.length > SHOWN ? (
+        <Button variant="ghost" className="px-1 py-0 text-xs" onClick={() => setAll(true)}>
+          Show all {versions.data.length} versions
+        </Button>
+      ) : null}
       {download.error ? (
         <p role="alert" className="text-xs text-red-700">
           {download.error.message}

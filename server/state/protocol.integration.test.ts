@@ -14,8 +14,8 @@ import {
   tfState,
 } from "@/test/state-fixture";
 import { type StateServer, startStateServer } from "@/test/state-server";
-import { runStateAccess } from "./credentials";
-import { releaseRunLocks } from "./release";
+import { runStateAccess, upstreamStateAccess } from "./credentials";
+import { recoverLostRuns } from "../runner/recover";
 
 let server: StateServer;
 beforeAll(async () => {
@@ -179,10 +179,11 @@ forEachDatabase(
       expect((await call(url, "LOCK", globex, JSON.stringify(lockInfo()))).status).toBe(404);
     });
 
-    it("run credentials: own state read/write/lock, upstream read-only, expired with the run; lost runs' locks released", async () => {
+    it("run credentials: own state read/write/lock, upstream read-only, expired with the run; a lost run's locks released by the runner", async () => {
       const run = await runningRun(h, ids.api, ids.environmentId);
       const own = runStateAccess({ deploymentId: run.id, instanceId: ids.api }, "run");
-      const up = runStateAccess({ deploymentId: run.id, instanceId: ids.database }, "run");
+      const up = (await upstreamStateAccess({ deploymentId: run.id, instanceId: ids.api }, "run"))
+        .database!;
       const auth = { user: own.username, password: own.password };
       expect(own.address).toBe(at(ids.api, "run"));
       const holder = lockInfo();
@@ -198,11 +199,16 @@ forEachDatabase(
         expect((await call(own.address, "UNLOCK", auth, "")).status).toBe(403);
         expect((await call(own.address, "GET", { ...auth, password: "guess" })).status).toBe(401);
       });
-      expect(await releaseRunLocks(run.id, "the run was lost")).toBe(1);
+      // The runner finds the run lost (the server restarted): the run fails, its lock is freed.
+      await recoverLostRuns({ all: true });
       expect(
         await h.db().prisma.stateLock.count({ where: { instanceId: ids.api, step: "run" } }),
       ).toBe(0);
-      await run.finish();
+      const released = await h.db().prisma.auditEvent.findFirstOrThrow({
+        where: { action: "state.unlocked", actorId: run.id },
+        select: { after: true },
+      });
+      expect(JSON.stringify(released.after)).toContain("was lost mid-run");
       expect((await call(own.address, "GET", auth)).status).toBe(401);
     });
   },

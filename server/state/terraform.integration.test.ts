@@ -1,5 +1,6 @@
 // The real Terraform binary against the state backend: init, apply, `state list`, a second
-// apply, with an ops API token through TF_HTTP_* (as ops would from a plain terminal).
+// apply, a lock held elsewhere and force-unlock, with an ops API token through TF_HTTP_* (as
+// ops would from a plain terminal).
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,7 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { forEachDatabase, ONE_DATABASE, testToken } from "@/test/integration";
-import { stateInstances } from "@/test/state-fixture";
+import { call, lockInfo, stateInstances } from "@/test/state-fixture";
 import { type StateServer, startStateServer } from "@/test/state-server";
 import { stateAddress } from "./credentials";
 
@@ -85,6 +86,23 @@ forEachDatabase(
         expect(await h.db().prisma.stateLock.count({ where: { instanceId: api } })).toBe(0);
         const out = await tf("output", "-json");
         expect(JSON.parse(out.stdout).n.value).toBe("2");
+
+        // Another client holds the lock: apply fails naming the HOLDER's lock ID, read from our
+        // 423 answer (the CLI then prints its own would-be lock info below it, not the holder's:
+        // that part is Terraform's); force-unlock (ops) frees it.
+        const holder = lockInfo("held-by-alice", "alice@laptop");
+        expect(
+          (await call(address, "LOCK", { bearer: token }, JSON.stringify(holder))).status,
+        ).toBe(200);
+        const refused = await tf("apply", "-auto-approve", "-input=false", "-var", "n=3").catch(
+          (e: { stderr: string }) => e,
+        );
+        expect(refused.stderr).toContain("already locked: ID=held-by-alice");
+        await tf("force-unlock", "-force", holder.ID);
+        expect(await h.db().prisma.stateLock.count({ where: { instanceId: api } })).toBe(0);
+        expect(
+          await h.db().prisma.auditEvent.count({ where: { action: "state.force-unlocked" } }),
+        ).toBe(1);
       },
     );
   },

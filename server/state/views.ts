@@ -33,7 +33,7 @@ async function instanceOf(target: StateTarget) {
 }
 
 /** The backend block that points a Terraform root module at this state. */
-export function backendBlock(instanceId: string, step: string): string {
+function backendBlock(instanceId: string, step: string): string {
   const address = stateAddress(instanceId, step);
   return [
     "terraform {",
@@ -53,7 +53,10 @@ const lockView = (lock: repo.StateLockDto) => {
     operation: info.Operation ?? "",
     who: info.Who ?? "",
     info: info.Info ?? "",
-    created: info.Created ?? lock.createdAt.toISOString(),
+    // Terraform always sends Created; another client may not (or not a valid time).
+    created: Number.isNaN(Date.parse(info.Created ?? ""))
+      ? lock.createdAt.toISOString()
+      : info.Created!,
     deploymentId: lock.deploymentId,
   };
 };

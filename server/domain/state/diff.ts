@@ -5,21 +5,21 @@
 
 export const MASK = "(sensitive)";
 
-export interface AttributeChange {
+interface AttributeChange {
   /** Dotted path inside the resource instance, e.g. `input.flags.beta` or `tags[0]`. */
   path: string;
   before?: unknown;
   after?: unknown;
 }
 
-export interface StateResourceChange {
+interface StateResourceChange {
   /** Terraform's address, e.g. `module.net.terraform_data.vpc["a"]`. */
   address: string;
   change: "added" | "removed" | "changed";
   attributes: AttributeChange[];
 }
 
-export interface StateOutputChange {
+interface StateOutputChange {
   name: string;
   change: "added" | "removed" | "changed";
   sensitive: boolean;

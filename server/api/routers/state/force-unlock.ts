@@ -3,7 +3,7 @@ import { forceUnlock as release } from "../../../state/views";
 import { projectProcedure } from "../../procedures";
 import { stateInput } from "./schemas";
 
-/** Releases a state's lock whoever holds it (a run that died, a laptop gone): ops/owner, audited. */
+/** Releases a state's lock whoever holds it (a dead run, a laptop gone): ops/owner, audited. */
 export const forceUnlock = projectProcedure("ops", "state.force-unlock")
   .input(stateInput)
   .output(z.object({ step: z.string(), unlocked: z.boolean() }))
