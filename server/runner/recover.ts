@@ -7,6 +7,8 @@ import { endRun } from "./actor";
 import { continueBatch } from "./batch";
 import { mayBeAlive } from "./identity";
 import { releaseRunLocks } from "../state/release";
+import { log } from "../log";
+import { stopOrphanedCommand } from "../provisioners/terraform/orphans";
 
 export interface RecoverOptions {
   staleAfterMs?: number;
@@ -29,8 +31,13 @@ export async function recoverLostRuns(options: RecoverOptions = {}): Promise<str
     if (!why) continue;
     const reason = `worker ${worker} was lost mid-run (${why}); the run did not finish`;
     const ended = await endRun(run.id, "running", "failed", reason);
-    // Its Terraform process died with it: the state locks it held would block every later run.
-    if (ended) await releaseRunLocks(run.id, reason);
+    // A Terraform process it started outlives it (its own process group): stopped here when it
+    // ran on this machine; then the state locks it held would block every later run.
+    if (ended) {
+      const stopped = await stopOrphanedCommand(run.id);
+      if (stopped) log.warn({ run: run.id, stopped }, "stopped the lost run's terraform process");
+      await releaseRunLocks(run.id, reason);
+    }
     if (ended?.batchId) ready.push(...(await continueBatch(ended.batchId)));
   }
   return ready;

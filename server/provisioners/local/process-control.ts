@@ -57,6 +57,11 @@ export interface StartOptions {
   stateFile: string;
 }
 
+/** What identifies a running process later: its pid and start time, and what it runs. */
+export function processState(pid: number, command: string[]): ProcessState {
+  return { pid, startTime: startTimeOf(pid), command, startedAt: new Date().toISOString() };
+}
+
 /** Starts the command without a shell; resolves once it has spawned, rejects if it could not. */
 export async function startProcess(options: StartOptions): Promise<ProcessState> {
   const [file, ...args] = options.command;
@@ -76,13 +81,7 @@ export async function startProcess(options: StartOptions): Promise<ProcessState>
       child.once("error", reject);
     });
     child.unref();
-    const pid = child.pid!;
-    const state: ProcessState = {
-      pid,
-      startTime: startTimeOf(pid),
-      command: options.command,
-      startedAt: new Date().toISOString(),
-    };
+    const state = processState(child.pid!, options.command);
     writeFileSync(options.stateFile, JSON.stringify(state));
     return state;
   } finally {

@@ -7,6 +7,7 @@ import { lineSplitter } from "../log-lines";
 import type { LogLine, LogSink } from "../types";
 import { maskText } from "./mask";
 import { readJsonLine } from "./json-log";
+import { forgetCommand, recordCommand } from "./orphans";
 
 export interface CommandOptions {
   bin: string;
@@ -19,6 +20,8 @@ export interface CommandOptions {
   graceMs: number;
   /** Keep stdout as data (show, output) instead of logging it. */
   capture?: boolean;
+  /** The run it belongs to: its pid is recorded while it runs (see orphans.ts). */
+  runId: string;
 }
 
 export interface CommandResult {
@@ -47,6 +50,7 @@ export function runCommand(options: CommandOptions): Promise<CommandResult> {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });
+    if (child.pid) recordCommand(options.runId, child.pid, [bin, ...args]);
     const errors: string[] = [];
     const chunks: Buffer[] = [];
     let killed = false;
@@ -79,6 +83,7 @@ export function runCommand(options: CommandOptions): Promise<CommandResult> {
     else options.signal?.addEventListener("abort", cancel, { once: true });
     child.once("error", reject);
     child.once("close", (code) => {
+      forgetCommand(options.runId);
       clearTimeout(grace);
       options.signal?.removeEventListener("abort", cancel);
       stdout.flush();

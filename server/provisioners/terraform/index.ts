@@ -60,6 +60,7 @@ export function terraformProvisioner(options: TerraformOptions): Provisioner {
         signal: request.signal,
         graceMs: options.graceMs,
         capture: opts.capture,
+        runId: run.deploymentId,
       });
       if (request.signal?.aborted) {
         const how = result.killed
