@@ -54,10 +54,10 @@ export function prepareWorkDir(request: ProvisionRequest, run: RunContext): Work
   if (!run.bundleDir)
     throw new AppError("NOT_FOUND", "the bundle's source is not on this server (not in bundles/)");
   const source = path.resolve(run.bundleDir, run.step.path);
-  if (!existsSync(source))
-    throw new AppError("NOT_FOUND", `the step's folder ${run.step.path} is not in the bundle`);
   if (!source.startsWith(path.resolve(run.bundleDir) + path.sep))
     throw new AppError("BAD_REQUEST", `the step path ${run.step.path} leaves the bundle`);
+  if (!existsSync(source))
+    throw new AppError("NOT_FOUND", `the step's folder ${run.step.path} is not in the bundle`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "patchbay-tf-")); // 0700
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
