@@ -1,9 +1,9 @@
 // The terraform provisioner with the installed binary, through the procedures and an in-process
 // runner, against the state backend served on a loopback port: a plan shown as resource
 // changes, the apply of THAT plan, outputs turned into a typed artifact the linked reader
-// receives (and reads again through terraform_remote_state), a second apply refused by the
-// lock, drift found by a refresh-only plan, a cancel mid-apply (state saved, no lock left),
-// destroy.
+// receives (and reads again through terraform_remote_state), a stale reviewed plan refused by
+// Terraform itself, a second apply refused by the lock, drift found by a refresh-only plan, a
+// cancel mid-apply (state saved, no lock left), destroy.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -210,6 +210,17 @@ describe.skipIf(!binary)("terraform provisioner", () => {
         ).password;
         expect(JSON.stringify(state)).not.toContain(readerPassword);
         expect(await logText(read.id)).not.toContain(readerPassword);
+      });
+
+      it("refuses to apply a reviewed plan once the state moved: Terraform's own message", async () => {
+        await setFlags({ release: "v1b", flags: { beta: true }, apply_seconds: 0 });
+        const plan = await run(flags.id, "plan");
+        expect(plan.status).toBe("planned");
+        const meanwhile = await run(flags.id, "apply");
+        expect(meanwhile.status).toBe("succeeded");
+        const stale = await run(flags.id, "apply", { planId: plan.id });
+        expect(stale.status).toBe("failed");
+        expect(stale.reason).toMatch(/^terraform apply failed: Error: Saved plan is stale/);
       });
 
       it("refuses a second apply while a run holds the lock, naming the holder", async () => {
