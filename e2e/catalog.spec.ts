@@ -15,7 +15,7 @@ test("a developer browses the catalog, previews a bundle's form and sees its slo
   // By heading: other cards mention a bundle's name through the artifact types they consume.
   const card = (name: string) =>
     cards.filter({ has: page.getByRole("heading", { name: new RegExp(`^${name}@`) }) });
-  await expect(cards).toHaveCount(17);
+  await expect(cards).toHaveCount(19);
 
   await page.getByLabel("Search bundles").fill("postgres");
   await expect(card("aws-rds-postgres")).toBeVisible();

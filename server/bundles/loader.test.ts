@@ -36,6 +36,8 @@ describe("shipped catalog", () => {
       "local-postgres-database",
       "local-redis",
       "local-process",
+      "feature-flags",
+      "feature-flag-reader",
     ]) {
       expect(names).toContain(name);
     }

@@ -21,11 +21,11 @@ forEachDatabase("catalog sync", (h) => {
     return row.id;
   }
 
-  it("the harness sync loaded all 17 bundles, 16 artifact types and the shipped presets, audited once", async () => {
+  it("the harness sync loaded all 19 bundles, 17 artifact types and the shipped presets, audited once", async () => {
     const p = h.db().prisma;
-    expect(await p.bundle.count()).toBe(17);
-    expect(await p.bundleVersion.count()).toBe(17);
-    expect(await p.artifactType.count()).toBe(16);
+    expect(await p.bundle.count()).toBe(19);
+    expect(await p.bundleVersion.count()).toBe(19);
+    expect(await p.artifactType.count()).toBe(17);
     const rds = await p.preset.findMany({
       where: { bundleName: "aws-rds-postgres", organizationId: null },
       select: { name: true, builtIn: true, versions: { select: { version: true, status: true } } },
@@ -106,7 +106,7 @@ forEachDatabase("catalog sync", (h) => {
   it("a viewer lists, searches and filters the catalog and opens a bundle", async () => {
     const organizationId = await acmeId();
     const viewer = await h.as("viewer@acme.test");
-    expect(await viewer.catalog.list({ organizationId })).toHaveLength(17);
+    expect(await viewer.catalog.list({ organizationId })).toHaveLength(19);
     const postgres = await viewer.catalog.list({ organizationId, q: "postgres" });
     expect(postgres.map((b) => b.name)).toContain("aws-rds-postgres");
     const databases = await viewer.catalog.list({ organizationId, category: "Databases" });
@@ -114,7 +114,7 @@ forEachDatabase("catalog sync", (h) => {
     expect((await viewer.catalog.categories({ organizationId })).map((c) => c.name)).toContain(
       "Databases",
     );
-    expect(await viewer.catalog.artifactTypes({ organizationId })).toHaveLength(16);
+    expect(await viewer.catalog.artifactTypes({ organizationId })).toHaveLength(17);
 
     const rds = await viewer.catalog.bundle({ organizationId, name: "aws-rds-postgres" });
     expect(rds.inputs.map((s) => s.type)).toEqual(["aws-iam-role", "aws-vpc"]);
