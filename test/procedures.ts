@@ -246,6 +246,14 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
       protected: true,
     }),
   },
+  "environment.setDriftSchedule": {
+    minimum: "ops",
+    input: async (f) => ({
+      projectId: f.projectId,
+      environmentId: await f.scratchEnvironment(),
+      cron: "0 * * * *",
+    }),
+  },
   "environment.fork": {
     minimum: "ops",
     input: (f) => ({
@@ -389,6 +397,24 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
   "deployment.readiness": {
     minimum: "viewer",
     input: (f) => ({ projectId: f.projectId, environmentId: f.staging }),
+  },
+  "deployment.drift": {
+    minimum: "viewer",
+    input: (f) => ({ projectId: f.projectId, environmentId: f.staging }),
+  },
+  "deployment.checkDrift": {
+    minimum: "developer",
+    // A fresh environment: nothing deployed there, so the check queues nothing.
+    input: async (f) => ({ projectId: f.projectId, environmentId: await f.scratchEnvironment() }),
+  },
+  "deployment.reconcile": {
+    minimum: "developer",
+    // Never applied in production: past the role check there is nothing to reconcile to.
+    input: (f) => ({
+      projectId: f.projectId,
+      environmentId: f.production,
+      componentId: f.database,
+    }),
   },
 
   "compare.environments": {

@@ -30,7 +30,7 @@ export interface DeploymentTarget {
   environmentId: string;
 }
 
-export type RunAction = "plan" | "apply" | "destroy";
+export type RunAction = "plan" | "apply" | "destroy" | "drift";
 
 const notFound = () =>
   new AppError("NOT_FOUND", "Component or environment not found in this project");
@@ -88,7 +88,7 @@ export async function queueRun(
       });
   } else {
     assertRequestable({
-      action: input.action,
+      action: input.action === "apply" ? "apply" : "plan",
       environment: environment.slug,
       resolution,
       ...(input.lifted ? { lifted: input.lifted } : {}),
