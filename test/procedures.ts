@@ -408,15 +408,13 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
     input: async (f) => ({ projectId: f.projectId, environmentId: await f.scratchEnvironment() }),
   },
   "deployment.reconcile": {
-    minimum: "developer",
-    // Never applied in production: past the role check there is nothing to reconcile to.
+    minimum: "developer", // never applied in production: nothing to reconcile to
     input: (f) => ({
       projectId: f.projectId,
       environmentId: f.production,
       componentId: f.database,
     }),
   },
-
   "compare.environments": {
     minimum: "viewer",
     input: (f) => ({ projectId: f.projectId, left: f.staging, right: f.production }),

@@ -16,7 +16,7 @@ export const driftCheckDto = z.object({
   ),
 });
 
-export const driftFindingDto = z.object({
+const driftFindingDto = z.object({
   componentId: z.string(),
   status: z.enum(["clean", "drifted", "failed"]),
   items: z.array(driftItem),

@@ -6,7 +6,7 @@
 // is set by ops and ticked by the runner (server/runner/drift-schedule.ts).
 import { auditedWrite } from "../changes/audited-write";
 import type { AuditContext } from "../audit/types";
-import { cronProblem } from "../domain/drift/schedule";
+import { cronProblem } from "./cron-schedule";
 import { AppError } from "../domain/errors";
 import * as repo from "../repositories/deployments";
 import { loadDiagram } from "../repositories/diagram";

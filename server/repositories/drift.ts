@@ -3,7 +3,7 @@
 import { prisma, type Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
-export type DriftStatusValue = "clean" | "drifted" | "failed";
+type DriftStatusValue = "clean" | "drifted" | "failed";
 
 export interface DriftRow {
   instanceId: string;

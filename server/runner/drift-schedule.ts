@@ -3,7 +3,7 @@
 // checks for each environment whose cron fired since its last tick. Moving the last tick is a
 // conditional update on the value read, so two processes ticking at once never both queue.
 import { checkDrift } from "../deployments/drift";
-import { isDriftCheckDue } from "../domain/drift/schedule";
+import { isDriftCheckDue } from "../deployments/cron-schedule";
 import { prisma } from "../db";
 import { log } from "../log";
 import { claimTick, scheduledEnvironments } from "../repositories/drift";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cronProblem, isDriftCheckDue } from "./schedule";
+import { cronProblem, isDriftCheckDue } from "./cron-schedule";
 
 const at = (iso: string) => new Date(`2026-12-04T${iso}Z`);
 
