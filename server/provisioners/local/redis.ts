@@ -231,7 +231,19 @@ async function drift(request: ProvisionRequest, onLog: LogSink): Promise<DriftIt
       // The probe stays off; the user is on when its rules say so.
       if (user.rules.includes("on")) expected = expected.replace(/^off\b/, "on");
       const actual = rulesOf(line);
-      if (actual !== expected) items.push({ resource, attribute: "rules", expected, actual });
+      if (actual !== expected) {
+        // Redis spells rules out in long lists: name only the tokens each side lacks.
+        const want = expected.split(" ");
+        const have = actual.split(" ");
+        const only = (a: string[], b: string[]) => a.filter((t) => !b.includes(t)).join(" ");
+        const [missing, extra] = [only(want, have), only(have, want)];
+        items.push({
+          resource,
+          attribute: "rules",
+          expected: missing || (extra ? "(none)" : expected),
+          actual: extra || (missing ? "(none)" : actual),
+        });
+      }
     }
   } finally {
     await client.quit();
