@@ -30,7 +30,7 @@ async function deployedDb(): Promise<{ database: string; role: string }> {
   return admin(async (c) => {
     const { rows } = await c.query<{ rolname: string; comment: string }>(
       `SELECT rolname, shobj_description(oid, 'pg_authid') AS comment FROM pg_roles
-        WHERE shobj_description(oid, 'pg_authid') LIKE 'patchbay:local-postgres-database database=notes-local-db-%'`,
+        WHERE shobj_description(oid, 'pg_authid') LIKE 'patchbay:local-postgres-database database=notes\\_local\\_db\\_%'`,
     );
     const row = rows[0];
     if (!row) throw new Error("the demo db's role was not found");
@@ -72,9 +72,11 @@ test("a privilege granted by hand shows as drift on the canvas, and reconcile br
     await expect(item).toContainText("USAGE → CREATE, USAGE");
 
     await panel.getByRole("button", { name: "Reconcile" }).click();
-    await expect(pill).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
+    const queued = await panel.getByTestId("reconcile-status").textContent();
+    const number = /#(\d+)/.exec(queued ?? "")?.[1];
+    expect(number, String(queued)).toBeTruthy();
     await expect(
-      inspector(page).locator('[data-testid="deployment"][data-action="apply"]').first(),
+      inspector(page).locator(`[data-testid="deployment"][data-number="${number}"]`),
     ).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
     await panel.getByRole("button", { name: "Check drift now" }).click();
     await expect(panel.getByTestId("drift-finding")).toHaveAttribute("data-status", "clean", {

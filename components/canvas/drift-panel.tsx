@@ -108,7 +108,7 @@ export function DriftPanel({ projectId, componentId }: { projectId: string; comp
         </p>
       ) : null}
       {reconcile.data ? (
-        <p role="status" className="text-xs text-emerald-800">
+        <p role="status" className="text-xs text-emerald-800" data-testid="reconcile-status">
           Queued apply #{reconcile.data.number} to reconcile.
         </p>
       ) : null}

@@ -39,6 +39,11 @@ export async function saveDrift(tx: Tx, row: DriftRow): Promise<void> {
   });
 }
 
+/** A destroyed instance has nothing left to drift: its finding goes with what it checked. */
+export async function clearDrift(tx: Tx, instanceId: string): Promise<void> {
+  await tx.instanceDrift.deleteMany({ where: { instanceId } });
+}
+
 /** The findings of an environment's instances, by component id. */
 export async function driftOfEnvironment(
   projectId: string,

@@ -8,6 +8,7 @@ import { prisma } from "../db";
 import { AppError } from "../domain/errors";
 import { log } from "../log";
 import { deleteInstanceOutputs } from "../repositories/access";
+import { clearDrift } from "../repositories/drift";
 import { setInstanceStatus as setRunInstanceStatus } from "../repositories/deployments";
 import { isDeepStrictEqual } from "node:util";
 import { beat, claimRun, findPlan, findRun, finishRun, type RunRow } from "../repositories/runs";
@@ -51,7 +52,10 @@ async function finish(run: RunRow, started: StartedRun | null, outcome: Outcome,
           work.produced,
           started.request.artifactTypes,
         );
-      if (run.action === "destroy") await deleteInstanceOutputs(tx, run.instanceId);
+      if (run.action === "destroy") {
+        await deleteInstanceOutputs(tx, run.instanceId);
+        await clearDrift(tx, run.instanceId);
+      }
     }
     const ended = await finishRun(tx, run.id, ["running"], {
       status: outcome.status,
