@@ -51,7 +51,7 @@ export function RunStatusProvider({
           let drift = false;
           for (const row of rows) {
             const before = seen.current.get(row.componentId);
-            drift ||= before?.drift !== row.drift || row.action === "drift";
+            drift ||= before?.drift !== row.drift || before?.action === "drift";
             if (before?.instanceStatus !== row.instanceStatus)
               onInstanceStatus(row.componentId, row.instanceStatus);
             if (before && before.deploymentId === row.deploymentId && isActiveRun(before.status))
