@@ -4,6 +4,8 @@
 // run; skipped while another run holds the component) and "Reconcile" (applies again what the
 // newest succeeded apply ran). The finding refreshes when the node's drift status moves.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useDriftState } from "@/components/deployments/run-statuses";
 import { formatUtc } from "@/components/audit/format";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
@@ -21,12 +23,35 @@ export function DriftPanel({ projectId, componentId }: { projectId: string; comp
   const environmentId = useCanvas((s) => s.environmentId);
   const readOnly = useCanvas((s) => s.readOnly);
   const setStatus = useCanvas((s) => s.setStatus);
-  const drift = useQuery(trpc.deployment.drift.queryOptions({ projectId, environmentId }));
+  // Set when a check is queued from here: the finding is polled until a newer one arrives.
+  const [awaiting, setAwaiting] = useState<Date | null>(null);
+  const drift = useQuery({
+    ...trpc.deployment.drift.queryOptions({ projectId, environmentId }),
+    refetchInterval: (q) => {
+      if (!awaiting || Date.now() - awaiting.getTime() > 120_000) return false;
+      const f = q.state.data?.findings.find((x) => x.componentId === componentId);
+      return f && f.checkedAt >= awaiting ? false : 1000;
+    },
+  });
+  // The node's drift status moved (a check ended elsewhere, or on schedule): read it again.
+  const nodeDrift = useDriftState(componentId);
+  const { refetch } = drift;
+  useEffect(() => {
+    void nodeDrift;
+    void refetch();
+  }, [nodeDrift, refetch]);
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.deployment.list.pathKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.deployment.drift.pathKey() });
   };
-  const check = useMutation(trpc.deployment.checkDrift.mutationOptions({ onSuccess: refresh }));
+  const check = useMutation(
+    trpc.deployment.checkDrift.mutationOptions({
+      onSuccess: (queued) => {
+        if (queued.runs[0]) setAwaiting(queued.runs[0].createdAt);
+        refresh();
+      },
+    }),
+  );
   const reconcile = useMutation(
     trpc.deployment.reconcile.mutationOptions({
       onSuccess: (d) => {
