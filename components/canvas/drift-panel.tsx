@@ -61,7 +61,7 @@ export function DriftPanel({ projectId, componentId }: { projectId: string; comp
     }),
   );
   const finding = drift.data?.findings.find((f) => f.componentId === componentId);
-  const error = check.error ?? reconcile.error;
+  const error = check.error ?? reconcile.error ?? drift.error;
   return (
     <section aria-label="Drift" className="space-y-2" data-testid="drift-panel">
       <h3 className="text-sm font-semibold">Drift</h3>
