@@ -59,7 +59,7 @@ export function DriftSchedule({
           error={fieldError(error, "cron", "Schedule")}
         />
         <Button type="submit" variant="secondary" disabled={save.isPending || cron === null}>
-          Save schedule
+          Set schedule
         </Button>
       </div>
       <FormError error={error} fields={["cron"]} />
