@@ -3,6 +3,7 @@
 // shows *drifted* beside its run status and the Deploy tab names the extra privilege;
 // "Reconcile" applies again and the next check is clean. Then db is destroyed. Needs PostgreSQL
 // (the local provisioner's admin connection); it never starts the app (port 4311 stays free).
+// And the environment's drift schedule in project settings: ops set it, a developer reads it.
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { inspector, node, openCanvas } from "./canvas-helpers";
@@ -91,4 +92,32 @@ test("a privilege granted by hand shows as drift on the canvas, and reconcile br
     await expect(pill).toHaveAttribute("data-action", "destroy", { timeout: 15_000 });
     await expect(pill).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
   }
+});
+
+test("ops set an environment's drift schedule; a bad one is refused naming the field; a developer only reads it", async ({
+  page,
+}) => {
+  await signIn(page, "ops@acme.test");
+  await page.goto("/o/acme/p/notes?tab=settings");
+  const row = page
+    .getByRole("region", { name: "Environments" })
+    .locator('[data-testid="environment-row"][data-slug="local"]');
+  const field = row.getByLabel("Drift check schedule");
+  // The demo checks hourly.
+  await expect(field).toHaveValue("0 * * * *");
+  await field.fill("every hour");
+  await row.getByRole("button", { name: "Set schedule" }).click();
+  await expect(row).toContainText("Schedule must be a cron expression of 5 fields");
+  await field.fill("*/30 * * * *");
+  await row.getByRole("button", { name: "Set schedule" }).click();
+  await page.reload();
+  await expect(field).toHaveValue("*/30 * * * *");
+  await field.fill("0 * * * *");
+  await row.getByRole("button", { name: "Set schedule" }).click();
+  await expect(row.getByRole("button", { name: "Set schedule" })).toBeDisabled();
+
+  await signIn(page, "dev@acme.test");
+  await page.goto("/o/acme/p/notes?tab=settings");
+  await expect(row.getByTestId("drift-schedule")).toHaveText("Drift checks: 0 * * * * (UTC)");
+  await expect(field).toHaveCount(0);
 });
