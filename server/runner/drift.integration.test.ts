@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase, ONE_DATABASE, type Harness } from "@/test/integration";
 import { ADMIN_URL, serviceAvailable } from "@/test/local-services";
 import { reloadEnv } from "../env";
+import { localPostgres } from "../provisioners/local/postgres";
 import { setDispatcher } from "../run-queue/dispatch";
+import { executeRun } from "./execute";
 import { inlineRunner } from "./inline";
 
 const available = await serviceAvailable("postgresql");
@@ -209,6 +211,37 @@ describe.skipIf(!available)("drift", () => {
         expect(await finding()).toMatchObject({ status: "clean", items: [] });
         expect(await events("instance.drift_cleared")).toBe(1);
         expect(await events("instance.drifted")).toBe(1);
+      });
+
+      it("a provisioner that cannot check drift fails the run naming it; the instance is untouched", async () => {
+        setDispatcher(undefined);
+        try {
+          const dev = await h.as("dev@acme.test");
+          const { runs } = await dev.deployment.checkDrift({
+            projectId,
+            environmentId,
+            componentId: db.id,
+          });
+          const { plan, apply, destroy } = localPostgres;
+          const status = await executeRun(runs[0]!.id, "test-worker", {
+            provisioners: () => ({ plan, apply, destroy }),
+          });
+          expect(status).toBe("failed");
+          const run = await h
+            .db()
+            .prisma.deployment.findUniqueOrThrow({ where: { id: runs[0]!.id } });
+          expect(run.reason).toBe(
+            "the local provisioner of local-postgres-database cannot check drift",
+          );
+          expect(await finding()).toMatchObject({ status: "failed", items: [] });
+          const instance = await h.db().prisma.instance.findFirstOrThrow({
+            where: { componentId: db.id, environmentId },
+            select: { status: true },
+          });
+          expect(instance.status).toBe("running");
+        } finally {
+          setDispatcher(runner);
+        }
       });
     },
     ONE_DATABASE,
