@@ -17,6 +17,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../server/seed";
 import { seedDemoDiagram } from "../server/seed-diagram";
 import { seedDemoLocal } from "../server/seed-local";
 import { startRunner } from "../server/runner/start";
+import { STATE_PATH, stateHandler } from "../server/state/http";
 import { buildIfNeeded } from "./build-if-needed";
 
 const dev = process.argv.includes("--dev");
@@ -72,7 +73,10 @@ async function main() {
   // X-Forwarded-* believed only from these; security headers and the same-origin rule for writes.
   const trusted = new TrustedProxies(config.PATCHBAY_TRUSTED_PROXIES);
   const server = createServer((req, res) => {
-    if (frontDoor(req, res, trusted)) void handle(req, res);
+    if (!frontDoor(req, res, trusted)) return;
+    // Terraform's state backend locks with LOCK/UNLOCK, methods Next's App Router cannot route.
+    if (req.url?.startsWith(STATE_PATH)) void stateHandler(req, res);
+    else void handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
 

@@ -78,12 +78,21 @@ const envSchema = z
       .min(0, { message: "must be 0 or more" })
       .max(64, { message: "must be at most 64" })
       .default(4),
+    /**
+     * Where Terraform reaches this server (the state backend's address in backend blocks and run
+     * credentials). Unset: `http://127.0.0.1:<PORT>`.
+     */
+    PATCHBAY_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: "must be an http:// or https:// URL" })
+      .optional(),
     /** Unset: `info`, or `silent` under test. */
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     NODE_ENV: z.string().default("development"),
   })
-  .transform(({ PATCHBAY_LOCAL_PROVISIONER: local, ...rest }) => ({
+  .transform(({ PATCHBAY_LOCAL_PROVISIONER: local, PATCHBAY_URL: url, ...rest }) => ({
     ...rest,
+    PATCHBAY_URL: (url ?? `http://127.0.0.1:${rest.PORT}`).replace(/\/+$/, ""),
     PATCHBAY_LOCAL_PROVISIONER: local === undefined ? rest.PATCHBAY_DEMO : local === "1",
   }));
 

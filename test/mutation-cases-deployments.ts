@@ -1,4 +1,4 @@
-// The deployment procedures' cases for the one-audit-event-per-mutation test.
+// The deployment and state procedures' cases for the one-audit-event-per-mutation test.
 import { randomBytes } from "node:crypto";
 import { resolveForDeployment } from "@/server/access/service";
 import { fingerprinter } from "@/server/crypto/fingerprint";
@@ -6,6 +6,7 @@ import { deploymentSnapshot } from "@/server/deployments/snapshot";
 import { ensureInstance } from "@/server/repositories/secrets";
 import type { Harness } from "./integration";
 import { acmeProject, deployableTarget, secretTarget } from "./mutation-targets";
+import { lockedState, storedState } from "./state-fixture";
 
 type Case = (h: Harness) => Promise<{ action: string }>;
 
@@ -68,6 +69,16 @@ export function deploymentCases(): Record<string, Case> {
         deploymentId,
       });
       return { action: "deployment.abort-requested" };
+    },
+    "state.download": async (h) => {
+      const { instanceId: _, ...input } = await storedState(h, undefined, await secretTarget(h));
+      await (await h.as("ops@acme.test")).state.download({ ...input, version: 1 });
+      return { action: "state.downloaded" };
+    },
+    "state.forceUnlock": async (h) => {
+      const input = await lockedState(h, await secretTarget(h));
+      await (await h.as("ops@acme.test")).state.forceUnlock(input);
+      return { action: "state.force-unlocked" };
     },
     "deployment.deployEnvironment": async (h) => {
       const { id: projectId } = await acmeProject(h);

@@ -9,6 +9,8 @@ import type { ProcedureMeta } from "@/server/api/trpc";
 import type { Role } from "@/server/domain/roles";
 import { seedDemoDiagram } from "@/server/seed-diagram";
 import { type Harness, testToken } from "./integration";
+import { DRIFT_PROCEDURES } from "./procedures-drift";
+import { lockedState, storedState } from "./state-fixture";
 
 /** The least privileged caller that may call a procedure. */
 export type Minimum = "signed-in" | Role;
@@ -39,6 +41,9 @@ export interface Fixture {
   /** a succeeded apply of the API in staging with two log lines, written once, no audit event */
   finishedRun(): Promise<string>;
   suffix(): string;
+  /** the API's Terraform state `src` in staging, versions 1 and 2; the same, locked */
+  storedState(): ReturnType<typeof lockedState>;
+  lockedState(): ReturnType<typeof lockedState>;
 }
 
 /** Seeds the demo diagram (once per database) and reads the ids the table's inputs use. */
@@ -91,6 +96,8 @@ export async function loadFixture(h: Harness): Promise<Fixture> {
     presetId: preset.id,
     defaultId: deflt.id,
     suffix,
+    storedState: () => storedState(h).then(({ instanceId: _, ...input }) => input),
+    lockedState: () => lockedState(h),
     async scratchToken() {
       return (await testToken(h, "acme", "viewer")).id;
     },
@@ -195,6 +202,7 @@ const rdsValues = {
 };
 
 export const PROCEDURES: Record<string, ProcedureCase> = {
+  ...DRIFT_PROCEDURES,
   "me.get": { minimum: "signed-in", personOnly: true, input: () => undefined },
   "me.signOutEverywhere": { minimum: "signed-in", personOnly: true, input: () => undefined },
   "organization.signOutMember": {
@@ -244,14 +252,6 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
       projectId: f.projectId,
       environmentId: await f.scratchEnvironment(),
       protected: true,
-    }),
-  },
-  "environment.setDriftSchedule": {
-    minimum: "ops",
-    input: async (f) => ({
-      projectId: f.projectId,
-      environmentId: await f.scratchEnvironment(),
-      cron: "0 * * * *",
     }),
   },
   "environment.fork": {
@@ -398,23 +398,22 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
     minimum: "viewer",
     input: (f) => ({ projectId: f.projectId, environmentId: f.staging }),
   },
-  "deployment.drift": {
+
+  "state.list": {
     minimum: "viewer",
-    input: (f) => ({ projectId: f.projectId, environmentId: f.staging }),
+    input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.staging }),
   },
-  "deployment.checkDrift": {
-    minimum: "developer",
-    // A fresh environment: nothing deployed there, so the check queues nothing.
-    input: async (f) => ({ projectId: f.projectId, environmentId: await f.scratchEnvironment() }),
+  "state.versions": { minimum: "viewer", input: (f) => f.storedState() },
+  "state.diff": {
+    minimum: "viewer",
+    input: async (f) => ({ ...(await f.storedState()), from: 1, to: 2 }),
   },
-  "deployment.reconcile": {
-    minimum: "developer", // never applied in production: nothing to reconcile to
-    input: (f) => ({
-      projectId: f.projectId,
-      environmentId: f.production,
-      componentId: f.database,
-    }),
+  "state.download": {
+    minimum: "ops",
+    input: async (f) => ({ ...(await f.storedState()), version: 2 }),
   },
+  "state.forceUnlock": { minimum: "ops", input: (f) => f.lockedState() },
+
   "compare.environments": {
     minimum: "viewer",
     input: (f) => ({ projectId: f.projectId, left: f.staging, right: f.production }),

@@ -15,6 +15,8 @@ import {
   type RequestableAction,
 } from "@/server/domain/deployments/blockers";
 import { DestroyComponent } from "@/components/deployments/destroy-component";
+import { StateSection } from "@/components/state/state-section";
+import { atLeast } from "@/server/domain/roles";
 import { useCanvas } from "./canvas-context";
 import { useResolution } from "./use-resolution";
 import { DeploymentList } from "./deployment-list";
@@ -136,6 +138,7 @@ export function DeployTab({ projectId, componentId, onOpenSecrets }: Props) {
   const environmentId = useCanvas((s) => s.environmentId);
   const environment = useCanvas((s) => s.environments.find((e) => e.id === environmentId));
   const readOnly = useCanvas((s) => s.readOnly);
+  const role = useCanvas((s) => s.role);
   const componentName = useCanvas(
     (s) => s.diagram.components.find((c) => c.id === componentId)?.name ?? "",
   );
@@ -251,6 +254,11 @@ export function DeployTab({ projectId, componentId, onOpenSecrets }: Props) {
         projectId={projectId}
         componentId={componentId}
         environmentId={environmentId}
+        environment={slug}
+      />
+      <StateSection
+        target={{ projectId, componentId, environmentId }}
+        canOps={!!role && atLeast(role, "ops")}
         environment={slug}
       />
     </div>

@@ -12,6 +12,7 @@ import { presetRouter } from "./routers/preset";
 import { projectRouter } from "./routers/project";
 import { promotionRouter } from "./routers/promotion";
 import { secretRouter } from "./routers/secret";
+import { stateRouter } from "./routers/state";
 import { tokenRouter } from "./routers/token";
 import { createCallerFactory, router } from "./trpc";
 
@@ -30,6 +31,7 @@ export const appRouter = router({
   environment: environmentRouter,
   environmentDefault: environmentDefaultRouter,
   secret: secretRouter,
+  state: stateRouter,
   token: tokenRouter,
 });
 

@@ -1,15 +1,11 @@
 // How the runner records what it does: as a system actor naming the deployment, each event
 // targeting the run (and its component, while it exists).
-import type { AuditContext } from "../audit/types";
+import { runnerActor } from "../audit/runner-actor";
 import { auditedWrite } from "../changes/audited-write";
 import { setInstanceStatus } from "../repositories/deployments";
 import { findRun, finishRun, type RunRow } from "../repositories/runs";
 
-/** The runner writes as a system actor that names the deployment it acts for. */
-export const runnerActor = (runId: string): AuditContext => ({
-  actor: { type: "system", id: runId, label: `runner (deployment ${runId})` },
-  meta: {},
-});
+export { runnerActor };
 
 export const runTarget = (run: RunRow) => ({
   type: "deployment",

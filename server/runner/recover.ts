@@ -6,6 +6,7 @@ import { runningRuns } from "../repositories/runs";
 import { endRun } from "./actor";
 import { continueBatch } from "./batch";
 import { mayBeAlive } from "./identity";
+import { releaseRunLocks } from "../state/release";
 
 export interface RecoverOptions {
   staleAfterMs?: number;
@@ -28,6 +29,8 @@ export async function recoverLostRuns(options: RecoverOptions = {}): Promise<str
     if (!why) continue;
     const reason = `worker ${worker} was lost mid-run (${why}); the run did not finish`;
     const ended = await endRun(run.id, "running", "failed", reason);
+    // Its Terraform process died with it: the state locks it held would block every later run.
+    if (ended) await releaseRunLocks(run.id, reason);
     if (ended?.batchId) ready.push(...(await continueBatch(ended.batchId)));
   }
   return ready;

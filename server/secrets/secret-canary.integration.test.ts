@@ -8,13 +8,15 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { reportFigures } from "@/test/figures";
 import { forEachDatabase, type Harness } from "@/test/integration";
 import { callProcedure, loadFixture, PROCEDURES, procedureType } from "@/test/procedures";
+import { stateWithCanary, storedState } from "@/test/state-fixture";
 import { appRouter } from "../api/root";
 import { log } from "../log";
 
 const SECRET_CANARY = `canary-secret-${randomBytes(12).toString("hex")}`;
 const FIELD_CANARY = `canary-field-${randomBytes(12).toString("hex")}`;
 const OUTPUT_CANARY = `canary-output-${randomBytes(12).toString("hex")}`;
-const CANARIES = [SECRET_CANARY, FIELD_CANARY, OUTPUT_CANARY];
+const STATE_CANARY = `canary-state-${randomBytes(12).toString("hex")}`;
+const CANARIES = [SECRET_CANARY, FIELD_CANARY, OUTPUT_CANARY, STATE_CANARY];
 const figures = { responses: 0, logLines: 0, rows: 0, hits: 0 };
 
 // Every log line, at the most verbose level, goes here instead of stdout while this file runs.
@@ -47,6 +49,10 @@ afterAll(() => {
 forEachDatabase("secret canary", (h: Harness) => {
   it("planted in the demo as secrets, a sensitive default field and recorded outputs, they reach no read path, export, compare, history or deployment", async () => {
     const fx = await loadFixture(h);
+    // A Terraform state whose version 2 holds a sensitive attribute, echoed unmarked in an
+    // attribute beside it (as terraform_data does), and a sensitive output: state.list, versions
+    // and diff read it as every role.
+    await storedState(h, stateWithCanary(STATE_CANARY));
     const owner = await h.as("owner@acme.test");
     const ops = await h.as("ops@acme.test");
     const dev = await h.as("dev@acme.test");
@@ -189,6 +195,13 @@ forEachDatabase("secret canary", (h: Harness) => {
       figures.rows += rows.length;
       for (const { row } of rows) expectNoCanary(`table ${name}`, row);
     }
+    // The state's diff was read (masked), not refused.
+    const diff = responses.find(([label]) => label === "state.diff as viewer")?.[1];
+    expect(diff).toMatchObject({ resources: [{ address: "terraform_data.canary" }] });
+    // Download is the one audited way to read a state's text: it holds the value.
+    const { instanceId: _, ...stored } = await storedState(h);
+    const downloaded = await ops.state.download({ ...stored, version: 2 });
+    expect(downloaded.text).toContain(STATE_CANARY);
     // They did go in: sealed in the database.
     expect(await h.db().prisma.secret.count({ where: { instance: { componentId: fx.api } } })).toBe(
       2,
