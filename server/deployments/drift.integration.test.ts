@@ -2,6 +2,7 @@
 // exactly once when two processes tick at the same minute.
 import { expect, it } from "vitest";
 import { forEachDatabase, ONE_DATABASE, snapshot, type Harness } from "@/test/integration";
+import { deployableTarget } from "@/test/mutation-targets";
 import { driftTick } from "../runner/drift-schedule";
 
 forEachDatabase(
@@ -61,6 +62,34 @@ forEachDatabase(
       expect(await driftTick(new Date("2031-01-01T10:10:00Z"))).toBe(1);
       await ops.environment.setDriftSchedule({ ...target, cron: null });
       expect(await driftTick(new Date("2031-01-01T10:15:00Z"))).toBe(0);
+    });
+
+    it("a queued drift check gives way to a person's request; a queued apply does not", async () => {
+      const target = await deployableTarget(h);
+      const prisma = h.db().prisma;
+      const { id: instanceId } = await prisma.instance.findFirstOrThrow({
+        where: { componentId: target.componentId, environmentId: target.environmentId },
+        select: { id: true },
+      });
+      const check = await prisma.deployment.create({
+        data: { instanceId, environmentId: target.environmentId, action: "drift" },
+        select: { id: true },
+      });
+      const dev = await h.as("dev@acme.test");
+      const plan = await dev.deployment.request({ ...target, action: "plan", message: "" });
+      expect(plan.status).toBe("queued");
+      expect(
+        await prisma.deployment.findUniqueOrThrow({
+          where: { id: check.id },
+          select: { status: true, reason: true },
+        }),
+      ).toEqual({ status: "aborted", reason: "gave way to a plan requested before it started" });
+      // The plan now holds the instance: a second request is refused and writes nothing.
+      const before = await snapshot(h.db());
+      await expect(
+        dev.deployment.request({ ...target, action: "plan", message: "" }),
+      ).rejects.toMatchObject({ code: "CONFLICT" });
+      expect(await snapshot(h.db())).toEqual(before);
     });
   },
   ONE_DATABASE,
