@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import semver from "semver";
 import { auditedWrite } from "./changes/audited-write";
 import type { BundleDefinition } from "./domain/catalog/types";
+import { setDriftSchedule } from "./deployments/drift";
 import type { EnvironmentSpec } from "./domain/environments";
 import type { Op } from "./domain/graph/ops";
 import { env } from "./env";
@@ -38,6 +39,8 @@ export const NOTES_APP_PARAMS = {
   log_level: "info",
 };
 
+const DEMO_DRIFT_SCHEDULE = "0 * * * *";
+
 const seed = { actor: { type: "system" as const, label: "seed" }, meta: {} };
 
 /** The newest version of `name`, or exactly `version` when given and present. */
@@ -49,8 +52,9 @@ function pick(all: BundleDefinition[], name: string, version?: string) {
   );
 }
 
-async function ensureProject(organizationId: string): Promise<void> {
-  if (await findProjectBySlug(organizationId, NOTES_PROJECT)) return;
+/** Creates the project; true when it did (it was not there). */
+async function ensureProject(organizationId: string): Promise<boolean> {
+  if (await findProjectBySlug(organizationId, NOTES_PROJECT)) return false;
   await auditedWrite(seed, async (tx) => {
     const project = await createProject(tx, {
       organizationId,
@@ -73,6 +77,7 @@ async function ensureProject(organizationId: string): Promise<void> {
       },
     };
   });
+  return true;
 }
 
 /**
@@ -194,10 +199,17 @@ async function ensureSessionSecret(target: {
 export async function seedDemoLocal(): Promise<void> {
   const org = await findOrganizationBySlug("acme");
   if (!org) return;
-  await ensureProject(org.id);
+  const created = await ensureProject(org.id);
   const project = await findProjectBySlug(org.id, NOTES_PROJECT);
   const local = project?.environments.find((e) => e.slug === LOCAL.slug);
   if (!project || !local) return;
+  // Hourly drift checks of what is deployed, so the feature shows; set once, ops may change it.
+  if (created)
+    await setDriftSchedule(
+      seed,
+      { organizationId: org.id, projectId: project.id, environmentId: local.id },
+      { cron: DEMO_DRIFT_SCHEDULE },
+    );
   await ensureDiagram(org.id, project.id, local.id);
   await ensureAdminDefaults({
     id: local.id,

@@ -23,40 +23,28 @@ export function deploymentCases(): Record<string, Case> {
     },
     "deployment.redeploy": async (h) => {
       const target = await deployableTarget(h);
-      const { organizationId } = await acmeProject(h);
-      // An apply that succeeded earlier, written directly with the snapshot a request freezes.
-      const deploymentId = await h.db().prisma.$transaction(async (tx) => {
-        const id = `d-earlier-${randomBytes(3).toString("hex")}`;
-        const { resolution, bundle } = await resolveForDeployment(
-          { ...target, organizationId },
-          { tx, deploymentId: id },
-        );
-        const instance = await tx.instance.findFirstOrThrow({
-          where: { componentId: target.componentId, environmentId: target.environmentId },
-          select: { id: true },
-        });
-        await tx.deployment.create({
-          data: {
-            id,
-            instanceId: instance.id,
-            environmentId: target.environmentId,
-            action: "apply",
-            status: "succeeded",
-            snapshot: deploymentSnapshot(
-              resolution,
-              bundle,
-              fingerprinter(organizationId),
-            ) as object,
-          },
-        });
-        return id;
-      });
+      const deploymentId = await earlierApply(h, target);
       await (await h.as("dev@acme.test")).deployment.redeploy({
         projectId: target.projectId,
         environmentId: target.environmentId,
         deploymentId,
       });
       return { action: "deployment.redeployed" };
+    },
+    "deployment.checkDrift": async (h) => {
+      const { id: projectId } = await acmeProject(h);
+      const { id: environmentId } = await h.db().prisma.environment.create({
+        data: { projectId, slug: `drift-${randomBytes(3).toString("hex")}`, name: "Drift" },
+        select: { id: true },
+      });
+      await (await h.as("dev@acme.test")).deployment.checkDrift({ projectId, environmentId });
+      return { action: "deployment.drift_check_requested" };
+    },
+    "deployment.reconcile": async (h) => {
+      const target = await deployableTarget(h);
+      await earlierApply(h, target);
+      await (await h.as("dev@acme.test")).deployment.reconcile(target);
+      return { action: "deployment.reconciled" };
     },
     "deployment.abort": async (h) => {
       const target = await secretTarget(h);
@@ -124,4 +112,34 @@ export function deploymentCases(): Record<string, Case> {
       return { action: "deployment.environment-requested" };
     },
   };
+}
+
+/** An apply that succeeded earlier, written directly with the snapshot a request freezes. */
+async function earlierApply(
+  h: Harness,
+  target: Awaited<ReturnType<typeof deployableTarget>>,
+): Promise<string> {
+  const { organizationId } = await acmeProject(h);
+  return h.db().prisma.$transaction(async (tx) => {
+    const id = `d-earlier-${randomBytes(3).toString("hex")}`;
+    const { resolution, bundle } = await resolveForDeployment(
+      { ...target, organizationId },
+      { tx, deploymentId: id },
+    );
+    const instance = await tx.instance.findFirstOrThrow({
+      where: { componentId: target.componentId, environmentId: target.environmentId },
+      select: { id: true },
+    });
+    await tx.deployment.create({
+      data: {
+        id,
+        instanceId: instance.id,
+        environmentId: target.environmentId,
+        action: "apply",
+        status: "succeeded",
+        snapshot: deploymentSnapshot(resolution, bundle, fingerprinter(organizationId)) as object,
+      },
+    });
+    return id;
+  });
 }

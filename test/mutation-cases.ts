@@ -133,6 +133,16 @@ export function mutationCases(): Record<string, Case> {
       });
       return { action: "environment.protection-changed" };
     },
+    "environment.setDriftSchedule": async (h) => {
+      const { id: projectId } = await acmeProject(h);
+      const environmentId = (await scratchEnvironment(h)).id;
+      await (await h.as("ops@acme.test")).environment.setDriftSchedule({
+        projectId,
+        environmentId,
+        cron: "*/30 * * * *",
+      });
+      return { action: "environment.drift_schedule_set" };
+    },
     "environment.fork": async (h) => {
       const { id: projectId } = await acmeProject(h);
       const staging = await h.db().prisma.environment.findFirstOrThrow({

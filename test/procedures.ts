@@ -9,6 +9,7 @@ import type { ProcedureMeta } from "@/server/api/trpc";
 import type { Role } from "@/server/domain/roles";
 import { seedDemoDiagram } from "@/server/seed-diagram";
 import { type Harness, testToken } from "./integration";
+import { DRIFT_PROCEDURES } from "./procedures-drift";
 import { lockedState, storedState } from "./state-fixture";
 
 /** The least privileged caller that may call a procedure. */
@@ -201,6 +202,7 @@ const rdsValues = {
 };
 
 export const PROCEDURES: Record<string, ProcedureCase> = {
+  ...DRIFT_PROCEDURES,
   "me.get": { minimum: "signed-in", personOnly: true, input: () => undefined },
   "me.signOutEverywhere": { minimum: "signed-in", personOnly: true, input: () => undefined },
   "organization.signOutMember": {

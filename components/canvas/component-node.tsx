@@ -6,7 +6,7 @@
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from "@xyflow/react";
 import { memo } from "react";
 import { RUN_TONE, type RunStatus } from "@/components/deployments/run-format";
-import { useRunState } from "@/components/deployments/run-statuses";
+import { useDriftState, useRunState } from "@/components/deployments/run-statuses";
 import { canConnect, orient } from "@/server/domain/graph/connect";
 import { bundleRef } from "@/server/domain/graph/types";
 import { BundleIcon } from "./bundle-icon";
@@ -133,6 +133,21 @@ const RunPill = memo(function RunPill({ componentId }: { componentId: string }) 
   );
 });
 
+/** Drift is a status of its own: shown beside the run's, never instead of it. */
+const DriftBadge = memo(function DriftBadge({ componentId }: { componentId: string }) {
+  const drift = useDriftState(componentId);
+  if (drift !== "drifted") return null;
+  return (
+    <span
+      className="rounded-full bg-orange-100 px-1.5 py-0.5 text-[10px] font-medium text-orange-800"
+      title="Reality differs from what the last apply left: see the Deploy tab"
+      data-testid="node-drift"
+    >
+      drifted
+    </span>
+  );
+});
+
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>) {
   const { component, missing, status } = data;
   const bundle = useCanvas((s) =>
@@ -196,7 +211,10 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
           >
             {status}
           </span>
-          <RunPill componentId={component.id} />
+          <span className="flex gap-1">
+            <DriftBadge componentId={component.id} />
+            <RunPill componentId={component.id} />
+          </span>
         </div>
       </div>
       <div className="py-1">

@@ -21,6 +21,7 @@ import { useCanvas } from "./canvas-context";
 import { useResolution } from "./use-resolution";
 import { DeploymentList } from "./deployment-list";
 import { DeployReadiness } from "./deploy-readiness";
+import { DriftPanel } from "./drift-panel";
 
 interface Props {
   projectId: string;
@@ -248,6 +249,7 @@ export function DeployTab({ projectId, componentId, onOpenSecrets }: Props) {
           </p>
         ) : null}
       </section>
+      <DriftPanel projectId={projectId} componentId={componentId} />
       <DeploymentList
         projectId={projectId}
         componentId={componentId}

@@ -7,7 +7,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { formatUtc, relativeTime } from "@/components/audit/format";
 import { RunBadge } from "@/components/deployments/run-badge";
-import { isActiveRun, projectBase, runHref } from "@/components/deployments/run-format";
+import {
+  isActiveRun,
+  projectBase,
+  RUN_ACTION_LABEL,
+  runHref,
+} from "@/components/deployments/run-format";
 import { useTRPC } from "@/components/trpc";
 
 export function DeploymentList({
@@ -55,7 +60,7 @@ export function DeploymentList({
                   className="font-mono font-semibold text-brand-700 hover:underline"
                   href={runHref(base, environment, d.id)}
                 >
-                  {d.action} #{d.number}
+                  {RUN_ACTION_LABEL[d.action]} #{d.number}
                 </Link>
                 <RunBadge status={d.status} />
               </div>

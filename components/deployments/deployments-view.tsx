@@ -14,13 +14,14 @@ import {
   deploymentsHref,
   duration,
   isActiveRun,
+  RUN_ACTION_LABEL,
   RUN_STATUSES,
   type RunStatus,
   runHref,
 } from "./run-format";
 import { type ScopeSlugs, useProjectScope } from "./use-project-scope";
 
-const ACTIONS = ["plan", "apply", "destroy"] as const;
+const ACTIONS = ["plan", "apply", "destroy", "drift"] as const;
 type Action = (typeof ACTIONS)[number];
 
 export function DeploymentsView({ slugs }: { slugs: ScopeSlugs }) {
@@ -102,7 +103,9 @@ export function DeploymentsView({ slugs }: { slugs: ScopeSlugs }) {
           >
             <option value="">Any action</option>
             {ACTIONS.map((a) => (
-              <option key={a}>{a}</option>
+              <option key={a} value={a}>
+                {RUN_ACTION_LABEL[a]}
+              </option>
             ))}
           </SelectField>
           <SelectField
@@ -151,7 +154,7 @@ export function DeploymentsView({ slugs }: { slugs: ScopeSlugs }) {
                       #{r.number}
                     </Link>
                   </td>
-                  <td className="py-2 pr-3">{r.action}</td>
+                  <td className="py-2 pr-3">{RUN_ACTION_LABEL[r.action]}</td>
                   <td className="py-2 pr-3 font-mono">{r.component?.name ?? "(deleted)"}</td>
                   <td className="py-2 pr-3">
                     <RunBadge status={r.status} />

@@ -24,6 +24,16 @@ export const RUN_TONE: Record<RunStatus, string> = {
   aborted: "bg-amber-100 text-amber-900",
 };
 
+export type RunAction = Run["action"];
+
+/** How an action reads: a drift check changes nothing, so it is not called a deployment. */
+export const RUN_ACTION_LABEL: Record<RunAction, string> = {
+  plan: "plan",
+  apply: "apply",
+  destroy: "destroy",
+  drift: "drift check",
+};
+
 export const isActiveRun = (status: RunStatus) => status === "queued" || status === "running";
 
 /** "4s", "1m 05s", "2h 03m": how long a run took, or has taken so far. */

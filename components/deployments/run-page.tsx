@@ -13,7 +13,14 @@ import { useRouter } from "next/navigation";
 import { ApplyPlanButton, RedeployButton } from "./run-actions";
 import { RunBadge } from "./run-badge";
 import { RunChanges, RunInputs, RunOutputs } from "./run-details";
-import { deploymentsHref, duration, isActiveRun, type Run, runHref } from "./run-format";
+import {
+  deploymentsHref,
+  duration,
+  isActiveRun,
+  RUN_ACTION_LABEL,
+  type Run,
+  runHref,
+} from "./run-format";
 import { RunLogs } from "./run-logs";
 import { type ScopeSlugs, useProjectScope } from "./use-project-scope";
 
@@ -117,7 +124,7 @@ export function RunPage({ slugs, deploymentId }: { slugs: ScopeSlugs; deployment
           </p>
           <div className="flex flex-wrap items-center gap-3">
             <h1 className="text-lg font-semibold">
-              {r.action} #{r.number}
+              {RUN_ACTION_LABEL[r.action]} #{r.number}
               <span className="ml-2 font-mono">{r.component?.name ?? "(deleted component)"}</span>
             </h1>
             <RunBadge status={r.status} />

@@ -14,9 +14,11 @@ import { isActiveRun, type RunStatus } from "./run-format";
 interface RunState {
   componentId: string;
   deploymentId: string;
-  action: "plan" | "apply" | "destroy";
+  action: "plan" | "apply" | "destroy" | "drift";
   status: RunStatus;
   instanceStatus: string;
+  /** The newest drift check's finding, beside the run (null: never checked). */
+  drift: "clean" | "drifted" | "failed" | null;
 }
 
 type Store = StoreApi<{ byComponent: ReadonlyMap<string, RunState> }>;
@@ -46,8 +48,10 @@ export function RunStatusProvider({
       {
         onData: (rows) => {
           let ended = false;
+          let drift = false;
           for (const row of rows) {
             const before = seen.current.get(row.componentId);
+            drift ||= before?.drift !== row.drift || before?.action === "drift";
             if (before?.instanceStatus !== row.instanceStatus)
               onInstanceStatus(row.componentId, row.instanceStatus);
             if (before && before.deploymentId === row.deploymentId && isActiveRun(before.status))
@@ -57,6 +61,8 @@ export function RunStatusProvider({
           store.setState({ byComponent: seen.current });
           void queryClient.invalidateQueries({ queryKey: trpc.deployment.list.pathKey() });
           if (ended) void queryClient.invalidateQueries({ queryKey: trpc.access.pathKey() });
+          if (drift || ended)
+            void queryClient.invalidateQueries({ queryKey: trpc.deployment.drift.pathKey() });
         },
       },
     ),
@@ -76,4 +82,10 @@ export function useRunState(componentId: string): string | null {
     const run = s.byComponent.get(componentId);
     return run ? `${run.action}:${run.status}` : null;
   });
+}
+
+/** The component's drift finding here ("drifted", "clean", "failed"), or null. */
+export function useDriftState(componentId: string): string | null {
+  const store = useContext(RunStatusContext) ?? none;
+  return useStore(store, (s) => s.byComponent.get(componentId)?.drift ?? null);
 }

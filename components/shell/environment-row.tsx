@@ -8,6 +8,7 @@ import { ConfirmDialog } from "@/components/canvas/confirm-dialog";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { DriftSchedule } from "./drift-schedule";
 import { fieldError, FormError, type ServerError } from "./form-bits";
 import { useEnvironmentsChanged } from "./use-environments-changed";
 
@@ -204,6 +205,7 @@ export function EnvironmentRow({
           </label>
         </div>
       ) : null}
+      <DriftSchedule projectId={projectId} environmentId={environment.id} canEdit={canEdit} />
       {renaming ? (
         <RenameForm
           projectId={projectId}

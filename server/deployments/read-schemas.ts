@@ -3,7 +3,7 @@
 // the fields the run page shows, so nothing else stored in them ever reaches a browser.
 import { z } from "zod";
 
-export const runAction = z.enum(["plan", "apply", "destroy"]);
+export const runAction = z.enum(["plan", "apply", "destroy", "drift"]);
 export const runStatus = z.enum(["queued", "running", "planned", "succeeded", "failed", "aborted"]);
 export const instanceStatus = z.enum([
   "draft",
@@ -115,5 +115,6 @@ export const runStatusDto = z.object({
   action: runAction,
   status: runStatus,
   instanceStatus,
+  drift: z.enum(["clean", "drifted", "failed"]).nullable(),
 });
 export type RunStatusDto = z.infer<typeof runStatusDto>;

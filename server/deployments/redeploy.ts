@@ -49,7 +49,7 @@ function restoredParams(earlier: DeploymentSnapshot, now: DeploymentSnapshot) {
 export async function redeployDeployment(
   ctx: AuditContext & { userId: string | null },
   t: Target,
-  input: { message: string },
+  input: { message: string; auditAction?: "deployment.reconciled" },
 ): Promise<RequestedDeploymentDto> {
   const result = await auditedWrite(ctx, async (tx) => {
     if (!(await repo.lockEnvironmentForRequest(tx, t.projectId, t.environmentId)))
@@ -109,7 +109,7 @@ export async function redeployDeployment(
       touched: written.touched,
       audit: {
         organizationId: t.organizationId,
-        action: "deployment.redeployed",
+        action: input.auditAction ?? "deployment.redeployed",
         target: {
           type: "deployment",
           id: deployment.id,

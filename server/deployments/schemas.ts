@@ -1,9 +1,9 @@
 // zod shapes of the deployment procedures. A listed deployment carries who, what and when,
 // never its snapshot: that stays on the server for the runner (and holds fingerprints only).
 import { z } from "zod";
-import { instanceStatus, runAction, runListItem } from "./read-schemas";
+import { instanceStatus, runListItem } from "./read-schemas";
 
-export const requestableAction = runAction;
+export const requestableAction = z.enum(["plan", "apply", "destroy"]);
 
 export const deploymentMessage = z
   .string()

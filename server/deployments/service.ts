@@ -14,7 +14,7 @@ import { assertRequestable, type DeploymentBlocker } from "../domain/deployments
 import { assertDestroyable } from "../domain/deployments/destroy";
 import { AppError } from "../domain/errors";
 import * as repo from "../repositories/deployments";
-import { activeRunOf, destroyGuard, findPlan } from "../repositories/runs";
+import { activeRunOf, destroyGuard, findPlan, finishRun } from "../repositories/runs";
 import { listRuns } from "../repositories/runs-read";
 import { findBundleDefinition, findSecretTarget } from "../repositories/secrets";
 import { wakeRuns } from "../run-queue/dispatch";
@@ -30,7 +30,7 @@ export interface DeploymentTarget {
   environmentId: string;
 }
 
-export type RunAction = "plan" | "apply" | "destroy";
+export type RunAction = "plan" | "apply" | "destroy" | "drift";
 
 const notFound = () =>
   new AppError("NOT_FOUND", "Component or environment not found in this project");
@@ -88,7 +88,7 @@ export async function queueRun(
       });
   } else {
     assertRequestable({
-      action: input.action,
+      action: input.action === "apply" ? "apply" : "plan",
       environment: environment.slug,
       resolution,
       ...(input.lifted ? { lifted: input.lifted } : {}),
@@ -97,7 +97,7 @@ export async function queueRun(
   if (input.planId) await assertReviewedPlan(tx, input, instanceId);
   // What blocks the request itself is said first; a run holding the instance, after.
   const active = await activeRunOf(tx, instanceId);
-  if (active)
+  if (active && !(await supersededDriftCheck(tx, active, input.action)))
     throw new AppError(
       "CONFLICT",
       `${target.component.name} already has a ${active.status} ${active.action} in ${target.environment.slug}: wait for it or abort it`,
@@ -132,6 +132,23 @@ export async function queueRun(
     status,
     names: { component: component.name, environment: environment.slug, bundle },
   };
+}
+
+/**
+ * A queued drift check gives way to a person's request (the schedule queues checks on its own
+ * and would otherwise refuse a deploy at the top of the hour); it ends `aborted` with why.
+ * A running check is short and is waited for like any run.
+ */
+async function supersededDriftCheck(
+  tx: Tx,
+  active: { id: string; action: RunAction; status: string },
+  action: RunAction,
+): Promise<boolean> {
+  if (active.action !== "drift" || active.status !== "queued" || action === "drift") return false;
+  return finishRun(tx, active.id, ["queued"], {
+    status: "aborted",
+    reason: `gave way to a ${action} requested before it started`,
+  });
 }
 
 async function assertReviewedPlan(tx: Tx, input: QueueInput, instanceId: string) {

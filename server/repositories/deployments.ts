@@ -45,7 +45,7 @@ export async function insertDeployment(
     id: string;
     instanceId: string;
     environmentId: string;
-    action: "plan" | "apply" | "destroy";
+    action: "plan" | "apply" | "destroy" | "drift";
     snapshot: unknown;
     batchId?: string | null;
     planId?: string | null;
@@ -107,7 +107,11 @@ export async function settledInstanceStatus(
   instanceId: string,
 ): Promise<InstanceStatusValue> {
   const last = await tx.deployment.findFirst({
-    where: { instanceId, action: { not: "plan" }, status: { in: ["succeeded", "failed"] } },
+    where: {
+      instanceId,
+      action: { in: ["apply", "destroy"] },
+      status: { in: ["succeeded", "failed"] },
+    },
     orderBy: { finishedAt: "desc" },
     select: { action: true, status: true },
   });

@@ -3,7 +3,7 @@
 import { prisma, type Tx } from "../db";
 
 type RunStatus = "queued" | "running" | "planned" | "succeeded" | "failed" | "aborted";
-type RunAction = "plan" | "apply" | "destroy";
+type RunAction = "plan" | "apply" | "destroy" | "drift";
 
 export interface BatchState {
   id: string;

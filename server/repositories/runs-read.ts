@@ -4,7 +4,7 @@
 // reads as nothing. Writing runs belongs to the runner and the deployment services.
 import { prisma, type Tx } from "../db";
 
-type RunAction = "plan" | "apply" | "destroy";
+type RunAction = "plan" | "apply" | "destroy" | "drift";
 type RunStatus = "queued" | "running" | "planned" | "succeeded" | "failed" | "aborted";
 type InstanceStatus =
   | "draft"
@@ -174,21 +174,29 @@ export interface RunStatusRow {
   action: RunAction;
   status: RunStatus;
   instanceStatus: InstanceStatus;
+  /** The newest drift check's finding; null: never checked. */
+  drift: "clean" | "drifted" | "failed" | null;
 }
 
-/** The newest run of each component of the project in the environment. */
+/**
+ * The newest run of each component of the project in the environment. A drift check counts
+ * only while it is active: once done, the run shown is again the one that changed something
+ * (its finding is `drift`, beside it).
+ */
 export async function newestRunPerComponent(
   projectId: string,
   environmentId: string,
 ): Promise<RunStatusRow[]> {
   return prisma().$queryRawUnsafe<RunStatusRow[]>(
     `SELECT DISTINCT ON (c.id) c.id AS "componentId", d.id AS "deploymentId",
-        d.action::text AS action, d.status::text AS status, i.status::text AS "instanceStatus"
+        d.action::text AS action, d.status::text AS status, i.status::text AS "instanceStatus",
+        dr.status::text AS drift
       FROM "Deployment" d
       JOIN "Environment" e ON e.id = d."environmentId" AND e."projectId" = $2
       JOIN "Instance" i ON i.id = d."instanceId"
       JOIN "Component" c ON c."projectId" = i."projectId" AND c.id = i."componentId"
-      WHERE d."environmentId" = $1
+      LEFT JOIN "InstanceDrift" dr ON dr."instanceId" = i.id
+      WHERE d."environmentId" = $1 AND (d.action <> 'drift' OR d.status IN ('queued', 'running'))
       ORDER BY c.id, d."createdAt" DESC, d.id DESC`,
     environmentId,
     projectId,

@@ -5,7 +5,7 @@ import { prisma, type Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
 type RunStatus = "queued" | "running" | "planned" | "succeeded" | "failed" | "aborted";
-type RunAction = "plan" | "apply" | "destroy";
+type RunAction = "plan" | "apply" | "destroy" | "drift";
 
 export interface RunRow {
   id: string;

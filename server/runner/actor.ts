@@ -30,7 +30,12 @@ export async function endRun(
   if (!run) return null;
   const ended = await auditedWrite(runnerActor(id), async (tx) => {
     const ended = await finishRun(tx, id, [from], { status, reason });
-    if (ended && status === "failed" && run.instanceId && run.action !== "plan")
+    if (
+      ended &&
+      status === "failed" &&
+      run.instanceId &&
+      (run.action === "apply" || run.action === "destroy")
+    )
       await setInstanceStatus(tx, run.instanceId, "failed");
     return {
       result: ended,

@@ -8,12 +8,14 @@ import { prisma } from "../db";
 import { AppError } from "../domain/errors";
 import { log } from "../log";
 import { deleteInstanceOutputs } from "../repositories/access";
+import { clearDrift } from "../repositories/drift";
 import { setInstanceStatus as setRunInstanceStatus } from "../repositories/deployments";
 import { beat, claimRun, findRun, finishRun, type RunRow } from "../repositories/runs";
 import { type ProvisionerFor, provisionerFor as defaultProvisioners } from "../provisioners";
-import type { ResourceChange } from "../provisioners/types";
+import type { DriftItem, ResourceChange } from "../provisioners/types";
 import { runnerActor, runTarget } from "./actor";
 import { continueBatch } from "./batch";
+import { type Detection, recordDrift } from "./drift";
 import { RunLog } from "./logs";
 import { checkOutputs, type MaskedOutputs, previousOutputs, storeOutputs } from "./outputs";
 import { type StartedRun, startedRun } from "./request";
@@ -29,6 +31,8 @@ interface Outcome {
   outputs?: MaskedOutputs;
   /** A plan's saved file, sealed. */
   savedPlan?: string;
+  /** A drift run's finding: what differs (empty: clean). */
+  drift?: DriftItem[];
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -51,7 +55,10 @@ async function finish(run: RunRow, started: StartedRun | null, outcome: Outcome,
           work.produced,
           started.request.artifactTypes,
         );
-      if (run.action === "destroy") await deleteInstanceOutputs(tx, run.instanceId);
+      if (run.action === "destroy") {
+        await deleteInstanceOutputs(tx, run.instanceId);
+        await clearDrift(tx, run.instanceId);
+      }
     }
     const ended = await finishRun(tx, run.id, ["running"], {
       status: outcome.status,
@@ -65,20 +72,28 @@ async function finish(run: RunRow, started: StartedRun | null, outcome: Outcome,
     const instanceStatus = instanceStatusAfter(run.action, outcome.status);
     if (instanceStatus && run.instanceId)
       await setRunInstanceStatus(tx, run.instanceId, instanceStatus);
+    let detection: Detection | null = null;
+    if (run.action === "drift" && outcome.status !== "aborted" && outcome.status !== "planned")
+      detection = await recordDrift(tx, run, outcome.status, outcome.drift);
+    const after = {
+      action: run.action,
+      status: outcome.status,
+      ...(outcome.reason ? { reason: outcome.reason } : {}),
+      ...(outcome.changes ? { changes: outcome.changes.length } : {}),
+      ...(outcome.drift ? { drift: outcome.drift.length } : {}),
+      ...(instanceStatus ? { instanceStatus } : {}),
+    };
     return {
       result: true,
       touched: [],
       audit: {
         organizationId: run.organizationId,
-        action: `deployment.${outcome.status}`,
+        // A drift run that changes the finding is recorded as the detection it is.
+        action: detection?.action ?? `deployment.${outcome.status}`,
         target: runTarget(run),
-        after: {
-          action: run.action,
-          status: outcome.status,
-          ...(outcome.reason ? { reason: outcome.reason } : {}),
-          ...(outcome.changes ? { changes: outcome.changes.length } : {}),
-          ...(instanceStatus ? { instanceStatus } : {}),
-        },
+        ...(detection
+          ? { before: detection.before, after: { ...detection.after, run: after } }
+          : { after }),
       },
     };
   }).catch((error) => {
@@ -88,7 +103,8 @@ async function finish(run: RunRow, started: StartedRun | null, outcome: Outcome,
 }
 
 function instanceStatusAfter(action: RunRow["action"], status: Outcome["status"]) {
-  if (action === "plan") return null;
+  // Plans and drift checks change nothing that runs: the instance stays as it was.
+  if (action === "plan" || action === "drift") return null;
   if (status === "succeeded") return action === "apply" ? "running" : "decommissioned";
   return status === "failed" ? "failed" : null;
 }
@@ -100,7 +116,7 @@ interface Work {
 /** Audits the start (the instance is provisioning while an apply or destroy runs). */
 async function markStarted(run: RunRow, workerId: string) {
   await auditedWrite(runnerActor(run.id), async (tx) => {
-    if (run.action !== "plan" && run.instanceId)
+    if ((run.action === "apply" || run.action === "destroy") && run.instanceId)
       await setRunInstanceStatus(tx, run.instanceId, "provisioning");
     return {
       result: null,
@@ -137,6 +153,18 @@ async function drive(
     const { changes, savedPlan } = await provisioner.plan(request, runLog.sink);
     runLog.system(`plan: ${changes.length} change(s)`);
     return { status: "planned", changes, ...(savedPlan ? { savedPlan: sealPlan(savedPlan) } : {}) };
+  }
+  if (run.action === "drift") {
+    if (!provisioner.drift)
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `the ${started.provisioner} provisioner of ${started.request.bundle} cannot check drift`,
+      );
+    const items = await provisioner.drift(request, runLog.sink);
+    for (const i of items)
+      runLog.system(`drifted: ${i.resource} ${i.attribute}: ${i.expected} → ${i.actual}`);
+    runLog.system(items.length === 0 ? "no drift" : `drift: ${items.length} difference(s)`);
+    return { status: "succeeded", drift: items };
   }
   if (run.action === "destroy") {
     await provisioner.destroy(request, runLog.sink);

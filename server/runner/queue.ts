@@ -6,9 +6,12 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import { log } from "../log";
 import type { Dispatcher } from "../run-queue/dispatch";
+import { driftTick } from "./drift-schedule";
 import { type ExecuteOptions, executeRun } from "./execute";
 
 const RUN_QUEUE = "patchbay-runs";
+/** The drift schedule's tick: a pg-boss cron job every minute, taken by one worker. */
+const DRIFT_TICK_QUEUE = "patchbay-drift-tick";
 /** NOTIFY'd after jobs are sent, so idle workers fetch now rather than at their next poll. */
 const WAKE_CHANNEL = "patchbay_runs";
 
@@ -33,7 +36,16 @@ export async function startQueue(connectionString: string): Promise<PgBoss> {
     // A long apply must not expire under its worker; recovery judges lost workers instead.
     expireInSeconds: 6 * 60 * 60,
   });
+  await boss.createQueue(DRIFT_TICK_QUEUE, { name: DRIFT_TICK_QUEUE, retryLimit: 0 });
+  await boss.schedule(DRIFT_TICK_QUEUE, "* * * * *", {}, { tz: "UTC" });
   return boss;
+}
+
+/** Works the drift schedule's ticks in this process (one worker takes each tick). */
+async function workDriftTicks(boss: PgBoss): Promise<void> {
+  await boss.work(DRIFT_TICK_QUEUE, { batchSize: 1 }, async () => {
+    await driftTick();
+  });
 }
 
 export function queueDispatcher(boss: PgBoss): Dispatcher {
@@ -127,5 +139,6 @@ export async function workQueue(
     );
     loops.push(loop);
   }
+  await workDriftTicks(boss);
   return listenForWakes(options.connectionString, wakeLoops);
 }

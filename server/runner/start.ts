@@ -6,6 +6,7 @@ import type { Database } from "../db";
 import { log } from "../log";
 import type { ProvisionerFor } from "../provisioners";
 import { setDispatcher } from "../run-queue/dispatch";
+import { startDriftTimer } from "./drift-schedule";
 import { newWorkerId } from "./identity";
 import { inlineRunner } from "./inline";
 import { queueDispatcher, startQueue, workQueue } from "./queue";
@@ -30,10 +31,12 @@ export async function startRunner(
     const runner = inlineRunner({ concurrency: Math.max(1, options.workers), ...extra });
     setDispatcher(runner);
     const stopSweeping = await startSweeping(runner, { all: true });
+    const stopDriftTimer = startDriftTimer();
     log.info({ workerId: runner.workerId }, "runner started in this process");
     return {
       workerId: runner.workerId,
       stop: async () => {
+        stopDriftTimer();
         stopSweeping();
         setDispatcher(undefined);
       },

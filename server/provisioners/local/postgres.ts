@@ -6,8 +6,9 @@
 import pg from "pg";
 import { AppError } from "../../domain/errors";
 import { systemLog } from "../log-lines";
-import type { LogSink, ProvisionRequest, Provisioner } from "../types";
+import type { DriftItem, LogSink, ProvisionRequest, Provisioner } from "../types";
 import { type LineGrant, lineGrants } from "./line-grants";
+import { roleDrift } from "./postgres-drift";
 import { type Current, planChanges, readCurrent } from "./postgres-state";
 import { databaseName, grantsFingerprint, newPassword, safeName } from "./names";
 import {
@@ -221,4 +222,42 @@ async function destroy(request: ProvisionRequest, onLog: LogSink) {
   }
 }
 
-export const localPostgres: Provisioner = { plan, apply, destroy };
+/** The database exists, and each line's role exists with exactly its policy's privileges. */
+async function drift(request: ProvisionRequest, onLog: LogSink): Promise<DriftItem[]> {
+  const log = systemLog(onLog);
+  const { t, roles, current, admin } = await inspect(request);
+  await admin.end();
+  if (current.databaseComment === undefined) {
+    log(`Database ${t.database} does not exist`);
+    return [
+      {
+        resource: `postgresql_database.${t.database}`,
+        attribute: "exists",
+        expected: "true",
+        actual: "false",
+      },
+    ];
+  }
+  const items: DriftItem[] = [];
+  const db = await connect(t.adminUrl, t.database);
+  try {
+    for (const role of roles) {
+      if (!current.roles.has(role.principal)) {
+        items.push({
+          resource: `postgresql_role.${role.principal}`,
+          attribute: "exists",
+          expected: "true",
+          actual: "false",
+        });
+        continue;
+      }
+      items.push(...(await roleDrift(db, t.database, role.principal, role.statements)));
+    }
+  } finally {
+    await db.end();
+  }
+  log(`Checked database ${t.database} and ${roles.length} role(s): ${items.length} difference(s)`);
+  return items;
+}
+
+export const localPostgres: Provisioner = { plan, apply, destroy, drift };

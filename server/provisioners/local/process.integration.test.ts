@@ -123,6 +123,23 @@ describe("local-process", () => {
     expect(alive(pid!)).toBe(false);
   });
 
+  it("drift: a process that died is found", async () => {
+    const req = await processRequest();
+    await provisioner.apply(req, () => {});
+    expect(await provisioner.drift!(req, () => {})).toEqual([]);
+    const { pid } = await provisioner.health(req);
+    process.kill(pid!, "SIGKILL");
+    await expect.poll(() => alive(pid!)).toBe(false);
+    expect(await provisioner.drift!(req, () => {})).toEqual([
+      {
+        resource: `local_process.${req.namePrefix}`,
+        attribute: "alive",
+        expected: "true",
+        actual: "false",
+      },
+    ]);
+  });
+
   it("fails an apply whose process exits during start, with its output in the log", async () => {
     const req = await processRequest();
     req.params.command = [process.execPath, "-e", "console.error('boom'); process.exit(3)"];

@@ -226,6 +226,27 @@ export function localProcess(options: LocalProcessOptions) {
     async destroy(request, onLog) {
       await stop(request, onLog);
     },
+
+    /** The process the last apply started is still alive. */
+    async drift(request, onLog) {
+      const state = readState(files(options, request.namePrefix).state);
+      const alive = state !== null && isAlive(state);
+      systemLog(onLog)(
+        alive
+          ? `Process ${state.pid} is alive`
+          : `Process ${state?.pid ?? "(none)"} is not running`,
+      );
+      return alive
+        ? []
+        : [
+            {
+              resource: `local_process.${request.namePrefix}`,
+              attribute: "alive",
+              expected: "true",
+              actual: "false",
+            },
+          ];
+    },
   };
   return { ...provisioner, health };
 }

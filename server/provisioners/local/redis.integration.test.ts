@@ -93,6 +93,30 @@ describe.skipIf(!available)("local-redis on the real server", () => {
     outputs = next;
   });
 
+  it("drift: a rule added by hand is found, a re-apply removes it, a deleted user is found", async () => {
+    const request = withPolicy(["read-write"], outputs);
+    expect(await localRedis.drift!(request, () => {})).toEqual([]);
+    await admin((r) => r.call("ACL", "SETUSER", user, "~other:*"));
+    const [item, ...rest] = await localRedis.drift!(request, () => {});
+    expect(rest).toEqual([]);
+    expect(item).toMatchObject({ resource: `redis_acl_user.${user}`, attribute: "rules" });
+    expect(item!.actual).toContain("~other:*");
+    expect(item!.expected).not.toContain("~other:*");
+    expect(JSON.stringify(item)).not.toMatch(/#[0-9a-f]{64}/);
+    outputs = await localRedis.apply(request, () => {});
+    expect(await localRedis.drift!(request, () => {})).toEqual([]);
+    await admin((r) => r.call("ACL", "DELUSER", user));
+    expect(await localRedis.drift!(request, () => {})).toEqual([
+      {
+        resource: `redis_acl_user.${user}`,
+        attribute: "exists",
+        expected: "true",
+        actual: "false",
+      },
+    ]);
+    outputs = await localRedis.apply(request, () => {});
+  });
+
   it("a removed line deletes its user", async () => {
     const { changes } = await localRedis.plan({ ...base, previous: outputs }, () => {});
     expect(changes.map((c) => c.action)).toEqual(["delete"]);

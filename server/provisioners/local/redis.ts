@@ -5,7 +5,7 @@
 import { Redis } from "ioredis";
 import { AppError } from "../../domain/errors";
 import { systemLog } from "../log-lines";
-import type { LogSink, ProvisionRequest, Provisioner, ResourceChange } from "../types";
+import type { DriftItem, LogSink, ProvisionRequest, Provisioner, ResourceChange } from "../types";
 import { lineGrants } from "./line-grants";
 import { grantsFingerprint, newPassword, safeName } from "./names";
 import { aclRules, instanceKeyPrefix, scopedUser } from "./redis-acl";
@@ -191,4 +191,65 @@ async function destroy(request: ProvisionRequest, onLog: LogSink) {
   }
 }
 
-export const localRedis: Provisioner = { plan, apply, destroy };
+/** An `ACL LIST` line's rules without the name and password hashes: what the user may do. */
+const rulesOf = (line: string) =>
+  line
+    .split(" ")
+    .slice(2)
+    .filter((token) => !token.startsWith("#"))
+    .join(" ");
+
+/**
+ * Each line's ACL user exists and its rules are the policy's. The expected rules are Redis's
+ * own rendering of them: a probe user gets the same rules (never a password: nobody can log in
+ * as it) and is deleted at once, so the comparison never depends on how Redis reorders rules.
+ */
+async function drift(request: ProvisionRequest, onLog: LogSink): Promise<DriftItem[]> {
+  const { users, client } = await inspect(request);
+  const items: DriftItem[] = [];
+  try {
+    const list = (await client.call("ACL", "LIST")) as string[];
+    const lines = new Map(list.map((line) => [line.split(" ")[1] ?? "", line]));
+    for (const user of users) {
+      const resource = `redis_acl_user.${user.principal}`;
+      const line = lines.get(user.principal);
+      if (!line) {
+        items.push({ resource, attribute: "exists", expected: "true", actual: "false" });
+        continue;
+      }
+      const probe = `patchbay-drift-probe-${newPassword().slice(0, 12)}`;
+      await client.call("ACL", "SETUSER", probe, "reset", ...user.rules.filter((r) => r !== "on"));
+      let expected: string;
+      try {
+        const probeLine = ((await client.call("ACL", "LIST")) as string[]).find(
+          (l) => l.split(" ")[1] === probe,
+        );
+        expected = rulesOf(probeLine ?? "");
+      } finally {
+        await client.call("ACL", "DELUSER", probe);
+      }
+      // The probe stays off; the user is on when its rules say so.
+      if (user.rules.includes("on")) expected = expected.replace(/^off\b/, "on");
+      const actual = rulesOf(line);
+      if (actual !== expected) {
+        // Redis spells rules out in long lists: name only the tokens each side lacks.
+        const want = expected.split(" ");
+        const have = actual.split(" ");
+        const only = (a: string[], b: string[]) => a.filter((t) => !b.includes(t)).join(" ");
+        const [missing, extra] = [only(want, have), only(have, want)];
+        items.push({
+          resource,
+          attribute: "rules",
+          expected: missing || (extra ? "(none)" : expected),
+          actual: extra || (missing ? "(none)" : actual),
+        });
+      }
+    }
+  } finally {
+    await client.quit();
+  }
+  systemLog(onLog)(`Checked ${users.length} ACL user(s): ${items.length} difference(s)`);
+  return items;
+}
+
+export const localRedis: Provisioner = { plan, apply, destroy, drift };

@@ -1,6 +1,7 @@
 import { router } from "../../trpc";
 import { abort } from "./abort";
 import { deployEnvironment } from "./deploy-environment";
+import { checkDrift, drift, reconcile } from "./drift";
 import { get } from "./get";
 import { list } from "./list";
 import { logs } from "./logs";
@@ -21,4 +22,7 @@ export const deploymentRouter = router({
   deployEnvironment,
   redeploy,
   readiness,
+  drift,
+  checkDrift,
+  reconcile,
 });

@@ -4,6 +4,7 @@ import { deleteOne } from "./delete";
 import { fork } from "./fork";
 import { rename } from "./rename";
 import { setClass } from "./set-class";
+import { setDriftSchedule } from "./set-drift-schedule";
 import { setProtection } from "./set-protection";
 
 // A project's environments. Every change needs ops or owner; each is one audited event.
@@ -12,6 +13,7 @@ export const environmentRouter = router({
   rename,
   setClass,
   setProtection,
+  setDriftSchedule,
   fork,
   delete: deleteOne,
 });
