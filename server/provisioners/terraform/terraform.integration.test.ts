@@ -17,11 +17,7 @@ import { setDispatcher } from "../../run-queue/dispatch";
 import { inlineRunner } from "../../runner/inline";
 import { openCompact } from "../../crypto/cipher";
 import { runStateAccess, stateAddress } from "../../state/credentials";
-import { findRun } from "../../repositories/runs";
-import { startedRun } from "../../runner/request";
-import { runnerState } from "../../runner/state";
 import { findTerraform } from "./binary";
-import { terraformProvisioner } from ".";
 
 const binary = findTerraform();
 if (!binary)
@@ -274,41 +270,34 @@ describe.skipIf(!binary)("terraform provisioner", () => {
       });
 
       it("finds the reader drifted once flags' state moved under it (refresh-only plan)", async () => {
-        // A run of the reader (its credentials live while it runs), driven here by hand: the
-        // runner's drift action is another piece of work.
-        const instanceId = await instanceOf(reader.id);
-        const { id } = await prisma().deployment.create({
-          data: { instanceId, environmentId, action: "destroy", status: "running" },
-          select: { id: true },
-        });
-        try {
-          const started = await startedRun(prisma(), (await findRun(id))!, runnerState);
-          const lines: string[] = [];
-          const drift = await terraformProvisioner({
-            binary: binary!,
-            graceMs: 10_000,
-            releaseLocks: runnerState.releaseLocks,
-          }).drift!(started.request, (l) => lines.push(l.text));
-          expect(drift).toEqual(
-            expect.arrayContaining([
-              {
-                resource: "output.from_state",
-                attribute: "value.version",
-                expected: "v1",
-                actual: "v2",
-              },
-              {
-                resource: "output.from_state",
-                attribute: "value.flags.beta",
-                expected: "true",
-                actual: "false",
-              },
-            ]),
-          );
-          expect(lines.join("\n")).not.toContain(started.request.run!.state.password);
-        } finally {
-          await prisma().deployment.update({ where: { id }, data: { status: "aborted" } });
-        }
+        const dev = await h.as("dev@acme.test");
+        const { runs } = await dev.deployment.checkDrift({ projectId, environmentId });
+        await runner.idle();
+        const mine = runs.filter((r) => r.component?.id === reader.id);
+        expect(mine).toHaveLength(1);
+        const check = await prisma().deployment.findUniqueOrThrow({ where: { id: mine[0]!.id } });
+        expect([check.action, check.status, check.reason]).toEqual(["drift", "succeeded", null]);
+        const credential = runStateAccess(
+          { deploymentId: check.id, instanceId: await instanceOf(reader.id) },
+          "src",
+        ).password;
+        expect(await logText(check.id)).toContain("drifted: output.from_state value.version");
+        expect(await logText(check.id)).not.toContain(credential);
+        const viewer = await h.as("viewer@acme.test");
+        const { findings } = await viewer.deployment.drift({ projectId, environmentId });
+        const found = findings.find((f) => f.componentId === reader.id);
+        expect(found?.status).toBe("drifted");
+        expect(found?.items).toEqual(
+          expect.arrayContaining([
+            {
+              resource: "output.from_state",
+              attribute: "value.version",
+              expected: "v1",
+              actual: "v2",
+            },
+          ]),
+        );
+        expect(findings.find((f) => f.componentId === flags.id)?.status).toBe("clean");
       });
 
       it("cancels mid-apply: Terraform interrupted, its state saved, no lock left", async () => {
