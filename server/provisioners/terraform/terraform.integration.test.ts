@@ -2,14 +2,15 @@
 // runner, against the state backend served on a loopback port: a plan shown as resource
 // changes, the apply of THAT plan, outputs turned into a typed artifact the linked reader
 // receives (and reads again through terraform_remote_state), a stale reviewed plan refused by
-// Terraform itself, a second apply refused by the lock, drift found by a refresh-only plan, a
-// cancel mid-apply (state saved, no lock left), destroy.
+// Terraform itself, a second apply refused by the lock, drift found by the schedule's refresh-only
+// plan once a second root module changed the upstream's state out of band, reconcile, a cancel mid-apply (state saved, no lock left), destroy.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { catalogRoot } from "@/server/catalog/root";
 import { forEachDatabase, ONE_DATABASE, type Harness, testToken } from "@/test/integration";
 import { type StateServer, startStateServer } from "@/test/state-server";
 import { reloadEnv } from "../../env";
@@ -17,6 +18,7 @@ import { setDispatcher } from "../../run-queue/dispatch";
 import { inlineRunner } from "../../runner/inline";
 import { openCompact } from "../../crypto/cipher";
 import { runStateAccess, stateAddress } from "../../state/credentials";
+import { driftTick } from "../../runner/drift-schedule";
 import { findTerraform } from "./binary";
 
 const binary = findTerraform();
@@ -111,6 +113,28 @@ describe.skipIf(!binary)("terraform provisioner", () => {
             select: { id: true },
           })
         ).id;
+
+      /** Terraform run by hand in `dir` against an instance's state, with an ops API token. */
+      async function laptop(dir: string, instanceId: string) {
+        const address = stateAddress(instanceId, "src");
+        const token = (await testToken(h, "acme", "ops")).value;
+        const env = {
+          PATH: process.env.PATH ?? "/usr/bin:/bin",
+          HOME: dir,
+          TF_CLI_CONFIG_FILE: "/dev/null",
+          CHECKPOINT_DISABLE: "1",
+          TF_HTTP_ADDRESS: address,
+          TF_HTTP_LOCK_ADDRESS: address,
+          TF_HTTP_UNLOCK_ADDRESS: address,
+          TF_HTTP_USERNAME: "ops",
+          TF_HTTP_PASSWORD: token,
+        };
+        return (...args: string[]) =>
+          promisify(execFile)(binary!.path, [...args, "-no-color", "-input=false"], {
+            cwd: dir,
+            env: env as unknown as NodeJS.ProcessEnv,
+          });
+      }
 
       beforeAll(async () => {
         const project = await prisma().project.findFirstOrThrow({
@@ -236,24 +260,7 @@ describe.skipIf(!binary)("terraform provisioner", () => {
             path.join(dir, "main.tf"),
             'terraform {\n  backend "http" {}\n}\nresource "terraform_data" "x" { input = 1 }\n',
           );
-          const address = stateAddress(instanceId, "src");
-          const token = (await testToken(h, "acme", "ops")).value;
-          const env = {
-            PATH: process.env.PATH ?? "/usr/bin:/bin",
-            HOME: dir,
-            TF_CLI_CONFIG_FILE: "/dev/null",
-            CHECKPOINT_DISABLE: "1",
-            TF_HTTP_ADDRESS: address,
-            TF_HTTP_LOCK_ADDRESS: address,
-            TF_HTTP_UNLOCK_ADDRESS: address,
-            TF_HTTP_USERNAME: "ops",
-            TF_HTTP_PASSWORD: token,
-          };
-          const tf = (...args: string[]) =>
-            promisify(execFile)(binary!.path, [...args, "-no-color", "-input=false"], {
-              cwd: dir,
-              env: env as unknown as NodeJS.ProcessEnv,
-            });
+          const tf = await laptop(dir, instanceId);
           await tf("init");
           const second = await tf("apply", "-auto-approve").then(
             () => null,
@@ -269,14 +276,41 @@ describe.skipIf(!binary)("terraform provisioner", () => {
         expect([done.status, done.reason]).toEqual(["succeeded", null]);
       });
 
-      it("finds the reader drifted once flags' state moved under it (refresh-only plan)", async () => {
-        const dev = await h.as("dev@acme.test");
-        const { runs } = await dev.deployment.checkDrift({ projectId, environmentId });
+      it("drifts when a second root module changes flags' state out of band; reconcile cleans it", async () => {
+        // Someone applies flags' own module from a laptop, with other values, to its state.
+        const dir = mkdtempSync(path.join(tmpdir(), "pb-tf-laptop-"));
+        try {
+          const source = readFileSync(path.join(catalogRoot(), "feature-flags/src/main.tf"));
+          writeFileSync(path.join(dir, "main.tf"), source);
+          writeFileSync(path.join(dir, "backend.tf"), 'terraform {\n  backend "http" {}\n}\n');
+          const vars = {
+            md_metadata: { name_prefix: "laptop", default_tags: {} },
+            release: "out-of-band",
+            flags: { beta: false },
+            apply_seconds: 0,
+          };
+          writeFileSync(path.join(dir, "laptop.auto.tfvars.json"), JSON.stringify(vars));
+          const tf = await laptop(dir, await instanceOf(flags.id));
+          await tf("init");
+          await tf("apply", "-auto-approve");
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+        // The schedule, run now: ops set it, and the tick finds it due.
+        const ops = await h.as("ops@acme.test");
+        await ops.environment.setDriftSchedule({ projectId, environmentId, cron: "* * * * *" });
+        await prisma().environment.update({
+          where: { id: environmentId },
+          data: { driftTickAt: new Date(Date.now() - 120_000) },
+        });
+        expect(await driftTick(new Date())).toBeGreaterThanOrEqual(1);
+        await ops.environment.setDriftSchedule({ projectId, environmentId, cron: null });
         await runner.idle();
-        const mine = runs.filter((r) => r.component?.id === reader.id);
-        expect(mine).toHaveLength(1);
-        const check = await prisma().deployment.findUniqueOrThrow({ where: { id: mine[0]!.id } });
-        expect([check.action, check.status, check.reason]).toEqual(["drift", "succeeded", null]);
+        const check = await prisma().deployment.findFirstOrThrow({
+          where: { action: "drift", instance: { componentId: reader.id } },
+          orderBy: { createdAt: "desc" },
+        });
+        expect([check.status, check.reason]).toEqual(["succeeded", null]);
         const credential = runStateAccess(
           { deploymentId: check.id, instanceId: await instanceOf(reader.id) },
           "src",
@@ -284,8 +318,11 @@ describe.skipIf(!binary)("terraform provisioner", () => {
         expect(await logText(check.id)).toContain("drifted: output.from_state value.version");
         expect(await logText(check.id)).not.toContain(credential);
         const viewer = await h.as("viewer@acme.test");
-        const { findings } = await viewer.deployment.drift({ projectId, environmentId });
-        const found = findings.find((f) => f.componentId === reader.id);
+        const readerFinding = async () =>
+          (await viewer.deployment.drift({ projectId, environmentId })).findings.find(
+            (f) => f.componentId === reader.id,
+          );
+        const found = await readerFinding();
         expect(found?.status).toBe("drifted");
         expect(found?.items).toEqual(
           expect.arrayContaining([
@@ -293,12 +330,31 @@ describe.skipIf(!binary)("terraform provisioner", () => {
               resource: "output.from_state",
               attribute: "value.version",
               expected: "v1",
-              actual: "v2",
+              actual: "out-of-band",
             },
           ]),
         );
-        expect(findings.find((f) => f.componentId === flags.id)?.status).toBe("clean");
-      });
+        const detected = await prisma().auditEvent.count({
+          where: { action: "instance.drifted", componentId: reader.id },
+        });
+        expect(detected).toBe(1);
+
+        // Reconcile applies the reader's recorded snapshot again: it reads flags' state anew.
+        const dev = await h.as("dev@acme.test");
+        const reconcile = await dev.deployment.reconcile({ ...target(reader.id) });
+        await runner.idle();
+        const applied = await prisma().deployment.findUniqueOrThrow({
+          where: { id: reconcile.id },
+        });
+        expect([applied.action, applied.status, applied.reason]).toEqual([
+          "apply",
+          "succeeded",
+          null,
+        ]);
+        await dev.deployment.checkDrift({ ...target(reader.id) });
+        await runner.idle();
+        expect((await readerFinding())?.status).toBe("clean");
+      }, 90_000);
 
       it("cancels mid-apply: Terraform interrupted, its state saved, no lock left", async () => {
         await setFlags({ release: "v3", flags: { beta: true }, apply_seconds: 30 });
