@@ -3,7 +3,8 @@
 // changes, the apply of THAT plan, outputs turned into a typed artifact the linked reader
 // receives (and reads again through terraform_remote_state), a stale reviewed plan refused by
 // Terraform itself, a second apply refused by the lock, drift found by the schedule's refresh-only
-// plan once a second root module changed the upstream's state out of band, reconcile, a cancel mid-apply (state saved, no lock left), destroy.
+// plan once a second root module changed the upstream's state out of band, reconcile, a cancel
+// mid-apply (state saved, no lock left), destroy.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
