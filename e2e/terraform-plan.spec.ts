@@ -99,9 +99,11 @@ test("plan flags with Terraform, review its changes, apply that plan, its state 
     200,
   );
 
-  // A drift check of the reader: its refresh-only plan sees what it read change.
+  // A drift check of the whole environment: the reader's refresh-only plan sees what it read
+  // change.
   const panel = inspector(page).getByTestId("drift-panel");
-  await panel.getByRole("button", { name: "Check drift now" }).click();
+  await page.getByRole("button", { name: "Check drift", exact: true }).click();
+  await expect(page.getByTestId("environment-drift-status")).toContainText("2 checks queued");
   await expect(node(page, "reader").getByTestId("node-drift")).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByTestId("drift-item").first()).toContainText("output.from_state");
   await expect(panel.getByTestId("drift-item").first()).toContainText("out-of-band");

@@ -1,12 +1,13 @@
 "use client";
 // The canvas's deployment corner: the environment's Deployments view, and for developers and
-// above "Deploy environment" (plan all, review, apply all) and "Destroy environment" (typed
-// confirmation: the environment's slug).
+// above "Deploy environment" (plan all, review, apply all), "Check drift" (every deployed
+// component) and "Destroy environment" (typed confirmation: the environment's slug).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc";
+import { CheckEnvironmentDrift } from "./check-environment-drift";
 import { DeployEnvironmentDialog } from "./deploy-environment";
 import { deploymentsHref, projectBase, runHref } from "./run-format";
 import { TypedConfirm } from "./typed-confirm";
@@ -53,6 +54,10 @@ export function DeployPanel({
           >
             Deploy environment
           </button>
+          <CheckEnvironmentDrift
+            scope={scope}
+            className={`${SMALL} text-brand-700 hover:bg-slate-100`}
+          />
           <button
             type="button"
             className={`${SMALL} text-red-700 hover:bg-red-50`}
