@@ -86,7 +86,8 @@ test("deploy the local environment from the canvas, watch it live, see real cred
 
   // Destroy the environment: only once its slug is typed back.
   await openCanvas(page, NOTES);
-  await page.getByRole("button", { name: "Destroy environment" }).click();
+  await page.getByRole("button", { name: "More environment actions" }).click();
+  await page.getByRole("menuitem", { name: "Destroy environment" }).click();
   const confirm = page.getByRole("dialog", { name: "Destroy Local?" });
   const destroy = confirm.getByRole("button", { name: "Destroy environment" });
   await expect(destroy).toBeDisabled();

@@ -102,7 +102,8 @@ test("plan flags with Terraform, review its changes, apply that plan, its state 
   // A drift check of the whole environment: the reader's refresh-only plan sees what it read
   // change.
   const panel = inspector(page).getByTestId("drift-panel");
-  await page.getByRole("button", { name: "Check drift", exact: true }).click();
+  await page.getByRole("button", { name: "More environment actions" }).click();
+  await page.getByRole("menuitem", { name: "Check drift" }).click();
   await expect(page.getByTestId("environment-drift-status")).toContainText("2 checks queued");
   await expect(node(page, "reader").getByTestId("node-drift")).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByTestId("drift-item").first()).toContainText("output.from_state");

@@ -1,13 +1,16 @@
 "use client";
 // The canvas's deployment corner: the environment's Deployments view, and for developers and
-// above "Deploy environment" (plan all, review, apply all), "Check drift" (every deployed
-// component) and "Destroy environment" (typed confirmation: the environment's slug).
+// above "Deploy environment" (plan all, review, apply all) plus a menu with "Check drift" (every
+// deployed component) and "Destroy environment" (typed confirmation: the environment's slug).
+// Kept narrow so it never covers the canvas toolbar when the inspector narrows the canvas.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { MoreHorizontal } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc";
-import { CheckEnvironmentDrift } from "./check-environment-drift";
+import { Menu } from "@/components/ui/menu";
+import { EnvironmentDriftStatus, useEnvironmentDriftCheck } from "./check-environment-drift";
 import { DeployEnvironmentDialog } from "./deploy-environment";
 import { deploymentsHref, projectBase, runHref } from "./run-format";
 import { TypedConfirm } from "./typed-confirm";
@@ -29,6 +32,7 @@ export function DeployPanel({
   const base = projectBase(usePathname()) ?? "";
   const [open, setOpen] = useState<"deploy" | "destroy" | null>(null);
   const scope = { projectId, environmentId: environment.id };
+  const drift = useEnvironmentDriftCheck(scope);
   const destroy = useMutation(
     trpc.deployment.deployEnvironment.mutationOptions({
       onSuccess: () => {
@@ -54,20 +58,29 @@ export function DeployPanel({
           >
             Deploy environment
           </button>
-          <CheckEnvironmentDrift
-            scope={scope}
-            className={`${SMALL} text-brand-700 hover:bg-slate-100`}
+          <Menu
+            label="More environment actions"
+            icon={<MoreHorizontal className="h-4 w-4" />}
+            items={[
+              {
+                label: "Check drift",
+                title:
+                  "Compare what runs with what the last apply left, for every deployed component",
+                onSelect: () => {
+                  if (!drift.pending) drift.run();
+                },
+              },
+              {
+                label: "Destroy environment",
+                tone: "danger",
+                onSelect: () => {
+                  destroy.reset();
+                  setOpen("destroy");
+                },
+              },
+            ]}
           />
-          <button
-            type="button"
-            className={`${SMALL} text-red-700 hover:bg-red-50`}
-            onClick={() => {
-              destroy.reset();
-              setOpen("destroy");
-            }}
-          >
-            Destroy environment
-          </button>
+          <EnvironmentDriftStatus status={drift.status} />
         </>
       ) : null}
       {open === "deploy" ? (
