@@ -174,7 +174,7 @@ export async function testToken(
       name,
       role,
       tokenHash: hashToken(value),
-      expiresAt: new Date(Date.now() + 86_400_000),
+      expiresAt: new Date(Date.now() + 7 * 86_400_000),
     },
     select: { id: true },
   });

@@ -205,6 +205,7 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
   ...DRIFT_PROCEDURES,
   "me.get": { minimum: "signed-in", personOnly: true, input: () => undefined },
   "me.signOutEverywhere": { minimum: "signed-in", personOnly: true, input: () => undefined },
+  "me.whoami": { minimum: "signed-in", input: () => undefined },
   "organization.signOutMember": {
     minimum: "owner",
     input: (f) => ({ organizationId: f.organizationId, userId: f.viewerUserId }),
@@ -531,7 +532,6 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
   "token.list": { minimum: "ops", input: (f) => ({ organizationId: f.organizationId }) },
   "token.create": {
     minimum: "ops",
-    personOnly: true,
     input: (f) => ({
       organizationId: f.organizationId,
       name: `m-${f.suffix()}`,

@@ -13,7 +13,7 @@ import { findOrganizationBySlug } from "../repositories/organizations";
 import { actorOf } from "./context";
 import { type Access, requireEnvironment, requireOrganization, requireProject } from "./guard";
 import { id, slug } from "./schemas";
-import { personProcedure, type ProtectedContext, protectedProcedure } from "./trpc";
+import { type ProtectedContext, protectedProcedure } from "./trpc";
 
 /** The context a scoped handler sees: its access, and the audit identity acting with that role. */
 function scoped<A extends Access>(ctx: ProtectedContext, access: A) {
@@ -25,17 +25,6 @@ function scoped<A extends Access>(ctx: ProtectedContext, access: A) {
 export function organizationProcedure(minimum: Role, action: string) {
   return protectedProcedure
     .meta({ scope: "organization", minimum, action })
-    .input(z.object({ organizationId: id }))
-    .use(async ({ ctx, input, next }) => {
-      const access = await requireOrganization(ctx, input.organizationId, minimum, action);
-      return next({ ctx: scoped(ctx, access) });
-    });
-}
-
-/** An organization's act that only a signed-in person may do (an API token is refused first). */
-export function personOrganizationProcedure(minimum: Role, action: string) {
-  return personProcedure
-    .meta({ scope: "organization", minimum, action, personOnly: true })
     .input(z.object({ organizationId: id }))
     .use(async ({ ctx, input, next }) => {
       const access = await requireOrganization(ctx, input.organizationId, minimum, action);

@@ -12,6 +12,7 @@ export interface ApiTokenDto {
   lastUsedAt: Date | null;
   expiresAt: Date | null;
   revokedAt: Date | null;
+  parentTokenId: string | null;
 }
 
 const select = {
@@ -24,6 +25,7 @@ const select = {
   lastUsedAt: true,
   expiresAt: true,
   revokedAt: true,
+  parentTokenId: true,
 } as const;
 
 export async function findTokenByHash(tokenHash: string): Promise<ApiTokenDto | null> {
@@ -55,9 +57,35 @@ export async function insertToken(
     tokenHash: string;
     createdById: string | null;
     expiresAt: Date;
+    parentTokenId: string | null;
   },
 ): Promise<ApiTokenDto> {
   return tx.apiToken.create({ data: input, select });
+}
+
+/** A token by id (an ancestor of the one presented), or null once it is gone. */
+export async function findTokenById(id: string): Promise<ApiTokenDto | null> {
+  return prisma().apiToken.findUnique({ where: { id }, select });
+}
+
+/**
+ * Revokes every live token minted, directly or through others, from `id`; returns their ids.
+ */
+export async function revokeDescendants(tx: Tx, id: string, now: Date): Promise<string[]> {
+  const revoked: string[] = [];
+  let parents = [id];
+  while (parents.length > 0) {
+    const children = await tx.apiToken.findMany({
+      where: { parentTokenId: { in: parents } },
+      select: { id: true, revokedAt: true },
+    });
+    const live = children.filter((c) => !c.revokedAt).map((c) => c.id);
+    if (live.length > 0)
+      await tx.apiToken.updateMany({ where: { id: { in: live } }, data: { revokedAt: now } });
+    revoked.push(...live);
+    parents = children.map((c) => c.id);
+  }
+  return revoked;
 }
 
 /** Revokes a live token; false when it was already revoked. */

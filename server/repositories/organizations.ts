@@ -12,6 +12,10 @@ export async function findOrganizationBySlug(slug: string): Promise<Organization
   return prisma().organization.findUnique({ where: { slug }, select });
 }
 
+export async function findOrganizationById(id: string): Promise<OrganizationDto | null> {
+  return prisma().organization.findUnique({ where: { id }, select });
+}
+
 export async function createOrganization(
   tx: Tx,
   input: { slug: string; name: string },

@@ -4,6 +4,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import type { AuditContext } from "../audit/types";
 import { auditedWrite } from "../changes/audited-write";
 import {
+  checkChildExpiry,
   checkTokenRole,
   LAST_USED_RESOLUTION_MS,
   looksLikeToken,
@@ -23,7 +24,12 @@ export interface TokenIdentity {
   organizationId: string;
   role: Role;
   name: string;
+  /** when it stops working (a token it mints may not outlive it) */
+  expiresAt: Date;
 }
+
+/** A token's ancestors at most this deep are checked; a longer chain is refused. */
+const MAX_CHAIN = 16;
 
 let key: Buffer | undefined;
 
@@ -49,10 +55,26 @@ export async function resolveToken(
   if (!row) return { refusal: "token not recognised" };
   const refusal = tokenRefusal(row, now);
   if (refusal) return { refusal };
+  // A token minted by a token lives no longer than its parent: a revoked or expired ancestor
+  // refuses it too (revoking cascades at write time; this also covers expiry and old rows).
+  let parentId = row.parentTokenId;
+  for (let depth = 0; parentId; depth++) {
+    const parent = depth < MAX_CHAIN ? await repo.findTokenById(parentId) : null;
+    if (!parent) return { refusal: depth < MAX_CHAIN ? "token revoked" : "token not recognised" };
+    const inherited = tokenRefusal(parent, now);
+    if (inherited) return { refusal: inherited };
+    parentId = parent.parentTokenId;
+  }
   if (shouldTouch(row.lastUsedAt, now))
     await repo.touchToken(row.id, now, new Date(now.getTime() - LAST_USED_RESOLUTION_MS));
   return {
-    token: { id: row.id, organizationId: row.organizationId, role: row.role, name: row.name },
+    token: {
+      id: row.id,
+      organizationId: row.organizationId,
+      role: row.role,
+      name: row.name,
+      expiresAt: row.expiresAt!,
+    },
   };
 }
 
@@ -65,16 +87,21 @@ export interface CreateToken {
   expiresInDays: number;
 }
 
-/** Mints a token no stronger than `creatorRole`; the value is in the answer and nowhere else. */
-export async function createToken(
-  ctx: AuditContext,
-  creatorRole: Role,
-  createdById: string | null,
-  input: CreateToken,
-) {
-  checkTokenRole(creatorRole, input.role);
+/** Who mints a token: a person, or a token (whose child it becomes). */
+export type TokenCreator =
+  | { kind: "user"; userId: string; role: Role }
+  | { kind: "token"; token: TokenIdentity };
+
+/**
+ * Mints a token no stronger than its creator's role (and, minted by a token, expiring no later
+ * than it); the value is in the answer and nowhere else.
+ */
+export async function createToken(ctx: AuditContext, creator: TokenCreator, input: CreateToken) {
+  checkTokenRole(creator.kind === "user" ? creator.role : creator.token.role, input.role);
   const now = new Date();
   const expiresAt = tokenExpiry(now, input.expiresInDays);
+  if (creator.kind === "token") checkChildExpiry(creator.token.expiresAt, expiresAt);
+  const parentTokenId = creator.kind === "token" ? creator.token.id : null;
   const value = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   return auditedWrite(ctx, async (tx) => {
     const token = await repo.insertToken(tx, {
@@ -82,8 +109,9 @@ export async function createToken(
       name: input.name,
       role: input.role,
       tokenHash: hashToken(value),
-      createdById,
+      createdById: creator.kind === "user" ? creator.userId : null,
       expiresAt,
+      parentTokenId,
     });
     return {
       result: { token, value },
@@ -91,13 +119,16 @@ export async function createToken(
         organizationId: input.organizationId,
         action: "token.created",
         target: { type: "api-token", id: token.id },
-        after: { name: token.name, role: token.role, expiresAt: token.expiresAt },
+        after: { name: token.name, role: token.role, expiresAt: token.expiresAt, parentTokenId },
       },
     };
   });
 }
 
-/** Revokes a token of the organization; another organization's answers "not found". */
+/**
+ * Revokes a token of the organization and every token minted from it (transitively), in one
+ * audited write; another organization's answers "not found".
+ */
 export async function revokeToken(ctx: AuditContext, organizationId: string, id: string) {
   return auditedWrite(ctx, async (tx) => {
     const token = await repo.findToken(tx, organizationId, id);
@@ -111,13 +142,14 @@ export async function revokeToken(ctx: AuditContext, organizationId: string, id:
       });
     const now = new Date();
     await repo.revokeTokenRow(tx, token.id, now);
+    const descendants = await repo.revokeDescendants(tx, token.id, now);
     return {
-      result: { ...token, revokedAt: now },
+      result: { ...token, revokedAt: now, descendants },
       audit: {
         organizationId,
         action: "token.revoked",
         target: { type: "api-token", id: token.id },
-        after: { name: token.name, role: token.role },
+        after: { name: token.name, role: token.role, descendants },
       },
     };
   });

@@ -248,23 +248,93 @@ forEachDatabase("API tokens", (h) => {
     });
   }
 
-  it("a token cannot mint tokens, nor act as a person", async () => {
+  it("a token cannot act as a person", async () => {
     const caller = await h.asToken((await testToken(h, "acme", "owner")).value);
     const person = /for a signed-in person; an API token cannot call it/;
-    await refusedUnchanged(
-      h,
-      () =>
-        caller.token.create({
-          organizationId: acme,
-          name: "successor",
-          role: "viewer",
-          expiresInDays: 365,
-        }),
-      "FORBIDDEN",
-      person,
-    );
     await refusedUnchanged(h, () => caller.me.get(), "FORBIDDEN", person);
     await refusedUnchanged(h, () => caller.me.signOutEverywhere(), "FORBIDDEN", person);
+    expect(await caller.me.whoami()).toMatchObject({
+      kind: "token",
+      organizations: [{ id: acme, slug: "acme", role: "owner" }],
+    });
+  });
+
+  it("a token mints a child no stronger and no longer-lived than itself, or nothing", async () => {
+    const parent = await testToken(h, "acme", "ops"); // expires in 7 days
+    const caller = await h.asToken(parent.value);
+    const mint = (role: "owner" | "ops", expiresInDays: number) => () =>
+      caller.token.create({ organizationId: acme, name: "child", role, expiresInDays });
+    const stronger = await refusedUnchanged(h, mint("owner", 1), "FORBIDDEN", /^role: /);
+    expect((stronger.cause as { details?: { fields?: unknown } }).details?.fields).toEqual({
+      role: [expect.stringMatching(/above your own role \(ops\)/)],
+    });
+    const longer = await refusedUnchanged(h, mint("ops", 30), "FORBIDDEN", /^expiresInDays: /);
+    expect((longer.cause as { details?: { fields?: unknown } }).details?.fields).toEqual({
+      expiresInDays: [expect.stringMatching(/later than the creating token's own expiry/)],
+    });
+    const { token } = await mint("ops", 6)();
+    expect(token.parentTokenId).toBe(parent.id);
+    expect(await latestEvent(h, "token.created")).toMatchObject({
+      actorType: "token",
+      actorId: parent.id,
+    });
+  });
+
+  it("revoking a token revokes every token minted from it, in one audited write", async () => {
+    const root = await testToken(h, "acme", "ops");
+    const child = await (await h.asToken(root.value)).token.create({
+      organizationId: acme,
+      name: "child",
+      role: "ops",
+      expiresInDays: 2,
+    });
+    const grandchild = await (await h.asToken(child.value)).token.create({
+      organizationId: acme,
+      name: "grandchild",
+      role: "viewer",
+      expiresInDays: 1,
+    });
+    await (await h.asToken(grandchild.value)).project.get({ projectId });
+    const events = await auditCount(h.db());
+    const ops = await h.as("ops@acme.test");
+    const revoked = await ops.token.revoke({ organizationId: acme, tokenId: root.id });
+    expect(revoked.descendants.sort()).toEqual([child.token.id, grandchild.token.id].sort());
+    expect(await auditCount(h.db())).toBe(events + 1);
+    const rows = await h.db().prisma.apiToken.findMany({
+      where: { id: { in: [root.id, child.token.id, grandchild.token.id] } },
+      select: { revokedAt: true },
+    });
+    expect(rows.every((r) => r.revokedAt !== null)).toBe(true);
+    for (const value of [child.value, grandchild.value]) {
+      const caller = await h.asToken(value);
+      await refusedUnchanged(
+        h,
+        () => caller.project.list({ organizationId: acme }),
+        "UNAUTHORIZED",
+        /^token revoked/,
+      );
+    }
+  });
+
+  it("a child of an expired parent is refused at sign-in, though its own row is live", async () => {
+    const parent = await testToken(h, "acme", "ops");
+    const child = await (await h.asToken(parent.value)).token.create({
+      organizationId: acme,
+      name: "orphaned",
+      role: "viewer",
+      expiresInDays: 1,
+    });
+    await h.db().prisma.apiToken.update({
+      where: { id: parent.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const caller = await h.asToken(child.value);
+    await refusedUnchanged(
+      h,
+      () => caller.project.list({ organizationId: acme }),
+      "UNAUTHORIZED",
+      /^token expired/,
+    );
   });
 
   it("another organization's token gets NOT_FOUND on Acme's project, as an outsider does", async () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS } from "../../domain/auth/api-tokens";
 import * as tokens from "../../tokens/service";
-import { organizationProcedure, personOrganizationProcedure } from "../procedures";
+import { organizationProcedure } from "../procedures";
 import { id, role } from "../schemas";
 import { router } from "../trpc";
 
@@ -14,6 +14,8 @@ const tokenDto = z.object({
   lastUsedAt: z.date().nullable(),
   expiresAt: z.date().nullable(),
   revokedAt: z.date().nullable(),
+  /** the token that minted it (null: a person did) */
+  parentTokenId: z.string().nullable(),
 });
 
 const toDto = (t: z.infer<typeof tokenDto>) => ({
@@ -24,6 +26,7 @@ const toDto = (t: z.infer<typeof tokenDto>) => ({
   lastUsedAt: t.lastUsedAt,
   expiresAt: t.expiresAt,
   revokedAt: t.revokedAt,
+  parentTokenId: t.parentTokenId,
 });
 
 const name = z
@@ -45,24 +48,31 @@ export const tokenRouter = router({
     .query(async ({ input }) => (await tokens.listTokens(input.organizationId)).map(toDto)),
 
   /**
-   * Mints a token; its value is in this answer only. A person only: a token minting tokens
-   * could outlive its own expiry (and revocation) by handing itself a successor.
+   * Mints a token; its value is in this answer only. A token may mint one too, as its child: no
+   * stronger and expiring no later than itself, and revoked with it, so it cannot outlive it.
    */
-  create: personOrganizationProcedure("ops", "token.create")
+  create: organizationProcedure("ops", "token.create")
     .input(z.object({ organizationId: id, name, role, expiresInDays }))
     .output(z.object({ token: tokenDto, value: z.string() }))
     .mutation(async ({ ctx, input }) => {
-      const created = await tokens.createToken(ctx.audit, ctx.access.role, ctx.user.id, input);
+      const { principal } = ctx;
+      const creator: tokens.TokenCreator =
+        principal.kind === "token"
+          ? { kind: "token", token: principal.token }
+          : { kind: "user", userId: principal.user.id, role: ctx.access.role };
+      const created = await tokens.createToken(ctx.audit, creator, input);
       return { token: toDto(created.token), value: created.value };
     }),
 
   /**
-   * Ends a token of the organization at once; the next call with it is refused as "token revoked".
+   * Ends a token of the organization at once, and every token minted from it (`descendants`); the
+   * next call with any of them is refused as "token revoked".
    */
   revoke: organizationProcedure("ops", "token.revoke")
     .input(z.object({ organizationId: id, tokenId: id }))
-    .output(tokenDto)
-    .mutation(async ({ ctx, input }) =>
-      toDto(await tokens.revokeToken(ctx.audit, input.organizationId, input.tokenId)),
-    ),
+    .output(tokenDto.extend({ descendants: z.array(z.string()) }))
+    .mutation(async ({ ctx, input }) => {
+      const revoked = await tokens.revokeToken(ctx.audit, input.organizationId, input.tokenId);
+      return { ...toDto(revoked), descendants: revoked.descendants };
+    }),
 });

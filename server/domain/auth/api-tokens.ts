@@ -27,6 +27,19 @@ export function checkTokenRole(creatorRole: Role, requested: Role): void {
   }
 }
 
+/**
+ * A token minting a token: the new one may not outlive its creator (revoking the creator revokes
+ * it too, so it could never be a way around the creator's own end).
+ */
+export function checkChildExpiry(creatorExpiresAt: Date, expiresAt: Date): void {
+  if (expiresAt.getTime() > creatorExpiresAt.getTime()) {
+    const rule = `cannot be later than the creating token's own expiry (${creatorExpiresAt.toISOString()})`;
+    throw new AppError("FORBIDDEN", `expiresInDays: a token's expiry ${rule}`, {
+      fields: { expiresInDays: [rule] },
+    });
+  }
+}
+
 /** When a token created at `now` for `days` days stops working. */
 export function tokenExpiry(now: Date, days: number): Date {
   if (!Number.isInteger(days) || days < MIN_EXPIRY_DAYS || days > MAX_EXPIRY_DAYS) {
