@@ -53,6 +53,14 @@ module.exports = {
       to: { path: ["^server/generated/prisma", "node_modules/(@prisma|\\.prisma|prisma)/"] },
     },
     {
+      name: "cli-talks-over-http",
+      comment:
+        "The command line (scripts/cli) imports only the router's type and the pure domain from the server: it runs without the server's code, over the HTTP API.",
+      severity: "error",
+      from: { path: "^scripts/cli/" },
+      to: { path: "^(server/(?!domain/)|app/|components/)", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "server-not-into-ui",
       comment: "The server never imports the app or its components.",
       severity: "error",

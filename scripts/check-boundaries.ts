@@ -31,6 +31,7 @@ function cruise(): CruiseResult {
       "server",
       "app",
       "components",
+      "scripts/cli",
       "--config",
       ".dependency-cruiser.cjs",
       "--output-type",

@@ -57,6 +57,20 @@ export async function makeTokenContext(value: string, meta: RequestMeta): Promis
   };
 }
 
+/**
+ * The context of an HTTP request: a Bearer token, when present, is the whole identity of the
+ * request (a cookie beside it is ignored); else the signed-in person `currentUser` finds.
+ * The tRPC route and the test server both build their contexts here.
+ */
+export async function requestContext(
+  headers: Headers,
+  meta: RequestMeta,
+  currentUser: () => Promise<UserDto | null>,
+): Promise<Context> {
+  const bearer = bearerToken(headers);
+  return bearer !== null ? makeTokenContext(bearer, meta) : makeContext(await currentUser(), meta);
+}
+
 /** The audit identity of a principal (with the role it acts with, when known). */
 export function actorOf(principal: Principal, role?: Role): Actor {
   if (principal.kind === "token")

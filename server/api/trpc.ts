@@ -71,7 +71,12 @@ const t = initTRPC
         error.code === "INTERNAL_SERVER_ERROR" && !isAppError(cause)
           ? "Something went wrong on the server"
           : shape.message;
-      return { ...shape, message, data: { ...shape.data, stack: undefined, fields } };
+      // A guardrail's refusal (e.g. a preset's lock) says so, beside its field.
+      const guardrail =
+        isAppError(cause) && typeof cause.details.guardrail === "string"
+          ? cause.details.guardrail
+          : undefined;
+      return { ...shape, message, data: { ...shape.data, stack: undefined, fields, guardrail } };
     },
   });
 

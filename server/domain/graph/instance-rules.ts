@@ -74,15 +74,15 @@ function checkPreset(
     nextVersion: version?.version,
     role: lookup.role,
   });
-  if (moved) failOp(i, "preset", moved);
+  if (moved) failOp(i, "preset", moved, "preset");
   const refused = environmentRefusal(version, env, lookup.requireProductionPresets);
-  if (refused) failOp(i, "preset", refused);
+  if (refused) failOp(i, "preset", refused, "preset");
   if (!version) {
     const { presetVersion: _none, ...rest } = config;
     return rest;
   }
   const [violation] = checkParams(config.params, version);
-  if (violation) failOp(i, `params.${violation.path}`, violation.message);
+  if (violation) failOp(i, `params.${violation.path}`, violation.message, "preset");
   return { ...config, presetVersion: version.version };
 }
 

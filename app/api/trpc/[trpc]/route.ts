@@ -1,17 +1,14 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { bearerToken, makeContext, makeTokenContext } from "@/server/api/context";
+import { requestContext } from "@/server/api/context";
 import { requestMeta } from "@/server/audit/request-meta";
 import { appRouter } from "@/server/api/root";
 import { currentUser } from "@/server/auth";
 
 export const dynamic = "force-dynamic";
 
-// A Bearer token, when present, is the whole identity of the request: a cookie beside it is
-// ignored.
-async function createContext(req: Request) {
-  const meta = requestMeta(req.headers);
-  const bearer = bearerToken(req.headers);
-  return bearer !== null ? makeTokenContext(bearer, meta) : makeContext(await currentUser(), meta);
+// A Bearer token, when present, is the whole identity of the request (see requestContext).
+function createContext(req: Request) {
+  return requestContext(req.headers, requestMeta(req.headers), currentUser);
 }
 
 function handler(req: Request) {
