@@ -20,7 +20,10 @@ export function runCli(
 ): Promise<CliRun> {
   const argv = [BIN, ...args];
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", ...options.env };
-  const child = spawn(process.execPath, argv, { env: env as unknown as NodeJS.ProcessEnv, stdio: "pipe" });
+  const child = spawn(process.execPath, argv, {
+    env: env as unknown as NodeJS.ProcessEnv,
+    stdio: "pipe",
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => {

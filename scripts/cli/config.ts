@@ -17,7 +17,7 @@ interface Profile {
   token?: string;
 }
 
-export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+function configPath(env: NodeJS.ProcessEnv = process.env): string {
   if (env.PATCHBAY_CONFIG) return env.PATCHBAY_CONFIG;
   const base = env.XDG_CONFIG_HOME || path.join(homedir(), ".config");
   return path.join(base, "patchbay", "config.yaml");

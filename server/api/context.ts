@@ -23,7 +23,7 @@ export interface Context {
  * The value of `Authorization: Bearer <value>`, or null when the header is absent or another
  * scheme.
  */
-export function bearerToken(headers: Headers): string | null {
+function bearerToken(headers: Headers): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "");
   return match ? match[1]! : null;
 }

@@ -8,7 +8,7 @@ type CompareResult = Awaited<ReturnType<Client["compare"]["environments"]["query
 const show = (value: unknown) => (value === undefined ? "—" : JSON.stringify(value));
 
 /** The stable --json shape: both sides, the counts, and what differs (sensitive values masked). */
-export function compareShape(result: CompareResult) {
+function compareShape(result: CompareResult) {
   const { diff } = result;
   return {
     left: { id: diff.left.environment.id, slug: diff.left.environment.slug },
@@ -35,7 +35,10 @@ export function compareShape(result: CompareResult) {
 
 export function printCompare(ctx: CliContext, result: CompareResult): void {
   const shape = compareShape(result);
-  if (ctx.json) return printJson(shape);
+  if (ctx.json) {
+    printJson(shape);
+    return;
+  }
   const { components, links, changes } = shape.summary;
   println(`${shape.left.slug} → ${shape.right.slug}`);
   println(
