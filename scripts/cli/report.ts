@@ -14,7 +14,8 @@ interface ErrorData {
 
 /** Prints why the command failed on stderr and returns its exit code. */
 export function reportError(error: unknown): number {
-  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage; // commander printed it already
+  // Commander has printed its usage error (or the help asked for) already.
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   if (error instanceof CliError) {
     warn(`${colors.red("error:")} ${error.message}`);
     return EXIT[error.kind];
