@@ -418,19 +418,26 @@ export function mutationCases(): Record<string, Case> {
       return { action: "member.signed_out_everywhere" };
     },
     "token.create": async (h) => {
+      // Minted by an ops token (its child): audited as the token, like a person's.
       const { organizationId } = await acmeProject(h);
-      await (await h.as("ops@acme.test")).token.create({
+      const ops = await testToken(h, "acme", "ops");
+      await (await h.asToken(ops.value)).token.create({
         organizationId,
         name: `audited-${suffix()}`,
         role: "developer",
-        expiresInDays: 30,
+        expiresInDays: 1,
       });
       return { action: "token.created" };
     },
     "token.revoke": async (h) => {
-      // Revoked by an ops token: a token principal's writes are audited the same way.
+      // Revoked by an ops token, with a child minted from it: the cascade is the same one event.
       const { organizationId } = await acmeProject(h);
       const target = await testToken(h, "acme", "viewer");
+      const child = await testToken(h, "acme", "viewer");
+      await h.db().prisma.apiToken.update({
+        where: { id: child.id },
+        data: { parentTokenId: target.id },
+      });
       const ops = await testToken(h, "acme", "ops");
       await (await h.asToken(ops.value)).token.revoke({ organizationId, tokenId: target.id });
       return { action: "token.revoked" };
