@@ -94,24 +94,31 @@ function readDefaults(r: Reader, v: unknown): PreviewDefault[] {
     return [];
   }
   const out: PreviewDefault[] = [];
-  v.forEach((entry, i) => {
+  for (const [i, entry] of v.entries()) {
     const path = `environmentDefaults[${i}]`;
-    if (!isObj(entry)) return r.problem(path, "must be a map with a type");
+    if (!isObj(entry)) {
+      r.problem(path, "must be a map with a type");
+      continue;
+    }
     const type = entry.type ?? entry.resourceType;
-    if (typeof type !== "string" || type === "")
-      return r.problem(`${path}.type`, "is required (an artifact type, e.g. kubernetes-cluster)");
+    if (typeof type !== "string" || type === "") {
+      r.problem(`${path}.type`, "is required (an artifact type, e.g. kubernetes-cluster)");
+      continue;
+    }
     if (entry.resourceId !== undefined)
       r.warn(
         `${path}.resourceId`,
         `names a Massdriver resource; Patchbay copies the ${type} default of the environment named by "from" (the base environment when absent)`,
       );
-    if (entry.from !== undefined && typeof entry.from !== "string")
-      return r.problem(`${path}.from`, "must be an environment slug");
+    if (entry.from !== undefined && typeof entry.from !== "string") {
+      r.problem(`${path}.from`, "must be an environment slug");
+      continue;
+    }
     for (const key of Object.keys(entry))
       if (!["type", "resourceType", "resourceId", "from"].includes(key))
         r.warn(`${path}.${key}`, "unknown key, ignored");
     out.push({ type, ...(typeof entry.from === "string" ? { from: entry.from } : {}) });
-  });
+  }
   return out;
 }
 
