@@ -12,12 +12,14 @@ export interface Config {
   token: string;
 }
 
+type Env = Record<string, string | undefined>;
+
 interface Profile {
   url?: string;
   token?: string;
 }
 
-function configPath(env: NodeJS.ProcessEnv = process.env): string {
+function configPath(env: Env = process.env): string {
   if (env.PATCHBAY_CONFIG) return env.PATCHBAY_CONFIG;
   const base = env.XDG_CONFIG_HOME || path.join(homedir(), ".config");
   return path.join(base, "patchbay", "config.yaml");
@@ -37,7 +39,7 @@ function readProfile(file: string): Profile {
 }
 
 /** The server and token to use; a usage error naming what is missing and where to set it. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Env = process.env): Config {
   const file = configPath(env);
   const profile = readProfile(file);
   const url = env.PATCHBAY_URL || profile.url;
@@ -54,7 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** Writes the profile readable by its owner only (0600), its folder created when missing. */
-export function writeProfile(config: Config, env: NodeJS.ProcessEnv = process.env): string {
+export function writeProfile(config: Config, env: Env = process.env): string {
   const file = configPath(env);
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   writeFileSync(file, stringify({ url: config.url, token: config.token }), { mode: 0o600 });
