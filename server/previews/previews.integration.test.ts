@@ -7,8 +7,8 @@
 import { createServer } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { forEachDatabase, ONE_DATABASE } from "@/test/integration";
-import { ADMIN_URL, REDIS_URL, serviceAvailable } from "@/test/local-services";
+import { forEachDatabase } from "@/test/integration";
+import { ADMIN_URL, serviceAvailable } from "@/test/local-services";
 import { createPreviewBase, type PreviewBase } from "@/test/preview-base";
 import { waitFor } from "@/test/runner-processes";
 import { reloadEnv } from "../env";
@@ -59,142 +59,136 @@ describe.skipIf(!available)("preview environments", () => {
     reloadEnv();
   });
 
-  forEachDatabase(
-    "up, deploy what changed, converge, expire",
-    (h) => {
-      let base: PreviewBase;
-      let port = 0;
-      const file = (logLevel: string) => ({
-        name: "pr-1",
-        baseEnvironment: "base",
-        pullRequest: "#1",
-        environmentDefaults: [{ type: "admin-connection" }],
-        components: {
-          app: {
-            params: { port, log_level: logLevel },
-            secrets: [{ name: "SESSION_SECRET", value: "preview-session-secret-value" }],
-          },
+  forEachDatabase("up, deploy what changed, converge, expire", (h) => {
+    let base: PreviewBase;
+    let port = 0;
+    const file = (logLevel: string) => ({
+      name: "pr-1",
+      baseEnvironment: "base",
+      pullRequest: "#1",
+      environmentDefaults: [{ type: "admin-connection" }],
+      components: {
+        app: {
+          params: { port, log_level: logLevel },
+          secrets: [{ name: "SESSION_SECRET", value: "preview-session-secret-value" }],
         },
+      },
+    });
+    const runsEnd = (ids: string[]) =>
+      waitFor(
+        "the runs to end",
+        async () => {
+          const open = await h.db().prisma.deployment.count({
+            where: { id: { in: ids }, status: { in: ["queued", "running"] } },
+          });
+          return open === 0 ? true : undefined;
+        },
+        60_000,
+      );
+
+    beforeAll(async () => {
+      base = await createPreviewBase(h);
+      port = await freePort();
+    });
+
+    it("forks the base, deploys everything, then converges: nothing, then only app", async () => {
+      const dev = await h.as("dev@acme.test");
+      const first = await dev.preview.up({ projectId: base.projectId, ...file("info") });
+      expect(first.created).toBe(true);
+      expect(first.changes).toEqual(
+        expect.arrayContaining([
+          "created from base",
+          // log_level is the base's already: only what differs is a change.
+          "app: params port",
+          "default postgres-admin-url (admin-connection) from base",
+          "app: secret SESSION_SECRET set",
+        ]),
+      );
+      const target = { projectId: base.projectId, environmentId: first.environment.id };
+      const deployed = await dev.deployment.deployEnvironment({
+        ...target,
+        action: "apply",
+        onlyChanged: true,
       });
-      const runsEnd = (ids: string[]) =>
-        waitFor(
-          "the runs to end",
-          async () => {
-            const open = await h.db().prisma.deployment.count({
-              where: { id: { in: ids }, status: { in: ["queued", "running"] } },
-            });
-            return open === 0 ? true : undefined;
-          },
-          60_000,
-        );
-
-      beforeAll(async () => {
-        base = await createPreviewBase(h);
-        port = await freePort();
+      expect(deployed.runs.map((r) => r.component?.name).sort()).toEqual(["app", "cache", "db"]);
+      await runsEnd(deployed.runs.map((r) => r.id));
+      const statuses = await h.db().prisma.deployment.findMany({
+        where: { id: { in: deployed.runs.map((r) => r.id) } },
+        select: { status: true, reason: true },
       });
+      expect(statuses).toEqual([0, 1, 2].map(() => ({ status: "succeeded", reason: null })));
+      expect((await provisioned(base.projectSlug)).databases).toBe(1);
 
-      it("forks the base, deploys everything, then converges: nothing, then only app", async () => {
-        const dev = await h.as("dev@acme.test");
-        const first = await dev.preview.up({ projectId: base.projectId, ...file("info") });
-        expect(first.created).toBe(true);
-        expect(first.changes).toEqual(
-          expect.arrayContaining([
-            "created from base",
-            // log_level is the base's already: only what differs is a change.
-            "app: params port",
-            "default postgres-admin-url (admin-connection) from base",
-            "app: secret SESSION_SECRET set",
-          ]),
-        );
-        const target = { projectId: base.projectId, environmentId: first.environment.id };
-        const deployed = await dev.deployment.deployEnvironment({
-          ...target,
-          action: "apply",
-          onlyChanged: true,
-        });
-        expect(deployed.runs.map((r) => r.component?.name).sort()).toEqual(["app", "cache", "db"]);
-        await runsEnd(deployed.runs.map((r) => r.id));
-        const statuses = await h.db().prisma.deployment.findMany({
-          where: { id: { in: deployed.runs.map((r) => r.id) } },
-          select: { status: true, reason: true },
-        });
-        expect(statuses).toEqual([0, 1, 2].map(() => ({ status: "succeeded", reason: null })));
-        expect((await provisioned(base.projectSlug)).databases).toBe(1);
-
-        const again = await dev.preview.up({ projectId: base.projectId, ...file("info") });
-        expect([again.created, again.changes]).toEqual([false, []]);
-        const none = await dev.deployment.deployEnvironment({
-          ...target,
-          action: "apply",
-          onlyChanged: true,
-        });
-        expect(none).toEqual({ batchId: null, runs: [], unchanged: ["db", "cache", "app"] });
-
-        const debug = await dev.preview.up({ projectId: base.projectId, ...file("debug") });
-        expect(debug.changes).toEqual(["app: params log_level"]);
-        const one = await dev.deployment.deployEnvironment({
-          ...target,
-          action: "apply",
-          onlyChanged: true,
-        });
-        expect(one.runs.map((r) => r.component?.name)).toEqual(["app"]);
-        expect(one.unchanged).toEqual(["db", "cache"]);
-        await runsEnd(one.runs.map((r) => r.id));
-      }, 120_000);
-
-      it("refuses a developer copying secrets, an unknown component, down of a non-preview", async () => {
-        const dev = await h.as("dev@acme.test");
-        const count = () =>
-          Promise.all([
-            h.db().prisma.environment.count({ where: { projectId: base.projectId } }),
-            h.db().prisma.auditEvent.count(),
-          ]);
-        const before = await count();
-        await expect(
-          dev.preview.up({
-            projectId: base.projectId,
-            ...file("info"),
-            name: "pr-9",
-            copySecrets: true,
-          }),
-        ).rejects.toThrow(/copySecrets: .* needs ops/);
-        await expect(
-          dev.preview.up({
-            projectId: base.projectId,
-            name: "pr-9",
-            baseEnvironment: "base",
-            components: { nope: { params: { a: 1 }, secrets: [] } },
-          }),
-        ).rejects.toThrow(/components\.nope: no component named "nope"/);
-        await expect(dev.preview.down({ projectId: base.projectId, name: "base" })).rejects.toThrow(
-          /"base" is not a preview environment/,
-        );
-        expect(await count()).toEqual(before);
+      const again = await dev.preview.up({ projectId: base.projectId, ...file("info") });
+      expect([again.created, again.changes]).toEqual([false, []]);
+      const none = await dev.deployment.deployEnvironment({
+        ...target,
+        action: "apply",
+        onlyChanged: true,
       });
+      expect(none).toEqual({ batchId: null, runs: [], unchanged: ["db", "cache", "app"] });
 
-      it("lists previews; the schedule tears an expired one down: destroyed, then deleted", async () => {
-        const viewer = await h.as("viewer@acme.test");
-        const [listed] = await viewer.preview.list({ projectId: base.projectId });
-        expect(listed).toMatchObject({ slug: "pr-1", pullRequest: "#1" });
-        await h.db().prisma.environment.update({
-          where: { id: listed!.id },
-          data: { expiresAt: new Date(Date.now() - 1000) },
-        });
-        const [step] = await previewTick();
-        expect(step).toEqual({ environment: "pr-1", state: "destroying" });
-        const destroys = await h.db().prisma.deployment.findMany({
-          where: { environmentId: listed!.id, action: "destroy" },
-          select: { id: true },
-        });
-        await runsEnd(destroys.map((d) => d.id));
-        expect(await previewTick()).toEqual([{ environment: "pr-1", state: "deleted" }]);
-        expect(await viewer.preview.list({ projectId: base.projectId })).toEqual([]);
-        expect(await h.db().prisma.instance.count({ where: { environmentId: listed!.id } })).toBe(
-          0,
-        );
-        expect(await provisioned(base.projectSlug)).toEqual({ databases: 0, roles: 0 });
-      }, 90_000);
-    },
-    ONE_DATABASE,
-  );
+      const debug = await dev.preview.up({ projectId: base.projectId, ...file("debug") });
+      expect(debug.changes).toEqual(["app: params log_level"]);
+      const one = await dev.deployment.deployEnvironment({
+        ...target,
+        action: "apply",
+        onlyChanged: true,
+      });
+      expect(one.runs.map((r) => r.component?.name)).toEqual(["app"]);
+      expect(one.unchanged).toEqual(["db", "cache"]);
+      await runsEnd(one.runs.map((r) => r.id));
+    }, 120_000);
+
+    it("refuses a developer copying secrets, an unknown component, down of a non-preview", async () => {
+      const dev = await h.as("dev@acme.test");
+      const count = () =>
+        Promise.all([
+          h.db().prisma.environment.count({ where: { projectId: base.projectId } }),
+          h.db().prisma.auditEvent.count(),
+        ]);
+      const before = await count();
+      await expect(
+        dev.preview.up({
+          projectId: base.projectId,
+          ...file("info"),
+          name: "pr-9",
+          copySecrets: true,
+        }),
+      ).rejects.toThrow(/copySecrets: .* needs ops/);
+      await expect(
+        dev.preview.up({
+          projectId: base.projectId,
+          name: "pr-9",
+          baseEnvironment: "base",
+          components: { nope: { params: { a: 1 }, secrets: [] } },
+        }),
+      ).rejects.toThrow(/components\.nope: no component named "nope"/);
+      await expect(dev.preview.down({ projectId: base.projectId, name: "base" })).rejects.toThrow(
+        /"base" is not a preview environment/,
+      );
+      expect(await count()).toEqual(before);
+    });
+
+    it("lists previews; the schedule tears an expired one down: destroyed, then deleted", async () => {
+      const viewer = await h.as("viewer@acme.test");
+      const [listed] = await viewer.preview.list({ projectId: base.projectId });
+      expect(listed).toMatchObject({ slug: "pr-1", pullRequest: "#1" });
+      await h.db().prisma.environment.update({
+        where: { id: listed!.id },
+        data: { expiresAt: new Date(Date.now() - 1000) },
+      });
+      const [step] = await previewTick();
+      expect(step).toEqual({ environment: "pr-1", state: "destroying" });
+      const destroys = await h.db().prisma.deployment.findMany({
+        where: { environmentId: listed!.id, action: "destroy" },
+        select: { id: true },
+      });
+      await runsEnd(destroys.map((d) => d.id));
+      expect(await previewTick()).toEqual([{ environment: "pr-1", state: "deleted" }]);
+      expect(await viewer.preview.list({ projectId: base.projectId })).toEqual([]);
+      expect(await h.db().prisma.instance.count({ where: { environmentId: listed!.id } })).toBe(0);
+      expect(await provisioned(base.projectSlug)).toEqual({ databases: 0, roles: 0 });
+    }, 90_000);
+  });
 });
