@@ -170,6 +170,23 @@ describe.skipIf(!available)("preview environments", () => {
       expect(await count()).toEqual(before);
     });
 
+    it("two pipelines bringing the same preview up at once make one environment", async () => {
+      const dev = await h.as("dev@acme.test");
+      const same = { projectId: base.projectId, name: "pr-race", baseEnvironment: "base" };
+      const results = await Promise.allSettled([dev.preview.up(same), dev.preview.up(same)]);
+      const made = results.filter((r) => r.status === "fulfilled" && r.value.created);
+      expect(made).toHaveLength(1);
+      for (const r of results)
+        if (r.status === "rejected") expect(String(r.reason)).toMatch(/already exists/);
+      const rows = await h.db().prisma.environment.findMany({
+        where: { projectId: base.projectId, slug: "pr-race" },
+        select: { id: true },
+      });
+      expect(rows).toHaveLength(1);
+      const gone = await dev.preview.down({ projectId: base.projectId, name: "pr-race" });
+      expect(gone.state).toBe("deleted");
+    });
+
     it("lists previews; the schedule tears an expired one down: destroyed, then deleted", async () => {
       const viewer = await h.as("viewer@acme.test");
       const [listed] = await viewer.preview.list({ projectId: base.projectId });
