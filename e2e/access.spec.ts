@@ -140,7 +140,7 @@ test("an input without a line names the environment default that fills it, in th
   await openCanvas(page, "/o/acme/p/ecommerce-api?env=production");
   const auth = node(page, "network").getByTestId("input-aws_authentication");
   await expect(auth.getByTestId("environment-default-badge")).toHaveText("default: deploy-role");
-  await page.getByLabel("Environment").selectOption("staging");
+  await page.getByLabel("Environment", { exact: true }).selectOption("staging");
   await expect(auth).toBeVisible();
   await expect(auth.getByTestId("environment-default-badge")).toHaveCount(0);
 });

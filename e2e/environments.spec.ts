@@ -96,8 +96,10 @@ test("ops forks staging, opens the fork on the canvas with staging's configurati
   // The switcher offers it, and the canvas shows the same diagram with the copied values.
   await page.getByRole("link", { name: `Open ${name} on the canvas` }).click();
   await expect(page.getByTestId("canvas")).toHaveAttribute("data-ready", "true");
-  await expect(page.getByLabel("Environment")).toHaveValue(slug);
-  await expect(page.getByLabel("Environment").locator("option")).toContainText([name]);
+  await expect(page.getByLabel("Environment", { exact: true })).toHaveValue(slug);
+  await expect(page.getByLabel("Environment", { exact: true }).locator("option")).toContainText([
+    name,
+  ]);
   await expect(page.getByTestId("component-node")).toHaveCount(names.length);
   expect(
     (
@@ -144,8 +146,12 @@ test("ops forks staging, opens the fork on the canvas with staging's configurati
   created.length = 0;
   await page.getByRole("tab", { name: "Canvas" }).click();
   await expect(page.getByTestId("canvas")).toHaveAttribute("data-ready", "true");
-  await expect(page.getByLabel("Environment").locator('option[value="staging"]')).toHaveCount(1);
-  await expect(page.getByLabel("Environment").locator(`option[value="${slug}"]`)).toHaveCount(0);
+  await expect(
+    page.getByLabel("Environment", { exact: true }).locator('option[value="staging"]'),
+  ).toHaveCount(1);
+  await expect(
+    page.getByLabel("Environment", { exact: true }).locator(`option[value="${slug}"]`),
+  ).toHaveCount(0);
 });
 
 test("ops forks production as non-production: production-only presets stay behind; rename, class and decommission protection round trip; protection off, then delete", async ({
@@ -191,7 +197,7 @@ test("ops forks production as non-production: production-only presets stay behin
   // the bundle's default preset for a non-production environment replaced it.
   await page.getByRole("tab", { name: "Canvas" }).click();
   await expect(page.getByTestId("canvas")).toHaveAttribute("data-ready", "true");
-  await page.getByLabel("Environment").selectOption(slug);
+  await page.getByLabel("Environment", { exact: true }).selectOption(slug);
   await expect(page.getByTestId("canvas")).toHaveAttribute("data-ready", "true");
   await node(page, "orders-db").click();
   await expect(inspector(page).getByLabel("Preset")).toHaveValue("Development");

@@ -122,7 +122,7 @@ test("a developer in production picks the ops preset, sees its locks and narrowe
   expect(after.diagram.instances[db.id]![production.id]!.params.deletion_protection).toBe(true);
 
   // Staging is not production: the preset is offered but not allowed there.
-  await dev.getByLabel("Environment").selectOption("staging");
+  await dev.getByLabel("Environment", { exact: true }).selectOption("staging");
   await node(dev, "rds-postgres").click();
   await expect(
     configure(dev).getByLabel("Preset").locator("option", { hasText: PRESET }),

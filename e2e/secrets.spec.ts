@@ -73,7 +73,7 @@ test("a developer sets a secret in the inspector: write-only, shown as set with 
   ).toHaveText(status);
   expect(await page.content()).not.toContain(value);
 
-  await page.getByLabel("Environment").selectOption("production");
+  await page.getByLabel("Environment", { exact: true }).selectOption("production");
   await node(page, "process").click();
   await expect(
     inspector(page)
@@ -89,7 +89,7 @@ test("ops adds an environment default in Settings; its sensitive field is listed
   const project = await createProject(page, "defaults");
   await page.goto(`${project}?tab=settings`);
   const section = page.getByRole("region", { name: "Environment defaults" });
-  await section.getByLabel("Environment").selectOption({ label: "Staging" });
+  await section.getByLabel("Environment", { exact: true }).selectOption({ label: "Staging" });
   await expect(section.getByText("No defaults in this environment.")).toBeVisible();
 
   const secret = `e2eSecret${randomBytes(12).toString("hex")}`;
@@ -122,7 +122,7 @@ test("ops adds an environment default in Settings; its sensitive field is listed
   await signIn(page, "dev@acme.test");
   await page.goto(`${project}?tab=settings`);
   const readOnly = page.getByRole("region", { name: "Environment defaults" });
-  await readOnly.getByLabel("Environment").selectOption({ label: "Staging" });
+  await readOnly.getByLabel("Environment", { exact: true }).selectOption({ label: "Staging" });
   await expect(
     readOnly
       .locator('[data-testid="environment-default"][data-name="sandbox-keys"]')

@@ -9,9 +9,15 @@ test("a developer signs in, opens ecommerce-api and sees the canvas", async ({ p
   // React Flow is mounted: its viewport, controls and minimap render.
   await expect(page.locator(".react-flow__viewport")).toBeAttached();
   await expect(page.locator(".react-flow__controls")).toBeVisible();
-  // The environment switcher lists both environments and switching keeps the same diagram.
+  // The environment switcher lists staging, production and the demo's preview for pull request
+  // #7; switching keeps the same diagram.
   const switcher = page.getByLabel("Environment", { exact: true });
-  await expect(switcher.locator("option")).toHaveText(["Staging", "Production (production)"]);
+  await expect(switcher.locator("option")).toHaveText([
+    "Staging",
+    "Production (production)",
+    "Preview #7 (preview)",
+  ]);
+  await expect(page.getByTestId("preview-badge")).toHaveCount(0);
   const nodes = page.getByTestId("component-node");
   await expect(nodes).toHaveCount(8);
   // The demo database runs on the built-in Development preset in staging and on the ops preset in
@@ -24,6 +30,13 @@ test("a developer signs in, opens ecommerce-api and sees the canvas", async ({ p
   await expect(nodes).toHaveCount(8);
   await expect(preset).toHaveValue("Postgres – Production");
   await page.screenshot({ path: "test-results/project-canvas.png" });
+  // The preview shows like any environment, badged with its pull request and expiry.
+  await switcher.selectOption("pr-7");
+  await expect(nodes).toHaveCount(8);
+  const badge = page.getByTestId("preview-badge");
+  await expect(badge).toContainText("preview");
+  await expect(badge.getByTestId("preview-pull-request")).toHaveText("#7");
+  await expect(badge.getByTestId("preview-expiry")).toHaveText(/expires in [67] days/);
 });
 
 test("a wrong password gives a clear error and no session", async ({ page }) => {

@@ -16,6 +16,7 @@ import { resolveSecretKey } from "../server/crypto/cipher";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../server/seed";
 import { seedDemoDiagram } from "../server/seed-diagram";
 import { seedDemoLocal } from "../server/seed-local";
+import { seedDemoPreview } from "../server/seed-preview";
 import { startRunner } from "../server/runner/start";
 import { STATE_PATH, stateHandler } from "../server/state/http";
 import { buildIfNeeded } from "./build-if-needed";
@@ -57,7 +58,10 @@ async function main() {
   const seeded = config.PATCHBAY_DEMO ? await seedDemo() : false;
   await syncCatalog(catalogRoot());
   // The demo diagram needs the catalog, so it is placed after the sync, on first start only.
-  if (seeded) await seedDemoDiagram();
+  if (seeded) {
+    await seedDemoDiagram();
+    await seedDemoPreview();
+  }
   // The local project (deployable on this machine): fills in only what is missing.
   if (config.PATCHBAY_DEMO) await seedDemoLocal();
 

@@ -60,6 +60,13 @@ const envSchema = z
       .min(0, { message: "must be 0 or more" })
       .max(3600, { message: "must be at most 3600" })
       .default(10),
+    /** How long a preview environment lives after its last `preview up` when its file says not. */
+    PATCHBAY_PREVIEW_TTL_HOURS: z.coerce
+      .number({ message: "must be a number of hours" })
+      .int({ message: "must be a whole number of hours" })
+      .min(1, { message: "must be at least 1" })
+      .max(720, { message: "must be at most 720 (30 days)" })
+      .default(72),
     /** Handed to processes the local provisioner starts: they inherit nothing else. */
     PATH: z.string().default("/usr/local/bin:/usr/bin:/bin"),
     HOME: z.string().optional(),

@@ -40,6 +40,25 @@ export function deploymentCases(): Record<string, Case> {
       await (await h.as("dev@acme.test")).deployment.checkDrift({ projectId, environmentId });
       return { action: "deployment.drift_check_requested" };
     },
+    "preview.up": async (h) => {
+      const { id: projectId } = await acmeProject(h);
+      await (await h.as("dev@acme.test")).preview.up({
+        projectId,
+        name: `pr-${randomBytes(3).toString("hex")}`,
+        baseEnvironment: "staging",
+      });
+      return { action: "preview.created" };
+    },
+    "preview.down": async (h) => {
+      const { id: projectId } = await acmeProject(h);
+      const name = `pr-${randomBytes(3).toString("hex")}`;
+      await h.db().prisma.environment.create({
+        data: { projectId, slug: name, name, preview: true },
+        select: { id: true },
+      });
+      await (await h.as("dev@acme.test")).preview.down({ projectId, name });
+      return { action: "environment.deleted" };
+    },
     "deployment.reconcile": async (h) => {
       const target = await deployableTarget(h);
       await earlierApply(h, target);

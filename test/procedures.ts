@@ -9,7 +9,9 @@ import type { ProcedureMeta } from "@/server/api/trpc";
 import type { Role } from "@/server/domain/roles";
 import { seedDemoDiagram } from "@/server/seed-diagram";
 import { type Harness, testToken } from "./integration";
+import { writeFinishedRun } from "./finished-run";
 import { DRIFT_PROCEDURES } from "./procedures-drift";
+import { PREVIEW_PROCEDURES } from "./procedures-preview";
 import { lockedState, storedState } from "./state-fixture";
 
 /** The least privileged caller that may call a procedure. */
@@ -34,6 +36,8 @@ export interface Fixture {
   viewerUserId: string;
   /** a fresh, empty, unprotected non-production environment, written without an audit event */
   scratchEnvironment(): Promise<string>;
+  /** the same, a preview: its slug */
+  scratchPreview(): Promise<string>;
   /** a fresh live viewer API token of the demo organization, written without an audit event */
   scratchToken(): Promise<string>;
   /** a fresh org preset with a draft and published versions 1 and 2 */
@@ -110,6 +114,14 @@ export async function loadFixture(h: Harness): Promise<Fixture> {
         })
       ).id;
     },
+    async scratchPreview() {
+      const slug = `pr-${suffix()}`;
+      await prisma.environment.create({
+        data: { projectId: project.id, slug, name: slug, preview: true },
+        select: { id: true },
+      });
+      return slug;
+    },
     finishedRun() {
       finishedRun ??= writeFinishedRun(h, project.id, env("staging"), api);
       return finishedRun;
@@ -145,41 +157,6 @@ export async function loadFixture(h: Harness): Promise<Fixture> {
   };
 }
 
-async function writeFinishedRun(
-  h: Harness,
-  projectId: string,
-  environmentId: string,
-  componentId: string,
-): Promise<string> {
-  const prisma = h.db().prisma;
-  const instance = await prisma.instance.upsert({
-    where: { componentId_environmentId: { componentId, environmentId } },
-    create: { projectId, componentId, environmentId },
-    update: {},
-    select: { id: true },
-  });
-  const at = new Date();
-  const run = await prisma.deployment.create({
-    data: {
-      instanceId: instance.id,
-      environmentId,
-      action: "apply",
-      status: "succeeded",
-      createdAt: at,
-      startedAt: at,
-      finishedAt: at,
-      logs: {
-        create: [
-          { seq: 1, stream: "system", line: "started", at },
-          { seq: 2, stream: "stdout", line: "done", at },
-        ],
-      },
-    },
-    select: { id: true },
-  });
-  return run.id;
-}
-
 export interface ProcedureCase {
   minimum: Minimum;
   /** an act of a signed-in person: API tokens are refused (FORBIDDEN) whatever their role */
@@ -203,6 +180,7 @@ const rdsValues = {
 
 export const PROCEDURES: Record<string, ProcedureCase> = {
   ...DRIFT_PROCEDURES,
+  ...PREVIEW_PROCEDURES,
   "me.get": { minimum: "signed-in", personOnly: true, input: () => undefined },
   "me.signOutEverywhere": { minimum: "signed-in", personOnly: true, input: () => undefined },
   "me.whoami": { minimum: "signed-in", input: () => undefined },

@@ -7,6 +7,7 @@ export interface EnvironmentOption {
   slug: string;
   name: string;
   class: "production" | "non_production";
+  preview?: boolean;
 }
 
 export function EnvironmentSelect({
@@ -32,7 +33,7 @@ export function EnvironmentSelect({
         {environments.map((e) => (
           <option key={e.id} value={e.slug}>
             {e.name}
-            {e.class === "production" ? " (production)" : ""}
+            {e.class === "production" ? " (production)" : e.preview ? " (preview)" : ""}
           </option>
         ))}
       </select>

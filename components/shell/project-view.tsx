@@ -8,6 +8,7 @@ import { History } from "@/components/audit/history";
 import { ProjectCanvas } from "@/components/canvas/project-canvas";
 import { CompareView } from "@/components/diff/compare-view";
 import { EnvironmentSelect } from "@/components/shell/environment-select";
+import { PreviewBadge } from "@/components/shell/preview-badge";
 import { ProjectSettings } from "@/components/shell/project-settings";
 import { useTRPC } from "@/components/trpc";
 import { atLeast } from "@/server/domain/roles";
@@ -96,6 +97,7 @@ export function ProjectView({
               environments={environments}
               onChange={(slug) => setParam("env", slug)}
             />
+            {current ? <PreviewBadge environment={current} /> : null}
             <button
               type="button"
               className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"

@@ -26,7 +26,14 @@ const tiers = [
   // The demo seed composes everything, like a script.
   {
     name: "seed",
-    folders: ["seed", "seed-diagram", "seed-deployments", "seed-presets", "seed-local"],
+    folders: [
+      "seed",
+      "seed-diagram",
+      "seed-deployments",
+      "seed-presets",
+      "seed-local",
+      "seed-preview",
+    ],
   },
 ];
 

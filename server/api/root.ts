@@ -9,6 +9,7 @@ import { environmentDefaultRouter } from "./routers/environment-default";
 import { meRouter } from "./routers/me";
 import { organizationRouter } from "./routers/organization";
 import { presetRouter } from "./routers/preset";
+import { previewRouter } from "./routers/preview";
 import { projectRouter } from "./routers/project";
 import { promotionRouter } from "./routers/promotion";
 import { secretRouter } from "./routers/secret";
@@ -26,6 +27,7 @@ export const appRouter = router({
   diagram: diagramRouter,
   organization: organizationRouter,
   preset: presetRouter,
+  preview: previewRouter,
   project: projectRouter,
   promotion: promotionRouter,
   environment: environmentRouter,

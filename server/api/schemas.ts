@@ -16,6 +16,10 @@ export const environmentDto = z.object({
   class: environmentClass,
   protected: z.boolean(),
   forkedFromId: z.string().nullable(),
+  /** A preview environment (`patchbay preview up`), its pull request and when it expires. */
+  preview: z.boolean(),
+  pullRequest: z.string().nullable(),
+  expiresAt: z.date().nullable(),
 });
 
 export const projectDto = z.object({

@@ -2,8 +2,10 @@
 // run per component in one transaction (any blocked component refuses the lot, naming it)
 // under a batch that records who waits for whom: producers before consumers on apply, the
 // reverse on destroy, nobody on plan. The runner starts each run when what it waits for has
-// succeeded and aborts what a failure stops.
-import { auditedWrite } from "../changes/audited-write";
+// succeeded and aborts what a failure stops. An apply with `onlyChanged` leaves out components
+// an apply would not change (see unchanged.ts); a queued run then waits for the queued producers
+// it reaches through them. When nothing changed, nothing is written and `unchanged` says so.
+import { auditedWrite, type Change } from "../changes/audited-write";
 import type { AuditContext } from "../audit/types";
 import { assertDestroyable } from "../domain/deployments/destroy";
 import { AppError } from "../domain/errors";
@@ -15,6 +17,7 @@ import { deployedComponentIds, findRun, finishRun, requestAbort } from "../repos
 import { wakeRuns } from "../run-queue/dispatch";
 import { queueRun, type RunAction } from "./service";
 import type { RequestedDeploymentDto } from "./schemas";
+import { appliedUnchanged } from "./unchanged";
 
 interface EnvironmentTarget {
   organizationId: string;
@@ -24,12 +27,19 @@ interface EnvironmentTarget {
 
 const PARALLELISM = 4;
 
+interface Requested {
+  batchId: string | null;
+  runs: RequestedDeploymentDto[];
+  waits: Record<string, string[]>;
+  unchanged: string[];
+}
+
 export async function deployEnvironment(
   ctx: AuditContext & { userId: string | null },
   t: EnvironmentTarget,
-  input: { action: RunAction; message: string; confirm?: string },
-): Promise<{ batchId: string; runs: RequestedDeploymentDto[] }> {
-  const result = await auditedWrite(ctx, async (tx) => {
+  input: { action: RunAction; message: string; confirm?: string; onlyChanged?: boolean },
+): Promise<{ batchId: string | null; runs: RequestedDeploymentDto[]; unchanged: string[] }> {
+  const result = await auditedWrite<Requested>(ctx, async (tx) => {
     const environment = await repo.lockEnvironmentForRequest(tx, t.projectId, t.environmentId);
     if (!environment) throw new AppError("NOT_FOUND", "Environment not found in this project");
     const stored = await loadDiagram(t.projectId, tx);
@@ -39,8 +49,8 @@ export async function deployEnvironment(
     // A destroy removes what is deployed; components never deployed here have nothing to remove.
     const deployed =
       input.action === "destroy" ? await deployedComponentIds(tx, t.environmentId) : null;
-    const components = stored.diagram.components.filter((c) => !deployed || deployed.has(c.id));
-    if (components.length === 0)
+    const all = stored.diagram.components.filter((c) => !deployed || deployed.has(c.id));
+    if (all.length === 0)
       throw new AppError(
         "BAD_REQUEST",
         deployed ? `Nothing is deployed in ${guard.slug}` : `${guard.slug} has no components`,
@@ -52,7 +62,14 @@ export async function deployEnvironment(
         consumers: [],
         confirm: input.confirm,
       });
-    const graph = dependencyGraph(components, links);
+    const graph = dependencyGraph(all, links);
+    const unchanged = new Set<string>();
+    if (input.onlyChanged && input.action === "apply")
+      for (const c of all)
+        if (await appliedUnchanged(tx, { ...t, componentId: c.id })) unchanged.add(c.id);
+    const components = all.filter((c) => !unchanged.has(c.id));
+    const unchangedNames = all.filter((c) => unchanged.has(c.id)).map((c) => c.name);
+    if (components.length === 0) return nothingChanged(t, guard.slug, unchangedNames);
     const batchId = await createBatch(tx, {
       environmentId: t.environmentId,
       action: input.action,
@@ -88,12 +105,12 @@ export async function deployEnvironment(
         : Object.fromEntries(
             components.map((c) => [
               runOf.get(c.id)!,
-              [...(before.get(c.id) ?? [])].map((id) => runOf.get(id)!),
+              queuedAncestors(c.id, before, unchanged).map((id) => runOf.get(id)!),
             ]),
           );
     await setBatchWaits(tx, batchId, waits);
     return {
-      result: { batchId, runs, waits },
+      result: { batchId, runs, waits, unchanged: unchangedNames },
       audit: {
         organizationId: t.organizationId,
         action: "deployment.environment-requested",
@@ -108,6 +125,7 @@ export async function deployEnvironment(
           environment: guard.slug,
           message: input.message,
           runs: runs.map((r) => ({ id: r.id, number: r.number, component: r.component?.name })),
+          ...(unchanged.size > 0 ? { unchanged: unchangedNames } : {}),
         },
       },
     };
@@ -116,7 +134,50 @@ export async function deployEnvironment(
   await wakeRuns(
     result.runs.filter((r) => (result.waits[r.id] ?? []).length === 0).map((r) => r.id),
   );
-  return { batchId: result.batchId, runs: result.runs };
+  return { batchId: result.batchId, runs: result.runs, unchanged: result.unchanged };
+}
+
+/** What a run waits for: the nearest queued producers, looking through those left out. */
+function queuedAncestors(
+  id: string,
+  before: ReadonlyMap<string, ReadonlySet<string>>,
+  skipped: ReadonlySet<string>,
+): string[] {
+  const found = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (from: string) => {
+    for (const up of before.get(from) ?? []) {
+      if (seen.has(up)) continue;
+      seen.add(up);
+      if (skipped.has(up)) visit(up);
+      else found.add(up);
+    }
+  };
+  visit(id);
+  return [...found];
+}
+
+/** An apply of what changed when nothing did: no batch, one audit event saying so. */
+function nothingChanged(
+  t: EnvironmentTarget,
+  slug: string,
+  unchanged: string[],
+): Change<Requested> {
+  return {
+    result: { batchId: null, runs: [], waits: {}, unchanged },
+    touched: [],
+    audit: {
+      organizationId: t.organizationId,
+      action: "deployment.environment-unchanged",
+      target: {
+        type: "environment",
+        id: t.environmentId,
+        projectId: t.projectId,
+        environmentId: t.environmentId,
+      },
+      after: { environment: slug, unchanged },
+    },
+  };
 }
 
 /**

@@ -115,6 +115,18 @@ export interface DeletionFacts {
   deployments: number;
 }
 
+/**
+ * What deleting a preview environment looks at: its deployment history goes with it (the audit
+ * trail keeps what happened), and what a destroy decommissioned counts as gone.
+ */
+export function previewDeletionFacts(facts: DeletionFacts): DeletionFacts {
+  return {
+    ...facts,
+    deployments: 0,
+    instances: facts.instances.filter((i) => i.status !== "decommissioned"),
+  };
+}
+
 /** Why this environment may not be deleted, most fundamental first; empty when it may. */
 export function deletionBlockers(facts: DeletionFacts): string[] {
   const reasons: string[] = [];

@@ -7,6 +7,7 @@ import type { Tx } from "../db";
 import {
   assertDeletable,
   planFork,
+  previewDeletionFacts,
   type EnvironmentClass,
   type EnvironmentSpec,
 } from "../domain/environments";
@@ -145,62 +146,77 @@ export async function forkEnvironment(
   input: ForkInput,
 ): Promise<EnvironmentDto & { replaced: ReplacedPin[] }> {
   return auditedWrite(ctx, async (tx) => {
-    const source = await lock(tx, scope, input.fromEnvironmentId, "fromEnvironmentId");
-    const environmentClass = input.class ?? source.class;
-    const [copy, presets, settings] = await Promise.all([
-      environments.forkSource(tx, source.id),
-      organizationPresets(scope.organizationId, tx),
-      organizationSettings(scope.organizationId, tx),
-    ]);
-    const fitted = refitPins(
-      copy.instances,
-      presets,
-      { slug: input.slug, class: environmentClass },
-      settings.requireProductionPresets,
-    );
-    const plan = planFork(fitted.instances, copy.environmentDefaults, copy.linkPolicies);
-    const spec = {
-      projectId: scope.projectId,
-      slug: input.slug,
-      name: input.name,
-      class: environmentClass,
-      tags: source.tags,
-      forkedFromId: source.id,
-    };
-    const environment = await withFreeSlug(tx, scope.projectId, input.slug, () =>
-      environments.createFork(tx, spec, plan.instances, plan.linkPolicies),
-    );
+    const { environment, replaced, after } = await forkWithin(tx, scope, input);
     return {
-      result: { ...environment, replaced: fitted.replaced },
+      result: { ...environment, replaced },
       audit: {
         organizationId: scope.organizationId,
         action: "environment.forked",
         target: target(scope, environment.id),
-        after: {
-          slug: environment.slug,
-          name: environment.name,
-          class: environmentClass,
-          from: { id: source.id, slug: source.slug },
-          copied: {
-            ...plan.summary,
-            tags: Object.keys((source.tags as Record<string, unknown>) ?? {}).length,
-          },
-          replaced: fitted.replaced,
-        },
+        after,
       },
     };
   });
 }
 
-/** Deletes an environment that is unprotected and has nothing deployed (see `assertDeletable`). */
+/**
+ * The fork itself, inside a change that records it (`forkEnvironment`, or a preview's `up`):
+ * the new environment, the pins it replaced and what its audit event says.
+ */
+export async function forkWithin(tx: Tx, scope: EnvironmentScope, input: ForkInput) {
+  const source = await lock(tx, scope, input.fromEnvironmentId, "fromEnvironmentId");
+  const environmentClass = input.class ?? source.class;
+  const [copy, presets, settings] = await Promise.all([
+    environments.forkSource(tx, source.id),
+    organizationPresets(scope.organizationId, tx),
+    organizationSettings(scope.organizationId, tx),
+  ]);
+  const fitted = refitPins(
+    copy.instances,
+    presets,
+    { slug: input.slug, class: environmentClass },
+    settings.requireProductionPresets,
+  );
+  const plan = planFork(fitted.instances, copy.environmentDefaults, copy.linkPolicies);
+  const spec = {
+    projectId: scope.projectId,
+    slug: input.slug,
+    name: input.name,
+    class: environmentClass,
+    tags: source.tags,
+    forkedFromId: source.id,
+  };
+  const environment = await withFreeSlug(tx, scope.projectId, input.slug, () =>
+    environments.createFork(tx, spec, plan.instances, plan.linkPolicies),
+  );
+  const after = {
+    slug: environment.slug,
+    name: environment.name,
+    class: environmentClass,
+    from: { id: source.id, slug: source.slug },
+    copied: {
+      ...plan.summary,
+      tags: Object.keys((source.tags as Record<string, unknown>) ?? {}).length,
+    },
+    replaced: fitted.replaced,
+  };
+  return { environment, replaced: fitted.replaced, after };
+}
+
+/**
+ * Deletes an environment that is unprotected and has nothing deployed (see `assertDeletable`);
+ * `preview`: a preview's, with its deployment history (see `previewDeletionFacts`).
+ */
 export async function deleteEnvironment(
   ctx: AuditContext,
   scope: EnvironmentScope,
   environmentId: string,
+  options: { preview?: boolean } = {},
 ): Promise<{ id: string; slug: string }> {
   return auditedWrite(ctx, async (tx) => {
     const environment = await lock(tx, scope, environmentId);
-    assertDeletable(await environments.deletionFacts(tx, environment));
+    const facts = await environments.deletionFacts(tx, environment);
+    assertDeletable(options.preview ? previewDeletionFacts(facts) : facts);
     const removed = await environments.deleteEnvironment(tx, environmentId);
     return {
       result: { id: environment.id, slug: environment.slug },

@@ -3,6 +3,7 @@
 // nothing of runs, queues or the database: the runner freezes the request from a deployment's
 // snapshot, stores the lines and outputs, and decides what happens next.
 import type { ArtifactTypeDefinition } from "../domain/catalog/types";
+import type { ServedLine } from "../domain/deployments/served";
 
 export type LogStream = "stdout" | "stderr" | "system";
 
@@ -87,17 +88,7 @@ type Payload = Record<string, unknown>;
  * grant access per consumer (a database role, a Redis user) create one principal per line,
  * named and granted exactly as the Access tab shows (server/domain/access/render-grants.ts).
  */
-export interface ServedLine {
-  linkId: string;
-  /** The producer's output (artifact key) the line starts from. */
-  artifact: string;
-  /** The consumer's input slot. */
-  slot: string;
-  /** The consumer's name_prefix: principals are named from it. */
-  consumerNamePrefix: string;
-  /** Policy ids chosen for this line in this environment. */
-  policies: string[];
-}
+export type { ServedLine };
 
 export interface ProvisionRequest {
   /** The bundle's name: which local driver handles it. */

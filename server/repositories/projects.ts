@@ -9,6 +9,10 @@ export interface EnvironmentDto {
   protected: boolean;
   /** the environment this one was forked from (it may since have been deleted) */
   forkedFromId: string | null;
+  /** a preview environment (`patchbay preview up`): its pull request and expiry */
+  preview: boolean;
+  pullRequest: string | null;
+  expiresAt: Date | null;
 }
 
 export interface ProjectDto {
@@ -39,6 +43,9 @@ export const environmentSelect = {
   class: true,
   protected: true,
   forkedFromId: true,
+  preview: true,
+  pullRequest: true,
+  expiresAt: true,
 } as const;
 
 export async function listProjects(

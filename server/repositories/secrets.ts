@@ -185,3 +185,16 @@ export async function readSecret(
   });
   return row ? open(row) : null;
 }
+
+/** The fingerprint of a secret set on an instance, or null when it is not set. */
+export async function secretFingerprint(
+  tx: Tx,
+  instanceId: string,
+  name: string,
+): Promise<string | null> {
+  const row = await tx.secret.findUnique({
+    where: { instanceId_name: { instanceId, name } },
+    select: { fingerprint: true },
+  });
+  return row?.fingerprint ?? null;
+}

@@ -6,6 +6,7 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import { log } from "../log";
 import type { Dispatcher } from "../run-queue/dispatch";
+import { previewTick } from "../previews/expire";
 import { driftTick } from "./drift-schedule";
 import { type ExecuteOptions, executeRun } from "./execute";
 
@@ -41,10 +42,14 @@ export async function startQueue(connectionString: string): Promise<PgBoss> {
   return boss;
 }
 
-/** Works the drift schedule's ticks in this process (one worker takes each tick). */
+/**
+ * Works the minute's tick in this process (one worker takes each): the drift schedule, then the
+ * expiry of preview environments.
+ */
 async function workDriftTicks(boss: PgBoss): Promise<void> {
   await boss.work(DRIFT_TICK_QUEUE, { batchSize: 1 }, async () => {
     await driftTick();
+    await previewTick();
   });
 }
 

@@ -6,10 +6,9 @@
 import { isDeepStrictEqual } from "node:util";
 import { resolveForDeployment } from "../access/service";
 import { deploymentSnapshot, type DeploymentSnapshot } from "../deployments/snapshot";
-import { namePrefix } from "../domain/access/metadata";
 import { deploymentBlockers, describeBlocker } from "../domain/deployments/blockers";
 import { AppError } from "../domain/errors";
-import { linkPoliciesIn } from "../domain/graph/types";
+import { servedLines } from "../domain/deployments/served";
 import { fingerprinter } from "../crypto/fingerprint";
 import type { Tx } from "../db";
 import { environmentDefaultsFor } from "../repositories/environment-defaults";
@@ -96,24 +95,12 @@ export async function startedRun(tx: Tx, run: RunRow, state: StateAccess): Promi
     const why = drift(run.snapshot as DeploymentSnapshot, frozen);
     if (why) throw new AppError("CONFLICT", `${why}; request it again`);
   }
-  const lines: ServedLine[] = diagram.links
-    .filter((l) => l.from === component.id)
-    .flatMap((l) => {
-      const consumer = diagram.components.find((c) => c.id === l.to);
-      if (!consumer) return [];
-      const consumerNamePrefix = namePrefix({
-        project: resolution.metadata.project,
-        environment: environment.slug,
-        component: consumer.name,
-        projectId: run.projectId,
-        environmentId: run.environmentId,
-        componentId: consumer.id,
-      });
-      const policies = [...linkPoliciesIn(l, run.environmentId)];
-      return [
-        { linkId: l.id, artifact: l.fromArtifact, slot: l.toSlot, consumerNamePrefix, policies },
-      ];
-    });
+  const lines = servedLines(diagram, component.id, {
+    project: resolution.metadata.project,
+    projectId: run.projectId,
+    environment: environment.slug,
+    environmentId: run.environmentId,
+  });
   const settings = Object.fromEntries(
     (await environmentDefaultsFor(run.environmentId, tx))
       .filter((d) => d.type === ADMIN_CONNECTION && typeof d.payload.url === "string")

@@ -6,6 +6,7 @@ import type { Database } from "../db";
 import { log } from "../log";
 import type { ProvisionerFor } from "../provisioners";
 import { setDispatcher } from "../run-queue/dispatch";
+import { startPreviewTimer } from "../previews/expire";
 import { startDriftTimer } from "./drift-schedule";
 import { newWorkerId } from "./identity";
 import { inlineRunner } from "./inline";
@@ -32,11 +33,13 @@ export async function startRunner(
     setDispatcher(runner);
     const stopSweeping = await startSweeping(runner, { all: true });
     const stopDriftTimer = startDriftTimer();
+    const stopPreviewTimer = startPreviewTimer();
     log.info({ workerId: runner.workerId }, "runner started in this process");
     return {
       workerId: runner.workerId,
       stop: async () => {
         stopDriftTimer();
+        stopPreviewTimer();
         stopSweeping();
         setDispatcher(undefined);
       },

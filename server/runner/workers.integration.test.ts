@@ -64,6 +64,7 @@ describe.skipIf(!onPostgres)("two workers, twenty instances", () => {
           ...target,
           action: "apply",
         });
+        if (!batchId) throw new Error("an apply of every component queues a batch");
         // Duplicate wake-ups, early ones included: only one claim of a run may succeed, and
         // never before what it waits for has succeeded.
         for (let i = 0; i < 3; i += 1) await wakeRuns(runs.map((r) => r.id));

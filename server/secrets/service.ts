@@ -112,27 +112,7 @@ export async function setSecret(
   value: string,
 ): Promise<SecretStatusDto> {
   return auditedWrite(ctx, async (tx) => {
-    const { bundle, component, environment } = await loadTarget(t, tx);
-    const names = declared(bundle).map(([n]) => n);
-    if (!names.includes(name)) {
-      const rule =
-        names.length === 0
-          ? `${component.bundleName}@${component.version} declares no secrets`
-          : `declared secrets of ${component.bundleName}@${component.version}: ${names.join(", ")}`;
-      throw new AppError("BAD_REQUEST", `name: "${name}" is not a declared secret; ${rule}`, {
-        fields: { name: [`is not a declared secret (${rule})`] },
-      });
-    }
-    const instanceId = await ensureShownInstance(tx, t, bundle, environment);
-    const hex = fingerprint(value, t.organizationId);
-    const previous = await repo.upsertSecret(tx, {
-      instanceId,
-      name,
-      sealed: seal(value),
-      fingerprint: hex,
-      setById: ctx.userId,
-    });
-    const result = (await statuses(t, bundle, tx)).find((s) => s.name === name)!;
+    const { result, instanceId, before, after } = await writeSecret(tx, ctx, t, name, value);
     return {
       result,
       audit: {
@@ -145,11 +125,58 @@ export async function setSecret(
           environmentId: t.environmentId,
           componentId: t.componentId,
         },
-        before: previous ? { name, fingerprint: fingerprintPrefix(previous) } : undefined,
-        after: { name, fingerprint: fingerprintPrefix(hex) },
+        before: before ? { name, fingerprint: before } : undefined,
+        after: { name, fingerprint: after },
       },
     };
   });
+}
+
+/**
+ * Seals and stores one declared secret inside a change that records it (`setSecret`, or a
+ * preview's `up`); `before`/`after` are fingerprint prefixes, `changed` false when the value is
+ * the one already set (nothing is written then).
+ */
+export async function writeSecret(
+  tx: Tx,
+  ctx: { userId: string | null },
+  t: SecretTarget,
+  name: string,
+  value: string,
+  options: { onlyIfChanged?: boolean } = {},
+) {
+  const { bundle, component, environment } = await loadTarget(t, tx);
+  const names = declared(bundle).map(([n]) => n);
+  if (!names.includes(name)) {
+    const rule =
+      names.length === 0
+        ? `${component.bundleName}@${component.version} declares no secrets`
+        : `declared secrets of ${component.bundleName}@${component.version}: ${names.join(", ")}`;
+    throw new AppError("BAD_REQUEST", `name: "${name}" is not a declared secret; ${rule}`, {
+      fields: { name: [`is not a declared secret (${rule})`] },
+    });
+  }
+  const instanceId = await ensureShownInstance(tx, t, bundle, environment);
+  const hex = fingerprint(value, t.organizationId);
+  const current = options.onlyIfChanged ? await repo.secretFingerprint(tx, instanceId, name) : null;
+  const previous =
+    current === hex
+      ? current
+      : await repo.upsertSecret(tx, {
+          instanceId,
+          name,
+          sealed: seal(value),
+          fingerprint: hex,
+          setById: ctx.userId,
+        });
+  const result = (await statuses(t, bundle, tx)).find((s) => s.name === name)!;
+  return {
+    result,
+    instanceId,
+    changed: current !== hex,
+    before: previous ? fingerprintPrefix(previous) : null,
+    after: fingerprintPrefix(hex),
+  };
 }
 
 export async function clearSecret(

@@ -19,13 +19,26 @@ export const deployEnvironment = projectProcedure("developer", "deployment.deplo
       message: deploymentMessage.optional(),
       /** A destroy: the environment's slug, typed back. */
       confirm: z.string().max(200).optional(),
+      /** An apply of only the components it would change (the rest are listed as unchanged). */
+      onlyChanged: z.boolean().optional(),
     }),
   )
-  .output(z.object({ batchId: z.string(), runs: z.array(requestedDeploymentDto) }))
-  .mutation(({ ctx, input: { action, message, confirm, ...target } }) =>
+  .output(
+    z.object({
+      batchId: z.string().nullable(),
+      runs: z.array(requestedDeploymentDto),
+      unchanged: z.array(z.string()),
+    }),
+  )
+  .mutation(({ ctx, input: { action, message, confirm, onlyChanged, ...target } }) =>
     deployAll(
       { ...ctx.audit, userId: userIdOf(ctx.principal) },
       { ...target, organizationId: ctx.access.organizationId },
-      { action, message: message ?? "", ...(confirm === undefined ? {} : { confirm }) },
+      {
+        action,
+        message: message ?? "",
+        onlyChanged: onlyChanged === true,
+        ...(confirm === undefined ? {} : { confirm }),
+      },
     ),
   );
