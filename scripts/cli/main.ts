@@ -6,6 +6,7 @@ import { registerDeploy } from "./commands/deploy";
 import { registerEnv } from "./commands/env";
 import { registerInstance } from "./commands/instance";
 import { registerLogin } from "./commands/login";
+import { registerPreview } from "./commands/preview";
 import { registerProject } from "./commands/project";
 import { registerToken } from "./commands/token";
 import { reportError } from "./report";
@@ -23,6 +24,7 @@ registerEnv(program);
 registerInstance(program);
 registerDeploy(program);
 registerToken(program);
+registerPreview(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,7 +4,7 @@
 import type { PreviewSpec } from "./spec";
 
 /** A component's overrides with every value known: what the server converges on. */
-export interface ExpandedComponent {
+interface ExpandedComponent {
   params: Record<string, unknown>;
   secrets: { name: string; value: string }[];
 }

@@ -14,7 +14,7 @@ import {
   parseTtl,
 } from "./spec";
 
-export interface PreviewFileProblem {
+interface PreviewFileProblem {
   path: string;
   message: string;
 }

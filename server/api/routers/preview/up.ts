@@ -41,7 +41,7 @@ const input = z.object({
     .default({}),
 });
 
-export const previewEnvironmentDto = z.object({
+const previewEnvironmentDto = z.object({
   id: z.string(),
   slug: z.string(),
   name: z.string(),
