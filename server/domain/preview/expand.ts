@@ -19,6 +19,8 @@ export interface UnsetVariable {
 }
 
 const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+const WHOLE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
+const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
 function expandValue(
   value: unknown,
@@ -26,12 +28,24 @@ function expandValue(
   env: Readonly<Record<string, string | undefined>>,
   unset: UnsetVariable[],
 ): unknown {
-  if (typeof value === "string")
+  if (typeof value === "string") {
+    // A value that is one reference takes the variable's type as YAML would read it: a port or
+    // a replica count from the pipeline is a number, not a string.
+    const whole = WHOLE.exec(value);
+    if (whole) {
+      const v = env[whole[1]!];
+      if (v === undefined) {
+        unset.push({ path, variable: whole[1]! });
+        return "";
+      }
+      return NUMBER.test(v) ? Number(v) : v === "true" ? true : v === "false" ? false : v;
+    }
     return value.replace(REFERENCE, (_, name: string) => {
       const v = env[name];
       if (v === undefined) unset.push({ path, variable: name });
       return v ?? "";
     });
+  }
   if (Array.isArray(value)) return value.map((v, i) => expandValue(v, `${path}[${i}]`, env, unset));
   if (typeof value === "object" && value !== null)
     return Object.fromEntries(

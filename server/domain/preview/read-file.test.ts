@@ -74,22 +74,25 @@ describe("expandPreview", () => {
     project: "notes",
     baseEnvironment: "staging",
     tags: { branch: "${BRANCH}" },
-    components: { api: { params: { host: "api-${PR}.x", n: 2 }, secrets: { KEY: "KEY_VAR" } } },
+    components: {
+      api: { params: { host: "api-${PR}.x", n: 2, port: "${PORT}" }, secrets: { KEY: "KEY_VAR" } },
+    },
   });
   if (!read.ok) throw new Error("fixture");
 
   it("fills ${VAR} and secrets from the environment", () => {
-    const out = expandPreview(read.spec, { PR: "42", BRANCH: "feat", KEY_VAR: "s3cret" });
+    const env = { PR: "42", BRANCH: "feat", KEY_VAR: "s3cret", PORT: "4312" };
+    const out = expandPreview(read.spec, env);
     if (!out.ok) throw new Error(JSON.stringify(out.unset));
     expect(out.spec.components.api).toEqual({
-      params: { host: "api-42.x", n: 2 },
+      params: { host: "api-42.x", n: 2, port: 4312 },
       secrets: [{ name: "KEY", value: "s3cret" }],
     });
     expect(out.spec.tags).toEqual({ branch: "feat" });
   });
 
   it("refuses unset variables naming where each is used", () => {
-    const out = expandPreview(read.spec, { PR: "42" });
+    const out = expandPreview(read.spec, { PR: "42", PORT: "1" });
     expect(out).toEqual({
       ok: false,
       unset: [
