@@ -189,6 +189,17 @@ async function main() {
   tally.failed += vFailed;
   tally.skipped += (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0);
   lines.push(`vitest [${databases}]: ${vPassed} passed, ${vFailed} failed`);
+  // Name what failed in the summary: the end of a long log is often all a reader gets.
+  for (const file of v?.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === "failed") {
+        lines.push(`  ✗ ${path.relative(root, file.name)} › ${t.fullName ?? t.title}`);
+      }
+    }
+    if (file.status === "failed" && (file.assertionResults ?? []).length === 0) {
+      lines.push(`  ✗ ${path.relative(root, file.name)}: ${String(file.message).slice(0, 200)}`);
+    }
+  }
 
   if (!existsSync(chromium)) {
     console.error(

@@ -348,6 +348,9 @@ forEachDatabase("environments", (h: Harness) => {
       class: "production",
       protected: true,
       forkedFromId: stagingId,
+      preview: false,
+      pullRequest: null,
+      expiresAt: null,
     });
 
     const trail = await h.db().prisma.auditEvent.findMany({
