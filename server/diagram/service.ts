@@ -3,7 +3,7 @@ import { auditedWrite } from "../changes/audited-write";
 import type { Tx } from "../db";
 import { AppError } from "../domain/errors";
 import { applyOps, type Op } from "../domain/graph/ops";
-import { environmentsTouched } from "../domain/graph/touched";
+import { entriesTouched, environmentsTouched } from "../domain/graph/touched";
 import type { InstanceConfig } from "../domain/graph/types";
 import type { Role } from "../domain/roles";
 import type { Known } from "../environment-state/record";
@@ -143,10 +143,15 @@ export async function applyDiagramOps(
       actingRole(ctx.actor),
     );
     const change = describeChange(before, after, ops, project.environments);
+    // Everything this change moved is in `ops`: history records a delta of their entries.
+    const delta = {
+      before: { ...known.stored, revision: baseRevision, diagram: before },
+      scope: entriesTouched(ops, before),
+    };
     return {
       result: { revision },
       touched,
-      known: [known],
+      known: [{ ...known, delta }],
       audit: {
         organizationId: project.organizationId,
         ...change,

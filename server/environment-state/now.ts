@@ -3,6 +3,7 @@
 // keep their public fields and show each sensitive field as `{ fingerprint }` only.
 import { mergeSensitive } from "../domain/access/split-sensitive";
 import { buildSnapshot } from "../domain/diff/build-snapshot";
+import type { SnapshotScope } from "../domain/diff/delta";
 import type { EnvironmentSnapshot, SnapshotEnvironment } from "../domain/diff/types";
 import { bundleRef, type DiagramComponent } from "../domain/graph/types";
 import { startingInstance } from "../domain/instances/shown";
@@ -45,15 +46,25 @@ function unconfigured(catalog: Catalog, environment: SnapshotEnvironment) {
   };
 }
 
-/** `tx`: read inside a write's transaction (history records the state the write leaves). */
+type StateRows = Awaited<ReturnType<typeof environmentStateRows>>;
+
+interface SnapshotOptions {
+  /** Read inside a write's transaction (history records the state the write leaves). */
+  tx?: Tx;
+  /** Only these entries: a partial snapshot (server/domain/diff/delta.ts). */
+  only?: SnapshotScope;
+  /** The environment's secrets, outputs and defaults, when already read. */
+  rows?: StateRows;
+}
+
 export async function snapshotNow(
   stored: StoredDiagram,
   environment: SnapshotEnvironment,
   catalog: Catalog,
-  tx?: Tx,
+  { tx, only, rows }: SnapshotOptions = {},
 ): Promise<EnvironmentSnapshot> {
   const { diagram } = stored;
-  const { secrets, outputs, defaults } = await environmentStateRows(environment.id, tx);
+  const { secrets, outputs, defaults } = rows ?? (await environmentStateRows(environment.id, tx));
   const artifacts = new Map(
     [...outputs].map(([componentId, recorded]) => [
       componentId,
@@ -83,5 +94,6 @@ export async function snapshotNow(
     defaults,
     inputs: (bundle, version) => catalog.bundles.get(bundleRef(bundle, version))?.connections,
     unconfigured: unconfigured(catalog, environment),
+    ...(only ? { only } : {}),
   });
 }

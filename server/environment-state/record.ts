@@ -2,14 +2,24 @@
 // is recorded in the same transaction — only when it differs from that environment's last
 // recorded state — so time travel can read "production at 10:42" back without replaying.
 // A change that already read its project, diagram and catalog hands them over (`Known`), so
-// recording reads only what is per environment: secrets, outputs, defaults.
+// recording reads only what is per environment: secrets, outputs, defaults. A diagram change
+// also says which entries it can have moved: those alone are built, before and after, and a
+// delta of what differs is recorded, so its cost follows the change, not the project. Every
+// MAX_DEPTH deltas (and on any other change) the whole state is recorded as a checkpoint.
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../audit/canonical";
 import type { RecordedEvent } from "../audit/types";
 import type { Tx } from "../db";
+import { type SnapshotScope, snapshotDelta } from "../domain/diff/delta";
 import type { EnvironmentSnapshot, SnapshotEnvironment } from "../domain/diff/types";
 import { loadDiagram, type StoredDiagram } from "../repositories/diagram";
-import { insertHistoryRowIfChanged } from "../repositories/history";
+import {
+  insertHistoryDelta,
+  insertHistoryRowIfChanged,
+  newestRow,
+  stateAt,
+} from "../repositories/history";
+import { environmentStateRows } from "../repositories/snapshots";
 import { getProject } from "../repositories/projects";
 import { type Catalog, loadCatalog } from "../rules/catalog";
 import { snapshotNow } from "./now";
@@ -29,7 +39,12 @@ export interface Known {
   /** The diagram after the change (its statuses as read before it: a diagram change moves none). */
   stored: StoredDiagram;
   catalog: Catalog;
+  /** The diagram before the change and the entries it can have moved: record a delta. */
+  delta?: { before: StoredDiagram; scope: SnapshotScope };
 }
+
+/** Deltas after a checkpoint before the next change records a checkpoint again. */
+const MAX_DEPTH = 40;
 
 const byId = <T extends { id: string }>(items: readonly T[]) =>
   [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -40,8 +55,9 @@ const byId = <T extends { id: string }>(items: readonly T[]) =>
  * always know (several created in one millisecond), and which says nothing about the state.
  */
 function stateHash(state: EnvironmentSnapshot): string {
-  const ordered = { ...state, components: byId(state.components), links: byId(state.links) };
-  return createHash("sha256").update(canonicalJson(ordered)).digest("hex");
+  // `at` is not part of the state (a replayed one carries none either).
+  const { at: _at, ...rest } = state;
+  return hashOf({ ...rest, components: byId(state.components), links: byId(state.links) });
 }
 
 async function load(projectId: string, tx: Tx, known: readonly Known[]): Promise<Known | null> {
@@ -78,21 +94,43 @@ export async function recordEnvironmentStates(
       stored.diagram.components.map((c) => [c.id, [c.x, c.y] as [number, number]]),
     );
     for (const e of environments) {
-      const snapshot = await snapshotNow(
-        stored,
-        { id: e.id, slug: e.slug, name: e.name, class: e.class },
-        catalog,
-        tx,
-      );
-      await insertHistoryRowIfChanged(tx, {
-        environmentId: e.id,
-        projectId,
-        at: event.at,
-        auditEventId: event.id,
-        hash: stateHash(snapshot),
-        state: snapshot,
-        positions,
-      });
+      const environment = { id: e.id, slug: e.slug, name: e.name, class: e.class };
+      const newest = await newestRow(tx, e.id);
+      const row = { environmentId: e.id, projectId, at: event.at, auditEventId: event.id };
+      if (state.delta && newest && newest.depth < MAX_DEPTH) {
+        const { before, scope } = state.delta;
+        const options = { tx, only: scope, rows: await environmentStateRows(e.id, tx) };
+        const delta = snapshotDelta(
+          await snapshotNow(before, environment, catalog, options),
+          await snapshotNow(stored, environment, catalog, options),
+        );
+        if (!delta) continue;
+        await insertHistoryDelta(tx, {
+          ...row,
+          hash: `delta:${hashOf(delta)}`,
+          delta,
+          positions: pick(
+            positions,
+            delta.components.map((c) => c.id),
+          ),
+          depth: newest.depth + 1,
+        });
+        continue;
+      }
+      const snapshot = await snapshotNow(stored, environment, catalog, { tx });
+      const hash = stateHash(snapshot);
+      // Over a delta, the newest state is replayed to tell whether this one differs.
+      if (newest && !newest.checkpoint) {
+        const current = await stateAt(e.id, "newest", tx);
+        if (current && stateHash(current.state) === hash) continue;
+      }
+      await insertHistoryRowIfChanged(tx, { ...row, hash, state: snapshot, positions });
     }
   }
+}
+
+const hashOf = (value: unknown) => createHash("sha256").update(canonicalJson(value)).digest("hex");
+
+function pick<T>(all: Record<string, T>, ids: readonly string[]): Record<string, T> {
+  return Object.fromEntries(ids.flatMap((id) => (all[id] === undefined ? [] : [[id, all[id]!]])));
 }

@@ -6,6 +6,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { snapshotNow } from "@/server/environment-state/now";
 import { loadDiagram } from "@/server/repositories/diagram";
+import { stateAt } from "@/server/repositories/history";
 import { getProject } from "@/server/repositories/projects";
 import { loadCatalog } from "@/server/rules/catalog";
 import { forEachDatabase, type Harness } from "@/test/integration";
@@ -272,14 +273,13 @@ forEachDatabase("environment history", (h: Harness) => {
       links: [...state.links].sort((a, b) => a.id.localeCompare(b.id)),
     });
     for (const e of project.environments) {
-      const newest = await h.db().prisma.environmentSnapshot.findFirstOrThrow({
-        where: { environmentId: e.id },
-        orderBy: [{ at: "desc" }, { id: "desc" }],
-        select: { state: true },
-      });
+      // Recorded as a checkpoint and deltas over it: replayed, the state a fresh read gives.
+      const newest = (await stateAt(e.id, "newest"))!;
       const { id, slug, name, class: kind } = e;
       const fresh = await snapshotNow(stored!, { id, slug, name, class: kind }, catalog);
-      expect(ordered(newest.state as never)).toEqual(ordered(JSON.parse(JSON.stringify(fresh))));
+      expect(ordered(JSON.parse(JSON.stringify(newest.state)))).toEqual(
+        ordered(JSON.parse(JSON.stringify(fresh))),
+      );
     }
   });
 });

@@ -2,6 +2,7 @@
 // reached after an audited change, and the audit events that produced them.
 import { randomBytes } from "node:crypto";
 import { prisma, type Tx } from "../db";
+import { applyDelta, type SnapshotDelta } from "../domain/diff/delta";
 import type { EnvironmentSnapshot } from "../domain/diff/types";
 
 export interface HistoryRowDto {
@@ -19,17 +20,36 @@ export interface MomentDto {
 }
 
 const rowSelect = { id: true, at: true, auditEventId: true, state: true, positions: true } as const;
-const toDto = (r: {
+interface Row {
   id: string;
   at: Date;
   auditEventId: string | null;
   state: unknown;
   positions: unknown;
-}): HistoryRowDto => ({
+}
+const toDto = (r: Row): HistoryRowDto => ({
   ...r,
   state: r.state as EnvironmentSnapshot,
   positions: r.positions as Record<string, [number, number]>,
 });
+
+/** A checkpoint with the deltas recorded after it applied in order: the state at the last one. */
+function replay(checkpoint: Row, deltas: readonly Row[]): HistoryRowDto {
+  let row = toDto(checkpoint);
+  for (const d of deltas) {
+    if (
+      d.at < checkpoint.at ||
+      (d.at.getTime() === checkpoint.at.getTime() && d.id < checkpoint.id)
+    )
+      continue;
+    row = {
+      ...d,
+      state: applyDelta(row.state, d.state as SnapshotDelta),
+      positions: { ...row.positions, ...(d.positions as Record<string, [number, number]>) },
+    };
+  }
+  return row;
+}
 
 // One statement: the row goes in only when its hash differs from the environment's newest.
 const INSERT_IF_CHANGED = `INSERT INTO "EnvironmentSnapshot"
@@ -81,18 +101,74 @@ export async function insertHistoryRowIfChanged(
   return inserted === 1;
 }
 
-/** The newest state recorded at or before `at`, or null. */
+/** The environment's newest row, without its state: what the next change records over. */
+export async function newestRow(
+  tx: Tx,
+  environmentId: string,
+): Promise<{ checkpoint: boolean; depth: number; hash: string } | null> {
+  return tx.environmentSnapshot.findFirst({
+    where: { environmentId },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { checkpoint: true, depth: true, hash: true },
+  });
+}
+
+/** Records a delta over the environment's newest row (`depth`: deltas since its checkpoint). */
+export async function insertHistoryDelta(
+  tx: Tx,
+  row: {
+    environmentId: string;
+    projectId: string;
+    at: Date;
+    auditEventId: string | null;
+    hash: string;
+    delta: SnapshotDelta;
+    positions: Record<string, [number, number]>;
+    depth: number;
+  },
+): Promise<void> {
+  await tx.environmentSnapshot.create({
+    data: {
+      id: sortableId(),
+      environmentId: row.environmentId,
+      projectId: row.projectId,
+      at: row.at,
+      auditEventId: row.auditEventId,
+      hash: row.hash,
+      state: row.delta as never,
+      positions: row.positions,
+      checkpoint: false,
+      depth: row.depth,
+    },
+  });
+}
+
+/**
+ * The state recorded at or before `at`, or null: the newest checkpoint then, with the deltas
+ * recorded after it (two indexed reads; a checkpoint is written every few dozen deltas).
+ */
 export async function stateAt(
   environmentId: string,
-  at: Date,
+  at: Date | "newest",
   tx: Tx = prisma(),
 ): Promise<HistoryRowDto | null> {
-  const row = await tx.environmentSnapshot.findFirst({
-    where: { environmentId, at: { lte: at } },
+  const upTo = at === "newest" ? {} : { at: { lte: at } };
+  const checkpoint = await tx.environmentSnapshot.findFirst({
+    where: { environmentId, checkpoint: true, ...upTo },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     select: rowSelect,
   });
-  return row && toDto(row);
+  if (!checkpoint) return null;
+  const deltas = await tx.environmentSnapshot.findMany({
+    where: {
+      environmentId,
+      checkpoint: false,
+      at: { gte: checkpoint.at, ...(at === "newest" ? {} : { lte: at }) },
+    },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    select: rowSelect,
+  });
+  return replay(checkpoint, deltas);
 }
 
 /** The oldest recorded state: where history starts. */
@@ -100,8 +176,9 @@ export async function firstState(
   environmentId: string,
   tx: Tx = prisma(),
 ): Promise<HistoryRowDto | null> {
+  // Always a checkpoint: an environment's first row is recorded whole.
   const row = await tx.environmentSnapshot.findFirst({
-    where: { environmentId },
+    where: { environmentId, checkpoint: true },
     orderBy: [{ at: "asc" }, { id: "asc" }],
     select: rowSelect,
   });

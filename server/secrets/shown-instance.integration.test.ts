@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
 import { forEachDatabase, type Harness } from "@/test/integration";
-import type { EnvironmentSnapshot } from "../domain/diff/types";
+import { stateAt } from "../repositories/history";
 
 forEachDatabase("the instance a secret creates", (h: Harness) => {
   let projectId = "";
@@ -50,14 +50,8 @@ forEachDatabase("the instance a secret creates", (h: Harness) => {
   });
 
   const shownInHistory = async () => {
-    const row = await h.db().prisma.environmentSnapshot.findFirstOrThrow({
-      where: { environmentId: production },
-      orderBy: { at: "desc" },
-      select: { state: true },
-    });
-    const { preset, params } = (row.state as unknown as EnvironmentSnapshot).instances[
-      componentId
-    ]!;
+    const row = (await stateAt(production, "newest"))!;
+    const { preset, params } = row.state.instances[componentId]!;
     return { preset, params };
   };
 

@@ -4,6 +4,7 @@
 // and its environment defaults. Pure, so the same assembly serves "now" and, later, a
 // diagram and rows reconstructed from history.
 import { linkPoliciesIn, type Diagram, type DiagramComponent } from "../graph/types";
+import type { SnapshotScope } from "./delta";
 import type {
   EnvironmentSnapshot,
   InstanceSnapshot,
@@ -46,6 +47,8 @@ export interface SnapshotSource {
    * preset, else schema defaults), so a row created on first edit is not reported as a change.
    */
   unconfigured: (component: DiagramComponent) => Pick<InstanceSnapshot, "params" | "preset">;
+  /** Only these entries (a partial snapshot, for a history delta); every one when absent. */
+  only?: SnapshotScope;
 }
 
 /** A row written on first edit starts as a draft that was never deployed. */
@@ -64,8 +67,14 @@ export function buildSnapshot(source: SnapshotSource): EnvironmentSnapshot {
   const firstDefault = new Map<string, EnvironmentDefaultRef>();
   for (const d of source.defaults) if (!firstDefault.has(d.type)) firstDefault.set(d.type, d);
 
+  const { only } = source;
+  const components = only
+    ? diagram.components.filter((c) => only.components.has(c.id))
+    : diagram.components;
+  const links = only ? diagram.links.filter((l) => only.links.has(l.id)) : diagram.links;
+
   const instances: Record<string, InstanceSnapshot> = {};
-  for (const component of diagram.components) {
+  for (const component of components) {
     const config = diagram.instances[component.id]?.[env];
     const deployment = source.deployments.get(component.id);
     const shown = config
@@ -94,13 +103,13 @@ export function buildSnapshot(source: SnapshotSource): EnvironmentSnapshot {
   return {
     environment,
     ...(source.at === undefined ? {} : { at: source.at }),
-    components: diagram.components.map(({ id, name, bundle, version }) => ({
+    components: components.map(({ id, name, bundle, version }) => ({
       id,
       name,
       bundle,
       version,
     })),
-    links: diagram.links.map((l) => ({
+    links: links.map((l) => ({
       id: l.id,
       from: l.from,
       fromArtifact: l.fromArtifact,

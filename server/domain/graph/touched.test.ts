@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Op } from "./ops";
-import { environmentsTouched } from "./touched";
+import { entriesTouched, environmentsTouched } from "./touched";
 
 const envs = ["staging", "production", "preview"];
 const config = { params: {}, preset: null };
@@ -33,5 +33,50 @@ describe("environments a diagram change moves", () => {
           envs,
         ),
       ).toEqual(envs);
+  });
+});
+
+describe("entries of an environment's state a diagram change moves", () => {
+  const base = {
+    components: ["db", "api", "web"].map((id) => ({
+      id,
+      name: id,
+      bundle: "b",
+      version: "1.0.0",
+      x: 0,
+      y: 0,
+    })),
+    links: [
+      {
+        id: "l1",
+        from: "db",
+        fromArtifact: "database",
+        to: "api",
+        toSlot: "database",
+        policies: [],
+      },
+    ],
+    instances: {},
+  };
+
+  it("a line moves itself and its consumer; a removed line's consumer too", () => {
+    const t = entriesTouched([{ op: "removeLink", id: "l1" }], base);
+    expect([...t.links]).toEqual(["l1"]);
+    expect([...t.components]).toEqual(["api"]);
+  });
+
+  it("removing a producer moves its lines and their consumers", () => {
+    const t = entriesTouched([{ op: "removeComponent", id: "db" }], base);
+    expect([...t.components].sort()).toEqual(["api", "db"]);
+    expect([...t.links]).toEqual(["l1"]);
+  });
+
+  it("an instance edit moves that component only", () => {
+    const t = entriesTouched(
+      [{ op: "setInstance", component: "web", environment: "staging", config }],
+      base,
+    );
+    expect([...t.components]).toEqual(["web"]);
+    expect(t.links.size).toBe(0);
   });
 });
