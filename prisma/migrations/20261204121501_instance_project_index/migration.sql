@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Instance_projectId_idx" ON "Instance"("projectId");
+
