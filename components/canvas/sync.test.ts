@@ -33,12 +33,14 @@ function fakeServer() {
     revision: 0,
     diagram: start,
     calls: 0,
+    /** As the real server: a save based on an older revision lands over others' (disjoint here). */
+    rebases: false,
     failures: [] as (SaveFailure | "lost answer")[],
     async send(base: number, ops: Op[]) {
       server.calls++;
       const failure = server.failures.shift();
       if (failure && failure !== "lost answer") throw new SaveError(failure);
-      if (base !== server.revision)
+      if (base !== server.revision && !(server.rebases && base < server.revision))
         throw new SaveError({ kind: "conflict", message: "revision moved" });
       server.diagram = applyOps(server.diagram, ops, ctx);
       server.revision++;
@@ -128,6 +130,19 @@ describe("canvas sync", () => {
     c.edit([params(8080, "info")]);
     await vi.runAllTimersAsync();
     expect(port(server.diagram)).toEqual({ port: 8080, level: "debug" });
+    expect(c.local()).toEqual(server.diagram);
+    expect(c.view()).toMatchObject({ revision: 2, waiting: 0, conflicts: [] });
+  });
+
+  it("a save the server rebased over another's reads theirs back: both stand on the canvas", async () => {
+    const server = fakeServer();
+    server.rebases = true;
+    const c = client(server);
+    server.other([move("b", 77)]);
+    c.edit([move("a", 10)]);
+    await vi.runAllTimersAsync();
+    expect(server.calls).toBe(1);
+    expect(server.diagram.components.map((x) => x.x)).toEqual([10, 77]);
     expect(c.local()).toEqual(server.diagram);
     expect(c.view()).toMatchObject({ revision: 2, waiting: 0, conflicts: [] });
   });

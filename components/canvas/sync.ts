@@ -229,10 +229,12 @@ export function createSync(initial: Snapshot, deps: SyncDeps) {
           const diagram = replay(confirmed.diagram, ops);
           sending = 0;
           attempt = 0;
+          // Rebased by the server over others' saves (the revisions skipped): read them back.
+          const rebased = revision !== confirmed.revision + 1;
           confirmed = { revision, diagram: diagram ?? confirmed.diagram };
           if (diagram) deps.confirmed?.(confirmed);
           // Cannot tell what the server holds now: read it before sending more.
-          else refresh = { force: true };
+          if (!diagram || rebased) refresh = { force: true };
         } catch (error) {
           sending = 0;
           const failure = failureOf(error);

@@ -308,7 +308,8 @@ forEachDatabase("diagram", (h: Harness) => {
         dev.diagram.change({
           projectId,
           baseRevision: revision,
-          ops: [{ op: "addComponent", component: component("q2", "aws-sqs-queue") }],
+          // The name the save in between took: a real overlap (a disjoint change is rebased).
+          ops: [{ op: "addComponent", component: component("q1", "aws-sqs-queue") }],
         }),
       {
         code: "CONFLICT",

@@ -3,11 +3,13 @@ import { auditedWrite } from "../changes/audited-write";
 import type { Tx } from "../db";
 import { AppError } from "../domain/errors";
 import { applyOps, type Op } from "../domain/graph/ops";
+import { type Footprint, footprint, overlap } from "../domain/graph/footprint";
 import { entriesTouched, environmentsTouched } from "../domain/graph/touched";
 import type { InstanceConfig } from "../domain/graph/types";
 import type { Role } from "../domain/roles";
 import type { Known } from "../environment-state/record";
 import * as repo from "../repositories/diagram";
+import * as revisions from "../repositories/diagram-revisions";
 import { getProject } from "../repositories/projects";
 import { type Catalog, loadCatalog } from "../rules/catalog";
 import { rulesContext } from "../rules/context";
@@ -71,9 +73,11 @@ export function actingRole(actor: Actor): Role {
 }
 
 /**
- * Checks and writes `ops` on one project inside `tx`, moving it from `baseRevision` to the
- * next (CONFLICT when it moved on). Shared by the canvas's saves and by changes made on a
- * project's behalf (a preset upgrade applied by ops, a promotion), so all pass the same rules
+ * Checks and writes `ops` on one project inside `tx`, moving it to the next revision. Based on
+ * an older revision, the batch is rebased over the saves since when they touched nothing of its
+ * and it still fits the diagram as it is now; otherwise it is a CONFLICT. Shared by the canvas's
+ * saves and by changes made on a project's behalf (a preset upgrade applied by ops, a
+ * promotion), so all pass the same rules
  * with the caller's `role`. The catalog is read once (or taken from `catalog`) and handed on
  * with the diagram the change leaves (`known`) and the environments it moved (`touched`), so
  * the environment history reads neither again.
@@ -86,22 +90,22 @@ export async function writeDiagramOps(
   role: Role,
   catalog?: Catalog,
 ) {
-  const project = await getProject(projectId, tx);
-  if (!project) throw new AppError("NOT_FOUND", "Project not found");
-  const revision = await repo.advanceRevision(tx, projectId, baseRevision);
-  if (revision === null) {
-    throw new AppError(
-      "CONFLICT",
-      `revision: this diagram changed since revision ${baseRevision} (now ${project.revision}); reload to see the other change`,
-      {
-        revision: project.revision,
-      },
-    );
-  }
+  // Locked first: saves to one project queue here, and what came in between is settled.
+  const current = await revisions.lockRevision(tx, projectId);
+  const project = current === null ? null : await getProject(projectId, tx);
+  if (current === null || !project) throw new AppError("NOT_FOUND", "Project not found");
+  const touches = footprint(ops);
+  const rebased = current !== baseRevision;
+  if (rebased) await checkRebase(tx, projectId, baseRevision, current, touches);
+  const revision = current + 1;
+  await revisions.setRevision(tx, projectId, revision);
+  await revisions.recordChange(tx, projectId, revision, touches);
   const stored = (await repo.loadDiagram(projectId, tx))!;
   const before = stored.diagram;
   const rules = catalog ?? (await loadCatalog(project.organizationId, tx));
-  const after = applyOps(before, ops, rulesContext(rules, project, role));
+  const after = rebasedApply(baseRevision, rebased, () =>
+    applyOps(before, ops, rulesContext(rules, project, role)),
+  );
   // applyOps refused ids already on this diagram; this also catches a line reusing a component's
   // id. Ids are unique per project only, so another project's ids answer as fresh ones do.
   const newIds = ops.flatMap((o) =>
@@ -126,6 +130,44 @@ export async function writeDiagramOps(
     project.environments.map((e) => e.id),
   ).map((environmentId) => ({ projectId, environmentId }));
   return { project, revision, before, after, known, touched };
+}
+
+/**
+ * A save based on an older revision lands when none of the saves since touched what it touches
+ * (server/domain/graph/footprint.ts); otherwise, or when those saves are no longer recorded, it
+ * is a conflict for the client to merge.
+ */
+async function checkRebase(
+  tx: Tx,
+  projectId: string,
+  base: number,
+  current: number,
+  touches: Footprint,
+) {
+  const since = base < current ? await revisions.changesSince(tx, projectId, base) : [];
+  const complete = since.length === current - base && since[0]?.revision === base + 1;
+  const clash = complete ? overlap(touches, since) : null;
+  if (complete && clash === null) return;
+  throw new AppError(
+    "CONFLICT",
+    `revision: this diagram changed since revision ${base} (now ${current})${clash ? ` in what this change touches (${clash})` : ""}; reload to see the other change`,
+    { revision: current },
+  );
+}
+
+/** The rules, checked again on the diagram as it is now: a rebased batch breaking one conflicts. */
+function rebasedApply<T>(base: number, rebased: boolean, apply: () => T): T {
+  try {
+    return apply();
+  } catch (error) {
+    // A guardrail refuses the value whatever the diagram around it: that is not a conflict.
+    const byShape = error instanceof AppError && error.code === "BAD_REQUEST";
+    if (!rebased || !byShape || "guardrail" in error.details) throw error;
+    throw new AppError(
+      "CONFLICT",
+      `revision: this diagram changed since revision ${base}, and this change no longer fits it (${error.message}); reload to see the other change`,
+    );
+  }
 }
 
 export async function applyDiagramOps(

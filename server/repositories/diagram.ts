@@ -131,22 +131,6 @@ export async function loadDiagram(
 }
 
 /**
- * Moves the project to the next revision only if it is still at `base`; null when someone else got
- * there first.
- */
-export async function advanceRevision(
-  tx: Tx,
-  projectId: string,
-  base: number,
-): Promise<number | null> {
-  const { count } = await tx.project.updateMany({
-    where: { id: projectId, revision: base },
-    data: { revision: { increment: 1 } },
-  });
-  return count === 1 ? base + 1 : null;
-}
-
-/**
  * Ids among `ids` already used by a component or line of this project (ids are chosen by the
  * client and unique per project: another project's ids must not be told apart from fresh ones).
  */
