@@ -87,13 +87,25 @@ async function waitForHealth(
   );
 }
 
+export interface ServerOptions {
+  root?: string;
+  /** A fixed port (BENCH_PORT), else a free one. */
+  port?: number;
+  /** Where its data directory is made (`<prefix>XXXXXX`). */
+  dataDirPrefix?: string;
+}
+
 export async function startServer(
   databaseUrl: string,
-  root = process.cwd(),
+  {
+    root = process.cwd(),
+    port: fixedPort,
+    dataDirPrefix = path.join(tmpdir(), "patchbay-bench-canvas-"),
+  }: ServerOptions = {},
 ): Promise<RunningServer> {
   await build(root);
-  const dataDir = mkdtempSync(path.join(tmpdir(), "patchbay-bench-canvas-"));
-  const port = await freePort();
+  const dataDir = mkdtempSync(dataDirPrefix);
+  const port = fixedPort ?? (await freePort());
   const child = spawn(
     process.execPath,
     [
