@@ -58,14 +58,20 @@ async function series(
   return { median: median(samples), p95: percentile(samples, 95) };
 }
 
-/** The component and param a param change edits: an integer param with room either side. */
+/** A top-level integer param of `config` that can go one up (replicas, not a port), if any. */
+export function integerParam(config: InstanceConfig | undefined) {
+  for (const [key, value] of Object.entries(config?.params ?? {}))
+    if (Number.isInteger(value) && (value as number) >= 1 && (value as number) < 40)
+      return { key, value: value as number };
+  return undefined;
+}
+
+/** The component and param a param change edits. */
 function paramTarget(diagram: Diagram, environment: string) {
   for (const c of diagram.components) {
     const config = diagram.instances[c.id]?.[environment];
-    if (!config) continue;
-    for (const [key, value] of Object.entries(config.params))
-      if (Number.isInteger(value) && (value as number) >= 2 && (value as number) < 40)
-        return { component: c.id, config, key, value: value as number };
+    const param = integerParam(config);
+    if (config && param) return { component: c.id, config, ...param };
   }
   throw new Error(
     `no component has an integer param to change in staging: ${JSON.stringify(Object.entries(diagram.instances).slice(0, 2))}`,
