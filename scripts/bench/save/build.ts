@@ -27,22 +27,24 @@ const DEFAULT_SIZES = [10, 100, 300, 1000].flatMap((components) =>
   [2, 6, 12].map((environments) => ({ components, environments })),
 );
 
-/** `BENCH_SIZES="10x2,100x6"`, smallest project first; the full matrix when unset. */
+/**
+ * `BENCH_SIZES="10x2,100x6"` (the full matrix when unset), smallest first: by components, then
+ * environments. The first is "the smallest project", the last "the largest".
+ */
 export function parseSizes(spec: string | undefined): Size[] {
-  if (!spec?.trim()) return DEFAULT_SIZES;
-  const sizes = spec.split(",").map((part) => {
-    const m = /^\s*(\d+)\s*x\s*(\d+)\s*$/i.exec(part);
-    if (!m) throw new Error(`BENCH_SIZES: "${part}" is not COMPONENTSxENVIRONMENTS (e.g. 100x6)`);
-    const size = { components: Number(m[1]), environments: Number(m[2]) };
-    if (size.components < 2 || size.environments < 2)
-      throw new Error(`BENCH_SIZES: ${part}: at least 2 components and 2 environments`);
-    return size;
-  });
+  const sizes = !spec?.trim()
+    ? DEFAULT_SIZES
+    : spec.split(",").map((part) => {
+        const m = /^\s*(\d+)\s*x\s*(\d+)\s*$/i.exec(part);
+        if (!m)
+          throw new Error(`BENCH_SIZES: "${part}" is not COMPONENTSxENVIRONMENTS (e.g. 100x6)`);
+        const size = { components: Number(m[1]), environments: Number(m[2]) };
+        if (size.components < 2 || size.environments < 2)
+          throw new Error(`BENCH_SIZES: ${part}: at least 2 components and 2 environments`);
+        return size;
+      });
   const unique = [...new Map(sizes.map((s) => [sizeLabel(s), s])).values()];
-  return unique.sort(
-    (a, b) =>
-      a.components * a.environments - b.components * b.environments || a.components - b.components,
-  );
+  return unique.sort((a, b) => a.components - b.components || a.environments - b.environments);
 }
 
 export interface BuiltProject {
