@@ -48,17 +48,23 @@ function noteError(tally: EditorTally, message: string) {
   if (tally.errorSamples.length < 3) tally.errorSamples.push(message);
 }
 
-/** Edits `spec.component` until `deadline` (performance.now()); the tally of what happened. */
-export async function runEditor(
-  session: HttpSession,
-  spec: EditorSpec,
-  deadline: number,
-): Promise<EditorTally> {
-  const tally = newTally();
-  let { revision, diagram } = await latest(session, spec.projectId);
+/** The canvas open on `spec`'s project: its revision and the component it edits. */
+export async function openEditor(session: HttpSession, spec: EditorSpec) {
+  const { revision, diagram } = await latest(session, spec.projectId);
   const component = diagram.components.find((c) => c.id === spec.component);
   if (!component) throw new Error(`${spec.component} is not on the diagram`);
   const config: InstanceConfig | undefined = diagram.instances[spec.component]?.[spec.staging];
+  return { session, spec, revision, component, config };
+}
+
+/** Edits the component until `deadline` (performance.now()); the tally of what happened. */
+export async function runEditor(
+  opened: Awaited<ReturnType<typeof openEditor>>,
+  deadline: number,
+): Promise<EditorTally> {
+  const tally = newTally();
+  const { session, spec, component, config } = opened;
+  let { revision } = opened;
   const param = integerParam(config);
   for (let edit = 0; performance.now() < deadline; edit++) {
     const ops: Op[] =
