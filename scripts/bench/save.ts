@@ -81,7 +81,7 @@ async function main() {
   const sizes = parseSizes(process.env.BENCH_SIZES);
   console.log(`sizes (components x environments): ${sizes.map(sizeLabel).join(", ")}`);
   const started = performance.now();
-  const scratch = await createScratchDatabase("bench_save");
+  const scratch = await createScratchDatabase(process.env.BENCH_DATABASE_PREFIX ?? "bench_save");
   let server: RunningServer | undefined;
   const cleanUp = async () => {
     await server?.stop().catch((e) => console.error("stopping the server:", e));
