@@ -8,6 +8,7 @@ import type { InstanceConfig } from "../domain/graph/types";
 import type { Role } from "../domain/roles";
 import type { Known } from "../environment-state/record";
 import * as repo from "../repositories/diagram";
+import { readDiagramAround } from "../repositories/diagram-parts";
 import { getProject } from "../repositories/projects";
 import { type Catalog, loadCatalog } from "../rules/catalog";
 import { rulesContext } from "../rules/context";
@@ -89,11 +90,15 @@ export async function writeDiagramOps(
   ops: Op[],
   role: Role,
   catalog?: Catalog,
+  { around = false }: { around?: boolean } = {},
 ) {
   const { revision, rebased } = await nextRevision(tx, projectId, baseRevision, ops);
   const project = await getProject(projectId, tx);
   if (!project) throw new AppError("NOT_FOUND", "Project not found");
-  const stored = (await repo.loadDiagram(projectId, tx))!;
+  // `around`: only the instances and policy choices `ops` touch are read (and handed on).
+  const stored = (await (around
+    ? readDiagramAround(tx, projectId, ops)
+    : repo.loadDiagram(projectId, tx)))!;
   const before = stored.diagram;
   const rules = catalog ?? (await loadCatalog(project.organizationId, tx));
   const after = rebasedApply(baseRevision, rebased, () =>
@@ -117,6 +122,7 @@ export async function writeDiagramOps(
     project,
     stored: { revision, diagram: after, statuses: stored.statuses },
     catalog: rules,
+    ...(around ? { partial: true } : {}),
   };
   const touched = environmentsTouched(
     ops,
@@ -141,6 +147,8 @@ export async function applyDiagramOps(
       baseRevision,
       ops,
       actingRole(ctx.actor),
+      undefined,
+      { around: true },
     );
     const change = describeChange(before, after, ops, project.environments);
     // Everything this change moved is in `ops`: history records a delta of their entries.
