@@ -6,7 +6,7 @@ import type { Tx } from "../db";
 import { applyOps, type Op } from "../domain/graph/ops";
 import { slotCatalog } from "../domain/graph/types";
 import { writeOps } from "../repositories/diagram";
-import { componentsNamed } from "../repositories/diagram-parts";
+import { componentsNamed, keepStructure, keptStructure } from "../repositories/diagram-parts";
 import { describeChange } from "./describe";
 import { nextRevision, rebasedApply } from "./revision";
 
@@ -49,4 +49,12 @@ export async function writeMoves(
     touched: [],
     audit: { organizationId, ...change, target: { ...change.target, projectId } },
   };
+}
+
+/** After a committed move to `revision`: the kept structure before it, moved, is the one now. */
+export function keepMoved(projectId: string, revision: number, ops: readonly Op[]): void {
+  const kept = keptStructure(projectId, revision - 1);
+  if (!kept) return;
+  const moved = applyOps({ components: kept.components, links: [], instances: {} }, ops, NO_RULES);
+  keepStructure(projectId, revision, { components: moved.components, links: kept.links });
 }

@@ -181,4 +181,25 @@ forEachDatabase("diagram saves rebased", (h: Harness) => {
     const after = (await dev.diagram.get({ projectId })).diagram.components;
     expect(after.find((c) => c.id === b!.id)?.y).toBe(b!.y + 10);
   });
+
+  it("a save made by another process is seen: what this process kept of the diagram is keyed by revision", async () => {
+    const base = await revision();
+    await change(base, [{ op: "updateComponent", id: db, x: 15 }]); // kept here at base + 1
+    // Another process's save: a component and the revision moved, straight in the database.
+    await h.db().sql.exec(`
+      INSERT INTO "Component" (id, "projectId", name, "bundleName", "versionConstraint", "positionX", "positionY", "updatedAt")
+      SELECT 'cmp-rebase-other-0001', "projectId", 'other-db', "bundleName", "versionConstraint", 0, 400, now()
+      FROM "Component" WHERE id = '${db}' AND "projectId" = '${projectId}';
+      UPDATE "Project" SET revision = revision + 1 WHERE id = '${projectId}';
+      INSERT INTO "DiagramChange" ("projectId", revision, writes, reads)
+      VALUES ('${projectId}', ${base + 2}, ARRAY['c:cmp-rebase-other-0001'], ARRAY[]::text[]);
+    `);
+    await change(base + 2, [
+      { op: "updateComponent", id: "cmp-rebase-other-0001", name: "other-db-2" },
+    ]);
+    const { diagram } = await (await dev()).diagram.get({ projectId });
+    expect(diagram.components.find((c) => c.id === "cmp-rebase-other-0001")?.name).toBe(
+      "other-db-2",
+    );
+  });
 });

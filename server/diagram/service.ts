@@ -4,17 +4,17 @@ import type { Tx } from "../db";
 import { AppError } from "../domain/errors";
 import { applyOps, type Op } from "../domain/graph/ops";
 import { entriesTouched, environmentsTouched } from "../domain/graph/touched";
-import type { InstanceConfig } from "../domain/graph/types";
+import type { Diagram, InstanceConfig } from "../domain/graph/types";
 import type { Role } from "../domain/roles";
 import type { Known } from "../environment-state/record";
 import * as repo from "../repositories/diagram";
-import { readDiagramAround } from "../repositories/diagram-parts";
+import { keepStructure, readDiagramAround } from "../repositories/diagram-parts";
 import { getProject } from "../repositories/projects";
 import { type Catalog, loadCatalog } from "../rules/catalog";
 import { rulesContext } from "../rules/context";
 import { pinnedVersion } from "../rules/presets";
 import { describeChange } from "./describe";
-import { onlyMoves, writeMoves } from "./moves";
+import { keepMoved, onlyMoves, writeMoves } from "./moves";
 import { nextRevision, rebasedApply } from "./revision";
 
 export async function getDiagram(projectId: string) {
@@ -97,7 +97,7 @@ export async function writeDiagramOps(
   if (!project) throw new AppError("NOT_FOUND", "Project not found");
   // `around`: only the instances and policy choices `ops` touch are read (and handed on).
   const stored = (await (around
-    ? readDiagramAround(tx, projectId, ops)
+    ? readDiagramAround(tx, projectId, ops, revision - 1)
     : repo.loadDiagram(projectId, tx)))!;
   const before = stored.diagram;
   const rules = catalog ?? (await loadCatalog(project.organizationId, tx));
@@ -138,9 +138,13 @@ export async function applyDiagramOps(
   ops: Op[],
 ) {
   // Moving components needs neither the diagram nor the catalog: an id check and their rows.
-  if (onlyMoves(ops))
-    return auditedWrite(ctx, (tx) => writeMoves(tx, projectId, baseRevision, ops));
-  return auditedWrite(ctx, async (tx) => {
+  if (onlyMoves(ops)) {
+    const moved = await auditedWrite(ctx, (tx) => writeMoves(tx, projectId, baseRevision, ops));
+    keepMoved(projectId, moved.revision, ops);
+    return moved;
+  }
+  let kept: { revision: number; after: Diagram } | undefined;
+  const saved = await auditedWrite(ctx, async (tx) => {
     const { project, revision, before, after, known, touched } = await writeDiagramOps(
       tx,
       projectId,
@@ -150,6 +154,7 @@ export async function applyDiagramOps(
       undefined,
       { around: true },
     );
+    kept = { revision, after };
     const change = describeChange(before, after, ops, project.environments);
     // Everything this change moved is in `ops`: history records a delta of their entries.
     const delta = {
@@ -167,4 +172,7 @@ export async function applyDiagramOps(
       },
     };
   });
+  // Committed: the next save to this project finds its components and lines here.
+  if (kept) keepStructure(projectId, kept.revision, kept.after);
+  return saved;
 }

@@ -148,16 +148,50 @@ export async function readDiagram(tx: Tx, projectId: string): Promise<StoredDiag
   return structure && assemble(structure, configs);
 }
 
+type Structure = NonNullable<Awaited<ReturnType<typeof readStructure>>>;
+
+/**
+ * The components and lines of recently saved projects at their newest revision, kept by this
+ * process. Only diagram saves write those rows, and each moves the revision, so a structure kept
+ * at the revision a save finds (its project row locked) is exactly what the rows hold: another
+ * process's save moves the revision past it. Kept only once a save has committed.
+ */
+const structures = new Map<string, Structure>();
+const STRUCTURES_KEPT = 64;
+
+/** Keeps `diagram`'s components and lines as the project's at `revision` (a committed save's). */
+export function keepStructure(
+  projectId: string,
+  revision: number,
+  diagram: Pick<Diagram, "components" | "links">,
+): void {
+  structures.delete(projectId);
+  structures.set(projectId, {
+    revision,
+    components: diagram.components,
+    links: diagram.links.map(({ policiesIn: _choices, ...l }) => l),
+  });
+  if (structures.size > STRUCTURES_KEPT) structures.delete(structures.keys().next().value!);
+}
+
+/** The kept structure of the project at `revision`, if any. */
+export function keptStructure(projectId: string, revision: number): Structure | undefined {
+  const kept = structures.get(projectId);
+  return kept?.revision === revision ? kept : undefined;
+}
+
 /**
  * The diagram as far as `ops` need it: instances and policy choices of the entries they touch
  * only (server/domain/graph/touched.ts); other components read as having no instance rows.
+ * `revision`: the project's revision the rows hold (the structure kept at it is used).
  */
 export async function readDiagramAround(
   tx: Tx,
   projectId: string,
   ops: readonly Op[],
+  revision: number,
 ): Promise<StoredDiagram | null> {
-  const structure = await readStructure(tx, projectId);
+  const structure = keptStructure(projectId, revision) ?? (await readStructure(tx, projectId));
   if (!structure) return null;
   const scope = entriesTouched(ops, { ...structure, instances: {} });
   return assemble(structure, await readConfigs(tx, projectId, scope));
