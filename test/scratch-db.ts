@@ -7,7 +7,9 @@ export const ADMIN_URL =
 
 /** A throwaway database on the PostgreSQL server; dropped (WITH FORCE) by the returned function. */
 export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `patchbay_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  // SCRATCH_DB_PREFIX keeps one person's throwaway databases apart on a shared server.
+  const prefix = process.env.SCRATCH_DB_PREFIX ?? "patchbay_test_";
+  const name = `${prefix}${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);

@@ -93,7 +93,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   await build(root);
   const dataDir = mkdtempSync(path.join(tmpdir(), "patchbay-bench-canvas-"));
-  const port = await freePort();
+  // BENCH_PORT pins the port (a shared machine hands out port ranges); else any free one.
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   const child = spawn(
     process.execPath,
     [
