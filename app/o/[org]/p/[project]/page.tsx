@@ -12,7 +12,7 @@ import { currentUser } from "@/server/auth";
  * hydration instead of after two sequential round trips. Any refusal is left to the client,
  * which asks again and shows the procedure's message.
  */
-async function lookUp(orgSlug: string, projectSlug: string) {
+async function lookUp(orgSlug: string, projectSlug: string, canvas: boolean) {
   const caller = createCaller(makeContext(await currentUser(), requestMeta(await headers())));
   try {
     const organization = await caller.organization.bySlug({ slug: orgSlug });
@@ -20,7 +20,15 @@ async function lookUp(orgSlug: string, projectSlug: string) {
       organizationId: organization.id,
       slug: projectSlug,
     });
-    return { organization, project };
+    // The canvas's data comes with the page: the browser would otherwise ask for it only once
+    // its script has loaded, one more round trip before the first node can show.
+    const [diagram, catalog] = canvas
+      ? await Promise.all([
+          caller.diagram.get({ projectId: project.id }),
+          caller.diagram.catalog({ projectId: project.id }),
+        ])
+      : [];
+    return { organization, project, canvas: diagram && catalog ? { diagram, catalog } : undefined };
   } catch {
     return undefined;
   }
@@ -28,13 +36,17 @@ async function lookUp(orgSlug: string, projectSlug: string) {
 
 export default async function ProjectPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ org: string; project: string }>;
+  searchParams: Promise<{ tab?: string }>;
 }) {
   const { org, project } = await params;
+  const { tab } = await searchParams;
+  const initial = await lookUp(org, project, !tab || tab === "canvas");
   return (
     <Suspense fallback={<p className="p-6 text-slate-500">Loading project…</p>}>
-      <ProjectView orgSlug={org} projectSlug={project} initial={await lookUp(org, project)} />
+      <ProjectView orgSlug={org} projectSlug={project} initial={initial} />
     </Suspense>
   );
 }
