@@ -44,7 +44,10 @@ async function watchData(page: Page, base: string) {
   cdp.on("Network.responseReceived", (e) => {
     const path = e.response.url.replace(base, "");
     if (e.type !== "Document" && !path.startsWith("/api/")) return;
-    const encoding = e.response.headers["content-encoding"] ?? "identity";
+    const header = Object.keys(e.response.headers).find(
+      (h) => h.toLowerCase() === "content-encoding",
+    );
+    const encoding = (header && e.response.headers[header]) || "identity";
     seen.set(e.requestId, { path, wireBytes: 0, bodyBytes: 0, encoding });
   });
   cdp.on("Network.dataReceived", (e) => {

@@ -34,6 +34,20 @@ async function lookUp(orgSlug: string, projectSlug: string, canvas: boolean) {
   }
 }
 
+async function LookedUp({
+  org,
+  project,
+  canvas,
+}: {
+  org: string;
+  project: string;
+  canvas: boolean;
+}) {
+  return (
+    <ProjectView orgSlug={org} projectSlug={project} initial={await lookUp(org, project, canvas)} />
+  );
+}
+
 export default async function ProjectPage({
   params,
   searchParams,
@@ -43,10 +57,11 @@ export default async function ProjectPage({
 }) {
   const { org, project } = await params;
   const { tab } = await searchParams;
-  const initial = await lookUp(org, project, !tab || tab === "canvas");
+  // The look-ups wait inside the boundary: the page's head (its scripts) is sent at once and
+  // the browser loads them while the server reads the project and its diagram.
   return (
     <Suspense fallback={<p className="p-6 text-slate-500">Loading project…</p>}>
-      <ProjectView orgSlug={org} projectSlug={project} initial={initial} />
+      <LookedUp org={org} project={project} canvas={!tab || tab === "canvas"} />
     </Suspense>
   );
 }
