@@ -5,11 +5,14 @@ import pg from "pg";
 export const ADMIN_URL =
   process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-/** A throwaway database on the PostgreSQL server; dropped (WITH FORCE) by the returned function. */
-export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  // SCRATCH_DB_PREFIX keeps one person's throwaway databases apart on a shared server.
-  const prefix = process.env.SCRATCH_DB_PREFIX ?? "patchbay_test_";
-  const name = `${prefix}${process.pid}_${randomBytes(4).toString("hex")}`;
+/**
+ * A throwaway database on the PostgreSQL server, named `<prefix>_<pid>_<random>`; dropped (WITH
+ * FORCE) by the returned function.
+ */
+export async function createScratchDatabase(
+  prefix = "patchbay_test",
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);

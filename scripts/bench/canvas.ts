@@ -115,7 +115,9 @@ async function main() {
     };
     let samples: Awaited<ReturnType<typeof browse>> | undefined;
     for (let attempt = 1; !samples; attempt++) {
-      server = await startServer(data.databaseUrl);
+      server = await startServer(data.databaseUrl, {
+        port: process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined,
+      });
       session = await openSession(server.url, "dev@acme.test", DEMO_PASSWORD);
       try {
         samples = await browse(session, pages);

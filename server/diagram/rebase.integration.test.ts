@@ -50,6 +50,12 @@ forEachDatabase("diagram saves rebased", (h: Harness) => {
     await change(0, [
       add(db, "orders-db", rds, 0),
       add(api, "orders-api", app, 300),
+      add(
+        "cmp-rebase-q-0001",
+        "events",
+        catalog.bundles.find((b) => b.name === "aws-sqs-queue")!,
+        600,
+      ),
       {
         op: "addLink",
         link: {
@@ -120,5 +126,59 @@ forEachDatabase("diagram saves rebased", (h: Harness) => {
       () => change(base, [configure(production, 90)]),
       /^revision: this diagram changed since revision \d+ \(now \d+\); reload/,
     );
+  });
+
+  it("a move reads no more than the components it names: audited with before and after, an unknown id refused writing nothing", async () => {
+    const dev = await h.as("dev@acme.test");
+    const { revision, diagram } = await dev.diagram.get({ projectId });
+    const [a, b] = [
+      diagram.components.find((c) => c.id === db),
+      diagram.components.find((c) => c.id === "cmp-rebase-q-0001"),
+    ];
+    const events = await auditCount(h.db());
+    const history = await h.db().prisma.environmentSnapshot.count();
+    await dev.diagram.change({
+      projectId,
+      baseRevision: revision,
+      ops: [{ op: "updateComponent", id: a!.id, x: a!.x + 40, y: a!.y }],
+    });
+    const moved = await h.db().prisma.auditEvent.findFirstOrThrow({
+      where: { action: "component.moved" },
+      orderBy: { seq: "desc" },
+      select: { before: true, after: true, targetId: true },
+    });
+    expect(moved).toEqual({
+      before: { x: a!.x, y: a!.y },
+      after: { x: a!.x + 40, y: a!.y },
+      targetId: a!.id,
+    });
+    // Several at once: one "arranged" event; positions are no environment's state.
+    await dev.diagram.change({
+      projectId,
+      baseRevision: revision + 1,
+      ops: [
+        { op: "updateComponent", id: a!.id, x: a!.x },
+        { op: "updateComponent", id: b!.id, y: b!.y + 10 },
+      ],
+    });
+    expect(await auditCount(h.db())).toBe(events + 2);
+    expect(await h.db().prisma.environmentSnapshot.count()).toBe(history);
+    const before = await snapshot(h.db());
+    await expect(
+      dev.diagram.change({
+        projectId,
+        baseRevision: revision + 2,
+        ops: [
+          { op: "updateComponent", id: b!.id, y: 0 },
+          { op: "updateComponent", id: "cmp-not-on-it-0001", x: 1 },
+        ],
+      }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "ops.1.id: is not a component of this diagram",
+    });
+    expect(await snapshot(h.db())).toEqual(before);
+    const after = (await dev.diagram.get({ projectId })).diagram.components;
+    expect(after.find((c) => c.id === b!.id)?.y).toBe(b!.y + 10);
   });
 });

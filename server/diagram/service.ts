@@ -3,18 +3,19 @@ import { auditedWrite } from "../changes/audited-write";
 import type { Tx } from "../db";
 import { AppError } from "../domain/errors";
 import { applyOps, type Op } from "../domain/graph/ops";
-import { type Footprint, footprint, overlap } from "../domain/graph/footprint";
 import { entriesTouched, environmentsTouched } from "../domain/graph/touched";
 import type { InstanceConfig } from "../domain/graph/types";
 import type { Role } from "../domain/roles";
 import type { Known } from "../environment-state/record";
 import * as repo from "../repositories/diagram";
-import * as revisions from "../repositories/diagram-revisions";
+import { readDiagramAround } from "../repositories/diagram-parts";
 import { getProject } from "../repositories/projects";
 import { type Catalog, loadCatalog } from "../rules/catalog";
 import { rulesContext } from "../rules/context";
 import { pinnedVersion } from "../rules/presets";
 import { describeChange } from "./describe";
+import { onlyMoves, writeMoves } from "./moves";
+import { nextRevision, rebasedApply } from "./revision";
 
 export async function getDiagram(projectId: string) {
   const stored = await repo.loadDiagram(projectId);
@@ -89,18 +90,15 @@ export async function writeDiagramOps(
   ops: Op[],
   role: Role,
   catalog?: Catalog,
+  { around = false }: { around?: boolean } = {},
 ) {
-  // Locked first: saves to one project queue here, and what came in between is settled.
-  const current = await revisions.lockRevision(tx, projectId);
-  const project = current === null ? null : await getProject(projectId, tx);
-  if (current === null || !project) throw new AppError("NOT_FOUND", "Project not found");
-  const touches = footprint(ops);
-  const rebased = current !== baseRevision;
-  if (rebased) await checkRebase(tx, projectId, baseRevision, current, touches);
-  const revision = current + 1;
-  await revisions.setRevision(tx, projectId, revision);
-  await revisions.recordChange(tx, projectId, revision, touches);
-  const stored = (await repo.loadDiagram(projectId, tx))!;
+  const { revision, rebased } = await nextRevision(tx, projectId, baseRevision, ops);
+  const project = await getProject(projectId, tx);
+  if (!project) throw new AppError("NOT_FOUND", "Project not found");
+  // `around`: only the instances and policy choices `ops` touch are read (and handed on).
+  const stored = (await (around
+    ? readDiagramAround(tx, projectId, ops)
+    : repo.loadDiagram(projectId, tx)))!;
   const before = stored.diagram;
   const rules = catalog ?? (await loadCatalog(project.organizationId, tx));
   const after = rebasedApply(baseRevision, rebased, () =>
@@ -124,6 +122,7 @@ export async function writeDiagramOps(
     project,
     stored: { revision, diagram: after, statuses: stored.statuses },
     catalog: rules,
+    ...(around ? { partial: true } : {}),
   };
   const touched = environmentsTouched(
     ops,
@@ -132,50 +131,15 @@ export async function writeDiagramOps(
   return { project, revision, before, after, known, touched };
 }
 
-/**
- * A save based on an older revision lands when none of the saves since touched what it touches
- * (server/domain/graph/footprint.ts); otherwise, or when those saves are no longer recorded, it
- * is a conflict for the client to merge.
- */
-async function checkRebase(
-  tx: Tx,
-  projectId: string,
-  base: number,
-  current: number,
-  touches: Footprint,
-) {
-  const since = base < current ? await revisions.changesSince(tx, projectId, base) : [];
-  const complete = since.length === current - base && since[0]?.revision === base + 1;
-  const clash = complete ? overlap(touches, since) : null;
-  if (complete && clash === null) return;
-  throw new AppError(
-    "CONFLICT",
-    `revision: this diagram changed since revision ${base} (now ${current})${clash ? ` in what this change touches (${clash})` : ""}; reload to see the other change`,
-    { revision: current },
-  );
-}
-
-/** The rules, checked again on the diagram as it is now: a rebased batch breaking one conflicts. */
-function rebasedApply<T>(base: number, rebased: boolean, apply: () => T): T {
-  try {
-    return apply();
-  } catch (error) {
-    // A guardrail refuses the value whatever the diagram around it: that is not a conflict.
-    const byShape = error instanceof AppError && error.code === "BAD_REQUEST";
-    if (!rebased || !byShape || "guardrail" in error.details) throw error;
-    throw new AppError(
-      "CONFLICT",
-      `revision: this diagram changed since revision ${base}, and this change no longer fits it (${error.message}); reload to see the other change`,
-    );
-  }
-}
-
 export async function applyDiagramOps(
   ctx: AuditContext,
   projectId: string,
   baseRevision: number,
   ops: Op[],
 ) {
+  // Moving components needs neither the diagram nor the catalog: an id check and their rows.
+  if (onlyMoves(ops))
+    return auditedWrite(ctx, (tx) => writeMoves(tx, projectId, baseRevision, ops));
   return auditedWrite(ctx, async (tx) => {
     const { project, revision, before, after, known, touched } = await writeDiagramOps(
       tx,
@@ -183,6 +147,8 @@ export async function applyDiagramOps(
       baseRevision,
       ops,
       actingRole(ctx.actor),
+      undefined,
+      { around: true },
     );
     const change = describeChange(before, after, ops, project.environments);
     // Everything this change moved is in `ops`: history records a delta of their entries.

@@ -41,6 +41,8 @@ export interface Known {
   catalog: Catalog;
   /** The diagram before the change and the entries it can have moved: record a delta. */
   delta?: { before: StoredDiagram; scope: SnapshotScope };
+  /** Only `delta`'s entries carry their instances: a whole state is read afresh. */
+  partial?: boolean;
 }
 
 /** Deltas after a checkpoint before the next change records a checkpoint again. */
@@ -93,6 +95,7 @@ export async function recordEnvironmentStates(
     const positions = Object.fromEntries(
       stored.diagram.components.map((c) => [c.id, [c.x, c.y] as [number, number]]),
     );
+    let whole: StoredDiagram | undefined;
     for (const e of environments) {
       const environment = { id: e.id, slug: e.slug, name: e.name, class: e.class };
       const newest = await newestRow(tx, e.id);
@@ -117,7 +120,8 @@ export async function recordEnvironmentStates(
         });
         continue;
       }
-      const snapshot = await snapshotNow(stored, environment, catalog, { tx });
+      whole ??= state.partial ? (await loadDiagram(projectId, tx))! : stored;
+      const snapshot = await snapshotNow(whole, environment, catalog, { tx });
       const hash = stateHash(snapshot);
       // Over a delta, the newest state is replayed to tell whether this one differs.
       if (newest && !newest.checkpoint) {

@@ -3,13 +3,19 @@
 // based on an older revision be rebased over the ones in between.
 import type { Tx } from "../db";
 
-/** The project's revision, its row locked until the transaction ends (saves queue behind it). */
-export async function lockRevision(tx: Tx, projectId: string): Promise<number | null> {
-  const rows = await tx.$queryRawUnsafe<{ revision: number }[]>(
-    `SELECT revision FROM "Project" WHERE id = $1 FOR UPDATE`,
+/**
+ * The project's revision and organization, its row locked until the transaction ends (saves to
+ * one project queue behind it); null when there is no such project.
+ */
+export async function lockRevision(
+  tx: Tx,
+  projectId: string,
+): Promise<{ revision: number; organizationId: string } | null> {
+  const rows = await tx.$queryRawUnsafe<{ revision: number; organizationId: string }[]>(
+    `SELECT revision, "organizationId" FROM "Project" WHERE id = $1 FOR UPDATE`,
     projectId,
   );
-  return rows[0]?.revision ?? null;
+  return rows[0] ?? null;
 }
 
 /** Moves a project whose row this transaction locked to `revision`. */

@@ -5,130 +5,20 @@
 import { prisma, type Tx } from "../db";
 import type { BundleDefinition } from "../domain/catalog/types";
 import type { Op } from "../domain/graph/ops";
-import type { Diagram, InstanceConfig } from "../domain/graph/types";
+import type { InstanceConfig } from "../domain/graph/types";
 import type { Prisma } from "../generated/prisma/client";
 import { isParsed, parseBundleVersion } from "./bundle-versions";
 import { ownWins, visibleTo } from "./catalog";
+import { readDiagram, type StoredDiagram } from "./diagram-parts";
 
-interface InstanceStatusDto {
-  componentId: string;
-  environmentId: string;
-  status: string;
-  deployedVersion: string | null;
-}
+export type { StoredDiagram };
 
-export interface StoredDiagram {
-  revision: number;
-  diagram: Diagram;
-  statuses: InstanceStatusDto[];
+/** The whole diagram of a project with every environment's configuration. */
+export function loadDiagram(projectId: string, tx: Tx = prisma()): Promise<StoredDiagram | null> {
+  return readDiagram(tx, projectId);
 }
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
-
-/**
- * The whole diagram of a project with every environment's configuration. Flat reads by project
- * (each over an index), assembled here: nested relation reads sent every component id back to
- * the database as a list, which cost 30 ms at 1,000 components.
- */
-export async function loadDiagram(
-  projectId: string,
-  tx: Tx = prisma(),
-): Promise<StoredDiagram | null> {
-  const byProject = { where: { projectId } };
-  const order = [{ createdAt: "asc" as const }, { id: "asc" as const }];
-  const [project, components, links, rows, chosen] = await Promise.all([
-    tx.project.findUnique({ where: { id: projectId }, select: { revision: true } }),
-    tx.component.findMany({
-      ...byProject,
-      select: {
-        id: true,
-        name: true,
-        bundleName: true,
-        versionConstraint: true,
-        positionX: true,
-        positionY: true,
-      },
-      orderBy: order,
-    }),
-    tx.link.findMany({
-      ...byProject,
-      select: {
-        id: true,
-        fromComponentId: true,
-        fromArtifact: true,
-        toComponentId: true,
-        toSlot: true,
-        policies: true,
-      },
-      orderBy: order,
-    }),
-    tx.instance.findMany({
-      ...byProject,
-      select: {
-        componentId: true,
-        environmentId: true,
-        params: true,
-        status: true,
-        deployedVersion: true,
-        presetVersion: { select: { version: true, preset: { select: { name: true } } } },
-      },
-      orderBy: order,
-    }),
-    tx.linkPolicy.findMany({
-      ...byProject,
-      select: { linkId: true, environmentId: true, policies: true },
-      orderBy: { environmentId: "asc" },
-    }),
-  ]);
-  if (!project) return null;
-  const instances: Diagram["instances"] = Object.fromEntries(components.map((c) => [c.id, {}]));
-  const statuses: InstanceStatusDto[] = [];
-  for (const i of rows) {
-    const of = instances[i.componentId];
-    if (!of) continue;
-    of[i.environmentId] = {
-      params: i.params as Record<string, unknown>,
-      preset: i.presetVersion?.preset.name ?? null,
-      ...(i.presetVersion ? { presetVersion: i.presetVersion.version } : {}),
-    };
-    statuses.push({
-      componentId: i.componentId,
-      environmentId: i.environmentId,
-      status: i.status,
-      deployedVersion: i.deployedVersion,
-    });
-  }
-  const policiesIn = new Map<string, Record<string, string[]>>();
-  for (const c of chosen)
-    policiesIn.set(c.linkId, { ...policiesIn.get(c.linkId), [c.environmentId]: c.policies });
-  return {
-    revision: project.revision,
-    diagram: {
-      components: components.map((c) => ({
-        id: c.id,
-        name: c.name,
-        bundle: c.bundleName,
-        version: c.versionConstraint,
-        x: c.positionX,
-        y: c.positionY,
-      })),
-      links: links.map((l) => {
-        const chosenHere = policiesIn.get(l.id);
-        return {
-          id: l.id,
-          from: l.fromComponentId,
-          fromArtifact: l.fromArtifact,
-          to: l.toComponentId,
-          toSlot: l.toSlot,
-          policies: l.policies,
-          ...(chosenHere ? { policiesIn: chosenHere } : {}),
-        };
-      }),
-      instances,
-    },
-    statuses,
-  };
-}
 
 /**
  * Ids among `ids` already used by a component or line of this project (ids are chosen by the

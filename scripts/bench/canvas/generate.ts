@@ -56,7 +56,8 @@ function shuffle<T>(items: T[], random: () => number): T[] {
 }
 
 /**
- * Places `count` components on a grid and draws exactly `lines` lines between them.
+ * Places `count` components on a grid and draws exactly `lines` lines between them (at most
+ * `lines`, when `upTo`: a small diagram has fewer fillable input slots).
  * `linkTypes` are the artifact types drawn as lines (environment-oriented types such as
  * credentials and networks are supplied per environment, not by lines, so they are left empty).
  */
@@ -65,7 +66,7 @@ export function generateDiagram(
   linkTypes: ReadonlySet<string>,
   count: number,
   lines: number,
-  seed = 500,
+  { seed = 500, upTo = false }: { seed?: number; upTo?: boolean } = {},
 ): GeneratedDiagram {
   const random = prng(seed);
   // The newest version of each bundle, as a palette places it.
@@ -121,7 +122,7 @@ export function generateDiagram(
       producers.set(output.type, pool);
     }
   }
-  if (candidates.length < lines) {
+  if (candidates.length < lines && !upTo) {
     throw new Error(
       `generated diagram has only ${candidates.length} fillable input slots for ${lines} lines: raise the weight of multi-input consumers in MIX`,
     );

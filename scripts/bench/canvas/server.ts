@@ -87,14 +87,25 @@ async function waitForHealth(
   );
 }
 
+export interface ServerOptions {
+  root?: string;
+  /** A fixed port (BENCH_PORT), else a free one. */
+  port?: number;
+  /** Where its data directory is made (`<prefix>XXXXXX`). */
+  dataDirPrefix?: string;
+}
+
 export async function startServer(
   databaseUrl: string,
-  root = process.cwd(),
+  {
+    root = process.cwd(),
+    port: fixedPort,
+    dataDirPrefix = path.join(tmpdir(), "patchbay-bench-canvas-"),
+  }: ServerOptions = {},
 ): Promise<RunningServer> {
   await build(root);
-  const dataDir = mkdtempSync(path.join(tmpdir(), "patchbay-bench-canvas-"));
-  // BENCH_PORT pins the port (a shared machine hands out port ranges); else any free one.
-  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
+  const dataDir = mkdtempSync(dataDirPrefix);
+  const port = fixedPort ?? (await freePort());
   const child = spawn(
     process.execPath,
     [

@@ -8,6 +8,7 @@ import { syncCatalog } from "@/server/catalog/sync";
 import { registerDatabase } from "@/server/db";
 import { migrateDatabase, openDatabase } from "@/server/db/connect";
 import type { Op } from "@/server/domain/graph/ops";
+import type { DiagramComponent, InstanceConfig } from "@/server/domain/graph/types";
 import { findUserForSignIn } from "@/server/repositories/users";
 import { seedDemo } from "@/server/seed";
 import { createScratchDatabase } from "@/test/scratch-db";
@@ -19,7 +20,7 @@ export const PROJECT_SLUG = "bench-500";
 // sometimes expired on a busy machine. Smaller batches keep each one well inside it.
 const BATCH_OPS = 250;
 
-type Caller = ReturnType<typeof createCaller>;
+export type Caller = ReturnType<typeof createCaller>;
 export type DiagramCatalog = Awaited<ReturnType<Caller["diagram"]["catalog"]>>;
 export type StoredDiagram = Awaited<ReturnType<Caller["diagram"]["get"]>>["diagram"];
 
@@ -31,29 +32,90 @@ export interface BenchData {
   catalog: DiagramCatalog;
 }
 
-async function as(email: string): Promise<Caller> {
+export async function as(email: string): Promise<Caller> {
   const user = await findUserForSignIn(email);
   if (!user) throw new Error(`the seed has no user ${email}`);
   return createCaller(
     makeContext(
       { id: user.id, email: user.email, name: user.name },
-      { requestId: "bench-canvas", ip: "127.0.0.1", userAgent: "bench" },
+      { requestId: "bench", ip: "127.0.0.1", userAgent: "bench" },
     ),
   );
+}
+
+/**
+ * Opens `url` in this process, migrated and seeded like `npm start` does (the demo organization
+ * and the bundle catalog); the returned function closes it again.
+ */
+export async function prepareDatabase(url: string): Promise<() => Promise<void>> {
+  const database = await openDatabase({ url });
+  try {
+    await migrateDatabase(database);
+    await seedDemo();
+    await syncCatalog(catalogRoot());
+  } catch (error) {
+    await database.close();
+    registerDatabase(undefined);
+    throw error;
+  }
+  return async () => {
+    // The server process opens its own pool; this one is no longer needed.
+    await database.close();
+    registerDatabase(undefined);
+  };
+}
+
+interface DrawOptions {
+  /** Operations per `diagram.change`. */
+  batchOps?: number;
+  /** At most `lines` lines, when the diagram has fewer free input slots. */
+  upTo?: boolean;
+  /** The instances a component is added with (environment id → config); none when absent. */
+  instances?: (component: DiagramComponent) => Record<string, InstanceConfig> | undefined;
+}
+
+/**
+ * Draws a generated diagram of `components` components and `lines` lines on an empty project.
+ */
+export async function drawDiagram(
+  dev: Caller,
+  projectId: string,
+  catalog: DiagramCatalog,
+  components: number,
+  lines: number,
+  { batchOps = BATCH_OPS, upTo = false, instances }: DrawOptions = {},
+): Promise<void> {
+  const linkTypes = new Set(
+    catalog.artifactTypes.filter((t) => t.orientation === "link").map((t) => t.name),
+  );
+  const generated = generateDiagram(catalog.bundles, linkTypes, components, lines, { upTo });
+  const all: Op[] = [
+    ...generated.components.map((component): Op => {
+      const configs = instances?.(component);
+      return configs
+        ? { op: "addComponent", component, instances: configs }
+        : { op: "addComponent", component };
+    }),
+    ...generated.links.map((link): Op => ({ op: "addLink", link })),
+  ];
+  let { revision } = await dev.diagram.get({ projectId });
+  for (let at = 0; at < all.length; at += batchOps) {
+    ({ revision } = await dev.diagram.change({
+      projectId,
+      baseRevision: revision,
+      ops: all.slice(at, at + batchOps),
+    }));
+  }
 }
 
 /**
  * Creates the database and the project; the caller must call `dropDatabase` whatever happens next.
  */
 export async function createBenchData(components: number, lines: number): Promise<BenchData> {
-  const scratch = await createScratchDatabase();
+  const scratch = await createScratchDatabase(process.env.BENCH_DATABASE_PREFIX ?? "bench_canvas");
   try {
-    const database = await openDatabase({ url: scratch.url });
+    const close = await prepareDatabase(scratch.url);
     try {
-      await migrateDatabase(database);
-      await seedDemo();
-      await syncCatalog(catalogRoot());
-
       // Creating projects is an ops-role action; drawing the diagram is a developer's.
       const ops = await as("ops@acme.test");
       const acme = await ops.organization.bySlug({ slug: "acme" });
@@ -65,23 +127,7 @@ export async function createBenchData(components: number, lines: number): Promis
       });
       const dev = await as("dev@acme.test");
       const catalog = await dev.diagram.catalog({ projectId: project.id });
-      const linkTypes = new Set(
-        catalog.artifactTypes.filter((t) => t.orientation === "link").map((t) => t.name),
-      );
-      const generated = generateDiagram(catalog.bundles, linkTypes, components, lines);
-
-      const all: Op[] = [
-        ...generated.components.map((component): Op => ({ op: "addComponent", component })),
-        ...generated.links.map((link): Op => ({ op: "addLink", link })),
-      ];
-      let { revision } = await dev.diagram.get({ projectId: project.id });
-      for (let at = 0; at < all.length; at += BATCH_OPS) {
-        ({ revision } = await dev.diagram.change({
-          projectId: project.id,
-          baseRevision: revision,
-          ops: all.slice(at, at + BATCH_OPS),
-        }));
-      }
+      await drawDiagram(dev, project.id, catalog, components, lines);
       const stored = await dev.diagram.get({ projectId: project.id });
       return {
         databaseUrl: scratch.url,
@@ -91,9 +137,7 @@ export async function createBenchData(components: number, lines: number): Promis
         catalog,
       };
     } finally {
-      // The server process opens its own pool; this one is no longer needed.
-      await database.close();
-      registerDatabase(undefined);
+      await close();
     }
   } catch (error) {
     await scratch.drop();

@@ -19,7 +19,7 @@ import {
 import { CliError } from "../errors";
 import { EXIT } from "../exit-codes";
 import { followRuns, formatEnd, formatLine } from "../follow";
-import { colors, date, printJson, println, status, table, warn } from "../output";
+import { colors, date, printJson, println, table, warn } from "../output";
 
 interface UpOptions {
   file: string;
