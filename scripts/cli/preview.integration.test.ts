@@ -82,7 +82,9 @@ describe.skipIf(!available)("patchbay preview", () => {
           "components:",
           "  app:",
           "    params:",
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the preview file's own ${VAR} syntax
           "      port: ${PREVIEW_PORT}",
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the preview file's own ${VAR} syntax
           "      log_level: ${LOG}",
           "    secrets:",
           "      SESSION_SECRET: { fromEnv: PREVIEW_SESSION_SECRET }",
@@ -145,6 +147,7 @@ describe.skipIf(!available)("patchbay preview", () => {
       const before = await h.db().prisma.environment.count();
       const unset = await cli(["preview", "up", "pr-6", "-f", file], { LOG: "info" });
       expect(unset.code).toBe(2);
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the preview file's own ${VAR} syntax
       expect(unset.stderr).toContain("components.app.params.port: ${PREVIEW_PORT} is not set");
       const massdriver = await cli(["preview", "up", "pr-6", "-f", MASSDRIVER], { GITHUB_PR: "6" });
       expect(massdriver.stderr).toMatch(/warning: .*instances\.app\.version: maps to nothing/);

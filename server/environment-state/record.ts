@@ -14,12 +14,12 @@ import { type SnapshotScope, snapshotDelta } from "../domain/diff/delta";
 import type { EnvironmentSnapshot, SnapshotEnvironment } from "../domain/diff/types";
 import { loadDiagram, type StoredDiagram } from "../repositories/diagram";
 import {
-  insertHistoryDelta,
+  insertHistoryDeltas,
   insertHistoryRowIfChanged,
-  newestRow,
+  newestRows,
   stateAt,
 } from "../repositories/history";
-import { environmentStateRows } from "../repositories/snapshots";
+import { environmentsStateRows } from "../repositories/snapshots";
 import { getProject } from "../repositories/projects";
 import { type Catalog, loadCatalog } from "../rules/catalog";
 import { snapshotNow } from "./now";
@@ -95,43 +95,70 @@ export async function recordEnvironmentStates(
     const positions = Object.fromEntries(
       stored.diagram.components.map((c) => [c.id, [c.x, c.y] as [number, number]]),
     );
-    let whole: StoredDiagram | undefined;
-    for (const e of environments) {
-      const environment = { id: e.id, slug: e.slug, name: e.name, class: e.class };
-      const newest = await newestRow(tx, e.id);
-      const row = { environmentId: e.id, projectId, at: event.at, auditEventId: event.id };
-      if (state.delta && newest && newest.depth < MAX_DEPTH) {
-        const { before, scope } = state.delta;
-        const options = { tx, only: scope, rows: await environmentStateRows(e.id, tx) };
+    // Deltas first, for every environment whose newest row they can go over, in one go.
+    const newest = await newestRows(
+      tx,
+      environments.map((e) => e.id),
+    );
+    const row = (e: { id: string }) => ({
+      environmentId: e.id,
+      projectId,
+      at: event.at,
+      auditEventId: event.id,
+    });
+    const viaDelta = state.delta
+      ? environments.filter((e) => (newest.get(e.id)?.depth ?? MAX_DEPTH) < MAX_DEPTH)
+      : [];
+    if (state.delta && viaDelta.length > 0) {
+      const { before, scope } = state.delta;
+      const rows = await environmentsStateRows(
+        viaDelta.map((e) => e.id),
+        [...scope.components],
+        tx,
+      );
+      const deltas = [];
+      for (const e of viaDelta) {
+        const options = { tx, only: scope, rows: rows.get(e.id)! };
         const delta = snapshotDelta(
-          await snapshotNow(before, environment, catalog, options),
-          await snapshotNow(stored, environment, catalog, options),
+          await snapshotNow(before, view(e), catalog, options),
+          await snapshotNow(stored, view(e), catalog, options),
         );
         if (!delta) continue;
-        await insertHistoryDelta(tx, {
-          ...row,
+        const moved = delta.components.map((c) => c.id);
+        deltas.push({
+          ...row(e),
           hash: `delta:${hashOf(delta)}`,
           delta,
-          positions: pick(
-            positions,
-            delta.components.map((c) => c.id),
-          ),
-          depth: newest.depth + 1,
+          positions: pick(positions, moved),
+          depth: newest.get(e.id)!.depth + 1,
         });
-        continue;
       }
+      await insertHistoryDeltas(tx, deltas);
+    }
+    // The whole state: a first row, a checkpoint, or a change that did not say what it moved.
+    let whole: StoredDiagram | undefined;
+    for (const e of environments) {
+      if (viaDelta.includes(e)) continue;
       whole ??= state.partial ? (await loadDiagram(projectId, tx))! : stored;
-      const snapshot = await snapshotNow(whole, environment, catalog, { tx });
+      const snapshot = await snapshotNow(whole, view(e), catalog, { tx });
       const hash = stateHash(snapshot);
       // Over a delta, the newest state is replayed to tell whether this one differs.
-      if (newest && !newest.checkpoint) {
+      const last = newest.get(e.id);
+      if (last && !last.checkpoint) {
         const current = await stateAt(e.id, "newest", tx);
         if (current && stateHash(current.state) === hash) continue;
       }
-      await insertHistoryRowIfChanged(tx, { ...row, hash, state: snapshot, positions });
+      await insertHistoryRowIfChanged(tx, { ...row(e), hash, state: snapshot, positions });
     }
   }
 }
+
+const view = (e: SnapshotEnvironment): SnapshotEnvironment => ({
+  id: e.id,
+  slug: e.slug,
+  name: e.name,
+  class: e.class,
+});
 
 const hashOf = (value: unknown) => createHash("sha256").update(canonicalJson(value)).digest("hex");
 

@@ -101,22 +101,34 @@ export async function insertHistoryRowIfChanged(
   return inserted === 1;
 }
 
-/** The environment's newest row, without its state: what the next change records over. */
-export async function newestRow(
-  tx: Tx,
-  environmentId: string,
-): Promise<{ checkpoint: boolean; depth: number; hash: string } | null> {
-  return tx.environmentSnapshot.findFirst({
-    where: { environmentId },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    select: { checkpoint: true, depth: true, hash: true },
-  });
+const NEWEST = `SELECT e.id AS "environmentId", n.checkpoint, n.depth, n.hash
+FROM unnest($1::text[]) AS e(id) CROSS JOIN LATERAL (
+  SELECT checkpoint, depth, hash FROM "EnvironmentSnapshot" WHERE "environmentId" = e.id
+  ORDER BY at DESC, id DESC LIMIT 1
+) AS n`;
+
+interface NewestRow {
+  checkpoint: boolean;
+  depth: number;
+  hash: string;
 }
 
-/** Records a delta over the environment's newest row (`depth`: deltas since its checkpoint). */
-export async function insertHistoryDelta(
+/** Each environment's newest row, without its state (none: no history yet), in one statement. */
+export async function newestRows(
   tx: Tx,
-  row: {
+  environmentIds: readonly string[],
+): Promise<Map<string, NewestRow>> {
+  if (environmentIds.length === 0) return new Map();
+  const rows = await tx.$queryRawUnsafe<(NewestRow & { environmentId: string })[]>(NEWEST, [
+    ...environmentIds,
+  ]);
+  return new Map(rows.map(({ environmentId, ...row }) => [environmentId, row]));
+}
+
+/** Records deltas, each over its environment's newest row (`depth`: deltas since a checkpoint). */
+export async function insertHistoryDeltas(
+  tx: Tx,
+  rows: readonly {
     environmentId: string;
     projectId: string;
     at: Date;
@@ -125,21 +137,16 @@ export async function insertHistoryDelta(
     delta: SnapshotDelta;
     positions: Record<string, [number, number]>;
     depth: number;
-  },
+  }[],
 ): Promise<void> {
-  await tx.environmentSnapshot.create({
-    data: {
+  if (rows.length === 0) return;
+  await tx.environmentSnapshot.createMany({
+    data: rows.map(({ delta, ...row }) => ({
+      ...row,
       id: sortableId(),
-      environmentId: row.environmentId,
-      projectId: row.projectId,
-      at: row.at,
-      auditEventId: row.auditEventId,
-      hash: row.hash,
-      state: row.delta as never,
-      positions: row.positions,
+      state: delta as never,
       checkpoint: false,
-      depth: row.depth,
-    },
+    })),
   });
 }
 

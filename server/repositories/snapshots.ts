@@ -19,50 +19,75 @@ export interface EnvironmentStateRowsDto {
   defaults: { id: string; name: string; type: string }[];
 }
 
-const STATE_ROWS = `SELECT
+// One row per environment of $1; $2 (or null for all) limits secrets and outputs to those
+// components: a history delta reads only what its entries hold.
+const STATE_ROWS = `SELECT e.id AS environment,
   COALESCE((
     SELECT json_agg(json_build_object('c', i."componentId", 'n', s.name, 'f', s.fingerprint) ORDER BY s.name)
     FROM "Secret" s JOIN "Instance" i ON i.id = s."instanceId"
-    WHERE i."environmentId" = $1::text
+    WHERE i."environmentId" = e.id AND ($2::text[] IS NULL OR i."componentId" = ANY($2::text[]))
   ), '[]'::json) AS secrets,
   COALESCE((
     SELECT json_agg(json_build_object('c', i."componentId", 's', a.slot, 'p', a.payload, 'x', a.sensitive) ORDER BY a."createdAt", a.id)
     FROM "Artifact" a JOIN "Instance" i ON i.id = a."instanceId"
-    WHERE i."environmentId" = $1::text AND a.slot IS NOT NULL
-      AND a."environmentDefault" = false AND a."remoteReference" = false
+    WHERE i."environmentId" = e.id AND ($2::text[] IS NULL OR i."componentId" = ANY($2::text[]))
+      AND a.slot IS NOT NULL AND a."environmentDefault" = false AND a."remoteReference" = false
   ), '[]'::json) AS outputs,
   COALESCE((
     SELECT json_agg(json_build_object('id', a.id, 'name', a.name, 'type', a."typeName") ORDER BY a."createdAt", a.id)
     FROM "Artifact" a
-    WHERE a."environmentId" = $1::text AND a."environmentDefault" = true
-  ), '[]'::json) AS defaults`;
+    WHERE a."environmentId" = e.id AND a."environmentDefault" = true
+  ), '[]'::json) AS defaults
+FROM unnest($1::text[]) AS e(id)`;
 
 type Json<T> = T[] | string;
 const list = <T>(value: Json<T>): T[] =>
   typeof value === "string" ? (JSON.parse(value) as T[]) : value;
 
-export async function environmentStateRows(
-  environmentId: string,
-  tx: Tx = prisma(),
-): Promise<EnvironmentStateRowsDto> {
-  const [row] = await tx.$queryRawUnsafe<
-    {
-      secrets: Json<{ c: string; n: string; f: string }>;
-      outputs: Json<{ c: string; s: string; p: Record<string, unknown>; x: string | null }>;
-      defaults: Json<{ id: string; name: string; type: string }>;
-    }[]
-  >(STATE_ROWS, environmentId);
+interface StateRow {
+  environment: string;
+  secrets: Json<{ c: string; n: string; f: string }>;
+  outputs: Json<{ c: string; s: string; p: Record<string, unknown>; x: string | null }>;
+  defaults: Json<{ id: string; name: string; type: string }>;
+}
+
+function toDto(row: StateRow): EnvironmentStateRowsDto {
   const secrets = new Map<string, Record<string, string>>();
-  for (const s of list(row!.secrets)) {
+  for (const s of list(row.secrets)) {
     const own = secrets.get(s.c) ?? {};
     own[s.n] = s.f;
     secrets.set(s.c, own);
   }
   const outputs = new Map<string, Map<string, RecordedOutputDto>>();
-  for (const o of list(row!.outputs)) {
+  for (const o of list(row.outputs)) {
     const own = outputs.get(o.c) ?? new Map<string, RecordedOutputDto>();
     own.set(o.s, { payload: o.p, sensitive: o.x });
     outputs.set(o.c, own);
   }
-  return { secrets, outputs, defaults: list(row!.defaults) };
+  return { secrets, outputs, defaults: list(row.defaults) };
+}
+
+/**
+ * Each of `environmentIds`' rows in one statement; with `components`, their secrets and outputs
+ * only (the defaults are always whole).
+ */
+export async function environmentsStateRows(
+  environmentIds: readonly string[],
+  components: readonly string[] | null,
+  tx: Tx = prisma(),
+): Promise<Map<string, EnvironmentStateRowsDto>> {
+  if (environmentIds.length === 0) return new Map();
+  const rows = await tx.$queryRawUnsafe<StateRow[]>(
+    STATE_ROWS,
+    [...environmentIds],
+    components ? [...components] : null,
+  );
+  return new Map(rows.map((r) => [r.environment, toDto(r)]));
+}
+
+export async function environmentStateRows(
+  environmentId: string,
+  tx: Tx = prisma(),
+): Promise<EnvironmentStateRowsDto> {
+  return (await environmentsStateRows([environmentId], null, tx)).get(environmentId)!;
 }
