@@ -24,7 +24,6 @@ import { ConnectionHint, EmptyDiagram } from "./canvas-hints";
 import { ConfirmDialog } from "./confirm-dialog";
 import { addComponentOp, deleteSelection, type DeletePlan } from "./edit-actions";
 import { HelpOverlay } from "./help-overlay";
-import { layoutOps } from "./layout";
 import { LinkEdgeMemo } from "./link-edge";
 import { useCanvasShortcuts } from "./use-canvas-shortcuts";
 import { BUNDLE_MIME } from "./palette";
@@ -179,17 +178,20 @@ export function CanvasEditor() {
   }, [store, dispatch]);
 
   const autoLayout = useCallback(() => {
-    const s = store.getState();
-    const sizes = new Map(
-      s.nodes.flatMap((n) =>
-        n.measured?.width && n.measured.height
-          ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const]
-          : [],
-      ),
-    );
-    const ops = layoutOps(s.diagram, sizes);
-    if (ops.length > 0) dispatch(ops, { capture: "record", label: "auto-layout" });
-    requestAnimationFrame(() => void flow.fitView(FIT));
+    // dagre is loaded on the first auto-layout: most visits never ask for one.
+    void import("./layout").then(({ layoutOps }) => {
+      const s = store.getState();
+      const sizes = new Map(
+        s.nodes.flatMap((n) =>
+          n.measured?.width && n.measured.height
+            ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const]
+            : [],
+        ),
+      );
+      const ops = layoutOps(s.diagram, sizes);
+      if (ops.length > 0) dispatch(ops, { capture: "record", label: "auto-layout" });
+      requestAnimationFrame(() => void flow.fitView(FIT));
+    });
   }, [store, dispatch, flow]);
 
   const deleteRequests = useCanvas((s) => s.deleteRequests);

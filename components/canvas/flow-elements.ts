@@ -9,6 +9,7 @@ import {
   type DiagramComponent,
   type DiagramLink,
 } from "@/server/domain/graph/types";
+import { NODE_WIDTH, nodeHeight } from "./node-geometry";
 
 interface ComponentNodeData extends Record<string, unknown> {
   component: DiagramComponent;
@@ -47,10 +48,15 @@ export function buildNodes(
       prev.data.status === status
     )
       return prev;
+    const slots = index.slots.get(component.id);
     return {
       id: component.id,
       type: "component",
       position: { x: component.x, y: component.y },
+      // The size it will measure at in compact drawing (how a large diagram opens): the
+      // measurement then changes no node prop, and the 500 nodes are not rendered twice.
+      initialWidth: NODE_WIDTH,
+      initialHeight: nodeHeight((slots?.inputs.size ?? 0) + (slots?.outputs.size ?? 0)),
       data: { component, missing, status },
       selected: prev?.selected ?? false,
       ...(prev?.measured ? { measured: prev.measured } : {}),

@@ -3,6 +3,7 @@
 // store (./use-canvas-session.ts loads it and wires saving through `diagram.change`).
 import { useQuery } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
+import dynamic from "next/dynamic";
 import { useEffect } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { DeployPanel } from "@/components/deployments/deploy-panel";
@@ -13,10 +14,16 @@ import { CanvasEditor } from "./canvas-editor";
 import { CanvasProvider, useCanvas, useCanvasStore } from "./canvas-context";
 import { ConflictPanel } from "./conflict-panel";
 import { addComponentOp } from "./edit-actions";
-import { Inspector } from "./inspector";
 import { LinkPanel } from "./link-panel";
 import { Palette } from "./palette";
-import { type ProjectInfo, useCanvasSession } from "./use-canvas-session";
+import { type InitialCanvas, type ProjectInfo, useCanvasSession } from "./use-canvas-session";
+
+// The inspector brings the parameter forms (react-jsonschema-form and its validator, ~400 KB
+// of script): loaded when a component is first selected, not before the canvas can show.
+const loadInspector = () => import("./inspector").then((m) => m.Inspector);
+const Inspector = dynamic(loadInspector, {
+  loading: () => <aside className="w-96 shrink-0 border-l border-slate-200 bg-white" />,
+});
 
 function Notice() {
   const { notice, setNotice } = useCanvas(
@@ -121,7 +128,13 @@ function Workspace({
             }}
           />
         )}
-        <div className="relative min-w-0 flex-1">
+        {/* Pressing on a component will likely select it: fetch the inspector's script now. */}
+        <div
+          className="relative min-w-0 flex-1"
+          onPointerDownCapture={(e) => {
+            if ((e.target as Element).closest?.(".react-flow__node")) void loadInspector();
+          }}
+        >
           <Notice />
           <ConflictPanel />
           <CanvasEditor />
@@ -151,11 +164,14 @@ function Workspace({
 export function ProjectCanvas({
   project,
   environment,
+  initial,
 }: {
   project: ProjectInfo;
   environment: { id: string; slug: string; name: string };
+  /** The diagram and catalog as the page was rendered with them, if it was. */
+  initial?: InitialCanvas;
 }) {
-  const { store, error } = useCanvasSession(project, environment.id);
+  const { store, error } = useCanvasSession(project, environment.id, initial);
   if (error)
     return (
       <p role="alert" className="p-6 text-red-700">

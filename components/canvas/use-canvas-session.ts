@@ -7,8 +7,10 @@
 // sees the saved revision.
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useEffect, useMemo, useState } from "react";
 import { useTRPC, useTRPCClient } from "@/components/trpc";
+import type { AppRouter } from "@/server/api/root";
 import { atLeast, type Role } from "@/server/domain/roles";
 import { type CanvasEnvironment, catalogView } from "./catalog-view";
 import { currentGesture } from "./gesture";
@@ -20,6 +22,13 @@ export interface ProjectInfo {
   organizationId: string;
   role: Role;
   environments: CanvasEnvironment[];
+}
+
+type Outputs = inferRouterOutputs<AppRouter>["diagram"];
+/** `diagram.get` and `diagram.catalog` as the server rendered the page with them. */
+export interface InitialCanvas {
+  diagram: Outputs["get"];
+  catalog: Outputs["catalog"];
 }
 
 const sessions = new WeakMap<QueryClient, Map<string, CanvasStore>>();
@@ -95,17 +104,24 @@ function canvasDeps(
   };
 }
 
-export function useCanvasSession(project: ProjectInfo, environmentId: string) {
+export function useCanvasSession(
+  project: ProjectInfo,
+  environmentId: string,
+  initial?: InitialCanvas,
+) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
+  // Seeds the cache only when it is empty: a kept session's newer data is never replaced.
   const diagram = useQuery({
     ...trpc.diagram.get.queryOptions({ projectId: project.id }),
     staleTime: Infinity,
+    initialData: initial?.diagram,
   });
   const catalog = useQuery({
     ...trpc.diagram.catalog.queryOptions({ projectId: project.id }),
     staleTime: 60_000,
+    initialData: initial?.catalog,
   });
   const catalogData = catalog.data;
   const view = useMemo(() => (catalogData ? catalogView(catalogData) : null), [catalogData]);

@@ -1,18 +1,32 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useId } from "react";
 import type { AppRouter } from "@/server/api/root";
-import { History } from "@/components/audit/history";
 import { ProjectCanvas } from "@/components/canvas/project-canvas";
-import { CompareView } from "@/components/diff/compare-view";
+import type { InitialCanvas } from "@/components/canvas/use-canvas-session";
 import { EnvironmentSelect } from "@/components/shell/environment-select";
 import { PreviewBadge } from "@/components/shell/preview-badge";
-import { ProjectSettings } from "@/components/shell/project-settings";
 import { useTRPC } from "@/components/trpc";
 import { atLeast } from "@/server/domain/roles";
 import { TabList, TabPanel, type TabItem } from "@/components/ui/tabs";
+
+// The other tabs' code (the settings tab brings the parameter forms) loads when one is opened,
+// not before the canvas, the tab most visits open on.
+const loading = () => <p className="p-6 text-slate-500">Loading…</p>;
+const History = dynamic(() => import("@/components/audit/history").then((m) => m.History), {
+  loading,
+});
+const CompareView = dynamic(
+  () => import("@/components/diff/compare-view").then((m) => m.CompareView),
+  { loading },
+);
+const ProjectSettings = dynamic(
+  () => import("@/components/shell/project-settings").then((m) => m.ProjectSettings),
+  { loading },
+);
 
 type Tab = "canvas" | "compare" | "history" | "settings";
 
@@ -23,7 +37,11 @@ const TABS: TabItem<Tab>[] = [
   { value: "settings", label: "Settings" },
 ];
 
-type Initial = { organization: { id: string }; project: ProjectDetail };
+type Initial = {
+  organization: { id: string };
+  project: ProjectDetail;
+  canvas?: InitialCanvas;
+};
 type ProjectDetail = inferRouterOutputs<AppRouter>["project"]["bySlug"];
 
 export function ProjectView({
@@ -111,7 +129,7 @@ export function ProjectView({
       {tab === "canvas" ? (
         <TabPanel idBase={tabsId} value="canvas" className="min-h-0 flex-1">
           {current ? (
-            <ProjectCanvas project={project.data} environment={current} />
+            <ProjectCanvas project={project.data} environment={current} initial={initial?.canvas} />
           ) : (
             <p className="p-6 text-slate-600">This project has no environment yet.</p>
           )}

@@ -27,9 +27,46 @@ export interface Sample {
   readyBy: ReadySignal;
   /** What the page rendered: React Flow nodes and edges, and DOM elements in all. */
   rendered: { nodes: number; edges: number; elements: number };
+  /** The page and its API answers fetched before it was ready (the warm-up load only). */
+  data?: Transfer;
+}
+
+/** Requests for the page itself and /api/, as Chromium's network log saw them. */
+export interface Transfer {
+  requests: { path: string; wireBytes: number; bodyBytes: number; encoding: string }[];
+}
+
+/** Records the document and /api/ responses the page receives (CDP Network events). */
+async function watchData(page: Page, base: string) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  const seen = new Map<string, Transfer["requests"][number]>();
+  cdp.on("Network.responseReceived", (e) => {
+    const path = e.response.url.replace(base, "");
+    if (e.type !== "Document" && !path.startsWith("/api/")) return;
+    const header = Object.keys(e.response.headers).find(
+      (h) => h.toLowerCase() === "content-encoding",
+    );
+    const encoding = (header && e.response.headers[header]) || "identity";
+    seen.set(e.requestId, { path, wireBytes: 0, bodyBytes: 0, encoding });
+  });
+  cdp.on("Network.dataReceived", (e) => {
+    const r = seen.get(e.requestId);
+    if (r) r.bodyBytes += e.dataLength;
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    const r = seen.get(e.requestId);
+    if (r) r.wireBytes = e.encodedDataLength;
+  });
+  return async (): Promise<Transfer> => {
+    const requests = [...seen.values()];
+    await cdp.detach();
+    return { requests };
+  };
 }
 
 export interface Session {
+  baseURL: string;
   context: BrowserContext;
   /** Console errors and warnings by page label, first occurrence of each text. */
   problems: Map<string, Set<string>>;
@@ -68,7 +105,7 @@ export async function openSession(
         );
       });
     await page.close();
-    return { context, problems: new Map(), close: () => browser.close() };
+    return { baseURL, context, problems: new Map(), close: () => browser.close() };
   } catch (error) {
     await browser.close();
     throw error;
@@ -197,11 +234,14 @@ export async function measure(
   );
   page.on("pageerror", (e) => void problems.add(`pageerror: ${e.message.slice(0, 200)}`));
   try {
+    // Only on the warm-up load: the network log's events are work the timed loads do without.
+    const watching = signal ? undefined : await watchData(page, session.baseURL);
     const started = performance.now();
     await page.goto(path, { waitUntil: "commit", timeout: TIMEOUT_MS });
     const readyBy = await waitForCanvas(page, signal);
     await frames(page);
     const loadMs = performance.now() - started;
+    const data = await watching?.();
     const rendered = await page.evaluate(() => ({
       nodes: document.querySelectorAll(".react-flow__node").length,
       edges: document.querySelectorAll(".react-flow__edge").length,
@@ -213,7 +253,7 @@ export async function measure(
     await frames(page);
     const start = await emptyPanePoint(page);
     const work = await mainThreadMs(page, () => panAndZoom(page, start));
-    return { loadMs, ...work, readyBy, rendered };
+    return { loadMs, ...work, readyBy, rendered, ...(data ? { data } : {}) };
   } finally {
     await page.close();
   }

@@ -112,7 +112,7 @@ export async function drawDiagram(
  * Creates the database and the project; the caller must call `dropDatabase` whatever happens next.
  */
 export async function createBenchData(components: number, lines: number): Promise<BenchData> {
-  const scratch = await createScratchDatabase();
+  const scratch = await createScratchDatabase(process.env.BENCH_DATABASE_PREFIX ?? "bench_canvas");
   try {
     const close = await prepareDatabase(scratch.url);
     try {

@@ -12,7 +12,7 @@ import { currentUser } from "@/server/auth";
  * hydration instead of after two sequential round trips. Any refusal is left to the client,
  * which asks again and shows the procedure's message.
  */
-async function lookUp(orgSlug: string, projectSlug: string) {
+async function lookUp(orgSlug: string, projectSlug: string, canvas: boolean) {
   const caller = createCaller(makeContext(await currentUser(), requestMeta(await headers())));
   try {
     const organization = await caller.organization.bySlug({ slug: orgSlug });
@@ -20,21 +20,48 @@ async function lookUp(orgSlug: string, projectSlug: string) {
       organizationId: organization.id,
       slug: projectSlug,
     });
-    return { organization, project };
+    // The canvas's data comes with the page: the browser would otherwise ask for it only once
+    // its script has loaded, one more round trip before the first node can show.
+    const [diagram, catalog] = canvas
+      ? await Promise.all([
+          caller.diagram.get({ projectId: project.id }),
+          caller.diagram.catalog({ projectId: project.id }),
+        ])
+      : [];
+    return { organization, project, canvas: diagram && catalog ? { diagram, catalog } : undefined };
   } catch {
     return undefined;
   }
 }
 
+async function LookedUp({
+  org,
+  project,
+  canvas,
+}: {
+  org: string;
+  project: string;
+  canvas: boolean;
+}) {
+  return (
+    <ProjectView orgSlug={org} projectSlug={project} initial={await lookUp(org, project, canvas)} />
+  );
+}
+
 export default async function ProjectPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ org: string; project: string }>;
+  searchParams: Promise<{ tab?: string }>;
 }) {
   const { org, project } = await params;
+  const { tab } = await searchParams;
+  // The look-ups wait inside the boundary: the page's head (its scripts) is sent at once and
+  // the browser loads them while the server reads the project and its diagram.
   return (
     <Suspense fallback={<p className="p-6 text-slate-500">Loading project…</p>}>
-      <ProjectView orgSlug={org} projectSlug={project} initial={await lookUp(org, project)} />
+      <LookedUp org={org} project={project} canvas={!tab || tab === "canvas"} />
     </Suspense>
   );
 }
