@@ -23,20 +23,41 @@ export interface StoredDiagram {
 
 const order = [{ createdAt: "asc" as const }, { id: "asc" as const }];
 
+const componentColumns = {
+  id: true,
+  name: true,
+  bundleName: true,
+  versionConstraint: true,
+  positionX: true,
+  positionY: true,
+} as const;
+
+function toComponent(c: {
+  id: string;
+  name: string;
+  bundleName: string;
+  versionConstraint: string;
+  positionX: number;
+  positionY: number;
+}): DiagramComponent {
+  const { id, name } = c;
+  return {
+    id,
+    name,
+    bundle: c.bundleName,
+    version: c.versionConstraint,
+    x: c.positionX,
+    y: c.positionY,
+  };
+}
+
 async function readStructure(tx: Tx, projectId: string) {
   const byProject = { where: { projectId } };
   const [project, components, links] = await Promise.all([
     tx.project.findUnique({ where: { id: projectId }, select: { revision: true } }),
     tx.component.findMany({
       ...byProject,
-      select: {
-        id: true,
-        name: true,
-        bundleName: true,
-        versionConstraint: true,
-        positionX: true,
-        positionY: true,
-      },
+      select: componentColumns,
       orderBy: order,
     }),
     tx.link.findMany({
@@ -55,16 +76,7 @@ async function readStructure(tx: Tx, projectId: string) {
   if (!project) return null;
   return {
     revision: project.revision,
-    components: components.map(
-      (c): DiagramComponent => ({
-        id: c.id,
-        name: c.name,
-        bundle: c.bundleName,
-        version: c.versionConstraint,
-        x: c.positionX,
-        y: c.positionY,
-      }),
-    ),
+    components: components.map(toComponent),
     links: links.map((l) => ({
       id: l.id,
       from: l.fromComponentId,
@@ -205,21 +217,7 @@ export async function componentsNamed(
 ): Promise<DiagramComponent[]> {
   const rows = await tx.component.findMany({
     where: { projectId, id: { in: [...ids] } },
-    select: {
-      id: true,
-      name: true,
-      bundleName: true,
-      versionConstraint: true,
-      positionX: true,
-      positionY: true,
-    },
+    select: componentColumns,
   });
-  return rows.map((c) => ({
-    id: c.id,
-    name: c.name,
-    bundle: c.bundleName,
-    version: c.versionConstraint,
-    x: c.positionX,
-    y: c.positionY,
-  }));
+  return rows.map(toComponent);
 }
