@@ -4,9 +4,12 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { afterAll, beforeAll } from "vitest";
 import { requestContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
 import { requestMeta } from "@/server/audit/request-meta";
+import { reloadEnv } from "@/server/env";
+import { setDispatcher } from "@/server/run-queue/dispatch";
 import { STATE_PATH, stateHandler } from "@/server/state/http";
 
 export interface ApiServer {
@@ -46,6 +49,32 @@ export async function startApiServer(): Promise<ApiServer> {
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * For a suite: the API server started before its tests with the local provisioner on and runs
+ * dispatched to `runner`, all undone after them. `url` is readable once the suite has started.
+ */
+export function apiServerForSuite(runner: Parameters<typeof setDispatcher>[0]): { url: string } {
+  let server: ApiServer | undefined;
+  beforeAll(async () => {
+    server = await startApiServer();
+    process.env.PATCHBAY_LOCAL_PROVISIONER = "1";
+    reloadEnv();
+    setDispatcher(runner);
+  });
+  afterAll(async () => {
+    setDispatcher(undefined);
+    delete process.env.PATCHBAY_LOCAL_PROVISIONER;
+    reloadEnv();
+    await server?.close();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error("the API server starts with the suite");
+      return server.url;
     },
   };
 }

@@ -50,3 +50,19 @@ export async function serviceAvailable(service: "postgresql" | "redis"): Promise
   console.warn(`Skipping the local provisioner's ${service} tests: ${message}`);
   return false;
 }
+
+/** Databases and roles on the real server whose names carry the project's slug. */
+export async function provisioned(
+  projectSlug: string,
+): Promise<{ databases: number; roles: number }> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    const like = `%${projectSlug}%`;
+    const dbs = await client.query("SELECT 1 FROM pg_database WHERE datname LIKE $1", [like]);
+    const roles = await client.query("SELECT 1 FROM pg_roles WHERE rolname LIKE $1", [like]);
+    return { databases: dbs.rowCount ?? 0, roles: roles.rowCount ?? 0 };
+  } finally {
+    await client.end();
+  }
+}

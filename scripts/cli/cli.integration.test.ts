@@ -5,12 +5,11 @@
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reloadEnv } from "@/server/env";
+import { beforeAll, describe, expect, it } from "vitest";
 import { setDispatcher } from "@/server/run-queue/dispatch";
 import { inlineRunner } from "@/server/runner/inline";
 import { seedDemoDiagram } from "@/server/seed-diagram";
-import { type ApiServer, startApiServer } from "@/test/api-server";
+import { apiServerForSuite } from "@/test/api-server";
 import { runCli } from "@/test/cli";
 import { forEachDatabase, testToken } from "@/test/integration";
 import { ADMIN_URL, serviceAvailable } from "@/test/local-services";
@@ -20,19 +19,7 @@ const runner = inlineRunner({ concurrency: 2 });
 const suffix = Date.now().toString(36);
 
 describe.skipIf(!available)("the patchbay command line", () => {
-  let server: ApiServer;
-  beforeAll(async () => {
-    server = await startApiServer();
-    process.env.PATCHBAY_LOCAL_PROVISIONER = "1";
-    reloadEnv();
-    setDispatcher(runner);
-  });
-  afterAll(async () => {
-    setDispatcher(undefined);
-    delete process.env.PATCHBAY_LOCAL_PROVISIONER;
-    reloadEnv();
-    await server?.close();
-  });
+  const server = apiServerForSuite(runner);
 
   forEachDatabase("against a real server", (h) => {
     const tokens: Record<"ops" | "developer" | "viewer", string> = {

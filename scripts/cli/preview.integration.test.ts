@@ -6,15 +6,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reloadEnv } from "@/server/env";
-import { setDispatcher } from "@/server/run-queue/dispatch";
+import { beforeAll, describe, expect, it } from "vitest";
 import { inlineRunner } from "@/server/runner/inline";
-import { type ApiServer, startApiServer } from "@/test/api-server";
+import { apiServerForSuite } from "@/test/api-server";
 import { runCli } from "@/test/cli";
 import { forEachDatabase, testToken } from "@/test/integration";
-import { ADMIN_URL, serviceAvailable } from "@/test/local-services";
+import { provisioned, serviceAvailable } from "@/test/local-services";
 import { createPreviewBase, type PreviewBase } from "@/test/preview-base";
 
 const available = (await serviceAvailable("postgresql")) && (await serviceAvailable("redis"));
@@ -25,33 +22,8 @@ const MASSDRIVER = path.resolve(
 );
 const SECRET = "preview-secret-from-the-pipeline-9f3a";
 
-async function provisioned(projectSlug: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    const like = `%${projectSlug}%`;
-    const dbs = await client.query("SELECT 1 FROM pg_database WHERE datname LIKE $1", [like]);
-    const roles = await client.query("SELECT 1 FROM pg_roles WHERE rolname LIKE $1", [like]);
-    return { databases: dbs.rowCount ?? 0, roles: roles.rowCount ?? 0 };
-  } finally {
-    await client.end();
-  }
-}
-
 describe.skipIf(!available)("patchbay preview", () => {
-  let server: ApiServer;
-  beforeAll(async () => {
-    server = await startApiServer();
-    process.env.PATCHBAY_LOCAL_PROVISIONER = "1";
-    reloadEnv();
-    setDispatcher(runner);
-  });
-  afterAll(async () => {
-    setDispatcher(undefined);
-    delete process.env.PATCHBAY_LOCAL_PROVISIONER;
-    reloadEnv();
-    await server?.close();
-  });
+  const server = apiServerForSuite(runner);
 
   forEachDatabase("from a pipeline", (h) => {
     let base: PreviewBase;

@@ -5,10 +5,9 @@
 // component, `down` of an environment that is not a preview) write nothing, and an expired
 // preview is torn down by the schedule: destroyed, then deleted, its database and roles gone.
 import { createServer } from "node:net";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "@/test/integration";
-import { ADMIN_URL, serviceAvailable } from "@/test/local-services";
+import { provisioned, serviceAvailable } from "@/test/local-services";
 import { createPreviewBase, type PreviewBase } from "@/test/preview-base";
 import { waitFor } from "@/test/runner-processes";
 import { reloadEnv } from "../env";
@@ -29,20 +28,6 @@ function freePort(): Promise<number> {
       );
     });
   });
-}
-
-/** Databases and roles on the real server whose names carry the project's slug. */
-async function provisioned(projectSlug: string): Promise<{ databases: number; roles: number }> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    const like = `%${projectSlug}%`;
-    const dbs = await client.query("SELECT 1 FROM pg_database WHERE datname LIKE $1", [like]);
-    const roles = await client.query("SELECT 1 FROM pg_roles WHERE rolname LIKE $1", [like]);
-    return { databases: dbs.rowCount ?? 0, roles: roles.rowCount ?? 0 };
-  } finally {
-    await client.end();
-  }
 }
 
 describe.skipIf(!available)("preview environments", () => {
