@@ -99,7 +99,7 @@ function inlineTypeUrl(
   };
 }
 
-/** Reads `target` (a real path inside the root), inlines its own refs, merges `record`'s siblings. */
+/** Reads `target` (a real path inside the root), inlines its refs, merges `record`'s siblings. */
 function inlineTarget(
   record: Record<string, Json>,
   ref: string,

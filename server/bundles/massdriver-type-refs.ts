@@ -1,7 +1,8 @@
 // Massdriver bundles `$ref` the types of its published artifact definitions by URL, e.g.
-// https://raw.githubusercontent.com/massdriver-cloud/artifact-definitions/main/definitions/types/aws-region.json
-// Patchbay never fetches a ref: such a URL resolves offline against the `types/` files of the same
-// import, else against the types the organization imported before; anything else is an error.
+// `https://raw.githubusercontent.com/massdriver-cloud/artifact-definitions/main/definitions/` +
+// `types/aws-region.json`. Patchbay never fetches a ref: such a URL resolves offline against the
+// `types/` files of the same import, else against the types the organization imported before;
+// anything else is an error.
 import path from "node:path";
 import type { JsonSchema } from "@/server/domain/catalog/types";
 

@@ -1,5 +1,6 @@
-// The only Prisma access for Massdriver type fragments an organization imported (`types/<name>.json`
-// of Massdriver's artifact definitions): later imports resolve their type URLs against them.
+// The only Prisma access for Massdriver type fragments an organization imported
+// (`types/<name>.json` of Massdriver's artifact definitions): later imports resolve their type
+// URLs against them.
 import type { JsonSchema } from "../domain/catalog/types";
 import { prisma, type Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
