@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { createProject, dragFromPalette, inspector, openCanvas } from "./canvas-helpers";
 import { signIn } from "./helpers";
 
 const fixtures =
@@ -74,4 +75,15 @@ test("a developer sees no import panel; ops previews a Massdriver import, import
   await expect(page.getByRole("heading", { name: "Troubleshooting" })).toBeVisible();
   // HTML in a guide is shown as text, never run.
   await expect(page.getByText('<script>alert("not run")</script>', { exact: false })).toBeVisible();
+
+  // On a canvas, the component's runbook sits at the foot of the inspector, loaded when opened.
+  await openCanvas(page, await createProject(page, "runbook"));
+  await dragFromPalette(page, "aws-ecs-service", 300, 200);
+  await page.getByTestId("component-node").first().click();
+  await inspector(page).getByText("Runbook", { exact: true }).click();
+  await expect(
+    inspector(page)
+      .getByRole("region", { name: "Runbook" })
+      .getByRole("heading", { name: "Troubleshooting" }),
+  ).toBeVisible();
 });
