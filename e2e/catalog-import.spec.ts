@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createProject, dragFromPalette, inspector, openCanvas } from "./canvas-helpers";
+import { createProject, dragFromPalette, inspector, openCanvas, saved } from "./canvas-helpers";
 import { signIn } from "./helpers";
 
 const fixtures =
@@ -76,10 +76,21 @@ test("a developer sees no import panel; ops previews a Massdriver import, import
   // HTML in a guide is shown as text, never run.
   await expect(page.getByText('<script>alert("not run")</script>', { exact: false })).toBeVisible();
 
-  // On a canvas, the component's runbook sits at the foot of the inspector, loaded when opened.
+  // On a canvas: the partial preset leaves its required field to the developer, nothing is
+  // refused meanwhile, and the value is saved once filled.
   await openCanvas(page, await createProject(page, "runbook"));
-  await dragFromPalette(page, "aws-ecs-service", 300, 200);
-  await page.getByTestId("component-node").first().click();
+  await dragFromPalette(page, "aws-sqs-fifo", 300, 200);
+  await page.getByTestId("component-node").filter({ hasText: "sqs-fifo" }).click();
+  await expect(inspector(page).getByLabel("Preset")).toHaveValue(/High throughput/);
+  await inspector(page)
+    .getByLabel(/Queue name/)
+    .fill("orders.fifo");
+  await saved(page);
+  await expect(page.getByText(/Not saved/)).toHaveCount(0);
+
+  // The component's runbook sits at the foot of the inspector, loaded when opened.
+  await dragFromPalette(page, "aws-ecs-service", 300, 450);
+  await page.getByTestId("component-node").filter({ hasText: "ecs-service" }).click();
   await inspector(page).getByText("Runbook", { exact: true }).click();
   await expect(
     inspector(page)

@@ -219,7 +219,10 @@ export function ConfigureTab({
             setDraft(values);
             // Only valid values go to the diagram (the store saves once typing pauses, and the
             // server checks again); errors stay inline.
-            const refused = pinned ? checkParams(values, pinned.version).length > 0 : false;
+            // A required field left empty (a partial preset) waits for the developer too.
+            const refused =
+              (pinned ? checkParams(values, pinned.version).length > 0 : false) ||
+              missingRequired(bundle.params, values).length > 0;
             if (
               errors.length === 0 &&
               !refused &&
