@@ -7,6 +7,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { formatUtc } from "@/components/audit/format";
 import { useTRPC } from "@/components/trpc";
+import { plural } from "@/components/ui/plural";
 import { describePosition, type Moment, momentAt, momentLabel, positionOf } from "./moments";
 
 const WINDOWS = [
@@ -175,11 +176,12 @@ export function TimeBar({
           ? "Reading the history…"
           : moments.length === 0
             ? `${environment.name} did not change in this window: it is the same as now.`
-            : `${environment.name} at ${describe(position)} → ${to ? describe(toPosition) : "now"} · ${moments.length} ${moments.length === 1 ? "change" : "changes"} in the window`}
+            : `${environment.name} at ${describe(position)} → ${to ? describe(toPosition) : "now"} · ${plural(moments.length, "change")} in the window`}
       </p>
       {history.data?.truncated ? (
         <p className="text-xs text-amber-700">
-          Only the first {moments.length} changes are on the slider: pick a shorter window.
+          Only the first {plural(moments.length, "change")} are on the slider: pick a shorter
+          window.
         </p>
       ) : null}
       {history.data?.recordedFrom && history.data.recordedFrom > since ? (
