@@ -1,8 +1,8 @@
 // Time travel: production of a fresh project gets a database, then ops resize its storage.
 // Compare → Over time → production, last hour: "From" opens right before the latest change,
 // so the only difference is the resize; at the window's start production did not exist
-// (everything is new); the slider (its labelled moments, arrow keys) steps through the changes; "To" moves the right side
-// from now to another moment; the URL reopens the view.
+// (everything is new); the slider (its labelled moments, arrow keys) steps through the
+// changes; "To" moves the right side from now to another moment; the URL reopens the view.
 import { expect, test, type Page } from "@playwright/test";
 import { call, createProject, stamp } from "./canvas-helpers";
 import { signIn } from "./helpers";
