@@ -19,14 +19,17 @@ interface Props {
   selectedLine: string | null;
   query: string;
   onSelect: (componentId: string | null) => void;
+  onSelectLine: (linkId: string) => void;
 }
 
 function LinkList({
   result,
   componentId,
+  onOpen,
 }: {
   result: CompareResultDto;
   componentId: string | null;
+  onOpen: (linkId: string) => void;
 }) {
   const links = new Map(result.diagram.links.map((l) => [l.id, l]));
   const differing = result.diff.links.flatMap((difference) => {
@@ -52,9 +55,14 @@ function LinkList({
             data-status={difference.status}
           >
             <LinkCheckbox link={difference} title={title} />
-            <span className="min-w-0 flex-1 truncate font-mono text-xs" title={title}>
+            <button
+              type="button"
+              className="min-w-0 flex-1 truncate text-left font-mono text-xs hover:underline"
+              title={`${title}: open its difference`}
+              onClick={() => onOpen(difference.linkId)}
+            >
               {title}
-            </span>
+            </button>
             <span className="whitespace-nowrap text-xs">policies: {badge}</span>
           </li>
         ))}
@@ -114,7 +122,14 @@ function ComponentSection({
   );
 }
 
-export function ChangePanel({ result, selected, selectedLine, query, onSelect }: Props) {
+export function ChangePanel({
+  result,
+  selected,
+  selectedLine,
+  query,
+  onSelect,
+  onSelectLine,
+}: Props) {
   if (selectedLine && result.diagram.links.some((l) => l.id === selectedLine)) {
     return (
       <aside
@@ -157,7 +172,7 @@ export function ChangePanel({ result, selected, selectedLine, query, onSelect }:
             </div>
           }
         />
-        <LinkList result={result} componentId={component.componentId} />
+        <LinkList result={result} componentId={component.componentId} onOpen={onSelectLine} />
         <PromoteBar />
       </aside>
     );
@@ -199,7 +214,7 @@ export function ChangePanel({ result, selected, selectedLine, query, onSelect }:
           }
         />
       ))}
-      <LinkList result={result} componentId={null} />
+      <LinkList result={result} componentId={null} onOpen={onSelectLine} />
       <PromoteBar />
     </aside>
   );

@@ -285,6 +285,7 @@ export function CompareView({
               selectedLine={selectedLine}
               query={query}
               onSelect={select}
+              onSelectLine={selectLine}
             />
           </PromoteProvider>
         </div>
