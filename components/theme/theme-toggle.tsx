@@ -7,9 +7,11 @@ import { applyTheme, isDark, readPreference, THEME_KEY, type ThemePreference } f
 const SYSTEM_DARK = "(prefers-color-scheme: dark)";
 
 export function ThemeToggle() {
-  const [preference, setPreference] = useState<ThemePreference>("system");
+  // null until the stored choice is read: applying "system" first would flash a stored "light".
+  const [preference, setPreference] = useState<ThemePreference | null>(null);
   useEffect(() => setPreference(readPreference(localStorage.getItem(THEME_KEY))), []);
   useEffect(() => {
+    if (!preference) return;
     const media = window.matchMedia(SYSTEM_DARK);
     const apply = () => applyTheme(document.documentElement, isDark(preference, media.matches));
     apply();
@@ -27,7 +29,7 @@ export function ThemeToggle() {
       <select
         aria-label="Theme"
         className="rounded-md border-0 bg-white py-1 pl-2 pr-7 text-xs text-slate-700 ring-1 ring-inset ring-slate-300"
-        value={preference}
+        value={preference ?? "system"}
         onChange={(e) => choose(readPreference(e.target.value))}
       >
         <option value="system">System theme</option>
