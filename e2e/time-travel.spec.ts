@@ -99,7 +99,7 @@ test("production over the last hour: the slider steps through its changes, and t
     "aria-valuetext",
     /after component\.added by ops@acme\.test$/,
   );
-  const ticks = page.getByRole("list", { name: "Changes in the window" }).getByRole("button");
+  const ticks = page.getByRole("list", { name: "Changes on the slider" }).getByRole("button");
   await expect(ticks).toHaveCount(3);
   await expect(ticks.nth(1)).toContainText(/component added · ops@acme\.test/);
   await expect(ticks.nth(1)).toHaveAttribute("aria-current", "step");

@@ -89,7 +89,7 @@ function MomentList({
   if (moments.length === 0) return null;
   return (
     <ol
-      aria-label="Changes in the window"
+      aria-label="Changes on the slider"
       className="flex max-h-20 w-full flex-wrap gap-1.5 overflow-y-auto text-xs"
       data-testid="time-moments"
     >
