@@ -16,6 +16,20 @@ function render(provider: string, grant: unknown): string {
   return JSON.stringify(grant, null, 2);
 }
 
+/** Why nothing is granted: no line at all, or lines whose types carry no policy. */
+function noGrants(connections: Resolution["connections"]): string {
+  const filled = connections.flatMap((c) =>
+    c.source
+      ? [
+          `${c.slot} (${c.type}) from ${c.source.kind === "link" ? c.source.from.name : `default ${c.source.name}`}`,
+        ]
+      : [],
+  );
+  if (filled.length === 0) return "Nothing: no line comes into it.";
+  const noun = filled.length === 1 ? "line" : "lines";
+  return `Nothing to grant: the ${noun} into it (${filled.join("; ")}) pass a payload only; their types offer no policy.`;
+}
+
 function Grant({ access }: { access: Resolution["grants"][number] }) {
   const from =
     access.source.kind === "link"
@@ -86,7 +100,9 @@ export function AccessTab({ projectId, componentId }: { projectId: string; compo
           As <code>{data.metadata.name_prefix}</code>: only the policies chosen on each line.
         </p>
         {data.grants.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">Nothing: no line comes into it.</p>
+          <p className="mt-2 text-sm text-slate-600" data-testid="no-grants">
+            {noGrants(data.connections)}
+          </p>
         ) : (
           <ul className="mt-2 space-y-3">
             {data.grants.map((g) => (
