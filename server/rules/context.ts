@@ -33,7 +33,7 @@ function applyContext(
   presets: PresetLookup,
 ): ApplyContext {
   const byRef = new Map(bundles.map((b) => [bundleRef(b.name, b.version), b]));
-  const policies = new Map(types.map((t) => [t.name, t.policies.map((p) => p.id)]));
+  const policies = new Map(types.map((t) => [t.name, t.policies]));
   return {
     catalog: slotCatalog(
       bundles,
