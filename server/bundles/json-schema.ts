@@ -23,6 +23,9 @@ export function createAjv(): Ajv {
   addFormats(ajv);
   // Marks a payload field as a secret: stored encrypted, redacted in logs, diffs, exports.
   ajv.addKeyword({ keyword: "sensitive", schemaType: "boolean" });
+  // On an artifact type's payload field: the upstream params that carry its value, so a preview
+  // (upstream not deployed yet) can fill it (`database` ← `database_name`).
+  ajv.addKeyword({ keyword: "fromParams", schemaType: "array" });
   return ajv;
 }
 
@@ -42,7 +45,7 @@ export function compiledSchema(key: string, schema: object): ValidateFunction {
   return v;
 }
 
-// Keywords a draft-07 schema may carry, plus our own `sensitive`.
+// Keywords a draft-07 schema may carry, plus our own `sensitive` and `fromParams`.
 const KNOWN = new Set([
   "$schema",
   "$id",
@@ -91,6 +94,7 @@ const KNOWN = new Set([
   "not",
   "definitions",
   "sensitive",
+  "fromParams",
 ]);
 const SCHEMA_MAPS = ["properties", "patternProperties", "definitions"];
 const SCHEMA_VALUES = [
