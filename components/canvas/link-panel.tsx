@@ -1,9 +1,9 @@
 "use client";
 // The selected link (a "line" on screen): what it carries and the policies it grants the
-// consumer in the current environment, each with its description and what it expands to per
-// provider (policy-choice.tsx). A choice belongs to the link in this environment (a `setLinkPolicy` operation), so
-// staging can read while production writes; the server accepts only policies the producer's
-// artifact type offers.
+// consumer in the current environment: one rung of the type's ladder, plus additive policies
+// (policy-choice.tsx). A choice belongs to the link in this environment (a `setLinkPolicy`
+// operation), so staging can read while production writes; the server accepts only what the
+// panel offers.
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
 import { grantedPolicies } from "@/server/domain/access/policies";
