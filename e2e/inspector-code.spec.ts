@@ -15,28 +15,8 @@ test("one policy choice, the Code tab and a guardrail named in the upgrade revie
   await signIn(page, "dev@acme.test");
   await openCanvas(page, `${PROJECT}?env=staging`);
 
-  // The API's database line: a single least → most choice, switched back and forth in one click.
-  const label = page.getByTestId("line-label").filter({ hasText: /^postgresql · / });
-  await expect(label).toHaveText("postgresql · read-only");
-  await label.click();
-  const line = page.getByRole("complementary", { name: "Line" });
-  const readOnly = line.getByRole("radio", { name: /^Read only/ });
-  const readWrite = line.getByRole("radio", { name: /^Read and write/ });
-  await expect(readOnly).toBeChecked();
-  await expect(line.getByRole("checkbox")).toHaveCount(0);
-  // What choosing read-write would change, as the difference from read-only.
-  const delta = line.getByTestId("policy-delta").nth(1);
-  await delta.locator("summary").click();
-  await expect(delta).toContainText(/\+ postgresql: GRANT SELECT, INSERT, UPDATE, DELETE/);
-  await readWrite.click();
-  await expect(readOnly).not.toBeChecked();
-  await expect(label).toHaveText("postgresql · read-write");
-  await readOnly.click();
-  await expect(label).toHaveText("postgresql · read-only");
-  await saved(page);
-
-  // The Code tab of the API: the tfvars files, the database password by name only.
   await node(page, "api").click();
+  // The Code tab of the API: the tfvars files, the database password by name only.
   await inspector(page).getByRole("tab", { name: "Code" }).click();
   const files = panel(page).getByTestId("tfvars");
   await expect(files).toHaveCount(3);
@@ -50,6 +30,33 @@ test("one policy choice, the Code tab and a guardrail named in the upgrade revie
   await expect(panel(page).getByTestId("code-secrets")).toContainText("SESSION_SECRET");
   await expect(panel(page).getByTestId("code-secrets")).toContainText("set (value never shown)");
   await expect(panel(page).getByRole("button", { name: /^Download _params/ })).toBeVisible();
+
+  // The API's database line (highlighted from its Access tab): a single least → most choice,
+  // switched back and forth in one click.
+  await inspector(page).getByRole("tab", { name: "Access" }).click();
+  await page
+    .locator('[data-testid="line-label"][data-highlighted="true"]')
+    .filter({ hasText: "postgresql · read-only" })
+    .click();
+  const line = page.getByRole("complementary", { name: "Line" });
+  await expect(line.getByRole("heading")).toHaveText("orders-db.database → api.database");
+  const readOnly = line.getByRole("radio", { name: /^Read only/ });
+  const readWrite = line.getByRole("radio", { name: /^Read and write/ });
+  await expect(readOnly).toBeChecked();
+  await expect(line.getByRole("checkbox")).toHaveCount(0);
+  // What choosing read-write would change, as the difference from read-only.
+  const delta = line.getByTestId("policy-delta").nth(1);
+  await delta.locator("summary").click();
+  await expect(delta).toContainText(/\+ postgresql: GRANT SELECT, INSERT, UPDATE, DELETE/);
+  const writing = page.getByTestId("line-label").filter({ hasText: "postgresql · read-write" });
+  await expect(writing).toHaveCount(0);
+  await readWrite.click();
+  await expect(readOnly).not.toBeChecked();
+  await expect(writing).toHaveCount(1);
+  await readOnly.click();
+  await expect(readWrite).not.toBeChecked();
+  await expect(writing).toHaveCount(0);
+  await saved(page);
 
   // Production: the database is on v1 of the ops preset; v2's review names its narrower range.
   await openCanvas(page, `${PROJECT}?env=production`);

@@ -27,8 +27,8 @@ function noGrants(connections: Resolution["connections"]): string {
       : [],
   );
   if (filled.length === 0) return "Nothing: no line comes into it.";
-  const noun = filled.length === 1 ? "line" : "lines";
-  return `Nothing to grant: the ${noun} into it (${filled.join("; ")}) pass a payload only; their types offer no policy.`;
+  const one = filled.length === 1;
+  return `Nothing to grant: the ${one ? "line" : "lines"} into it (${filled.join("; ")}) ${one ? "passes" : "pass"} a payload only; ${one ? "its type offers" : "their types offer"} no policy.`;
 }
 
 /** Who must be deployed before the `<unknown: …>` parts are known. */

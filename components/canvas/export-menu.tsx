@@ -56,7 +56,12 @@ export function ExportMenu() {
   }
 
   return (
-    <Panel position="top-right" className="rounded-md bg-white shadow ring-1 ring-slate-200">
+    // Below the environment's deploy actions, which hold the top-right corner.
+    <Panel
+      position="top-right"
+      style={{ marginTop: 56 }}
+      className="rounded-md bg-white shadow ring-1 ring-slate-200"
+    >
       <Menu
         label="Export diagram"
         icon={<FileDown aria-hidden className="size-4" />}
