@@ -4,7 +4,7 @@
 import type { JsonSchema } from "./types";
 
 /** Separates the human message from the pattern it was checked against. */
-export const PATTERN_DETAIL = " · pattern ";
+const PATTERN_DETAIL = " · pattern ";
 
 /** The schema node a JSON-Schema error's `schemaPath` points into (`#/properties/a/pattern` → a). */
 export function schemaAt(root: unknown, schemaPath: string): JsonSchema | undefined {
