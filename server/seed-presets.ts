@@ -1,8 +1,8 @@
 // The demo's ops-authored preset: "Postgres – Production" for aws-rds-postgres, locking
 // deletion protection and narrowing the instance class, storage and backups, allowed only in
 // production-class environments. v1 is what production's database is pinned to; v2 (longer
-// backups, multi-AZ locked, a narrower storage range) is published and offered, so the canvas shows "preset update
-// available" and the preset page shows the consumer and what would change.
+// backups, multi-AZ locked, a narrower storage range) is published and offered, so the canvas
+// shows "preset update available" and the preset page shows the consumer and what would change.
 import type { AuditContext } from "./audit/types";
 import type { BundleDefinition } from "./domain/catalog/types";
 import type { PresetRules } from "./domain/presets/types";
