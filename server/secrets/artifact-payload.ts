@@ -8,7 +8,7 @@ import { fingerprints } from "../crypto/fingerprint";
 import { sealCompact } from "../crypto/cipher";
 import { splitSensitive, type PayloadObject } from "../domain/access/split-sensitive";
 
-/** "payload.region: is not a valid default region · pattern …" for every problem, as message and inline fields. */
+/** "payload.region: is not a valid default region · pattern …", as message and inline fields. */
 function payloadProblems(type: ArtifactTypeDefinition, payload: PayloadObject) {
   const validate = compiledSchema(`artifact-type:${type.digest}`, type.schema);
   if (validate(payload)) return null;

@@ -6,7 +6,7 @@ import type { JsonSchema } from "./types";
 /** Separates the human message from the pattern it was checked against. */
 const PATTERN_DETAIL = " · pattern ";
 
-/** The schema node a JSON-Schema error's `schemaPath` points into (`#/properties/a/pattern` → a). */
+/** The schema node an error's `schemaPath` points into (`#/properties/a/pattern` → a). */
 export function schemaAt(root: unknown, schemaPath: string): JsonSchema | undefined {
   const segments = schemaPath.replace(/^#\/?/, "").split("/").filter(Boolean).slice(0, -1);
   let node: unknown = root;

@@ -39,7 +39,7 @@ function compare(before: FieldRule | undefined, after: FieldRule | undefined) {
   return "changed" as const;
 }
 
-/** Every guardrail that differs between `from` and `to`, fields in path order, then environments. */
+/** Every guardrail that differs between `from` and `to`: fields in path order, then where. */
 export function guardrailChanges(
   from: Pick<PresetVersionRules, "rules" | "allowed">,
   to: Pick<PresetVersionRules, "rules" | "allowed">,
