@@ -27,7 +27,7 @@ export function createAjv(): Ajv {
   // On an artifact type's payload field: the upstream params that carry its value, so a preview
   // (upstream not deployed yet) can fill it (`database` ← `database_name`).
   ajv.addKeyword({ keyword: "fromParams", schemaType: "array" });
-  // A field's own words for a value that breaks its pattern (server/domain/catalog/pattern-message).
+  // A field's own words for a value that breaks its pattern (domain/catalog/pattern-message).
   ajv.addKeyword({ keyword: "errorMessage", schemaType: "string" });
   return ajv;
 }
