@@ -42,15 +42,14 @@ test("connect app → database, pick read, see the grant and a masked DATABASE_U
   );
   await saved(dev);
   await dev.getByTestId("line-label").click();
-  const read = linkPanel(dev).getByRole("checkbox", { name: /^Read only/ });
-  const write = linkPanel(dev).getByRole("checkbox", { name: /^Read and write/ });
+  // One choice on the ladder: a click on another rung replaces the current one.
+  const read = linkPanel(dev).getByRole("radio", { name: /^Read only/ });
+  const write = linkPanel(dev).getByRole("radio", { name: /^Read and write/ });
   await expect(read).toBeChecked();
-  await expect(read).toBeDisabled(); // the only choice: a line always grants something
   await write.check();
-  await read.uncheck();
+  await expect(read).not.toBeChecked();
   await expect(dev.getByTestId("line-label")).toHaveText("postgresql · read-write");
   await read.check();
-  await write.uncheck();
   await expect(dev.getByTestId("line-label")).toHaveText("postgresql · read-only");
   await saved(dev);
 

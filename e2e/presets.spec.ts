@@ -80,6 +80,10 @@ test("ops author a production preset, publish v1 and v2, and upgrade its consume
     await create.getByLabel("Bundle").selectOption("aws-rds-postgres");
     await create.getByLabel("Start from").selectOption("Production");
     await create.getByLabel("Preset name").fill(name);
+    // The built-in's description is not copied: the form asks for one.
+    await create.getByRole("button", { name: "Create preset" }).click();
+    await expect(create.getByText("Description is required")).toBeVisible();
+    await create.getByLabel("Description").fill("Our staging databases");
     await create.getByRole("button", { name: "Create preset" }).click();
     await expect(ops.getByRole("heading", { name, level: 1 })).toBeVisible();
     const presetUrl = ops.url();
@@ -188,6 +192,7 @@ test("ops author a production preset, publish v1 and v2, and upgrade its consume
     await ops.getByRole("button", { name: "New preset" }).click();
     const again = ops.getByRole("form", { name: "New preset" });
     await again.getByLabel("Preset name").fill(name);
+    await again.getByLabel("Description").fill("A second one");
     await again.getByRole("button", { name: "Create preset" }).click();
     await expect(again.getByText("Name is already taken for this bundle")).toBeVisible();
 

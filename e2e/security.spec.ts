@@ -168,9 +168,9 @@ test("the canvas and the param forms work under the CSP: live validation, no vio
   const dbName = page.getByLabel("Database name");
   await expect(dbName).toHaveValue("app");
   await dbName.fill("Bad-Name");
-  await expect(page.getByText("must match the pattern ^[a-z][a-z0-9_]{0,62}$")).toBeVisible();
+  await expect(page.getByText("is not a valid database name")).toBeVisible();
   await dbName.fill("orders");
-  await expect(page.getByText("must match the pattern ^[a-z][a-z0-9_]{0,62}$")).toHaveCount(0);
+  await expect(page.getByText("is not a valid database name")).toHaveCount(0);
   expect(violations).toEqual([]);
   // The control: string-eval from the page itself (a timer with a string body, as ajv's
   // `new Function` would be) is refused, and the listener sees the violation.

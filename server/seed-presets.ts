@@ -1,8 +1,8 @@
 // The demo's ops-authored preset: "Postgres – Production" for aws-rds-postgres, locking
 // deletion protection and narrowing the instance class, storage and backups, allowed only in
 // production-class environments. v1 is what production's database is pinned to; v2 (longer
-// backups, multi-AZ locked) is published and offered, so the canvas shows "preset update
-// available" and the preset page shows the consumer and what would change.
+// backups, multi-AZ locked, a narrower storage range) is published and offered, so the canvas
+// shows "preset update available" and the preset page shows the consumer and what would change.
 import type { AuditContext } from "./audit/types";
 import type { BundleDefinition } from "./domain/catalog/types";
 import type { PresetRules } from "./domain/presets/types";
@@ -47,7 +47,11 @@ export async function seedDemoPreset(
   return shipped;
 }
 
-/** v2: 35 days of backups and multi-AZ locked on; published and offered to v1's consumers. */
+/**
+ * v2: 35 days of backups, multi-AZ locked on and storage narrowed to 100–1000 GiB (a guardrail
+ * change the upgrade review names although production's values stay inside it); published and
+ * offered to v1's consumers.
+ */
 export async function seedDemoPresetUpgrade(
   seed: AuditContext,
   organizationId: string,
@@ -58,7 +62,11 @@ export async function seedDemoPresetUpgrade(
     name: DEMO_PRESET,
     description: "How we run PostgreSQL in production: protected, memory-optimised, backed up.",
     values: setAt(setAt(v1, "backup.retention_days", 35), "multi_az", true),
-    rules: { ...rules, multi_az: { mode: "locked" } },
+    rules: {
+      ...rules,
+      multi_az: { mode: "locked" },
+      "storage.allocated_gb": { mode: "narrowed", minimum: 100, maximum: 1000 },
+    },
     allowed: { classes: ["production"] },
     rationale:
       "After the March restore drill: keep five weeks of backups, and never run production single-AZ.",

@@ -263,6 +263,10 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
     minimum: "viewer",
     input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.staging }),
   },
+  "access.code": {
+    minimum: "viewer",
+    input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.staging }),
+  },
   "access.recordOutputs": {
     minimum: "ops",
     input: (f) => ({

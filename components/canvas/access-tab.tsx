@@ -4,6 +4,7 @@
 // provider for this component's own identity); "Who can reach this" lists the lines out of
 // it with their policies. While the tab is open those lines are highlighted on the canvas.
 import { useEffect } from "react";
+import { CodeBlock } from "@/components/ui/code-block";
 import { useCanvas } from "./canvas-context";
 import { useResolution, type Resolution } from "./use-resolution";
 
@@ -14,6 +15,33 @@ function render(provider: string, grant: unknown): string {
     return `-- as role ${role}\n${statements.join(";\n")};`;
   }
   return JSON.stringify(grant, null, 2);
+}
+
+/** Why nothing is granted: no line at all, or lines whose types carry no policy. */
+function noGrants(connections: Resolution["connections"]): string {
+  const filled = connections.flatMap((c) =>
+    c.source
+      ? [
+          `${c.slot} (${c.type}) from ${c.source.kind === "link" ? c.source.from.name : `default ${c.source.name}`}`,
+        ]
+      : [],
+  );
+  if (filled.length === 0) return "Nothing: no line comes into it.";
+  const one = filled.length === 1;
+  return `Nothing to grant: the ${one ? "line" : "lines"} into it (${filled.join("; ")}) ${one ? "passes" : "pass"} a payload only; ${one ? "its type offers" : "their types offer"} no policy.`;
+}
+
+/** Who must be deployed before the `<unknown: …>` parts are known. */
+function afterWhat(access: Resolution["grants"][number]): string {
+  const upstream = access.placeholders.some((p) => p.startsWith("artifact."));
+  const own = access.placeholders.some((p) => !p.startsWith("artifact."));
+  const name = access.source.kind === "link" ? access.source.from.name : access.source.name;
+  return [
+    upstream ? `once ${name} is deployed` : "",
+    own ? "once this environment's cloud account is known" : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
 }
 
 function Grant({ access }: { access: Resolution["grants"][number] }) {
@@ -32,27 +60,28 @@ function Grant({ access }: { access: Resolution["grants"][number] }) {
           {access.policies.map((p) => p.id).join(", ")}
         </span>
         {access.preview ? (
-          <span
-            className="rounded bg-amber-50 px-1.5 text-xs text-amber-800"
-            title={`Known after the upstream is deployed: ${access.placeholders.join(", ")}`}
-          >
-            preview
-          </span>
+          <span className="rounded bg-amber-50 px-1.5 text-xs text-amber-800">preview</span>
         ) : null}
       </div>
       {Object.entries(access.grants).map(([provider, grant]) =>
         grant === undefined ? null : (
           <div key={provider} className="px-3 py-2">
             <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{provider}</p>
-            <pre
-              className="mt-1 max-h-72 overflow-auto rounded bg-slate-50 p-2 text-[11px] text-slate-800"
-              data-testid={`grant-${provider}`}
-            >
-              {render(provider, grant)}
-            </pre>
+            <CodeBlock
+              text={render(provider, grant)}
+              title={`${provider} grant of ${from} via ${access.slot}`}
+              testId={`grant-${provider}`}
+            />
           </div>
         ),
       )}
+      {access.placeholders.length > 0 ? (
+        <p className="px-3 pb-2 text-xs text-amber-800" data-testid="after-deployment">
+          Filled in at deployment ({afterWhat(access)}):{" "}
+          {access.placeholders.map((p) => p.replace(/^artifact\./, "")).join(", ")}. Everything else
+          above is known now.
+        </p>
+      ) : null}
       {access.problems.map((p) => (
         <p key={p.message} className="px-3 pb-2 text-xs text-red-700">
           {p.message}
@@ -86,7 +115,9 @@ export function AccessTab({ projectId, componentId }: { projectId: string; compo
           As <code>{data.metadata.name_prefix}</code>: only the policies chosen on each line.
         </p>
         {data.grants.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">Nothing: no line comes into it.</p>
+          <p className="mt-2 text-sm text-slate-600" data-testid="no-grants">
+            {noGrants(data.connections)}
+          </p>
         ) : (
           <ul className="mt-2 space-y-3">
             {data.grants.map((g) => (

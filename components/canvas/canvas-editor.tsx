@@ -28,6 +28,7 @@ import { LinkEdgeMemo } from "./link-edge";
 import { useCanvasShortcuts } from "./use-canvas-shortcuts";
 import { BUNDLE_MIME } from "./palette";
 import { CanvasToolbar } from "./canvas-toolbar";
+import { ExportMenu } from "./export-menu";
 import { FIT, MIN_ZOOM } from "./node-geometry";
 import { useOpeningViewport } from "./use-opening-viewport";
 
@@ -256,6 +257,7 @@ export function CanvasEditor() {
             onHelp={() => setHelp(true)}
           />
           <ConnectionHint />
+          <ExportMenu />
         </ReactFlow>
       ) : null}
       {empty ? <EmptyDiagram readOnly={readOnly} /> : null}

@@ -1,18 +1,19 @@
 "use client";
 // The selected component: its name, tabs to configure it in the current environment, see
-// what it can reach (Access) and what it receives (Runtime), deploy it, and its history from
-// the audit trail.
+// what it can reach (Access), what it receives (Runtime) and as files (Code), deploy it, and
+// its history from the audit trail.
 import { useId, useState } from "react";
 import { History } from "@/components/audit/history";
 import { TabList, TabPanel } from "@/components/ui/tabs";
 import { AccessTab } from "./access-tab";
 import { useCanvas } from "./canvas-context";
+import { CodeTab } from "./code-tab";
 import { ConfigureTab } from "./configure-tab";
 import { DeployTab } from "./deploy-tab";
 import { RunbookSection } from "./runbook-section";
 import { RuntimeTab } from "./runtime-tab";
 
-type Tab = "configure" | "access" | "runtime" | "deploy" | "history";
+type Tab = "configure" | "access" | "runtime" | "code" | "deploy" | "history";
 
 export function Inspector({
   componentId,
@@ -41,7 +42,7 @@ export function Inspector({
     >
       <div className="border-b border-slate-200 px-4 pt-3">
         <h2 className="font-mono text-sm font-semibold">{name}</h2>
-        {/* Dense and pulled into the padding: five tabs fit, the first aligned with the name. */}
+        {/* Dense and pulled into the padding: six tabs fit, the first aligned with the name. */}
         <TabList
           dense
           className="-mx-2"
@@ -51,6 +52,7 @@ export function Inspector({
             { value: "configure", label: "Configure" },
             { value: "access", label: "Access" },
             { value: "runtime", label: "Runtime" },
+            { value: "code", label: "Code" },
             { value: "deploy", label: "Deploy" },
             { value: "history", label: "History" },
           ]}
@@ -84,6 +86,12 @@ export function Inspector({
             projectId={projectId}
             componentId={componentId}
             canReveal={canReveal}
+          />
+        ) : tab === "code" ? (
+          <CodeTab
+            key={`${componentId}/${environmentName}`}
+            projectId={projectId}
+            componentId={componentId}
           />
         ) : tab === "deploy" ? (
           <DeployTab

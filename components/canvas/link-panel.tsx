@@ -1,30 +1,15 @@
 "use client";
 // The selected link (a "line" on screen): what it carries and the policies it grants the
-// consumer in the current environment, each with its description and what it expands to per
-// provider. A choice belongs to the link in this environment (a `setLinkPolicy` operation), so
-// staging can read while production writes; the server accepts only policies the producer's
-// artifact type offers.
+// consumer in the current environment: one rung of the type's ladder, plus additive policies
+// (policy-choice.tsx). A choice belongs to the link in this environment (a `setLinkPolicy`
+// operation), so staging can read while production writes; the server accepts only what the
+// panel offers.
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
 import { grantedPolicies } from "@/server/domain/access/policies";
 import { bundleRef, linkPoliciesIn } from "@/server/domain/graph/types";
 import { useCanvas } from "./canvas-context";
-
-function Expansion({ grants }: { grants: Record<string, unknown> }) {
-  return (
-    <details className="mt-1 text-xs">
-      <summary className="cursor-pointer text-slate-500">What it expands to</summary>
-      {Object.entries(grants).map(([provider, grant]) => (
-        <div key={provider} className="mt-1">
-          <p className="font-medium text-slate-600">{provider}</p>
-          <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-[11px] text-slate-700">
-            {JSON.stringify(grant, null, 2)}
-          </pre>
-        </div>
-      ))}
-    </details>
-  );
-}
+import { PolicyChoice } from "./policy-choice";
 
 export function LinkPanel({
   linkId,
@@ -88,42 +73,13 @@ export function LinkPanel({
           Access {to?.name} gets in <strong>{environmentName}</strong>
         </legend>
         {type && type.policies.length > 0 ? (
-          <ul className="mt-2 space-y-3">
-            {type.policies.map((p, i) => {
-              const checked = granted.includes(p.id);
-              return (
-                <li key={p.id}>
-                  <label className="flex items-start gap-2 text-sm">
-                    <input
-                      type="checkbox"
-                      className="mt-1"
-                      checked={checked}
-                      // At least one policy stays chosen: a line always grants something.
-                      disabled={readOnly || (checked && granted.length === 1)}
-                      onChange={(e) =>
-                        choose(
-                          e.target.checked
-                            ? [...granted, p.id]
-                            : granted.filter((id) => id !== p.id),
-                        )
-                      }
-                    />
-                    <span>
-                      <span className="font-medium">{p.title}</span>{" "}
-                      <code className="text-xs text-slate-500">{p.id}</code>
-                      {i === 0 ? (
-                        <span className="ml-1 rounded bg-emerald-50 px-1 text-[10px] text-emerald-800">
-                          least privilege
-                        </span>
-                      ) : null}
-                      <span className="block text-slate-600">{p.description}</span>
-                    </span>
-                  </label>
-                  <Expansion grants={p.grants} />
-                </li>
-              );
-            })}
-          </ul>
+          <PolicyChoice
+            policies={type.policies}
+            granted={granted}
+            readOnly={readOnly}
+            linkId={linkId}
+            onChoose={choose}
+          />
         ) : (
           <p className="mt-2 text-sm text-slate-600">
             This artifact type offers no policies: the line passes its payload only.

@@ -4,6 +4,7 @@
 // and the upgrade an ops engineer offered ("preset update available"), reviewed field by
 // field and accepted as one undoable, audited change.
 import { useId, useState } from "react";
+import { GuardrailChanges } from "@/components/presets/guardrail-changes";
 import { Button } from "@/components/ui/button";
 import { describeAllowed } from "@/server/domain/presets/allowed";
 import { environmentRefusal, repinRefusal } from "@/server/domain/presets/pin-rules";
@@ -232,7 +233,10 @@ function UpgradeOffer({
         <div className="mt-2 space-y-2">
           {to.rationale ? <p>{to.rationale}</p> : null}
           {plan.changes.length === 0 ? (
-            <p>No field of this instance changes.</p>
+            <p>
+              No value of this instance changes
+              {plan.guardrails.length > 0 ? "; its guardrails do:" : "."}
+            </p>
           ) : (
             <table className="w-full text-left font-mono">
               <thead className="font-sans text-slate-500">
@@ -253,6 +257,7 @@ function UpgradeOffer({
               </tbody>
             </table>
           )}
+          <GuardrailChanges changes={plan.guardrails} to={to.version} />
           {plan.kept.length > 0 ? (
             <p>Kept: {plan.kept.map((k) => k.path).join(", ")} (your values, still allowed).</p>
           ) : null}

@@ -32,8 +32,9 @@ function describeSources(
       origin = `${s.slot} (${from})`;
       field = s.path.split(".").slice(2).join(".");
     } else {
+      // Param and metadata sources carry their path without the root (`port`, `name_prefix`).
       origin = s.kind;
-      field = s.path.split(".").slice(1).join(".");
+      field = s.path;
     }
     groups.set(origin, [...(groups.get(origin) ?? []), field]);
   }

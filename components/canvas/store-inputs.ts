@@ -43,7 +43,7 @@ export function applyContext(inputs: CanvasInputs): ApplyContext {
       catalog.requireProductionPresets,
       role,
     ),
-    policiesOf: (type) => catalog.types.get(type)?.policies.map((p) => p.id),
+    policiesOf: (type) => catalog.types.get(type)?.policies,
   };
 }
 

@@ -6,6 +6,7 @@
 import Form, { type IChangeEvent } from "@rjsf/core";
 import type { RJSFSchema, RJSFValidationError, UiSchema } from "@rjsf/utils";
 import { useMemo } from "react";
+import { patternMessage, schemaAt } from "@/server/domain/catalog/pattern-message";
 import { usePrecompiledValidator } from "./precompiled-validator";
 import { formRootClass, templates, widgets } from "./rjsf-templates";
 
@@ -22,13 +23,17 @@ export interface ParamFormProps {
   className?: string;
 }
 
-// ajv's wording is terse ("must be <= 65536"); say it the way the rest of the UI does.
-function transformErrors(errors: RJSFValidationError[]): RJSFValidationError[] {
+// ajv's wording is terse ("must be <= 65536"); say it the way the rest of the UI does. A broken
+// pattern is said in the field's words, the pattern kept as a detail the error template folds.
+function transformErrors(errors: RJSFValidationError[], schema: RJSFSchema): RJSFValidationError[] {
   return errors.map((error) => {
     const p = (error.params ?? {}) as Record<string, unknown>;
     switch (error.name) {
       case "pattern":
-        return { ...error, message: `must match the pattern ${String(p.pattern)}` };
+        return {
+          ...error,
+          message: patternMessage(schemaAt(schema, error.schemaPath ?? ""), String(p.pattern)),
+        };
       case "minimum":
         return { ...error, message: `must be at least ${String(p.limit)}` };
       case "maximum":
@@ -82,7 +87,7 @@ export function ParamForm({
       liveValidate="onChange"
       showErrorList={false}
       noHtml5Validate
-      transformErrors={transformErrors}
+      transformErrors={(errors) => transformErrors(errors, schema as RJSFSchema)}
       onChange={(event: IChangeEvent<ParamValues>) =>
         onChange?.(event.formData ?? {}, event.errors)
       }

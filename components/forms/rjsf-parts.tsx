@@ -8,6 +8,7 @@ import {
   type IconButtonProps,
   type TitleFieldProps,
 } from "@rjsf/utils";
+import { splitPatternDetail } from "@/server/domain/catalog/pattern-message";
 
 export function TitleFieldTemplate({ id, title, required }: TitleFieldProps) {
   return (
@@ -32,13 +33,31 @@ export function DescriptionFieldTemplate({ id, description }: DescriptionFieldPr
   );
 }
 
+/** A message in words; the pattern it was checked against folded into a detail. */
+function ErrorText({ error }: { error: unknown }) {
+  if (typeof error !== "string") return <>{error}</>;
+  const { text, pattern } = splitPatternDetail(error);
+  if (pattern === undefined) return <>{text}</>;
+  return (
+    <>
+      {text}{" "}
+      <details className="inline-block align-top text-xs text-slate-500">
+        <summary className="cursor-pointer">expected form</summary>
+        <code className="break-all">{pattern}</code>
+      </details>
+    </>
+  );
+}
+
 export function FieldErrorTemplate({ errors = [], fieldPathId }: FieldErrorProps) {
   const shown = errors.filter(Boolean);
   if (shown.length === 0) return null;
   return (
     <ul id={errorId(fieldPathId)} className="space-y-0.5 text-sm text-red-600" aria-live="polite">
       {shown.map((error, i) => (
-        <li key={i}>{error}</li>
+        <li key={i}>
+          <ErrorText error={error} />
+        </li>
       ))}
     </ul>
   );

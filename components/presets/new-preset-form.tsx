@@ -8,6 +8,7 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
+import { TextArea } from "@/components/ui/text-area";
 import { TextField } from "@/components/ui/text-field";
 import { fieldErrors } from "./types";
 
@@ -34,6 +35,10 @@ export function NewPresetForm({
   });
   const [startFrom, setStartFrom] = useState<string | null>(null);
   const [name, setName] = useState("");
+  // Asked for, never copied: a built-in's description says what the bundle ships, not why this
+  // organization's preset exists.
+  const [description, setDescription] = useState("");
+  const [missing, setMissing] = useState(false);
   const create = useMutation(trpc.preset.create.mutationOptions());
   const shipped = detail.data?.presets ?? [];
   // The first shipped preset unless the user picked something else ("" = schema defaults).
@@ -43,10 +48,19 @@ export function NewPresetForm({
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!detail.data) return;
+    if (!description.trim()) {
+      setMissing(true);
+      return;
+    }
     const values = structuredClone(shipped.find((p) => p.name === start)?.values ?? {});
-    const description = shipped.find((p) => p.name === start)?.description ?? "";
     create.mutate(
-      { organizationId, bundle: chosen, name: name.trim(), description, values },
+      {
+        organizationId,
+        bundle: chosen,
+        name: name.trim(),
+        description: description.trim(),
+        values,
+      },
       {
         onSuccess: async ({ id }) => {
           await queryClient.invalidateQueries({ queryKey: trpc.preset.pathKey() });
@@ -103,6 +117,28 @@ export function NewPresetForm({
           error={fields.name?.[0] ? `Name ${fields.name[0]}` : undefined}
         />
       </div>
+      <TextArea
+        label="Description"
+        value={description}
+        maxLength={500}
+        rows={2}
+        placeholder={
+          shipped.find((p) => p.name === start)?.description
+            ? `What this preset is for here. The built-in says: “${shipped.find((p) => p.name === start)?.description}”`
+            : "What this preset is for, and who should use it"
+        }
+        onChange={(e) => {
+          setDescription(e.target.value);
+          setMissing(false);
+        }}
+        error={
+          missing
+            ? "Description is required: say what this preset is for in your organization"
+            : fields.description?.[0]
+              ? `Description ${fields.description[0]}`
+              : undefined
+        }
+      />
       {create.error ? (
         <p
           role="alert"

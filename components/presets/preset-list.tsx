@@ -8,8 +8,10 @@ import Link from "next/link";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
+import { SearchInput } from "@/components/ui/search-input";
 import { describeAllowed } from "@/server/domain/presets/allowed";
 import { atLeast } from "@/server/domain/roles";
+import { filterPresets } from "./filter-presets";
 import { NewPresetForm } from "./new-preset-form";
 import { ProductionGuardrail } from "./production-guardrail";
 import { draftVersion, publishedVersions, type PresetView } from "./types";
@@ -101,6 +103,8 @@ function BundleGroup({
 export function PresetList({ orgSlug, bundle }: { orgSlug: string; bundle?: string }) {
   const trpc = useTRPC();
   const [creating, setCreating] = useState(false);
+  const [query, setQuery] = useState("");
+  const [only, setOnly] = useState("");
   const org = useQuery(trpc.organization.bySlug.queryOptions({ slug: orgSlug }));
   const organizationId = org.data?.id ?? "";
   const list = useQuery({
@@ -117,8 +121,10 @@ export function PresetList({ orgSlug, bundle }: { orgSlug: string; bundle?: stri
     );
   if (!org.data || !list.data) return <p className="text-slate-500">Loading presets…</p>;
   const role = org.data.role;
+  const bundles = [...new Set(list.data.presets.map((p) => p.bundle))].sort();
+  const shown = filterPresets(list.data.presets, query, only);
   const groups = new Map<string, PresetView[]>();
-  for (const p of list.data.presets) groups.set(p.bundle, [...(groups.get(p.bundle) ?? []), p]);
+  for (const p of shown) groups.set(p.bundle, [...(groups.get(p.bundle) ?? []), p]);
 
   return (
     <div className="space-y-6">
@@ -152,8 +158,40 @@ export function PresetList({ orgSlug, bundle }: { orgSlug: string; bundle?: stri
         required={list.data.requireProductionPresets}
         isOwner={role === "owner"}
       />
+      {list.data.presets.length > 0 ? (
+        <div className="flex flex-wrap items-center gap-2">
+          <SearchInput
+            label="Search presets"
+            value={query}
+            onChange={setQuery}
+            placeholder="Search presets by name, description or bundle"
+            className="max-w-md"
+          />
+          {bundle ? null : (
+            <select
+              aria-label="Bundle"
+              value={only}
+              onChange={(e) => setOnly(e.target.value)}
+              className="rounded-md border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+            >
+              <option value="">All bundles</option>
+              {bundles.map((b) => (
+                <option key={b} value={b}>
+                  {b}
+                </option>
+              ))}
+            </select>
+          )}
+          <span className="text-xs text-slate-500" aria-live="polite">
+            {shown.length} of {list.data.presets.length}
+          </span>
+        </div>
+      ) : null}
       {groups.size === 0 ? (
-        <p className="text-sm text-slate-500">No presets{bundle ? ` for ${bundle}` : ""}.</p>
+        <p className="text-sm text-slate-500">
+          No presets{bundle ? ` for ${bundle}` : ""}
+          {list.data.presets.length > 0 ? " match" : ""}.
+        </p>
       ) : null}
       {[...groups].map(([name, presets]) => (
         <BundleGroup key={name} orgSlug={orgSlug} bundle={name} presets={presets} />

@@ -2,6 +2,7 @@
 // and why), which of its deliberate deviations it keeps, and whether the new version may be
 // used in its environment at all. Computed by the server with the domain's `upgradePlan`.
 import { show } from "@/server/domain/presets/values";
+import { GuardrailChanges } from "./guardrail-changes";
 import type { ConsumerView } from "./types";
 
 const CLASS_LABEL = { production: "production", non_production: "non-production" } as const;
@@ -19,7 +20,10 @@ export function UpgradeDiff({ consumer }: { consumer: ConsumerView }) {
         </p>
       ) : null}
       {upgrade.changes.length === 0 ? (
-        <p className="text-xs text-slate-600">v{upgrade.to} changes no value here.</p>
+        <p className="text-xs text-slate-600">
+          v{upgrade.to} changes no value here
+          {upgrade.guardrails.length > 0 ? "; it changes these guardrails:" : "."}
+        </p>
       ) : (
         <table className="w-full text-xs">
           <caption className="sr-only">
@@ -59,6 +63,7 @@ export function UpgradeDiff({ consumer }: { consumer: ConsumerView }) {
           </tbody>
         </table>
       )}
+      <GuardrailChanges changes={upgrade.guardrails} to={upgrade.to} />
       {upgrade.kept.length > 0 ? (
         <p className="text-xs text-slate-600">
           Keeps its own {upgrade.kept.join(", ")} (still allowed by v{upgrade.to}).

@@ -54,7 +54,8 @@ export function TabList<T extends string>({
     <div
       role="tablist"
       aria-label={label}
-      className={`flex ${dense ? "" : "gap-1"} ${className}`}
+      // Dense lists (a narrow panel) scroll sideways rather than clip a tab that does not fit.
+      className={`flex ${dense ? "overflow-x-auto" : "gap-1"} ${className}`}
       onKeyDown={onKeyDown}
     >
       {items.map((item, i) => {
@@ -72,7 +73,7 @@ export function TabList<T extends string>({
             aria-controls={`${idBase}-panel-${item.value}`}
             tabIndex={selected ? 0 : -1}
             onClick={() => onChange(item.value)}
-            className={`-mb-px border-b-2 ${dense ? "px-2" : "px-3"} py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand-600 ${
+            className={`-mb-px shrink-0 border-b-2 ${dense ? "px-1.5 text-[13px]" : "px-3 text-sm"} py-2 font-medium focus-visible:outline-2 focus-visible:outline-brand-600 ${
               selected
                 ? "border-brand-600 text-brand-700"
                 : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"

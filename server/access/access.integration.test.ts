@@ -190,6 +190,29 @@ forEachDatabase("access", (h: Harness) => {
       `postgresql://app:${password}@db.internal:5432/orders?sslmode=require`,
     );
 
+    // The Code tab: the tfvars a deployment receives, to any viewer, the password by name only.
+    const code = await (await h.as("viewer@acme.test")).access.code(target);
+    expect(code.files.map((f) => f.name)).toEqual([
+      "_params.auto.tfvars.json",
+      "_connections.auto.tfvars.json",
+      "_metadata.auto.tfvars.json",
+    ]);
+    const connections = JSON.parse(code.files[1]!.content);
+    expect(connections.database).toMatchObject({
+      hostname: "db.internal",
+      database: "orders",
+      password: "(secret database.password)",
+      grants: [{ postgresql: { statements: expect.arrayContaining([expect.any(String)]) } }],
+    });
+    expect(code.withheld).toContain("database.password");
+    expect(JSON.stringify(code)).not.toContain(password);
+    expect(JSON.parse(code.files[2]!.content).md_metadata.name_prefix).toBe(
+      seen.metadata.name_prefix,
+    );
+    await expect((await h.as("owner@globex.test")).access.code(target)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+
     const dump = await h
       .db()
       .sql.query<{ row: string }>(

@@ -105,3 +105,18 @@ export const resolutionDto = z.object({
     linkIds: z.array(z.string()),
   }),
 });
+
+/** The Code tab: what a deployment will receive, as files; secrets appear by name only. */
+export const codeViewDto = z.object({
+  component: z.string(),
+  environment: z.string(),
+  bundle: z.object({ name: z.string(), version: z.string() }),
+  /** The bundle's provisioner: tfvars are what `opentofu`/`terraform` steps read. */
+  provisioner: z.string().nullable(),
+  files: z.array(z.object({ name: z.string(), content: z.string() })),
+  withheld: z.array(z.string()),
+  afterDeployment: z.array(z.string()),
+  secrets: z.array(
+    z.object({ name: z.string(), title: z.string(), required: z.boolean(), set: z.boolean() }),
+  ),
+});

@@ -5,6 +5,8 @@
 import { auditedWrite } from "../changes/audited-write";
 import type { AuditContext } from "../audit/types";
 import { blastRadius } from "../domain/access/blast-radius";
+import { sensitivePaths } from "../domain/catalog/schema-path";
+import { codeView } from "../domain/deployments/code-view";
 import { redactResolution } from "../domain/access/redact";
 import { resolveInstance } from "../domain/access/resolve";
 import type { LinkSourceInput } from "../domain/access/resolve-types";
@@ -168,6 +170,20 @@ export async function resolveForView(target: Target) {
       { bundles, artifactTypes },
       target.environmentId,
     ),
+  };
+}
+
+/**
+ * The Code tab: the tfvars a deployment of the component would receive now, secrets by name.
+ */
+export async function codeForView(target: Target) {
+  const { resolution, bundle, component, environment } = await resolveRaw(target);
+  return {
+    component: component.name,
+    environment: environment.slug,
+    bundle: { name: bundle.name, version: bundle.version },
+    provisioner: bundle.steps[0]?.provisioner ?? null,
+    ...codeView(resolution, sensitivePaths(bundle.params)),
   };
 }
 

@@ -3,6 +3,7 @@
 // `maximum` would otherwise be silently ignored by every validator).
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
+import { patternMessage, schemaAt } from "@/server/domain/catalog/pattern-message";
 import { toPointer } from "@/server/domain/catalog/schema-path";
 import type { CatalogError, JsonSchema } from "@/server/domain/catalog/types";
 
@@ -23,6 +24,11 @@ export function createAjv(): Ajv {
   addFormats(ajv);
   // Marks a payload field as a secret: stored encrypted, redacted in logs, diffs, exports.
   ajv.addKeyword({ keyword: "sensitive", schemaType: "boolean" });
+  // On an artifact type's payload field: the upstream params that carry its value, so a preview
+  // (upstream not deployed yet) can fill it (`database` ← `database_name`).
+  ajv.addKeyword({ keyword: "fromParams", schemaType: "array" });
+  // A field's own words for a value that breaks its pattern (domain/catalog/pattern-message).
+  ajv.addKeyword({ keyword: "errorMessage", schemaType: "string" });
   return ajv;
 }
 
@@ -42,7 +48,7 @@ export function compiledSchema(key: string, schema: object): ValidateFunction {
   return v;
 }
 
-// Keywords a draft-07 schema may carry, plus our own `sensitive`.
+// Keywords a draft-07 schema may carry, plus our own `sensitive`, `fromParams`, `errorMessage`.
 const KNOWN = new Set([
   "$schema",
   "$id",
@@ -91,6 +97,8 @@ const KNOWN = new Set([
   "not",
   "definitions",
   "sensitive",
+  "fromParams",
+  "errorMessage",
 ]);
 const SCHEMA_MAPS = ["properties", "patternProperties", "definitions"];
 const SCHEMA_VALUES = [
@@ -146,12 +154,16 @@ export function unknownKeywords(schema: unknown, base: (string | number)[] = [])
   return found;
 }
 
-/** Translate ajv errors into catalog errors rooted at `base` (a JSON pointer in `file`). */
+/**
+ * Translate ajv errors into catalog errors rooted at `base` (a JSON pointer in `file`). Given the
+ * validated `schema`, a broken pattern is explained in the field's words (`patternMessage`).
+ */
 export function ajvErrors(
   file: string,
   base: string,
   rule: string,
   errors: ErrorObject[] | null | undefined,
+  schema?: object,
 ): CatalogError[] {
   return (errors ?? []).map((e) => {
     let path = base + e.instancePath;
@@ -165,6 +177,8 @@ export function ajvErrors(
     const propertyName = e.propertyName ?? (e.params.propertyName as string | undefined);
     if (propertyName) path += toPointer([propertyName]);
     if (e.keyword === "enum") message += `: ${(e.params.allowedValues as unknown[]).join(", ")}`;
+    if (e.keyword === "pattern" && schema)
+      message = patternMessage(schemaAt(schema, e.schemaPath), String(e.params.pattern));
     const keywordRule = rule === "schema" ? `schema/${e.keyword}` : rule;
     return { file, path: path || "/", rule: keywordRule, message };
   });

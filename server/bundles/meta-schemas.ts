@@ -246,6 +246,7 @@ export const artifactTypeMetaSchema = {
           id: { type: "string", pattern: "^[a-z][a-z0-9-]*$" },
           title: nonEmpty,
           description: nonEmpty,
+          additive: { type: "boolean" },
           grants,
         },
       },

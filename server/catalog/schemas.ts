@@ -29,6 +29,7 @@ const policyDto = z.object({
   id: z.string(),
   title: z.string(),
   description: z.string(),
+  additive: z.boolean().optional(),
   grants: record,
 });
 

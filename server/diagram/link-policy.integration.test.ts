@@ -66,11 +66,11 @@ forEachDatabase("link policies", (h: Harness) => {
     const [stagingRows, productionRows] = [await history(staging), await history(production)];
     const events = await auditCount(h.db());
 
-    await choose(staging, ["read-only", "read-write"]);
+    await choose(staging, ["admin"]);
 
     expect(await rows()).toEqual(
       [
-        { environmentId: staging, policies: ["read-only", "read-write"] },
+        { environmentId: staging, policies: ["admin"] },
         { environmentId: production, policies: ["read-write"] },
       ].sort((a, b) => a.environmentId.localeCompare(b.environmentId)),
     );
@@ -95,7 +95,7 @@ forEachDatabase("link policies", (h: Harness) => {
         from: "orders-db.database",
         to: "api.database",
         environment: "Staging",
-        policies: ["read-only", "read-write"],
+        policies: ["admin"],
         chosen: true,
       },
     });
@@ -111,7 +111,7 @@ forEachDatabase("link policies", (h: Harness) => {
       (await access(environmentId)).grants
         .find((g) => g.linkId === link.id)!
         .policies.map((p) => p.id);
-    expect(await granted(staging)).toEqual(["read-only", "read-write"]);
+    expect(await granted(staging)).toEqual(["admin"]);
     expect(await granted(production)).toEqual(["read-write"]);
 
     // null drops the choice: the link grants what it was drawn with again.
@@ -159,7 +159,7 @@ forEachDatabase("link policies", (h: Harness) => {
     expect(await rows()).toEqual([{ environmentId: production, policies: ["read-write"] }]);
   });
 
-  it("refuses a policy the producer does not offer, another project's environment and a viewer, changing nothing", async () => {
+  it("refuses a policy the producer does not offer, two rungs of its ladder, another project's environment and a viewer, changing nothing", async () => {
     const other = await h.db().prisma.environment.findFirstOrThrow({
       where: { projectId: { not: projectId } },
       select: { id: true },
@@ -169,6 +169,12 @@ forEachDatabase("link policies", (h: Harness) => {
       code: "BAD_REQUEST",
       message:
         'ops.0.policies: "superuser" is not a policy postgresql offers (read-only, read-write, admin)',
+    });
+    // Two rungs of one ladder: the canvas offers one choice, and the server accepts no other.
+    await expect(choose(production, ["read-only", "read-write"])).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message:
+        "ops.0.policies: choose one of read-only, read-write: each includes or replaces the other (only no policy may be combined)",
     });
     await expect(choose(other.id, ["read-only"])).rejects.toMatchObject({
       code: "BAD_REQUEST",

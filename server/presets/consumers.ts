@@ -9,6 +9,7 @@ import { AppError } from "../domain/errors";
 import type { Op } from "../domain/graph/ops";
 import { allowedIn } from "../domain/presets/allowed";
 import type { PresetVersionRules } from "../domain/presets/types";
+import type { GuardrailChange } from "../domain/presets/guardrail-changes";
 import { deviations, upgradePlan, type UpgradeChange } from "../domain/presets/upgrade";
 import { loadDiagram } from "../repositories/diagram";
 import { loadCatalog } from "../rules/catalog";
@@ -27,7 +28,13 @@ const rulesOf = (preset: PresetDto, v: PresetVersionDto): PresetVersionRules => 
 export interface ConsumerView extends Omit<ConsumerDto, "params" | "versionId" | "organizationId"> {
   deviations: number;
   /** What moving to the newest published version would change; null when already on it. */
-  upgrade: { to: number; changes: UpgradeChange[]; kept: string[]; allowed: boolean } | null;
+  upgrade: {
+    to: number;
+    changes: UpgradeChange[];
+    kept: string[];
+    guardrails: GuardrailChange[];
+    allowed: boolean;
+  } | null;
 }
 
 export async function presetConsumers(
@@ -53,6 +60,7 @@ export async function presetConsumers(
               to: newest.version,
               changes: plan.changes,
               kept: plan.kept.map((k) => k.path),
+              guardrails: plan.guardrails,
               allowed: allowedIn(newest.allowed, c.environment),
             }
           : null,

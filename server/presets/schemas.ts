@@ -90,6 +90,23 @@ export const consumerDto = z.object({
       to: z.number().int(),
       changes: z.array(upgradeChangeDto),
       kept: z.array(z.string()),
+      /** Locks, ranges and allowed environments the newest version changes. */
+      guardrails: z.array(
+        z.object({
+          path: z.string(),
+          kind: z.enum([
+            "locked",
+            "unlocked",
+            "narrowed",
+            "widened",
+            "changed",
+            "opened",
+            "allowed",
+          ]),
+          before: z.string(),
+          after: z.string(),
+        }),
+      ),
       allowed: z.boolean(),
     })
     .nullable(),

@@ -20,7 +20,7 @@ export function paramProblems(
 ): { path: string; message: string }[] {
   const validate = compiledSchema(`bundle-params:${def.digest}`, def.params);
   if (validate(params)) return [];
-  return ajvErrors(def.source, "", "params", validate.errors).map((e) => ({
+  return ajvErrors(def.source, "", "params", validate.errors, def.params).map((e) => ({
     path: e.path.split("/").filter(Boolean).join(".") || "params",
     message: e.message,
   }));
@@ -33,7 +33,7 @@ function applyContext(
   presets: PresetLookup,
 ): ApplyContext {
   const byRef = new Map(bundles.map((b) => [bundleRef(b.name, b.version), b]));
-  const policies = new Map(types.map((t) => [t.name, t.policies.map((p) => p.id)]));
+  const policies = new Map(types.map((t) => [t.name, t.policies]));
   return {
     catalog: slotCatalog(
       bundles,

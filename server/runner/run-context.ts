@@ -9,6 +9,7 @@ import type { InstanceResolution } from "../domain/access/resolve-types";
 import { splitSensitive } from "../domain/access/split-sensitive";
 import type { BundleDefinition } from "../domain/catalog/types";
 import { sensitivePaths } from "../domain/catalog/schema-path";
+import { tfvarsConnections } from "../domain/deployments/tfvars";
 import { AppError } from "../domain/errors";
 import type { RunContext, StateBackendAccess } from "../provisioners/types";
 import type { RunRow } from "../repositories/runs";
@@ -68,21 +69,7 @@ export async function runContext(
       name_prefix: resolution.metadata.name_prefix,
       default_tags: resolution.metadata.default_tags,
     },
-    connections: Object.fromEntries(
-      resolution.connections.flatMap((c) =>
-        c.payload === null
-          ? []
-          : [
-              [
-                c.slot,
-                {
-                  payload: c.payload,
-                  grants: resolution.grants.filter((g) => g.slot === c.slot).map((g) => g.grants),
-                },
-              ],
-            ],
-      ),
-    ),
+    connections: tfvarsConnections(resolution),
     state: state.run(who, step.path),
     upstreamStates: await state.upstreams(who, step.path),
     secrets: secretsOf(resolution, bundle),

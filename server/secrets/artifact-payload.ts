@@ -8,12 +8,12 @@ import { fingerprints } from "../crypto/fingerprint";
 import { sealCompact } from "../crypto/cipher";
 import { splitSensitive, type PayloadObject } from "../domain/access/split-sensitive";
 
-/** "payload.region: must match pattern …" for every problem, as message and inline fields. */
+/** "payload.region: is not a valid default region · pattern …", as message and inline fields. */
 function payloadProblems(type: ArtifactTypeDefinition, payload: PayloadObject) {
   const validate = compiledSchema(`artifact-type:${type.digest}`, type.schema);
   if (validate(payload)) return null;
   const fields = fieldMessages(
-    ajvErrors(type.source, "", "payload", validate.errors).map((e) => ({
+    ajvErrors(type.source, "", "payload", validate.errors, type.schema).map((e) => ({
       field: ["payload", ...e.path.split("/").filter(Boolean)].join("."),
       message: e.message,
     })),

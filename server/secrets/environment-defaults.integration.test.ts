@@ -109,7 +109,7 @@ forEachDatabase("environment defaults", (h: Harness) => {
       {
         code: "BAD_REQUEST",
         message:
-          'Invalid aws-credentials payload — payload.region: must match pattern "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$"',
+          "Invalid aws-credentials payload — payload.region: is not a valid default region · pattern ^[a-z]{2}(-gov)?-[a-z]+-[0-9]$",
       },
     );
     await expectRefused(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { resolutionDto } from "../../access/schemas";
+import { codeViewDto, resolutionDto } from "../../access/schemas";
 import * as access from "../../access/service";
 import { recordOutputs } from "../../secrets/instance-outputs";
 import { projectProcedure } from "../procedures";
@@ -19,6 +19,17 @@ export const accessRouter = router({
     .output(resolutionDto)
     .query(({ ctx, input }) =>
       access.resolveForView({ organizationId: ctx.access.organizationId, ...input }),
+    ),
+
+  /**
+   * The Code tab: the tfvars files a deployment would receive (the runner's own function), every
+   * sensitive value written as its name.
+   */
+  code: projectProcedure("viewer", "access.read")
+    .input(target)
+    .output(codeViewDto)
+    .query(({ ctx, input }) =>
+      access.codeForView({ organizationId: ctx.access.organizationId, ...input }),
     ),
 
   /**

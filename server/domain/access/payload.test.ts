@@ -8,14 +8,19 @@ const postgresql = realType("postgresql");
 const rdsParams = resolveParams({ schema: rds.params, preset: preset(rds, "Development") });
 
 describe("preview payloads", () => {
-  it("takes same-named params, then schema defaults, and leaves the rest unknown", () => {
+  it("takes same-named params (or those a field's fromParams names), then schema defaults, and leaves the rest unknown", () => {
     const preview = previewPayload(postgresql, rdsParams);
     expect(preview.preview).toBe(true);
-    expect(preview.payload).toEqual({ username: "patchbay", port: 5432, sslmode: "require" });
-    expect(preview.unknown).toEqual(
-      expect.arrayContaining(["hostname", "database", "password", "version"]),
-    );
-    expect(preview.unknown).not.toContain("username");
+    expect(preview.payload).toEqual({
+      username: "patchbay",
+      port: 5432,
+      sslmode: "require",
+      // database ← database_name, version ← engine_version (postgresql.yaml `fromParams`)
+      database: "app",
+      version: "16",
+    });
+    expect(preview.unknown).toEqual(expect.arrayContaining(["hostname", "password"]));
+    expect(preview.unknown).not.toContain("database");
   });
 
   it("never previews a sensitive field, even when a param has its name", () => {

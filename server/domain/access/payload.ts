@@ -18,10 +18,17 @@ export interface ConnectionPayload {
   sensitive: string[];
 }
 
+/** The upstream param names that carry a payload field: its own name, then its `fromParams`. */
+function paramNames(key: string, schema: JsonSchema): string[] {
+  const extra = Array.isArray(schema.fromParams) ? schema.fromParams : [];
+  return [key, ...extra.filter((n): n is string => typeof n === "string")];
+}
+
 /**
  * A preview payload: for each property of the type's schema, the upstream param of the
- * same name, else the property's `default`, else unknown. Sensitive fields (and objects
- * containing one) are never previewed: they stay unknown even if a param matches.
+ * same name (or one its `fromParams` names), else the property's `default`, else unknown.
+ * Sensitive fields (and objects containing one) are never previewed: they stay unknown even
+ * if a param matches.
  */
 export function previewPayload(
   type: ArtifactTypeDefinition,
@@ -31,8 +38,9 @@ export function previewPayload(
   const unknown: string[] = [];
   const properties = (type.schema.properties ?? {}) as Record<string, JsonSchema>;
   for (const [key, schema] of Object.entries(properties)) {
+    const param = paramNames(key, schema).find((n) => upstreamParams[n] !== undefined);
     if (touchesSensitive(type.sensitivePaths, [key])) unknown.push(key);
-    else if (upstreamParams[key] !== undefined) payload[key] = structuredClone(upstreamParams[key]);
+    else if (param !== undefined) payload[key] = structuredClone(upstreamParams[param]);
     else if (schema.default !== undefined) payload[key] = structuredClone(schema.default);
     else unknown.push(key);
   }

@@ -132,7 +132,9 @@ describe("resolveInstance", () => {
     const byLink = Object.fromEntries(r.grants.map((g) => [g.linkId, g]));
     expect(byLink["l-db"]).toMatchObject({ preview: true, policies: [{ id: "read-only" }] });
     expect(byLink["l-db"]!.grants.postgresql!.statements.join(" ")).not.toContain("INSERT");
-    expect(byLink["l-db"]!.placeholders).toEqual(["artifact.database"]);
+    // The database's name comes from the upstream's params (`database_name`): no placeholder.
+    expect(byLink["l-db"]!.placeholders).toEqual([]);
+    expect(byLink["l-db"]!.grants.postgresql!.statements[0]).toContain('DATABASE "app"');
     expect(byLink["l-queue"]).toMatchObject({ preview: false, policies: [{ id: "publish" }] });
     expect(byLink["l-queue"]!.grants.aws!.document!.Statement[0]!.Resource).toBe(queue.arn);
     expect(byLink["l-cluster"]!.grants.kubernetes!.rules[0]!.resources).toContain("secrets");

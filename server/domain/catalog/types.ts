@@ -149,6 +149,11 @@ export interface PolicyDefinition {
   id: string;
   title: string;
   description: string;
+  /**
+   * Grants what no other policy of the type includes (publish vs subscribe), so a line may
+   * combine it with others. Policies without it form a ladder: a line holds one of them.
+   */
+  additive?: boolean;
   grants: PolicyGrants;
 }
 

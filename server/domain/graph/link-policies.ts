@@ -2,14 +2,16 @@
 // and how a choice for one environment is recorded on the link itself (the one home of a
 // link's policies; an instance's configuration never carries them).
 import { failOp } from "./op-error";
+import { choiceProblem, type OfferedPolicy } from "./policy-choice";
 import type { DiagramLink } from "./types";
 
 /** Policies an artifact type offers, least privileged first; undefined when unknown. */
-export type PoliciesOf = (type: string) => readonly string[] | undefined;
+export type PoliciesOf = (type: string) => readonly OfferedPolicy[] | undefined;
 
 /**
- * Refuses policy ids the type does not offer. `[]` on a link as drawn means "the least
- * privileged policy"; a choice for one environment must name at least one (`allowEmpty` false).
+ * Refuses policy ids the type does not offer, and two rungs of one ladder (`choiceProblem`).
+ * `[]` on a link as drawn means "the least privileged policy"; a choice for one environment must
+ * name at least one (`allowEmpty` false).
  */
 export function checkOffered(
   policiesOf: PoliciesOf | undefined,
@@ -20,11 +22,14 @@ export function checkOffered(
   allowEmpty = false,
 ) {
   const offered = type ? policiesOf?.(type) : undefined;
-  if (ids.length === 0 && !allowEmpty && offered?.length)
-    failOp(i, field, `choose at least one policy (${offered.join(", ")})`);
-  const unknown = offered ? ids.find((p) => !offered.includes(p)) : undefined;
-  if (unknown !== undefined)
-    failOp(i, field, `"${unknown}" is not a policy ${type} offers (${offered!.join(", ")})`);
+  if (!offered) return;
+  const list = offered.map((p) => p.id).join(", ");
+  if (ids.length === 0 && !allowEmpty && offered.length)
+    failOp(i, field, `choose at least one policy (${list})`);
+  const problem = choiceProblem(offered, ids);
+  if (problem?.unknown !== undefined)
+    failOp(i, field, `"${problem.unknown}" is not a policy ${type} offers (${list})`);
+  if (problem?.message) failOp(i, field, problem.message);
 }
 
 /** Checks every per-environment choice a link carries (one added back by undo brings its own). */

@@ -63,7 +63,7 @@ const ctx: ApplyContext = {
       ? [{ path: "size", message: "must be <= 10" }]
       : [],
   presets: lookup,
-  policiesOf: (type) => (type === "postgresql" ? ["read", "write"] : undefined),
+  policiesOf: (type) => (type === "postgresql" ? [{ id: "read" }, { id: "write" }] : undefined),
 };
 
 const empty: Diagram = { components: [], links: [], instances: {} };
@@ -330,6 +330,10 @@ describe("policy choices per environment", () => {
     expect(() => applyOps(base, [choose([])], ctx)).toThrow(
       "ops.0.policies: choose at least one policy (read, write)",
     );
+    // Two rungs of one ladder are not a choice the canvas offers: refused, not widened.
+    expect(() => applyOps(base, [choose(["read", "write"])], ctx)).toThrow(
+      "ops.0.policies: choose one of read, write",
+    );
     expect(() => applyOps(base, [choose(["read"], "nope")], ctx)).toThrow(
       "ops.0.link: is not a line of this diagram",
     );
@@ -341,7 +345,7 @@ describe("policy choices per environment", () => {
     const chosen = applyOps(base, [choose(["write"])], ctx);
     const dropped = applyOps(chosen, [choose(null)], ctx);
     expect(dropped.links[0]).toEqual(base.links[0]);
-    const ops = [choose(["read", "write"])];
+    const ops = [choose(["read"])];
     const changed = applyOps(chosen, ops, ctx);
     expect(invertOps(chosen, ops, ctx)).toEqual([choose(["write"])]);
     expect(applyOps(changed, invertOps(chosen, ops, ctx), ctx).links).toEqual(chosen.links);
@@ -384,7 +388,7 @@ describe("policy choices per environment", () => {
     const without = applyOps(base, [{ op: "removeLink", id: "l1" }], ctx);
     const ro = {
       ...ctx,
-      policiesOf: (type: string) => (type === "postgresql" ? ["read"] : undefined),
+      policiesOf: (type: string) => (type === "postgresql" ? [{ id: "read" }] : undefined),
     };
     expect(() => applyOps(without, [{ op: "addLink", link }], ro)).toThrow(
       'ops.0.link.policiesIn.production: "write" is not a policy postgresql offers (read)',

@@ -2,6 +2,7 @@
 // something else), and what moving it to another version would change. An upgrade follows
 // the new version wherever the instance followed the old one, keeps deliberate deviations
 // the new version still allows, and resets those it no longer does.
+import { guardrailChanges, type GuardrailChange } from "./guardrail-changes";
 import { narrowedProblem } from "./rules";
 import type { PresetVersionRules } from "./types";
 import { getAt, leafPaths, sameValue, setAt } from "./values";
@@ -43,6 +44,8 @@ export interface UpgradePlan {
   changes: UpgradeChange[];
   /** Deviations carried over unchanged. */
   kept: Deviation[];
+  /** Locks, ranges, lists and allowed environments the new version changes. */
+  guardrails: GuardrailChange[];
 }
 
 /** The params an instance would have on `to`, and every field that would change, in path order. */
@@ -84,5 +87,5 @@ export function upgradePlan(
       changes.push({ path, before: current, after, reason });
     }
   }
-  return { params: next, changes, kept };
+  return { params: next, changes, kept, guardrails: guardrailChanges(from, to) };
 }

@@ -14,6 +14,7 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { tfvarsFiles, tfvarsText } from "../../domain/deployments/tfvars";
 import { AppError } from "../../domain/errors";
 import { env } from "../../env";
 import type { ProvisionRequest, RunContext } from "../types";
@@ -47,8 +48,6 @@ function cliConfig(): string {
   return `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(path.resolve(mirror))}\n  }\n}\n`;
 }
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-
 /** Creates the working directory of `run`; the caller removes it. */
 export function prepareWorkDir(request: ProvisionRequest, run: RunContext): WorkDir {
   if (!run.bundleDir)
@@ -68,19 +67,12 @@ export function prepareWorkDir(request: ProvisionRequest, run: RunContext): Work
     });
     const write = (file: string, text: string) =>
       writeFileSync(path.join(module, file), text, { mode: 0o600 });
-    write("_params.auto.tfvars.json", json(request.params));
-    write(
-      "_connections.auto.tfvars.json",
-      json(
-        Object.fromEntries(
-          Object.entries(run.connections).map(([slot, c]) => [
-            slot,
-            { ...c.payload, grants: c.grants },
-          ]),
-        ),
-      ),
-    );
-    write("_metadata.auto.tfvars.json", json({ md_metadata: run.metadata }));
+    const files = tfvarsFiles({
+      params: request.params,
+      connections: run.connections,
+      metadata: run.metadata,
+    });
+    for (const [file, value] of Object.entries(files)) write(file, tfvarsText(value));
     const backend = declaredBackend(module);
     // Where the module has its own backend block, an override file points it at Patchbay.
     write(
