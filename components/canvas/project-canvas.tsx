@@ -13,7 +13,7 @@ import { atLeast } from "@/server/domain/roles";
 import { CanvasEditor } from "./canvas-editor";
 import { CanvasProvider, useCanvas, useCanvasStore } from "./canvas-context";
 import { ConflictPanel } from "./conflict-panel";
-import { addComponentOp } from "./edit-actions";
+import { addComponent } from "./add-component";
 import { LinkPanel } from "./link-panel";
 import { Palette } from "./palette";
 import { type InitialCanvas, type ProjectInfo, useCanvasSession } from "./use-canvas-session";
@@ -109,21 +109,13 @@ function Workspace({
           <Palette
             bundles={latest}
             onAdd={(bundle) => {
-              // Keyboard path: place it near the top-left of the diagram, clear of others.
+              // Keyboard path: clear of the others, then selected and brought into view.
               const s = store.getState();
               const x = Math.max(0, ...s.diagram.components.map((c) => c.x + 280));
-              const op = s.diagram.components.length === 0 ? { x: 0, y: 0 } : { x, y: 0 };
-              s.dispatch(
-                [
-                  addComponentOp(
-                    s.diagram,
-                    bundle,
-                    op,
-                    s.environments,
-                    s.catalog.requireProductionPresets,
-                  ),
-                ],
-                { capture: "record", label: `add ${bundle.name}` },
+              addComponent(
+                store,
+                bundle,
+                s.diagram.components.length === 0 ? { x: 0, y: 0 } : { x, y: 0 },
               );
             }}
           />
