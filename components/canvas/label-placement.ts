@@ -28,9 +28,9 @@ const ALONG = [0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73];
 const STEPS_OFF = 8;
 const CELL = 160;
 
-/** 11px text: a generous average advance, so an estimate never undershoots the drawn label. */
+/** 12px text: a generous average advance, so an estimate never undershoots the drawn label. */
 export function labelSize(text: string): { width: number; height: number } {
-  return { width: Math.ceil(text.length * 6.4) + 16, height: 20 };
+  return { width: Math.ceil(text.length * 7) + 16, height: 20 };
 }
 
 // React Flow's bezier for a right-side source and a left-side target (getBezierPath).

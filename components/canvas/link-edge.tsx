@@ -63,7 +63,7 @@ function LinkEdgeView({
         <EdgeLabelRenderer>
           <button
             type="button"
-            className={`nodrag nopan pointer-events-auto absolute cursor-pointer whitespace-nowrap rounded px-1.5 py-0.5 text-[11px] leading-4 shadow-sm ring-1 ${broken ? "bg-red-50 text-red-800 ring-red-300" : "bg-white text-slate-700 ring-slate-200"}`}
+            className={`nodrag nopan pointer-events-auto absolute cursor-pointer whitespace-nowrap rounded px-1.5 py-0.5 text-xs leading-4 shadow-sm ring-1 ${broken ? "bg-red-50 text-red-800 ring-red-300" : "bg-white text-slate-700 ring-slate-200"}`}
             style={{
               transform: `translate(-50%, -50%) translate(${at?.x ?? labelX}px, ${at?.y ?? labelY}px)`,
             }}

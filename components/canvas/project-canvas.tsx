@@ -15,6 +15,7 @@ import { CanvasProvider, useCanvas, useCanvasStore } from "./canvas-context";
 import { ConflictPanel } from "./conflict-panel";
 import { addComponent } from "./add-component";
 import { LinkPanel } from "./link-panel";
+import { BlockersProvider } from "./node-badges";
 import { Palette } from "./palette";
 import { type InitialCanvas, type ProjectInfo, useCanvasSession } from "./use-canvas-session";
 
@@ -104,51 +105,53 @@ function Workspace({
         store.getState().setStatus({ componentId, environmentId: environment.id, status })
       }
     >
-      <div className="flex h-full min-h-0">
-        {readOnly ? null : (
-          <Palette
-            bundles={latest}
-            onAdd={(bundle) => {
-              // Keyboard path: clear of the others, then selected and brought into view.
-              const s = store.getState();
-              const x = Math.max(0, ...s.diagram.components.map((c) => c.x + 280));
-              addComponent(
-                store,
-                bundle,
-                s.diagram.components.length === 0 ? { x: 0, y: 0 } : { x, y: 0 },
-              );
+      <BlockersProvider projectId={project.id} environmentId={environment.id}>
+        <div className="flex h-full min-h-0">
+          {readOnly ? null : (
+            <Palette
+              bundles={latest}
+              onAdd={(bundle) => {
+                // Keyboard path: clear of the others, then selected and brought into view.
+                const s = store.getState();
+                const x = Math.max(0, ...s.diagram.components.map((c) => c.x + 280));
+                addComponent(
+                  store,
+                  bundle,
+                  s.diagram.components.length === 0 ? { x: 0, y: 0 } : { x, y: 0 },
+                );
+              }}
+            />
+          )}
+          {/* Pressing on a component will likely select it: fetch the inspector's script now. */}
+          <div
+            className="relative min-w-0 flex-1"
+            onPointerDownCapture={(e) => {
+              if ((e.target as Element).closest?.(".react-flow__node")) void loadInspector();
             }}
-          />
-        )}
-        {/* Pressing on a component will likely select it: fetch the inspector's script now. */}
-        <div
-          className="relative min-w-0 flex-1"
-          onPointerDownCapture={(e) => {
-            if ((e.target as Element).closest?.(".react-flow__node")) void loadInspector();
-          }}
-        >
-          <Notice />
-          <ConflictPanel />
-          <CanvasEditor />
-          <DeployPanel
-            projectId={project.id}
-            environment={environment}
-            canDeploy={atLeast(project.role, "developer")}
-          />
+          >
+            <Notice />
+            <ConflictPanel />
+            <CanvasEditor />
+            <DeployPanel
+              projectId={project.id}
+              environment={environment}
+              canDeploy={atLeast(project.role, "developer")}
+            />
+          </div>
+          {selected ? (
+            <Inspector
+              componentId={selected}
+              organizationId={project.organizationId}
+              projectId={project.id}
+              environmentName={environment.name}
+              canReveal={atLeast(project.role, "ops")}
+              onDelete={() => store.getState().requestDelete()}
+            />
+          ) : selectedLink ? (
+            <LinkPanel linkId={selectedLink} environmentName={environment.name} />
+          ) : null}
         </div>
-        {selected ? (
-          <Inspector
-            componentId={selected}
-            organizationId={project.organizationId}
-            projectId={project.id}
-            environmentName={environment.name}
-            canReveal={atLeast(project.role, "ops")}
-            onDelete={() => store.getState().requestDelete()}
-          />
-        ) : selectedLink ? (
-          <LinkPanel linkId={selectedLink} environmentName={environment.name} />
-        ) : null}
-      </div>
+      </BlockersProvider>
     </RunStatusProvider>
   );
 }

@@ -19,6 +19,8 @@ export function linkLabelText(data: LinkEdge["data"], types: CatalogView["types"
   return `${data?.type}${policies ? ` · ${policies}` : ""}`;
 }
 
+const BADGES = 20;
+
 export function useLabelPlacement(nodes: readonly ComponentNode[], edges: readonly LinkEdge[]) {
   const store = useCanvasStore();
   const types = useCanvas((s) => s.catalog.types);
@@ -29,11 +31,12 @@ export function useLabelPlacement(nodes: readonly ComponentNode[], edges: readon
     for (const n of nodes) {
       const slots = index.slots.get(n.id);
       const count = (slots?.inputs.size ?? 0) + (slots?.outputs.size ?? 0);
+      // The badge strip sits just above a component (./node-badges.tsx): keep it clear too.
       obstacles.push({
         x: n.position.x,
-        y: n.position.y,
+        y: n.position.y - BADGES,
         width: n.measured?.width ?? NODE_WIDTH,
-        height: n.measured?.height ?? nodeHeight(count),
+        height: (n.measured?.height ?? nodeHeight(count)) + BADGES,
       });
     }
     const requests: LabelRequest[] = [];
