@@ -15,13 +15,13 @@ import {
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
-import { leastPrivileged } from "@/server/domain/access/policies";
 import { canConnect, orient } from "@/server/domain/graph/connect";
 import { useCanvas, useCanvasStore, useConnectionChannel } from "./canvas-context";
 import { ComponentNodeMemo } from "./component-node";
 import { ConnectionHint, EmptyDiagram } from "./canvas-hints";
 import { ConfirmDialog } from "./confirm-dialog";
 import { addComponent } from "./add-component";
+import { connect } from "./link-actions";
 import { deleteSelection, type DeletePlan } from "./edit-actions";
 import { HelpOverlay } from "./help-overlay";
 import { LinkEdgeMemo } from "./link-edge";
@@ -95,37 +95,7 @@ export function CanvasEditor() {
     [store],
   );
 
-  const onConnect = useCallback(
-    (c: Connection) => {
-      const s = store.getState();
-      const verdict = canConnect(s.index, c);
-      if (!verdict.ok || !c.sourceHandle || !c.targetHandle) return;
-      // Drawn with the least privileged policy; the link panel widens it per environment.
-      const policies = leastPrivileged(s.catalog.types.get(verdict.type)?.policies ?? []);
-      const from = s.diagram.components.find((x) => x.id === c.source)?.name;
-      const to = s.diagram.components.find((x) => x.id === c.target)?.name;
-      dispatch(
-        [
-          {
-            op: "addLink",
-            link: {
-              id: crypto.randomUUID(),
-              from: c.source,
-              fromArtifact: c.sourceHandle,
-              to: c.target,
-              toSlot: c.targetHandle,
-              policies,
-            },
-          },
-        ],
-        {
-          capture: "record",
-          label: `connect ${from}.${c.sourceHandle} to ${to}.${c.targetHandle}`,
-        },
-      );
-    },
-    [store, dispatch],
-  );
+  const onConnect = useCallback((c: Connection) => void connect(store, c), [store]);
 
   const onConnectStart = useCallback(
     (_: unknown, p: OnConnectStartParams) => {

@@ -10,6 +10,7 @@ import { useDriftState, useRunState } from "@/components/deployments/run-statuse
 import { canConnect, orient } from "@/server/domain/graph/connect";
 import { bundleRef } from "@/server/domain/graph/types";
 import { BundleIcon } from "./bundle-icon";
+import { ConnectMenu } from "./connect-menu";
 import { NodeBadges } from "./node-badges";
 import { useCanvas, useCanvasStore, useConnectionChannel } from "./canvas-context";
 import type { ComponentNode as ComponentNodeType } from "./flow-elements";
@@ -57,18 +58,24 @@ function handleStyle(kind: "source" | "target", color: string, centerY: number) 
   };
 }
 
+/** Every handle's accessible name: "api input database (postgresql)". */
+const handleName = (node: string, kind: "source" | "target", slot: { key: string; type: string }) =>
+  `${node} ${kind === "target" ? "input" : "output"} ${slot.key} (${slot.type})`;
+
 // Compact drawing below COMPACT_BELOW: the slot rows are most of what the browser would
 // otherwise lay out, paint and hit-test for 500 nodes.
 const compactSelector = (s: ReactFlowState) => s.transform[2] < COMPACT_BELOW;
 
 function SlotRow({
   nodeId,
+  nodeName,
   slot,
   kind,
   color,
   missing,
 }: {
   nodeId: string;
+  nodeName: string;
   slot: { key: string; type: string; title: string };
   kind: "source" | "target";
   color: string;
@@ -81,15 +88,20 @@ function SlotRow({
       ? (s.environmentDefaults.get(slot.type) ?? null)
       : null,
   );
+  const readOnly = useCanvas((s) => s.readOnly);
+  const menu = readOnly ? null : (
+    <ConnectMenu nodeId={nodeId} nodeName={nodeName} slot={slot.key} kind={kind} />
+  );
   const ring =
     verdict === "ok" ? "ring-2 ring-emerald-400 bg-emerald-50" : verdict ? "opacity-40" : "";
   return (
     <div
-      className={`relative flex h-5 items-center gap-1.5 px-3 text-xs ${kind === "source" ? "justify-end" : ""} ${ring}`}
+      className={`group relative flex h-5 items-center gap-1.5 px-3 text-xs ${kind === "source" ? "justify-end" : ""} ${ring}`}
       title={verdict && verdict !== "ok" ? verdict : `${slot.title}: ${slot.type}`}
       data-testid={`${kind === "target" ? "input" : "output"}-${slot.key}`}
       data-compatible={verdict === null ? undefined : String(verdict === "ok")}
     >
+      {kind === "source" ? menu : null}
       <span className={missing ? "font-medium text-red-700" : "text-slate-700"}>{slot.key}</span>
       <span className="truncate text-slate-400">{slot.type}</span>
       {missing ? <span className="text-red-700">required</span> : null}
@@ -102,11 +114,13 @@ function SlotRow({
           default: {filledBy}
         </span>
       ) : null}
+      {kind === "target" ? menu : null}
       <Handle
         type={kind}
         id={slot.key}
         position={kind === "target" ? Position.Left : Position.Right}
         style={handleStyle(kind, color, ROW / 2)}
+        aria-label={handleName(nodeName, kind, slot)}
       />
     </div>
   );
@@ -182,6 +196,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
             id={slot.key}
             position={kind === "target" ? Position.Left : Position.Right}
             style={handleStyle(kind, colour(slot.type), handleTop(i))}
+            aria-label={handleName(component.name, kind, slot)}
           />
         ))}
       </div>
@@ -225,6 +240,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
           <SlotRow
             key={`${kind}-${slot.key}`}
             nodeId={id}
+            nodeName={component.name}
             slot={slot}
             kind={kind}
             color={colour(slot.type)}

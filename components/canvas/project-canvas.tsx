@@ -12,6 +12,7 @@ import { useTRPC } from "@/components/trpc";
 import { atLeast } from "@/server/domain/roles";
 import { CanvasEditor } from "./canvas-editor";
 import { CanvasProvider, useCanvas, useCanvasStore } from "./canvas-context";
+import { CanvasSkeleton } from "./canvas-skeleton";
 import { ConflictPanel } from "./conflict-panel";
 import { addComponent } from "./add-component";
 import { LinkPanel } from "./link-panel";
@@ -46,7 +47,7 @@ function Notice() {
     <div
       role={notice.kind === "info" ? "status" : "alert"}
       data-testid="canvas-notice"
-      className={`absolute left-1/2 top-3 z-20 flex max-w-xl -translate-x-1/2 items-center gap-3 rounded-lg px-4 py-2 text-sm shadow ${tone}`}
+      className={`absolute left-1/2 top-16 z-20 flex max-w-xl -translate-x-1/2 items-center gap-3 rounded-lg px-4 py-2 text-sm shadow ${tone}`}
     >
       <span>{notice.message}</span>
       <button
@@ -173,7 +174,7 @@ export function ProjectCanvas({
         {error.message}
       </p>
     );
-  if (!store) return <p className="p-6 text-slate-500">Loading diagram…</p>;
+  if (!store) return <CanvasSkeleton />;
   return (
     <ReactFlowProvider>
       <CanvasProvider store={store}>

@@ -1,0 +1,21 @@
+import { test, expect } from "@playwright/test";
+test("look", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("dev@acme.test");
+  await page.getByLabel("Password").fill("patchbay-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("whoami")).toHaveText("dev@acme.test", { timeout: 120000 });
+  await page.goto("/o/acme/p/ecommerce-api?env=production");
+  await expect(page.getByTestId("canvas")).toHaveAttribute("data-ready", "true", { timeout: 120000 });
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: "/tmp/canvasux-shots/a.png" });
+  const labels = await page.getByTestId("line-label").evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return [e.textContent, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)]; }));
+  console.log(JSON.stringify(labels));
+  await page.getByRole("button", { name: "Auto-layout" }).click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: "/tmp/canvasux-shots/b.png" });
+  await page.locator('[data-testid="component-node"][data-name="thumbnailer"]').click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: "/tmp/canvasux-shots/c.png" });
+});
