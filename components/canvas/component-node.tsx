@@ -89,6 +89,7 @@ function SlotRow({
       : null,
   );
   const readOnly = useCanvas((s) => s.readOnly);
+  // At the row's outer end, beside the handle: a click on the component's middle never lands on it.
   const menu = readOnly ? null : (
     <ConnectMenu nodeId={nodeId} nodeName={nodeName} slot={slot.key} kind={kind} />
   );
@@ -101,7 +102,7 @@ function SlotRow({
       data-testid={`${kind === "target" ? "input" : "output"}-${slot.key}`}
       data-compatible={verdict === null ? undefined : String(verdict === "ok")}
     >
-      {kind === "source" ? menu : null}
+      {kind === "target" ? menu : null}
       <span className={missing ? "font-medium text-red-700" : "text-slate-700"}>{slot.key}</span>
       <span className="truncate text-slate-400">{slot.type}</span>
       {missing ? <span className="text-red-700">required</span> : null}
@@ -114,7 +115,7 @@ function SlotRow({
           default: {filledBy}
         </span>
       ) : null}
-      {kind === "target" ? menu : null}
+      {kind === "source" ? menu : null}
       <Handle
         type={kind}
         id={slot.key}

@@ -9,7 +9,7 @@ import { useCanvas } from "./canvas-context";
 import { NODE_WIDTH } from "./node-geometry";
 
 /** The minimap's corner (React Flow's default 200 × 150 plus its 15 px margin). */
-export const MINIMAP = { width: 215, height: 165 };
+const MINIMAP = { width: 215, height: 165 };
 const MARGIN = 24;
 
 function selectedOnly(s: { nodes: readonly { id: string; selected?: boolean }[] }) {
