@@ -1,6 +1,6 @@
 // Adding a bundle to the canvas, however it arrives (dropped from the palette, or its `+`):
-// one recorded change, and the new component selected, so the inspector opens on it and the
-// canvas brings it into view (./use-keep-in-view.ts).
+// one recorded change, and the new component selected, so the inspector opens on it. One
+// placed by `+` (not where the pointer put it) is also brought into view (./use-keep-in-view.ts).
 import type { BundleView } from "./catalog-view";
 import { addComponentOp } from "./edit-actions";
 import type { CanvasStore } from "./store";
@@ -9,6 +9,7 @@ export function addComponent(
   store: CanvasStore,
   bundle: BundleView,
   position: { x: number; y: number },
+  reveal = false,
 ): boolean {
   const s = store.getState();
   const op = addComponentOp(
@@ -31,5 +32,6 @@ export function addComponent(
       ? edges.map((e) => (e.selected ? { ...e, selected: false } : e))
       : edges,
   });
+  if (reveal) s.channel.setState({ reveal: { id } });
   return true;
 }

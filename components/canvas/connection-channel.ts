@@ -18,6 +18,8 @@ export interface ConnectionState {
   dragging: ReadonlyMap<string, XYPosition> | null;
   /** Each line's label centre, placed so that none overlap (./use-label-placement.ts). */
   labels: ReadonlyMap<string, XYPosition>;
+  /** A component to bring into view (one the palette's `+` just added), as a fresh object. */
+  reveal: { id: string } | null;
 }
 
 export function createConnectionChannel() {
@@ -25,6 +27,7 @@ export function createConnectionChannel() {
     connecting: null,
     dragging: null,
     labels: new Map(),
+    reveal: null,
   }));
 }
 

@@ -119,6 +119,7 @@ function Workspace({
                   store,
                   bundle,
                   s.diagram.components.length === 0 ? { x: 0, y: 0 } : { x, y: 0 },
+                  true,
                 );
               }}
             />

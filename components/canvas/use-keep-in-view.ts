@@ -1,11 +1,12 @@
 "use client";
-// Keeps the selected component on screen: when it is selected (a click, a drop, the palette's
-// `+`) and when the canvas changes size (the inspector opening narrows it), a component that
-// is off screen — or under the minimap — is panned into view at the current zoom. One that
-// is already visible is left where it is, so a click never makes the canvas jump.
+// Keeps the selected component on screen: when the canvas changes size (the inspector opening
+// narrows it) or the minimap unfolds, and when the palette's `+` asks for the component it
+// added, a component whose middle is off screen — or under the minimap — is panned into view
+// at the current zoom. A click or a drop selects what is already in view: nothing moves then,
+// and one that is visible enough to click is left where it is.
 import { useReactFlow } from "@xyflow/react";
-import { type RefObject, useEffect, useState } from "react";
-import { useCanvas } from "./canvas-context";
+import { type RefObject, useEffect, useRef, useState } from "react";
+import { useCanvas, useConnectionChannel } from "./canvas-context";
 import { NODE_WIDTH } from "./node-geometry";
 
 /** The minimap's corner (React Flow's default 200 × 150 plus its 15 px margin). */
@@ -45,25 +46,30 @@ export function useKeepSelectionInView(
 ) {
   const flow = useReactFlow();
   const selected = useCanvas(selectedOnly);
+  const reveal = useConnectionChannel((s) => s.reveal);
+  // Only a new size (or minimap) or a request moves the view, never the selection by itself.
+  const latest = useRef(selected);
+  latest.current = selected;
   useEffect(() => {
-    if (!selected || !size) return;
+    const target = latest.current ?? reveal?.id;
+    if (!target || !size) return;
     // After the frame that laid the new size out: React Flow has measured the narrower pane.
     const frame = requestAnimationFrame(() => {
-      const node = flow.getInternalNode(selected);
+      const node = flow.getInternalNode(target);
       if (!node) return;
       const { x, y, zoom } = flow.getViewport();
       const w = (node.measured.width ?? NODE_WIDTH) * zoom;
       const h = (node.measured.height ?? 120) * zoom;
       const left = node.internals.positionAbsolute.x * zoom + x;
       const top = node.internals.positionAbsolute.y * zoom + y;
-      const right = size.width - MARGIN - (minimapShown ? MINIMAP.width : 0);
+      const right = size.width - MARGIN;
       const bottom = size.height - MARGIN;
-      const fits = left >= MARGIN && top >= MARGIN && left + w <= right && top + h <= bottom;
-      // Under the minimap counts as hidden: it would swallow the click.
+      // Its middle decides: there a click selects it, and the minimap would swallow it.
+      const mx = left + w / 2;
+      const my = top + h / 2;
+      const fits = mx >= MARGIN && my >= MARGIN && mx <= right && my <= bottom;
       const underMinimap =
-        minimapShown &&
-        left + w > size.width - MINIMAP.width &&
-        top + h > size.height - MINIMAP.height;
+        minimapShown && mx > size.width - MINIMAP.width && my > size.height - MINIMAP.height;
       if (fits && !underMinimap) return;
       const cx = node.internals.positionAbsolute.x + w / zoom / 2;
       const cy = node.internals.positionAbsolute.y + h / zoom / 2;
@@ -72,5 +78,5 @@ export function useKeepSelectionInView(
       void flow.setCenter(cx + shift, cy, { zoom, duration: 200 });
     });
     return () => cancelAnimationFrame(frame);
-  }, [selected, size, minimapShown, flow]);
+  }, [reveal, size, minimapShown, flow]);
 }
