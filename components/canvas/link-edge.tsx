@@ -45,9 +45,10 @@ function LinkEdgeView({
   const readable = useStore(readableSelector);
   const broken = data?.broken;
   const text = useCanvas((s) => linkLabelText(data, s.catalog.types));
-  // Placed clear of other labels and of components; the curve's middle until it is.
-  const at = useConnectionChannel((s) => s.labels.get(id));
   const showLabel = broken || selected || highlighted || readable;
+  // Placed clear of other labels and of components (the curve's middle until it is); a line
+  // drawing no label does not even listen.
+  const at = useConnectionChannel((s) => (showLabel ? s.labels.get(id) : undefined));
   return (
     <>
       <BaseEdge

@@ -2,13 +2,14 @@
 // Places every line's label (./label-placement.ts) from where components are drawn now,
 // including mid-drag, and publishes the result in the connection channel: a line reads only
 // its own label's centre, so a move re-renders the lines whose labels moved, nothing else.
+import { type ReactFlowState, useStore } from "@xyflow/react";
 import { useEffect, useMemo } from "react";
 import { leastPrivileged } from "@/server/domain/access/policies";
 import { useCanvas, useCanvasStore } from "./canvas-context";
 import type { CatalogView } from "./catalog-view";
 import type { ComponentNode, LinkEdge } from "./flow-elements";
 import { type Box, type LabelRequest, labelSize, placeLabels } from "./label-placement";
-import { HANDLE, handleTop, NODE_WIDTH, nodeHeight } from "./node-geometry";
+import { COMPACT_BELOW, HANDLE, handleTop, NODE_WIDTH, nodeHeight } from "./node-geometry";
 
 /** What a line's label says; the placement sizes it from the same text. */
 export function linkLabelText(data: LinkEdge["data"], types: CatalogView["types"]): string {
@@ -20,12 +21,17 @@ export function linkLabelText(data: LinkEdge["data"], types: CatalogView["types"
 }
 
 const BADGES = 20;
+const NO_LABELS: ReadonlyMap<string, { x: number; y: number }> = new Map();
+const readableSelector = (s: ReactFlowState) => s.transform[2] >= COMPACT_BELOW;
 
 export function useLabelPlacement(nodes: readonly ComponentNode[], edges: readonly LinkEdge[]) {
   const store = useCanvasStore();
   const types = useCanvas((s) => s.catalog.types);
   const index = useCanvas((s) => s.index);
+  // Zoomed out past reading, labels are not drawn (./link-edge.tsx): nothing to place.
+  const readable = useStore(readableSelector);
   const placed = useMemo(() => {
+    if (!readable) return NO_LABELS;
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const obstacles: Box[] = [];
     for (const n of nodes) {
@@ -61,6 +67,6 @@ export function useLabelPlacement(nodes: readonly ComponentNode[], edges: readon
       });
     }
     return placeLabels(requests, obstacles, store.getState().channel.getState().labels);
-  }, [nodes, edges, index, types, store]);
+  }, [nodes, edges, index, types, store, readable]);
   useEffect(() => store.getState().channel.setState({ labels: placed }), [store, placed]);
 }
