@@ -63,12 +63,12 @@ export function BlockersProvider({
 }
 
 const NONE: readonly Blocker[] = [];
+const NO_BLOCKERS: Store = createStore(() => ({ byComponent: new Map() }));
 
 function useBlockers(componentId: string): readonly Blocker[] {
-  const store = useContext(BlockersContext);
-  // Outside a provider (the compare view draws nodes too): nothing to badge.
-  const fallback = useMemo(() => createStore(() => ({ byComponent: new Map() })), []);
-  return useStore(store ?? fallback, (s) => s.byComponent.get(componentId) ?? NONE);
+  // Outside a provider: nothing to badge.
+  const store = useContext(BlockersContext) ?? NO_BLOCKERS;
+  return useStore(store, (s) => s.byComponent.get(componentId) ?? NONE);
 }
 
 const PILL = "rounded-full px-1.5 py-0.5 font-medium leading-none shadow-sm ring-1";
