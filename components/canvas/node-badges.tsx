@@ -12,6 +12,7 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
 } from "react";
 import { createStore, type StoreApi, useStore } from "zustand";
@@ -38,14 +39,26 @@ export function BlockersProvider({
   const trpc = useTRPC();
   const [store] = useState<Store>(() => createStore(() => ({ byComponent: new Map() })));
   const saved = useCanvas((s) => (s.pending === 0 ? s.revision : null));
+  // Asked once the canvas has drawn: resolving every component is the server's heaviest read
+  // here, and must not compete with the diagram's own load.
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    const id = requestIdleCallback(() => setIdle(true), { timeout: 1500 });
+    return () => cancelIdleCallback(id);
+  }, []);
   const query = useQuery({
     ...trpc.access.blockers.queryOptions({ projectId, environmentId }),
+    enabled: idle,
     refetchOnWindowFocus: true,
   });
   const { refetch } = query;
+  // Each save that lands may lift or add a blocker: ask again (not on the first render).
+  const seen = useRef(saved);
   useEffect(() => {
-    if (saved !== null) void refetch();
-  }, [saved, refetch]);
+    if (saved === null || saved === seen.current) return;
+    seen.current = saved;
+    if (idle) void refetch();
+  }, [saved, refetch, idle]);
   useEffect(() => {
     if (!query.data) return;
     const before = store.getState().byComponent;
