@@ -21,6 +21,8 @@ const MASSDRIVER_FIXTURES =
   process.env.MASSDRIVER_FIXTURES ?? path.resolve(root, "../shared/fixtures/massdriver");
 // Two versions of one test bundle, for the broken-line journey (e2e/canvas-editing.spec.ts).
 const E2E_IMPORT_FIXTURES = path.resolve(root, "test/fixtures/e2e-import");
+// One Massdriver bundle per import failure class, for e2e/catalog-import.spec.ts.
+const MASSDRIVER_CLASS_FIXTURES = path.resolve(root, "test/fixtures/massdriver-import");
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/lib/chromium/chromium";
 const tally = { passed: 0, failed: 0, skipped: 0 };
 // The security suites' figures (test/figures.ts), repeated in the summary.
@@ -109,7 +111,11 @@ async function e2e(
         PATCHBAY_DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl ?? "",
         LOG_LEVEL: "warn",
-        PATCHBAY_IMPORT_ROOTS: [MASSDRIVER_FIXTURES, E2E_IMPORT_FIXTURES].join(path.delimiter),
+        PATCHBAY_IMPORT_ROOTS: [
+          MASSDRIVER_FIXTURES,
+          E2E_IMPORT_FIXTURES,
+          MASSDRIVER_CLASS_FIXTURES,
+        ].join(path.delimiter),
       },
       stdio: ["ignore", "inherit", "inherit"],
     },

@@ -104,7 +104,7 @@ function SlotRow({
     >
       {kind === "target" ? menu : null}
       <span className={missing ? "font-medium text-red-700" : "text-slate-700"}>{slot.key}</span>
-      <span className="truncate text-slate-400">{slot.type}</span>
+      <span className="truncate text-slate-500">{slot.type}</span>
       {missing ? <span className="text-red-700">required</span> : null}
       {filledBy ? (
         <span

@@ -7,6 +7,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { ParamForm, type ParamValues } from "@/components/forms/param-form";
 import { Button } from "@/components/ui/button";
+import { mergeParams, schemaDefaults } from "@/server/domain/access/params";
+import { missingRequired } from "@/server/domain/catalog/required";
 import { COMPONENT_NAME_PATTERN, COMPONENT_NAME_RULE } from "@/server/domain/graph/ops";
 import { bundleRef, type InstanceConfig } from "@/server/domain/graph/types";
 import { shownInstance } from "@/server/domain/instances/shown";
@@ -109,6 +111,10 @@ export function ConfigureTab({
     [bundle, pinned],
   );
   const [draft, setDraft] = useState<ParamValues>(current.params);
+  // A preset chosen that leaves required fields to the developer: saved once they are filled.
+  const [pending, setPending] = useState<{ preset: string | null; presetVersion?: number } | null>(
+    null,
+  );
   const sent = useRef<unknown>(current.params);
   const ids = useId();
 
@@ -178,9 +184,21 @@ export function ConfigureTab({
         onChange={(config, label) => {
           // The form shows the new values at once (it only follows the store for outside changes).
           setDraft(config.params);
+          const layered = bundle ? mergeParams(schemaDefaults(bundle.params), config.params) : {};
+          if (bundle && missingRequired(bundle.params, layered).length > 0) {
+            setPending({ preset: config.preset, presetVersion: config.presetVersion });
+            return;
+          }
+          setPending(null);
           save(config, `${label} on ${component.name} in ${environmentName}`);
         }}
       />
+      {pending ? (
+        <p role="status" className="rounded-md bg-amber-50 p-2 text-xs text-amber-900">
+          “{pending.preset}” leaves required fields to you: fill them below and it is saved with
+          them.
+        </p>
+      ) : null}
       <p className="text-xs text-slate-500">
         Values below apply to <strong>{environmentName}</strong> only; the diagram is shared by
         every environment.
@@ -210,14 +228,19 @@ export function ConfigureTab({
             setDraft(values);
             // Only valid values go to the diagram (the store saves once typing pauses, and the
             // server checks again); errors stay inline.
-            const refused = pinned ? checkParams(values, pinned.version).length > 0 : false;
+            // A required field left empty (a partial preset) waits for the developer too.
+            const refused =
+              (pinned ? checkParams(values, pinned.version).length > 0 : false) ||
+              missingRequired(bundle.params, values).length > 0;
             if (
               errors.length === 0 &&
               !refused &&
               JSON.stringify(values) !== JSON.stringify(current.params)
             ) {
+              const chosen = pending ?? current;
+              setPending(null);
               save(
-                { params: values, preset: current.preset, presetVersion: current.presetVersion },
+                { params: values, preset: chosen.preset, presetVersion: chosen.presetVersion },
                 `edit ${component.name} in ${environmentName}`,
               );
             }

@@ -50,6 +50,8 @@ function Pointer({
           Set {slot} under Configure → Secrets
         </button>
       );
+    case "missing-param":
+      return <span className="text-xs text-slate-600">Fill “{slot}” under Configure.</span>;
     case "missing-required":
       return (
         <span className="text-xs text-slate-600">

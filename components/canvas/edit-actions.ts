@@ -1,5 +1,6 @@
 // Edits that need more than one operation, as pure functions of the store's state: add a
 // bundle, delete a selection (with what makes it worth confirming), duplicate a selection.
+import { missingRequired } from "@/server/domain/catalog/required";
 import { uniqueComponentName } from "@/server/domain/graph/naming";
 import type { Op } from "@/server/domain/graph/ops";
 import { environmentRefusal } from "@/server/domain/presets/pin-rules";
@@ -13,7 +14,9 @@ const newId = () => crypto.randomUUID();
 /**
  * A new component with each environment's default instance. Where no preset is allowed and
  * the organization's guardrail refuses custom values (production), the instance is left
- * unconfigured rather than refusing the whole component: ops must author a preset for it.
+ * unconfigured rather than refusing the whole component: ops must author a preset for it. So is
+ * an instance whose starting values leave a required field unset (a partial preset): the form
+ * shows the preset and the developer's values are saved once the field is filled.
  */
 export function addComponentOp(
   diagram: Diagram,
@@ -28,6 +31,7 @@ export function addComponentOp(
   );
   const instances = environments.flatMap((env) => {
     const { config } = startingInstance(bundle.params, bundle.presets, env);
+    if (missingRequired(bundle.params, config.params).length > 0) return [];
     return config.preset === null && environmentRefusal(null, env, requireProductionPresets)
       ? []
       : [[env.id, config] as const];

@@ -9,6 +9,7 @@ import { AccessTab } from "./access-tab";
 import { useCanvas } from "./canvas-context";
 import { ConfigureTab } from "./configure-tab";
 import { DeployTab } from "./deploy-tab";
+import { RunbookSection } from "./runbook-section";
 import { RuntimeTab } from "./runtime-tab";
 
 type Tab = "configure" | "access" | "runtime" | "deploy" | "history";
@@ -103,6 +104,7 @@ export function Inspector({
           />
         )}
       </TabPanel>
+      <RunbookSection componentId={componentId} organizationId={organizationId} />
     </aside>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { ParamForm } from "@/components/forms/param-form";
 import { useTRPC } from "@/components/trpc";
+import { Markdown } from "@/components/ui/markdown";
 import { PolicyList } from "./policy-list";
 import { PresetTable } from "./preset-table";
 import { SlotList } from "./slot-list";
@@ -172,6 +173,14 @@ export function BundlePage({
         </p>
         <PresetTable presets={b.presets} />
       </Section>
+
+      {b.runbook ? (
+        <Section title="Runbook" hint="The operator guide imported with this version.">
+          <div className="rounded-xl bg-white p-5 ring-1 ring-slate-200">
+            <Markdown source={b.runbook} />
+          </div>
+        </Section>
+      ) : null}
 
       {b.readme ? (
         <Section title="README">

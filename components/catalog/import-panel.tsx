@@ -13,10 +13,12 @@ function Issues({
   title,
   items,
   tone,
+  open = tone === "error",
 }: {
   title: string;
   items: Issue[];
   tone: "warning" | "error";
+  open?: boolean;
 }) {
   if (items.length === 0) return null;
   const color =
@@ -24,10 +26,7 @@ function Issues({
       ? "text-red-800 bg-red-50 ring-red-200"
       : "text-amber-900 bg-amber-50 ring-amber-200";
   return (
-    <details
-      className={`rounded-md p-3 text-xs ring-1 ring-inset ${color}`}
-      open={tone === "error"}
-    >
+    <details className={`rounded-md p-3 text-xs ring-1 ring-inset ${color}`} open={open}>
       <summary className="cursor-pointer font-medium">
         {items.length} {title}
       </summary>
@@ -127,8 +126,20 @@ export function ImportPanel({ organizationId }: { organizationId: string }) {
               </li>
             ))}
           </ul>
+          {preview.data.massdriverTypes.length > 0 ? (
+            <p className="text-sm text-slate-600">
+              {preview.data.massdriverTypes.length} Massdriver types (<code>types/*.json</code>) are
+              kept for the type URLs of bundles imported now or later.
+            </p>
+          ) : null}
           <Issues title="errors (not imported)" items={preview.data.errors} tone="error" />
-          <Issues title="warnings" items={preview.data.warnings} tone="warning" />
+          {/* Open before confirming: every change the import makes to a file is listed here. */}
+          <Issues title="warnings" items={preview.data.warnings} tone="warning" open />
+          {preview.data.warnings.length > 0 ? (
+            <p className="text-xs text-slate-600">
+              Review the warnings before importing: each names the file and the path it concerns.
+            </p>
+          ) : null}
           <Button
             disabled={
               importing.isPending ||

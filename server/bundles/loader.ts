@@ -14,7 +14,9 @@ import type {
   Catalog,
   CatalogError,
 } from "@/server/domain/catalog/types";
+import { definitionDigest } from "./digest";
 import { createAjv } from "./json-schema";
+import { MAX_RUNBOOK_CHARS, RUNBOOK_FILE } from "./massdriver-runbook";
 import { validateArtifactType } from "./validate-artifact-type";
 import { validateBundle } from "./validate-bundle";
 
@@ -157,7 +159,11 @@ export function loadCatalog(root: string): Catalog {
           expectedName: entry.name,
         });
     errors.push(...result.errors);
-    const def = "definition" in result ? result.definition : undefined;
+    const def = withRunbook(
+      "definition" in result ? result.definition : undefined,
+      entry.dir,
+      errors,
+    );
     if (!def) continue;
     if (bundles.has(def.name)) {
       errors.push({
@@ -171,6 +177,31 @@ export function loadCatalog(root: string): Catalog {
     }
   }
   return { bundles: [...bundles.values()], artifactTypes: [...types.values()], errors };
+}
+
+/**
+ * A bundle directory's `operator.md` (the runbook an import wrote, or one written by hand) joins
+ * its definition and its digest: a changed guide at a published version is refused like any
+ * other change.
+ */
+function withRunbook(
+  def: BundleDefinition | undefined,
+  dir: string,
+  errors: CatalogError[],
+): BundleDefinition | undefined {
+  const file = path.join(dir, RUNBOOK_FILE);
+  if (!def || !existsSync(file)) return def;
+  const runbook = readFileSync(file, "utf8");
+  if (runbook.length > MAX_RUNBOOK_CHARS) {
+    errors.push({
+      file,
+      path: "/",
+      rule: "runbook-too-long",
+      message: `the operator guide is longer than ${MAX_RUNBOOK_CHARS} characters`,
+    });
+    return undefined;
+  }
+  return { ...def, runbook, digest: definitionDigest({ digest: def.digest, runbook }) };
 }
 
 /** `file: path: rule: message`, the one-line form printed by `npm run bundles:check`. */

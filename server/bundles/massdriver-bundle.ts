@@ -5,8 +5,9 @@
 import { toPointer } from "@/server/domain/catalog/schema-path";
 import type { JsonSchema, Provisioner, ShippedPreset } from "@/server/domain/catalog/types";
 import { jqToTemplate } from "./massdriver-jq";
-import { cleanSchema, type ConvertContext } from "./massdriver-schema";
+import { cleanSchema, inlineFileRefs, type ConvertContext } from "./massdriver-schema";
 import { lucideIconFor } from "./massdriver-types";
+import { dropUnknownOrder } from "./massdriver-ui";
 
 export interface BundleDocument {
   name: string;
@@ -182,13 +183,22 @@ export function convertBundle(doc: Record<string, unknown>, ctx: ConvertContext)
   }
   const rawParams = (doc.params ?? {}) as Record<string, unknown>;
   const { examples: _examples, ...paramSchema } = rawParams;
-  const params = cleanSchema(paramSchema, ["params"], ctx);
+  // File refs and Massdriver type URLs are inlined first, so the cleaning sees their keywords.
+  const params = cleanSchema(
+    inlineFileRefs(paramSchema, ctx.file, ctx, ["params"]),
+    ["params"],
+    ctx,
+  );
   if (params.type === undefined) params.type = "object";
   if (doc.dependencies !== undefined) {
     // v2 puts param dependencies beside params; they only make sense inside the schema.
     params.dependencies = {
       ...((params.dependencies as object) ?? {}),
-      ...(cleanSchema({ dependencies: doc.dependencies }, [], ctx).dependencies as object),
+      ...(cleanSchema(
+        { dependencies: inlineFileRefs(doc.dependencies, ctx.file, ctx, ["dependencies"]) },
+        [],
+        ctx,
+      ).dependencies as object),
     };
     ctx.warnings.push({
       file: ctx.file,
@@ -204,7 +214,7 @@ export function convertBundle(doc: Record<string, unknown>, ctx: ConvertContext)
     icon: lucideIconFor(name),
     category: "Imported",
     params,
-    ui: (doc.ui ?? {}) as Record<string, unknown>,
+    ui: dropUnknownOrder(doc.ui, params, ctx),
     presets: convertPresets(rawParams, ctx),
     connections: convertSlots(doc.connections, "connections", ctx) as BundleDocument["connections"],
     artifacts: convertSlots(doc.artifacts, "artifacts", ctx),

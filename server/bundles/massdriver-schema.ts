@@ -6,6 +6,7 @@ import { toPointer } from "@/server/domain/catalog/schema-path";
 import type { CatalogError, CatalogWarning, JsonSchema } from "@/server/domain/catalog/types";
 import { containedPath, readContainedFile } from "./contained-path";
 import { unknownKeywords } from "./json-schema";
+import { isUrl, massdriverTypeName, type TypeSources } from "./massdriver-type-refs";
 
 export interface ConvertContext {
   file: string;
@@ -13,13 +14,16 @@ export interface ConvertContext {
   root: string;
   warnings: CatalogWarning[];
   errors: CatalogError[];
+  /** Where Massdriver type URLs resolve; without it every such URL is a missing type. */
+  types?: TypeSources;
 }
 
 type Json = unknown;
 
 /**
  * Inline `$ref`s to other files (`../types/port.json`), relative to the referencing file and
- * only inside the import root (links resolved). Local refs (`#/…`) are left for the loader.
+ * only inside the import root (links resolved), and Massdriver type URLs (see
+ * massdriver-type-refs.ts) without fetching anything. Local refs (`#/…`) are left for the loader.
  * A file already on the stack is a cycle. Errors name the ref, never the target's content.
  */
 export function inlineFileRefs(
@@ -33,61 +37,119 @@ export function inlineFileRefs(
     return value.map((v, i) => inlineFileRefs(v, file, ctx, [...at, i], stack));
   if (value === null || typeof value !== "object") return value;
   const record = value as Record<string, Json>;
-  if (
-    typeof record.$ref === "string" &&
-    !record.$ref.startsWith("#") &&
-    /\.json$/.test(record.$ref)
-  ) {
-    const ref = record.$ref;
-    const where = toPointer([...at, "$ref"]);
+  const ref = record.$ref;
+  if (typeof ref === "string" && isUrl(ref))
+    return inlineTypeUrl(record, ref, file, ctx, at, stack);
+  if (typeof ref === "string" && !ref.startsWith("#") && /\.json$/.test(ref)) {
     const contained = containedPath(ctx.root, path.dirname(file), ref);
     if (contained.problem) {
       const rule = contained.problem.rule === "not-found" ? "ref-missing" : contained.problem.rule;
-      ctx.errors.push({ file: ctx.file, path: where, rule, message: contained.problem.message });
-      return {};
-    }
-    const target = contained.path;
-    if (stack.includes(target)) {
       ctx.errors.push({
         file: ctx.file,
-        path: where,
-        rule: "ref-cycle",
-        message: `cyclic file $ref to ${ref}`,
+        path: toPointer([...at, "$ref"]),
+        rule,
+        message: contained.problem.message,
       });
       return {};
     }
-    const read = readContainedFile(target, ref);
-    let loaded: Json;
-    try {
-      if (read.problem) throw new Error(read.problem.message);
-      loaded = JSON.parse(read.text);
-    } catch {
-      // The parser's message quotes the file's first bytes: name the ref and the rule only.
-      ctx.errors.push({
-        file: ctx.file,
-        path: where,
-        rule: read.problem ? read.problem.rule : "ref-invalid",
-        message: read.problem ? read.problem.message : `"${ref}" is not valid JSON`,
-      });
-      return {};
-    }
-    const { $ref: _ref, ...siblings } = record;
-    // A referenced file's own `$schema` only restates the dialect; it is not content.
-    if (loaded && typeof loaded === "object") delete (loaded as Record<string, Json>).$schema;
-    const inlined = inlineFileRefs(loaded, target, ctx, at, [...stack, target]) as Record<
-      string,
-      Json
-    >;
-    // Siblings (title, description, default) refine the referenced schema, as in the source.
-    return {
-      ...inlined,
-      ...(inlineFileRefs(siblings, file, ctx, at, stack) as Record<string, Json>),
-    };
+    return inlineTarget(record, ref, contained.path, file, ctx, at, stack);
   }
   const out: Record<string, Json> = {};
   for (const [key, v] of Object.entries(record))
     out[key] = inlineFileRefs(v, file, ctx, [...at, key], stack);
   return out;
+}
+
+/** A Massdriver type URL: this import's `types/` file, else the organization's stored type. */
+function inlineTypeUrl(
+  record: Record<string, Json>,
+  ref: string,
+  file: string,
+  ctx: ConvertContext,
+  at: (string | number)[],
+  stack: string[],
+): Json {
+  const where = toPointer([...at, "$ref"]);
+  const name = massdriverTypeName(ref);
+  if (name === undefined) {
+    ctx.errors.push({
+      file: ctx.file,
+      path: where,
+      rule: "ref-url",
+      message: `"${ref}" is a URL and Patchbay never fetches $refs: only Massdriver artifact-definition types (…/types/<name>.json) resolve, against imported definitions`,
+    });
+    return {};
+  }
+  const inBatch = ctx.types?.batch.get(name);
+  if (inBatch) return inlineTarget(record, ref, inBatch, file, ctx, at, stack);
+  const stored = ctx.types?.stored.get(name);
+  if (!stored) {
+    ctx.errors.push({
+      file: ctx.file,
+      path: where,
+      rule: "ref-type-missing",
+      message: `Massdriver type "${name}" is not imported: import the artifact definitions (their types/ folder) first or together`,
+    });
+    return {};
+  }
+  const { $ref: _ref, ...siblings } = record;
+  return {
+    ...(structuredClone(stored) as Record<string, Json>),
+    ...(inlineFileRefs(siblings, file, ctx, at, stack) as Record<string, Json>),
+  };
+}
+
+/** Reads `target` (a real path inside the root), inlines its refs, merges `record`'s siblings. */
+function inlineTarget(
+  record: Record<string, Json>,
+  ref: string,
+  target: string,
+  file: string,
+  ctx: ConvertContext,
+  at: (string | number)[],
+  stack: string[],
+): Json {
+  const where = toPointer([...at, "$ref"]);
+  if (stack.includes(target)) {
+    ctx.errors.push({
+      file: ctx.file,
+      path: where,
+      rule: "ref-cycle",
+      message: `cyclic file $ref to ${ref}`,
+    });
+    return {};
+  }
+  const read = readContainedFile(target, ref);
+  let loaded: Json;
+  try {
+    if (read.problem) throw new Error(read.problem.message);
+    loaded = JSON.parse(read.text);
+  } catch {
+    // The parser's message quotes the file's first bytes: name the ref and the rule only.
+    ctx.errors.push({
+      file: ctx.file,
+      path: where,
+      rule: read.problem ? read.problem.rule : "ref-invalid",
+      message: read.problem ? read.problem.message : `"${ref}" is not valid JSON`,
+    });
+    return {};
+  }
+  const { $ref: _ref, ...siblings } = record;
+  // A referenced file's own `$schema` and `$id` name the dialect and the file, not content (two
+  // inlined copies of one `$id` would even clash).
+  if (loaded && typeof loaded === "object") {
+    delete (loaded as Record<string, Json>).$schema;
+    delete (loaded as Record<string, Json>).$id;
+  }
+  const inlined = inlineFileRefs(loaded, target, ctx, at, [...stack, target]) as Record<
+    string,
+    Json
+  >;
+  // Siblings (title, description, default) refine the referenced schema, as in the source.
+  return {
+    ...inlined,
+    ...(inlineFileRefs(siblings, file, ctx, at, stack) as Record<string, Json>),
+  };
 }
 
 const POSIX_CLASSES: Record<string, string> = {

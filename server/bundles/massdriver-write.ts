@@ -8,6 +8,7 @@ import type { CatalogWarning } from "@/server/domain/catalog/types";
 import { containedPath, isInside } from "./contained-path";
 import { ARTIFACT_TYPES_DIR, BUNDLE_FILE, IMPORTED_DIR } from "./loader";
 import type { MassdriverImport } from "./massdriver";
+import { RUNBOOK_FILE } from "./massdriver-runbook";
 
 export interface WriteReport {
   written: string[];
@@ -45,7 +46,7 @@ export function writeImport(
     report.written.push(target);
   }
 
-  for (const { file, document } of result.documents.bundles) {
+  for (const { file, document, runbook } of result.documents.bundles) {
     if (!validBundles.has(file)) continue;
     if (shipped(document.name)) {
       report.warnings.push({
@@ -59,6 +60,10 @@ export function writeImport(
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, BUNDLE_FILE), HEADER + stringify(document, { lineWidth: 0 }));
     report.written.push(path.join(dir, BUNDLE_FILE));
+    if (runbook !== undefined) {
+      writeFileSync(path.join(dir, RUNBOOK_FILE), runbook);
+      report.written.push(path.join(dir, RUNBOOK_FILE));
+    }
     for (const step of document.steps) {
       const source = containedPath(importRoot, path.dirname(file), step.path);
       const destination = path.join(dir, step.path);

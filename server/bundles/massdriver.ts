@@ -10,10 +10,14 @@ import type {
   CatalogError,
   CatalogWarning,
 } from "@/server/domain/catalog/types";
+import type { JsonSchema } from "@/server/domain/catalog/types";
 import { isInside, readContainedFile } from "./contained-path";
+import { definitionDigest } from "./digest";
 import { createAjv } from "./json-schema";
 import { convertBundle, type BundleDocument } from "./massdriver-bundle";
-import type { ConvertContext } from "./massdriver-schema";
+import { presetGaps, readRunbook } from "./massdriver-runbook";
+import { inlineFileRefs, type ConvertContext } from "./massdriver-schema";
+import { batchTypes, type TypeSources } from "./massdriver-type-refs";
 import {
   convertV1ArtifactDefinition,
   convertV2Type,
@@ -28,9 +32,14 @@ export interface MassdriverImport {
   artifactTypes: ArtifactTypeDefinition[];
   warnings: CatalogWarning[];
   errors: CatalogError[];
+  /**
+   * Massdriver's type fragments (`types/<name>.json`) read by this import, refs inlined: bundles
+   * imported later resolve their type URLs against them.
+   */
+  schemaTypes: { name: string; file: string; schema: JsonSchema }[];
   /** The converted documents in Patchbay's on-disk shape, with the file each came from. */
   documents: {
-    bundles: { file: string; document: BundleDocument }[];
+    bundles: { file: string; document: BundleDocument; runbook?: string }[];
     artifactTypes: { file: string; document: ArtifactTypeDocument }[];
   };
 }
@@ -43,6 +52,8 @@ export interface ImportOptions {
   root: string;
   /** Types bundles may reference besides the imported ones (usually the shipped catalog). */
   knownTypes?: ArtifactTypeDefinition[];
+  /** Massdriver type fragments imported before (by name), for `…/types/<name>.json` URL refs. */
+  storedTypes?: ReadonlyMap<string, JsonSchema>;
 }
 
 /**
@@ -55,6 +66,7 @@ export function importMassdriverPath(target: string, options: ImportOptions): Ma
     artifactTypes: [],
     warnings: [],
     errors: [],
+    schemaTypes: [],
     documents: { bundles: [], artifactTypes: [] },
   };
   const { root } = options;
@@ -82,7 +94,8 @@ export function importMassdriverPath(target: string, options: ImportOptions): Ma
   const files = statSync(start).isDirectory() ? listFiles(root, start, result.errors) : [start];
   const directFile = files.length === 1 && files[0] === start;
   let fragments = 0;
-  const bundleDocs: { file: string; document: BundleDocument }[] = [];
+  const bundleDocs: MassdriverImport["documents"]["bundles"] = [];
+  const types: TypeSources = { batch: batchTypes(files), stored: options.storedTypes ?? new Map() };
   for (const file of files) {
     const read = readContainedFile(file, path.relative(root, file));
     if (read.problem) {
@@ -95,7 +108,13 @@ export function importMassdriverPath(target: string, options: ImportOptions): Ma
       continue;
     }
     const classified = classify(file, read.text);
-    const ctx: ConvertContext = { file, root, warnings: result.warnings, errors: result.errors };
+    const ctx: ConvertContext = {
+      file,
+      root,
+      warnings: result.warnings,
+      errors: result.errors,
+      types,
+    };
     switch (classified.kind) {
       case "v1-artifact":
         result.documents.artifactTypes.push({
@@ -111,7 +130,11 @@ export function importMassdriverPath(target: string, options: ImportOptions): Ma
         });
         break;
       case "bundle":
-        bundleDocs.push({ file, document: convertBundle(classified.doc, ctx) });
+        bundleDocs.push({
+          file,
+          document: convertBundle(classified.doc, ctx),
+          ...readRunbook(file, ctx),
+        });
         break;
       case "preview":
         result.warnings.push({
@@ -123,6 +146,12 @@ export function importMassdriverPath(target: string, options: ImportOptions): Ma
         break;
       case "fragment":
         fragments++;
+        if (types.batch.get(path.basename(file, ".json")) === file)
+          result.schemaTypes.push({
+            name: path.basename(file, ".json"),
+            file,
+            schema: inlineFileRefs(JSON.parse(read.text), file, ctx) as JsonSchema,
+          });
         if (directFile)
           result.warnings.push({
             file,
@@ -179,7 +208,7 @@ function validateImported(result: MassdriverImport, options: ImportOptions) {
       types.set(definition.name, definition);
     }
   }
-  for (const { file, document } of result.documents.bundles) {
+  for (const { file, document, runbook } of result.documents.bundles) {
     // A bundle imported without its artifact definitions still converts: unknown types
     // get an open stand-in here, and the gap is reported so it can be imported later.
     const lookup = new Map(types);
@@ -211,8 +240,20 @@ function validateImported(result: MassdriverImport, options: ImportOptions) {
       source: file,
       ajv,
       types: lookup,
+      partialPresets: true,
     });
     result.errors.push(...errors);
-    if (definition) result.bundles.push(definition);
+    if (!definition) continue;
+    result.warnings.push(...presetGaps(file, definition));
+    // The guide is part of what was published: a changed guide at the same version is refused.
+    result.bundles.push(
+      runbook === undefined
+        ? definition
+        : {
+            ...definition,
+            runbook,
+            digest: definitionDigest({ digest: definition.digest, runbook }),
+          },
+    );
   }
 }

@@ -31,6 +31,11 @@ export interface BundleContext {
   /** Directory holding the IaC; when absent, step paths are not checked nor hashed (imports). */
   dir?: string;
   expectedName?: string;
+  /**
+   * Presets are partial (Massdriver imports): a preset may leave required fields to the
+   * developer; every other rule of the params still holds for the values it sets.
+   */
+  partialPresets?: boolean;
 }
 
 interface RawBundle {
@@ -132,12 +137,10 @@ function checkParams(raw: RawBundle, ctx: BundleContext) {
     }
     names.add(preset.name);
     if (!validate(preset.values)) {
-      for (const e of ajvErrors(
-        ctx.file,
-        `/presets/${i}/values`,
-        "preset-invalid",
-        validate.errors,
-      )) {
+      const broken = ctx.partialPresets
+        ? validate.errors?.filter((e) => e.keyword !== "required")
+        : validate.errors;
+      for (const e of ajvErrors(ctx.file, `/presets/${i}/values`, "preset-invalid", broken)) {
         errors.push({ ...e, message: `preset "${preset.name}": ${e.message}` });
       }
     }

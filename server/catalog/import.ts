@@ -6,16 +6,18 @@
 // organization: no other organization sees it.
 import type { AuditContext } from "../audit/types";
 import { auditedWrite } from "../changes/audited-write";
+import { definitionDigest } from "../bundles/digest";
 import { importMassdriverPath } from "../bundles/massdriver";
 import { AppError } from "../domain/errors";
 import * as repo from "../repositories/catalog";
 import * as reads from "../repositories/catalog-reads";
+import { listMassdriverTypes, saveMassdriverTypes } from "../repositories/massdriver-types";
 import { checkImportPath } from "./import-roots";
 import { planIsEmpty, planSync } from "./plan";
 import { applyPlan, summarize } from "./sync";
 
 export interface ImportResult {
-  added: ReturnType<typeof summarize>;
+  added: ReturnType<typeof summarize> & { massdriverTypes: string[] };
   warnings: { file: string; path: string; message: string }[];
   errors: { file: string; path: string; rule: string; message: string }[];
 }
@@ -29,8 +31,10 @@ export async function importIntoCatalog(
   const converted = importMassdriverPath(path, {
     root,
     knownTypes: await reads.listArtifactTypes(organizationId),
+    storedTypes: await listMassdriverTypes(organizationId),
   });
   const warnings = [...converted.warnings];
+  const failed = new Set(converted.errors.map((e) => e.file));
   return auditedWrite(ctx, async (tx) => {
     await repo.lockCatalog(tx);
     // A shared (shipped) name is never shadowed: an import neither becomes a new version of it
@@ -63,7 +67,15 @@ export async function importIntoCatalog(
       return false;
     });
     const errors = [...converted.errors, ...plan.refused];
-    if (planIsEmpty(plan)) {
+    // Type fragments are kept for bundles imported later (their `…/types/<name>.json` URLs).
+    const massdriverTypes = await saveMassdriverTypes(
+      tx,
+      organizationId,
+      converted.schemaTypes
+        .filter((t) => !failed.has(t.file))
+        .map((t) => ({ name: t.name, schema: t.schema, digest: definitionDigest(t.schema) })),
+    );
+    if (planIsEmpty(plan) && massdriverTypes.length === 0) {
       const why =
         errors.length > 0
           ? `${errors.length} error(s), nothing valid to add`
@@ -73,7 +85,7 @@ export async function importIntoCatalog(
       });
     }
     await applyPlan(tx, plan, () => "massdriver", organizationId);
-    const added = summarize(plan);
+    const added = { ...summarize(plan), massdriverTypes };
     return {
       result: { added, warnings, errors },
       audit: {

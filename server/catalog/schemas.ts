@@ -62,6 +62,8 @@ export const bundleDetailDto = bundleSummaryDto.extend({
   ),
   steps: z.array(z.object({ path: z.string(), provisioner: z.string() })),
   readme: z.string().nullable(),
+  /** The operator guide imported with this version (Massdriver's operator.md), Markdown. */
+  runbook: z.string().nullable(),
 });
 
 export const categoryDto = z.object({ name: z.string(), count: z.number().int() });
@@ -81,6 +83,8 @@ export const importPreviewDto = z.object({
   artifactTypes: z.array(
     z.object({ name: z.string(), label: z.string(), policies: z.array(z.string()) }),
   ),
+  /** Massdriver type fragments (`types/<name>.json`) read, kept for later type URLs. */
+  massdriverTypes: z.array(z.string()),
   warnings: z.array(issue),
   errors: z.array(issue.extend({ rule: z.string() })),
 });
@@ -90,6 +94,7 @@ export const importResultDto = z.object({
     bundleVersions: z.array(z.string()),
     artifactTypes: z.array(z.string()),
     presets: z.array(z.string()),
+    massdriverTypes: z.array(z.string()),
   }),
   warnings: z.array(issue),
   errors: z.array(issue.extend({ rule: z.string() })),

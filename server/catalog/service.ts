@@ -8,6 +8,7 @@ import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog
 import { AppError } from "../domain/errors";
 import type * as repo from "../repositories/catalog";
 import * as reads from "../repositories/catalog-reads";
+import { listMassdriverTypes } from "../repositories/massdriver-types";
 import { checkImportPath } from "./import-roots";
 import { orderValues } from "./property-order";
 import { readBundleReadme } from "./readme";
@@ -133,6 +134,7 @@ export async function bundleDetail(
     outputTypes,
     steps: def.steps,
     readme: readBundleReadme(def.source),
+    runbook: await reads.findRunbook(organizationId, name, chosen.version),
   };
 }
 
@@ -141,9 +143,12 @@ export async function previewMassdriverImport(
   organizationId: string,
   target: string,
 ): Promise<z.infer<typeof importPreviewDto>> {
-  const knownTypes = await reads.listArtifactTypes(organizationId);
+  const [knownTypes, storedTypes] = await Promise.all([
+    reads.listArtifactTypes(organizationId),
+    listMassdriverTypes(organizationId),
+  ]);
   const { path, root } = checkImportPath(target);
-  const result = importMassdriverPath(path, { root, knownTypes });
+  const result = importMassdriverPath(path, { root, knownTypes, storedTypes });
   return {
     bundles: result.bundles.map((b) => ({
       name: b.name,
@@ -156,6 +161,7 @@ export async function previewMassdriverImport(
       label: t.label,
       policies: t.policies.map((p) => p.id),
     })),
+    massdriverTypes: result.schemaTypes.map((t) => t.name),
     warnings: result.warnings,
     errors: result.errors,
   };

@@ -49,6 +49,23 @@ export async function findBundle(organizationId: string, name: string): Promise<
   return row ? toBundleDto(row) : null;
 }
 
+/** The runbook (operator guide) of a bundle version `organizationId` may see, or null. */
+export async function findRunbook(
+  organizationId: string,
+  name: string,
+  version: string,
+): Promise<string | null> {
+  const rows = await prisma().bundle.findMany({
+    where: { name, ...visibleTo(organizationId) },
+    select: {
+      name: true,
+      organizationId: true,
+      versions: { where: { version }, select: { runbook: true } },
+    },
+  });
+  return ownWins(rows, (r) => r.name)[0]?.versions[0]?.runbook ?? null;
+}
+
 /**
  * The newest row of every artifact type name `organizationId` may see (older digests stay for old
  * bundle versions).

@@ -173,8 +173,16 @@ export async function insertBundleVersion(
         data: { organizationId: owner, name: def.name, source, ...display },
         select: { id: true },
       });
+  // The runbook is read only where it is shown: it stays out of the definition every canvas reads.
+  const { runbook, ...definition } = def;
   await tx.bundleVersion.create({
-    data: { bundleId: bundle.id, version: def.version, digest: def.digest, definition: json(def) },
+    data: {
+      bundleId: bundle.id,
+      version: def.version,
+      digest: def.digest,
+      definition: json(definition),
+      runbook: runbook ?? null,
+    },
   });
 }
 

@@ -107,8 +107,12 @@ export interface ResolveProblem {
     | "unknown-policy"
     | "missing-required"
     | "missing-secret"
+    | "missing-param"
     | "grant";
-  /** The slot concerned, or the secret's name for `missing-secret`. */
+  /**
+   * The slot concerned, the secret's name for `missing-secret`, the param's dotted path for
+   * `missing-param`.
+   */
   slot: string;
   linkId?: string;
   message: string;

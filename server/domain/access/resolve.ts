@@ -1,6 +1,7 @@
 // Everything one instance's deployment receives, computed in one pure function: params,
 // connection payloads, metadata, env vars, secrets status and the grants of every line.
 // The Access and Runtime tabs show exactly this, so what is shown is what is deployed.
+import { missingRequired } from "../catalog/required";
 import { renderEnv, secretStatus, type EnvConnection } from "./env";
 import { metadataBag } from "./metadata";
 import { resolveParams } from "./params";
@@ -36,6 +37,13 @@ export function resolveInstance(input: ResolveInstanceInput): InstanceResolution
     preset: instance.preset,
     overrides: instance.params,
   });
+  // A partial preset may leave a required param to the developer: nothing deploys without it.
+  for (const path of missingRequired(bundle.params, params))
+    problems.push({
+      rule: "missing-param",
+      slot: path,
+      message: `required param "${path}" is not set`,
+    });
   const metadata = metadataBag({ ...input, deploymentId: instance.deploymentId });
   const slots = new Map(bundle.connections.map((s) => [s.key, s]));
   const linksBySlot = new Map(input.links.map((l) => [l.slot, l]));

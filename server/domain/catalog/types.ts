@@ -84,6 +84,11 @@ export interface BundleDefinition {
   digest: string;
   /** Where it was loaded from, relative to the catalog root (for error messages). */
   source: string;
+  /**
+   * The operator guide (Massdriver's `operator.md`, Markdown), shown as the component's runbook.
+   * Part of the digest; stored beside the version, not inside its definition.
+   */
+  runbook?: string;
 }
 
 /** One AWS IAM statement. `Resource` must be a template such as `{{artifact.arn}}`. */

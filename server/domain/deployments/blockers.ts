@@ -37,6 +37,7 @@ export interface BlockerFacts {
 
 type BlockerRule =
   | "missing-secret"
+  | "missing-param"
   | "missing-required"
   | "unknown-slot"
   | "unknown-artifact-type"
@@ -61,6 +62,13 @@ function fromProblem(
       field: `secrets.${problem.slot}`,
       rule: problem.rule,
       message: `required secret "${problem.slot}" is not set in ${environment}`,
+    };
+  }
+  if (problem.rule === "missing-param") {
+    return {
+      field: `params.${problem.slot}`,
+      rule: problem.rule,
+      message: `required param "${problem.slot}" is not set in ${environment}`,
     };
   }
   // Every other problem concerns an input slot (its line, its type, its policies).
