@@ -267,6 +267,10 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
     minimum: "viewer",
     input: (f) => ({ projectId: f.projectId, componentId: f.api, environmentId: f.staging }),
   },
+  "access.blockers": {
+    minimum: "viewer",
+    input: (f) => ({ projectId: f.projectId, environmentId: f.production }),
+  },
   "access.recordOutputs": {
     minimum: "ops",
     input: (f) => ({

@@ -5,7 +5,6 @@
 import {
   Background,
   Controls,
-  MiniMap,
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
@@ -16,21 +15,26 @@ import {
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
-import { leastPrivileged } from "@/server/domain/access/policies";
 import { canConnect, orient } from "@/server/domain/graph/connect";
 import { useCanvas, useCanvasStore, useConnectionChannel } from "./canvas-context";
 import { ComponentNodeMemo } from "./component-node";
 import { ConnectionHint, EmptyDiagram } from "./canvas-hints";
 import { ConfirmDialog } from "./confirm-dialog";
-import { addComponentOp, deleteSelection, type DeletePlan } from "./edit-actions";
+import { addComponent } from "./add-component";
+import { connect } from "./link-actions";
+import { deleteSelection, type DeletePlan } from "./edit-actions";
 import { HelpOverlay } from "./help-overlay";
 import { LinkEdgeMemo } from "./link-edge";
 import { useCanvasShortcuts } from "./use-canvas-shortcuts";
 import { BUNDLE_MIME } from "./palette";
 import { CanvasToolbar } from "./canvas-toolbar";
 import { ExportMenu } from "./export-menu";
+import { CanvasMinimap } from "./canvas-minimap";
+import { useContainerSize, useKeepSelectionInView } from "./use-keep-in-view";
 import { FIT, MIN_ZOOM } from "./node-geometry";
 import { useOpeningViewport } from "./use-opening-viewport";
+import { labelSize } from "./label-placement";
+import { linkLabelText, useLabelPlacement } from "./use-label-placement";
 
 // Module scope: React Flow re-renders every node when these objects change identity.
 const nodeTypes = { component: ComponentNodeMemo };
@@ -70,49 +74,29 @@ export function CanvasEditor() {
         : nodes,
     [nodes, dragging],
   );
+  useLabelPlacement(shown, edges);
   const flow = useReactFlow();
   const initialized = useNodesInitialized();
   const [confirm, setConfirm] = useState<DeletePlan | null>(null);
   const [help, setHelp] = useState(false);
   const container = useRef<HTMLElement>(null);
   const opening = useOpeningViewport(container);
+  const size = useContainerSize(container);
+  // The inspector or a line's panel is open beside the canvas: the minimap folds away.
+  const inspecting = useCanvas(
+    (s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected),
+  );
+  const [minimap, setMinimap] = useState<"auto" | "shown" | "hidden">("auto");
+  const minimapShown =
+    minimap === "shown" || (minimap === "auto" && !inspecting && (size?.width ?? 0) >= 900);
+  useKeepSelectionInView(size, minimapShown);
 
   const isValidConnection = useCallback(
     (c: Connection | Edge) => canConnect(store.getState().index, c as Connection).ok,
     [store],
   );
 
-  const onConnect = useCallback(
-    (c: Connection) => {
-      const s = store.getState();
-      const verdict = canConnect(s.index, c);
-      if (!verdict.ok || !c.sourceHandle || !c.targetHandle) return;
-      // Drawn with the least privileged policy; the link panel widens it per environment.
-      const policies = leastPrivileged(s.catalog.types.get(verdict.type)?.policies ?? []);
-      const from = s.diagram.components.find((x) => x.id === c.source)?.name;
-      const to = s.diagram.components.find((x) => x.id === c.target)?.name;
-      dispatch(
-        [
-          {
-            op: "addLink",
-            link: {
-              id: crypto.randomUUID(),
-              from: c.source,
-              fromArtifact: c.sourceHandle,
-              to: c.target,
-              toSlot: c.targetHandle,
-              policies,
-            },
-          },
-        ],
-        {
-          capture: "record",
-          label: `connect ${from}.${c.sourceHandle} to ${to}.${c.targetHandle}`,
-        },
-      );
-    },
-    [store, dispatch],
-  );
+  const onConnect = useCallback((c: Connection) => void connect(store, c), [store]);
 
   const onConnectStart = useCallback(
     (_: unknown, p: OnConnectStartParams) => {
@@ -135,29 +119,9 @@ export function CanvasEditor() {
   const addAt = useCallback(
     (bundleName: string, position: { x: number; y: number }) => {
       const bundle = store.getState().catalog.latest.find((b) => b.name === bundleName);
-      if (!bundle) return;
-      const op = addComponentOp(
-        store.getState().diagram,
-        bundle,
-        position,
-        store.getState().environments,
-        store.getState().catalog.requireProductionPresets,
-      );
-      const added = dispatch([op], {
-        capture: "record",
-        label: `add ${op.op === "addComponent" ? op.component.name : bundleName}`,
-      });
-      // Select the new component so the inspector opens on it.
-      if (added && op.op === "addComponent") {
-        const id = op.component.id;
-        store.setState({
-          nodes: store
-            .getState()
-            .nodes.map((n) => (n.selected !== (n.id === id) ? { ...n, selected: n.id === id } : n)),
-        });
-      }
+      if (bundle) addComponent(store, bundle, position);
     },
-    [store, dispatch],
+    [store],
   );
 
   const onDrop = useCallback(
@@ -189,7 +153,10 @@ export function CanvasEditor() {
             : [],
         ),
       );
-      const ops = layoutOps(s.diagram, sizes);
+      const labels = new Map(
+        s.edges.map((e) => [e.id, labelSize(linkLabelText(e.data, s.catalog.types))] as const),
+      );
+      const ops = layoutOps(s.diagram, sizes, labels);
       if (ops.length > 0) dispatch(ops, { capture: "record", label: "auto-layout" });
       requestAnimationFrame(() => void flow.fitView(FIT));
     });
@@ -208,7 +175,6 @@ export function CanvasEditor() {
   });
 
   const ready = initialized || nodes.length === 0;
-  const minimapColor = useMemo(() => () => "#cbd5e1", []);
 
   return (
     // A drop target for bundles dragged from the palette (the palette's keyboard path adds
@@ -249,7 +215,10 @@ export function CanvasEditor() {
           defaultViewport={opening.viewport}
         >
           <Background gap={20} />
-          <MiniMap pannable zoomable nodeColor={minimapColor} />
+          <CanvasMinimap
+            shown={minimapShown}
+            onToggle={(shown) => setMinimap(shown ? "shown" : "hidden")}
+          />
           <Controls showInteractive={false} />
           <CanvasToolbar
             onLayout={autoLayout}

@@ -9,7 +9,10 @@ import type { SyncView } from "./sync";
 const changes = (n: number) => `${n} change${n === 1 ? "" : "s"}`;
 
 /** What the save indicator says; it ticks once a second while a retry is counting down. */
-function useSaveState(sync: SyncView): { text: string; problem: boolean; retry: boolean } {
+function useSaveState(
+  sync: SyncView,
+  unsaved: number,
+): { text: string; problem: boolean; retry: boolean } {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (sync.retryAt === null) return;
@@ -28,6 +31,13 @@ function useSaveState(sync: SyncView): { text: string; problem: boolean; retry: 
   if (sync.waiting > 0) return { text: "Saving…", problem: false, retry: false };
   if (sync.conflicts.length > 0)
     return { text: `${changes(sync.conflicts.length)} to decide`, problem: true, retry: false };
+  // A field still holds a value that was refused: what is saved is not what is shown.
+  if (unsaved > 0)
+    return {
+      text: `${unsaved === 1 ? "A value" : `${unsaved} forms' values`} not saved: see the inspector`,
+      problem: true,
+      retry: false,
+    };
   return { text: "All changes saved", problem: false, retry: false };
 }
 
@@ -75,9 +85,10 @@ export function CanvasToolbar({
       retry: s.retrySaving,
       readOnly: s.readOnly,
       sync: s.sync,
+      unsaved: s.unsaved.size,
     })),
   );
-  const save = useSaveState(s.sync);
+  const save = useSaveState(s.sync, s.unsaved);
   return (
     <Panel
       position="top-left"

@@ -10,6 +10,8 @@ import { useDriftState, useRunState } from "@/components/deployments/run-statuse
 import { canConnect, orient } from "@/server/domain/graph/connect";
 import { bundleRef } from "@/server/domain/graph/types";
 import { BundleIcon } from "./bundle-icon";
+import { ConnectMenu } from "./connect-menu";
+import { NodeBadges } from "./node-badges";
 import { useCanvas, useCanvasStore, useConnectionChannel } from "./canvas-context";
 import type { ComponentNode as ComponentNodeType } from "./flow-elements";
 import { COMPACT_BELOW, HANDLE, handleTop, nodeHeight, ROW } from "./node-geometry";
@@ -56,18 +58,24 @@ function handleStyle(kind: "source" | "target", color: string, centerY: number) 
   };
 }
 
+/** Every handle's accessible name: "api input database (postgresql)". */
+const handleName = (node: string, kind: "source" | "target", slot: { key: string; type: string }) =>
+  `${node} ${kind === "target" ? "input" : "output"} ${slot.key} (${slot.type})`;
+
 // Compact drawing below COMPACT_BELOW: the slot rows are most of what the browser would
 // otherwise lay out, paint and hit-test for 500 nodes.
 const compactSelector = (s: ReactFlowState) => s.transform[2] < COMPACT_BELOW;
 
 function SlotRow({
   nodeId,
+  nodeName,
   slot,
   kind,
   color,
   missing,
 }: {
   nodeId: string;
+  nodeName: string;
   slot: { key: string; type: string; title: string };
   kind: "source" | "target";
   color: string;
@@ -80,32 +88,40 @@ function SlotRow({
       ? (s.environmentDefaults.get(slot.type) ?? null)
       : null,
   );
+  const readOnly = useCanvas((s) => s.readOnly);
+  // At the row's outer end, beside the handle: a click on the component's middle never lands on it.
+  const menu = readOnly ? null : (
+    <ConnectMenu nodeId={nodeId} nodeName={nodeName} slot={slot.key} kind={kind} />
+  );
   const ring =
     verdict === "ok" ? "ring-2 ring-emerald-400 bg-emerald-50" : verdict ? "opacity-40" : "";
   return (
     <div
-      className={`relative flex h-5 items-center gap-1.5 px-3 text-[11px] ${kind === "source" ? "justify-end" : ""} ${ring}`}
+      className={`group relative flex h-5 items-center gap-1.5 px-3 text-xs ${kind === "source" ? "justify-end" : ""} ${ring}`}
       title={verdict && verdict !== "ok" ? verdict : `${slot.title}: ${slot.type}`}
       data-testid={`${kind === "target" ? "input" : "output"}-${slot.key}`}
       data-compatible={verdict === null ? undefined : String(verdict === "ok")}
     >
+      {kind === "target" ? menu : null}
       <span className={missing ? "font-medium text-red-700" : "text-slate-700"}>{slot.key}</span>
       <span className="truncate text-slate-500">{slot.type}</span>
       {missing ? <span className="text-red-700">required</span> : null}
       {filledBy ? (
         <span
-          className="ml-auto truncate rounded bg-sky-50 px-1 text-[10px] text-sky-800"
+          className="ml-auto truncate rounded bg-sky-50 px-1 text-[11px] text-sky-800"
           title={`Filled by the environment default ${filledBy}`}
           data-testid="environment-default-badge"
         >
           default: {filledBy}
         </span>
       ) : null}
+      {kind === "source" ? menu : null}
       <Handle
         type={kind}
         id={slot.key}
         position={kind === "target" ? Position.Left : Position.Right}
         style={handleStyle(kind, color, ROW / 2)}
+        aria-label={handleName(nodeName, kind, slot)}
       />
     </div>
   );
@@ -121,7 +137,7 @@ const RunPill = memo(function RunPill({ componentId }: { componentId: string }) 
   const [action, status] = state.split(":") as [string, RunStatus];
   return (
     <span
-      className={`rounded-full px-1.5 py-0.5 text-[10px] ${RUN_TONE[status]}`}
+      className={`rounded-full px-1.5 py-0.5 text-[11px] ${RUN_TONE[status]}`}
       title={`Latest run: ${action} ${status}`}
       data-testid="node-run-status"
       data-action={action}
@@ -139,7 +155,7 @@ const DriftBadge = memo(function DriftBadge({ componentId }: { componentId: stri
   if (drift !== "drifted") return null;
   return (
     <span
-      className="rounded-full bg-orange-100 px-1.5 py-0.5 text-[10px] font-medium text-orange-800"
+      className="rounded-full bg-orange-100 px-1.5 py-0.5 text-[11px] font-medium text-orange-800"
       title="Reality differs from what the last apply left: see the Deploy tab"
       data-testid="node-drift"
     >
@@ -169,8 +185,9 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
         data-testid="component-node"
         data-name={component.name}
       >
+        <NodeBadges componentId={component.id} large />
         {/* No truncate: clipping costs a clip node per node, and 20 mono characters fit w-60. */}
-        <p className="whitespace-nowrap px-3 pt-4 font-mono text-lg font-semibold">
+        <p className="whitespace-nowrap px-3 pt-4 font-mono text-xl font-semibold">
           {component.name}
         </p>
         {slots.map(({ slot, kind }, i) => (
@@ -180,6 +197,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
             id={slot.key}
             position={kind === "target" ? Position.Left : Position.Right}
             style={handleStyle(kind, colour(slot.type), handleTop(i))}
+            aria-label={handleName(component.name, kind, slot)}
           />
         ))}
       </div>
@@ -193,20 +211,21 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
       role="group"
       aria-label={`${component.name} (${component.bundle})`}
     >
+      <NodeBadges componentId={component.id} />
       <div className="flex h-14 items-center gap-2 overflow-hidden border-b border-slate-100 px-3">
         <span className="rounded bg-slate-100 p-1 text-slate-700">
           <BundleIcon name={bundle?.icon ?? "box"} />
         </span>
         <div className="min-w-0 flex-1">
           <p className="truncate font-mono text-sm font-semibold">{component.name}</p>
-          <p className="truncate text-[11px] text-slate-500">
+          <p className="truncate text-xs text-slate-500">
             {component.bundle}@{component.version}
             {!bundle ? <span className="text-red-700"> (not in catalog)</span> : null}
           </p>
         </div>
         <div className="flex flex-col items-end gap-0.5">
           <span
-            className={`rounded-full px-1.5 py-0.5 text-[10px] ${STATUS_STYLE[status] ?? STATUS_STYLE.draft}`}
+            className={`rounded-full px-1.5 py-0.5 text-[11px] ${STATUS_STYLE[status] ?? STATUS_STYLE.draft}`}
             data-testid="node-instance-status"
           >
             {status}
@@ -222,6 +241,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
           <SlotRow
             key={`${kind}-${slot.key}`}
             nodeId={id}
+            nodeName={component.name}
             slot={slot}
             kind={kind}
             color={colour(slot.type)}
@@ -231,7 +251,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
       </div>
       {missingSet ? (
         <p
-          className="border-t border-red-100 bg-red-50 px-3 py-1 text-[11px] text-red-800"
+          className="border-t border-red-100 bg-red-50 px-3 py-1 text-xs text-red-800"
           data-testid="missing-inputs"
         >
           Needs a line into: {[...missingSet].join(", ")}

@@ -125,6 +125,15 @@ export function ConfigureTab({
       setDraft(current.params);
     }
   }, [current.params]);
+  // A value the form holds but the diagram refused (or an invalid one) is not saved: the
+  // toolbar says so rather than "All changes saved".
+  const setUnsaved = useCanvas((s) => s.setUnsaved);
+  const unsaved = JSON.stringify(draft) !== JSON.stringify(current.params);
+  const formKey = `${componentId}/${environmentId}`;
+  useEffect(() => {
+    setUnsaved(formKey, unsaved);
+    return () => setUnsaved(formKey, false);
+  }, [setUnsaved, formKey, unsaved]);
   if (!component) return null;
 
   // Values the pinned preset refuses, in the server's words (the store refuses them too).

@@ -16,10 +16,19 @@ export interface ConnectionState {
   connecting: Connecting | null;
   /** Components being dragged → their live position; the diagram changes once, at drag stop. */
   dragging: ReadonlyMap<string, XYPosition> | null;
+  /** Each line's label centre, placed so that none overlap (./use-label-placement.ts). */
+  labels: ReadonlyMap<string, XYPosition>;
+  /** A component to bring into view (one the palette's `+` just added), as a fresh object. */
+  reveal: { id: string } | null;
 }
 
 export function createConnectionChannel() {
-  return createStore<ConnectionState>()(() => ({ connecting: null, dragging: null }));
+  return createStore<ConnectionState>()(() => ({
+    connecting: null,
+    dragging: null,
+    labels: new Map(),
+    reveal: null,
+  }));
 }
 
 export type ConnectionChannel = ReturnType<typeof createConnectionChannel>;

@@ -11,10 +11,10 @@ import {
   type ReactFlowState,
 } from "@xyflow/react";
 import { memo } from "react";
-import { leastPrivileged } from "@/server/domain/access/policies";
-import { useCanvas } from "./canvas-context";
+import { useCanvas, useConnectionChannel } from "./canvas-context";
 import type { LinkEdge } from "./flow-elements";
 import { COMPACT_BELOW } from "./node-geometry";
+import { linkLabelText } from "./use-label-placement";
 
 // Labels are read only where nodes are drawn in full; below that zoom they would be noise (and
 // work).
@@ -44,14 +44,11 @@ function LinkEdgeView({
   const highlighted = useCanvas((s) => s.highlighted?.has(id) ?? false);
   const readable = useStore(readableSelector);
   const broken = data?.broken;
-  // A line drawn without a choice grants its type's least privileged policy: say which.
-  const least = useCanvas((s) =>
-    data?.policies
-      ? null
-      : leastPrivileged(s.catalog.types.get(data?.type ?? "")?.policies ?? []).join(", ") || null,
-  );
-  const policies = data?.policies || least;
+  const text = useCanvas((s) => linkLabelText(data, s.catalog.types));
   const showLabel = broken || selected || highlighted || readable;
+  // Placed clear of other labels and of components (the curve's middle until it is); a line
+  // drawing no label does not even listen.
+  const at = useConnectionChannel((s) => (showLabel ? s.labels.get(id) : undefined));
   return (
     <>
       <BaseEdge
@@ -67,14 +64,16 @@ function LinkEdgeView({
         <EdgeLabelRenderer>
           <button
             type="button"
-            className={`nodrag nopan pointer-events-auto absolute cursor-pointer rounded px-1.5 py-0.5 text-[11px] shadow-sm ring-1 ${broken ? "bg-red-50 text-red-800 ring-red-300" : "bg-white text-slate-700 ring-slate-200"}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            className={`nodrag nopan pointer-events-auto absolute cursor-pointer whitespace-nowrap rounded px-1.5 py-0.5 text-xs leading-4 shadow-sm ring-1 ${broken ? "bg-red-50 text-red-800 ring-red-300" : "bg-white text-slate-700 ring-slate-200"}`}
+            style={{
+              transform: `translate(-50%, -50%) translate(${at?.x ?? labelX}px, ${at?.y ?? labelY}px)`,
+            }}
             // The label sits on the line's midpoint, where people click to open the line.
             onClick={() => flow.getState().addSelectedEdges([id])}
             data-testid={broken ? "broken-line" : "line-label"}
             data-highlighted={highlighted ? "true" : undefined}
           >
-            {broken ? `broken: ${broken}` : `${data?.type}${policies ? ` · ${policies}` : ""}`}
+            {text}
           </button>
         </EdgeLabelRenderer>
       ) : null}

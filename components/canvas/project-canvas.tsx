@@ -12,9 +12,11 @@ import { useTRPC } from "@/components/trpc";
 import { atLeast } from "@/server/domain/roles";
 import { CanvasEditor } from "./canvas-editor";
 import { CanvasProvider, useCanvas, useCanvasStore } from "./canvas-context";
+import { CanvasSkeleton } from "./canvas-skeleton";
 import { ConflictPanel } from "./conflict-panel";
-import { addComponentOp } from "./edit-actions";
+import { addComponent } from "./add-component";
 import { LinkPanel } from "./link-panel";
+import { BlockersProvider } from "./node-badges";
 import { Palette } from "./palette";
 import { type InitialCanvas, type ProjectInfo, useCanvasSession } from "./use-canvas-session";
 
@@ -45,7 +47,7 @@ function Notice() {
     <div
       role={notice.kind === "info" ? "status" : "alert"}
       data-testid="canvas-notice"
-      className={`absolute left-1/2 top-3 z-20 flex max-w-xl -translate-x-1/2 items-center gap-3 rounded-lg px-4 py-2 text-sm shadow ${tone}`}
+      className={`absolute left-1/2 top-16 z-20 flex max-w-xl -translate-x-1/2 items-center gap-3 rounded-lg px-4 py-2 text-sm shadow ${tone}`}
     >
       <span>{notice.message}</span>
       <button
@@ -104,59 +106,54 @@ function Workspace({
         store.getState().setStatus({ componentId, environmentId: environment.id, status })
       }
     >
-      <div className="flex h-full min-h-0">
-        {readOnly ? null : (
-          <Palette
-            bundles={latest}
-            onAdd={(bundle) => {
-              // Keyboard path: place it near the top-left of the diagram, clear of others.
-              const s = store.getState();
-              const x = Math.max(0, ...s.diagram.components.map((c) => c.x + 280));
-              const op = s.diagram.components.length === 0 ? { x: 0, y: 0 } : { x, y: 0 };
-              s.dispatch(
-                [
-                  addComponentOp(
-                    s.diagram,
-                    bundle,
-                    op,
-                    s.environments,
-                    s.catalog.requireProductionPresets,
-                  ),
-                ],
-                { capture: "record", label: `add ${bundle.name}` },
-              );
+      <BlockersProvider projectId={project.id} environmentId={environment.id}>
+        <div className="flex h-full min-h-0">
+          {readOnly ? null : (
+            <Palette
+              bundles={latest}
+              onAdd={(bundle) => {
+                // Keyboard path: clear of the others, then selected and brought into view.
+                const s = store.getState();
+                const x = Math.max(0, ...s.diagram.components.map((c) => c.x + 280));
+                addComponent(
+                  store,
+                  bundle,
+                  s.diagram.components.length === 0 ? { x: 0, y: 0 } : { x, y: 0 },
+                  true,
+                );
+              }}
+            />
+          )}
+          {/* Pressing on a component will likely select it: fetch the inspector's script now. */}
+          <div
+            className="relative min-w-0 flex-1"
+            onPointerDownCapture={(e) => {
+              if ((e.target as Element).closest?.(".react-flow__node")) void loadInspector();
             }}
-          />
-        )}
-        {/* Pressing on a component will likely select it: fetch the inspector's script now. */}
-        <div
-          className="relative min-w-0 flex-1"
-          onPointerDownCapture={(e) => {
-            if ((e.target as Element).closest?.(".react-flow__node")) void loadInspector();
-          }}
-        >
-          <Notice />
-          <ConflictPanel />
-          <CanvasEditor />
-          <DeployPanel
-            projectId={project.id}
-            environment={environment}
-            canDeploy={atLeast(project.role, "developer")}
-          />
+          >
+            <Notice />
+            <ConflictPanel />
+            <CanvasEditor />
+            <DeployPanel
+              projectId={project.id}
+              environment={environment}
+              canDeploy={atLeast(project.role, "developer")}
+            />
+          </div>
+          {selected ? (
+            <Inspector
+              componentId={selected}
+              organizationId={project.organizationId}
+              projectId={project.id}
+              environmentName={environment.name}
+              canReveal={atLeast(project.role, "ops")}
+              onDelete={() => store.getState().requestDelete()}
+            />
+          ) : selectedLink ? (
+            <LinkPanel linkId={selectedLink} environmentName={environment.name} />
+          ) : null}
         </div>
-        {selected ? (
-          <Inspector
-            componentId={selected}
-            organizationId={project.organizationId}
-            projectId={project.id}
-            environmentName={environment.name}
-            canReveal={atLeast(project.role, "ops")}
-            onDelete={() => store.getState().requestDelete()}
-          />
-        ) : selectedLink ? (
-          <LinkPanel linkId={selectedLink} environmentName={environment.name} />
-        ) : null}
-      </div>
+      </BlockersProvider>
     </RunStatusProvider>
   );
 }
@@ -178,7 +175,7 @@ export function ProjectCanvas({
         {error.message}
       </p>
     );
-  if (!store) return <p className="p-6 text-slate-500">Loading diagram…</p>;
+  if (!store) return <CanvasSkeleton />;
   return (
     <ReactFlowProvider>
       <CanvasProvider store={store}>

@@ -159,8 +159,11 @@ export function SecretsPanel({
   useEffect(() => {
     if (scrollIntoView && loaded) section.current?.scrollIntoView({ block: "start" });
   }, [scrollIntoView, loaded]);
-  const onSaved = () =>
+  const onSaved = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.secret.list.queryKey(target) });
+    // The canvas badges a missing secret from the environment's blockers.
+    void queryClient.invalidateQueries({ queryKey: trpc.access.blockers.pathKey() });
+  };
 
   if (secrets.error) {
     // A component not saved yet has no secrets on the server: say so rather than fail.

@@ -43,6 +43,8 @@ export interface CanvasState extends CanvasInputs {
   notice: Notice | null;
   /** Bumped when something outside the editor (the inspector) asks to delete the selection. */
   deleteRequests: number;
+  /** Form fields holding a value that is not saved (refused or invalid), by form. */
+  unsaved: ReadonlySet<string>;
   /** Lines to emphasise (the selected component's blast radius), or null. */
   highlighted: ReadonlySet<string> | null;
   /** Saving as the toolbar shows it. */
@@ -69,6 +71,7 @@ export interface CanvasState extends CanvasInputs {
   requestDelete: () => void;
   setNotice: (n: Notice | null) => void;
   setHighlighted: (ids: ReadonlySet<string> | null) => void;
+  setUnsaved: (form: string, unsaved: boolean) => void;
   setEnvironmentDefaults: (defaults: ReadonlyMap<string, string>) => void;
   setEnvironment: (environmentId: string) => void;
   /** An instance status the server reported (a deployment request): server data, never undone. */
@@ -150,6 +153,7 @@ export function createCanvasStore(
       notice: null,
       deleteRequests: 0,
       highlighted: null,
+      unsaved: new Set(),
       sync: view,
       revision: view.revision,
       pending: view.waiting,
@@ -238,6 +242,14 @@ export function createCanvasStore(
       requestDelete: () => set({ deleteRequests: get().deleteRequests + 1 }),
       setNotice: (notice) => set({ notice }),
       setHighlighted: (highlighted) => set({ highlighted }),
+      setUnsaved(form, on) {
+        const unsaved = get().unsaved;
+        if (unsaved.has(form) === on) return;
+        const next = new Set(unsaved);
+        if (on) next.add(form);
+        else next.delete(form);
+        set({ unsaved: next });
+      },
       setEnvironmentDefaults: (environmentDefaults) => set({ environmentDefaults }),
       setEnvironment(next) {
         if (next !== get().environmentId) show(get().diagram, false, { environmentId: next });

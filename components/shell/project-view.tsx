@@ -95,7 +95,7 @@ export function ProjectView({
   }
 
   return (
-    <div className="flex h-full flex-col">
+    <main className="flex h-full flex-col">
       <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-2 border-b border-slate-200 bg-white px-4 pt-2">
         <div className="flex items-end gap-6">
           <h1 className="pb-2 font-mono text-lg font-semibold">{project.data.name}</h1>
@@ -157,6 +157,6 @@ export function ProjectView({
           </div>
         </TabPanel>
       )}
-    </div>
+    </main>
   );
 }

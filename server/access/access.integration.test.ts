@@ -102,6 +102,22 @@ forEachDatabase("access", (h: Harness) => {
     expect(staging.metadata.name_prefix).toMatch(/^ecommerce-api-staging-acc-app-[a-z0-9]{4}$/);
   });
 
+  it("lists every component's plan blockers in one call, as each one's own resolution does", async () => {
+    const viewer = await h.as("viewer@acme.test");
+    const environmentId = envs[1]!.id;
+    const all = await viewer.access.blockers({ projectId, environmentId });
+    const { diagram } = await viewer.diagram.get({ projectId });
+    for (const c of diagram.components) {
+      const one = await viewer.access.resolve({ projectId, componentId: c.id, environmentId });
+      const fields = one.problems.map((p) =>
+        p.rule === "missing-secret" ? `secrets.${p.slot}` : `connections.${p.slot}`,
+      );
+      expect(all.find((b) => b.componentId === c.id)?.blockers.map((b) => b.field) ?? []).toEqual(
+        fields,
+      );
+    }
+  });
+
   it("refuses a policy the producer does not offer, changing nothing", async () => {
     const dev = await h.as("dev@acme.test");
     const { revision } = await dev.diagram.get({ projectId });

@@ -12,6 +12,7 @@ import { resolveInstance } from "../domain/access/resolve";
 import type { LinkSourceInput } from "../domain/access/resolve-types";
 import type { Tx } from "../db";
 import { AppError } from "../domain/errors";
+import { deploymentBlockers, type DeploymentBlocker } from "../domain/deployments/blockers";
 import { shownInstance } from "../domain/instances/shown";
 import {
   bundleRef,
@@ -40,18 +41,32 @@ interface ResolveOptions {
   deploymentId?: string;
 }
 
-async function resolveRaw(
-  { organizationId, projectId, componentId, environmentId }: Target,
-  { tx, deploymentId }: ResolveOptions = {},
+/** Everything resolving a component reads, loaded once for one or every component. */
+async function loadScope(
+  { organizationId, projectId, environmentId }: Omit<Target, "componentId">,
+  componentIds: ((diagram: Diagram) => string[]) | null,
+  tx?: Tx,
 ) {
   const [stored, cascade, catalog] = await Promise.all([
     loadDiagram(projectId, tx),
     loadCascade(projectId, environmentId, tx),
     loadCatalog(organizationId, tx),
   ]);
-  const { bundles, types: artifactTypes, presets } = catalog;
   if (!stored || !cascade) throw new AppError("NOT_FOUND", "Project or environment not found");
   const diagram: Diagram = stored.diagram;
+  const ids = componentIds ? componentIds(diagram) : diagram.components.map((c) => c.id);
+  const [runtime, environmentDefaults] = await Promise.all([
+    loadInstancesRuntime(environmentId, ids, tx),
+    environmentDefaultsFor(environmentId, tx),
+  ]);
+  return { diagram, cascade, catalog, runtime, environmentDefaults, environmentId };
+}
+
+type Scope = Awaited<ReturnType<typeof loadScope>>;
+
+function resolveIn(scope: Scope, componentId: string, deploymentId?: string) {
+  const { diagram, cascade, catalog, runtime, environmentDefaults, environmentId } = scope;
+  const { bundles, types: artifactTypes, presets } = catalog;
   const component = diagram.components.find((c) => c.id === componentId);
   if (!component) throw new AppError("NOT_FOUND", "componentId: not a component of this project");
   const bundle = bundles.get(bundleRef(component.bundle, component.version));
@@ -74,10 +89,6 @@ async function resolveRaw(
     );
   };
   const into = diagram.links.filter((l) => l.to === componentId);
-  const [runtime, environmentDefaults] = await Promise.all([
-    loadInstancesRuntime(environmentId, [componentId, ...into.map((l) => l.from)], tx),
-    environmentDefaultsFor(environmentId, tx),
-  ]);
   // What the upstream instance produced, its sealed fields opened (redaction happens on the way
   // out).
   const produced = (componentId: string, slot: string, linkId: string) => {
@@ -144,6 +155,36 @@ async function resolveRaw(
     component,
     environment: cascade.environment,
   };
+}
+
+async function resolveRaw(target: Target, { tx, deploymentId }: ResolveOptions = {}) {
+  const scope = await loadScope(
+    target,
+    (diagram) => [
+      target.componentId,
+      ...diagram.links.filter((l) => l.to === target.componentId).map((l) => l.from),
+    ],
+    tx,
+  );
+  return resolveIn(scope, target.componentId, deploymentId);
+}
+
+/**
+ * What blocks a plan of each component of an environment (the resolver's problems: a required
+ * secret or line missing, a policy no longer offered …), read once for the whole diagram: the
+ * canvas badges every component from this one call. Names and rules only, never a value.
+ */
+export async function blockersForEnvironment(
+  target: Omit<Target, "componentId">,
+): Promise<{ componentId: string; blockers: DeploymentBlocker[] }[]> {
+  const scope = await loadScope(target, null);
+  const environment = scope.cascade.environment.slug;
+  return scope.diagram.components.flatMap((c) => {
+    if (!scope.catalog.bundles.has(bundleRef(c.bundle, c.version))) return [];
+    const { resolution } = resolveIn(scope, c.id);
+    const blockers = deploymentBlockers({ action: "plan", environment, resolution });
+    return blockers.length > 0 ? [{ componentId: c.id, blockers }] : [];
+  });
 }
 
 /**

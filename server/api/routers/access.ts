@@ -33,6 +33,24 @@ export const accessRouter = router({
     ),
 
   /**
+   * What blocks a plan of each component of an environment, in one call for the whole diagram
+   * (the canvas badges every component from it): fields, rules and messages, never a value.
+   */
+  blockers: projectProcedure("viewer", "access.read")
+    .input(z.object({ projectId: id, environmentId: id }))
+    .output(
+      z.array(
+        z.object({
+          componentId: z.string(),
+          blockers: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) =>
+      access.blockersForEnvironment({ organizationId: ctx.access.organizationId, ...input }),
+    ),
+
+  /**
    * What the component produced on one output slot in this environment (ops+): outputs of
    * infrastructure that already runs. Lines from it then carry this payload, not a preview.
    */

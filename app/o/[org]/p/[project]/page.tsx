@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { Suspense } from "react";
+import { CanvasSkeleton } from "@/components/canvas/canvas-skeleton";
 import { ProjectView } from "@/components/shell/project-view";
 import { makeContext } from "@/server/api/context";
 import { requestMeta } from "@/server/audit/request-meta";
@@ -57,11 +58,16 @@ export default async function ProjectPage({
 }) {
   const { org, project } = await params;
   const { tab } = await searchParams;
+  const canvas = !tab || tab === "canvas";
   // The look-ups wait inside the boundary: the page's head (its scripts) is sent at once and
   // the browser loads them while the server reads the project and its diagram.
   return (
-    <Suspense fallback={<p className="p-6 text-slate-500">Loading project…</p>}>
-      <LookedUp org={org} project={project} canvas={!tab || tab === "canvas"} />
+    <Suspense
+      fallback={
+        canvas ? <CanvasSkeleton /> : <p className="p-6 text-slate-500">Loading project…</p>
+      }
+    >
+      <LookedUp org={org} project={project} canvas={canvas} />
     </Suspense>
   );
 }

@@ -1,0 +1,191 @@
+"use client";
+// State at a glance: badges on every component for what the inspector would otherwise show one
+// component at a time. Plan blockers (a required secret or line missing …) come from ONE
+// `access.blockers` query per canvas, kept in a small store of its own; preset facts are
+// derived from the diagram and catalog already loaded. Each badge selects only its own
+// component's entry, so a change re-renders the badges that changed, never every node.
+import { useQuery } from "@tanstack/react-query";
+import {
+  createContext,
+  memo,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { createStore, type StoreApi, useStore } from "zustand";
+import { useTRPC } from "@/components/trpc";
+import { bundleRef } from "@/server/domain/graph/types";
+import { useCanvas } from "./canvas-context";
+import { presetGlance } from "./node-glance";
+
+type Blocker = { field: string; rule: string; message: string };
+type Store = StoreApi<{ byComponent: ReadonlyMap<string, readonly Blocker[]> }>;
+
+const BlockersContext = createContext<Store | null>(null);
+
+/** One query for the environment's blockers; asked again whenever a save lands. */
+export function BlockersProvider({
+  projectId,
+  environmentId,
+  children,
+}: {
+  projectId: string;
+  environmentId: string;
+  children: ReactNode;
+}) {
+  const trpc = useTRPC();
+  const [store] = useState<Store>(() => createStore(() => ({ byComponent: new Map() })));
+  const saved = useCanvas((s) => (s.pending === 0 ? s.revision : null));
+  // Asked once the canvas has drawn: resolving every component is the server's heaviest read
+  // here, and must not compete with the diagram's own load.
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    const id = requestIdleCallback(() => setIdle(true), { timeout: 1500 });
+    return () => cancelIdleCallback(id);
+  }, []);
+  const query = useQuery({
+    ...trpc.access.blockers.queryOptions({ projectId, environmentId }),
+    enabled: idle,
+    refetchOnWindowFocus: true,
+  });
+  const { refetch } = query;
+  // Each save that lands may lift or add a blocker: ask again (not on the first render).
+  const seen = useRef(saved);
+  useEffect(() => {
+    if (saved === null || saved === seen.current) return;
+    seen.current = saved;
+    if (idle) void refetch();
+  }, [saved, refetch, idle]);
+  useEffect(() => {
+    if (!query.data) return;
+    const before = store.getState().byComponent;
+    // Unchanged entries keep their identity: their badges do not render again.
+    const next = new Map(
+      query.data.map((row) => {
+        const old = before.get(row.componentId);
+        const same = old && JSON.stringify(old) === JSON.stringify(row.blockers);
+        return [row.componentId, same ? old : row.blockers] as const;
+      }),
+    );
+    store.setState({ byComponent: next });
+  }, [query.data, store]);
+  return <BlockersContext.Provider value={store}>{children}</BlockersContext.Provider>;
+}
+
+const NONE: readonly Blocker[] = [];
+const NO_BLOCKERS: Store = createStore(() => ({ byComponent: new Map() }));
+
+function useBlockers(componentId: string): readonly Blocker[] {
+  // Outside a provider: nothing to badge.
+  const store = useContext(BlockersContext) ?? NO_BLOCKERS;
+  return useStore(store, (s) => s.byComponent.get(componentId) ?? NONE);
+}
+
+const PILL = "rounded-full px-1.5 py-0.5 font-medium leading-none shadow-sm ring-1";
+
+function Badge({
+  tone,
+  title,
+  testId,
+  children,
+}: {
+  tone: string;
+  title: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <li className={`${PILL} ${tone}`} title={title} data-testid={testId}>
+      {children}
+    </li>
+  );
+}
+
+function NodeBadgesView({ componentId, large }: { componentId: string; large?: boolean }) {
+  const blockers = useBlockers(componentId);
+  const environmentId = useCanvas((s) => s.environmentId);
+  const config = useCanvas((s) => s.diagram.instances[componentId]?.[environmentId]);
+  const environment = useCanvas((s) => s.environments.find((e) => e.id === environmentId));
+  const bundle = useCanvas((s) => {
+    const c = s.index.components.get(componentId);
+    return c ? s.catalog.byRef.get(bundleRef(c.bundle, c.version)) : undefined;
+  });
+  const preset = useMemo(
+    () => (bundle ? presetGlance(config, bundle, environment) : null),
+    [config, bundle, environment],
+  );
+  const secrets = blockers.filter((b) => b.rule === "missing-secret");
+  const others = blockers.filter((b) => b.rule !== "missing-secret");
+  const badges: ReactNode[] = [];
+  if (secrets.length > 0)
+    badges.push(
+      <Badge
+        key="secret"
+        tone="bg-red-50 text-red-800 ring-red-300"
+        title={secrets.map((b) => b.message).join("\n")}
+        testId="badge-missing-secret"
+      >
+        {secrets.length === 1 ? "secret missing" : `${secrets.length} secrets missing`}
+      </Badge>,
+    );
+  if (others.length > 0)
+    badges.push(
+      <Badge
+        key="blockers"
+        tone="bg-amber-50 text-amber-900 ring-amber-300"
+        title={`Can't deploy yet:\n${others.map((b) => `${b.field}: ${b.message}`).join("\n")}`}
+        testId="badge-blockers"
+      >
+        {others.length === 1 ? "1 blocker" : `${others.length} blockers`}
+      </Badge>,
+    );
+  if (preset?.upgrade)
+    badges.push(
+      <Badge
+        key="upgrade"
+        tone="bg-sky-50 text-sky-800 ring-sky-300"
+        title={`Preset update available: ${preset.preset} v${preset.version} → v${preset.upgrade} (review it in the Configure tab)`}
+        testId="badge-preset-update"
+      >
+        update v{preset.upgrade}
+      </Badge>,
+    );
+  if (preset && preset.deviating.length > 0)
+    badges.push(
+      <Badge
+        key="deviating"
+        tone="bg-violet-50 text-violet-800 ring-violet-300"
+        title={`Differs from ${preset.preset}: ${preset.deviating.join(", ")}`}
+        testId="badge-deviating"
+      >
+        {preset.deviating.length} changed
+      </Badge>,
+    );
+  if (preset && preset.locked.length > 0)
+    badges.push(
+      <Badge
+        key="locked"
+        tone="bg-slate-50 text-slate-700 ring-slate-300"
+        title={`Locked by ${preset.preset}: ${preset.locked.join(", ")}`}
+        testId="badge-locked"
+      >
+        {preset.locked.length} locked
+      </Badge>,
+    );
+  if (badges.length === 0) return null;
+  // Above the node's top edge: the node's geometry (and every handle's place) is unchanged.
+  return (
+    <ul
+      aria-label="Status"
+      className={`absolute bottom-full left-2 mb-1 flex max-w-full gap-1 ${large ? "text-sm" : "text-[11px]"}`}
+      data-testid="node-badges"
+    >
+      {badges}
+    </ul>
+  );
+}
+
+export const NodeBadges = memo(NodeBadgesView);

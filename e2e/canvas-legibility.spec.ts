@@ -1,0 +1,118 @@
+// The canvas read at a glance on the demo (production, 1280 × 800): no two line labels
+// overlap after load or after auto-layout, the inspector keeps the selected component visible
+// and clickable, badges say which component misses a secret and which has a preset update
+// offered; and a line drawn and removed with the keyboard only, on a project of its own.
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { createProject, inspector, node, openCanvas, saved } from "./canvas-helpers";
+import { signIn } from "./helpers";
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+type Box = { x: number; y: number; width: number; height: number };
+
+async function boxes(locator: Locator): Promise<(Box & { text: string })[]> {
+  return locator.evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height, text: e.textContent ?? "" };
+    }),
+  );
+}
+
+async function expectNoLabelOverlap(page: Page) {
+  const labels = await boxes(page.getByTestId("line-label"));
+  expect(labels.length).toBeGreaterThan(5);
+  for (const [i, a] of labels.entries())
+    for (const b of labels.slice(i + 1)) {
+      const overlap =
+        a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      expect(overlap, `"${a.text}" overlaps "${b.text}"`).toBe(false);
+    }
+}
+
+test("the demo reads at a glance: labels apart, badges, the selection kept in view", async ({
+  page,
+}) => {
+  await signIn(page, "dev@acme.test");
+  await openCanvas(page, "/o/acme/p/ecommerce-api?env=production");
+  await expectNoLabelOverlap(page);
+
+  // State at a glance: the API misses its session secret here, orders-db is offered v2.
+  await expect(node(page, "api").getByTestId("badge-missing-secret")).toBeVisible();
+  await expect(node(page, "api").getByTestId("badge-missing-secret")).toHaveAttribute(
+    "title",
+    /SESSION_SECRET/,
+  );
+  await expect(node(page, "orders-db").getByTestId("badge-preset-update")).toHaveText("update v2");
+
+  // Auto-layout leaves room for every label; undone so the demo keeps its own places.
+  await page.getByRole("button", { name: "Auto-layout" }).click();
+  await saved(page);
+  await page.waitForTimeout(400); // the fit after the layout animates nothing; labels follow
+  await expectNoLabelOverlap(page);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await saved(page);
+
+  // The inspector narrows the canvas: the selected component stays visible and clickable,
+  // and the minimap folds away instead of covering it.
+  await node(page, "thumbnailer").click();
+  await expect(inspector(page)).toBeVisible();
+  await expect(page.locator(".react-flow__minimap")).toHaveCount(0);
+  await expect(page.getByTestId("minimap-toggle")).toBeVisible();
+  const canvas = (await page.getByTestId("canvas").boundingBox())!;
+  await expect(async () => {
+    const box = (await node(page, "thumbnailer").boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(canvas.x);
+    expect(box.y).toBeGreaterThanOrEqual(canvas.y);
+    expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+  }).toPass();
+  // Clickable: what is under its centre is the component itself, nothing drawn over it.
+  const hit = await node(page, "thumbnailer").evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return el.contains(top);
+  });
+  expect(hit).toBe(true);
+  await node(page, "thumbnailer").click();
+  await expect(inspector(page).getByRole("heading", { name: "thumbnailer" })).toBeVisible();
+});
+
+test("a line drawn and removed with the keyboard only", async ({ page }) => {
+  await signIn(page, "ops@acme.test");
+  const path = await createProject(page, "keys");
+  await openCanvas(page, path);
+  // The palette's + adds a component selected (the inspector opens on it) and in view.
+  await page.getByRole("button", { name: "Add feature-flags" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(inspector(page).getByRole("heading", { name: "feature-flags" })).toBeVisible();
+  await page.getByRole("button", { name: "Add feature-flag-reader" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(inspector(page).getByRole("heading", { name: "feature-flag-reader" })).toBeVisible();
+  await expect(node(page, "feature-flag-reader")).toBeInViewport();
+  await saved(page);
+
+  // Every handle says what it is.
+  await expect(
+    page.getByLabel("feature-flag-reader input flags (feature-flags)", { exact: true }),
+  ).toHaveCount(1);
+
+  const menuButton = page.getByRole("button", { name: "Connect feature-flags output flags…" });
+  await menuButton.focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu", { name: "Connect feature-flags output flags…" });
+  await expect(menu.getByRole("menuitem")).toHaveText(["Connect to feature-flag-reader · flags"]);
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("line-label")).toHaveText("feature-flags");
+  await expect(node(page, "feature-flag-reader").getByTestId("missing-inputs")).toHaveCount(0);
+  await saved(page);
+
+  await menuButton.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu.getByRole("menuitem").first()).toHaveText(
+    "Disconnect feature-flag-reader · flags",
+  );
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("line-label")).toHaveCount(0);
+  await saved(page);
+});
