@@ -5,6 +5,7 @@
 // it with their policies. While the tab is open those lines are highlighted on the canvas.
 import { useEffect } from "react";
 import { useCanvas } from "./canvas-context";
+import { SharedSlots } from "./shared-slots";
 import { useResolution, type Resolution } from "./use-resolution";
 
 /** SQL reads better as SQL; every other provider's grant is a JSON document. */
@@ -20,7 +21,9 @@ function Grant({ access }: { access: Resolution["grants"][number] }) {
   const from =
     access.source.kind === "link"
       ? access.source.from.name
-      : `environment default ${access.source.name}`;
+      : access.source.kind === "remote-reference"
+        ? `remote reference ${access.source.label}`
+        : `environment default ${access.source.name}`;
   return (
     <li className="rounded-md ring-1 ring-slate-200" data-testid="grant" data-slot={access.slot}>
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-3 py-2 text-sm">
@@ -62,7 +65,15 @@ function Grant({ access }: { access: Resolution["grants"][number] }) {
   );
 }
 
-export function AccessTab({ projectId, componentId }: { projectId: string; componentId: string }) {
+export function AccessTab({
+  projectId,
+  componentId,
+  canPublish,
+}: {
+  projectId: string;
+  componentId: string;
+  canPublish: boolean;
+}) {
   const { data, error, isPending } = useResolution(projectId, componentId);
   const setHighlighted = useCanvas((s) => s.setHighlighted);
   const linkIds = data?.radius.linkIds.join(",");
@@ -80,6 +91,12 @@ export function AccessTab({ projectId, componentId }: { projectId: string; compo
   if (isPending || !data) return <p className="text-sm text-slate-500">Resolving…</p>;
   return (
     <div className="space-y-5">
+      <SharedSlots
+        projectId={projectId}
+        componentId={componentId}
+        connections={data.connections}
+        canPublish={canPublish}
+      />
       <section>
         <h3 className="text-sm font-semibold">This component can reach</h3>
         <p className="mt-0.5 text-xs text-slate-500">
@@ -97,6 +114,21 @@ export function AccessTab({ projectId, componentId }: { projectId: string; compo
       </section>
       <section>
         <h3 className="text-sm font-semibold">Who can reach this</h3>
+        {data.borrowers.length > 0 ? (
+          <ul className="mt-2 divide-y divide-slate-100 text-sm" data-testid="borrowed-by">
+            {data.borrowers.map((b) => (
+              <li key={`${b.project}/${b.environment}/${b.component}/${b.slot}`} className="py-1.5">
+                <span className="font-mono font-semibold">
+                  {b.project}/{b.component}
+                </span>
+                <span className="text-slate-500">
+                  {" "}
+                  borrows it in {b.environment} via {b.slot}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {data.radius.incoming.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">No component: no line goes out of it.</p>
         ) : (

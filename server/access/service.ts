@@ -9,6 +9,7 @@ import { redactResolution } from "../domain/access/redact";
 import { resolveInstance } from "../domain/access/resolve";
 import type { LinkSourceInput } from "../domain/access/resolve-types";
 import type { Tx } from "../db";
+import { borrowersOf } from "../repositories/publications";
 import { AppError } from "../domain/errors";
 import { shownInstance } from "../domain/instances/shown";
 import {
@@ -22,6 +23,7 @@ import { environmentDefaultsFor, openSensitive } from "../repositories/environme
 import { mergeSensitive } from "../domain/access/split-sensitive";
 import { loadDiagram } from "../repositories/diagram";
 import { loadCatalog } from "../rules/catalog";
+import { referenceInputs } from "../references/resolve-inputs";
 import { pinnedVersion } from "../rules/presets";
 
 interface Target {
@@ -72,9 +74,10 @@ async function resolveRaw(
     );
   };
   const into = diagram.links.filter((l) => l.to === componentId);
-  const [runtime, environmentDefaults] = await Promise.all([
+  const [runtime, environmentDefaults, references] = await Promise.all([
     loadInstancesRuntime(environmentId, [componentId, ...into.map((l) => l.from)], tx),
     environmentDefaultsFor(environmentId, tx),
+    referenceInputs(organizationId, environmentId, componentId, tx),
   ]);
   // What the upstream instance produced, its sealed fields opened (redaction happens on the way
   // out).
@@ -131,6 +134,7 @@ async function resolveRaw(
       deploymentId,
     },
     links,
+    references,
     environmentDefaults,
   });
   return {
@@ -159,8 +163,16 @@ export async function resolveForDeployment(
  * The resolution as a browser may see it, plus the component's blast radius in this environment.
  */
 export async function resolveForView(target: Target) {
-  const { resolution, diagram, bundles, artifactTypes } = await resolveRaw(target);
+  const [{ resolution, diagram, bundles, artifactTypes }, borrowers] = await Promise.all([
+    resolveRaw(target),
+    borrowersOf({
+      projectId: target.projectId,
+      componentId: target.componentId,
+      environmentId: target.environmentId,
+    }),
+  ]);
   return {
+    borrowers,
     ...redactResolution(resolution),
     radius: blastRadius(
       diagram,

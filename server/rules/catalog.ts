@@ -19,7 +19,7 @@ export interface Catalog {
   /** Artifact type name → definition. */
   types: ReadonlyMap<string, ArtifactTypeDefinition>;
   presets: readonly UsablePreset[];
-  settings: { requireProductionPresets: boolean };
+  settings: { requireProductionPresets: boolean; refuseProductionReferences: boolean };
 }
 
 /** `organizationId`'s catalog; `tx` reads it inside a change's transaction. */
