@@ -5,6 +5,8 @@
 import { randomBytes } from "node:crypto";
 import type { Op } from "./domain/graph/ops";
 import { applyDiagramOps } from "./diagram/service";
+import { DEFAULT_ENVIRONMENTS } from "./domain/environments";
+import { createEnvironment } from "./environments/service";
 import { findOrganizationBySlug } from "./repositories/organizations";
 import { findProjectBySlug } from "./repositories/projects";
 import * as diagrams from "./repositories/diagram";
@@ -115,6 +117,8 @@ export async function seedSharedTier(): Promise<boolean> {
     projectId: shared.projectId,
     organizationId: shared.organizationId,
   };
+  // A staging tier too (nothing recorded there yet), so staging borrowers have a staging source.
+  await createEnvironment(seed, owner, DEFAULT_ENVIRONMENTS[0]!);
   const network = await publish(seed, owner, {
     componentId: shared.network,
     artifact: "network",

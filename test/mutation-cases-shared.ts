@@ -4,6 +4,7 @@ import { acmeProject } from "./mutation-targets";
 import {
   referencedTarget,
   referenceTarget,
+  scratchComponent,
   scratchImported,
   scratchPublication,
 } from "./shared-targets";
@@ -21,18 +22,14 @@ const cluster = (token: string) => ({
 export function sharedCases(suffix: () => string): Record<string, Case> {
   return {
     "publication.publish": async (h) => {
-      const { projectId } = await scratchPublication(h); // a fresh environment of the project
+      const { id: projectId } = await acmeProject(h);
       const environment = await h.db().prisma.environment.create({
         data: { projectId, slug: `p-${suffix()}`, name: "publish" },
         select: { id: true },
       });
-      const database = await h.db().prisma.component.findFirstOrThrow({
-        where: { projectId, bundleName: "aws-rds-postgres" },
-        select: { id: true },
-      });
       await (await h.as("ops@acme.test")).publication.publish({
         environmentId: environment.id,
-        componentId: database.id,
+        componentId: await scratchComponent(h, "aws-rds-postgres"),
         artifact: "database",
       });
       return { action: "publication.published" };

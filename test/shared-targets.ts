@@ -23,15 +23,24 @@ async function scratchEnvironment(h: Harness) {
   return { projectId, environmentId: env.id };
 }
 
-/** The API component of ecommerce-api (its `cluster` slot takes a kubernetes-cluster). */
-export async function apiComponent(h: Harness) {
+/** A fresh component of `bundle` in ecommerce-api (on every environment's canvas). */
+export async function scratchComponent(h: Harness, bundle: string) {
   const { id: projectId } = await acmeProject(h);
-  return (
-    await h.db().prisma.component.findFirstOrThrow({
-      where: { projectId, bundleName: "k8s-application" },
-      select: { id: true },
-    })
-  ).id;
+  const prisma = h.db().prisma;
+  const version = await prisma.bundleVersion.findFirstOrThrow({
+    where: { bundle: { name: bundle } },
+    select: { version: true },
+  });
+  const component = await prisma.component.create({
+    data: {
+      projectId,
+      name: `c-${suffix()}`,
+      bundleName: bundle,
+      versionConstraint: version.version,
+    },
+    select: { id: true },
+  });
+  return component.id;
 }
 
 /** An unborrowed imported kubernetes cluster (no sensitive field set). */
@@ -54,10 +63,7 @@ export async function scratchImported(h: Harness) {
 export async function scratchPublication(h: Harness) {
   const { organizationId } = await acmeProject(h);
   const { projectId, environmentId } = await scratchEnvironment(h);
-  const database = await h.db().prisma.component.findFirstOrThrow({
-    where: { projectId, bundleName: "aws-rds-postgres" },
-    select: { id: true },
-  });
+  const database = { id: await scratchComponent(h, "aws-rds-postgres") };
   const row = await h.db().prisma.publication.create({
     data: {
       organizationId,
@@ -78,7 +84,7 @@ export async function referenceTarget(h: Harness) {
   const { environmentId } = await scratchEnvironment(h);
   return {
     environmentId,
-    componentId: await apiComponent(h),
+    componentId: await scratchComponent(h, "k8s-application"),
     slot: "cluster",
     importedArtifactId: await scratchImported(h),
   };
