@@ -192,4 +192,69 @@ forEachDatabase("shared tier", (h: Harness) => {
       publicationId,
     });
   });
+
+  it("keeps an imported artifact's sensitive field sealed: never returned, kept across versions, resolved for deployments", async () => {
+    const ops = await h.as("ops@acme.test");
+    const { organizationId } = await h.db().prisma.project.findUniqueOrThrow({
+      where: { id: ids.project },
+      select: { organizationId: true },
+    });
+    const PASSWORD = "imported-never-returned-7f3a";
+    const payload = {
+      hostname: "legacy.internal",
+      port: 5432,
+      database: "orders",
+      username: "app",
+      version: "14",
+    };
+    await expectRefused(
+      () =>
+        ops.importedArtifact.create({
+          organizationId,
+          name: "legacy-db",
+          type: "postgresql",
+          payload: { ...payload, port: "x" },
+        }),
+      { code: "BAD_REQUEST", message: expect.stringContaining("payload.port") },
+    );
+    const created = await ops.importedArtifact.create({
+      organizationId,
+      name: "legacy-db",
+      type: "postgresql",
+      payload: { ...payload, password: PASSWORD },
+    });
+    expect(JSON.stringify(created)).not.toContain(PASSWORD);
+    expect(created.payload.password).toMatchObject({ set: true });
+    // A new version without the password keeps the sealed one.
+    const updated = await ops.importedArtifact.update({
+      organizationId,
+      id: created.id,
+      name: "legacy-db",
+      payload: { ...payload, hostname: "legacy2.internal" },
+    });
+    expect(updated).toMatchObject({ version: 2, payload: { hostname: "legacy2.internal" } });
+    expect(updated.sensitive).toEqual(created.sensitive);
+    const dev = await h.as("dev@acme.test");
+    const history = await dev.importedArtifact.history({ organizationId, id: created.id });
+    expect(history.map((v) => v.version)).toEqual([2, 1]);
+    const at = { environmentId: ids.staging, componentId: ids.api, slot: "database" };
+    await dev.reference.set({ ...at, importedArtifactId: created.id });
+    const listed = await dev.importedArtifact.list({ organizationId });
+    expect(listed.find((a) => a.id === created.id)?.usedBy).toEqual([
+      { project: "ecommerce-api", environment: "staging", component: "api", slot: "database" },
+    ]);
+    const resolved = await dev.access.resolve({ projectId: ids.project, ...at });
+    const database = resolved.connections.find((c) => c.slot === "database")!;
+    expect(database.source).toMatchObject({
+      kind: "remote-reference",
+      label: "imported legacy-db",
+    });
+    expect(database.payload).toMatchObject({ hostname: "legacy2.internal" });
+    expect(JSON.stringify([listed, history, resolved])).not.toContain(PASSWORD);
+    await expectRefused(() => ops.importedArtifact.remove({ organizationId, id: created.id }), {
+      code: "CONFLICT",
+      message: expect.stringContaining("ecommerce-api/staging: api.database"),
+    });
+    await dev.reference.clear(at);
+  });
 });
