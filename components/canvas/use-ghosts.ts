@@ -17,7 +17,10 @@ export function useGhosts(): { nodes: GhostNode[]; edges: Edge[] } {
   return useMemo(() => {
     const nodes: GhostNode[] = [];
     const edges: Edge[] = [];
-    for (const [i, r] of (data ?? []).entries()) {
+    const seen = new Map<string, number>();
+    for (const r of data ?? []) {
+      const i = seen.get(r.componentId) ?? 0;
+      seen.set(r.componentId, i + 1);
       const borrower = components.find((c) => c.id === r.componentId);
       if (!borrower) continue;
       const p = r.publication;
@@ -25,7 +28,11 @@ export function useGhosts(): { nodes: GhostNode[]; edges: Edge[] } {
       nodes.push({
         id,
         type: "ghost",
-        position: { x: borrower.x - 300, y: borrower.y - 90 + (i % 2) * 20 },
+        // Just above its borrower, staggered when one component borrows several.
+        position: { x: borrower.x + 20 + (i % 3) * 30, y: borrower.y - 100 - (i % 3) * 20 },
+        // Not selectable nor draggable: React Flow would drop its pointer events, and it opens
+        // the owner when clicked.
+        style: { pointerEvents: "all" },
         // Fixed size: the store never applies a ghost's measurement, so it is given one.
         width: 224,
         height: 80,
