@@ -115,6 +115,14 @@ test("changes land in the project's history with who, what and before → after;
     .click();
   await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
   await expect(rows.filter({ hasText: envSlug })).toHaveCount(1);
+  // Targets by name with a link; sign-ins left out until asked for.
+  await expect(
+    rows.filter({ hasText: envSlug }).getByTestId("audit-target").getByRole("link").first(),
+  ).toHaveAttribute("href", new RegExp(`\\?env=${envSlug}$`));
+  await expect(rows.filter({ hasText: "auth.signed_in" })).toHaveCount(0);
+  await page.getByRole("checkbox", { name: "Show sign-ins" }).check();
+  await expect(rows.filter({ hasText: "auth.signed_in" }).first()).toBeVisible();
+  await page.getByRole("checkbox", { name: "Show sign-ins" }).uncheck();
   await page.getByLabel("Target").selectOption("project");
   await expect(rows.filter({ hasText: "project.updated" }).first()).toBeVisible();
   await expect(rows.filter({ hasText: "environment.created" })).toHaveCount(0);

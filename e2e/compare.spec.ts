@@ -236,4 +236,16 @@ test("a viewer compares the demo project: its database differs and its API may w
     1,
   );
   await expect(row(page, "instance_class")).toHaveCount(1);
+
+  // A line's badge opens that line's difference: its policies on each side.
+  const lineBadge = page.getByTestId("line-diff-badge").filter({ hasText: "read-write" }).first();
+  await lineBadge.click();
+  await expect(lineBadge).toHaveAttribute("aria-pressed", "true");
+  await expect(page).toHaveURL(/[?&]line=/);
+  await expect(panel(page).getByTestId("line-diff")).toBeVisible();
+  await expect(panel(page).getByTestId("line-policies").getByRole("cell").last()).toContainText(
+    "read-write",
+  );
+  await panel(page).getByRole("button", { name: "All differences" }).click();
+  await expect(panel(page).getByTestId("line-diff")).toHaveCount(0);
 });

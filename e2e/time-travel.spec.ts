@@ -1,8 +1,8 @@
 // Time travel: production of a fresh project gets a database, then ops resize its storage.
-// Compare → Over time → production, last hour: at the window's start production did not
-// exist (everything is new); the "From" slider steps through the changes with who made them;
-// right after the first one, the only difference left is the resize; "To" moves the right side
-// from now to another moment; the URL reopens the view.
+// Compare → Over time → production, last hour: "From" opens right before the latest change,
+// so the only difference is the resize; at the window's start production did not exist
+// (everything is new); the slider (its labelled moments, arrow keys) steps through the
+// changes; "To" moves the right side from now to another moment; the URL reopens the view.
 import { expect, test, type Page } from "@playwright/test";
 import { call, createProject, stamp } from "./canvas-helpers";
 import { signIn } from "./helpers";
@@ -90,19 +90,20 @@ test("production over the last hour: the slider steps through its changes, and t
   await expect(page.getByLabel("Environment", { exact: true })).toHaveValue("production");
   await expect(page.getByLabel("Window")).toHaveValue("1h");
 
-  // The window's start is before the project existed: production then was empty.
-  await expect(page.getByRole("note")).toContainText(/^production did not exist yet at /i);
-  await expect(badge(page, "orders-db")).toHaveText("only right");
+  // "From" opens right before the latest change (after the database arrived): what differs
+  // from now is that change alone, the resize. Each moment is labelled under the sliders.
   const moment = page.getByRole("slider", { name: "From" });
   await expect(page.getByTestId("time-moment")).toContainText(/3 changes in the window$/);
-
-  // Right after the change that added the database: only the resize remains.
-  await moment.fill("2");
+  await expect(moment).toHaveValue("2");
   await expect(moment).toHaveAttribute(
     "aria-valuetext",
     /after component\.added by ops@acme\.test$/,
   );
-  await expect(page).toHaveURL(/[?&]at=/);
+  const ticks = page.getByRole("list", { name: "Changes on the slider" }).getByRole("button");
+  await expect(ticks).toHaveCount(3);
+  await expect(ticks.nth(1)).toContainText(/component added · ops@acme\.test/);
+  await expect(ticks.nth(1)).toHaveAttribute("aria-current", "step");
+  await expect(page).not.toHaveURL(/[?&]at=/);
   await expect(badge(page, "orders-db")).toHaveText("differs");
   await compareNode(page, "orders-db")
     .getByRole("button", { name: /^orders-db: differs/ })
@@ -112,6 +113,19 @@ test("production over the last hour: the slider steps through its changes, and t
   await expect(rows.first()).toHaveAttribute("data-path", "storage.allocated_gb");
   await expect(rows.first()).toContainText(String(before));
   await expect(rows.first()).toContainText(String(before + 150));
+
+  // The window's start is before the project existed: production then was empty. Arrow keys
+  // step through the moments.
+  await moment.focus();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await expect(moment).toHaveValue("0");
+  await expect(page).toHaveURL(/[?&]at=/);
+  await expect(page.getByRole("note")).toContainText(/^production did not exist yet at /i);
+  await expect(badge(page, "orders-db")).toHaveText("only right");
+  await ticks.nth(1).click();
+  await expect(moment).toHaveValue("2");
+  await expect(badge(page, "orders-db")).toHaveText("differs");
 
   // At the last change, production is what it is now.
   await moment.fill("3");

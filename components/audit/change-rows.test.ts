@@ -16,6 +16,23 @@ describe("changeRows", () => {
     ]);
   });
 
+  it("lists a promotion's changes one row each, not as a JSON blob", () => {
+    const rows = changeRows(null, {
+      message: "ship it",
+      from: "staging",
+      changes: [
+        { component: "orders-db", what: "param instance_class", before: "a", after: "b" },
+        { component: "api", what: "policies", before: ["read-only"], after: ["read-write"] },
+      ],
+    });
+    expect(rows).toEqual([
+      { path: "message", before: ABSENT, after: "ship it" },
+      { path: "from", before: ABSENT, after: "staging" },
+      { path: "orders-db · param instance_class", before: "a", after: "b" },
+      { path: "api · policies", before: ["read-only"], after: ["read-write"] },
+    ]);
+  });
+
   it("marks a side absent on create and delete", () => {
     expect(changeRows(null, { slug: "qa" })).toEqual([
       { path: "slug", before: ABSENT, after: "qa" },

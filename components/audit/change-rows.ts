@@ -44,8 +44,39 @@ function same(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
+interface PromotedChange {
+  component: string;
+  what: string;
+  before: unknown;
+  after: unknown;
+}
+
+const isPromotedChange = (value: unknown): value is PromotedChange =>
+  isPlainObject(value) && typeof value.component === "string" && typeof value.what === "string";
+
+/**
+ * A promotion records what it changed as a list (`changes: [{ component, what, before, after }]`):
+ * one row per change ("orders-db · param instance_class") rather than one JSON blob.
+ */
+function promotedRows(snapshot: unknown): { rest: unknown; rows: ChangeRow[] } {
+  if (!isPlainObject(snapshot)) return { rest: snapshot, rows: [] };
+  const { changes, ...rest } = snapshot;
+  if (!Array.isArray(changes) || changes.length === 0 || !changes.every(isPromotedChange))
+    return { rest: snapshot, rows: [] };
+  return {
+    rest,
+    rows: changes.map((c) => ({
+      path: `${c.component} · ${c.what}`,
+      before: c.before === undefined ? ABSENT : c.before,
+      after: c.after === undefined ? ABSENT : c.after,
+    })),
+  };
+}
+
 /** Changed leaves only, in the order they first appear (before's keys, then after's new ones). */
 export function changeRows(before: unknown, after: unknown): ChangeRow[] {
+  const promoted = promotedRows(after);
+  if (promoted.rows.length > 0) return [...changeRows(before, promoted.rest), ...promoted.rows];
   const left = flatten(before);
   const right = flatten(after);
   const paths = [...new Set([...left.keys(), ...right.keys()])];

@@ -10,6 +10,8 @@ export interface FilterDraft {
   from: string;
   to: string;
   q: string;
+  /** Sign-ins are left out unless asked for: they drown what changed. */
+  signIns: boolean;
 }
 
 export const EMPTY_FILTERS: FilterDraft = {
@@ -20,6 +22,7 @@ export const EMPTY_FILTERS: FilterDraft = {
   from: "",
   to: "",
   q: "",
+  signIns: false,
 };
 
 /** Kinds of thing an event can be about; the server filters on the exact `targetType`. */
@@ -50,7 +53,9 @@ export function HistoryFilters({
 }) {
   const set = <K extends keyof FilterDraft>(key: K, next: FilterDraft[K]) =>
     onChange({ ...value, [key]: next });
-  const dirty = Object.entries(value).some(([, v]) => v !== "");
+  const dirty = (Object.keys(value) as (keyof FilterDraft)[]).some(
+    (k) => value[k] !== EMPTY_FILTERS[k],
+  );
   return (
     <form
       role="search"
@@ -119,6 +124,15 @@ export function HistoryFilters({
         value={value.to}
         onChange={(e) => set("to", e.target.value)}
       />
+      <label className="col-span-full flex items-center gap-2 text-sm text-slate-700 2xl:order-last">
+        <input
+          type="checkbox"
+          className="h-4 w-4 rounded border-slate-300"
+          checked={value.signIns}
+          onChange={(e) => set("signIns", e.target.checked)}
+        />
+        Show sign-ins
+      </label>
       <button
         type="button"
         disabled={!dirty}

@@ -8,6 +8,7 @@ import type { AppRouter } from "@/server/api/root";
 import { parseUtcInput } from "./format";
 import { EMPTY_FILTERS, HistoryFilters, type FilterDraft } from "./history-filters";
 import { HistoryRow, ROW_GRID } from "./history-row";
+import { mergeNames } from "./target-links";
 import { HistoryTools } from "./history-tools";
 import { useDebounced, useNow } from "./use-debounced";
 
@@ -50,6 +51,8 @@ export function History({ title = "History", ...target }: HistoryTarget & { titl
       from: parseUtcInput(draft.from),
       to: parseUtcInput(draft.to),
       q: q || undefined,
+      // Sign-ins hidden by default, unless the action filter asks for them.
+      hideSignIns: !draft.signIns && draft.action !== "auth.signed_in" ? true : undefined,
     }),
     [
       organizationId,
@@ -65,6 +68,7 @@ export function History({ title = "History", ...target }: HistoryTarget & { titl
       draft.target,
       draft.from,
       draft.to,
+      draft.signIns,
     ],
   );
 
@@ -79,6 +83,7 @@ export function History({ title = "History", ...target }: HistoryTarget & { titl
     placeholderData: keepPreviousData,
   });
   const events = list.data?.pages.flatMap((page) => page.events) ?? [];
+  const names = useMemo(() => mergeNames(list.data?.pages ?? []), [list.data]);
 
   return (
     <section aria-labelledby={headingId} className="space-y-4">
@@ -126,7 +131,7 @@ export function History({ title = "History", ...target }: HistoryTarget & { titl
             className={`divide-y divide-slate-100 ${list.isPlaceholderData ? "opacity-60" : ""}`}
           >
             {events.map((event) => (
-              <HistoryRow key={event.id} event={event} now={now} />
+              <HistoryRow key={event.id} event={event} now={now} names={names} />
             ))}
           </ol>
         )}

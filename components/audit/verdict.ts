@@ -1,5 +1,6 @@
 // How a verify result reads: whether the chain holds, which part of it is keyed, and what a
 // checkpoint showed. Pure, so the wording is tested without a browser.
+import { plural } from "@/components/ui/plural";
 
 export interface VerifyVerdict {
   ok: boolean;
@@ -22,7 +23,7 @@ function keyedPart(v: Pick<VerifyVerdict, "checked" | "keyedFrom">): string {
 export function describeVerdict(v: VerifyVerdict): string {
   const chain = v.firstBad
     ? `Chain broken at event #${v.firstBad.seq}: ${v.firstBad.reason}`
-    : `Chain intact — ${v.checked} events verified${v.checked ? ` (${keyedPart(v)})` : ""}`;
+    : `Chain intact — ${plural(v.checked, "event")} verified${v.checked ? ` (${keyedPart(v)})` : ""}`;
   if (!v.checkpoint) return chain;
   return v.checkpoint.ok
     ? `Checkpoint holds: ${v.checkpoint.reason}. ${chain}`

@@ -90,7 +90,7 @@ function SlotRow({
       data-compatible={verdict === null ? undefined : String(verdict === "ok")}
     >
       <span className={missing ? "font-medium text-red-700" : "text-slate-700"}>{slot.key}</span>
-      <span className="truncate text-slate-400">{slot.type}</span>
+      <span className="truncate text-slate-500">{slot.type}</span>
       {missing ? <span className="text-red-700">required</span> : null}
       {filledBy ? (
         <span

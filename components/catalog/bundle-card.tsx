@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BundleIcon } from "@/components/canvas/bundle-icon";
 import { TypeBadge, type TypeInfo } from "./type-badge";
 
 export interface BundleSummary {
@@ -52,9 +53,19 @@ export function BundleCard({
       className="flex h-full flex-col gap-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:ring-brand-500 focus-visible:outline-2 focus-visible:outline-brand-600"
     >
       <div className="flex items-start justify-between gap-3">
-        <h2 className="font-mono text-sm font-semibold">
-          {bundle.name}
-          <span className="font-normal text-slate-500">@{bundle.version}</span>
+        <h2 className="flex min-w-0 items-center gap-2 font-mono text-sm font-semibold">
+          <span
+            className="flex h-7 w-7 shrink-0 items-center justify-center rounded-md bg-slate-100 text-slate-700"
+            data-testid="bundle-icon"
+            data-icon={bundle.icon}
+            title={bundle.icon}
+          >
+            <BundleIcon name={bundle.icon} />
+          </span>
+          <span className="min-w-0 break-all">
+            {bundle.name}
+            <span className="font-normal text-slate-500">@{bundle.version}</span>
+          </span>
         </h2>
         <span className="shrink-0 rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">
           {bundle.category || "Uncategorised"}
@@ -65,10 +76,7 @@ export function BundleCard({
         <Slots label="Consumes" types={bundle.inputs.map((s) => s.type)} lookup={lookup} />
         <Slots label="Produces" types={bundle.outputs.map((s) => s.type)} lookup={lookup} />
       </div>
-      <p className="flex justify-between text-xs text-slate-400">
-        <span>
-          icon <span className="font-mono">{bundle.icon}</span>
-        </span>
+      <p className="flex justify-end text-xs empty:hidden">
         {bundle.imported ? (
           <span
             className="rounded bg-violet-50 px-1.5 text-violet-700"

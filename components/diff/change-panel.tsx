@@ -3,7 +3,6 @@
 // component's that differs (each heading selects it), plus the lines whose policies differ.
 // The search narrows the rows by path. While promoting, headings, rows and lines carry
 // checkboxes and the promote bar sits at the foot.
-import { formatUtc } from "@/components/audit/format";
 import type { CompareResultDto } from "@/server/compare/schemas";
 import type { ComponentDiff } from "@/server/domain/diff/types";
 import { ChangeTable } from "./change-table";
@@ -11,40 +10,34 @@ import { linkBadge, matchesSearch } from "./compare-model";
 import { DiffBadge } from "./compare-node";
 import { ComponentCheckbox, LinkCheckbox } from "./promote-checkbox";
 import { PromoteBar } from "./promote-bar";
+import { LineSection, lineTitle, sideLabel } from "./line-panel";
 
 interface Props {
   result: CompareResultDto;
   selected: string | null;
+  /** A line opened from its badge on the drawing (link id). */
+  selectedLine: string | null;
   query: string;
   onSelect: (componentId: string | null) => void;
+  onSelectLine: (linkId: string) => void;
 }
-
-type Side = { environment: { name: string }; at?: string };
-/**
- * "Production (2026-11-21 10:42:13 UTC)"; "Production (now)" when only the other side is a past
- * moment.
- */
-const sideLabel = (side: Side, other: Side) =>
-  side.environment.name +
-  (side.at ? ` (${formatUtc(new Date(side.at))})` : other.at ? " (now)" : "");
 
 function LinkList({
   result,
   componentId,
+  onOpen,
 }: {
   result: CompareResultDto;
   componentId: string | null;
+  onOpen: (linkId: string) => void;
 }) {
-  const names = new Map(result.diagram.components.map((c) => [c.id, c.name]));
   const links = new Map(result.diagram.links.map((l) => [l.id, l]));
   const differing = result.diff.links.flatMap((difference) => {
     const link = links.get(difference.linkId);
     const badge = linkBadge(difference);
     if (!badge || (componentId && link?.from !== componentId && link?.to !== componentId))
       return [];
-    const title = link
-      ? `${names.get(link.from) ?? link.from}.${link.fromArtifact} → ${names.get(link.to) ?? link.to}.${link.toSlot}`
-      : difference.linkId;
+    const title = lineTitle(result, difference.linkId);
     return [{ difference, badge, title }];
   });
   if (differing.length === 0) return null;
@@ -62,9 +55,14 @@ function LinkList({
             data-status={difference.status}
           >
             <LinkCheckbox link={difference} title={title} />
-            <span className="min-w-0 flex-1 truncate font-mono text-xs" title={title}>
+            <button
+              type="button"
+              className="min-w-0 flex-1 truncate text-left font-mono text-xs hover:underline"
+              title={`${title}: open its difference`}
+              onClick={() => onOpen(difference.linkId)}
+            >
               {title}
-            </span>
+            </button>
             <span className="whitespace-nowrap text-xs">policies: {badge}</span>
           </li>
         ))}
@@ -124,7 +122,25 @@ function ComponentSection({
   );
 }
 
-export function ChangePanel({ result, selected, query, onSelect }: Props) {
+export function ChangePanel({
+  result,
+  selected,
+  selectedLine,
+  query,
+  onSelect,
+  onSelectLine,
+}: Props) {
+  if (selectedLine && result.diagram.links.some((l) => l.id === selectedLine)) {
+    return (
+      <aside
+        aria-label="Differences"
+        className="flex h-full w-[34rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white"
+      >
+        <LineSection result={result} linkId={selectedLine} onBack={() => onSelect(null)} />
+        <PromoteBar />
+      </aside>
+    );
+  }
   const component = selected
     ? result.diff.components.find((c) => c.componentId === selected)
     : undefined;
@@ -156,7 +172,7 @@ export function ChangePanel({ result, selected, query, onSelect }: Props) {
             </div>
           }
         />
-        <LinkList result={result} componentId={component.componentId} />
+        <LinkList result={result} componentId={component.componentId} onOpen={onSelectLine} />
         <PromoteBar />
       </aside>
     );
@@ -198,7 +214,7 @@ export function ChangePanel({ result, selected, query, onSelect }: Props) {
           }
         />
       ))}
-      <LinkList result={result} componentId={null} />
+      <LinkList result={result} componentId={null} onOpen={onSelectLine} />
       <PromoteBar />
     </aside>
   );

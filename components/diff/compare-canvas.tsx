@@ -1,13 +1,19 @@
 "use client";
 // The diagram drawn once for both sides: read-only React Flow, components at their stored
 // positions with their status badges, lines badged where their policies differ. Clicking a
-// component selects it (the side panel lists its differences); clicking the background clears.
+// component selects it (the side panel lists its differences), so does a line's badge (its
+// policies on each side); clicking the background clears.
 import { Background, Controls, ReactFlow, ReactFlowProvider } from "@xyflow/react";
 import { useMemo, useRef } from "react";
 import type { CompareResultDto } from "@/server/compare/schemas";
 import { FIT, MIN_ZOOM } from "@/components/canvas/node-geometry";
 import { linkBadge, type Visibility } from "./compare-model";
-import { CompareEdgeMemo, type CompareEdge, type CompareEdgeData } from "./compare-edge";
+import {
+  CompareEdgeMemo,
+  OpenLineContext,
+  type CompareEdge,
+  type CompareEdgeData,
+} from "./compare-edge";
 import { CompareNodeMemo, type CompareNode, type CompareNodeData } from "./compare-node";
 
 // Module scope: React Flow re-renders every node when these objects change identity.
@@ -41,12 +47,16 @@ export function CompareCanvas({
   result,
   shown,
   selected,
+  selectedLine,
   onSelect,
+  onSelectLine,
 }: {
   result: CompareResultDto;
   shown: Visibility;
   selected: string | null;
+  selectedLine: string | null;
   onSelect: (componentId: string | null) => void;
+  onSelectLine: (linkId: string) => void;
 }) {
   const { diff, diagram } = result;
   const byComponent = useMemo(
@@ -114,6 +124,7 @@ export function CompareCanvas({
         targetHandle: l.toSlot,
         data,
         hidden: !shown.links.has(l.id),
+        selected: l.id === selectedLine,
       };
     }),
   );
@@ -121,25 +132,27 @@ export function CompareCanvas({
   return (
     <div className="h-full w-full" data-testid="compare-canvas">
       <ReactFlowProvider>
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          nodesFocusable={false}
-          edgesFocusable={false}
-          elementsSelectable={false}
-          onNodeClick={(_, node) => onSelect(node.id === selected ? null : node.id)}
-          onPaneClick={() => onSelect(null)}
-          minZoom={MIN_ZOOM}
-          fitView
-          fitViewOptions={FIT}
-        >
-          <Background gap={20} />
-          <Controls showInteractive={false} />
-        </ReactFlow>
+        <OpenLineContext value={onSelectLine}>
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            nodesFocusable={false}
+            edgesFocusable={false}
+            elementsSelectable={false}
+            onNodeClick={(_, node) => onSelect(node.id === selected ? null : node.id)}
+            onPaneClick={() => onSelect(null)}
+            minZoom={MIN_ZOOM}
+            fitView
+            fitViewOptions={FIT}
+          >
+            <Background gap={20} />
+            <Controls showInteractive={false} />
+          </ReactFlow>
+        </OpenLineContext>
       </ReactFlowProvider>
     </div>
   );

@@ -10,6 +10,7 @@ import type {
   LinkDiff,
 } from "@/server/domain/diff/types";
 import { MASKED } from "@/server/domain/diff/mask";
+import { plural } from "@/components/ui/plural";
 
 /** The badge a component or line wears. */
 export const STATUS_LABEL: Record<DiffStatus, string> = {
@@ -28,8 +29,6 @@ export const KIND_LABEL: Record<ChangeKind, string> = {
   deployment: "deployment",
   artifact: "output",
 };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "3 components differ · 1 only right · 1 line differs · 42 changes (2 masked)". */
 export function summaryText(summary: DiffSummary): string {

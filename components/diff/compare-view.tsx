@@ -6,7 +6,7 @@
 // done here.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTRPC } from "@/components/trpc";
 import { SearchInput } from "@/components/ui/search-input";
 import { useDebounced } from "@/components/audit/use-debounced";
@@ -15,48 +15,11 @@ import { CompareCanvas } from "./compare-canvas";
 import { summaryText, visibility } from "./compare-model";
 import { EnvironmentSelect, type EnvironmentOption } from "@/components/shell/environment-select";
 import { PromoteProvider } from "./promote-context";
+import { defaultFromPosition, momentAt } from "./moments";
+import { defaultSides, writeParams } from "./compare-url";
 import { TimeBar, windowOf, windowStart, type TimeWindow } from "./time-bar";
 
 export type CompareEnvironment = EnvironmentOption;
-
-type Param =
-  | "left"
-  | "right"
-  | "component"
-  | "q"
-  | "hide"
-  | "mode"
-  | "env"
-  | "window"
-  | "at"
-  | "to";
-
-/**
- * Writes view state into the URL. Starts from the address bar as it is now (not from the last
- * render), so two quick writes (a settled search, then a checkbox) never undo each other; Next
- * syncs the native `replaceState` into `useSearchParams`, and no history entry piles up.
- */
-function writeParams(patch: Partial<Record<Param, string | null>>) {
-  const next = new URLSearchParams(window.location.search);
-  for (const [key, value] of Object.entries(patch)) {
-    if (value) next.set(key, value);
-    else next.delete(key);
-  }
-  const query = next.toString();
-  window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
-}
-
-/** Staging-like on the left, production on the right, unless the URL says otherwise. */
-function defaultSides(
-  environments: readonly CompareEnvironment[],
-): [CompareEnvironment | undefined, CompareEnvironment | undefined] {
-  const left = environments.find((e) => e.class === "non_production") ?? environments[0];
-  const right =
-    environments.find((e) => e.class === "production" && e !== left) ??
-    environments.find((e) => e !== left) ??
-    left;
-  return [left, right];
-}
 
 export function CompareView({
   projectId,
@@ -89,8 +52,21 @@ export function CompareView({
     setSince({ window: value, iso: windowStart(value) });
     writeParams({ window: value, at: null, to: null });
   };
-  const at = search.get("at");
   const to = search.get("to");
+  // "From" opens right before the latest change, so the view shows what that change did; the
+  // history query is the time bar's own (one request, shared through the query cache).
+  const history = useQuery({
+    ...trpc.compare.history.queryOptions({
+      projectId,
+      environmentId: past?.id ?? "",
+      since: since.iso,
+    }),
+    enabled: overTime && !!past,
+  });
+  const moments = history.data?.moments ?? [];
+  const at =
+    search.get("at") ??
+    (history.data ? momentAt(moments, defaultFromPosition(moments.length), since.iso) : null);
   // Local first, so the checkbox answers the click at once; the URL follows.
   const [hideSame, setHideSame] = useState(search.get("hide") === "same");
 
@@ -109,7 +85,7 @@ export function CompareView({
       right: right?.id ?? "",
       ...(overTime ? { leftAt: at ?? since.iso, ...(to ? { rightAt: to } : {}) } : {}),
     }),
-    enabled: !!left && !!right,
+    enabled: !!left && !!right && (!overTime || at !== null),
     placeholderData: keepPreviousData,
   });
   const data = result.data;
@@ -124,10 +100,17 @@ export function CompareView({
     });
     return visibility(data.diff.components, links, { hideSame, query });
   }, [data, hideSame, query]);
+  const selectedLine = search.get("line");
   const select = (componentId: string | null) =>
     writeParams({
       component: data?.diagram.components.find((c) => c.id === componentId)?.name ?? null,
+      line: null,
     });
+  // Stable: every line badge reads it through a context.
+  const selectLine = useCallback(
+    (linkId: string) => writeParams({ line: linkId, component: null }),
+    [],
+  );
 
   if (!left || !right)
     return <p className="p-6 text-slate-600">This project has no environment to compare.</p>;
@@ -156,7 +139,14 @@ export function CompareView({
                 onClick={() =>
                   writeParams(
                     value === "time"
-                      ? { mode: "time", env: right.slug, left: null, right: null, component: null }
+                      ? {
+                          mode: "time",
+                          env: right.slug,
+                          left: null,
+                          right: null,
+                          component: null,
+                          line: null,
+                        }
                       : {
                           mode: null,
                           env: null,
@@ -164,6 +154,7 @@ export function CompareView({
                           at: null,
                           to: null,
                           component: null,
+                          line: null,
                         },
                   )
                 }
@@ -241,7 +232,7 @@ export function CompareView({
           environment={left}
           window={since.window}
           since={since.iso}
-          at={at}
+          at={at ?? since.iso}
           to={to}
           onWindow={chooseWindow}
           onAt={(iso) => writeParams({ at: iso })}
@@ -272,7 +263,14 @@ export function CompareView({
             {data.diagram.components.length === 0 ? (
               <p className="p-6 text-slate-600">This diagram is empty: nothing to compare.</p>
             ) : (
-              <CompareCanvas result={data} shown={shown} selected={selected} onSelect={select} />
+              <CompareCanvas
+                result={data}
+                shown={shown}
+                selected={selected}
+                selectedLine={selectedLine}
+                onSelect={select}
+                onSelectLine={selectLine}
+              />
             )}
           </div>
           <PromoteProvider
@@ -281,7 +279,14 @@ export function CompareView({
             result={data}
             canPromote={canPromote}
           >
-            <ChangePanel result={data} selected={selected} query={query} onSelect={select} />
+            <ChangePanel
+              result={data}
+              selected={selected}
+              selectedLine={selectedLine}
+              query={query}
+              onSelect={select}
+              onSelectLine={selectLine}
+            />
           </PromoteProvider>
         </div>
       ) : (

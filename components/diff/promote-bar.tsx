@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
 import { usePromotion } from "./promote-context";
 import { PromoteReview } from "./promote-review";
-import { plural } from "./promote-selection";
+import { plural } from "@/components/ui/plural";
 
 export function PromoteBar() {
   const promotion = usePromotion();

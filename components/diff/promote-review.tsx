@@ -10,7 +10,8 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { TextArea } from "@/components/ui/text-area";
 import type { Promotion } from "./promote-context";
-import { plural, readableProblem, shownPromoted } from "./promote-selection";
+import { plural } from "@/components/ui/plural";
+import { readableProblem, shownPromoted } from "./promote-selection";
 
 interface Props {
   promotion: Promotion;

@@ -127,5 +127,3 @@ export function shownPromoted(value: unknown): string {
   if (typeof value === "string") return value === "" ? '""' : value;
   return JSON.stringify(value);
 }
-
-export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

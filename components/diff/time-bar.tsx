@@ -2,10 +2,13 @@
 // Time travel's controls: a window ("last hour" … "last 30 days") and two sliders over the
 // moments the environment changed in it: "From" (the left side; position 0 is the window's
 // start, position k "right after the k-th change") and "To" (the right side; its last
-// position is now).
+// position is now). Each moment is labelled under the sliders (time, action, actor) and can be
+// picked there; arrow keys on a slider step through them one by one.
 import { useQuery } from "@tanstack/react-query";
 import { formatUtc } from "@/components/audit/format";
 import { useTRPC } from "@/components/trpc";
+import { plural } from "@/components/ui/plural";
+import { describePosition, type Moment, momentAt, momentLabel, positionOf } from "./moments";
 
 const WINDOWS = [
   { value: "1h", label: "Last hour", ms: 3_600_000 },
@@ -31,12 +34,12 @@ interface Props {
   window: TimeWindow;
   /** ISO start of the window, fixed when the window was chosen (so the query key stays put). */
   since: string;
-  /** The left moment (ISO), or null for the window's start. */
-  at: string | null;
+  /** The left moment (ISO): the URL's, else the default (right before the latest change). */
+  at: string;
   /** The right moment (ISO), or null for now. */
   to: string | null;
   onWindow: (value: TimeWindow) => void;
-  onAt: (iso: string | null) => void;
+  onAt: (iso: string) => void;
   onTo: (iso: string | null) => void;
 }
 
@@ -73,6 +76,44 @@ function MomentSlider({
   );
 }
 
+/** The moments as labelled ticks: picking one moves "From" right after it. */
+function MomentList({
+  moments,
+  from,
+  onPick,
+}: {
+  moments: readonly Moment[];
+  from: number;
+  onPick: (position: number) => void;
+}) {
+  if (moments.length === 0) return null;
+  return (
+    <ol
+      aria-label="Changes on the slider"
+      className="flex max-h-20 w-full flex-wrap gap-1.5 overflow-y-auto text-xs"
+      data-testid="time-moments"
+    >
+      {moments.map((m, i) => {
+        const current = from === i + 1;
+        return (
+          <li key={`${m.at}-${i}`}>
+            <button
+              type="button"
+              aria-current={current ? "step" : undefined}
+              title={`From right after this change (${formatUtc(new Date(m.at))})`}
+              className={`rounded px-1.5 py-0.5 ring-1 ring-inset ${current ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-100"}`}
+              onClick={() => onPick(i + 1)}
+            >
+              <span className="mr-1 font-semibold">{i + 1}</span>
+              {momentLabel(m)}
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
 export function TimeBar({
   projectId,
   environment,
@@ -90,14 +131,11 @@ export function TimeBar({
   );
   const moments = history.data?.moments ?? [];
   // The slider's position: the last change at or before the chosen moment.
-  const position = at ? moments.filter((m) => m.at <= at).length : 0;
-  const toPosition = to ? moments.filter((m) => m.at <= to).length : moments.length;
-  const describe = (k: number) => {
-    const m = k > 0 ? moments[k - 1] : undefined;
-    return m
-      ? `${clock(m.at)}, after ${m.action ?? "a change"}${m.actor ? ` by ${m.actor}` : ""}`
-      : `${clock(since)}, start of the window`;
-  };
+  const position = positionOf(moments, at);
+  const toPosition = to ? positionOf(moments, to) : moments.length;
+  const describe = (k: number) => describePosition(moments, k, since);
+  // Position 0 is written as the window's start itself: no moment in the URL means the default.
+  const pickFrom = (k: number) => onAt(momentAt(moments, k, since));
   return (
     <div
       className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-slate-50 px-4 py-2"
@@ -123,7 +161,7 @@ export function TimeBar({
         count={moments.length}
         value={position}
         valueText={describe(position)}
-        onChange={(k) => onAt(k > 0 ? moments[k - 1]!.at : null)}
+        onChange={pickFrom}
       />
       <MomentSlider
         label="To"
@@ -132,16 +170,18 @@ export function TimeBar({
         valueText={to ? describe(toPosition) : "now"}
         onChange={(k) => onTo(k === moments.length ? null : k > 0 ? moments[k - 1]!.at : since)}
       />
+      <MomentList moments={moments} from={position} onPick={pickFrom} />
       <p className="w-full text-sm text-slate-700" data-testid="time-moment" aria-live="polite">
         {history.isLoading
           ? "Reading the history…"
           : moments.length === 0
             ? `${environment.name} did not change in this window: it is the same as now.`
-            : `${environment.name} at ${describe(position)} → ${to ? describe(toPosition) : "now"} · ${moments.length} ${moments.length === 1 ? "change" : "changes"} in the window`}
+            : `${environment.name} at ${describe(position)} → ${to ? describe(toPosition) : "now"} · ${plural(moments.length, "change")} in the window`}
       </p>
       {history.data?.truncated ? (
         <p className="text-xs text-amber-700">
-          Only the first {moments.length} changes are on the slider: pick a shorter window.
+          Only the first {plural(moments.length, "change")} are on the slider: pick a shorter
+          window.
         </p>
       ) : null}
       {history.data?.recordedFrom && history.data.recordedFrom > since ? (

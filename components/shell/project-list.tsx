@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc";
+import { plural } from "@/components/ui/plural";
 
 export function ProjectList({ orgSlug }: { orgSlug: string }) {
   const trpc = useTRPC();
@@ -32,7 +33,9 @@ export function ProjectList({ orgSlug }: { orgSlug: string }) {
             <p className="mt-1 line-clamp-2 text-sm text-slate-600">
               {p.description || "No description"}
             </p>
-            <p className="mt-3 text-xs text-slate-500">{p.environmentCount} environments</p>
+            <p className="mt-3 text-xs text-slate-500">
+              {plural(p.environmentCount, "environment")}
+            </p>
           </Link>
         </li>
       ))}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOut } from "@/server/auth";
 import type { Role } from "@/server/domain/roles";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { UserMenu } from "./user-menu";
 
 const roleStyle: Record<Role, string> = {
@@ -84,6 +85,7 @@ export function TopBar({
         >
           {role}
         </span>
+        <ThemeToggle />
         <UserMenu />
         <form action={doSignOut}>
           <button

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { formatUtc, relativeTime } from "@/components/audit/format";
 import { projectBase, runHref } from "@/components/deployments/run-format";
 import { useTRPC } from "@/components/trpc";
+import { plural } from "@/components/ui/plural";
 import { Button } from "@/components/ui/button";
 
 interface Target {
@@ -156,7 +157,7 @@ export function StateHistory({
       </ul>
       {!all && versions.data.length > SHOWN ? (
         <Button variant="ghost" className="px-1 py-0 text-xs" onClick={() => setAll(true)}>
-          Show all {versions.data.length} versions
+          Show all {plural(versions.data.length, "version")}
         </Button>
       ) : null}
       {download.error ? (

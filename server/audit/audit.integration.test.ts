@@ -5,6 +5,8 @@ import { appRouter } from "@/server/api/root";
 import type { SqlRunner } from "@/server/db/sql-runner";
 import { auditCount, forEachDatabase, snapshot, type Harness } from "@/test/integration";
 import { mutationCases } from "@/test/mutation-cases";
+import { signInWithPassword } from "@/server/auth/sign-in";
+import { DEMO_PASSWORD } from "@/server/seed";
 import { verifyChain } from "./verify";
 
 function mutationPaths(): string[] {
@@ -246,6 +248,29 @@ forEachDatabase("audit trail", (h) => {
       code: "NOT_FOUND",
     });
     expect((await viewer.audit.verify({ organizationId })).ok).toBe(true);
+  });
+
+  it("names what a page's events touched, and leaves sign-ins out when asked", async () => {
+    const signedIn = await signInWithPassword(
+      { email: "viewer@acme.test", password: DEMO_PASSWORD },
+      { requestId: "r-names", ip: "10.0.0.9", userAgent: "vitest" },
+    );
+    expect(signedIn.ok).toBe(true);
+    const viewer = await h.as("viewer@acme.test");
+    const organizationId = await acmeId(h);
+    const all = await viewer.audit.list({ organizationId, limit: 500 });
+    expect(all.events.some((e) => e.action === "auth.signed_in")).toBe(true);
+    const shop = await h.db().prisma.project.findFirstOrThrow({
+      where: { organization: { slug: "acme" }, slug: "ecommerce-api" },
+      select: { id: true, name: true, slug: true },
+    });
+    expect(all.names.projects[shop.id]).toEqual({ slug: shop.slug, name: shop.name });
+    const inProject = all.events.filter((e) => e.projectId === shop.id && e.componentId);
+    for (const e of inProject)
+      expect(all.names.components[`${shop.id}/${e.componentId}`]?.name, e.action).toBeTruthy();
+    const quiet = await viewer.audit.list({ organizationId, limit: 500, hideSignIns: true });
+    expect(quiet.events.length).toBeGreaterThan(0);
+    expect(quiet.events.some((e) => e.action === "auth.signed_in")).toBe(false);
   });
 
   it("filters, free-text search and exports", async () => {

@@ -39,6 +39,8 @@ export interface AuditFilter {
   to?: Date;
   /** free text: action, actor, target and the before/after JSON */
   q?: string;
+  /** one action left out (sign-ins, by default in the log) */
+  excludeAction?: string;
 }
 
 /**
@@ -67,6 +69,7 @@ function where(filter: AuditFilter): { sql: string; params: unknown[] } {
   if (filter.actor) add(`"actorLabel" ILIKE ?`, `%${filter.actor}%`);
   if (filter.action) add(`action LIKE ?`, `${filter.action}%`);
   if (filter.outcome) add(`outcome = ?`, filter.outcome);
+  if (filter.excludeAction) add(`action <> ?`, filter.excludeAction);
   if (filter.from) add(`at >= ?`, filter.from);
   if (filter.to) add(`at <= ?`, filter.to);
   if (filter.q) {

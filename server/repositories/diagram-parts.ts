@@ -6,7 +6,7 @@ import type { Tx } from "../db";
 import type { SnapshotScope } from "../domain/diff/delta";
 import type { Op } from "../domain/graph/ops";
 import { entriesTouched } from "../domain/graph/touched";
-import type { Diagram, DiagramComponent } from "../domain/graph/types";
+import type { Diagram, DiagramComponent, DiagramLink } from "../domain/graph/types";
 
 interface InstanceStatusDto {
   componentId: string;
@@ -21,93 +21,60 @@ export interface StoredDiagram {
   statuses: InstanceStatusDto[];
 }
 
-const order = [{ createdAt: "asc" as const }, { id: "asc" as const }];
-
-const componentColumns = {
-  id: true,
-  name: true,
-  bundleName: true,
-  versionConstraint: true,
-  positionX: true,
-  positionY: true,
-} as const;
-
-function toComponent(c: {
-  id: string;
-  name: string;
-  bundleName: string;
-  versionConstraint: string;
-  positionX: number;
-  positionY: number;
-}): DiagramComponent {
-  const { id, name } = c;
-  return {
-    id,
-    name,
-    bundle: c.bundleName,
-    version: c.versionConstraint,
-    x: c.positionX,
-    y: c.positionY,
-  };
-}
+// Raw SQL throughout: these run on every save, and Prisma's compiled queries cost more CPU than
+// the reads themselves (and more again to map thousands of rows).
+const COMPONENT_COLUMNS = `id, name, "bundleName" AS bundle, "versionConstraint" AS version,
+  "positionX" AS x, "positionY" AS y`;
 
 async function readStructure(tx: Tx, projectId: string) {
-  const byProject = { where: { projectId } };
   const [project, components, links] = await Promise.all([
-    tx.project.findUnique({ where: { id: projectId }, select: { revision: true } }),
-    tx.component.findMany({
-      ...byProject,
-      select: componentColumns,
-      orderBy: order,
-    }),
-    tx.link.findMany({
-      ...byProject,
-      select: {
-        id: true,
-        fromComponentId: true,
-        fromArtifact: true,
-        toComponentId: true,
-        toSlot: true,
-        policies: true,
-      },
-      orderBy: order,
-    }),
+    tx.$queryRawUnsafe<{ revision: number }[]>(
+      `SELECT revision FROM "Project" WHERE id = $1`,
+      projectId,
+    ),
+    tx.$queryRawUnsafe<DiagramComponent[]>(
+      `SELECT ${COMPONENT_COLUMNS} FROM "Component" WHERE "projectId" = $1
+        ORDER BY "createdAt" ASC, id ASC`,
+      projectId,
+    ),
+    tx.$queryRawUnsafe<Omit<DiagramLink, "policiesIn">[]>(
+      `SELECT id, "fromComponentId" AS "from", "fromArtifact", "toComponentId" AS "to", "toSlot",
+              policies
+         FROM "Link" WHERE "projectId" = $1 ORDER BY "createdAt" ASC, id ASC`,
+      projectId,
+    ),
   ]);
-  if (!project) return null;
-  return {
-    revision: project.revision,
-    components: components.map(toComponent),
-    links: links.map((l) => ({
-      id: l.id,
-      from: l.fromComponentId,
-      fromArtifact: l.fromArtifact,
-      to: l.toComponentId,
-      toSlot: l.toSlot,
-      policies: l.policies,
-    })),
-  };
+  if (!project[0]) return null;
+  return { revision: project[0].revision, components, links };
+}
+
+interface ConfigRow extends InstanceStatusDto {
+  params: Record<string, unknown>;
+  presetName: string | null;
+  presetVersion: number | null;
 }
 
 /** Instance rows and policy choices, of the whole project or only of `scope`'s entries. */
 async function readConfigs(tx: Tx, projectId: string, scope?: SnapshotScope) {
   const [rows, chosen] = await Promise.all([
-    tx.instance.findMany({
-      where: { projectId, ...(scope ? { componentId: { in: [...scope.components] } } : {}) },
-      select: {
-        componentId: true,
-        environmentId: true,
-        params: true,
-        status: true,
-        deployedVersion: true,
-        presetVersion: { select: { version: true, preset: { select: { name: true } } } },
-      },
-      orderBy: order,
-    }),
-    tx.linkPolicy.findMany({
-      where: { projectId, ...(scope ? { linkId: { in: [...scope.links] } } : {}) },
-      select: { linkId: true, environmentId: true, policies: true },
-      orderBy: { environmentId: "asc" },
-    }),
+    tx.$queryRawUnsafe<ConfigRow[]>(
+      `SELECT i."componentId", i."environmentId", i.params, i.status::text AS status,
+              i."deployedVersion", p.name AS "presetName", pv.version AS "presetVersion"
+         FROM "Instance" i
+         LEFT JOIN "PresetVersion" pv ON pv.id = i."presetVersionId"
+         LEFT JOIN "Preset" p ON p.id = pv."presetId"
+        WHERE i."projectId" = $1 ${scope ? `AND i."componentId" = ANY($2::text[])` : ""}
+        ORDER BY i."createdAt" ASC, i.id ASC`,
+      projectId,
+      ...(scope ? [[...scope.components]] : []),
+    ),
+    tx.$queryRawUnsafe<{ linkId: string; environmentId: string; policies: string[] }[]>(
+      `SELECT "linkId", "environmentId", policies FROM "LinkPolicy"
+        WHERE "projectId" = $1 ${scope ? `AND "linkId" = ANY($2::text[])` : ""}
+        ORDER BY "environmentId" ASC`,
+      projectId,
+      ...(scope ? [[...scope.links]] : []),
+    ),
   ]);
   return { rows, chosen };
 }
@@ -124,9 +91,9 @@ function assemble(
     const of = instances[i.componentId];
     if (!of) continue;
     of[i.environmentId] = {
-      params: i.params as Record<string, unknown>,
-      preset: i.presetVersion?.preset.name ?? null,
-      ...(i.presetVersion ? { presetVersion: i.presetVersion.version } : {}),
+      params: i.params,
+      preset: i.presetName,
+      ...(i.presetVersion === null ? {} : { presetVersion: i.presetVersion }),
     };
     const { componentId, environmentId, status, deployedVersion } = i;
     statuses.push({ componentId, environmentId, status, deployedVersion });
@@ -215,9 +182,9 @@ export async function componentsNamed(
   projectId: string,
   ids: readonly string[],
 ): Promise<DiagramComponent[]> {
-  const rows = await tx.component.findMany({
-    where: { projectId, id: { in: [...ids] } },
-    select: componentColumns,
-  });
-  return rows.map(toComponent);
+  return tx.$queryRawUnsafe<DiagramComponent[]>(
+    `SELECT ${COMPONENT_COLUMNS} FROM "Component" WHERE "projectId" = $1 AND id = ANY($2::text[])`,
+    projectId,
+    [...ids],
+  );
 }

@@ -20,7 +20,11 @@ export async function lockRevision(
 
 /** Moves a project whose row this transaction locked to `revision`. */
 export async function setRevision(tx: Tx, projectId: string, revision: number): Promise<void> {
-  await tx.project.update({ where: { id: projectId }, data: { revision } });
+  await tx.$executeRawUnsafe(
+    `UPDATE "Project" SET revision = $2, "updatedAt" = now() WHERE id = $1`,
+    projectId,
+    revision,
+  );
 }
 
 /** What each revision after `base` touched, oldest first (fewer rows than revisions: pruned). */
@@ -42,9 +46,14 @@ export async function recordChange(
   revision: number,
   touched: { writes: Iterable<string>; reads: Iterable<string> },
 ): Promise<void> {
-  await tx.diagramChange.create({
-    data: { projectId, revision, writes: [...touched.writes], reads: [...touched.reads] },
-  });
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "DiagramChange" ("projectId", revision, writes, reads)
+     VALUES ($1, $2, $3::text[], $4::text[])`,
+    projectId,
+    revision,
+    [...touched.writes],
+    [...touched.reads],
+  );
   if (revision % 100 === 0)
     await tx.diagramChange.deleteMany({
       where: { projectId, revision: { lte: revision - CHANGES_KEPT } },

@@ -1,7 +1,7 @@
 // Prisma access for environment history (time travel): one row per state an environment
 // reached after an audited change, and the audit events that produced them.
-import { randomBytes } from "node:crypto";
 import { prisma, type Tx } from "../db";
+import { sortableId } from "./row-ids";
 import { applyDelta, type SnapshotDelta } from "../domain/diff/delta";
 import type { EnvironmentSnapshot } from "../domain/diff/types";
 
@@ -62,18 +62,6 @@ WHERE NOT EXISTS (
   ) AS newest WHERE newest.hash = $6::text
 )`;
 
-let lastMs = 0;
-let sameMs = 0;
-
-/** Ids that sort in the order this process made them: rows of one moment are told apart by id. */
-function sortableId(): string {
-  const now = Date.now();
-  sameMs = now === lastMs ? sameMs + 1 : 0;
-  lastMs = now;
-  const time = now.toString(36).padStart(9, "0");
-  return `h${time}${sameMs.toString(36).padStart(4, "0")}${randomBytes(6).toString("hex")}`;
-}
-
 /** Records an environment's state unless its newest row holds that state; true when recorded. */
 export async function insertHistoryRowIfChanged(
   tx: Tx,
@@ -89,7 +77,7 @@ export async function insertHistoryRowIfChanged(
 ): Promise<boolean> {
   const inserted = await tx.$executeRawUnsafe(
     INSERT_IF_CHANGED,
-    sortableId(),
+    sortableId("h"),
     row.environmentId,
     row.projectId,
     row.at.toISOString(),
@@ -140,14 +128,24 @@ export async function insertHistoryDeltas(
   }[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  await tx.environmentSnapshot.createMany({
-    data: rows.map(({ delta, ...row }) => ({
-      ...row,
-      id: sortableId(),
-      state: delta as never,
-      checkpoint: false,
-    })),
-  });
+  // Raw SQL, one statement: every save that moves an environment writes here.
+  const records = rows.map(({ delta, at, ...row }) => ({
+    ...row,
+    id: sortableId("h"),
+    at: at.toISOString(),
+    state: delta,
+  }));
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "EnvironmentSnapshot"
+       (id, "environmentId", "projectId", at, "auditEventId", hash, state, positions, checkpoint,
+        depth)
+     SELECT r.id, r."environmentId", r."projectId", r.at, r."auditEventId", r.hash, r.state,
+            r.positions, false, r.depth
+       FROM jsonb_to_recordset($1::jsonb) AS r(id text, "environmentId" text, "projectId" text,
+            at timestamp(3), "auditEventId" text, hash text, state jsonb, positions jsonb,
+            depth int)`,
+    JSON.stringify(records),
+  );
 }
 
 /**

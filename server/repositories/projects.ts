@@ -61,25 +61,37 @@ export async function listProjects(
 
 /** The project's owning organization, or null: used by the tenancy guard before anything else. */
 export async function findProjectOrganization(projectId: string): Promise<string | null> {
-  const row = await prisma().project.findUnique({
-    where: { id: projectId },
-    select: { organizationId: true },
-  });
-  return row?.organizationId ?? null;
+  // Raw SQL: every project-scoped procedure asks.
+  const rows = await prisma().$queryRawUnsafe<{ organizationId: string }[]>(
+    `SELECT "organizationId" FROM "Project" WHERE id = $1`,
+    projectId,
+  );
+  return rows[0]?.organizationId ?? null;
 }
 
 export async function getProject(
   projectId: string,
   tx: Tx = prisma(),
 ): Promise<ProjectDetailDto | null> {
-  const row = await tx.project.findUnique({
-    where: { id: projectId },
-    select: {
-      ...projectSelect,
-      environments: { select: environmentSelect, orderBy: { createdAt: "asc" } },
-    },
-  });
-  return row;
+  // Raw SQL, one statement: every save and most reads start here.
+  const rows = await tx.$queryRawUnsafe<(ProjectDto & { environment: EnvironmentDto | null })[]>(
+    `SELECT p.id, p."organizationId", p.slug, p.name, p.description, p.revision,
+            CASE WHEN e.id IS NULL THEN NULL ELSE json_build_object(
+              'id', e.id, 'slug', e.slug, 'name', e.name, 'class', e.class,
+              'protected', e.protected, 'forkedFromId', e."forkedFromId", 'preview', e.preview,
+              'pullRequest', e."pullRequest", 'expiresAt', e."expiresAt") END AS environment
+       FROM "Project" p LEFT JOIN "Environment" e ON e."projectId" = p.id
+      WHERE p.id = $1
+      ORDER BY e."createdAt" ASC, e.id ASC`,
+    projectId,
+  );
+  const first = rows[0];
+  if (!first) return null;
+  const { environment: _, ...project } = first;
+  const environments = rows.flatMap(({ environment: e }) =>
+    e ? [{ ...e, expiresAt: e.expiresAt === null ? null : new Date(e.expiresAt) }] : [],
+  );
+  return { ...project, environments };
 }
 
 export async function findProjectBySlug(

@@ -31,18 +31,20 @@ export async function insertSession(session: NewSession): Promise<void> {
   });
 }
 
+// Raw SQL: this runs on every signed-in request, and a compiled Prisma query costs more CPU
+// than the lookup itself.
 export async function findSession(id: string): Promise<SessionRow | null> {
-  return prisma().session.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      userId: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      user: { select: { id: true, email: true, name: true } },
-    },
-  });
+  const rows = await prisma().$queryRawUnsafe<
+    (Omit<SessionRow, "user"> & { email: string; name: string })[]
+  >(
+    `SELECT s.id, s."userId", s."lastSeenAt", s."expiresAt", s."revokedAt", u.email, u.name
+       FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s.id = $1`,
+    id,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const { email, name, ...session } = row;
+  return { ...session, user: { id: row.userId, email, name } };
 }
 
 /**

@@ -43,11 +43,13 @@ export async function listMemberships(userId: string): Promise<MembershipDto[]> 
 }
 
 export async function findRole(userId: string, organizationId: string): Promise<Role | null> {
-  const row = await prisma().membership.findUnique({
-    where: { userId_organizationId: { userId, organizationId } },
-    select: { role: true },
-  });
-  return row?.role ?? null;
+  // Raw SQL: every scoped procedure asks.
+  const rows = await prisma().$queryRawUnsafe<{ role: Role }[]>(
+    `SELECT role::text AS role FROM "Membership" WHERE "userId" = $1 AND "organizationId" = $2`,
+    userId,
+    organizationId,
+  );
+  return rows[0]?.role ?? null;
 }
 
 export async function createUser(

@@ -7,6 +7,7 @@ import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog
 import { bundleRef } from "../domain/graph/types";
 import type { UsablePreset } from "../domain/presets/usable";
 import { listArtifactTypes } from "../repositories/catalog-reads";
+import { catalogStamp } from "../repositories/catalog-stamp";
 import { listBundleVersionDefinitions } from "../repositories/diagram";
 import { organizationSettings } from "../repositories/organization-settings";
 import { organizationPresets } from "./presets";
@@ -22,8 +23,25 @@ export interface Catalog {
   settings: { requireProductionPresets: boolean; refuseProductionReferences: boolean };
 }
 
+// The catalogs read last, by organization, with the stamp of what they were read from. A reader
+// whose stamp (taken in its own transaction) matches gets the same object: nothing it was made
+// of has changed. Catalogs are never mutated after they are built.
+const KEPT_ORGANIZATIONS = 64;
+const kept = new Map<string, { stamp: string; catalog: Catalog }>();
+
 /** `organizationId`'s catalog; `tx` reads it inside a change's transaction. */
 export async function loadCatalog(organizationId: string, tx?: Tx): Promise<Catalog> {
+  const stamp = await catalogStamp(organizationId, tx);
+  const hit = kept.get(organizationId);
+  if (hit?.stamp === stamp) return hit.catalog;
+  const catalog = await readCatalog(organizationId, tx);
+  kept.delete(organizationId);
+  if (kept.size >= KEPT_ORGANIZATIONS) kept.delete(kept.keys().next().value!);
+  kept.set(organizationId, { stamp, catalog });
+  return catalog;
+}
+
+async function readCatalog(organizationId: string, tx?: Tx): Promise<Catalog> {
   const [definitions, types, presets, settings] = await Promise.all([
     listBundleVersionDefinitions(organizationId, tx),
     listArtifactTypes(organizationId, tx),

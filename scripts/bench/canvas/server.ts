@@ -109,6 +109,8 @@ export async function startServer(
   const child = spawn(
     process.execPath,
     [
+      // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
       "--import",
       "tsx",
       "--import",

@@ -19,11 +19,14 @@ export const filter = z.object({
   from: z.date().optional(),
   to: z.date().optional(),
   q: z.string().max(200).optional(),
+  /** Leave out sign-ins (the log's default view: they drown what changed). */
+  hideSignIns: z.boolean().optional(),
 });
 
 /** Blank text filters mean "any". */
-export const auditFilter = (input: z.infer<typeof filter>): AuditFilter => ({
+export const auditFilter = ({ hideSignIns, ...input }: z.infer<typeof filter>): AuditFilter => ({
   ...input,
+  excludeAction: hideSignIns ? "auth.signed_in" : undefined,
   actor: input.actor || undefined,
   action: input.action || undefined,
   q: input.q?.trim() || undefined,
