@@ -2,9 +2,15 @@
 // refused with the reason), edit a form (inline error, then a good value), undo/redo,
 // auto-layout, reload — and a second browser's edit is merged onto the first one's save.
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { freshProject, signIn } from "./helpers";
 
-const PROJECT = "/o/acme/p/shared-infra";
+// An empty project of its own (the demo's shared-infra has a network and a cluster now).
+let PROJECT = "";
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext();
+  PROJECT = await freshProject(await context.newPage(), "canvas");
+  await context.close();
+});
 
 function node(page: Page, name: string): Locator {
   return page.locator(`[data-testid="component-node"][data-name="${name}"]`);

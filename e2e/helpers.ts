@@ -17,3 +17,20 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("whoami")).toHaveText(email);
 }
+
+/** A fresh, empty project of acme (created as ops over HTTP); its canvas path. */
+export async function freshProject(page: Page, prefix: string): Promise<string> {
+  const slug = `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  await signIn(page, "ops@acme.test");
+  const bySlug = await page.request.get(
+    `/api/trpc/organization.bySlug?input=${encodeURIComponent(JSON.stringify({ json: { slug: "acme" } }))}`,
+  );
+  const org = ((await bySlug.json()) as { result: { data: { json: { id: string } } } }).result.data
+    .json;
+  const created = await page.request.post("/api/trpc/project.create", {
+    data: { json: { organizationId: org.id, slug, name: slug } },
+    headers: SAME_ORIGIN,
+  });
+  expect(created.ok(), await created.text()).toBe(true);
+  return `/o/acme/p/${slug}`;
+}

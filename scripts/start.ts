@@ -15,6 +15,7 @@ import { log } from "../server/log";
 import { resolveSecretKey } from "../server/crypto/cipher";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../server/seed";
 import { seedDemoDiagram } from "../server/seed-diagram";
+import { seedSharedTier } from "../server/seed-shared";
 import { seedDemoLocal } from "../server/seed-local";
 import { seedDemoPreview } from "../server/seed-preview";
 import { startRunner } from "../server/runner/start";
@@ -60,6 +61,7 @@ async function main() {
   // The demo diagram needs the catalog, so it is placed after the sync, on first start only.
   if (seeded) {
     await seedDemoDiagram();
+    await seedSharedTier();
     await seedDemoPreview();
   }
   // The local project (deployable on this machine): fills in only what is missing.

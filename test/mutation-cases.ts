@@ -5,6 +5,7 @@ import path from "node:path";
 import { startSession } from "@/server/auth/sessions";
 import { type Harness, testToken } from "./integration";
 import { deploymentCases } from "./mutation-cases-deployments";
+import { sharedCases } from "./mutation-cases-shared";
 import { acmeProject, deployableTarget, secretTarget } from "./mutation-targets";
 import { reloadEnv } from "@/server/env";
 
@@ -261,6 +262,7 @@ export function mutationCases(): Record<string, Case> {
       return { action: "secret.cleared" };
     },
     ...deploymentCases(),
+    ...sharedCases(suffix),
     "environmentDefault.add": async (h) => {
       const { environmentId } = await secretTarget(h);
       const payload = {

@@ -12,6 +12,7 @@ import { type Harness, testToken } from "./integration";
 import { writeFinishedRun } from "./finished-run";
 import { DRIFT_PROCEDURES } from "./procedures-drift";
 import { PREVIEW_PROCEDURES } from "./procedures-preview";
+import { SHARED_PROCEDURES } from "./procedures-shared";
 import { lockedState, storedState } from "./state-fixture";
 
 /** The least privileged caller that may call a procedure. */
@@ -45,6 +46,7 @@ export interface Fixture {
   /** a succeeded apply of the API in staging with two log lines, written once, no audit event */
   finishedRun(): Promise<string>;
   suffix(): string;
+  harness: Harness;
   /** the API's Terraform state `src` in staging, versions 1 and 2; the same, locked */
   storedState(): ReturnType<typeof lockedState>;
   lockedState(): ReturnType<typeof lockedState>;
@@ -100,6 +102,7 @@ export async function loadFixture(h: Harness): Promise<Fixture> {
     presetId: preset.id,
     defaultId: deflt.id,
     suffix,
+    harness: h,
     storedState: () => storedState(h).then(({ instanceId: _, ...input }) => input),
     lockedState: () => lockedState(h),
     async scratchToken() {
@@ -181,6 +184,7 @@ const rdsValues = {
 export const PROCEDURES: Record<string, ProcedureCase> = {
   ...DRIFT_PROCEDURES,
   ...PREVIEW_PROCEDURES,
+  ...SHARED_PROCEDURES,
   "me.get": { minimum: "signed-in", personOnly: true, input: () => undefined },
   "me.signOutEverywhere": { minimum: "signed-in", personOnly: true, input: () => undefined },
   "me.whoami": { minimum: "signed-in", input: () => undefined },

@@ -6,6 +6,7 @@
 import { useEffect } from "react";
 import { CodeBlock } from "@/components/ui/code-block";
 import { useCanvas } from "./canvas-context";
+import { SharedSlots } from "./shared-slots";
 import { useResolution, type Resolution } from "./use-resolution";
 
 /** SQL reads better as SQL; every other provider's grant is a JSON document. */
@@ -17,14 +18,19 @@ function render(provider: string, grant: unknown): string {
   return JSON.stringify(grant, null, 2);
 }
 
+type Source = NonNullable<Resolution["connections"][number]["source"]>;
+
+/** Where a slot's value comes from, in a few words. */
+function sourceName(source: Source): string {
+  if (source.kind === "link") return source.from.name;
+  if (source.kind === "remote-reference") return source.label;
+  return `default ${source.name}`;
+}
+
 /** Why nothing is granted: no line at all, or lines whose types carry no policy. */
 function noGrants(connections: Resolution["connections"]): string {
   const filled = connections.flatMap((c) =>
-    c.source
-      ? [
-          `${c.slot} (${c.type}) from ${c.source.kind === "link" ? c.source.from.name : `default ${c.source.name}`}`,
-        ]
-      : [],
+    c.source ? [`${c.slot} (${c.type}) from ${sourceName(c.source)}`] : [],
   );
   if (filled.length === 0) return "Nothing: no line comes into it.";
   const one = filled.length === 1;
@@ -35,7 +41,7 @@ function noGrants(connections: Resolution["connections"]): string {
 function afterWhat(access: Resolution["grants"][number]): string {
   const upstream = access.placeholders.some((p) => p.startsWith("artifact."));
   const own = access.placeholders.some((p) => !p.startsWith("artifact."));
-  const name = access.source.kind === "link" ? access.source.from.name : access.source.name;
+  const name = sourceName(access.source);
   return [
     upstream ? `once ${name} is deployed` : "",
     own ? "once this environment's cloud account is known" : "",
@@ -48,7 +54,9 @@ function Grant({ access }: { access: Resolution["grants"][number] }) {
   const from =
     access.source.kind === "link"
       ? access.source.from.name
-      : `environment default ${access.source.name}`;
+      : access.source.kind === "remote-reference"
+        ? `remote reference ${access.source.label}`
+        : `environment default ${access.source.name}`;
   return (
     <li className="rounded-md ring-1 ring-slate-200" data-testid="grant" data-slot={access.slot}>
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-3 py-2 text-sm">
@@ -91,7 +99,15 @@ function Grant({ access }: { access: Resolution["grants"][number] }) {
   );
 }
 
-export function AccessTab({ projectId, componentId }: { projectId: string; componentId: string }) {
+export function AccessTab({
+  projectId,
+  componentId,
+  canPublish,
+}: {
+  projectId: string;
+  componentId: string;
+  canPublish: boolean;
+}) {
   const { data, error, isPending } = useResolution(projectId, componentId);
   const setHighlighted = useCanvas((s) => s.setHighlighted);
   const linkIds = data?.radius.linkIds.join(",");
@@ -109,6 +125,12 @@ export function AccessTab({ projectId, componentId }: { projectId: string; compo
   if (isPending || !data) return <p className="text-sm text-slate-500">Resolving…</p>;
   return (
     <div className="space-y-5">
+      <SharedSlots
+        projectId={projectId}
+        componentId={componentId}
+        connections={data.connections}
+        canPublish={canPublish}
+      />
       <section>
         <h3 className="text-sm font-semibold">This component can reach</h3>
         <p className="mt-0.5 text-xs text-slate-500">
@@ -128,6 +150,21 @@ export function AccessTab({ projectId, componentId }: { projectId: string; compo
       </section>
       <section>
         <h3 className="text-sm font-semibold">Who can reach this</h3>
+        {data.borrowers.length > 0 ? (
+          <ul className="mt-2 divide-y divide-slate-100 text-sm" data-testid="borrowed-by">
+            {data.borrowers.map((b) => (
+              <li key={`${b.project}/${b.environment}/${b.component}/${b.slot}`} className="py-1.5">
+                <span className="font-mono font-semibold">
+                  {b.project}/{b.component}
+                </span>
+                <span className="text-slate-500">
+                  {" "}
+                  borrows it in {b.environment} via {b.slot}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {data.radius.incoming.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">No component: no line goes out of it.</p>
         ) : (

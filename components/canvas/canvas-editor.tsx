@@ -35,9 +35,11 @@ import { FIT, MIN_ZOOM } from "./node-geometry";
 import { useOpeningViewport } from "./use-opening-viewport";
 import { labelSize } from "./label-placement";
 import { linkLabelText, useLabelPlacement } from "./use-label-placement";
+import { GhostNodeMemo } from "./ghost-node";
+import { useGhosts } from "./use-ghosts";
 
 // Module scope: React Flow re-renders every node when these objects change identity.
-const nodeTypes = { component: ComponentNodeMemo };
+const nodeTypes = { component: ComponentNodeMemo, ghost: GhostNodeMemo };
 const edgeTypes = { link: LinkEdgeMemo };
 
 export function CanvasEditor() {
@@ -73,6 +75,15 @@ export function CanvasEditor() {
           })
         : nodes,
     [nodes, dragging],
+  );
+  const ghosts = useGhosts();
+  const drawn = useMemo(
+    () => (ghosts.nodes.length > 0 ? [...shown, ...ghosts.nodes] : shown),
+    [shown, ghosts.nodes],
+  );
+  const drawnEdges = useMemo(
+    () => (ghosts.edges.length > 0 ? [...edges, ...ghosts.edges] : edges),
+    [edges, ghosts.edges],
   );
   useLabelPlacement(shown, edges);
   const flow = useReactFlow();
@@ -195,8 +206,8 @@ export function CanvasEditor() {
     >
       {opening ? (
         <ReactFlow
-          nodes={shown}
-          edges={edges}
+          nodes={drawn as typeof shown}
+          edges={drawnEdges as typeof edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}

@@ -79,6 +79,7 @@ export function Inspector({
             key={`${componentId}/${environmentName}`}
             projectId={projectId}
             componentId={componentId}
+            canPublish={canReveal}
           />
         ) : tab === "runtime" ? (
           <RuntimeTab

@@ -28,7 +28,9 @@ function describeSources(
           ? `line from ${c.source.from.name}`
           : c?.source?.kind === "environment-default"
             ? `default ${c.source.name}`
-            : "no line";
+            : c?.source?.kind === "remote-reference"
+              ? `remote reference ${c.source.label}`
+              : "no line";
       origin = `${s.slot} (${from})`;
       field = s.path.split(".").slice(2).join(".");
     } else {

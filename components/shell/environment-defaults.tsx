@@ -20,7 +20,7 @@ interface Project {
 }
 
 /** Password widgets at the type's sensitive paths (`*` = every array item). */
-function sensitiveUi(paths: string[]): Record<string, unknown> {
+export function sensitiveUi(paths: string[]): Record<string, unknown> {
   const ui: Record<string, unknown> = {};
   for (const pointer of paths) {
     let node = ui;
@@ -36,7 +36,7 @@ function sensitiveUi(paths: string[]): Record<string, unknown> {
   return ui;
 }
 
-function isMarker(value: unknown): value is { set: true; fingerprint: string } {
+export function isMarker(value: unknown): value is { set: true; fingerprint: string } {
   return (
     typeof value === "object" &&
     value !== null &&
@@ -45,7 +45,7 @@ function isMarker(value: unknown): value is { set: true; fingerprint: string } {
   );
 }
 
-function PayloadView({ payload }: { payload: Record<string, unknown> }) {
+export function PayloadView({ payload }: { payload: Record<string, unknown> }) {
   return (
     <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 text-xs">
       {Object.entries(payload).map(([key, value]) => (

@@ -57,6 +57,12 @@ export function TopBar({
           Presets
         </Link>
         <Link
+          href={`/o/${orgSlug}/imported`}
+          className="ml-3 whitespace-nowrap text-sm font-medium text-slate-600 hover:text-slate-900"
+        >
+          Imported
+        </Link>
+        <Link
           href={`/o/${orgSlug}/audit`}
           className="ml-3 whitespace-nowrap text-sm font-medium text-slate-600 hover:text-slate-900"
         >

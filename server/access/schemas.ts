@@ -12,6 +12,12 @@ const source = z.union([
     from: z.object({ componentId: z.string(), name: z.string() }),
   }),
   z.object({ kind: z.literal("environment-default"), name: z.string() }),
+  z.object({
+    kind: z.literal("remote-reference"),
+    referenceId: z.string(),
+    label: z.string(),
+    project: z.string().nullable(),
+  }),
 ]);
 
 const envVar = z.object({
@@ -26,6 +32,7 @@ const envVar = z.object({
       slot: z.string().optional(),
       linkId: z.string().optional(),
       environmentDefault: z.string().optional(),
+      remoteReference: z.string().optional(),
     }),
   ),
 });
@@ -104,6 +111,15 @@ export const resolutionDto = z.object({
     incoming: z.array(radiusLink),
     linkIds: z.array(z.string()),
   }),
+  /** Slots of other projects that borrow this component's published outputs here. */
+  borrowers: z.array(
+    z.object({
+      project: z.string(),
+      environment: z.string(),
+      component: z.string(),
+      slot: z.string(),
+    }),
+  ),
 });
 
 /** The Code tab: what a deployment will receive, as files; secrets appear by name only. */

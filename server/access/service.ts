@@ -11,6 +11,7 @@ import { redactResolution } from "../domain/access/redact";
 import { resolveInstance } from "../domain/access/resolve";
 import type { LinkSourceInput } from "../domain/access/resolve-types";
 import type { Tx } from "../db";
+import { borrowersOf } from "../repositories/publications";
 import { AppError } from "../domain/errors";
 import { deploymentBlockers, type DeploymentBlocker } from "../domain/deployments/blockers";
 import { shownInstance } from "../domain/instances/shown";
@@ -25,6 +26,7 @@ import { environmentDefaultsFor, openSensitive } from "../repositories/environme
 import { mergeSensitive } from "../domain/access/split-sensitive";
 import { loadDiagram } from "../repositories/diagram";
 import { loadCatalog } from "../rules/catalog";
+import { referenceInputs } from "../references/resolve-inputs";
 import { pinnedVersion } from "../rules/presets";
 
 interface Target {
@@ -55,17 +57,20 @@ async function loadScope(
   if (!stored || !cascade) throw new AppError("NOT_FOUND", "Project or environment not found");
   const diagram: Diagram = stored.diagram;
   const ids = componentIds ? componentIds(diagram) : diagram.components.map((c) => c.id);
-  const [runtime, environmentDefaults] = await Promise.all([
+  const [runtime, environmentDefaults, references] = await Promise.all([
     loadInstancesRuntime(environmentId, ids, tx),
     environmentDefaultsFor(environmentId, tx),
+    // One component's resolution (its id first, then its upstreams) needs its own references only.
+    referenceInputs(organizationId, environmentId, componentIds ? ids[0] : undefined, tx),
   ]);
-  return { diagram, cascade, catalog, runtime, environmentDefaults, environmentId };
+  return { diagram, cascade, catalog, runtime, environmentDefaults, references, environmentId };
 }
 
 type Scope = Awaited<ReturnType<typeof loadScope>>;
 
 function resolveIn(scope: Scope, componentId: string, deploymentId?: string) {
-  const { diagram, cascade, catalog, runtime, environmentDefaults, environmentId } = scope;
+  const { diagram, cascade, catalog, runtime, environmentDefaults, references, environmentId } =
+    scope;
   const { bundles, types: artifactTypes, presets } = catalog;
   const component = diagram.components.find((c) => c.id === componentId);
   if (!component) throw new AppError("NOT_FOUND", "componentId: not a component of this project");
@@ -144,6 +149,7 @@ function resolveIn(scope: Scope, componentId: string, deploymentId?: string) {
       deploymentId,
     },
     links,
+    references: references.get(componentId) ?? [],
     environmentDefaults,
   });
   return {
@@ -202,8 +208,16 @@ export async function resolveForDeployment(
  * The resolution as a browser may see it, plus the component's blast radius in this environment.
  */
 export async function resolveForView(target: Target) {
-  const { resolution, diagram, bundles, artifactTypes } = await resolveRaw(target);
+  const [{ resolution, diagram, bundles, artifactTypes }, borrowers] = await Promise.all([
+    resolveRaw(target),
+    borrowersOf({
+      projectId: target.projectId,
+      componentId: target.componentId,
+      environmentId: target.environmentId,
+    }),
+  ]);
   return {
+    borrowers,
     ...redactResolution(resolution),
     radius: blastRadius(
       diagram,

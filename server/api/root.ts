@@ -6,6 +6,9 @@ import { deploymentRouter } from "./routers/deployment";
 import { diagramRouter } from "./routers/diagram";
 import { environmentRouter } from "./routers/environment";
 import { environmentDefaultRouter } from "./routers/environment-default";
+import { importedArtifactRouter } from "./routers/imported-artifact";
+import { publicationRouter } from "./routers/publication";
+import { referenceRouter } from "./routers/reference";
 import { meRouter } from "./routers/me";
 import { organizationRouter } from "./routers/organization";
 import { presetRouter } from "./routers/preset";
@@ -32,6 +35,9 @@ export const appRouter = router({
   promotion: promotionRouter,
   environment: environmentRouter,
   environmentDefault: environmentDefaultRouter,
+  importedArtifact: importedArtifactRouter,
+  publication: publicationRouter,
+  reference: referenceRouter,
   secret: secretRouter,
   state: stateRouter,
   token: tokenRouter,

@@ -13,6 +13,8 @@ import type { Tx } from "../db";
 import { assertRequestable, type DeploymentBlocker } from "../domain/deployments/blockers";
 import { assertDestroyable } from "../domain/deployments/destroy";
 import { AppError } from "../domain/errors";
+import { assertNotBorrowed } from "../domain/references/rules";
+import { borrowersOf } from "../repositories/publications";
 import * as repo from "../repositories/deployments";
 import { activeRunOf, destroyGuard, findPlan, finishRun } from "../repositories/runs";
 import { listRuns } from "../repositories/runs-read";
@@ -79,6 +81,11 @@ export async function queueRun(
   });
   if (input.action === "destroy") {
     const guard = await destroyGuard(tx, t.projectId, t.environmentId, t.componentId);
+    const { projectId, componentId, environmentId } = t;
+    assertNotBorrowed(
+      `destroying ${component.name}`,
+      await borrowersOf({ projectId, componentId, environmentId }, tx),
+    );
     if (!input.batchId)
       assertDestroyable({
         environment: { slug: environment.slug, protected: guard.protected },

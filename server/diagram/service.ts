@@ -2,6 +2,8 @@ import type { Actor, AuditContext } from "../audit/types";
 import { auditedWrite } from "../changes/audited-write";
 import type { Tx } from "../db";
 import { AppError } from "../domain/errors";
+import { assertNotBorrowed } from "../domain/references/rules";
+import { borrowersOf } from "../repositories/publications";
 import { applyOps, type Op } from "../domain/graph/ops";
 import { entriesTouched, environmentsTouched } from "../domain/graph/touched";
 import type { Diagram, InstanceConfig } from "../domain/graph/types";
@@ -112,6 +114,12 @@ export async function writeDiagramOps(
   const taken = await repo.takenIds(tx, projectId, newIds);
   if (taken.length > 0)
     throw new AppError("CONFLICT", `id: "${taken[0]}" is already used; choose another id`);
+  // A component other projects borrow from is not removed under them.
+  for (const o of ops) {
+    if (o.op !== "removeComponent") continue;
+    const name = before.components.find((c) => c.id === o.id)?.name ?? o.id;
+    assertNotBorrowed(`removing ${name}`, await borrowersOf({ projectId, componentId: o.id }, tx));
+  }
   const bundleOf = (componentId: string) =>
     after.components.find((c) => c.id === componentId)?.bundle ?? "";
   const presetId = (bundle: string, config: InstanceConfig) =>

@@ -64,7 +64,8 @@ export async function snapshotNow(
   { tx, only, rows }: SnapshotOptions = {},
 ): Promise<EnvironmentSnapshot> {
   const { diagram } = stored;
-  const { secrets, outputs, defaults } = rows ?? (await environmentStateRows(environment.id, tx));
+  const { secrets, outputs, defaults, references } =
+    rows ?? (await environmentStateRows(environment.id, tx));
   const artifacts = new Map(
     [...outputs].map(([componentId, recorded]) => [
       componentId,
@@ -92,6 +93,7 @@ export async function snapshotNow(
     ),
     artifacts,
     defaults,
+    references,
     inputs: (bundle, version) => catalog.bundles.get(bundleRef(bundle, version))?.connections,
     unconfigured: unconfigured(catalog, environment),
     ...(only ? { only } : {}),

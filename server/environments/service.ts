@@ -12,6 +12,8 @@ import {
   type EnvironmentSpec,
 } from "../domain/environments";
 import { AppError } from "../domain/errors";
+import { assertNotBorrowed } from "../domain/references/rules";
+import { borrowersOf } from "../repositories/publications";
 import { refitPins, type ReplacedPin } from "../domain/presets/fork-pins";
 import { organizationPresets } from "../rules/presets";
 import { organizationSettings } from "../repositories/organization-settings";
@@ -217,6 +219,7 @@ export async function deleteEnvironment(
     const environment = await lock(tx, scope, environmentId);
     const facts = await environments.deletionFacts(tx, environment);
     assertDeletable(options.preview ? previewDeletionFacts(facts) : facts);
+    assertNotBorrowed(`deleting ${environment.slug}`, await borrowersOf({ environmentId }, tx));
     const removed = await environments.deleteEnvironment(tx, environmentId);
     return {
       result: { id: environment.id, slug: environment.slug },

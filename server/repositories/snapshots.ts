@@ -17,6 +17,8 @@ export interface EnvironmentStateRowsDto {
   outputs: Map<string, Map<string, RecordedOutputDto>>;
   /** The environment's defaults, oldest first: id, name and type only (never a payload). */
   defaults: { id: string; name: string; type: string }[];
+  /** Its remote references: component, slot, what they point to and a label (never a payload). */
+  references: { component: string; slot: string; id: string; label: string }[];
 }
 
 // One row per environment of $1; $2 (or null for all) limits secrets and outputs to those
@@ -37,7 +39,21 @@ const STATE_ROWS = `SELECT e.id AS environment,
     SELECT json_agg(json_build_object('id', a.id, 'name', a.name, 'type', a."typeName") ORDER BY a."createdAt", a.id)
     FROM "Artifact" a
     WHERE a."environmentId" = e.id AND a."environmentDefault" = true
-  ), '[]'::json) AS defaults
+  ), '[]'::json) AS defaults,
+  COALESCE((
+    SELECT json_agg(json_build_object('c', r."componentId", 's', r.slot,
+      'id', COALESCE('publication:' || r."publicationId", 'imported:' || r."importedArtifactId", 'missing'),
+      'l', CASE WHEN p.id IS NOT NULL THEN pp.slug || '/' || pe.slug || ': ' || pc.name || '.' || p.artifact
+                WHEN ia.id IS NOT NULL THEN 'imported: ' || ia.name ELSE 'missing' END)
+      ORDER BY r."createdAt", r.id)
+    FROM "SlotReference" r
+    LEFT JOIN "Publication" p ON p.id = r."publicationId"
+    LEFT JOIN "Environment" pe ON pe.id = p."environmentId"
+    LEFT JOIN "Project" pp ON pp.id = pe."projectId"
+    LEFT JOIN "Component" pc ON pc."projectId" = p."projectId" AND pc.id = p."componentId"
+    LEFT JOIN "Artifact" ia ON ia.id = r."importedArtifactId"
+    WHERE r."environmentId" = e.id
+  ), '[]'::json) AS refs
 FROM unnest($1::text[]) AS e(id)`;
 
 type Json<T> = T[] | string;
@@ -49,6 +65,7 @@ interface StateRow {
   secrets: Json<{ c: string; n: string; f: string }>;
   outputs: Json<{ c: string; s: string; p: Record<string, unknown>; x: string | null }>;
   defaults: Json<{ id: string; name: string; type: string }>;
+  refs: Json<{ c: string; s: string; id: string; l: string }>;
 }
 
 function toDto(row: StateRow): EnvironmentStateRowsDto {
@@ -64,7 +81,13 @@ function toDto(row: StateRow): EnvironmentStateRowsDto {
     own.set(o.s, { payload: o.p, sensitive: o.x });
     outputs.set(o.c, own);
   }
-  return { secrets, outputs, defaults: list(row.defaults) };
+  const references = list(row.refs).map((r) => ({
+    component: r.c,
+    slot: r.s,
+    id: r.id,
+    label: r.l,
+  }));
+  return { secrets, outputs, defaults: list(row.defaults), references };
 }
 
 /**

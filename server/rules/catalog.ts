@@ -20,7 +20,7 @@ export interface Catalog {
   /** Artifact type name → definition. */
   types: ReadonlyMap<string, ArtifactTypeDefinition>;
   presets: readonly UsablePreset[];
-  settings: { requireProductionPresets: boolean };
+  settings: { requireProductionPresets: boolean; refuseProductionReferences: boolean };
 }
 
 // The catalogs read last, by organization, with the stamp of what they were read from. A reader

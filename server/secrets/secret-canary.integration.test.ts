@@ -16,7 +16,8 @@ const SECRET_CANARY = `canary-secret-${randomBytes(12).toString("hex")}`;
 const FIELD_CANARY = `canary-field-${randomBytes(12).toString("hex")}`;
 const OUTPUT_CANARY = `canary-output-${randomBytes(12).toString("hex")}`;
 const STATE_CANARY = `canary-state-${randomBytes(12).toString("hex")}`;
-const CANARIES = [SECRET_CANARY, FIELD_CANARY, OUTPUT_CANARY, STATE_CANARY];
+const IMPORTED_CANARY = `canary-imported-${randomBytes(12).toString("hex")}`;
+const CANARIES = [SECRET_CANARY, FIELD_CANARY, OUTPUT_CANARY, STATE_CANARY, IMPORTED_CANARY];
 const figures = { responses: 0, logLines: 0, rows: 0, hits: 0 };
 
 // Every log line, at the most verbose level, goes here instead of stdout while this file runs.
@@ -97,6 +98,25 @@ forEachDatabase("secret canary", (h: Harness) => {
       slot: "database",
       payload: outputs,
     });
+    // An imported database (its password sealed), edited once, borrowed by the staging API.
+    const imported = await ops.importedArtifact.create({
+      organizationId: fx.organizationId,
+      name: "canary-db",
+      type: "postgresql",
+      payload: { ...outputs, hostname: "legacy.internal", password: IMPORTED_CANARY },
+    });
+    await ops.importedArtifact.update({
+      organizationId: fx.organizationId,
+      id: imported.id,
+      name: "canary-db",
+      payload: { ...outputs, hostname: "legacy2.internal", password: `${IMPORTED_CANARY}-2` },
+    });
+    await dev.reference.set({
+      environmentId: fx.staging,
+      componentId: fx.api,
+      slot: "database",
+      importedArtifactId: imported.id,
+    });
     // A deployment freezes a snapshot with all of it resolved (the demo's queued plan aborted
     // first: one run per instance at a time).
     for (const d of await dev.deployment.list({ ...api(fx.staging) }))
@@ -136,6 +156,7 @@ forEachDatabase("secret canary", (h: Harness) => {
           `environmentDefault.list ${role}`,
           caller.environmentDefault.list({ environmentId }),
         );
+        await read(`reference.list ${role}`, caller.reference.list({ environmentId }));
         await read(
           `deployment.list ${role}`,
           caller.deployment.list({ projectId: fx.projectId, environmentId }),
@@ -145,6 +166,10 @@ forEachDatabase("secret canary", (h: Harness) => {
           caller.compare.history({ projectId: fx.projectId, environmentId, since: start }),
         );
       }
+      await read(
+        `importedArtifact.history ${role}`,
+        caller.importedArtifact.history({ organizationId: fx.organizationId, id: imported.id }),
+      );
       await read(
         `audit.export csv ${role}`,
         caller.audit.export({ organizationId: fx.organizationId, format: "csv" }),

@@ -15,6 +15,7 @@ type EnvSource =
       slot: string;
       linkId?: string;
       environmentDefault?: string;
+      remoteReference?: string;
     };
 
 export interface EnvVar {
@@ -37,6 +38,8 @@ export interface EnvConnection {
   required: boolean;
   linkId?: string;
   environmentDefault?: string;
+  /** Where a remote reference's value comes from. */
+  remoteReference?: string;
 }
 
 export interface EnvInput {
@@ -61,6 +64,7 @@ function sourceOf(
     slot,
     ...(c?.linkId ? { linkId: c.linkId } : {}),
     ...(c?.environmentDefault ? { environmentDefault: c.environmentDefault } : {}),
+    ...(c?.remoteReference ? { remoteReference: c.remoteReference } : {}),
   };
 }
 

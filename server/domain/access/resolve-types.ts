@@ -38,6 +38,25 @@ export interface LinkSourceInput {
   };
 }
 
+/**
+ * A remote reference: the slot is filled from outside the project (another project's
+ * publication, or an imported artifact). It wins over a line and an environment default.
+ */
+export interface ReferenceSourceInput {
+  referenceId: string;
+  slot: string;
+  /** Policy ids the borrower receives (`[]` = the least privileged). */
+  policies: string[];
+  /** Where the value comes from, as the slot shows it. */
+  label: string;
+  /** The owner's project slug (a publication), else null (an imported artifact). */
+  project: string | null;
+  /** False when what it pointed to is gone: deployments are blocked until it is fixed. */
+  present: boolean;
+  /** The owner's recorded payload (sensitive fields decrypted by the caller), or null. */
+  payload: Payload | null;
+}
+
 /** An artifact supplied per environment: it fills every slot of its type that has no line. */
 interface EnvironmentDefaultInput {
   name: string;
@@ -68,6 +87,8 @@ export interface ResolveInstanceInput {
   };
   /** Lines ending at this component, at most one per slot. */
   links: LinkSourceInput[];
+  /** Remote references of this instance, at most one per slot. */
+  references?: ReferenceSourceInput[];
   /** The environment's defaults; the first of a type fills its unlinked slots. */
   environmentDefaults?: EnvironmentDefaultInput[];
   /** Account, GCP project and namespace of the environment, when known. */
@@ -76,7 +97,8 @@ export interface ResolveInstanceInput {
 
 export type ConnectionSource =
   | { kind: "link"; linkId: string; from: { componentId: string; name: string } }
-  | { kind: "environment-default"; name: string };
+  | { kind: "environment-default"; name: string }
+  | { kind: "remote-reference"; referenceId: string; label: string; project: string | null };
 
 export interface ResolvedConnection {
   slot: string;
@@ -106,6 +128,7 @@ export interface ResolveProblem {
     | "unknown-artifact-type"
     | "unknown-policy"
     | "missing-required"
+    | "missing-reference"
     | "missing-secret"
     | "missing-param"
     | "grant";

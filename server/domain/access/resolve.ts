@@ -20,9 +20,9 @@ import type {
  * Resolve one component in one environment.
  *
  * - `params`: schema defaults ← preset ← instance params.
- * - `connections`: per slot of the bundle, the upstream's deployed payload, else a
- *   preview from its params (`preview: true`, `unknown` fields); slots without a line are
- *   filled by the first environment default of their type.
+ * - `connections`: per slot of the bundle, in order of precedence: a remote reference (the
+ *   owner's recorded payload), else the line's upstream deployed payload or a preview from its
+ *   params (`preview: true`, `unknown` fields), else the first environment default of the type.
  * - `grants`: per line, only the chosen policies, rendered for the consumer's principal.
  * - `env`: `app.env` over all of the above; `secrets`: declared secrets and whether set.
  * - `problems`: unknown slots/types/policies, missing required slots or secrets.
@@ -47,6 +47,7 @@ export function resolveInstance(input: ResolveInstanceInput): InstanceResolution
   const metadata = metadataBag({ ...input, deploymentId: instance.deploymentId });
   const slots = new Map(bundle.connections.map((s) => [s.key, s]));
   const linksBySlot = new Map(input.links.map((l) => [l.slot, l]));
+  const referencesBySlot = new Map((input.references ?? []).map((r) => [r.slot, r]));
   for (const link of input.links) {
     if (!slots.has(link.slot)) {
       problems.push({
@@ -71,13 +72,27 @@ export function resolveInstance(input: ResolveInstanceInput): InstanceResolution
       });
       continue;
     }
-    const link = linksBySlot.get(slot.key);
-    const fallback = link
-      ? undefined
-      : input.environmentDefaults?.find((d) => d.type === slot.type);
+    const reference = referencesBySlot.get(slot.key);
+    const link = reference ? undefined : linksBySlot.get(slot.key);
+    const fallback =
+      link || reference ? undefined : input.environmentDefaults?.find((d) => d.type === slot.type);
     let source: ConnectionSource | null = null;
     let resolved: ConnectionPayload | null = null;
-    if (link) {
+    if (reference && !reference.present) {
+      problems.push({
+        rule: "missing-reference",
+        slot: slot.key,
+        message: `slot "${slot.key}" references an artifact that is no longer offered (${reference.label}); pick another or remove the reference`,
+      });
+    } else if (reference) {
+      source = {
+        kind: "remote-reference",
+        referenceId: reference.referenceId,
+        label: reference.label,
+        project: reference.project,
+      };
+      resolved = connectionPayload(type, reference.payload, {});
+    } else if (link) {
       source = {
         kind: "link",
         linkId: link.linkId,
@@ -116,17 +131,18 @@ export function resolveInstance(input: ResolveInstanceInput): InstanceResolution
       required: slot.required,
       ...(link ? { linkId: link.linkId } : {}),
       ...(fallback ? { environmentDefault: fallback.name } : {}),
+      ...(reference ? { remoteReference: reference.label } : {}),
     };
 
     if (!source || !resolved) continue;
     const rendered = renderLinkGrants({
       type,
       slot: slot.key,
-      policies: link?.policies ?? [],
+      policies: link?.policies ?? reference?.policies ?? [],
       payload: resolved,
       namePrefix: metadata.name_prefix,
       project: metadata.project,
-      producerProject: link ? link.from.project : null,
+      producerProject: link ? link.from.project : (reference?.project ?? null),
       cloud: input.cloud,
     });
     const linkId = link?.linkId ?? null;

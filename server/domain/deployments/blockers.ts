@@ -21,6 +21,7 @@ interface BlockerResolution {
     source:
       | { kind: "link"; from: { name: string } }
       | { kind: "environment-default"; name: string }
+      | { kind: "remote-reference"; label: string }
       | null;
     preview: boolean;
   }[];
@@ -43,7 +44,9 @@ type BlockerRule =
   | "unknown-artifact-type"
   | "unknown-policy"
   | "grant"
-  | "upstream-not-deployed";
+  | "upstream-not-deployed"
+  | "missing-reference"
+  | "reference-not-deployed";
 
 export interface DeploymentBlocker {
   /** What blocks, as a dotted path: `secrets.SESSION_SECRET`, `connections.cluster`. */
@@ -87,6 +90,14 @@ export function deploymentBlockers({
   const blockers = resolution.problems.map((p) => fromProblem(p, environment));
   if (action === "apply") {
     for (const c of resolution.connections) {
+      if (c.source?.kind === "remote-reference" && c.preview) {
+        blockers.push({
+          field: `connections.${c.slot}`,
+          rule: "reference-not-deployed",
+          message: `the referenced ${c.source.label} has no recorded value yet; its owner must deploy it first`,
+        });
+        continue;
+      }
       if (c.source?.kind !== "link" || !c.preview) continue;
       const upstream = c.source.from.name;
       blockers.push({

@@ -40,6 +40,8 @@ export interface SnapshotSource {
   artifacts: ReadonlyMap<string, Readonly<Record<string, Record<string, unknown>>>>;
   /** The environment's defaults, oldest first (the first of a type fills its slots). */
   defaults: readonly EnvironmentDefaultRef[];
+  /** Its remote references (they win over a line and a default); none when absent. */
+  references?: readonly { component: string; slot: string; id: string; label: string }[];
   /** Input slots of a bundle version, or undefined when it is not in the catalog. */
   inputs: (bundle: string, version: string) => readonly InputSlotRef[] | undefined;
   /**
@@ -56,14 +58,17 @@ const NEVER_DEPLOYED = { status: "draft", deployedVersion: null };
 
 /**
  * The snapshot of `source.environment`: every component of the diagram with its instance,
- * every line with the policies it grants in this environment. Input slots without a line
- * that an environment default fills are remote references (the resolver's rule: the first
- * default of the slot's type).
+ * every line with the policies it grants in this environment. An input slot's remote reference
+ * is what it borrows from outside (another project's publication, an imported artifact), else,
+ * without a line, the first environment default of its type (the resolver's precedence).
  */
 export function buildSnapshot(source: SnapshotSource): EnvironmentSnapshot {
   const { diagram, environment } = source;
   const env = environment.id;
   const wired = new Set(diagram.links.map((l) => `${l.to}\u0000${l.toSlot}`));
+  const borrowed = new Map<string, { id: string; label: string }>(
+    (source.references ?? []).map((r) => [`${r.component}\u0000${r.slot}`, r]),
+  );
   const firstDefault = new Map<string, EnvironmentDefaultRef>();
   for (const d of source.defaults) if (!firstDefault.has(d.type)) firstDefault.set(d.type, d);
 
@@ -82,10 +87,12 @@ export function buildSnapshot(source: SnapshotSource): EnvironmentSnapshot {
       : source.unconfigured(component);
     const remoteReferences: Record<string, RemoteReference> = {};
     for (const slot of source.inputs(component.bundle, component.version) ?? []) {
-      const fill = wired.has(`${component.id}\u0000${slot.key}`)
-        ? undefined
-        : firstDefault.get(slot.type);
-      if (fill) remoteReferences[slot.key] = { artifactId: fill.id, label: fill.name };
+      const key = `${component.id}\u0000${slot.key}`;
+      const reference = borrowed.get(key);
+      const fill = wired.has(key) ? undefined : firstDefault.get(slot.type);
+      if (reference)
+        remoteReferences[slot.key] = { artifactId: reference.id, label: reference.label };
+      else if (fill) remoteReferences[slot.key] = { artifactId: fill.id, label: fill.name };
     }
     const secrets = Object.entries(source.secrets.get(component.id) ?? {});
     instances[component.id] = {

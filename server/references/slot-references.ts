@@ -1,0 +1,199 @@
+// Remote references: a developer fills one input slot of a component, in one environment, from
+// another project's publication or from an imported artifact. The reference wins over a line
+// and an environment default (server/domain/access/resolve.ts). Every write checks the slot's
+// type, the publication's audience and the production guardrail; an owner's override is audited.
+import { auditedWrite } from "../changes/audited-write";
+import type { AuditContext } from "../audit/types";
+import type { Tx } from "../db";
+import type { Role } from "../domain/roles";
+import { AppError } from "../domain/errors";
+import { bundleRef } from "../domain/graph/types";
+import { assertReferenceAllowed, publicationVisibleTo } from "../domain/references/rules";
+import { loadDiagram } from "../repositories/diagram";
+import { findImportedArtifact, listImportedArtifacts } from "../repositories/imported-artifacts";
+import { getProject } from "../repositories/projects";
+import { findPublication, lockPublication, publicationsOfType } from "../repositories/publications";
+import * as repo from "../repositories/slot-references";
+import { loadCatalog } from "../rules/catalog";
+
+interface EnvironmentScope {
+  id: string;
+  slug: string;
+  projectId: string;
+  organizationId: string;
+}
+
+interface At {
+  componentId: string;
+  slot: string;
+}
+
+/** The slot's type and the borrowing environment's class, or a refusal naming the field. */
+async function slotOf(env: EnvironmentScope, at: At, tx?: Tx) {
+  const [stored, catalog, project] = await Promise.all([
+    loadDiagram(env.projectId, tx),
+    loadCatalog(env.organizationId, tx),
+    getProject(env.projectId, tx),
+  ]);
+  const component = stored?.diagram.components.find((c) => c.id === at.componentId);
+  if (!component) throw new AppError("NOT_FOUND", "componentId: not a component of this project");
+  const bundle = catalog.bundles.get(bundleRef(component.bundle, component.version));
+  const slot = bundle?.connections.find((s) => s.key === at.slot);
+  if (!slot)
+    throw new AppError("BAD_REQUEST", `slot: ${component.name} has no input slot "${at.slot}"`, {
+      fields: { slot: ["is not an input slot of the component"] },
+    });
+  const production = project?.environments.find((e) => e.id === env.id)?.class === "production";
+  return { component, slot, type: catalog.types.get(slot.type), production, catalog };
+}
+
+/** What a slot may reference: visible publications and imported artifacts of its type. */
+export async function referenceOptions(env: EnvironmentScope, at: At) {
+  const { slot } = await slotOf(env, at);
+  const publications = (await publicationsOfType(env.organizationId, slot.type)).filter((p) =>
+    publicationVisibleTo(p, env.projectId),
+  );
+  const imported = (await listImportedArtifacts(env.organizationId))
+    .filter((a) => a.type === slot.type)
+    .map((a) => ({ id: a.id, name: a.name, type: a.type, production: a.production }));
+  return { type: slot.type, publications, imported };
+}
+
+/** The environment's references, each with where its value comes from and the owner's status. */
+export async function environmentReferences(environmentId: string) {
+  const refs = await repo.referencesOfEnvironment(environmentId);
+  return Promise.all(
+    refs.map(async (r) => ({
+      ...r,
+      status: r.publication ? (await repo.publishedOutput(r.publication)).status : null,
+    })),
+  );
+}
+
+interface SetInput extends At {
+  publicationId?: string | null;
+  importedArtifactId?: string | null;
+  policies?: string[];
+  overrideReason?: string | null;
+}
+
+async function sourceOf(tx: Tx, env: EnvironmentScope, input: SetInput) {
+  if (!input.publicationId === !input.importedArtifactId)
+    throw new AppError(
+      "BAD_REQUEST",
+      "source: give exactly one of publicationId and importedArtifactId",
+      {
+        fields: { source: ["exactly one of publicationId, importedArtifactId"] },
+      },
+    );
+  if (input.publicationId) {
+    await lockPublication(tx, input.publicationId);
+    const p = await findPublication(input.publicationId, tx);
+    if (!p || p.organizationId !== env.organizationId || !publicationVisibleTo(p, env.projectId))
+      throw new AppError("NOT_FOUND", "publicationId: no publication offered to this project");
+    return {
+      type: p.type,
+      production: p.production,
+      label: `${p.project}/${p.environment}: ${p.component}.${p.artifact}`,
+    };
+  }
+  const a = await findImportedArtifact(env.organizationId, input.importedArtifactId!, tx);
+  if (!a) throw new AppError("NOT_FOUND", "importedArtifactId: no such imported artifact");
+  return { type: a.type, production: a.production, label: `imported: ${a.name}` };
+}
+
+export async function setReference(
+  ctx: AuditContext & { role: Role },
+  env: EnvironmentScope,
+  input: SetInput,
+) {
+  return auditedWrite(ctx, async (tx) => {
+    const { component, slot, type, production, catalog } = await slotOf(env, input, tx);
+    const source = await sourceOf(tx, env, input);
+    if (source.type !== slot.type)
+      throw new AppError(
+        "BAD_REQUEST",
+        `source: a ${source.type} cannot fill slot "${slot.key}" (${slot.type})`,
+        {
+          fields: { source: [`must be of type ${slot.type}`] },
+        },
+      );
+    const policies = [...new Set(input.policies ?? [])];
+    policies.forEach((p, i) => {
+      if (!type?.policies.some((x) => x.id === p))
+        throw new AppError("BAD_REQUEST", `policies.${i}: ${slot.type} offers no policy "${p}"`, {
+          fields: { [`policies.${i}`]: ["is not a policy of the type"] },
+        });
+    });
+    const { overridden } = assertReferenceAllowed({
+      borrowerProduction: production,
+      sourceProduction: source.production,
+      guardOn: catalog.settings.refuseProductionReferences,
+      overrideReason: input.overrideReason ?? null,
+      callerIsOwner: ctx.role === "owner",
+    });
+    const reference = await repo.upsertReference(tx, {
+      organizationId: env.organizationId,
+      projectId: env.projectId,
+      environmentId: env.id,
+      componentId: component.id,
+      slot: slot.key,
+      publicationId: input.publicationId ?? null,
+      importedArtifactId: input.importedArtifactId ?? null,
+      policies,
+      overrideReason: overridden ? input.overrideReason!.trim() : null,
+    });
+    return {
+      result: reference,
+      touched: [{ projectId: env.projectId, environmentId: env.id }],
+      audit: {
+        organizationId: env.organizationId,
+        action: overridden ? "reference.set_with_override" : "reference.set",
+        target: targetOf(env, component.id),
+        after: {
+          component: component.name,
+          slot: slot.key,
+          source: source.label,
+          policies,
+          ...(overridden ? { overrideReason: input.overrideReason!.trim() } : {}),
+        },
+      },
+    };
+  });
+}
+
+function targetOf(env: EnvironmentScope, componentId: string) {
+  return {
+    type: "instance",
+    id: `${componentId}/${env.id}`,
+    projectId: env.projectId,
+    environmentId: env.id,
+    componentId,
+  };
+}
+
+export async function clearReference(ctx: AuditContext, env: EnvironmentScope, at: At) {
+  return auditedWrite(ctx, async (tx) => {
+    const before = await repo.findReference(tx, { environmentId: env.id, ...at });
+    if (!before)
+      throw new AppError(
+        "NOT_FOUND",
+        `slot: "${at.slot}" holds no remote reference in ${env.slug}`,
+      );
+    await repo.deleteReference(tx, { environmentId: env.id, ...at });
+    return {
+      result: { slot: at.slot },
+      touched: [{ projectId: env.projectId, environmentId: env.id }],
+      audit: {
+        organizationId: env.organizationId,
+        action: "reference.cleared",
+        target: targetOf(env, at.componentId),
+        before: {
+          slot: at.slot,
+          publicationId: before.publication?.id ?? null,
+          importedArtifactId: before.imported?.id ?? null,
+        },
+      },
+    };
+  });
+}
