@@ -25,9 +25,8 @@ export async function referenceInputs(
   const refs = await referencesOfEnvironment(environmentId, componentId, tx);
   const inputs = await Promise.all(refs.map((r) => referenceInput(organizationId, r, tx)));
   const byComponent = new Map<string, ReferenceSourceInput[]>();
-  refs.forEach((r, i) =>
-    byComponent.set(r.componentId, [...(byComponent.get(r.componentId) ?? []), inputs[i]!]),
-  );
+  for (const [i, r] of refs.entries())
+    byComponent.set(r.componentId, [...(byComponent.get(r.componentId) ?? []), inputs[i]!]);
   return byComponent;
 }
 
