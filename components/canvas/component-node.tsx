@@ -121,6 +121,9 @@ function SlotRow({
         id={slot.key}
         position={kind === "target" ? Position.Left : Position.Right}
         style={handleStyle(kind, color, ROW / 2)}
+        // A name needs a role (a plain div may not carry aria-label); the Connect… button beside
+        // it is the keyboard's way to draw a line, so the handle itself is not a control.
+        role="img"
         aria-label={handleName(nodeName, kind, slot)}
       />
     </div>
@@ -197,6 +200,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
             id={slot.key}
             position={kind === "target" ? Position.Left : Position.Right}
             style={handleStyle(kind, colour(slot.type), handleTop(i))}
+            role="img"
             aria-label={handleName(component.name, kind, slot)}
           />
         ))}
