@@ -15,19 +15,12 @@ import { borrowersOf } from "../repositories/publications";
 import { AppError } from "../domain/errors";
 import { deploymentBlockers, type DeploymentBlocker } from "../domain/deployments/blockers";
 import { shownInstance } from "../domain/instances/shown";
-import {
-  bundleRef,
-  linkPoliciesIn,
-  type Diagram,
-  type InstanceConfig,
-} from "../domain/graph/types";
-import { loadCascade, loadInstancesRuntime, outputKey } from "../repositories/access";
-import { environmentDefaultsFor, openSensitive } from "../repositories/environment-defaults";
+import { bundleRef, linkPoliciesIn, type InstanceConfig } from "../domain/graph/types";
+import { outputKey } from "../repositories/access";
+import { openSensitive } from "../repositories/environment-defaults";
 import { mergeSensitive } from "../domain/access/split-sensitive";
-import { loadDiagram } from "../repositories/diagram";
-import { loadCatalog } from "../rules/catalog";
-import { referenceInputs } from "../references/resolve-inputs";
 import { pinnedVersion } from "../rules/presets";
+import { loadScope, type Scope } from "./scope";
 
 interface Target {
   organizationId: string;
@@ -42,59 +35,6 @@ interface ResolveOptions {
   /** The deployment the resolution is frozen for (`metadata.deployment_id`). */
   deploymentId?: string;
 }
-
-/** Map.groupBy, which Node 20 lacks. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
-/** Everything resolving a component reads, loaded once for one or every component. */
-async function loadScope(
-  { organizationId, projectId, environmentId }: Omit<Target, "componentId">,
-  componentIds: ((diagram: Diagram) => string[]) | null,
-  tx?: Tx,
-) {
-  const [stored, cascade, catalog] = await Promise.all([
-    loadDiagram(projectId, tx),
-    loadCascade(projectId, environmentId, tx),
-    loadCatalog(organizationId, tx),
-  ]);
-  if (!stored || !cascade) throw new AppError("NOT_FOUND", "Project or environment not found");
-  const diagram: Diagram = stored.diagram;
-  const ids = componentIds ? componentIds(diagram) : diagram.components.map((c) => c.id);
-  const [runtime, environmentDefaults, references] = await Promise.all([
-    loadInstancesRuntime(environmentId, ids, tx),
-    environmentDefaultsFor(environmentId, tx),
-    // One component's resolution (its id first, then its upstreams) needs its own references only.
-    referenceInputs(organizationId, environmentId, componentIds ? ids[0] : undefined, tx),
-  ]);
-  // Looked up once per component resolved: by id, rather than scanning the whole diagram (the
-  // canvas's badges resolve every component in one call).
-  const components = new Map(diagram.components.map((c) => [c.id, c]));
-  const linksInto = groupBy(diagram.links, (l) => l.to);
-  const presetsOf = groupBy(catalog.presets, (p) => p.bundle);
-  return {
-    diagram,
-    cascade,
-    catalog,
-    runtime,
-    environmentDefaults,
-    references,
-    environmentId,
-    components,
-    linksInto,
-    presetsOf,
-  };
-}
-
-type Scope = Awaited<ReturnType<typeof loadScope>>;
 
 function resolveIn(scope: Scope, componentId: string, deploymentId?: string) {
   const { diagram, cascade, catalog, runtime, environmentDefaults, references, environmentId } =
