@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { setReferenceGuardrail } from "../../references/guardrail";
+import { referenceGuardrail, setReferenceGuardrail } from "../../references/guardrail";
 import { referenceDto, referenceOptionsDto } from "../../references/schemas";
 import * as references from "../../references/slot-references";
 import { environmentProcedure, organizationProcedure } from "../procedures";
@@ -53,6 +53,12 @@ export const referenceRouter = router({
     .mutation(({ ctx, input: { environmentId: _, ...slot } }) =>
       references.clearReference(ctx.audit, ctx.access.environment, slot),
     ),
+
+  /** Whether non-production environments are refused production artifacts. */
+  guardrail: organizationProcedure("viewer", "organization.guardrail_read")
+    .input(z.object({ organizationId: id }))
+    .output(z.object({ refuseProductionReferences: z.boolean() }))
+    .query(({ input }) => referenceGuardrail(input.organizationId)),
 
   /** Whether non-production environments are refused production artifacts (owners). */
   setGuardrail: organizationProcedure("owner", "organization.guardrail")
