@@ -7,6 +7,7 @@ import { useMemo } from "react";
 import { useTRPC } from "@/components/trpc";
 import { useCanvas } from "./canvas-context";
 import type { GhostNode } from "./ghost-node";
+import { ghostStatus } from "./ghost-status";
 
 export function useGhosts(): { nodes: GhostNode[]; edges: Edge[] } {
   const trpc = useTRPC();
@@ -18,6 +19,7 @@ export function useGhosts(): { nodes: GhostNode[]; edges: Edge[] } {
     const nodes: GhostNode[] = [];
     const edges: Edge[] = [];
     const seen = new Map<string, number>();
+    const now = new Date();
     for (const r of data ?? []) {
       const i = seen.get(r.componentId) ?? 0;
       seen.set(r.componentId, i + 1);
@@ -46,7 +48,7 @@ export function useGhosts(): { nodes: GhostNode[]; edges: Edge[] } {
           project: p?.project ?? null,
           environment: p?.environment ?? null,
           type: p?.type ?? r.imported?.type ?? "unknown",
-          status: r.status,
+          ...ghostStatus(r.availability, now),
         },
       });
       edges.push({

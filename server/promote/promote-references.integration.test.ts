@@ -103,6 +103,19 @@ forEachDatabase("promote references", (h: Harness) => {
       to: "production",
       changes: [expect.objectContaining({ what: "reference cluster" })],
     });
+    // What the ghost nodes show: the promoted reference's artifact is not produced yet (shared
+    // staging never deployed its cluster), the network still borrowed is.
+    const listed = await dev.reference.list({ environmentId: ids.production });
+    const availability = (slot: string) => listed.find((r) => r.slot === slot)?.availability;
+    expect(availability("cluster")).toEqual({
+      state: "not-produced",
+      updatedAt: null,
+      ownerStatus: "draft",
+    });
+    expect(availability("network")).toMatchObject({
+      state: "produced",
+      updatedAt: expect.any(Date),
+    });
     // Compare now sees the same reference on both sides.
     const after = await dev.compare.environments({
       projectId: ids.project,

@@ -59,14 +59,33 @@ export async function referenceOptions(env: EnvironmentScope, at: At) {
   return { type: slot.type, publications, imported };
 }
 
-/** The environment's references, each with where its value comes from and the owner's status. */
+/**
+ * The environment's references, each with where its value comes from and what a borrower cares
+ * about: whether the artifact exists (the owner produced it, or it is imported), when it last
+ * changed, and the owner instance's status.
+ */
 export async function environmentReferences(environmentId: string) {
   const refs = await repo.referencesOfEnvironment(environmentId);
   return Promise.all(
-    refs.map(async (r) => ({
-      ...r,
-      status: r.publication ? (await repo.publishedOutput(r.publication)).status : null,
-    })),
+    refs.map(async (r) => {
+      if (r.imported)
+        return {
+          ...r,
+          availability: {
+            state: "imported" as const,
+            updatedAt: r.imported.updatedAt,
+            ownerStatus: null,
+          },
+        };
+      if (!r.publication)
+        return {
+          ...r,
+          availability: { state: "missing" as const, updatedAt: null, ownerStatus: null },
+        };
+      const out = await repo.publishedOutput(r.publication);
+      const state = out.payload ? ("produced" as const) : ("not-produced" as const);
+      return { ...r, availability: { state, updatedAt: out.updatedAt, ownerStatus: out.status } };
+    }),
   );
 }
 
