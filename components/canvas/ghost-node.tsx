@@ -1,7 +1,7 @@
 "use client";
 // A remote reference drawn on the borrower's canvas: a read-only ghost of another project's
-// artifact (or an imported one) with its owner, environment, type and whether it exists. It is never
-// editable here; clicking it opens the owner's canvas (or the imported artifacts page).
+// artifact (or an imported one) with its owner, environment, type and whether it exists. It is
+// never editable here; clicking it opens the owner's canvas (or the imported artifacts page).
 import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
 import Link from "next/link";
 import { useParams } from "next/navigation";
