@@ -11,7 +11,7 @@ import { setReference } from "./references/slot-references";
 
 const seed = { actor: { type: "system" as const, label: "seed" }, meta: {} };
 
-export const BORROWER_PROJECT = "reports";
+const BORROWER_PROJECT = "reports";
 
 /** Creates `reports` with its application, borrowing `clusterPublicationId` in production. */
 export async function seedBorrowerProject(organizationId: string, clusterPublicationId: string) {
