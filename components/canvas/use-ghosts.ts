@@ -31,14 +31,15 @@ export function useGhosts(): { nodes: GhostNode[]; edges: Edge[] } {
         id,
         type: "ghost",
         // Just above its borrower, staggered when one component borrows several.
-        position: { x: borrower.x + 20 + (i % 3) * 30, y: borrower.y - 100 - (i % 3) * 20 },
+        position: { x: borrower.x + 20 + (i % 3) * 30, y: borrower.y - 124 - (i % 3) * 20 },
         // Not selectable nor draggable: React Flow would drop its pointer events, and it opens
         // the owner when clicked.
         style: { pointerEvents: "all" },
         // Fixed size: the store never applies a ghost's measurement, so it is given one.
+        // (four lines: name, owner and type wrapping, whether it exists).
         width: 224,
-        height: 80,
-        measured: { width: 224, height: 80 },
+        height: 104,
+        measured: { width: 224, height: 104 },
         draggable: false,
         selectable: false,
         deletable: false,
