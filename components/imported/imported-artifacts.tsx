@@ -9,7 +9,6 @@ import { ArtifactPayloadFields, isMarker, PayloadView } from "@/components/forms
 import type { ParamValues } from "@/components/forms/param-form";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { atLeast, type Role } from "@/server/domain/roles";
 
