@@ -98,7 +98,7 @@ test("ops publish and import, a developer borrows both from the slot menu and se
   await expect(page).toHaveURL(/\/o\/acme\/p\/shared-infra/);
 });
 
-test("an owner meets the production guardrail: in promote, on a slot (overridden with a reason), in settings; unpublishing names the borrowers; a borrowed slot is not marked required", async ({
+test("an owner meets the production guardrail: in compare and promote, on a slot (overridden with a reason), in settings; unpublishing names the borrowers; a borrowed slot is not marked required", async ({
   page,
 }) => {
   await signIn(page, "owner@acme.test");
@@ -112,6 +112,10 @@ test("an owner meets the production guardrail: in promote, on a slot (overridden
   // Promote production → staging: the cluster's borrowed network is refused by the guardrail.
   await page.goto("/o/acme/p/ecommerce-api?tab=compare");
   await page.getByRole("button", { name: "Swap left and right" }).click();
+  // Both sides' references are drawn as ghosts: production borrows the network, staging does not.
+  await expect(page.locator('[data-testid="compare-ghost"][data-slot="network"]')).toContainText(
+    "only left",
+  );
   const differences = page.getByRole("complementary", { name: "Differences" });
   await page
     .locator('[data-testid="compare-node"][data-name="cluster"]')

@@ -74,6 +74,8 @@ forEachDatabase("promote references", (h: Harness) => {
       to: ids.production,
       selections: [{ kind: "reference" as const, ...slot }],
     };
+    const beforePromotion = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 20));
     const preview = await dev.promotion.preview(target);
     expect(preview).toEqual({
       problem: null,
@@ -116,6 +118,22 @@ forEachDatabase("promote references", (h: Harness) => {
       state: "produced",
       updatedAt: expect.any(Date),
     });
+    // Time travel: production before the promotion borrowed the production cluster; now, staging's.
+    const history = await dev.compare.environments({
+      projectId: ids.project,
+      left: ids.production,
+      right: ids.production,
+      leftAt: beforePromotion.toISOString(),
+    });
+    expect(history.borrowed.find((b) => b.componentId === ids.api && b.slot === "cluster")).toEqual(
+      {
+        componentId: ids.api,
+        slot: "cluster",
+        left: "shared-infra/production: cluster.cluster",
+        right: "shared-infra/staging: cluster.cluster",
+        status: "changed",
+      },
+    );
     // Compare now sees the same reference on both sides.
     const after = await dev.compare.environments({
       projectId: ids.project,
