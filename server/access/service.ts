@@ -43,6 +43,18 @@ interface ResolveOptions {
   deploymentId?: string;
 }
 
+/** Map.groupBy, which Node 20 lacks. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** Everything resolving a component reads, loaded once for one or every component. */
 async function loadScope(
   { organizationId, projectId, environmentId }: Omit<Target, "componentId">,
@@ -63,7 +75,23 @@ async function loadScope(
     // One component's resolution (its id first, then its upstreams) needs its own references only.
     referenceInputs(organizationId, environmentId, componentIds ? ids[0] : undefined, tx),
   ]);
-  return { diagram, cascade, catalog, runtime, environmentDefaults, references, environmentId };
+  // Looked up once per component resolved: by id, rather than scanning the whole diagram (the
+  // canvas's badges resolve every component in one call).
+  const components = new Map(diagram.components.map((c) => [c.id, c]));
+  const linksInto = groupBy(diagram.links, (l) => l.to);
+  const presetsOf = groupBy(catalog.presets, (p) => p.bundle);
+  return {
+    diagram,
+    cascade,
+    catalog,
+    runtime,
+    environmentDefaults,
+    references,
+    environmentId,
+    components,
+    linksInto,
+    presetsOf,
+  };
 }
 
 type Scope = Awaited<ReturnType<typeof loadScope>>;
@@ -72,7 +100,7 @@ function resolveIn(scope: Scope, componentId: string, deploymentId?: string) {
   const { diagram, cascade, catalog, runtime, environmentDefaults, references, environmentId } =
     scope;
   const { bundles, types: artifactTypes, presets } = catalog;
-  const component = diagram.components.find((c) => c.id === componentId);
+  const component = scope.components.get(componentId);
   if (!component) throw new AppError("NOT_FOUND", "componentId: not a component of this project");
   const bundle = bundles.get(bundleRef(component.bundle, component.version));
   if (!bundle)
@@ -85,15 +113,15 @@ function resolveIn(scope: Scope, componentId: string, deploymentId?: string) {
     pinnedVersion(presets, bundleName, config)?.values ?? null;
   // A component never edited here resolves as the canvas shows it (server/domain/instances).
   const config = (id: string): InstanceConfig => {
-    const c = diagram.components.find((x) => x.id === id)!;
+    const c = scope.components.get(id)!;
     return shownInstance(
       diagram.instances[id]?.[environmentId],
       bundles.get(bundleRef(c.bundle, c.version))?.params ?? {},
-      presets.filter((p) => p.bundle === c.bundle),
+      scope.presetsOf.get(c.bundle) ?? [],
       cascade.environment,
     );
   };
-  const into = diagram.links.filter((l) => l.to === componentId);
+  const into = scope.linksInto.get(componentId) ?? [];
   // What the upstream instance produced, its sealed fields opened (redaction happens on the way
   // out).
   const produced = (componentId: string, slot: string, linkId: string) => {
@@ -103,7 +131,7 @@ function resolveIn(scope: Scope, componentId: string, deploymentId?: string) {
   };
 
   const links: LinkSourceInput[] = into.flatMap((l) => {
-    const from = diagram.components.find((c) => c.id === l.from);
+    const from = scope.components.get(l.from);
     const upstreamBundle = from && bundles.get(bundleRef(from.bundle, from.version));
     if (!from || !upstreamBundle) return [];
     const upstream = config(from.id);

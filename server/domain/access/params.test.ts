@@ -70,4 +70,17 @@ describe("resolveParams", () => {
     (merged.o as Record<string, number>).x = 5;
     expect(base).toEqual({ o: { x: 1 } });
   });
+
+  it("works a schema's defaults out once, yet hands out copies nobody can spoil", () => {
+    const schema = {
+      type: "object",
+      properties: { resources: { type: "object", properties: { cpu: { default: "100m" } } } },
+    };
+    const first = schemaDefaults(schema);
+    (first.resources as Record<string, string>).cpu = "spoiled";
+    const resolved = resolveParams({ schema, overrides: { replicas: 2 } });
+    (resolved.resources as Record<string, string>).cpu = "spoiled too";
+    expect(schemaDefaults(schema)).toEqual({ resources: { cpu: "100m" } });
+    expect(resolveParams({ schema })).toEqual({ resources: { cpu: "100m" } });
+  });
 });

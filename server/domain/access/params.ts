@@ -15,16 +15,21 @@ function isPlainObject(value: unknown): value is Plain {
  * with them, so callers may edit it freely.
  */
 export function mergeParams(base: Plain, over: Plain): Plain {
+  // One clone of the base, then merged into in place: cloning at every level of the recursion
+  // copied each nested object once per level.
   const out: Plain = structuredClone(base);
+  mergeInto(out, over);
+  return out;
+}
+
+/** Merges `over` into `out`, which the caller owns; values taken from `over` are cloned. */
+function mergeInto(out: Plain, over: Plain): void {
   for (const [key, value] of Object.entries(over)) {
     if (value === undefined) continue;
     const current = out[key];
-    out[key] =
-      isPlainObject(current) && isPlainObject(value)
-        ? mergeParams(current, value)
-        : structuredClone(value);
+    if (isPlainObject(current) && isPlainObject(value)) mergeInto(current, value);
+    else out[key] = structuredClone(value);
   }
-  return out;
 }
 
 /**
@@ -33,12 +38,30 @@ export function mergeParams(base: Plain, over: Plain): Plain {
  * defaults of its properties. Objects that end up empty are left out.
  */
 export function schemaDefaults(schema: JsonSchema): Plain {
+  return structuredClone(defaultsOf(schema));
+}
+
+// A bundle version's schema is immutable (the catalog keeps one object per version), so its
+// defaults are worked out once; resolving every component of a diagram asked for them per
+// component. Never handed out uncloned.
+const defaultsCache = new WeakMap<JsonSchema, Plain>();
+
+function defaultsOf(schema: JsonSchema): Plain {
+  let defaults = defaultsCache.get(schema);
+  if (!defaults) {
+    defaults = computeDefaults(schema);
+    defaultsCache.set(schema, defaults);
+  }
+  return defaults;
+}
+
+function computeDefaults(schema: JsonSchema): Plain {
   const out: Plain = {};
   const properties = schema.properties;
   if (!isPlainObject(properties)) return out;
   for (const [key, sub] of Object.entries(properties)) {
     if (!isPlainObject(sub)) continue;
-    const nested = schemaDefaults(sub);
+    const nested = computeDefaults(sub);
     const own = sub.default;
     if (own !== undefined) {
       out[key] = isPlainObject(own) ? mergeParams(nested, own) : structuredClone(own);
@@ -64,5 +87,8 @@ export interface ParamsLayers {
  * replace).
  */
 export function resolveParams({ schema, preset, overrides }: ParamsLayers): Plain {
-  return mergeParams(mergeParams(schemaDefaults(schema), preset ?? {}), overrides ?? {});
+  const out = structuredClone(defaultsOf(schema));
+  mergeInto(out, preset ?? {});
+  mergeInto(out, overrides ?? {});
+  return out;
 }
