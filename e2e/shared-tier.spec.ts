@@ -25,7 +25,9 @@ test("ops publish and import, a developer borrows both from the slot menu and se
   await page.goto("/o/acme/p/shared-infra?env=staging");
   let inspector = await openAccess(page, "cluster");
   await inspector.getByRole("button", { name: "Publish cluster" }).click();
-  await expect(inspector.getByText("published · borrowed by 0")).toBeVisible();
+  await expect(inspector.getByTestId("publication-audience")).toHaveText(
+    "published to all projects",
+  );
 
   // …and enter a database Patchbay does not manage.
   await page.goto("/o/acme/imported");
@@ -90,6 +92,83 @@ test("ops publish and import, a developer borrows both from the slot menu and se
 
   // Production borrows the seeded shared tier: its ghost opens shared-infra.
   await page.goto("/o/acme/p/ecommerce-api?env=production");
-  await page.getByTestId("ghost-node").filter({ hasText: "cluster.cluster" }).click();
+  const borrowed = page.getByTestId("ghost-node").filter({ hasText: "cluster.cluster" });
+  await expect(borrowed.getByTestId("ghost-status")).toContainText("deployed · updated");
+  await borrowed.click();
   await expect(page).toHaveURL(/\/o\/acme\/p\/shared-infra/);
+});
+
+test("an owner meets the production guardrail: in compare and promote, on a slot (overridden with a reason), in settings; unpublishing names the borrowers; a borrowed slot is not marked required", async ({
+  page,
+}) => {
+  await signIn(page, "owner@acme.test");
+  await page.goto("/o/acme/settings");
+  await expect(
+    page.getByRole("checkbox", {
+      name: "Non-production environments may not reference production artifacts",
+    }),
+  ).toBeChecked();
+
+  // Promote production → staging: the cluster's borrowed network is refused by the guardrail.
+  await page.goto("/o/acme/p/ecommerce-api?tab=compare");
+  await page.getByRole("button", { name: "Swap left and right" }).click();
+  // Both sides' references are drawn as ghosts: production borrows the network, staging does not.
+  await expect(page.locator('[data-testid="compare-ghost"][data-slot="network"]')).toContainText(
+    "only left",
+  );
+  const differences = page.getByRole("complementary", { name: "Differences" });
+  await page
+    .locator('[data-testid="compare-node"][data-name="cluster"]')
+    .getByRole("button", { name: /^cluster: differs/ })
+    .click();
+  await differences.getByRole("checkbox", { name: "Promote reference network of cluster" }).check();
+  await differences.getByRole("button", { name: "Review promotion" }).click();
+  const review = page.getByRole("dialog", { name: "Promote Production → Staging" });
+  await expect(review.getByTestId("promote-change")).toContainText("reference network");
+  await expect(review.getByRole("alert")).toContainText(
+    "cluster.network in staging: a non-production environment may not reference a production artifact",
+  );
+  await expect(review.getByLabel("Override reason (owners only)")).toBeVisible();
+  await review.getByRole("button", { name: "Cancel" }).click();
+
+  // On a slot: refused, then let through with a reason; removed again.
+  await page.goto(CONSUMER);
+  const inspector = await openAccess(page, "api");
+  await inspector.getByRole("button", { name: "Slot menu cluster" }).click();
+  await inspector
+    .getByRole("menuitem", {
+      name: "Reference shared-infra/production: cluster.cluster (production)",
+    })
+    .click();
+  await expect(slot(page, "cluster").getByRole("alert")).toContainText("owner may override");
+  await inspector.getByLabel("Override reason").fill("load test against the shared cluster");
+  await inspector.getByRole("button", { name: "Override" }).click();
+  await expect(slot(page, "cluster").getByTestId("slot-source")).toHaveText(
+    "from remote reference · shared-infra/production: cluster.cluster",
+  );
+  await inspector.getByRole("button", { name: "Slot menu cluster" }).click();
+  await inspector.getByRole("menuitem", { name: "Remove reference" }).click();
+  await expect(slot(page, "cluster").getByTestId("slot-source")).toHaveText(
+    "from line from cluster",
+  );
+
+  // Unpublishing the borrowed cluster is refused, naming who borrows it.
+  await page.goto("/o/acme/p/shared-infra?env=production");
+  const owner = await openAccess(page, "cluster");
+  const output = owner.locator('[data-testid="output-row"][data-output="cluster"]');
+  await expect(output.getByRole("list", { name: "Borrowed by" })).toContainText(
+    "borrowed by ecommerce-api/production: api.cluster",
+  );
+  await output.getByRole("button", { name: "Unpublish" }).click();
+  await expect(output.getByRole("alert")).toContainText(
+    "still borrowed by ecommerce-api/production: api.cluster",
+  );
+
+  // reports owns no cluster: borrowed in production (not required there), missing in staging.
+  const reports = page.locator('[data-testid="component-node"][data-name="reports"]');
+  await page.goto("/o/acme/p/reports?env=production");
+  await expect(page.getByTestId("ghost-node")).toContainText("deployed · updated");
+  await expect(reports.getByTestId("missing-inputs")).toHaveCount(0);
+  await page.goto("/o/acme/p/reports?env=staging");
+  await expect(reports.getByTestId("missing-inputs")).toHaveText("Needs a line into: cluster");
 });

@@ -1,7 +1,8 @@
 // The demo's shared tier: shared-infra runs a network and a cluster in production (their outputs
 // recorded as running infrastructure), publishes both to every project, and ecommerce-api
 // borrows them in production — its cluster's network and its API's cluster are remote
-// references there, while staging keeps its own lines. Written through the audited services.
+// references there, while staging keeps its own lines; and `reports` borrows the cluster
+// (./seed-shared-borrower.ts). Written through the audited services.
 import { randomBytes } from "node:crypto";
 import type { Op } from "./domain/graph/ops";
 import { applyDiagramOps } from "./diagram/service";
@@ -13,6 +14,7 @@ import * as diagrams from "./repositories/diagram";
 import { publish } from "./references/publications";
 import { setReference } from "./references/slot-references";
 import { recordOutputs } from "./secrets/instance-outputs";
+import { seedBorrowerProject } from "./seed-shared-borrower";
 
 const seed = { actor: { type: "system" as const, label: "seed" }, meta: {} };
 
@@ -153,5 +155,6 @@ export async function seedSharedTier(): Promise<boolean> {
       publicationId: cluster.id,
       policies: ["deploy"],
     });
+  await seedBorrowerProject(shared.organizationId, cluster.id);
   return true;
 }

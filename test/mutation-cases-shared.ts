@@ -34,6 +34,11 @@ export function sharedCases(suffix: () => string): Record<string, Case> {
       });
       return { action: "publication.published" };
     },
+    "publication.setAudience": async (h) => {
+      const target = await scratchPublication(h);
+      await (await h.as("ops@acme.test")).publication.setAudience({ ...target, audience: [] });
+      return { action: "publication.audience_changed" };
+    },
     "publication.unpublish": async (h) => {
       const target = await scratchPublication(h);
       await (await h.as("ops@acme.test")).publication.unpublish(target);

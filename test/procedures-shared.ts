@@ -25,6 +25,10 @@ export const SHARED_PROCEDURES: Record<string, ProcedureCase> = {
       artifact: "database",
     }),
   },
+  "publication.setAudience": {
+    minimum: "ops",
+    input: async (f: Fixture) => ({ ...(await scratchPublication(f.harness)), audience: [] }),
+  },
   "publication.unpublish": {
     minimum: "ops",
     input: (f: Fixture) => scratchPublication(f.harness),
@@ -36,6 +40,10 @@ export const SHARED_PROCEDURES: Record<string, ProcedureCase> = {
   },
   "reference.set": { minimum: "developer", input: (f: Fixture) => referenceTarget(f.harness) },
   "reference.clear": { minimum: "developer", input: (f: Fixture) => referencedTarget(f.harness) },
+  "reference.guardrail": {
+    minimum: "viewer",
+    input: (f: Fixture) => ({ organizationId: f.organizationId }),
+  },
   "reference.setGuardrail": {
     minimum: "owner",
     input: (f: Fixture) => ({ organizationId: f.organizationId, refuseProductionReferences: true }),

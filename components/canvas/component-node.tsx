@@ -82,9 +82,12 @@ function SlotRow({
   missing?: boolean;
 }) {
   const verdict = useVerdict(nodeId, slot.key, kind);
-  // An input with no line is filled by the environment's default of its type, if there is one.
+  // An input with no line (nor remote reference, which wins) is filled by the environment's
+  // default of its type, if there is one.
   const filledBy = useCanvas((s) =>
-    kind === "target" && !s.index.occupied.get(nodeId)?.has(slot.key)
+    kind === "target" &&
+    !s.index.occupied.get(nodeId)?.has(slot.key) &&
+    !s.references.has(`${nodeId}\u0000${slot.key}`)
       ? (s.environmentDefaults.get(slot.type) ?? null)
       : null,
   );

@@ -47,6 +47,21 @@ const status = () => "draft";
 const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));
 
 describe("flow elements", () => {
+  it("mark a required input missing only when no reference, line or default fills it", () => {
+    const index = buildGraphIndex(base, catalog);
+    const nodes = buildNodes(base, index, status, new Map());
+    expect(nodes.map((n) => n.data.missing)).toEqual(["", "", "database"]);
+    const referenced = buildNodes(base, index, status, byId(nodes), {
+      referenced: new Set(["web\u0000database"]),
+    });
+    expect(referenced[2]!.data.missing).toBe("");
+    expect(referenced[0]).toBe(nodes[0]); // untouched nodes keep their objects
+    const defaulted = buildNodes(base, index, status, byId(nodes), {
+      defaults: new Map([["postgresql", "legacy-db"]]),
+    });
+    expect(defaulted[2]!.data.missing).toBe("");
+  });
+
   it("keep the identity of untouched nodes and edges, so React Flow re-renders only what changed", () => {
     const nodes = buildNodes(base, buildGraphIndex(base, catalog), status, new Map());
     const edges = buildEdges(base, buildGraphIndex(base, catalog), "staging", new Map());

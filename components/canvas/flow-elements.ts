@@ -2,7 +2,12 @@
 // edge objects (React Flow re-renders only what changed identity), so an edit to one
 // component costs one node render, not 500.
 import type { Edge, Node } from "@xyflow/react";
-import { brokenReason, missingInputs, type GraphIndex } from "@/server/domain/graph/connect";
+import {
+  brokenReason,
+  missingInputs,
+  type GraphIndex,
+  type SlotFills,
+} from "@/server/domain/graph/connect";
 import {
   linkPoliciesIn,
   type Diagram,
@@ -13,7 +18,10 @@ import { NODE_WIDTH, nodeHeight, slotHandles } from "./node-geometry";
 
 interface ComponentNodeData extends Record<string, unknown> {
   component: DiagramComponent;
-  /** Required input slots no line fills, comma-joined (a string keeps equality cheap). */
+  /**
+   * Required input slots nothing fills (no reference, line or environment default),
+   * comma-joined (a string keeps equality cheap).
+   */
   missing: string;
   status: string;
 }
@@ -34,9 +42,10 @@ export function buildNodes(
   index: GraphIndex,
   statusOf: (componentId: string) => string,
   previous: ReadonlyMap<string, ComponentNode>,
+  fills: SlotFills = {},
 ): ComponentNode[] {
   return diagram.components.map((component) => {
-    const missing = missingInputs(index, component)
+    const missing = missingInputs(index, component, fills)
       .map((s) => s.key)
       .join(",");
     const status = statusOf(component.id);

@@ -1,7 +1,7 @@
 "use client";
 // A remote reference drawn on the borrower's canvas: a read-only ghost of another project's
-// artifact (or an imported one) with its owner, environment, type and status. It is never
-// editable here; clicking it opens the owner's canvas (or the imported artifacts page).
+// artifact (or an imported one) with its owner, environment, type and whether it exists. It is
+// never editable here; clicking it opens the owner's canvas (or the imported artifacts page).
 import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
 import Link from "next/link";
 import { useParams } from "next/navigation";
@@ -13,7 +13,9 @@ interface GhostData extends Record<string, unknown> {
   project: string | null;
   environment: string | null;
   type: string;
-  status: string | null;
+  /** Whether the artifact exists and when it last changed (./ghost-status.ts). */
+  text: string;
+  ok: boolean;
 }
 
 export type GhostNode = Node<GhostData, "ghost">;
@@ -32,8 +34,11 @@ function GhostNodeView({ data }: NodeProps<GhostNode>) {
       <p>
         {data.project ? `${data.project} · ${data.environment}` : "imported artifact"} · {data.type}
       </p>
-      <p className="text-slate-500">
-        {data.status ? `status: ${data.status}` : "not managed here"}
+      <p
+        className={data.ok ? "text-emerald-800" : "font-medium text-red-700"}
+        data-testid="ghost-status"
+      >
+        {data.text}
       </p>
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </Link>

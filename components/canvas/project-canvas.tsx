@@ -92,11 +92,16 @@ function Workspace({
   const defaults = useQuery(
     trpc.environmentDefault.list.queryOptions({ environmentId: environment.id }),
   );
+  // The same query as the ghost nodes' (one request): a referenced slot is filled too.
+  const references = useQuery(trpc.reference.list.queryOptions({ environmentId: environment.id }));
   useEffect(() => {
     const byType = new Map<string, string>();
     for (const d of defaults.data ?? []) if (!byType.has(d.type)) byType.set(d.type, d.name);
-    store.getState().setEnvironmentDefaults(byType);
-  }, [store, defaults.data]);
+    const referenced = new Set(
+      (references.data ?? []).map((r) => `${r.componentId}\u0000${r.slot}`),
+    );
+    store.getState().setSlotFills({ environmentDefaults: byType, references: referenced });
+  }, [store, defaults.data, references.data]);
   return (
     <RunStatusProvider
       key={environment.id}

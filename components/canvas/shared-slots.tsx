@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
 import { useCanvas } from "./canvas-context";
+import { PublishedOutputs } from "./published-outputs";
 import type { Resolution } from "./use-resolution";
 
 type Connection = Resolution["connections"][number];
@@ -17,6 +18,43 @@ function sourceText(c: Connection): string {
   if (s.kind === "remote-reference") return `remote reference · ${s.label}`;
   if (s.kind === "link") return `line from ${s.from.name}`;
   return `environment default ${s.name}`;
+}
+
+type Source = { publicationId: string } | { importedArtifactId: string };
+
+/** An owner's reason to let this non-production slot borrow a production artifact. */
+function OverrideForm({
+  slot,
+  pending,
+  onOverride,
+}: {
+  slot: string;
+  pending: boolean;
+  onOverride: (reason: string) => void;
+}) {
+  const [reason, setReason] = useState("");
+  return (
+    <form
+      className="mt-1 flex items-center gap-2"
+      aria-label={`Override the guardrail for ${slot}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (reason.trim()) onOverride(reason.trim());
+      }}
+    >
+      <input
+        aria-label="Override reason"
+        className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-0.5 text-xs"
+        placeholder="Why this environment may borrow it (audited)"
+        maxLength={500}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      <Button type="submit" className="px-2 py-0.5 text-xs" disabled={pending || !reason.trim()}>
+        Override
+      </Button>
+    </form>
+  );
 }
 
 function SlotRow({ c, componentId }: { c: Connection; componentId: string }) {
@@ -32,6 +70,16 @@ function SlotRow({ c, componentId }: { c: Connection; componentId: string }) {
   const clear = useMutation(trpc.reference.clear.mutationOptions(done));
   const error = set.error ?? clear.error;
   const borrowed = c.source?.kind === "remote-reference";
+  // The source last tried: an owner refused by the production guardrail may retry it with a
+  // reason (the server checks the role again and audits the reason).
+  const [tried, setTried] = useState<Source | null>(null);
+  const isOwner = useCanvas((s) => s.role === "owner");
+  const overridable =
+    isOwner && tried !== null && !!set.error?.message.includes("owner may override");
+  const choose = (source: Source) => {
+    setTried(source);
+    set.mutate({ ...at, ...source }, { onSuccess: () => setOpen(false) });
+  };
   return (
     <li className="py-2" data-testid="slot-row" data-slot={c.slot}>
       <div className="flex items-center gap-2 text-sm">
@@ -60,11 +108,10 @@ function SlotRow({ c, componentId }: { c: Connection; componentId: string }) {
               type="button"
               role="menuitem"
               className="block w-full rounded px-2 py-1 text-left text-xs hover:bg-slate-100"
-              onClick={() =>
-                set.mutate({ ...at, publicationId: p.id }, { onSuccess: () => setOpen(false) })
-              }
+              onClick={() => choose({ publicationId: p.id })}
             >
               Reference {p.project}/{p.environment}: {p.component}.{p.artifact}
+              {p.production ? " (production)" : ""}
             </button>
           ))}
           {options.data?.imported.map((a) => (
@@ -73,11 +120,10 @@ function SlotRow({ c, componentId }: { c: Connection; componentId: string }) {
               type="button"
               role="menuitem"
               className="block w-full rounded px-2 py-1 text-left text-xs hover:bg-slate-100"
-              onClick={() =>
-                set.mutate({ ...at, importedArtifactId: a.id }, { onSuccess: () => setOpen(false) })
-              }
+              onClick={() => choose({ importedArtifactId: a.id })}
             >
               Reference imported {a.name}
+              {a.production ? " (production)" : ""}
             </button>
           ))}
           {options.data && options.data.publications.length + options.data.imported.length === 0 ? (
@@ -102,57 +148,24 @@ function SlotRow({ c, componentId }: { c: Connection; componentId: string }) {
           {error.message}
         </p>
       ) : null}
-    </li>
-  );
-}
-
-function Outputs({ projectId, componentId }: { projectId: string; componentId: string }) {
-  const trpc = useTRPC();
-  const queries = useQueryClient();
-  const environmentId = useCanvas((s) => s.environmentId);
-  const outputs = useCanvas((s) => s.index.slots.get(componentId)?.outputs);
-  const list = useQuery(trpc.publication.list.queryOptions({ projectId }));
-  const publish = useMutation(
-    trpc.publication.publish.mutationOptions({ onSuccess: () => void queries.invalidateQueries() }),
-  );
-  if (!outputs || outputs.size === 0) return null;
-  return (
-    <section>
-      <h3 className="text-sm font-semibold">Published to other projects</h3>
-      <ul className="mt-1 divide-y divide-slate-100 text-sm">
-        {[...outputs.keys()].map((key) => {
-          const published = list.data?.find(
-            (p) =>
-              p.componentId === componentId &&
-              p.environmentId === environmentId &&
-              p.artifact === key,
-          );
-          return (
-            <li key={key} className="flex items-center gap-2 py-1.5" data-testid="output-row">
-              <span className="font-mono">{key}</span>
-              {published ? (
-                <span className="ml-auto text-xs text-emerald-700">
-                  published · borrowed by {published.borrowers.length}
-                </span>
-              ) : (
-                <Button
-                  variant="secondary"
-                  className="ml-auto px-2 py-0.5 text-xs"
-                  onClick={() => publish.mutate({ environmentId, componentId, artifact: key })}
-                >
-                  Publish {key}
-                </Button>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      {publish.error ? (
-        <p role="alert" className="text-xs text-red-700">
-          {publish.error.message}
-        </p>
+      {overridable ? (
+        <OverrideForm
+          slot={c.slot}
+          pending={set.isPending}
+          onOverride={(overrideReason) =>
+            set.mutate(
+              { ...at, ...tried, overrideReason },
+              {
+                onSuccess: () => {
+                  setOpen(false);
+                  setTried(null);
+                },
+              },
+            )
+          }
+        />
       ) : null}
-    </section>
+    </li>
   );
 }
 
@@ -179,7 +192,7 @@ export function SharedSlots({
           </ul>
         </section>
       ) : null}
-      {canPublish ? <Outputs projectId={projectId} componentId={componentId} /> : null}
+      {canPublish ? <PublishedOutputs projectId={projectId} componentId={componentId} /> : null}
     </>
   );
 }

@@ -29,6 +29,8 @@ export interface CanvasInputs {
   statuses: readonly StatusRow[];
   /** The current environment's defaults: artifact type → name of the first default of it. */
   environmentDefaults: ReadonlyMap<string, string>;
+  /** The current environment's remote references, as `componentId\u0000slot`. */
+  references: ReadonlySet<string>;
 }
 
 /** The same rules the server applies, so a refusal shows at once (the server still decides). */
@@ -63,7 +65,7 @@ interface Derived {
  */
 export function derive(
   diagram: Diagram,
-  inputs: Pick<CanvasInputs, "catalog" | "statuses">,
+  inputs: Pick<CanvasInputs, "catalog" | "statuses" | "environmentDefaults" | "references">,
   environmentId: string,
   previous: Partial<Derived>,
   rebuildIndex: boolean,
@@ -84,6 +86,7 @@ export function derive(
       index,
       (id) => statuses.get(id) ?? "draft",
       byId(previous.nodes ?? []),
+      { referenced: inputs.references, defaults: inputs.environmentDefaults },
     ),
     edges: buildEdges(diagram, index, environmentId, byId(previous.edges ?? [])),
   };

@@ -40,6 +40,7 @@ function setup() {
       role: "developer",
       statuses: [],
       environmentDefaults: new Map(),
+      references: new Set(),
     },
     {
       send: async (base, ops) => {

@@ -72,7 +72,8 @@ export interface CanvasState extends CanvasInputs {
   setNotice: (n: Notice | null) => void;
   setHighlighted: (ids: ReadonlySet<string> | null) => void;
   setUnsaved: (form: string, unsaved: boolean) => void;
-  setEnvironmentDefaults: (defaults: ReadonlyMap<string, string>) => void;
+  /** What fills slots besides lines here (server data): "required" markers follow it. */
+  setSlotFills: (fills: Pick<CanvasInputs, "environmentDefaults" | "references">) => void;
   setEnvironment: (environmentId: string) => void;
   /** An instance status the server reported (a deployment request): server data, never undone. */
   setStatus: (row: StatusRow) => void;
@@ -250,7 +251,16 @@ export function createCanvasStore(
         else next.delete(form);
         set({ unsaved: next });
       },
-      setEnvironmentDefaults: (environmentDefaults) => set({ environmentDefaults }),
+      setSlotFills(fills) {
+        const s = get();
+        if (
+          fills.environmentDefaults === s.environmentDefaults &&
+          fills.references === s.references
+        )
+          return;
+        // Nodes whose missing inputs do not change keep their objects: no re-render.
+        show(s.diagram, false, fills);
+      },
       setEnvironment(next) {
         if (next !== get().environmentId) show(get().diagram, false, { environmentId: next });
       },

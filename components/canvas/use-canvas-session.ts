@@ -150,6 +150,7 @@ export function useCanvasSession(
         role: project.role,
         statuses,
         environmentDefaults: new Map(),
+        references: new Set(),
       },
       canvasDeps(trpc, client, queryClient, project.id),
     );

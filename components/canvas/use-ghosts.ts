@@ -7,6 +7,7 @@ import { useMemo } from "react";
 import { useTRPC } from "@/components/trpc";
 import { useCanvas } from "./canvas-context";
 import type { GhostNode } from "./ghost-node";
+import { ghostStatus } from "./ghost-status";
 
 export function useGhosts(): { nodes: GhostNode[]; edges: Edge[] } {
   const trpc = useTRPC();
@@ -18,6 +19,7 @@ export function useGhosts(): { nodes: GhostNode[]; edges: Edge[] } {
     const nodes: GhostNode[] = [];
     const edges: Edge[] = [];
     const seen = new Map<string, number>();
+    const now = new Date();
     for (const r of data ?? []) {
       const i = seen.get(r.componentId) ?? 0;
       seen.set(r.componentId, i + 1);
@@ -29,14 +31,15 @@ export function useGhosts(): { nodes: GhostNode[]; edges: Edge[] } {
         id,
         type: "ghost",
         // Just above its borrower, staggered when one component borrows several.
-        position: { x: borrower.x + 20 + (i % 3) * 30, y: borrower.y - 100 - (i % 3) * 20 },
+        position: { x: borrower.x + 20 + (i % 3) * 30, y: borrower.y - 124 - (i % 3) * 20 },
         // Not selectable nor draggable: React Flow would drop its pointer events, and it opens
         // the owner when clicked.
         style: { pointerEvents: "all" },
         // Fixed size: the store never applies a ghost's measurement, so it is given one.
+        // (four lines: name, owner and type wrapping, whether it exists).
         width: 224,
-        height: 80,
-        measured: { width: 224, height: 80 },
+        height: 104,
+        measured: { width: 224, height: 104 },
         draggable: false,
         selectable: false,
         deletable: false,
@@ -46,7 +49,7 @@ export function useGhosts(): { nodes: GhostNode[]; edges: Edge[] } {
           project: p?.project ?? null,
           environment: p?.environment ?? null,
           type: p?.type ?? r.imported?.type ?? "unknown",
-          status: r.status,
+          ...ghostStatus(r.availability, now),
         },
       });
       edges.push({

@@ -15,10 +15,11 @@ import {
   type CompareEdge,
   type CompareEdgeData,
 } from "./compare-edge";
+import { CompareGhostMemo, ghostElements } from "./compare-ghost";
 import { CompareNodeMemo, type CompareNode, type CompareNodeData } from "./compare-node";
 
 // Module scope: React Flow re-renders every node when these objects change identity.
-const nodeTypes = { compare: CompareNodeMemo };
+const nodeTypes = { compare: CompareNodeMemo, compareGhost: CompareGhostMemo };
 const edgeTypes = { compare: CompareEdgeMemo };
 
 const sameData = (a: Record<string, unknown>, b: Record<string, unknown>) =>
@@ -130,13 +131,26 @@ export function CompareCanvas({
     }),
   );
 
+  // Remote references of either side, as ghosts (server data, rebuilt with the result).
+  const ghosts = useMemo(
+    () =>
+      ghostElements(
+        result.borrowed,
+        new Map(diagram.components.map((c) => [c.id, { x: c.x, y: c.y }])),
+        shown.components,
+      ),
+    [result.borrowed, diagram, shown.components],
+  );
+  const allNodes = useMemo(() => [...nodes, ...ghosts.nodes], [nodes, ghosts.nodes]);
+  const allEdges = useMemo(() => [...edges, ...ghosts.edges], [edges, ghosts.edges]);
+
   return (
     <div className="h-full w-full" data-testid="compare-canvas">
       <ReactFlowProvider>
         <OpenLineContext value={onSelectLine}>
           <ReactFlow
-            nodes={nodes}
-            edges={edges}
+            nodes={allNodes}
+            edges={allEdges as CompareEdge[]}
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
             nodesDraggable={false}
@@ -144,7 +158,11 @@ export function CompareCanvas({
             nodesFocusable={false}
             edgesFocusable={false}
             elementsSelectable={false}
-            onNodeClick={(_, node) => onSelect(node.id === selected ? null : node.id)}
+            onNodeClick={(_, node) => {
+              // A ghost selects its borrower, whose panel lists the reference's difference.
+              const id = node.type === "compareGhost" ? (node.data.borrower as string) : node.id;
+              onSelect(id === selected ? null : id);
+            }}
             onPaneClick={() => onSelect(null)}
             minZoom={MIN_ZOOM}
             fitView

@@ -11,7 +11,7 @@ import { Modal } from "@/components/ui/modal";
 import { TextArea } from "@/components/ui/text-area";
 import type { Promotion } from "./promote-context";
 import { plural } from "@/components/ui/plural";
-import { readableProblem, shownPromoted } from "./promote-selection";
+import { overridableProblem, readableProblem, shownPromoted } from "./promote-selection";
 
 interface Props {
   promotion: Promotion;
@@ -42,12 +42,16 @@ export function PromoteReview({ promotion, onClose, onPromoted }: Props) {
   });
   const promote = useMutation(trpc.promotion.promote.mutationOptions());
   const [message, setMessage] = useState("");
+  const [reason, setReason] = useState("");
   const error = promote.error as ServerError;
   const problem = preview.data?.problem ?? null;
+  // The production guardrail refuses a reference an owner may still let through with a reason
+  // (the server decides who is an owner, and audits the reason).
+  const overridable = !!problem && overridableProblem(problem);
   const changes = preview.data?.changes ?? [];
   const ready =
     preview.isSuccess &&
-    !problem &&
+    (!problem || (overridable && reason.trim() !== "")) &&
     changes.length > 0 &&
     message.trim() !== "" &&
     !promote.isPending;
@@ -56,7 +60,11 @@ export function PromoteReview({ promotion, onClose, onPromoted }: Props) {
     event.preventDefault();
     if (ready)
       promote.mutate(
-        { ...target, message: message.trim() },
+        {
+          ...target,
+          message: message.trim(),
+          ...(overridable ? { overrideReason: reason.trim() } : {}),
+        },
         { onSuccess: (result) => onPromoted(result.changes) },
       );
   }
@@ -120,7 +128,18 @@ export function PromoteReview({ promotion, onClose, onPromoted }: Props) {
           onChange={(e) => setMessage(e.target.value)}
           error={fieldError(error, "message", "Message")}
         />
-        <FormError error={error} fields={["message"]} />
+        {overridable ? (
+          <TextArea
+            label="Override reason (owners only)"
+            name="overrideReason"
+            maxLength={500}
+            placeholder="Why this environment may borrow a production artifact"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={fieldError(error, "overrideReason", "Override reason")}
+          />
+        ) : null}
+        <FormError error={error} fields={["message", "overrideReason"]} />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
             Cancel

@@ -59,6 +59,30 @@ describe("which rows promote, and as what", () => {
     );
   });
 
+  it("selects a slot's reference when either side is a remote reference, not a default alone", () => {
+    const ref = (left: unknown, right: unknown) =>
+      rowPromotion("api", {
+        kind: "remoteReference",
+        path: "cluster",
+        segments: ["cluster"],
+        status: left === undefined ? "added" : right === undefined ? "removed" : "changed",
+        left,
+        right,
+      });
+    const selection = { kind: "reference", componentId: "api", slot: "cluster" };
+    expect(ref({ artifactId: "publication:p1" }, { artifactId: "publication:p2" })).toEqual({
+      selection,
+      path: "reference cluster",
+    });
+    expect(ref(undefined, { artifactId: "imported:a1" })).toMatchObject({
+      selection,
+      note: expect.stringContaining("removes the target's"),
+    });
+    expect(ref({ artifactId: "art-1" }, { artifactId: "art-2" })).toEqual({
+      reason: "Environment defaults are set per environment, not promoted",
+    });
+  });
+
   it("selects a whole list for a row inside it, so two rows of one list are one selection", () => {
     const a = rowPromotion("db", param("rules[0].port", ["rules", 0, "port"]));
     const b = rowPromotion(

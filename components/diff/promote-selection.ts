@@ -7,10 +7,9 @@ import type { Selection } from "@/server/domain/promote/plan";
 export type { Selection };
 
 /** Why a row of these kinds has no checkbox: they are not configuration a promotion copies. */
-const NOT_PROMOTED: Record<Exclude<ChangeKind, "param" | "preset">, string> = {
+const NOT_PROMOTED: Record<Exclude<ChangeKind, "param" | "preset" | "remoteReference">, string> = {
   secret: "Secrets are never promoted: set them in each environment",
   bundleVersion: "The bundle version belongs to the diagram: upgrade the component on the canvas",
-  remoteReference: "Remote references are chosen per environment",
   deployment: "Deployments are records, not configuration: deploy to change them",
   artifact: "Outputs come from deploying, not from configuration",
 };
@@ -31,6 +30,7 @@ export type RowPromotion =
 export function rowPromotion(componentId: string, change: Change): RowPromotion {
   if (change.kind === "preset")
     return { selection: { kind: "preset", componentId }, path: "preset" };
+  if (change.kind === "remoteReference") return referencePromotion(componentId, change);
   if (change.kind !== "param") return { reason: NOT_PROMOTED[change.kind] };
   if (change.masked) return { reason: MASKED_REASON };
   const index = change.segments.findIndex((s) => typeof s === "number");
@@ -43,6 +43,31 @@ export function rowPromotion(componentId: string, change: Change): RowPromotion 
     selection: { kind: "param", componentId, segments },
     path,
     note: `Lists are promoted whole: this selects all of ${path}`,
+  };
+}
+
+/** The compare snapshot's id of a slot's fill: a reference's starts with its kind. */
+const isReference = (side: unknown) =>
+  typeof side === "object" &&
+  side !== null &&
+  /^(publication|imported):/.test(String((side as { artifactId?: unknown }).artifactId));
+
+/**
+ * A reference row selects its slot when either side is a remote reference (promoting copies
+ * the source's, or removes the target's when the source has none); a difference of environment
+ * defaults alone is not promoted, as defaults are set per environment.
+ */
+function referencePromotion(componentId: string, change: Change): RowPromotion {
+  const slot = change.segments[0];
+  if (typeof slot !== "string" || !(isReference(change.left) || isReference(change.right)))
+    return { reason: "Environment defaults are set per environment, not promoted" };
+  const note = isReference(change.left)
+    ? undefined
+    : "The source has no reference here: promoting removes the target's";
+  return {
+    selection: { kind: "reference", componentId, slot },
+    path: `reference ${slot}`,
+    ...(note ? { note } : {}),
   };
 }
 
@@ -63,6 +88,8 @@ export function selectionKey(s: Selection): string {
       return `link\u0000${s.linkId}`;
     case "param":
       return `param\u0000${s.componentId}\u0000${JSON.stringify(s.segments)}`;
+    case "reference":
+      return `reference\u0000${s.componentId}\u0000${s.slot}`;
     default:
       return `${s.kind}\u0000${s.componentId}`;
   }
@@ -116,7 +143,11 @@ export function componentState(
  * A preview's refusal without the operation index the user never saw ("ops.0.params.x: …" →
  * "params.x: …").
  */
-export const readableProblem = (problem: string) => problem.replace(/^ops\.\d+\./, "");
+export const readableProblem = (problem: string) =>
+  problem.replace(/^(ops\.\d+\.|selections\.\d+: )/, "");
+
+/** The production guardrail's refusal, which an owner may override with a reason. */
+export const overridableProblem = (problem: string) => problem.includes("owner may override");
 
 /**
  * How one side of a promoted change reads: an absent side as "not set" (after: removed), strings

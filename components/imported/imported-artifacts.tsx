@@ -4,12 +4,11 @@
 // artifact type's JSON Schema; sensitive fields are password inputs and come back only as
 // "set · fingerprint". Each artifact lists where it is used and keeps its versions.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState, type FormEvent } from "react";
-import { ParamForm, type ParamValues } from "@/components/forms/param-form";
-import { isMarker, PayloadView, sensitiveUi } from "@/components/shell/environment-defaults";
+import { useState, type FormEvent } from "react";
+import { ArtifactPayloadFields, isMarker, PayloadView } from "@/components/forms/artifact-payload";
+import type { ParamValues } from "@/components/forms/param-form";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { atLeast, type Role } from "@/server/domain/roles";
 
@@ -46,10 +45,6 @@ function ArtifactForm({
   const create = useMutation({ ...trpc.importedArtifact.create.mutationOptions(), gcTime: 0 });
   const update = useMutation({ ...trpc.importedArtifact.update.mutationOptions(), gcTime: 0 });
   const type = types.data?.find((t) => t.name === typeName) ?? types.data?.[0];
-  const ui = useMemo(() => {
-    const required = Array.isArray(type?.schema.required) ? (type.schema.required as string[]) : [];
-    return { ...sensitiveUi(type?.sensitivePaths ?? []), "ui:order": [...required, "*"] };
-  }, [type]);
   const error = create.error ?? update.error;
 
   function onSubmit(event: FormEvent) {
@@ -69,53 +64,41 @@ function ArtifactForm({
       noValidate
       className="mt-4 space-y-4 rounded-md p-4 ring-1 ring-slate-200"
     >
-      <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          label="Artifact type"
-          value={type?.name ?? ""}
-          disabled={editing !== null}
-          onChange={(e) => {
-            setTypeName(e.target.value);
-            setPayload({});
-          }}
-        >
-          {types.data.map((t) => (
-            <option key={t.name} value={t.name}>
-              {t.label} ({t.name})
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label="Name"
-          value={name}
-          placeholder="legacy-orders-db"
-          autoComplete="off"
-          onChange={(e) => setName(e.target.value)}
-        />
-      </div>
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          checked={production}
-          onChange={(e) => setProduction(e.target.checked)}
-        />
-        Production infrastructure (non-production environments may not borrow it)
-      </label>
-      {editing && Object.values(editing.payload).some(isMarker) ? (
-        <p className="text-xs text-slate-500">
-          Sensitive fields left empty keep their current value.
-        </p>
-      ) : null}
-      {type ? (
-        <ParamForm
-          key={type.name}
-          idPrefix={`imported-${type.name}`}
-          schema={type.schema}
-          uiSchema={ui}
-          values={payload}
-          onChange={(values) => setPayload(values)}
-        />
-      ) : null}
+      <ArtifactPayloadFields
+        types={types.data}
+        type={type}
+        typeLocked={editing !== null}
+        onType={(next) => {
+          setTypeName(next);
+          setPayload({});
+        }}
+        nameField={
+          <TextField
+            label="Name"
+            value={name}
+            placeholder="legacy-orders-db"
+            autoComplete="off"
+            onChange={(e) => setName(e.target.value)}
+          />
+        }
+        idPrefix="imported"
+        payload={payload}
+        onPayload={setPayload}
+      >
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={production}
+            onChange={(e) => setProduction(e.target.checked)}
+          />
+          Production infrastructure (non-production environments may not borrow it)
+        </label>
+        {editing && Object.values(editing.payload).some(isMarker) ? (
+          <p className="text-xs text-slate-500">
+            Sensitive fields left empty keep their current value.
+          </p>
+        ) : null}
+      </ArtifactPayloadFields>
       {error ? (
         <p
           role="alert"

@@ -4,66 +4,19 @@
 // type's JSON Schema like every params form; sensitive fields are password inputs, and once
 // saved they come back only as "set · fingerprint". Other roles see the list read-only.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState, type FormEvent } from "react";
-import { ParamForm, type ParamValues } from "@/components/forms/param-form";
+import { useState, type FormEvent } from "react";
+import { ArtifactPayloadFields, PayloadView } from "@/components/forms/artifact-payload";
+import type { ParamValues } from "@/components/forms/param-form";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { pointerSegments } from "@/server/domain/access/sensitive";
 import { atLeast, type Role } from "@/server/domain/roles";
 
 interface Project {
   id: string;
   role: Role;
   environments: { id: string; slug: string; name: string }[];
-}
-
-/** Password widgets at the type's sensitive paths (`*` = every array item). */
-export function sensitiveUi(paths: string[]): Record<string, unknown> {
-  const ui: Record<string, unknown> = {};
-  for (const pointer of paths) {
-    let node = ui;
-    const segments = pointerSegments(pointer).map((s) => (s === "*" ? "items" : s));
-    segments.forEach((s, i) => {
-      node[s] =
-        i === segments.length - 1
-          ? { ...(node[s] as object), "ui:widget": "password" }
-          : ((node[s] as Record<string, unknown>) ?? {});
-      node = node[s] as Record<string, unknown>;
-    });
-  }
-  return ui;
-}
-
-export function isMarker(value: unknown): value is { set: true; fingerprint: string } {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as { set?: unknown }).set === true &&
-    typeof (value as { fingerprint?: unknown }).fingerprint === "string"
-  );
-}
-
-export function PayloadView({ payload }: { payload: Record<string, unknown> }) {
-  return (
-    <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 text-xs">
-      {Object.entries(payload).map(([key, value]) => (
-        <div key={key} className="contents">
-          <dt className="font-mono text-slate-500">{key}</dt>
-          <dd data-testid={`payload-${key}`} className="break-all font-mono text-slate-800">
-            {isMarker(value) ? (
-              <span className="text-emerald-800">set · fingerprint {value.fingerprint}…</span>
-            ) : typeof value === "string" ? (
-              value
-            ) : (
-              JSON.stringify(value)
-            )}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
 }
 
 function AddDefaultForm({
@@ -83,11 +36,6 @@ function AddDefaultForm({
   // gcTime 0: the mutation cache would otherwise keep the sensitive payload for minutes.
   const add = useMutation({ ...trpc.environmentDefault.add.mutationOptions(), gcTime: 0 });
   const type = types.data?.find((t) => t.name === typeName) ?? types.data?.[0];
-  // Stored schemas are jsonb (no key order), but `required` is an array: its order, then the rest.
-  const ui = useMemo(() => {
-    const required = Array.isArray(type?.schema.required) ? (type.schema.required as string[]) : [];
-    return { ...sensitiveUi(type?.sensitivePaths ?? []), "ui:order": [...required, "*"] };
-  }, [type]);
   const fields = (add.error?.data as { fields?: Record<string, string[]> } | undefined)?.fields;
 
   function onSubmit(event: FormEvent) {
@@ -117,40 +65,27 @@ function AddDefaultForm({
       <h3 id="new-default-heading" className="text-sm font-semibold">
         New default
       </h3>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          label="Artifact type"
-          value={type?.name ?? ""}
-          onChange={(e) => {
-            setTypeName(e.target.value);
-            setPayload({});
-          }}
-        >
-          {types.data.map((t) => (
-            <option key={t.name} value={t.name}>
-              {t.label} ({t.name})
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label="Default name"
-          value={name}
-          placeholder="deploy-role"
-          autoComplete="off"
-          onChange={(e) => setName(e.target.value)}
-          error={fields?.name ? `Name ${fields.name[0]}` : undefined}
-        />
-      </div>
-      {type ? (
-        <ParamForm
-          key={type.name}
-          idPrefix={`default-${type.name}`}
-          schema={type.schema}
-          uiSchema={ui}
-          values={payload}
-          onChange={(values) => setPayload(values)}
-        />
-      ) : null}
+      <ArtifactPayloadFields
+        types={types.data}
+        type={type}
+        onType={(name) => {
+          setTypeName(name);
+          setPayload({});
+        }}
+        nameField={
+          <TextField
+            label="Default name"
+            value={name}
+            placeholder="deploy-role"
+            autoComplete="off"
+            onChange={(e) => setName(e.target.value)}
+            error={fields?.name ? `Name ${fields.name[0]}` : undefined}
+          />
+        }
+        idPrefix="default"
+        payload={payload}
+        onPayload={setPayload}
+      />
       {add.error ? (
         <p
           role="alert"

@@ -93,6 +93,16 @@ const compareDiagramDto = z.object({
 export const compareResultDto = z.object({
   diff: environmentDiffDto,
   diagram: compareDiagramDto,
+  /** Slots either side fills with a remote reference (drawn as ghost nodes), as each was then. */
+  borrowed: z.array(
+    z.object({
+      componentId: z.string(),
+      slot: z.string(),
+      left: z.string().nullable(),
+      right: z.string().nullable(),
+      status,
+    }),
+  ),
   notices: z.array(z.string()),
 });
 export type CompareResultDto = z.infer<typeof compareResultDto>;

@@ -6,6 +6,7 @@
 // no audit event.
 import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog/types";
 import { sensitivePaths } from "../domain/catalog/schema-path";
+import { borrowedSlots } from "../domain/diff/borrowed";
 import { diffEnvironments } from "../domain/diff/diff";
 import { maskSensitive } from "../domain/diff/mask";
 import type { EnvironmentSnapshot, MaskPlace, SnapshotEnvironment } from "../domain/diff/types";
@@ -76,7 +77,8 @@ export async function compareEnvironments({
   const diff = diffEnvironments(leftSnapshot, rightSnapshot, {
     mask: sensitiveMask(diagram, catalog),
   });
-  return { diff, diagram: drawing(diagram, catalog), notices };
+  const borrowed = borrowedSlots(leftSnapshot, rightSnapshot);
+  return { diff, diagram: drawing(diagram, catalog), borrowed, notices };
 }
 
 /**

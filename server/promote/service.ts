@@ -17,12 +17,15 @@ import { type Catalog, catalogBundle, loadCatalog } from "../rules/catalog";
 import { rulesContext } from "../rules/context";
 import type { Tx } from "../db";
 import type { Role } from "../domain/roles";
+import { checkReferenceSteps, planReferences, writeReferenceSteps } from "./references";
 
 export interface PromoteInput {
   projectId: string;
   from: string;
   to: string;
   selections: Selection[];
+  /** An owner's reason to let promoted references past the production guardrail. */
+  overrideReason?: string | null;
 }
 
 async function environments(projectId: string, from: string, to: string, tx?: Tx) {
@@ -45,6 +48,16 @@ async function environments(projectId: string, from: string, to: string, tx?: Tx
   return { project, source, target };
 }
 
+const scopeOf = (
+  project: { id: string; organizationId: string },
+  environment: { id: string; slug: string },
+) => ({
+  id: environment.id,
+  slug: environment.slug,
+  projectId: project.id,
+  organizationId: project.organizationId,
+});
+
 /**
  * The changes with values of sensitive params masked: what a preview shows and the audit event
  * keeps.
@@ -63,20 +76,27 @@ function masked(catalog: Catalog, diagram: Diagram, changes: PromotedChange[]): 
  * Writes nothing.
  */
 export async function previewPromotion(input: PromoteInput, role: Role) {
-  const { project } = await environments(input.projectId, input.from, input.to);
+  const { project, source, target } = await environments(input.projectId, input.from, input.to);
   const [stored, catalog] = await Promise.all([
     loadDiagram(input.projectId),
     loadCatalog(project.organizationId),
   ]);
   const plan = planPromotion(stored!.diagram, input.from, input.to, input.selections);
+  const references = await planReferences(stored!.diagram, source, target, input.selections);
   let problem: string | null = null;
   try {
     applyOps(stored!.diagram, plan.ops, rulesContext(catalog, project, role));
+    await checkReferenceSteps(references.steps, {
+      scope: scopeOf(project, target),
+      role,
+      overrideReason: input.overrideReason ?? null,
+    });
   } catch (error) {
     if (!isAppError(error)) throw error;
     problem = error.message;
   }
-  return { changes: masked(catalog, stored!.diagram, plan.changes), problem };
+  const changes = [...masked(catalog, stored!.diagram, plan.changes), ...references.changes];
+  return { changes, problem };
 }
 
 export async function promote(ctx: AuditContext, input: PromoteInput & { message: string }) {
@@ -89,20 +109,32 @@ export async function promote(ctx: AuditContext, input: PromoteInput & { message
     );
     const stored = (await loadDiagram(input.projectId, tx))!;
     const plan = planPromotion(stored.diagram, input.from, input.to, input.selections);
-    if (plan.ops.length === 0)
+    const references = await planReferences(stored.diagram, source, target, input.selections, tx);
+    if (plan.ops.length === 0 && references.steps.length === 0)
       throw new AppError("BAD_REQUEST", "selections: choose at least one difference to promote");
     const catalog = await loadCatalog(project.organizationId, tx);
-    const { revision, known, touched } = await writeDiagramOps(
-      tx,
-      input.projectId,
-      stored.revision,
-      plan.ops,
-      actingRole(ctx.actor),
-      catalog,
-    );
+    const role = actingRole(ctx.actor);
+    // References first: a refused one throws before the diagram is written (all in one
+    // transaction anyway, so nothing of a refused promotion lands).
+    const { overrideReason } = await writeReferenceSteps(tx, references.steps, {
+      scope: scopeOf(project, target),
+      role,
+      overrideReason: input.overrideReason ?? null,
+    });
+    const written =
+      plan.ops.length > 0
+        ? await writeDiagramOps(tx, input.projectId, stored.revision, plan.ops, role, catalog)
+        : null;
+    const touched = [
+      ...(written?.touched ?? []),
+      ...(references.steps.length > 0
+        ? [{ projectId: input.projectId, environmentId: target.id }]
+        : []),
+    ];
+    const changes = [...masked(catalog, stored.diagram, plan.changes), ...references.changes];
     return {
-      result: { revision, changes: plan.changes.length },
-      known: [known],
+      result: { revision: written?.revision ?? stored.revision, changes: changes.length },
+      known: written ? [written.known] : [],
       touched,
       audit: {
         organizationId: project.organizationId,
@@ -117,7 +149,8 @@ export async function promote(ctx: AuditContext, input: PromoteInput & { message
           message: input.message,
           from: source.slug,
           to: target.slug,
-          changes: masked(catalog, stored.diagram, plan.changes),
+          changes,
+          ...(overrideReason ? { overrideReason } : {}),
         },
       },
     };

@@ -25,3 +25,8 @@ export async function setReferenceGuardrail(
     };
   });
 }
+
+export async function referenceGuardrail(organizationId: string) {
+  const { refuseProductionReferences } = await settings.organizationSettings(organizationId);
+  return { refuseProductionReferences };
+}

@@ -5,7 +5,7 @@ import { auditedWrite } from "../changes/audited-write";
 import type { AuditContext } from "../audit/types";
 import { bundleRef } from "../domain/graph/types";
 import { AppError } from "../domain/errors";
-import { assertNotBorrowed } from "../domain/references/rules";
+import { assertNotBorrowed, borrowersOutside } from "../domain/references/rules";
 import { loadDiagram } from "../repositories/diagram";
 import { listProjects } from "../repositories/projects";
 import * as repo from "../repositories/publications";
@@ -29,18 +29,26 @@ const view = (p: repo.PublicationDto) => ({
   audience: p.audience,
 });
 
+/** Every project named is another project of the organization. */
+async function assertAudience(
+  scope: { organizationId: string; projectId: string },
+  audience: readonly string[],
+) {
+  const projects = await listProjects(scope.organizationId);
+  audience.forEach((id, i) => {
+    if (!projects.some((p) => p.id === id && p.id !== scope.projectId))
+      throw new AppError("BAD_REQUEST", `audience.${i}: not another project of this organization`, {
+        fields: { [`audience.${i}`]: ["is not another project of this organization"] },
+      });
+  });
+}
+
 export async function publish(
   ctx: AuditContext,
   env: EnvironmentScope,
   input: { componentId: string; artifact: string; audience: string[] },
 ): Promise<repo.PublicationDto> {
-  const projects = await listProjects(env.organizationId);
-  input.audience.forEach((id, i) => {
-    if (!projects.some((p) => p.id === id && p.id !== env.projectId))
-      throw new AppError("BAD_REQUEST", `audience.${i}: not another project of this organization`, {
-        fields: { [`audience.${i}`]: ["is not another project of this organization"] },
-      });
-  });
+  await assertAudience(env, input.audience);
   return auditedWrite(ctx, async (tx) => {
     const [stored, catalog] = await Promise.all([
       loadDiagram(env.projectId, tx),
@@ -116,6 +124,47 @@ export async function unpublish(
           environmentId: publication.environmentId,
         },
         before: view(publication),
+      },
+    };
+  });
+}
+
+/**
+ * Changes who a publication is offered to: every project (`[]`) or the ones named. Refused, with
+ * the borrowers listed, when it would leave out a project that borrows it.
+ */
+export async function setAudience(
+  ctx: AuditContext,
+  scope: { organizationId: string; projectId: string },
+  publicationId: string,
+  audience: string[],
+): Promise<repo.PublicationDto> {
+  await assertAudience(scope, audience);
+  const next = [...new Set(audience)];
+  return auditedWrite(ctx, async (tx) => {
+    await repo.lockPublication(tx, publicationId);
+    const publication = await repo.findPublication(publicationId, tx);
+    if (!publication || publication.projectId !== scope.projectId)
+      throw new AppError("NOT_FOUND", "publicationId: no such publication in this project");
+    assertNotBorrowed(
+      `audience: leaving out projects that borrow ${publication.component}.${publication.artifact} (${publication.environment})`,
+      borrowersOutside(next, await repo.borrowersWithProject(publicationId, tx)),
+    );
+    const updated = await repo.setAudience(tx, publicationId, next);
+    return {
+      result: updated,
+      touched: [],
+      audit: {
+        organizationId: scope.organizationId,
+        action: "publication.audience_changed",
+        target: {
+          type: "publication",
+          id: publicationId,
+          projectId: scope.projectId,
+          environmentId: publication.environmentId,
+        },
+        before: { audience: publication.audience },
+        after: { audience: updated.audience },
       },
     };
   });

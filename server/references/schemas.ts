@@ -70,3 +70,12 @@ export const importedRevisionDto = z.object({
   actorLabel: z.string(),
   createdAt: z.date(),
 });
+
+/** What a borrower cares about of the artifact a reference points to. */
+export const referenceAvailabilityDto = z.object({
+  /** produced: the owner recorded it; not-produced: not yet; imported; missing: gone. */
+  state: z.enum(["produced", "not-produced", "imported", "missing"]),
+  updatedAt: z.date().nullable(),
+  /** The owner instance's status (a publication only). */
+  ownerStatus: z.string().nullable(),
+});

@@ -16,7 +16,7 @@ import { findPublication, lockPublication, publicationsOfType } from "../reposit
 import * as repo from "../repositories/slot-references";
 import { loadCatalog } from "../rules/catalog";
 
-interface EnvironmentScope {
+export interface EnvironmentScope {
   id: string;
   slug: string;
   projectId: string;
@@ -59,25 +59,44 @@ export async function referenceOptions(env: EnvironmentScope, at: At) {
   return { type: slot.type, publications, imported };
 }
 
-/** The environment's references, each with where its value comes from and the owner's status. */
+/**
+ * The environment's references, each with where its value comes from and what a borrower cares
+ * about: whether the artifact exists (the owner produced it, or it is imported), when it last
+ * changed, and the owner instance's status.
+ */
 export async function environmentReferences(environmentId: string) {
   const refs = await repo.referencesOfEnvironment(environmentId);
   return Promise.all(
-    refs.map(async (r) => ({
-      ...r,
-      status: r.publication ? (await repo.publishedOutput(r.publication)).status : null,
-    })),
+    refs.map(async (r) => {
+      if (r.imported)
+        return {
+          ...r,
+          availability: {
+            state: "imported" as const,
+            updatedAt: r.imported.updatedAt,
+            ownerStatus: null,
+          },
+        };
+      if (!r.publication)
+        return {
+          ...r,
+          availability: { state: "missing" as const, updatedAt: null, ownerStatus: null },
+        };
+      const out = await repo.publishedOutput(r.publication);
+      const state = out.payload ? ("produced" as const) : ("not-produced" as const);
+      return { ...r, availability: { state, updatedAt: out.updatedAt, ownerStatus: out.status } };
+    }),
   );
 }
 
-interface SetInput extends At {
+export interface SetInput extends At {
   publicationId?: string | null;
   importedArtifactId?: string | null;
   policies?: string[];
   overrideReason?: string | null;
 }
 
-async function sourceOf(tx: Tx, env: EnvironmentScope, input: SetInput) {
+async function sourceOf(tx: Tx | undefined, env: EnvironmentScope, input: SetInput) {
   if (!input.publicationId === !input.importedArtifactId)
     throw new AppError(
       "BAD_REQUEST",
@@ -87,7 +106,8 @@ async function sourceOf(tx: Tx, env: EnvironmentScope, input: SetInput) {
       },
     );
   if (input.publicationId) {
-    await lockPublication(tx, input.publicationId);
+    // Held until the write commits, so the publication cannot be withdrawn under it.
+    if (tx) await lockPublication(tx, input.publicationId);
     const p = await findPublication(input.publicationId, tx);
     if (!p || p.organizationId !== env.organizationId || !publicationVisibleTo(p, env.projectId))
       throw new AppError("NOT_FOUND", "publicationId: no publication offered to this project");
@@ -102,61 +122,81 @@ async function sourceOf(tx: Tx, env: EnvironmentScope, input: SetInput) {
   return { type: a.type, production: a.production, label: `imported: ${a.name}` };
 }
 
+/**
+ * Every check `reference.set` makes — the slot's type, the publication's audience, the policies
+ * the type offers and the production guardrail for `role` — without writing. Shared by setting
+ * a reference and by promoting one, so both refuse for the same reasons.
+ */
+export async function checkReference(env: EnvironmentScope, input: SetInput, role: Role, tx?: Tx) {
+  const { component, slot, type, production, catalog } = await slotOf(env, input, tx);
+  const source = await sourceOf(tx, env, input);
+  if (source.type !== slot.type)
+    throw new AppError(
+      "BAD_REQUEST",
+      `source: a ${source.type} cannot fill slot "${slot.key}" (${slot.type})`,
+      {
+        fields: { source: [`must be of type ${slot.type}`] },
+      },
+    );
+  const policies = [...new Set(input.policies ?? [])];
+  policies.forEach((p, i) => {
+    if (!type?.policies.some((x) => x.id === p))
+      throw new AppError("BAD_REQUEST", `policies.${i}: ${slot.type} offers no policy "${p}"`, {
+        fields: { [`policies.${i}`]: ["is not a policy of the type"] },
+      });
+  });
+  const { overridden } = assertReferenceAllowed({
+    borrowerProduction: production,
+    sourceProduction: source.production,
+    guardOn: catalog.settings.refuseProductionReferences,
+    overrideReason: input.overrideReason ?? null,
+    callerIsOwner: role === "owner",
+  });
+  const overrideReason = overridden ? input.overrideReason!.trim() : null;
+  return { component, slot: slot.key, source, policies, overrideReason };
+}
+
+type Checked = Awaited<ReturnType<typeof checkReference>>;
+
+/** Writes a checked reference; what an audit event says of it. */
+export async function writeReference(tx: Tx, env: EnvironmentScope, input: SetInput, c: Checked) {
+  const reference = await repo.upsertReference(tx, {
+    organizationId: env.organizationId,
+    projectId: env.projectId,
+    environmentId: env.id,
+    componentId: c.component.id,
+    slot: c.slot,
+    publicationId: input.publicationId ?? null,
+    importedArtifactId: input.importedArtifactId ?? null,
+    policies: c.policies,
+    overrideReason: c.overrideReason,
+  });
+  const described = {
+    component: c.component.name,
+    slot: c.slot,
+    source: c.source.label,
+    policies: c.policies,
+    ...(c.overrideReason ? { overrideReason: c.overrideReason } : {}),
+  };
+  return { reference, described };
+}
+
 export async function setReference(
   ctx: AuditContext & { role: Role },
   env: EnvironmentScope,
   input: SetInput,
 ) {
   return auditedWrite(ctx, async (tx) => {
-    const { component, slot, type, production, catalog } = await slotOf(env, input, tx);
-    const source = await sourceOf(tx, env, input);
-    if (source.type !== slot.type)
-      throw new AppError(
-        "BAD_REQUEST",
-        `source: a ${source.type} cannot fill slot "${slot.key}" (${slot.type})`,
-        {
-          fields: { source: [`must be of type ${slot.type}`] },
-        },
-      );
-    const policies = [...new Set(input.policies ?? [])];
-    policies.forEach((p, i) => {
-      if (!type?.policies.some((x) => x.id === p))
-        throw new AppError("BAD_REQUEST", `policies.${i}: ${slot.type} offers no policy "${p}"`, {
-          fields: { [`policies.${i}`]: ["is not a policy of the type"] },
-        });
-    });
-    const { overridden } = assertReferenceAllowed({
-      borrowerProduction: production,
-      sourceProduction: source.production,
-      guardOn: catalog.settings.refuseProductionReferences,
-      overrideReason: input.overrideReason ?? null,
-      callerIsOwner: ctx.role === "owner",
-    });
-    const reference = await repo.upsertReference(tx, {
-      organizationId: env.organizationId,
-      projectId: env.projectId,
-      environmentId: env.id,
-      componentId: component.id,
-      slot: slot.key,
-      publicationId: input.publicationId ?? null,
-      importedArtifactId: input.importedArtifactId ?? null,
-      policies,
-      overrideReason: overridden ? input.overrideReason!.trim() : null,
-    });
+    const checked = await checkReference(env, input, ctx.role, tx);
+    const { reference, described } = await writeReference(tx, env, input, checked);
     return {
       result: reference,
       touched: [{ projectId: env.projectId, environmentId: env.id }],
       audit: {
         organizationId: env.organizationId,
-        action: overridden ? "reference.set_with_override" : "reference.set",
-        target: targetOf(env, component.id),
-        after: {
-          component: component.name,
-          slot: slot.key,
-          source: source.label,
-          policies,
-          ...(overridden ? { overrideReason: input.overrideReason!.trim() } : {}),
-        },
+        action: checked.overrideReason ? "reference.set_with_override" : "reference.set",
+        target: targetOf(env, checked.component.id),
+        after: described,
       },
     };
   });

@@ -162,3 +162,17 @@ export async function borrowersOf(
 export async function lockPublication(tx: Tx, id: string): Promise<void> {
   await tx.$queryRawUnsafe(`SELECT id FROM "Publication" WHERE id = $1 FOR UPDATE`, id);
 }
+
+/** The borrowers of one publication with the project each borrows from. */
+export async function borrowersWithProject(publicationId: string, tx: Tx = prisma()) {
+  const rows = await tx.slotReference.findMany({
+    where: { publicationId },
+    select: { ...borrowerSelect, projectId: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((r) => ({ ...toBorrower(r), projectId: r.projectId }));
+}
+
+export async function setAudience(tx: Tx, id: string, audience: string[]) {
+  return toDto(await tx.publication.update({ where: { id }, data: { audience }, select }));
+}

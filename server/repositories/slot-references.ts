@@ -8,6 +8,7 @@ interface ImportedSourceDto {
   name: string;
   type: string;
   production: boolean;
+  updatedAt: Date;
 }
 
 export interface SlotReferenceDto {
@@ -27,7 +28,9 @@ const select = {
   policies: true,
   overrideReason: true,
   publicationId: true,
-  importedArtifact: { select: { id: true, name: true, typeName: true, production: true } },
+  importedArtifact: {
+    select: { id: true, name: true, typeName: true, production: true, updatedAt: true },
+  },
 } as const;
 
 async function toDto(
@@ -38,7 +41,13 @@ async function toDto(
     policies: string[];
     overrideReason: string | null;
     publicationId: string | null;
-    importedArtifact: { id: string; name: string; typeName: string; production: boolean } | null;
+    importedArtifact: {
+      id: string;
+      name: string;
+      typeName: string;
+      production: boolean;
+      updatedAt: Date;
+    } | null;
   },
   tx: Tx,
 ): Promise<SlotReferenceDto> {
@@ -50,7 +59,15 @@ async function toDto(
     policies: r.policies,
     overrideReason: r.overrideReason,
     publication: r.publicationId ? await findPublication(r.publicationId, tx) : null,
-    imported: a ? { id: a.id, name: a.name, type: a.typeName, production: a.production } : null,
+    imported: a
+      ? {
+          id: a.id,
+          name: a.name,
+          type: a.typeName,
+          production: a.production,
+          updatedAt: a.updatedAt,
+        }
+      : null,
   };
 }
 
@@ -123,7 +140,12 @@ export async function deleteReference(
 export async function publishedOutput(
   p: { environmentId: string; componentId: string; artifact: string },
   tx: Tx = prisma(),
-): Promise<{ payload: Record<string, unknown> | null; sensitive: string | null; status: string }> {
+): Promise<{
+  payload: Record<string, unknown> | null;
+  sensitive: string | null;
+  status: string;
+  updatedAt: Date | null;
+}> {
   const instance = await tx.instance.findUnique({
     where: {
       componentId_environmentId: { componentId: p.componentId, environmentId: p.environmentId },
@@ -137,7 +159,7 @@ export async function publishedOutput(
           environmentDefault: false,
           remoteReference: false,
         },
-        select: { payload: true, sensitive: true },
+        select: { payload: true, sensitive: true, updatedAt: true },
         orderBy: { createdAt: "desc" },
         take: 1,
       },
@@ -148,5 +170,6 @@ export async function publishedOutput(
     payload: (artifact?.payload as Record<string, unknown> | undefined) ?? null,
     sensitive: artifact?.sensitive ?? null,
     status: instance?.status ?? "draft",
+    updatedAt: artifact?.updatedAt ?? null,
   };
 }

@@ -16,12 +16,15 @@ const selection = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("preset"), componentId: id }),
   z.object({ kind: z.literal("link"), linkId: id }),
+  z.object({ kind: z.literal("reference"), componentId: id, slot: z.string().min(1).max(64) }),
 ]);
 const target = z.object({
   projectId: id,
   from: id,
   to: id,
   selections: z.array(selection).min(1, { message: "choose at least one difference" }).max(500),
+  /** An owner's reason to let promoted references past the production guardrail. */
+  overrideReason: z.string().trim().max(500).nullish(),
 });
 const change = z.object({
   component: z.string(),

@@ -28,6 +28,19 @@ export const publicationRouter = router({
       publications.publish(ctx.audit, ctx.access.environment, input),
     ),
 
+  /** Offers it to every project (`audience: []`) or the ones named; never leaves out a borrower. */
+  setAudience: projectProcedure("ops", "publication.setAudience")
+    .input(z.object({ projectId: id, publicationId: id, audience: z.array(id).max(100) }))
+    .output(publicationDto)
+    .mutation(({ ctx, input }) =>
+      publications.setAudience(
+        ctx.audit,
+        { organizationId: ctx.access.organizationId, projectId: input.projectId },
+        input.publicationId,
+        input.audience,
+      ),
+    ),
+
   /** Refused while any slot borrows it (the message names every borrower). */
   unpublish: projectProcedure("ops", "publication.unpublish")
     .input(z.object({ projectId: id, publicationId: id }))

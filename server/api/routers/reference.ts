@@ -1,6 +1,10 @@
 import { z } from "zod";
-import { setReferenceGuardrail } from "../../references/guardrail";
-import { referenceDto, referenceOptionsDto } from "../../references/schemas";
+import { referenceGuardrail, setReferenceGuardrail } from "../../references/guardrail";
+import {
+  referenceAvailabilityDto,
+  referenceDto,
+  referenceOptionsDto,
+} from "../../references/schemas";
 import * as references from "../../references/slot-references";
 import { environmentProcedure, organizationProcedure } from "../procedures";
 import { id } from "../schemas";
@@ -18,7 +22,7 @@ export const referenceRouter = router({
   /** The environment's references with where each value comes from and the owner's status. */
   list: environmentProcedure("viewer", "reference.list")
     .input(z.object({ environmentId: id }))
-    .output(z.array(referenceDto.extend({ status: z.string().nullable() })))
+    .output(z.array(referenceDto.extend({ availability: referenceAvailabilityDto })))
     .query(({ input }) => references.environmentReferences(input.environmentId)),
 
   /** What one slot may reference: publications offered to this project and imported artifacts. */
@@ -53,6 +57,12 @@ export const referenceRouter = router({
     .mutation(({ ctx, input: { environmentId: _, ...slot } }) =>
       references.clearReference(ctx.audit, ctx.access.environment, slot),
     ),
+
+  /** Whether non-production environments are refused production artifacts. */
+  guardrail: organizationProcedure("viewer", "organization.guardrail_read")
+    .input(z.object({ organizationId: id }))
+    .output(z.object({ refuseProductionReferences: z.boolean() }))
+    .query(({ input }) => referenceGuardrail(input.organizationId)),
 
   /** Whether non-production environments are refused production artifacts (owners). */
   setGuardrail: organizationProcedure("owner", "organization.guardrail")

@@ -149,6 +149,16 @@ describe("canConnect", () => {
     expect(missingInputs(index, c("pg2", "db"))).toEqual([]);
     expect(missingInputs(index, c("web", "app")).map((s) => s.key)).toEqual(["database"]);
   });
+  it("counts a remote reference and an environment default as filling a slot", () => {
+    const web = c("web", "app");
+    expect(missingInputs(index, web, { referenced: new Set(["web\u0000database"]) })).toEqual([]);
+    expect(missingInputs(index, web, { defaults: new Map([["postgresql", "legacy"]]) })).toEqual(
+      [],
+    );
+    expect(
+      missingInputs(index, web, { referenced: new Set(["other\u0000database"]) }).map((s) => s.key),
+    ).toEqual(["database"]);
+  });
   it("reports a saved line as broken when its bundle version no longer fits", () => {
     const upgraded = buildGraphIndex(
       {

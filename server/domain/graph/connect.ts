@@ -149,12 +149,33 @@ export function brokenReason(index: GraphIndex, link: DiagramLink): string | nul
   return verdict.ok || verdict.code === "cycle" ? null : verdict.reason;
 }
 
-/** Required link-type input slots of `component` that no line fills. */
-export function missingInputs(index: GraphIndex, component: DiagramComponent): ConnectionSlot[] {
+/** What fills an input slot in one environment besides a line (the resolver's precedence). */
+export interface SlotFills {
+  /** `componentId\u0000slot` of every slot holding a remote reference (wins over a line). */
+  referenced?: ReadonlySet<string>;
+  /** Artifact types the environment has a default of (fills a slot without a line). */
+  defaults?: ReadonlySet<string> | ReadonlyMap<string, unknown>;
+}
+
+/**
+ * Required link-type input slots of `component` that nothing fills: no remote reference, no
+ * line, no environment default of its type — the resolver's precedence, so the canvas never
+ * marks as missing what a deployment would receive.
+ */
+export function missingInputs(
+  index: GraphIndex,
+  component: DiagramComponent,
+  fills: SlotFills = {},
+): ConnectionSlot[] {
   const slots = index.slots.get(component.id);
   if (!slots) return [];
   const taken = index.occupied.get(component.id);
   return [...slots.inputs.values()].filter(
-    (s) => s.required && !index.catalog.environmentTypes.has(s.type) && !taken?.has(s.key),
+    (s) =>
+      s.required &&
+      !index.catalog.environmentTypes.has(s.type) &&
+      !fills.referenced?.has(`${component.id}\u0000${s.key}`) &&
+      !taken?.has(s.key) &&
+      !fills.defaults?.has(s.type),
   );
 }

@@ -13,7 +13,9 @@ export type Selection =
   | { kind: "component"; componentId: string }
   | { kind: "param"; componentId: string; segments: (string | number)[] }
   | { kind: "preset"; componentId: string }
-  | { kind: "link"; linkId: string };
+  | { kind: "link"; linkId: string }
+  /** A remote reference of one input slot (planned by `planReferencePromotion`). */
+  | { kind: "reference"; componentId: string; slot: string };
 
 export interface PromotedChange {
   component: string;
@@ -64,6 +66,7 @@ export function planPromotion(
   };
 
   selections.forEach((sel, i) => {
+    if (sel.kind === "reference") return; // not a diagram operation: see ./references.ts
     if (sel.kind === "link") {
       const link =
         diagram.links.find((l) => l.id === sel.linkId) ??

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   assertNotBorrowed,
+  borrowersOutside,
   assertReferenceAllowed,
   productionGuardOn,
   publicationVisibleTo,
@@ -52,6 +53,16 @@ describe("remote reference rules", () => {
         { project: "p", environment: "production", component: "api", slot: "cluster" },
       ]),
     ).toThrow("unpublishing: still borrowed by p/production: api.cluster");
+  });
+
+  it("finds the borrowers an audience leaves out (none when it is every project)", () => {
+    const borrowers = [
+      { projectId: "a", slot: "cluster" },
+      { projectId: "b", slot: "network" },
+    ];
+    expect(borrowersOutside([], borrowers)).toEqual([]);
+    expect(borrowersOutside(["a", "b"], borrowers)).toEqual([]);
+    expect(borrowersOutside(["a", "c"], borrowers)).toEqual([{ projectId: "b", slot: "network" }]);
   });
 
   it("reads the organization setting as on unless turned off", () => {

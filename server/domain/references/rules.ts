@@ -12,6 +12,17 @@ export function publicationVisibleTo(
   return publication.audience.length === 0 || publication.audience.includes(projectId);
 }
 
+/**
+ * The borrowers an audience would leave out: every one whose project it does not name (an
+ * empty audience is every project, so it leaves none out).
+ */
+export function borrowersOutside<B extends { projectId: string }>(
+  audience: readonly string[],
+  borrowers: readonly B[],
+): B[] {
+  return audience.length === 0 ? [] : borrowers.filter((b) => !audience.includes(b.projectId));
+}
+
 /** What the production guardrail needs to decide one reference. */
 export interface ReferenceGuardFacts {
   /** The borrowing environment is production-class. */

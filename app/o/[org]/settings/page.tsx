@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { ApiTokens } from "@/components/settings/api-tokens";
+import { ReferenceGuardrail } from "@/components/settings/reference-guardrail";
 import { currentUser } from "@/server/auth";
 import { listMemberships } from "@/server/repositories/users";
 
@@ -14,6 +15,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
     <main className="h-full overflow-auto">
       <div className="mx-auto max-w-5xl px-6 py-8">
         <h1 className="text-xl font-semibold">Settings</h1>
+        <div className="mt-6">
+          <ReferenceGuardrail
+            organizationId={membership.organizationId}
+            isOwner={membership.role === "owner"}
+          />
+        </div>
         <section className="mt-6" aria-labelledby="api-tokens">
           <h2 id="api-tokens" className="text-lg font-semibold">
             API tokens
