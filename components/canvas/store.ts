@@ -21,6 +21,7 @@ import { createConnectionChannel, type ConnectionChannel } from "./connection-ch
 import type { ComponentNode, LinkEdge } from "./flow-elements";
 import { capture, EMPTY_HISTORY, redo, undo, type Capture, type History } from "./history";
 import { applyContext, derive, type CanvasInputs, type StatusRow } from "./store-inputs";
+import { refusedEntry, without, type RefusedValue } from "./refused-values";
 import { createSync, type SyncDeps, type Snapshot, type SyncView } from "./sync";
 
 type Notice = { kind: "refused" | "error" | "info"; message: string };
@@ -45,6 +46,8 @@ export interface CanvasState extends CanvasInputs {
   deleteRequests: number;
   /** Form fields holding a value that is not saved (refused or invalid), by form. */
   unsaved: ReadonlySet<string>;
+  /** Values the server refused, by form (`component/environment`), until edited or reverted. */
+  refusedValues: ReadonlyMap<string, RefusedValue>;
   /** Lines to emphasise (the selected component's blast radius), or null. */
   highlighted: ReadonlySet<string> | null;
   /** Saving as the toolbar shows it. */
@@ -72,6 +75,7 @@ export interface CanvasState extends CanvasInputs {
   setNotice: (n: Notice | null) => void;
   setHighlighted: (ids: ReadonlySet<string> | null) => void;
   setUnsaved: (form: string, unsaved: boolean) => void;
+  clearRefused: (form: string) => void;
   setEnvironmentDefaults: (defaults: ReadonlyMap<string, string>) => void;
   setEnvironment: (environmentId: string) => void;
   /** An instance status the server reported (a deployment request): server data, never undone. */
@@ -104,8 +108,12 @@ export function createCanvasStore(
       context: rules,
       replaceLocal: (diagram) => show(diagram, true),
       publish: (view) => set({ sync: view, revision: view.revision, pending: view.waiting }),
-      refused: (label, message) =>
-        set({ notice: { kind: "error", message: `Not saved: ${label}: ${message}` } }),
+      refused(label, message, op) {
+        const entry = op ? refusedEntry(op, message) : null;
+        const refusedValues = entry ? new Map(get().refusedValues).set(...entry) : undefined;
+        set({ notice: { kind: "error", message: `Not saved: ${label}: ${message}` } });
+        if (refusedValues) set({ refusedValues });
+      },
     });
 
     /** Shows `diagram` (made by `ops` from the current one) and queues the ops for saving. */
@@ -154,6 +162,7 @@ export function createCanvasStore(
       deleteRequests: 0,
       highlighted: null,
       unsaved: new Set(),
+      refusedValues: new Map(),
       sync: view,
       revision: view.revision,
       pending: view.waiting,
@@ -250,6 +259,7 @@ export function createCanvasStore(
         else next.delete(form);
         set({ unsaved: next });
       },
+      clearRefused: (form) => set({ refusedValues: without(get().refusedValues, form) }),
       setEnvironmentDefaults: (environmentDefaults) => set({ environmentDefaults }),
       setEnvironment(next) {
         if (next !== get().environmentId) show(get().diagram, false, { environmentId: next });

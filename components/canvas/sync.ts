@@ -25,7 +25,14 @@ interface Batch {
 
 export type SaveFailure =
   | { kind: "conflict"; message: string }
-  | { kind: "refused"; message: string; opIndex?: number }
+  | {
+      kind: "refused";
+      message: string;
+      opIndex?: number;
+      /** The refused field of that op (`params.storage.size`) and why, in the server's words. */
+      field?: string;
+      reason?: string;
+    }
   | { kind: "unavailable"; message: string }
   | { kind: "unauthorized"; message: string };
 
@@ -68,7 +75,12 @@ export interface SyncDeps {
   publish: (view: SyncView) => void;
   /** The server's diagram moved to `snapshot` by my own save. */
   confirmed?: (snapshot: Snapshot) => void;
-  refused?: (label: string, message: string) => void;
+  /** An edit the server refused; `op` is the refused one when the server named it. */
+  refused?: (
+    label: string,
+    message: string,
+    op?: { op: Op; field?: string; reason?: string },
+  ) => void;
   online?: () => boolean;
   /** Typing saves once it pauses this long (ms); structural edits go at once. */
   typingDelay?: number;
@@ -139,15 +151,18 @@ export function createSync(initial: Snapshot, deps: SyncDeps) {
   function refuse(sent: Batch[], failure: Extract<SaveFailure, { kind: "refused" }>) {
     let drop = sent;
     let at = failure.opIndex;
+    let op: Op | undefined;
     if (at !== undefined)
       for (const b of sent) {
         if (at < b.ops.length) {
           drop = [b];
+          op = b.ops[at];
           break;
         }
         at -= b.ops.length;
       }
-    for (const b of drop) deps.refused?.(b.label, failure.message);
+    const which = op ? { op, field: failure.field, reason: failure.reason } : undefined;
+    for (const b of drop) deps.refused?.(b.label, failure.message, which);
     queue = [...sent.filter((b) => !drop.includes(b)), ...queue];
     rebaseOnto(confirmed);
   }

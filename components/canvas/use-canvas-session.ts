@@ -58,13 +58,16 @@ function saveError(error: unknown): SaveError {
   if (code === "CONFLICT") return new SaveError({ kind: "conflict", message });
   if (code === "UNAUTHORIZED")
     return new SaveError({ kind: "unauthorized", message: "signed out: sign in, then Retry" });
-  const at = Object.keys(data.fields ?? {})
-    .map((k) => /^ops\.(\d+)\./.exec(k)?.[1])
-    .find((i) => i !== undefined);
+  const [key, at, field] =
+    Object.keys(data.fields ?? {})
+      .map((k) => /^ops\.(\d+)\.(.+)$/.exec(k))
+      .find((m) => m) ?? [];
   return new SaveError({
     kind: "refused",
     message,
-    ...(at === undefined ? {} : { opIndex: Number(at) }),
+    ...(at === undefined
+      ? {}
+      : { opIndex: Number(at), field, reason: data.fields?.[key!]?.[0] ?? message }),
   });
 }
 
