@@ -1,5 +1,6 @@
 // The canvas read at a glance on the demo (production, 1280 × 800): no two line labels
-// overlap after load or after auto-layout, the inspector keeps the selected component visible
+// overlap after load or after auto-layout, after auto-layout no line passes behind a component
+// that is not one of its ends, the inspector keeps the selected component visible
 // and clickable, badges say which component misses a secret and which has a preset update
 // offered; and a line drawn and removed with the keyboard only, on a project of its own.
 import { expect, type Locator, type Page, test } from "@playwright/test";
@@ -30,6 +31,51 @@ async function expectNoLabelOverlap(page: Page) {
     }
 }
 
+/**
+ * Lines drawn across a component that is not one of their ends: points sampled along each
+ * line's SVG path (as drawn, in screen coordinates) tested against every other component's box.
+ * Ghost nodes (remote references) are not laid out, so only the diagram's own are counted.
+ */
+async function linesBehindComponents(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const nodes = [...document.querySelectorAll<HTMLElement>(".react-flow__node-component")].map(
+      (el) => ({
+        id: el.dataset.id ?? "",
+        name: el.querySelector("[data-name]")?.getAttribute("data-name") ?? el.dataset.id ?? "",
+        box: el.getBoundingClientRect(),
+      }),
+    );
+    const found: string[] = [];
+    for (const edge of document.querySelectorAll<SVGGElement>(".react-flow__edge-link")) {
+      const [, source, target] = /^Edge from (.+) to (.+)$/.exec(
+        edge.getAttribute("aria-label") ?? "",
+      ) ?? ["", "", ""];
+      const path = edge.querySelector<SVGPathElement>("path.react-flow__edge-path");
+      const ctm = path?.getScreenCTM();
+      if (!path || !ctm) continue;
+      const length = path.getTotalLength();
+      for (let i = 0; i <= 100; i++) {
+        const at = path.getPointAtLength((length * i) / 100);
+        const p = new DOMPoint(at.x, at.y).matrixTransform(ctm);
+        const behind = nodes.find(
+          (n) =>
+            n.id !== source &&
+            n.id !== target &&
+            p.x > n.box.left + 1 &&
+            p.x < n.box.right - 1 &&
+            p.y > n.box.top + 1 &&
+            p.y < n.box.bottom - 1,
+        );
+        if (behind) {
+          found.push(`${edge.dataset.id} passes behind ${behind.name}`);
+          break;
+        }
+      }
+    }
+    return found;
+  });
+}
+
 test("the demo reads at a glance: labels apart, badges, the selection kept in view", async ({
   page,
 }) => {
@@ -50,6 +96,8 @@ test("the demo reads at a glance: labels apart, badges, the selection kept in vi
   await saved(page);
   await page.waitForTimeout(400); // the fit after the layout animates nothing; labels follow
   await expectNoLabelOverlap(page);
+  expect(await page.locator(".react-flow__edge-link").count()).toBeGreaterThan(5);
+  expect(await linesBehindComponents(page)).toEqual([]);
   await page.getByRole("button", { name: "Undo" }).click();
   await saved(page);
 

@@ -74,12 +74,15 @@ test("a developer in production picks the ops preset, sees its locks and narrowe
   // (rule and preset); nothing is sent, the toolbar says so, and one click puts the saved value back.
   const storage = configure(dev).getByLabel("Allocated storage (GiB)");
   await storage.fill("50");
-  const field = configure(dev).locator("[data-invalid]").filter({ has: storage });
+  const field = configure(dev)
+    .locator("[data-invalid]")
+    .filter({ has: dev.getByLabel("Allocated storage (GiB)") });
   const refusal = field.getByTestId("field-not-saved");
   await expect(refusal).toHaveText(
     `Not saved: 50 is below the minimum 100: narrowed by preset "${PRESET}" v2Revert to saved (100)`,
   );
   await expect(storage).toHaveValue("50");
+  await expect(storage).toHaveAccessibleDescription(/^Not saved: 50 is below the minimum 100/);
   await expect(dev.getByTestId("save-state")).toHaveText("A value not saved: see the inspector");
   await refusal.getByRole("button", { name: "Revert to saved (100)" }).click();
   await expect(storage).toHaveValue("100");

@@ -236,9 +236,7 @@ export function ConfigureTab({
         every environment.
       </p>
       {notSaved.whole ? (
-        <NotSavedMessage
-          refusal={{ ...notSaved.whole, path: "", revert: () => revert(null) }}
-        />
+        <NotSavedMessage refusal={{ ...notSaved.whole, path: "", revert: () => revert(null) }} />
       ) : null}
       {bundle && form ? (
         <ParamForm

@@ -33,6 +33,7 @@ export function useNotSaved(
     return out;
   }, [draft, saved, pinned, refused]);
   // Refused as a whole (the preset, the environment): said above the form.
-  const whole = refused && refused.path === null && sameValue(draft, refused.params) ? refused : null;
+  const whole =
+    refused && refused.path === null && sameValue(draft, refused.params) ? refused : null;
   return { refused, fields, whole, clear: () => clearRefused(form) };
 }

@@ -66,7 +66,10 @@ export function ParamForm({
     () => ({ ...uiSchema, "ui:submitButtonOptions": { norender: true } }),
     [uiSchema],
   );
-  const formContext = useMemo<NotSavedContext>(() => ({ notSaved, onRevert }), [notSaved, onRevert]);
+  const formContext = useMemo<NotSavedContext>(
+    () => ({ notSaved, onRevert }),
+    [notSaved, onRevert],
+  );
   const { validator, error } = usePrecompiledValidator(schema as RJSFSchema);
   if (error) {
     return (

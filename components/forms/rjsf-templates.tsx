@@ -84,11 +84,9 @@ function FieldTemplate(props: FieldTemplateProps) {
       ) : null}
       {displayLabel && !isCheckbox && description ? description : null}
       {children}
-      {errors}
-      {refusal ? (
-        // The input points at its error id: the refusal takes it when no other error is shown.
-        <NotSavedMessage id={rawErrors?.length ? undefined : errorId(fieldPathId)} refusal={refusal} />
-      ) : null}
+      {/* A refused value's message is the server's, and more precise than the form's own
+          check of the same rule: it takes the error's place (and id, which the input points at). */}
+      {refusal ? <NotSavedMessage id={errorId(fieldPathId)} refusal={refusal} /> : errors}
       {help}
     </div>
   );
