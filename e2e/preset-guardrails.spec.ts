@@ -71,7 +71,8 @@ test("a developer in production picks the ops preset, sees its locks and narrowe
   await saved(dev);
 
   // A forbidden value stays in its field, marked "Not saved" beside it in the server's words
-  // (rule and preset); nothing is sent, the toolbar says so, and one click puts the saved value back.
+  // (rule and preset); nothing is sent, the toolbar says so, and one click puts the saved value
+  // back.
   const storage = configure(dev).getByLabel("Allocated storage (GiB)");
   await storage.fill("50");
   const field = configure(dev)

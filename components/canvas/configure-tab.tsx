@@ -19,6 +19,7 @@ import { pinnedPreset, presetAuthor } from "@/server/domain/presets/usable";
 import { getAt, setAt } from "@/server/domain/presets/values";
 import { useCanvas } from "./canvas-context";
 import { PresetPicker } from "./preset-picker";
+import { formKey } from "./refused-values";
 import { SecretsPanel } from "./secrets-panel";
 import { useNotSaved } from "./use-not-saved";
 
@@ -120,8 +121,8 @@ export function ConfigureTab({
   );
   const sent = useRef<unknown>(current.params);
   const ids = useId();
-  const formKey = `${componentId}/${environmentId}`;
-  const notSaved = useNotSaved(formKey, draft, current.params, pinned?.version ?? null);
+  const formId = formKey(componentId, environmentId);
+  const notSaved = useNotSaved(formId, draft, current.params, pinned?.version ?? null);
   const refused = notSaved.refused;
 
   // Follow the store when it changes under the form (undo, redo, another environment, a preset),
@@ -140,9 +141,9 @@ export function ConfigureTab({
   const setUnsaved = useCanvas((s) => s.setUnsaved);
   const unsaved = JSON.stringify(draft) !== JSON.stringify(current.params);
   useEffect(() => {
-    setUnsaved(formKey, unsaved);
-    return () => setUnsaved(formKey, false);
-  }, [setUnsaved, formKey, unsaved]);
+    setUnsaved(formId, unsaved);
+    return () => setUnsaved(formId, false);
+  }, [setUnsaved, formId, unsaved]);
   if (!component) return null;
 
   function save(config: InstanceConfig, label: string) {

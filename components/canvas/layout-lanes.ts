@@ -46,7 +46,7 @@ function ends(wire: Wire, at: ReadonlyMap<string, Box>): [Point, Point] | null {
 }
 
 /** Points along the curve React Flow draws (getBezierPath, right handle to left handle). */
-export function bezierPoints(s: Point, t: Point, samples = SAMPLES): Point[] {
+function bezierPoints(s: Point, t: Point, samples = SAMPLES): Point[] {
   const dx = t.x - s.x;
   const offset = dx >= 0 ? 0.5 * dx : 0.25 * 25 * Math.sqrt(-dx);
   const c1 = { x: s.x + offset, y: s.y };

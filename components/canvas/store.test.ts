@@ -5,7 +5,7 @@ import { applyOps, type Op } from "@/server/domain/graph/ops";
 import { type Diagram, slotCatalog } from "@/server/domain/graph/types";
 import type { CatalogView } from "./catalog-view";
 import { createCanvasStore } from "./store";
-import { SaveError } from "./sync";
+import { SaveError } from "./sync-failure";
 
 const catalog: CatalogView = {
   byRef: new Map(),

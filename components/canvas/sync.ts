@@ -10,6 +10,7 @@
 import { type ApplyContext, applyOps, type Op } from "@/server/domain/graph/ops";
 import { rebaseOps } from "@/server/domain/graph/rebase";
 import type { Diagram } from "@/server/domain/graph/types";
+import { failureOf, type RefusedField, type SaveFailure } from "./sync-failure";
 
 export interface Snapshot {
   revision: number;
@@ -21,26 +22,6 @@ interface Batch {
   ops: Op[];
   before: Diagram;
   label: string;
-}
-
-export type SaveFailure =
-  | { kind: "conflict"; message: string }
-  | {
-      kind: "refused";
-      message: string;
-      opIndex?: number;
-      /** The refused field of that op (`params.storage.size`) and why, in the server's words. */
-      field?: string;
-      reason?: string;
-    }
-  | { kind: "unavailable"; message: string }
-  | { kind: "unauthorized"; message: string };
-
-/** What `send` throws; anything else thrown counts as the server being unavailable. */
-export class SaveError extends Error {
-  constructor(readonly failure: SaveFailure) {
-    super(failure.message);
-  }
 }
 
 export interface SyncConflict {
@@ -76,22 +57,13 @@ export interface SyncDeps {
   /** The server's diagram moved to `snapshot` by my own save. */
   confirmed?: (snapshot: Snapshot) => void;
   /** An edit the server refused; `op` is the refused one when the server named it. */
-  refused?: (
-    label: string,
-    message: string,
-    op?: { op: Op; field?: string; reason?: string },
-  ) => void;
+  refused?: (label: string, message: string, op?: { op: Op } & RefusedField) => void;
   online?: () => boolean;
   /** Typing saves once it pauses this long (ms); structural edits go at once. */
   typingDelay?: number;
 }
 
 const backoffMs = (attempt: number) => Math.min(30_000, 1000 * 2 ** (attempt - 1));
-
-function failureOf(error: unknown): SaveFailure {
-  if (error instanceof SaveError) return error.failure;
-  return { kind: "unavailable", message: (error as Error)?.message || "no answer from the server" };
-}
 
 type Refresh = { snapshot?: Snapshot; force: boolean; conflictOf?: number };
 
@@ -161,8 +133,8 @@ export function createSync(initial: Snapshot, deps: SyncDeps) {
         }
         at -= b.ops.length;
       }
-    const which = op ? { op, field: failure.field, reason: failure.reason } : undefined;
-    for (const b of drop) deps.refused?.(b.label, failure.message, which);
+    const { field, reason } = failure;
+    for (const b of drop) deps.refused?.(b.label, failure.message, op && { op, field, reason });
     queue = [...sent.filter((b) => !drop.includes(b)), ...queue];
     rebaseOnto(confirmed);
   }

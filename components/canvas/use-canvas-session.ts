@@ -15,7 +15,7 @@ import { atLeast, type Role } from "@/server/domain/roles";
 import { type CanvasEnvironment, catalogView } from "./catalog-view";
 import { currentGesture } from "./gesture";
 import { type CanvasDeps, type CanvasStore, createCanvasStore } from "./store";
-import { SaveError } from "./sync";
+import { SaveError } from "./sync-failure";
 
 export interface ProjectInfo {
   id: string;

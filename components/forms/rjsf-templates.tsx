@@ -84,8 +84,8 @@ function FieldTemplate(props: FieldTemplateProps) {
       ) : null}
       {displayLabel && !isCheckbox && description ? description : null}
       {children}
-      {/* A refused value's message is the server's, and more precise than the form's own
-          check of the same rule: it takes the error's place (and id, which the input points at). */}
+      {/* A refused value's message is the server's, more precise than the form's own check of
+          the same rule: it takes the error's place (and id, which the input points at). */}
       {refusal ? <NotSavedMessage id={errorId(fieldPathId)} refusal={refusal} /> : errors}
       {help}
     </div>
