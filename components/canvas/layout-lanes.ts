@@ -146,7 +146,10 @@ export function crossings(boxes: readonly Box[], wires: readonly Wire[]): number
     for (let j = i + 1; j < chords.length; j++) {
       const a = chords[i]!;
       const b = chords[j]!;
-      if (a.w.from === b.w.from || a.w.to === b.w.to) continue;
+      // Lines from one handle (or into one) meet there; into two handles of a node they may cross.
+      const sameEnd = (x: Wire, y: Wire, end: "from" | "to") =>
+        x[end] === y[end] && x[`${end}Row`] === y[`${end}Row`];
+      if (sameEnd(a.w, b.w, "from") || sameEnd(a.w, b.w, "to")) continue;
       if (
         side(a.s, a.t, b.s) * side(a.s, a.t, b.t) < 0 &&
         side(b.s, b.t, a.s) * side(b.s, b.t, a.t) < 0

@@ -36,17 +36,20 @@ export function portsOf(
   );
 }
 
+type LayoutInput = Pick<Diagram, "components" | "links">;
+
 /**
- * `sizes` are measured node sizes when known (React Flow measures after render); `labels`
- * the size of each line's label by link id; `ports` each component's slots (by component id),
- * which say where on a node its lines start and end.
+ * dagre's placement alone (boxes, top-left) and the lines as handle rows. `sizes` are measured
+ * node sizes when known (React Flow measures after render); `labels` the size of each line's
+ * label by link id; `ports` each component's slots (by component id), which say where on a
+ * node its lines start and end.
  */
-export function layoutOps(
-  diagram: Pick<Diagram, "components" | "links">,
+export function dagrePlacement(
+  diagram: LayoutInput,
   sizes: ReadonlyMap<string, Size> = new Map(),
   labels: ReadonlyMap<string, Size> = new Map(),
   ports: ReadonlyMap<string, Ports> = new Map(),
-): Op[] {
+): { placed: Box[]; wires: Wire[] } {
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({
     rankdir: "LR",
@@ -87,6 +90,17 @@ export function layoutOps(
       toRow: input >= 0 ? input : null,
     };
   });
+  return { placed, wires };
+}
+
+/** The auto-layout as diagram operations (arguments as for {@link dagrePlacement}). */
+export function layoutOps(
+  diagram: LayoutInput,
+  sizes: ReadonlyMap<string, Size> = new Map(),
+  labels: ReadonlyMap<string, Size> = new Map(),
+  ports: ReadonlyMap<string, Ports> = new Map(),
+): Op[] {
+  const { placed, wires } = dagrePlacement(diagram, sizes, labels, ports);
   // Ordering weighs every pair of lines per column tried: past a few hundred lines it would
   // cost more than dagre itself, so large diagrams keep dagre's order (and are only cleared).
   const ordered = wires.length <= ORDER_LIMIT ? orderByPorts(placed, wires) : placed;
