@@ -194,12 +194,15 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
           {component.name}
         </p>
         {slots.map(({ slot, kind }, i) => (
-          <Handle
+          // Marks only, not React Flow handles: at this zoom a handle is a pixel or two wide, no
+          // line is dragged from it, and the node's declared handles place the lines. The
+          // classes keep React Flow's measurement finding them should it measure this node.
+          <div
             key={`${kind}-${slot.key}`}
-            type={kind}
-            id={slot.key}
-            position={kind === "target" ? Position.Left : Position.Right}
-            style={handleStyle(kind, colour(slot.type), handleTop(i))}
+            className={`react-flow__handle react-flow__handle-${kind === "target" ? "left" : "right"} ${kind}`}
+            data-handleid={slot.key}
+            data-handlepos={kind === "target" ? Position.Left : Position.Right}
+            style={{ ...handleStyle(kind, colour(slot.type), handleTop(i)), border: "none" }}
             role="img"
             aria-label={handleName(component.name, kind, slot)}
           />

@@ -9,7 +9,7 @@ import {
   type DiagramComponent,
   type DiagramLink,
 } from "@/server/domain/graph/types";
-import { NODE_WIDTH, nodeHeight } from "./node-geometry";
+import { NODE_WIDTH, nodeHeight, slotHandles } from "./node-geometry";
 
 interface ComponentNodeData extends Record<string, unknown> {
   component: DiagramComponent;
@@ -57,6 +57,8 @@ export function buildNodes(
       // measurement then changes no node prop, and the 500 nodes are not rendered twice.
       initialWidth: NODE_WIDTH,
       initialHeight: nodeHeight((slots?.inputs.size ?? 0) + (slots?.outputs.size ?? 0)),
+      // Declared, so lines are drawn from the fixed geometry, not from measured handle boxes.
+      handles: slotHandles(slots?.inputs.keys() ?? [], slots?.outputs.keys() ?? []),
       data: { component, missing, status },
       selected: prev?.selected ?? false,
       ...(prev?.measured ? { measured: prev.measured } : {}),

@@ -22,7 +22,11 @@ import { useCanvas } from "./canvas-context";
 import { presetGlance } from "./node-glance";
 
 type Blocker = { field: string; rule: string; message: string };
-type Store = StoreApi<{ byComponent: ReadonlyMap<string, readonly Blocker[]> }>;
+type Store = StoreApi<{
+  byComponent: ReadonlyMap<string, readonly Blocker[]>;
+  /** The canvas has drawn: badges may now be worked out (none are during the first render). */
+  drawn: boolean;
+}>;
 
 const BlockersContext = createContext<Store | null>(null);
 
@@ -37,15 +41,23 @@ export function BlockersProvider({
   children: ReactNode;
 }) {
   const trpc = useTRPC();
-  const [store] = useState<Store>(() => createStore(() => ({ byComponent: new Map() })));
+  const [store] = useState<Store>(() =>
+    createStore(() => ({ byComponent: new Map(), drawn: false })),
+  );
   const saved = useCanvas((s) => (s.pending === 0 ? s.revision : null));
   // Asked once the canvas has drawn: resolving every component is the server's heaviest read
   // here, and must not compete with the diagram's own load.
   const [idle, setIdle] = useState(false);
   useEffect(() => {
-    const id = requestIdleCallback(() => setIdle(true), { timeout: 1500 });
+    const id = requestIdleCallback(
+      () => {
+        setIdle(true);
+        store.setState({ drawn: true });
+      },
+      { timeout: 1500 },
+    );
     return () => cancelIdleCallback(id);
-  }, []);
+  }, [store]);
   const query = useQuery({
     ...trpc.access.blockers.queryOptions({ projectId, environmentId }),
     enabled: idle,
@@ -76,7 +88,7 @@ export function BlockersProvider({
 }
 
 const NONE: readonly Blocker[] = [];
-const NO_BLOCKERS: Store = createStore(() => ({ byComponent: new Map() }));
+const NO_BLOCKERS: Store = createStore(() => ({ byComponent: new Map(), drawn: true }));
 
 function useBlockers(componentId: string): readonly Blocker[] {
   // Outside a provider: nothing to badge.
@@ -84,7 +96,7 @@ function useBlockers(componentId: string): readonly Blocker[] {
   return useStore(store, (s) => s.byComponent.get(componentId) ?? NONE);
 }
 
-const PILL = "rounded-full px-1.5 py-0.5 font-medium leading-none shadow-sm ring-1";
+const PILL = "rounded-full px-1.5 py-0.5 font-medium leading-none ring-1";
 
 function Badge({
   tone,
@@ -180,7 +192,9 @@ function NodeBadgesView({ componentId, large }: { componentId: string; large?: b
   return (
     <ul
       aria-label="Status"
-      className={`absolute bottom-full left-2 mb-1 flex max-w-full gap-1 ${large ? "text-sm" : "text-[11px]"}`}
+      // Zoomed out (large text), no drop shadows: blurred shadows on hundreds of badges were a
+      // good part of what a pan repainted.
+      className={`absolute bottom-full left-2 mb-1 flex max-w-full gap-1 ${large ? "text-sm" : "text-[11px] [&>li]:shadow-sm"}`}
       data-testid="node-badges"
     >
       {badges}
@@ -188,4 +202,13 @@ function NodeBadgesView({ componentId, large }: { componentId: string; large?: b
   );
 }
 
-export const NodeBadges = memo(NodeBadgesView);
+/**
+ * Worked out once the canvas has drawn: on a large diagram every node's preset glance is tens
+ * of milliseconds the first frame need not wait for.
+ */
+function NodeBadgesWhenDrawn(props: { componentId: string; large?: boolean }) {
+  const drawn = useStore(useContext(BlockersContext) ?? NO_BLOCKERS, (s) => s.drawn);
+  return drawn ? <NodeBadgesView {...props} /> : null;
+}
+
+export const NodeBadges = memo(NodeBadgesWhenDrawn);

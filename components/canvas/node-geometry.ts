@@ -2,7 +2,7 @@
 // (which frames a diagram before any node has been measured). Fixed sizes are what let a
 // handle sit at the same place in full and compact drawing, and the first frame already
 // show the whole diagram at the zoom it will keep.
-import { getViewportForBounds, type Viewport } from "@xyflow/react";
+import { getViewportForBounds, type NodeHandle, Position, type Viewport } from "@xyflow/react";
 
 export const NODE_WIDTH = 240;
 const HEADER = 56;
@@ -14,6 +14,25 @@ export const COMPACT_BELOW = 0.45;
 
 export const handleTop = (i: number) => HEADER + BODY_PAD + i * ROW + ROW / 2;
 export const nodeHeight = (slotCount: number) => HEADER + BODY_PAD * 2 + slotCount * ROW;
+
+/**
+ * Where every handle sits, declared on the node: React Flow then draws lines without reading a
+ * handle's box from the DOM, so compact drawing can leave out the (2,000 on a large diagram)
+ * interactive handles a line cannot be dragged from at that zoom anyway.
+ */
+export function slotHandles(inputs: Iterable<string>, outputs: Iterable<string>): NodeHandle[] {
+  const handles: NodeHandle[] = [];
+  const size = { width: HANDLE, height: HANDLE };
+  for (const id of inputs) {
+    const y = handleTop(handles.length) - HANDLE / 2;
+    handles.push({ id, type: "target", position: Position.Left, x: -HANDLE / 2, y, ...size });
+  }
+  for (const id of outputs) {
+    const [x, y] = [NODE_WIDTH - HANDLE / 2, handleTop(handles.length) - HANDLE / 2];
+    handles.push({ id, type: "source", position: Position.Right, x, y, ...size });
+  }
+  return handles;
+}
 
 export const FIT = { padding: 0.2, maxZoom: 1.2 };
 export const MIN_ZOOM = 0.05;
