@@ -49,7 +49,8 @@ test("a developer in production picks the ops preset, sees its locks and narrowe
 
   // Pick the preset: production allows it.
   const presetSelect = configure(dev).getByLabel("Preset");
-  await expect(presetSelect.locator("option", { hasText: PRESET })).toBeEnabled();
+  // The demo's preset itself (presets.spec.ts adds "Postgres – Production <stamp>" ones).
+  await expect(presetSelect.locator("option", { hasText: `${PRESET} v2` })).toBeEnabled();
   await presetSelect.selectOption({ label: `${PRESET} v2` });
   await saved(dev);
   const summary = configure(dev).getByTestId("preset-summary");
@@ -136,10 +137,14 @@ test("a developer in production picks the ops preset, sees its locks and narrowe
   await dev.getByLabel("Environment", { exact: true }).selectOption("staging");
   await node(dev, "rds-postgres").click();
   await expect(
-    configure(dev).getByLabel("Preset").locator("option", { hasText: PRESET }),
+    configure(dev)
+      .getByLabel("Preset")
+      .locator("option", { hasText: `${PRESET} v2` }),
   ).toBeDisabled();
   await expect(
-    configure(dev).getByLabel("Preset").locator("option", { hasText: PRESET }),
+    configure(dev)
+      .getByLabel("Preset")
+      .locator("option", { hasText: `${PRESET} v2` }),
   ).toContainText("production environments only");
   await dev.context().close();
 });
