@@ -1,8 +1,10 @@
 // The canvas read at a glance on the demo (production, 1280 × 800): no two line labels
 // overlap after load or after auto-layout, after auto-layout no line passes behind a component
-// that is not one of its ends, the inspector keeps the selected component visible
-// and clickable, badges say which component misses a secret and which has a preset update
-// offered; and a line drawn and removed with the keyboard only, on a project of its own.
+// that is not one of its ends, the inspector keeps the selected component visible and
+// clickable, a refused value is marked beside its field while the toolbar's save state stays
+// clear of the deploy actions, badges say which component misses a secret and which has a
+// preset update offered; and a line drawn and removed with the keyboard only, on a project of
+// its own.
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { createProject, inspector, node, openCanvas, saved } from "./canvas-helpers";
 import { signIn } from "./helpers";
@@ -106,7 +108,6 @@ test("the demo reads at a glance: labels apart, badges, the selection kept in vi
   await node(page, "thumbnailer").click();
   await expect(inspector(page)).toBeVisible();
   await expect(page.locator(".react-flow__minimap")).toHaveCount(0);
-  await expect(page.getByTestId("minimap-toggle")).toBeVisible();
   const canvas = (await page.getByTestId("canvas").boundingBox())!;
   await expect(async () => {
     const box = (await node(page, "thumbnailer").boundingBox())!;
@@ -124,6 +125,35 @@ test("the demo reads at a glance: labels apart, badges, the selection kept in vi
   expect(hit).toBe(true);
   await node(page, "thumbnailer").click();
   await expect(inspector(page).getByRole("heading", { name: "thumbnailer" })).toBeVisible();
+
+  // A refused value on this narrowed canvas: marked beside its field, and the toolbar's longer
+  // save state wraps under its buttons instead of running beneath the deploy actions.
+  await page.getByRole("button", { name: "Fit view" }).first().click();
+  await node(page, "orders-db").click();
+  const storage = inspector(page).getByLabel("Allocated storage (GiB)");
+  await storage.fill("5000");
+  await expect(inspector(page).getByTestId("field-not-saved")).toContainText(
+    "Not saved: 5000 is above the maximum 2000",
+  );
+  await expect(page.getByTestId("save-state")).toHaveText("A value not saved: see the inspector");
+  const state = (await page.getByTestId("save-state").boundingBox())!;
+  for (const corner of [
+    page.getByRole("link", { name: "Deployments", exact: true }),
+    page.getByRole("button", { name: "Deploy environment", exact: true }),
+  ]) {
+    const b = (await corner.boundingBox())!;
+    const apart =
+      state.x + state.width <= b.x ||
+      b.x + b.width <= state.x ||
+      state.y + state.height <= b.y ||
+      b.y + b.height <= state.y;
+    expect(apart, `the save state runs under ${await corner.textContent()}`).toBe(true);
+  }
+  await inspector(page)
+    .getByRole("button", { name: /^Revert to saved/ })
+    .click();
+  await expect(storage).not.toHaveValue("5000");
+  await saved(page);
 });
 
 test("a line drawn and removed with the keyboard only", async ({ page }) => {
