@@ -194,3 +194,32 @@ test("a line drawn and removed with the keyboard only", async ({ page }) => {
   await expect(page.getByTestId("line-label")).toHaveCount(0);
   await saved(page);
 });
+
+/** The smallest text drawn on a node, in screen pixels (font size × the canvas's zoom). */
+async function smallestNodeText(page: Page, nodes: string): Promise<number> {
+  return page.evaluate((selector) => {
+    const viewport = document.querySelector(".react-flow__viewport")!;
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+    let smallest = Infinity;
+    for (const el of document.querySelectorAll(`${selector} *`)) {
+      const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim());
+      if (text) smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize) * zoom);
+    }
+    return smallest;
+  }, nodes);
+}
+
+test.describe("fitted to a 1920 × 1080 screen", () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test("the demo's node text and compare badges stay readable (at least 10 px)", async ({
+    page,
+  }) => {
+    await signIn(page, "dev@acme.test");
+    await openCanvas(page, "/o/acme/p/ecommerce-api?env=production");
+    expect(await smallestNodeText(page, "[data-testid=component-node]")).toBeGreaterThanOrEqual(10);
+    await page.goto("/o/acme/p/ecommerce-api?tab=compare");
+    await expect(page.getByTestId("diff-badge").first()).toBeVisible();
+    expect(await smallestNodeText(page, "[data-testid=compare-node]")).toBeGreaterThanOrEqual(10);
+  });
+});

@@ -37,6 +37,7 @@ import { labelSize } from "./label-placement";
 import { linkLabelText, useLabelPlacement } from "./use-label-placement";
 import { GhostNodeMemo } from "./ghost-node";
 import { useGhosts } from "./use-ghosts";
+import { ZoomVariable } from "./zoom-variable";
 
 // Module scope: React Flow re-renders every node when these objects change identity.
 const nodeTypes = { component: ComponentNodeMemo, ghost: GhostNodeMemo };
@@ -232,6 +233,7 @@ export function CanvasEditor() {
             onToggle={(shown) => setMinimap(shown ? "shown" : "hidden")}
           />
           <Controls showInteractive={false} />
+          <ZoomVariable />
           <CanvasToolbar
             onLayout={autoLayout}
             onFit={() => void flow.fitView(FIT)}

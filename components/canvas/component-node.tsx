@@ -97,7 +97,7 @@ function SlotRow({
     verdict === "ok" ? "ring-2 ring-emerald-400 bg-emerald-50" : verdict ? "opacity-40" : "";
   return (
     <div
-      className={`group relative flex h-5 items-center gap-1.5 px-3 text-xs ${kind === "source" ? "justify-end" : ""} ${ring}`}
+      className={`group relative flex h-5 items-center gap-1.5 px-3 canvas-text-small ${kind === "source" ? "justify-end" : ""} ${ring}`}
       title={verdict && verdict !== "ok" ? verdict : `${slot.title}: ${slot.type}`}
       data-testid={`${kind === "target" ? "input" : "output"}-${slot.key}`}
       data-compatible={verdict === null ? undefined : String(verdict === "ok")}
@@ -108,7 +108,7 @@ function SlotRow({
       {missing ? <span className="text-red-700">required</span> : null}
       {filledBy ? (
         <span
-          className="ml-auto truncate rounded bg-sky-50 px-1 text-[11px] text-sky-800"
+          className="ml-auto truncate rounded bg-sky-50 px-1 canvas-text-small text-sky-800"
           title={`Filled by the environment default ${filledBy}`}
           data-testid="environment-default-badge"
         >
@@ -140,7 +140,7 @@ const RunPill = memo(function RunPill({ componentId }: { componentId: string }) 
   const [action, status] = state.split(":") as [string, RunStatus];
   return (
     <span
-      className={`rounded-full px-1.5 py-0.5 text-[11px] ${RUN_TONE[status]}`}
+      className={`rounded-full px-1.5 py-0.5 canvas-text-small ${RUN_TONE[status]}`}
       title={`Latest run: ${action} ${status}`}
       data-testid="node-run-status"
       data-action={action}
@@ -158,7 +158,7 @@ const DriftBadge = memo(function DriftBadge({ componentId }: { componentId: stri
   if (drift !== "drifted") return null;
   return (
     <span
-      className="rounded-full bg-orange-100 px-1.5 py-0.5 text-[11px] font-medium text-orange-800"
+      className="rounded-full bg-orange-100 px-1.5 py-0.5 canvas-text-small font-medium text-orange-800"
       title="Reality differs from what the last apply left: see the Deploy tab"
       data-testid="node-drift"
     >
@@ -224,15 +224,15 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
           <BundleIcon name={bundle?.icon ?? "box"} />
         </span>
         <div className="min-w-0 flex-1">
-          <p className="truncate font-mono text-sm font-semibold">{component.name}</p>
-          <p className="truncate text-xs text-slate-500">
+          <p className="truncate font-mono canvas-text-name font-semibold">{component.name}</p>
+          <p className="truncate canvas-text-small text-slate-500">
             {component.bundle}@{component.version}
             {!bundle ? <span className="text-red-700"> (not in catalog)</span> : null}
           </p>
         </div>
         <div className="flex flex-col items-end gap-0.5">
           <span
-            className={`rounded-full px-1.5 py-0.5 text-[11px] ${STATUS_STYLE[status] ?? STATUS_STYLE.draft}`}
+            className={`rounded-full px-1.5 py-0.5 canvas-text-small ${STATUS_STYLE[status] ?? STATUS_STYLE.draft}`}
             data-testid="node-instance-status"
           >
             {status}
@@ -258,7 +258,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
       </div>
       {missingSet ? (
         <p
-          className="border-t border-red-100 bg-red-50 px-3 py-1 text-xs text-red-800"
+          className="border-t border-red-100 bg-red-50 px-3 py-1 canvas-text-small text-red-800"
           data-testid="missing-inputs"
         >
           Needs a line into: {[...missingSet].join(", ")}

@@ -194,7 +194,7 @@ function NodeBadgesView({ componentId, large }: { componentId: string; large?: b
       aria-label="Status"
       // Zoomed out (large text), no drop shadows: blurred shadows on hundreds of badges were a
       // good part of what a pan repainted.
-      className={`absolute bottom-full left-2 mb-1 flex max-w-full gap-1 ${large ? "text-sm" : "text-[11px] [&>li]:shadow-sm"}`}
+      className={`absolute bottom-full left-2 mb-1 flex max-w-full gap-1 ${large ? "text-sm" : "canvas-text-small [&>li]:shadow-sm"}`}
       data-testid="node-badges"
     >
       {badges}

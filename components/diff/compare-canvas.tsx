@@ -5,6 +5,7 @@
 // policies on each side); clicking the background clears.
 import { Background, Controls, ReactFlow, ReactFlowProvider } from "@xyflow/react";
 import { useMemo, useRef } from "react";
+import { ZoomVariable } from "@/components/canvas/zoom-variable";
 import type { CompareResultDto } from "@/server/compare/schemas";
 import { FIT, MIN_ZOOM } from "@/components/canvas/node-geometry";
 import { linkBadge, type Visibility } from "./compare-model";
@@ -151,6 +152,7 @@ export function CompareCanvas({
           >
             <Background gap={20} />
             <Controls showInteractive={false} />
+            <ZoomVariable />
           </ReactFlow>
         </OpenLineContext>
       </ReactFlowProvider>

@@ -42,7 +42,7 @@ export function DiffBadge({ status, className = "" }: { status: DiffStatus; clas
     <span
       data-testid="diff-badge"
       data-status={status}
-      className={`whitespace-nowrap rounded-full px-1.5 py-0.5 text-[10px] font-medium ring-1 ring-inset ${BADGE_STYLE[status]} ${className}`}
+      className={`whitespace-nowrap rounded-full px-1.5 py-0.5 canvas-text-small font-medium ring-1 ring-inset ${BADGE_STYLE[status]} ${className}`}
     >
       {STATUS_LABEL[status]}
     </span>
@@ -72,15 +72,15 @@ function CompareNodeView({ data, selected }: NodeProps<CompareNode>) {
           <BundleIcon name={icon} />
         </span>
         <span className="min-w-0 flex-1">
-          <span className="block truncate font-mono text-sm font-semibold">{name}</span>
-          <span className="block truncate text-[11px] text-slate-500">
+          <span className="block truncate font-mono canvas-text-name font-semibold">{name}</span>
+          <span className="block truncate canvas-text-small text-slate-500">
             {bundle}@{version}
           </span>
         </span>
         <span className="flex flex-col items-end gap-0.5">
           <DiffBadge status={status} />
           {changes > 0 ? (
-            <span className="text-[10px] text-slate-500">
+            <span className="canvas-text-small text-slate-500">
               {changes} change{changes === 1 ? "" : "s"}
             </span>
           ) : null}
@@ -89,7 +89,7 @@ function CompareNodeView({ data, selected }: NodeProps<CompareNode>) {
       {slots.map((s, i) => (
         <div
           key={`${s.kind}-${s.key}`}
-          className={`absolute left-0 flex w-full items-center px-3 text-[11px] text-slate-500 ${s.kind === "source" ? "justify-end" : ""}`}
+          className={`absolute left-0 flex w-full items-center px-3 canvas-text-small text-slate-500 ${s.kind === "source" ? "justify-end" : ""}`}
           style={{ top: handleTop(i) - ROW / 2, height: ROW }}
         >
           {s.key}

@@ -7,7 +7,9 @@
 //    BENCH_SAVES (25) times each per project (save/measure.ts).
 // Prints the median and p95 of each, the ratio of the largest project's slowest median to the
 // smallest project's same median (target ≤ 1.5) and whether every median is ≤ 50 ms.
-// Ends with one JSON line: {"bench":"save","ratio":…,"max_median_ms":…,"results":[…]}.
+// 3. The largest project's reads (save/reads.ts): `diagram.get` and `compare.environments`, with
+//    their size on the wire (gzip) and uncompressed, and their median time.
+// Ends with one JSON line: {"bench":"save","ratio":…,"max_median_ms":…,"results":[…],"reads":…}.
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { log } from "@/server/log";
@@ -17,6 +19,7 @@ import { prepareDatabase } from "./canvas/setup";
 import { startServer, type RunningServer } from "./canvas/server";
 import { buildProjects, parseSizes, sizeLabel, type Size } from "./save/build";
 import { type Figures, KINDS, type Kind, measureProject } from "./save/measure";
+import { measureReads, type ReadFigures } from "./save/reads";
 import { onInterrupt } from "./shared/cleanup";
 import { round } from "./shared/stats";
 import { signIn } from "./shared/trpc-http";
@@ -32,7 +35,13 @@ interface Result {
 
 const cell = (f: Figures) => `${f.median.toFixed(1).padStart(7)} / ${f.p95.toFixed(1).padStart(7)}`;
 
-function report(results: Result[]) {
+const readJson = (r: ReadFigures) => ({
+  wire_bytes: r.wireBytes,
+  bytes: r.bytes,
+  median_ms: round(r.medianMs),
+});
+
+function report(results: Result[], reads: Record<"diagram" | "compare", ReadFigures>) {
   console.log("");
   console.log(
     `${"components × envs".padEnd(18)}${KINDS.map((k) => `${k} median / p95 ms`.padStart(26)).join("")}`,
@@ -72,6 +81,12 @@ function report(results: Result[]) {
         ]),
       ),
     })),
+    reads: {
+      components: largest.size.components,
+      environments: largest.size.environments,
+      diagram_get: readJson(reads.diagram),
+      compare_environments: readJson(reads.compare),
+    },
   };
 }
 
@@ -114,7 +129,10 @@ async function main() {
       );
       results.push({ size: project.size, figures });
     }
-    result = report(results);
+    const largest = projects.at(-1)!;
+    console.log(`\nreads of the largest project (${sizeLabel(largest.size)}):`);
+    const reads = await measureReads(session, largest.projectId);
+    result = report(results, reads);
   } finally {
     stopListening();
     await cleanUp();
