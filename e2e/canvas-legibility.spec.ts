@@ -1,7 +1,10 @@
 // The canvas read at a glance on the demo (production, 1280 × 800): no two line labels
-// overlap after load or after auto-layout, the inspector keeps the selected component visible
-// and clickable, badges say which component misses a secret and which has a preset update
-// offered; and a line drawn and removed with the keyboard only, on a project of its own.
+// overlap after load or after auto-layout, after auto-layout no line passes behind a component
+// that is not one of its ends, the inspector keeps the selected component visible and
+// clickable, a refused value is marked beside its field while the toolbar's save state stays
+// clear of the deploy actions, badges say which component misses a secret and which has a
+// preset update offered; and a line drawn and removed with the keyboard only, on a project of
+// its own.
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { createProject, inspector, node, openCanvas, saved } from "./canvas-helpers";
 import { signIn } from "./helpers";
@@ -30,6 +33,51 @@ async function expectNoLabelOverlap(page: Page) {
     }
 }
 
+/**
+ * Lines drawn across a component that is not one of their ends: points sampled along each
+ * line's SVG path (as drawn, in screen coordinates) tested against every other component's box.
+ * Ghost nodes (remote references) are not laid out, so only the diagram's own are counted.
+ */
+async function linesBehindComponents(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const nodes = [...document.querySelectorAll<HTMLElement>(".react-flow__node-component")].map(
+      (el) => ({
+        id: el.dataset.id ?? "",
+        name: el.querySelector("[data-name]")?.getAttribute("data-name") ?? el.dataset.id ?? "",
+        box: el.getBoundingClientRect(),
+      }),
+    );
+    const found: string[] = [];
+    for (const edge of document.querySelectorAll<SVGGElement>(".react-flow__edge-link")) {
+      const [, source, target] = /^Edge from (.+) to (.+)$/.exec(
+        edge.getAttribute("aria-label") ?? "",
+      ) ?? ["", "", ""];
+      const path = edge.querySelector<SVGPathElement>("path.react-flow__edge-path");
+      const ctm = path?.getScreenCTM();
+      if (!path || !ctm) continue;
+      const length = path.getTotalLength();
+      for (let i = 0; i <= 100; i++) {
+        const at = path.getPointAtLength((length * i) / 100);
+        const p = new DOMPoint(at.x, at.y).matrixTransform(ctm);
+        const behind = nodes.find(
+          (n) =>
+            n.id !== source &&
+            n.id !== target &&
+            p.x > n.box.left + 1 &&
+            p.x < n.box.right - 1 &&
+            p.y > n.box.top + 1 &&
+            p.y < n.box.bottom - 1,
+        );
+        if (behind) {
+          found.push(`${edge.dataset.id} passes behind ${behind.name}`);
+          break;
+        }
+      }
+    }
+    return found;
+  });
+}
+
 test("the demo reads at a glance: labels apart, badges, the selection kept in view", async ({
   page,
 }) => {
@@ -50,6 +98,8 @@ test("the demo reads at a glance: labels apart, badges, the selection kept in vi
   await saved(page);
   await page.waitForTimeout(400); // the fit after the layout animates nothing; labels follow
   await expectNoLabelOverlap(page);
+  expect(await page.locator(".react-flow__edge-link").count()).toBeGreaterThan(5);
+  expect(await linesBehindComponents(page)).toEqual([]);
   await page.getByRole("button", { name: "Undo" }).click();
   await saved(page);
 
@@ -58,7 +108,6 @@ test("the demo reads at a glance: labels apart, badges, the selection kept in vi
   await node(page, "thumbnailer").click();
   await expect(inspector(page)).toBeVisible();
   await expect(page.locator(".react-flow__minimap")).toHaveCount(0);
-  await expect(page.getByTestId("minimap-toggle")).toBeVisible();
   const canvas = (await page.getByTestId("canvas").boundingBox())!;
   await expect(async () => {
     const box = (await node(page, "thumbnailer").boundingBox())!;
@@ -76,6 +125,35 @@ test("the demo reads at a glance: labels apart, badges, the selection kept in vi
   expect(hit).toBe(true);
   await node(page, "thumbnailer").click();
   await expect(inspector(page).getByRole("heading", { name: "thumbnailer" })).toBeVisible();
+
+  // A refused value on this narrowed canvas: marked beside its field, and the toolbar's longer
+  // save state wraps under its buttons instead of running beneath the deploy actions.
+  await page.getByRole("button", { name: "Fit view" }).first().click();
+  await node(page, "orders-db").click();
+  const storage = inspector(page).getByLabel("Allocated storage (GiB)");
+  await storage.fill("5000");
+  await expect(inspector(page).getByTestId("field-not-saved")).toContainText(
+    "Not saved: 5000 is above the maximum 2000",
+  );
+  await expect(page.getByTestId("save-state")).toHaveText("A value not saved: see the inspector");
+  const state = (await page.getByTestId("save-state").boundingBox())!;
+  for (const corner of [
+    page.getByRole("link", { name: "Deployments", exact: true }),
+    page.getByRole("button", { name: "Deploy environment", exact: true }),
+  ]) {
+    const b = (await corner.boundingBox())!;
+    const apart =
+      state.x + state.width <= b.x ||
+      b.x + b.width <= state.x ||
+      state.y + state.height <= b.y ||
+      b.y + b.height <= state.y;
+    expect(apart, `the save state runs under ${await corner.textContent()}`).toBe(true);
+  }
+  await inspector(page)
+    .getByRole("button", { name: /^Revert to saved/ })
+    .click();
+  await expect(storage).not.toHaveValue("5000");
+  await saved(page);
 });
 
 test("a line drawn and removed with the keyboard only", async ({ page }) => {

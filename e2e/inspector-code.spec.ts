@@ -1,6 +1,8 @@
 // The inspector on the demo: a line's policy is one choice (read-only ↔ read-write in one click,
 // each option showing what it adds), the Code tab shows the tfvars a deployment receives with
-// secrets by name only, and the preset upgrade review names the range v2 narrows.
+// secrets by name only, the preset upgrade review names the range v2 narrows, and the diagram
+// exports as a PNG, an SVG naming its components, and JSON.
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { inspector, node, openCanvas, saved } from "./canvas-helpers";
 import { signIn } from "./helpers";
@@ -67,4 +69,39 @@ test("one policy choice, the Code tab and a guardrail named in the upgrade revie
     "storage.allocated_gb: narrowed from 100–2000 to 100–1000",
   );
   await expect(update.getByTestId("guardrail-changes")).toContainText("multi_az: locked");
+
+  // Export: each format downloads a file that is what it says it is.
+  const exported = async (item: string) => {
+    await page.getByRole("button", { name: "Export diagram" }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("menuitem", { name: item }).click(),
+    ]);
+    return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+  };
+  const png = await exported("Image (PNG)");
+  expect(png.name).toBe("ecommerce-api-diagram.png");
+  expect(png.bytes.length).toBeGreaterThan(1000);
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const svg = await exported("Vector image (SVG)");
+  expect(svg.name).toBe("ecommerce-api-diagram.svg");
+  // html-to-image's SVG wraps the canvas in a foreignObject: it must parse as SVG and carry the
+  // components' names as text.
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    return {
+      root: doc.documentElement.nodeName,
+      error: doc.querySelector("parsererror")?.textContent ?? null,
+      text: doc.documentElement.textContent ?? "",
+    };
+  }, svg.bytes.toString("utf8"));
+  expect(parsed.error).toBeNull();
+  expect(parsed.root).toBe("svg");
+  expect(parsed.text).toContain("orders-db");
+  expect(parsed.text).toContain("thumbnailer");
+  const json = await exported("Diagram (JSON)");
+  expect(json.name).toBe("ecommerce-api-diagram.json");
+  expect(
+    JSON.parse(json.bytes.toString("utf8")).components.map((c: { name: string }) => c.name),
+  ).toContain("orders-db");
 });

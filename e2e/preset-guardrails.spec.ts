@@ -1,8 +1,8 @@
 // Journey 2, the developer's side: in production a developer picks the ops preset, sees its
 // locked fields read-only (saying who locked them) and its narrowed fields offering only the
-// allowed values; a forbidden value gets the message naming field, rule and preset, and the
-// server refuses the same write with the same words, saving nothing. An offered upgrade is
-// reviewed field by field and accepted as one change. The preset is the demo's
+// allowed values; a forbidden value is marked beside its field with the rule and preset (and can
+// be reverted), and the server refuses the same write with the same words, saving nothing. An
+// offered upgrade is reviewed field by field and accepted as one change. The preset is the demo's
 // "Postgres – Production" (server/seed-presets.ts): v1 and v2, v2 offered.
 import { expect, test, type Page } from "@playwright/test";
 import {
@@ -49,7 +49,8 @@ test("a developer in production picks the ops preset, sees its locks and narrowe
 
   // Pick the preset: production allows it.
   const presetSelect = configure(dev).getByLabel("Preset");
-  await expect(presetSelect.locator("option", { hasText: PRESET })).toBeEnabled();
+  // The demo's preset itself (presets.spec.ts adds "Postgres – Production <stamp>" ones).
+  await expect(presetSelect.locator("option", { hasText: `${PRESET} v2` })).toBeEnabled();
   await presetSelect.selectOption({ label: `${PRESET} v2` });
   await saved(dev);
   const summary = configure(dev).getByTestId("preset-summary");
@@ -70,15 +71,26 @@ test("a developer in production picks the ops preset, sees its locks and narrowe
   await instanceClass.selectOption({ label: "r7g.2xlarge (8 vCPU, 64 GiB)" });
   await saved(dev);
 
-  // A forbidden value: the message names the field, the rule and the preset; nothing is sent.
+  // A forbidden value stays in its field, marked "Not saved" beside it in the server's words
+  // (rule and preset); nothing is sent, the toolbar says so, and one click puts the saved value
+  // back.
   const storage = configure(dev).getByLabel("Allocated storage (GiB)");
   await storage.fill("50");
-  const refusal = configure(dev).getByTestId("preset-violations");
-  await expect(refusal).toContainText(
-    `storage.allocated_gb: 50 is below the minimum 100: narrowed by preset "${PRESET}" v2. Not saved.`,
+  const field = configure(dev)
+    .locator("[data-invalid]")
+    .filter({ has: dev.getByLabel("Allocated storage (GiB)") });
+  const refusal = field.getByTestId("field-not-saved");
+  await expect(refusal).toHaveText(
+    `Not saved: 50 is below the minimum 100: narrowed by preset "${PRESET}" v2Revert to saved (100)`,
   );
-  await storage.fill("200");
+  await expect(storage).toHaveValue("50");
+  await expect(storage).toHaveAccessibleDescription(/^Not saved: 50 is below the minimum 100/);
+  await expect(dev.getByTestId("save-state")).toHaveText("A value not saved: see the inspector");
+  await refusal.getByRole("button", { name: "Revert to saved (100)" }).click();
+  await expect(storage).toHaveValue("100");
   await expect(refusal).toHaveCount(0);
+  await saved(dev);
+  await storage.fill("200");
   await saved(dev);
   const deviations = configure(dev).getByTestId("preset-deviations");
   await expect(deviations).toContainText('instance_class: "db.r7g.large" → "db.r7g.2xlarge"');
@@ -125,10 +137,14 @@ test("a developer in production picks the ops preset, sees its locks and narrowe
   await dev.getByLabel("Environment", { exact: true }).selectOption("staging");
   await node(dev, "rds-postgres").click();
   await expect(
-    configure(dev).getByLabel("Preset").locator("option", { hasText: PRESET }),
+    configure(dev)
+      .getByLabel("Preset")
+      .locator("option", { hasText: `${PRESET} v2` }),
   ).toBeDisabled();
   await expect(
-    configure(dev).getByLabel("Preset").locator("option", { hasText: PRESET }),
+    configure(dev)
+      .getByLabel("Preset")
+      .locator("option", { hasText: `${PRESET} v2` }),
   ).toContainText("production environments only");
   await dev.context().close();
 });

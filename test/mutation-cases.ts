@@ -283,6 +283,7 @@ export function mutationCases(): Record<string, Case> {
         organizationId,
         bundle: "aws-rds-postgres",
         name: `created-${suffix()}`,
+        description: "Audited by the mutation cases",
         values: values as Record<string, unknown>,
       });
       return { action: "preset.created" };
@@ -293,6 +294,7 @@ export function mutationCases(): Record<string, Case> {
         organizationId,
         presetId,
         name,
+        description: "Audited by the mutation cases",
         values: values as Record<string, unknown>,
         rules: { deletion_protection: { mode: "locked" } },
       });

@@ -156,7 +156,7 @@ export function CanvasEditor() {
 
   const autoLayout = useCallback(() => {
     // dagre is loaded on the first auto-layout: most visits never ask for one.
-    void import("./layout").then(({ layoutOps }) => {
+    void import("./layout").then(({ layoutOps, portsOf }) => {
       const s = store.getState();
       const sizes = new Map(
         s.nodes.flatMap((n) =>
@@ -168,7 +168,8 @@ export function CanvasEditor() {
       const labels = new Map(
         s.edges.map((e) => [e.id, labelSize(linkLabelText(e.data, s.catalog.types))] as const),
       );
-      const ops = layoutOps(s.diagram, sizes, labels);
+      const ports = portsOf(s.diagram.components, s.catalog.byRef);
+      const ops = layoutOps(s.diagram, sizes, labels, ports);
       if (ops.length > 0) dispatch(ops, { capture: "record", label: "auto-layout" });
       requestAnimationFrame(() => void flow.fitView(FIT));
     });

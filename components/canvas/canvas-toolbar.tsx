@@ -90,9 +90,12 @@ export function CanvasToolbar({
   );
   const save = useSaveState(s.sync, s.unsaved);
   return (
+    // Kept clear of the deploy actions in the top-right corner (about 20rem wide): on a narrow
+    // canvas (the inspector open at 1280 px) the save state wraps under the buttons instead of
+    // running beneath them.
     <Panel
       position="top-left"
-      className="flex items-center gap-1 rounded-lg bg-white p-1 shadow-sm ring-1 ring-slate-200"
+      className="flex max-w-[calc(100%-21rem)] flex-wrap items-center gap-1 rounded-lg bg-white p-1 shadow-sm ring-1 ring-slate-200"
     >
       {s.readOnly ? (
         <span className="px-2 text-xs text-slate-600">

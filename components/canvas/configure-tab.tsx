@@ -5,6 +5,7 @@
 // environment shows what it starts from there (server/domain/instances). Every change is a
 // diagram operation through the store.
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { NotSavedMessage } from "@/components/forms/not-saved";
 import { ParamForm, type ParamValues } from "@/components/forms/param-form";
 import { Button } from "@/components/ui/button";
 import { mergeParams, schemaDefaults } from "@/server/domain/access/params";
@@ -15,9 +16,12 @@ import { shownInstance } from "@/server/domain/instances/shown";
 import { constrainForm } from "@/server/domain/presets/constrain";
 import { checkParams } from "@/server/domain/presets/rules";
 import { pinnedPreset, presetAuthor } from "@/server/domain/presets/usable";
+import { getAt, setAt } from "@/server/domain/presets/values";
 import { useCanvas } from "./canvas-context";
 import { PresetPicker } from "./preset-picker";
+import { formKey } from "./refused-values";
 import { SecretsPanel } from "./secrets-panel";
+import { useNotSaved } from "./use-not-saved";
 
 function NameField({ id, name, readOnly }: { id: string; name: string; readOnly: boolean }) {
   const dispatch = useCanvas((s) => s.dispatch);
@@ -117,27 +121,30 @@ export function ConfigureTab({
   );
   const sent = useRef<unknown>(current.params);
   const ids = useId();
+  const formId = formKey(componentId, environmentId);
+  const notSaved = useNotSaved(formId, draft, current.params, pinned?.version ?? null);
+  const refused = notSaved.refused;
 
-  // Follow the store when it changes under the form (undo, redo, another environment, a preset).
+  // Follow the store when it changes under the form (undo, redo, another environment, a preset),
+  // except over a value the server refused: that stays in its field, marked, until edited.
   useEffect(() => {
-    if (current.params !== sent.current) {
+    if (refused) {
+      sent.current = current.params;
+      setDraft(refused.params);
+    } else if (current.params !== sent.current) {
       sent.current = current.params;
       setDraft(current.params);
     }
-  }, [current.params]);
+  }, [current.params, refused]);
   // A value the form holds but the diagram refused (or an invalid one) is not saved: the
   // toolbar says so rather than "All changes saved".
   const setUnsaved = useCanvas((s) => s.setUnsaved);
   const unsaved = JSON.stringify(draft) !== JSON.stringify(current.params);
-  const formKey = `${componentId}/${environmentId}`;
   useEffect(() => {
-    setUnsaved(formKey, unsaved);
-    return () => setUnsaved(formKey, false);
-  }, [setUnsaved, formKey, unsaved]);
+    setUnsaved(formId, unsaved);
+    return () => setUnsaved(formId, false);
+  }, [setUnsaved, formId, unsaved]);
   if (!component) return null;
-
-  // Values the pinned preset refuses, in the server's words (the store refuses them too).
-  const violations = pinned ? checkParams(draft, pinned.version) : [];
 
   function save(config: InstanceConfig, label: string) {
     sent.current = config.params;
@@ -146,6 +153,32 @@ export function ConfigureTab({
       key: `${componentId}/${environmentId}/params`,
       label,
     });
+  }
+
+  // Only valid values go to the diagram (the store saves once typing pauses, and the server
+  // checks again); a value the preset refuses, or a required field left empty (a partial
+  // preset), stays in the form, marked.
+  function apply(values: ParamValues, valid: boolean) {
+    if (!component || !bundle) return;
+    const held =
+      (pinned ? checkParams(values, pinned.version).length > 0 : false) ||
+      missingRequired(bundle.params, values).length > 0;
+    if (valid && !held && JSON.stringify(values) !== JSON.stringify(current.params)) {
+      const chosen = pending ?? current;
+      setPending(null);
+      save(
+        { params: values, preset: chosen.preset, presetVersion: chosen.presetVersion },
+        `edit ${component.name} in ${environmentName}`,
+      );
+    }
+  }
+
+  /** Puts the saved value back in the field at `path` (every field, for `null`). */
+  function revert(path: string | null) {
+    const next = path === null ? current.params : setAt(draft, path, getAt(current.params, path));
+    notSaved.clear();
+    setDraft(next);
+    apply(next, true);
   }
 
   return (
@@ -203,18 +236,8 @@ export function ConfigureTab({
         Values below apply to <strong>{environmentName}</strong> only; the diagram is shared by
         every environment.
       </p>
-      {violations.length > 0 ? (
-        <ul
-          role="alert"
-          data-testid="preset-violations"
-          className="space-y-1 rounded-md bg-red-50 p-3 text-xs text-red-800 ring-1 ring-red-200"
-        >
-          {violations.map((v) => (
-            <li key={v.path}>
-              <span className="font-mono">{v.path}</span>: {v.message}. Not saved.
-            </li>
-          ))}
-        </ul>
+      {notSaved.whole ? (
+        <NotSavedMessage refusal={{ ...notSaved.whole, path: "", revert: () => revert(null) }} />
       ) : null}
       {bundle && form ? (
         <ParamForm
@@ -224,26 +247,12 @@ export function ConfigureTab({
           uiSchema={form.ui}
           values={draft}
           disabled={readOnly}
+          notSaved={notSaved.fields}
+          onRevert={readOnly ? undefined : revert}
           onChange={(values, errors) => {
             setDraft(values);
-            // Only valid values go to the diagram (the store saves once typing pauses, and the
-            // server checks again); errors stay inline.
-            // A required field left empty (a partial preset) waits for the developer too.
-            const refused =
-              (pinned ? checkParams(values, pinned.version).length > 0 : false) ||
-              missingRequired(bundle.params, values).length > 0;
-            if (
-              errors.length === 0 &&
-              !refused &&
-              JSON.stringify(values) !== JSON.stringify(current.params)
-            ) {
-              const chosen = pending ?? current;
-              setPending(null);
-              save(
-                { params: values, preset: chosen.preset, presetVersion: chosen.presetVersion },
-                `edit ${component.name} in ${environmentName}`,
-              );
-            }
+            if (refused) notSaved.clear();
+            apply(values, errors.length === 0);
           }}
         />
       ) : (

@@ -5,6 +5,7 @@ import { applyOps, type Op } from "@/server/domain/graph/ops";
 import { type Diagram, slotCatalog } from "@/server/domain/graph/types";
 import type { CatalogView } from "./catalog-view";
 import { createCanvasStore } from "./store";
+import { SaveError } from "./sync-failure";
 
 const catalog: CatalogView = {
   byRef: new Map(),
@@ -28,7 +29,7 @@ const set = (params: Record<string, unknown>): Op => ({
 });
 
 function setup() {
-  const server = { revision: 0, diagram: start };
+  const server = { revision: 0, diagram: start, refuse: null as SaveError | null };
   let gesture: string | undefined;
   const store = createCanvasStore(
     { revision: 0, diagram: start },
@@ -45,6 +46,7 @@ function setup() {
     {
       send: async (base, ops) => {
         if (base !== server.revision) throw new Error("unexpected conflict");
+        if (server.refuse) throw server.refuse;
         server.diagram = applyOps(server.diagram, ops, {
           catalog: catalog.slots,
           environments: ["staging"],
@@ -98,5 +100,34 @@ describe("canvas store undo", () => {
     await vi.runAllTimersAsync();
     expect(params()).toEqual({ port: 1, level: "warn" });
     expect(server.diagram.instances.a?.staging?.params).toEqual({ port: 1, level: "warn" });
+  });
+});
+
+describe("canvas store refusals", () => {
+  it("keeps a value the server refused, by form and field, until it is cleared", async () => {
+    const { server, store, params, type } = setup();
+    const reason = "must be at most 65535";
+    server.refuse = new SaveError({
+      kind: "refused",
+      message: `ops.0.params.port: ${reason}`,
+      opIndex: 0,
+      field: "params.port",
+      reason,
+    });
+    type("focus-1", { port: 70000, level: "info" });
+    await vi.runAllTimersAsync();
+    // The diagram is back to what is saved; the refused value is kept for its form.
+    expect(params()).toEqual({ port: 1, level: "info" });
+    expect(store.getState().refusedValues.get("a/staging")).toEqual({
+      params: { port: 70000, level: "info" },
+      path: "port",
+      reason,
+    });
+    expect(store.getState().notice?.message).toBe(`Not saved: edit: ops.0.params.port: ${reason}`);
+    const before = store.getState().refusedValues;
+    store.getState().clearRefused("b/staging");
+    expect(store.getState().refusedValues).toBe(before);
+    store.getState().clearRefused("a/staging");
+    expect(store.getState().refusedValues.size).toBe(0);
   });
 });

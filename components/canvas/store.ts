@@ -21,17 +21,11 @@ import { createConnectionChannel, type ConnectionChannel } from "./connection-ch
 import type { ComponentNode, LinkEdge } from "./flow-elements";
 import { capture, EMPTY_HISTORY, redo, undo, type Capture, type History } from "./history";
 import { applyContext, derive, type CanvasInputs, type StatusRow } from "./store-inputs";
-import { createSync, type SyncDeps, type Snapshot, type SyncView } from "./sync";
+import { refusedEntry, without, type RefusedValue } from "./refused-values";
+import type { CanvasDeps } from "./store-deps";
+import { createSync, type Snapshot, type SyncView } from "./sync";
 
 type Notice = { kind: "refused" | "error" | "info"; message: string };
-
-export interface CanvasDeps
-  extends Pick<SyncDeps, "send" | "fetchLatest" | "confirmed" | "online"> {
-  /** Records an instance status the server reported (in React Query, which copies it back in). */
-  setStatus?: (row: StatusRow) => void;
-  /** The continuous gesture an edit belongs to (typing in one field within one focus). */
-  gesture?: () => string | undefined;
-}
 
 export interface CanvasState extends CanvasInputs {
   diagram: Diagram;
@@ -45,6 +39,8 @@ export interface CanvasState extends CanvasInputs {
   deleteRequests: number;
   /** Form fields holding a value that is not saved (refused or invalid), by form. */
   unsaved: ReadonlySet<string>;
+  /** Values the server refused, by form (`component/environment`), until edited or reverted. */
+  refusedValues: ReadonlyMap<string, RefusedValue>;
   /** Lines to emphasise (the selected component's blast radius), or null. */
   highlighted: ReadonlySet<string> | null;
   /** Saving as the toolbar shows it. */
@@ -74,6 +70,7 @@ export interface CanvasState extends CanvasInputs {
   setUnsaved: (form: string, unsaved: boolean) => void;
   /** What fills slots besides lines here (server data): "required" markers follow it. */
   setSlotFills: (fills: Pick<CanvasInputs, "environmentDefaults" | "references">) => void;
+  clearRefused: (form: string) => void;
   setEnvironment: (environmentId: string) => void;
   /** An instance status the server reported (a deployment request): server data, never undone. */
   setStatus: (row: StatusRow) => void;
@@ -105,8 +102,12 @@ export function createCanvasStore(
       context: rules,
       replaceLocal: (diagram) => show(diagram, true),
       publish: (view) => set({ sync: view, revision: view.revision, pending: view.waiting }),
-      refused: (label, message) =>
-        set({ notice: { kind: "error", message: `Not saved: ${label}: ${message}` } }),
+      refused(label, message, op) {
+        const entry = op ? refusedEntry(op, message) : null;
+        const refusedValues = entry ? new Map(get().refusedValues).set(...entry) : undefined;
+        set({ notice: { kind: "error", message: `Not saved: ${label}: ${message}` } });
+        if (refusedValues) set({ refusedValues });
+      },
     });
 
     /** Shows `diagram` (made by `ops` from the current one) and queues the ops for saving. */
@@ -155,6 +156,7 @@ export function createCanvasStore(
       deleteRequests: 0,
       highlighted: null,
       unsaved: new Set(),
+      refusedValues: new Map(),
       sync: view,
       revision: view.revision,
       pending: view.waiting,
@@ -261,6 +263,7 @@ export function createCanvasStore(
         // Nodes whose missing inputs do not change keep their objects: no re-render.
         show(s.diagram, false, fills);
       },
+      clearRefused: (form) => set({ refusedValues: without(get().refusedValues, form) }),
       setEnvironment(next) {
         if (next !== get().environmentId) show(get().diagram, false, { environmentId: next });
       },

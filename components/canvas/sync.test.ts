@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ApplyContext, applyOps, type Op } from "@/server/domain/graph/ops";
 import { type Diagram, slotCatalog } from "@/server/domain/graph/types";
-import { createSync, SaveError, type SaveFailure, type SyncView } from "./sync";
+import { createSync, type SyncView } from "./sync";
+import { SaveError, type SaveFailure } from "./sync-failure";
 
 const ctx: ApplyContext = {
   catalog: slotCatalog([{ name: "app", version: "1.0.0", connections: [], artifacts: [] }]),

@@ -10,6 +10,7 @@
 import { type ApplyContext, applyOps, type Op } from "@/server/domain/graph/ops";
 import { rebaseOps } from "@/server/domain/graph/rebase";
 import type { Diagram } from "@/server/domain/graph/types";
+import { failureOf, type RefusedField, type SaveFailure } from "./sync-failure";
 
 export interface Snapshot {
   revision: number;
@@ -21,19 +22,6 @@ interface Batch {
   ops: Op[];
   before: Diagram;
   label: string;
-}
-
-export type SaveFailure =
-  | { kind: "conflict"; message: string }
-  | { kind: "refused"; message: string; opIndex?: number }
-  | { kind: "unavailable"; message: string }
-  | { kind: "unauthorized"; message: string };
-
-/** What `send` throws; anything else thrown counts as the server being unavailable. */
-export class SaveError extends Error {
-  constructor(readonly failure: SaveFailure) {
-    super(failure.message);
-  }
 }
 
 export interface SyncConflict {
@@ -68,18 +56,14 @@ export interface SyncDeps {
   publish: (view: SyncView) => void;
   /** The server's diagram moved to `snapshot` by my own save. */
   confirmed?: (snapshot: Snapshot) => void;
-  refused?: (label: string, message: string) => void;
+  /** An edit the server refused; `op` is the refused one when the server named it. */
+  refused?: (label: string, message: string, op?: { op: Op } & RefusedField) => void;
   online?: () => boolean;
   /** Typing saves once it pauses this long (ms); structural edits go at once. */
   typingDelay?: number;
 }
 
 const backoffMs = (attempt: number) => Math.min(30_000, 1000 * 2 ** (attempt - 1));
-
-function failureOf(error: unknown): SaveFailure {
-  if (error instanceof SaveError) return error.failure;
-  return { kind: "unavailable", message: (error as Error)?.message || "no answer from the server" };
-}
 
 type Refresh = { snapshot?: Snapshot; force: boolean; conflictOf?: number };
 
@@ -139,15 +123,18 @@ export function createSync(initial: Snapshot, deps: SyncDeps) {
   function refuse(sent: Batch[], failure: Extract<SaveFailure, { kind: "refused" }>) {
     let drop = sent;
     let at = failure.opIndex;
+    let op: Op | undefined;
     if (at !== undefined)
       for (const b of sent) {
         if (at < b.ops.length) {
           drop = [b];
+          op = b.ops[at];
           break;
         }
         at -= b.ops.length;
       }
-    for (const b of drop) deps.refused?.(b.label, failure.message);
+    const { field, reason } = failure;
+    for (const b of drop) deps.refused?.(b.label, failure.message, op && { op, field, reason });
     queue = [...sent.filter((b) => !drop.includes(b)), ...queue];
     rebaseOnto(confirmed);
   }

@@ -14,8 +14,9 @@ import type { AppRouter } from "@/server/api/root";
 import { atLeast, type Role } from "@/server/domain/roles";
 import { type CanvasEnvironment, catalogView } from "./catalog-view";
 import { currentGesture } from "./gesture";
-import { type CanvasDeps, type CanvasStore, createCanvasStore } from "./store";
-import { SaveError } from "./sync";
+import { type CanvasStore, createCanvasStore } from "./store";
+import type { CanvasDeps } from "./store-deps";
+import { SaveError } from "./sync-failure";
 
 export interface ProjectInfo {
   id: string;
@@ -58,13 +59,16 @@ function saveError(error: unknown): SaveError {
   if (code === "CONFLICT") return new SaveError({ kind: "conflict", message });
   if (code === "UNAUTHORIZED")
     return new SaveError({ kind: "unauthorized", message: "signed out: sign in, then Retry" });
-  const at = Object.keys(data.fields ?? {})
-    .map((k) => /^ops\.(\d+)\./.exec(k)?.[1])
-    .find((i) => i !== undefined);
+  const [key, at, field] =
+    Object.keys(data.fields ?? {})
+      .map((k) => /^ops\.(\d+)\.(.+)$/.exec(k))
+      .find((m) => m) ?? [];
   return new SaveError({
     kind: "refused",
     message,
-    ...(at === undefined ? {} : { opIndex: Number(at) }),
+    ...(at === undefined
+      ? {}
+      : { opIndex: Number(at), field, reason: data.fields?.[key!]?.[0] ?? message }),
   });
 }
 

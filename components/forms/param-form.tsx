@@ -7,6 +7,7 @@ import Form, { type IChangeEvent } from "@rjsf/core";
 import type { RJSFSchema, RJSFValidationError, UiSchema } from "@rjsf/utils";
 import { useMemo } from "react";
 import { patternMessage, schemaAt } from "@/server/domain/catalog/pattern-message";
+import type { NotSavedContext } from "./not-saved";
 import { usePrecompiledValidator } from "./precompiled-validator";
 import { formRootClass, templates, widgets } from "./rjsf-templates";
 
@@ -21,6 +22,10 @@ export interface ParamFormProps {
   idPrefix?: string;
   disabled?: boolean;
   className?: string;
+  /** Values held but refused by the server, by dotted param path: marked beside their field. */
+  notSaved?: NotSavedContext["notSaved"];
+  /** Puts the saved value of the field at `path` back (offered beside a refused value). */
+  onRevert?: NotSavedContext["onRevert"];
 }
 
 // ajv's wording is terse ("must be <= 65536"); say it the way the rest of the UI does. A broken
@@ -54,10 +59,16 @@ export function ParamForm({
   idPrefix = "params",
   disabled,
   className = "",
+  notSaved,
+  onRevert,
 }: ParamFormProps) {
   const ui = useMemo<UiSchema>(
     () => ({ ...uiSchema, "ui:submitButtonOptions": { norender: true } }),
     [uiSchema],
+  );
+  const formContext = useMemo<NotSavedContext>(
+    () => ({ notSaved, onRevert }),
+    [notSaved, onRevert],
   );
   const { validator, error } = usePrecompiledValidator(schema as RJSFSchema);
   if (error) {
@@ -82,6 +93,7 @@ export function ParamForm({
       validator={validator}
       templates={templates}
       widgets={widgets}
+      formContext={formContext}
       idPrefix={idPrefix}
       disabled={disabled}
       liveValidate="onChange"

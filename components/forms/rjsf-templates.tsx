@@ -7,6 +7,7 @@ import {
   ADDITIONAL_PROPERTY_FLAG,
   ariaDescribedByIds,
   descriptionId,
+  errorId,
   getTemplate,
   getUiOptions,
   titleId,
@@ -16,6 +17,7 @@ import {
   type WidgetProps,
 } from "@rjsf/utils";
 
+import { NotSavedMessage, notSavedAt } from "./not-saved";
 import { ArrayFieldItemTemplate, ArrayFieldTemplate } from "./rjsf-array-templates";
 import { CheckboxesWidget } from "./rjsf-checkboxes";
 import {
@@ -57,6 +59,7 @@ function FieldTemplate(props: FieldTemplateProps) {
     schema,
     uiSchema,
     registry,
+    fieldPathId,
   } = props;
   if (hidden) return <div className="hidden">{children}</div>;
   const uiOptions = getUiOptions(uiSchema);
@@ -64,8 +67,10 @@ function FieldTemplate(props: FieldTemplateProps) {
   const isObject = schema.type === "object";
   const Wrap = getTemplate("WrapIfAdditionalTemplate", registry, uiOptions);
   if (ADDITIONAL_PROPERTY_FLAG in schema) return <Wrap {...props}>{children}</Wrap>;
+  const refusal = notSavedAt(registry, fieldPathId);
+  const invalid = !isObject && (rawErrors?.length || refusal);
   return (
-    <div className="space-y-1" data-invalid={!isObject && rawErrors?.length ? true : undefined}>
+    <div className="space-y-1" data-invalid={invalid ? true : undefined}>
       {displayLabel && !isCheckbox && !isObject ? (
         <label htmlFor={id} className="block text-sm font-medium text-slate-700">
           {label}
@@ -79,7 +84,9 @@ function FieldTemplate(props: FieldTemplateProps) {
       ) : null}
       {displayLabel && !isCheckbox && description ? description : null}
       {children}
-      {errors}
+      {/* A refused value's message is the server's, more precise than the form's own check of
+          the same rule: it takes the error's place (and id, which the input points at). */}
+      {refusal ? <NotSavedMessage id={errorId(fieldPathId)} refusal={refusal} /> : errors}
       {help}
     </div>
   );

@@ -75,6 +75,7 @@ forEachDatabase("presets", (h: Harness) => {
               organizationId,
               bundle: rds.name,
               name,
+              description: "How we run Postgres in production",
               values: production,
               rules,
             }),
@@ -102,6 +103,7 @@ forEachDatabase("presets", (h: Harness) => {
             organizationId,
             bundle: rds.name,
             name,
+            description: "How we run Postgres in production",
             values: production,
             rules: { ...rules, instance_class: { mode: "narrowed", enum: ["db.x9.huge"] } },
           }),
@@ -113,6 +115,7 @@ forEachDatabase("presets", (h: Harness) => {
             organizationId,
             bundle: rds.name,
             name,
+            description: "How we run Postgres in production",
             values: {
               ...production,
               storage: { ...(production.storage as object), allocated_gb: 50 },
@@ -127,11 +130,40 @@ forEachDatabase("presets", (h: Harness) => {
             organizationId,
             bundle: rds.name,
             name,
+            description: "How we run Postgres in production",
             values: { ...production, instance_class: "db.nope" },
             rules: {},
           }),
         /^values\.instance_class/,
       );
+    });
+
+    it("refuses a preset or a new version without a description of its own, naming the field", async () => {
+      const ops = await h.as("ops@acme.test");
+      const attempt = { organizationId, bundle: rds.name, name: "Undescribed", values: production };
+      await unchanged(() => ops.preset.create(attempt), /^description: is required/);
+      await unchanged(
+        () => ops.preset.create({ ...attempt, description: "   " }),
+        /^description: is required/,
+      );
+      // Forking a built-in: its description copied unchanged says what the bundle ships.
+      const builtIn = rds.presets.find((p) => p.name === "Production")!;
+      await unchanged(
+        () => ops.preset.create({ ...attempt, description: ` ${builtIn.description} ` }),
+        `description: is the built-in preset "Production"'s description unchanged`,
+      );
+      const refusal = await ops.preset
+        .create({ ...attempt, description: builtIn.description })
+        .catch((e: { cause?: { details?: { fields?: unknown } } }) => e.cause?.details?.fields);
+      expect(refusal).toEqual({ description: [expect.stringMatching(/^is the built-in preset/)] });
+      // A new version (the next draft) is held to the same rule.
+      const { id } = await ops.preset.create({ ...attempt, description: "Ours, for load tests" });
+      for (const description of ["", builtIn.description]) {
+        await unchanged(
+          () => ops.preset.saveDraft({ ...attempt, presetId: id, description }),
+          /^description: (is required|is the built-in preset)/,
+        );
+      }
     });
 
     it("lets ops create a draft, then publish it as v1 (one audit event each); built-in presets are read-only", async () => {
@@ -293,6 +325,7 @@ forEachDatabase("presets", (h: Harness) => {
         organizationId,
         presetId,
         name,
+        description: "How we run Postgres in production",
         values: v2Values,
         rules: { ...rules, multi_az: { mode: "locked" } },
         allowed: { classes: ["production"] },

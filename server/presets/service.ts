@@ -9,7 +9,7 @@ import { atLeast } from "../domain/roles";
 import * as repo from "../repositories/presets";
 import * as settingsRepo from "../repositories/organization-settings";
 import type { DraftInput, PresetDto } from "../repositories/presets";
-import { checkedVersion, newestBundle } from "./validate";
+import { authoredBundle, checkedVersion, newestBundle } from "./validate";
 
 export interface PresetInfo {
   name: string;
@@ -75,7 +75,7 @@ export async function createPreset(
   organizationId: string,
   input: PresetInfo & { bundle: string } & DraftInput,
 ) {
-  const bundle = await newestBundle(organizationId, input.bundle);
+  const bundle = await authoredBundle(organizationId, input.bundle, input.description);
   const values = checkedVersion(bundle, input.values, input.rules);
   return auditedWrite(ctx, async (tx) => {
     await checkName(tx, organizationId, input.bundle, input.name);
@@ -115,7 +115,7 @@ export async function savePresetDraft(
   return auditedWrite(ctx, async (tx) => {
     const preset = await editablePreset(organizationId, presetId, tx);
     const values = checkedVersion(
-      await newestBundle(organizationId, preset.bundle, tx),
+      await authoredBundle(organizationId, preset.bundle, input.description, tx),
       input.values,
       input.rules,
     );

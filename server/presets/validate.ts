@@ -5,10 +5,28 @@ import type { Tx } from "../db";
 import { schemaDefaults, mergeParams } from "../domain/access/params";
 import type { BundleDefinition } from "../domain/catalog/types";
 import { AppError, fieldMessages } from "../domain/errors";
+import { checkDescription } from "../domain/presets/description";
 import { ruleProblems } from "../domain/presets/rules";
 import type { PresetRules } from "../domain/presets/types";
 import { paramProblems } from "../rules/context";
 import { listBundleVersionDefinitions } from "../repositories/diagram";
+
+/** Every version of a bundle the organization may see, newest first. */
+async function bundleVersions(
+  organizationId: string,
+  name: string,
+  tx?: Tx,
+): Promise<[BundleDefinition, ...BundleDefinition[]]> {
+  const versions = (await listBundleVersionDefinitions(organizationId, tx)).filter(
+    (b) => b.name === name,
+  );
+  versions.sort((a, b) => semver.rcompare(a.version, b.version));
+  if (versions.length === 0)
+    throw new AppError("BAD_REQUEST", `bundle: "${name}" is not in the catalog`, {
+      fields: { bundle: ["is not in the catalog"] },
+    });
+  return versions as [BundleDefinition, ...BundleDefinition[]];
+}
 
 /**
  * The newest version of a bundle the organization may see: the schema a preset is authored against.
@@ -18,15 +36,25 @@ export async function newestBundle(
   name: string,
   tx?: Tx,
 ): Promise<BundleDefinition> {
-  const versions = (await listBundleVersionDefinitions(organizationId, tx)).filter(
-    (b) => b.name === name,
+  return (await bundleVersions(organizationId, name, tx))[0];
+}
+
+/**
+ * {@link newestBundle}, once the preset's description is known to be its own: present, and not
+ * a description one of the bundle's versions ships with a built-in preset.
+ */
+export async function authoredBundle(
+  organizationId: string,
+  name: string,
+  description: string,
+  tx?: Tx,
+): Promise<BundleDefinition> {
+  const versions = await bundleVersions(organizationId, name, tx);
+  checkDescription(
+    description,
+    versions.flatMap((v) => v.presets),
   );
-  const newest = versions.sort((a, b) => semver.rcompare(a.version, b.version))[0];
-  if (!newest)
-    throw new AppError("BAD_REQUEST", `bundle: "${name}" is not in the catalog`, {
-      fields: { bundle: ["is not in the catalog"] },
-    });
-  return newest;
+  return versions[0];
 }
 
 /**

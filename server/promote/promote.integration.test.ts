@@ -33,6 +33,7 @@ forEachDatabase("promote", (h: Harness) => {
       organizationId: project.organizationId,
       bundle: rds.name,
       name: "Locked prod",
+      description: "Production, deletion protection locked",
       values: shipped("Production"),
       rules: { deletion_protection: { mode: "locked" } },
     });
