@@ -2,7 +2,6 @@
 // Export the diagram: a picture (PNG or SVG, drawn from React Flow's viewport as its own
 // download-image example does, framed on every node) or the diagram as JSON (diagram-json.ts).
 import { getNodesBounds, getViewportForBounds, Panel, useReactFlow } from "@xyflow/react";
-import { toPng, toSvg } from "html-to-image";
 import { FileDown } from "lucide-react";
 import { useParams } from "next/navigation";
 import { Menu } from "@/components/ui/menu";
@@ -43,6 +42,8 @@ export function ExportMenu() {
         transform: `translate(${v.x}px, ${v.y}px) scale(${v.zoom})`,
       },
     };
+    // Loaded on the first export: no visit needs it before the canvas shows.
+    const { toPng, toSvg } = await import("html-to-image");
     const url = kind === "png" ? await toPng(viewport, options) : await toSvg(viewport, options);
     save(`${base}.${kind}`, url);
   }
