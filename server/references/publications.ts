@@ -3,6 +3,7 @@
 // slot borrows the artifact, naming the borrowers.
 import { auditedWrite } from "../changes/audited-write";
 import type { AuditContext } from "../audit/types";
+import type { Tx } from "../db";
 import { bundleRef } from "../domain/graph/types";
 import { AppError } from "../domain/errors";
 import { assertNotBorrowed, borrowersOutside } from "../domain/references/rules";
@@ -96,16 +97,22 @@ export async function publish(
   });
 }
 
+/** The project's publication, locked for the rest of the transaction; NOT_FOUND otherwise. */
+async function lockedPublication(tx: Tx, projectId: string, publicationId: string) {
+  await repo.lockPublication(tx, publicationId);
+  const publication = await repo.findPublication(publicationId, tx);
+  if (!publication || publication.projectId !== projectId)
+    throw new AppError("NOT_FOUND", "publicationId: no such publication in this project");
+  return publication;
+}
+
 export async function unpublish(
   ctx: AuditContext,
   scope: { organizationId: string; projectId: string },
   publicationId: string,
 ): Promise<{ id: string }> {
   return auditedWrite(ctx, async (tx) => {
-    await repo.lockPublication(tx, publicationId);
-    const publication = await repo.findPublication(publicationId, tx);
-    if (!publication || publication.projectId !== scope.projectId)
-      throw new AppError("NOT_FOUND", "publicationId: no such publication in this project");
+    const publication = await lockedPublication(tx, scope.projectId, publicationId);
     assertNotBorrowed(
       `publicationId: ${publication.component}.${publication.artifact} (${publication.environment})`,
       await repo.borrowersOf({ publicationId }, tx),
@@ -142,10 +149,7 @@ export async function setAudience(
   await assertAudience(scope, audience);
   const next = [...new Set(audience)];
   return auditedWrite(ctx, async (tx) => {
-    await repo.lockPublication(tx, publicationId);
-    const publication = await repo.findPublication(publicationId, tx);
-    if (!publication || publication.projectId !== scope.projectId)
-      throw new AppError("NOT_FOUND", "publicationId: no such publication in this project");
+    const publication = await lockedPublication(tx, scope.projectId, publicationId);
     assertNotBorrowed(
       `audience: leaving out projects that borrow ${publication.component}.${publication.artifact} (${publication.environment})`,
       borrowersOutside(next, await repo.borrowersWithProject(publicationId, tx)),
