@@ -36,6 +36,7 @@ import { useOpeningViewport } from "./use-opening-viewport";
 import { labelSize } from "./label-placement";
 import { linkLabelText, useLabelPlacement } from "./use-label-placement";
 import { GhostNodeMemo } from "./ghost-node";
+import { useBadgesOnceDrawn } from "./node-badges";
 import { useGhosts } from "./use-ghosts";
 import { ZoomVariable } from "./zoom-variable";
 
@@ -188,6 +189,7 @@ export function CanvasEditor() {
   });
 
   const ready = initialized || nodes.length === 0;
+  useBadgesOnceDrawn(ready && opening !== null);
 
   return (
     // A drop target for bundles dragged from the palette (the palette's keyboard path adds

@@ -8,17 +8,51 @@ import {
   useStore,
   useStoreApi,
   type EdgeProps,
-  type ReactFlowState,
 } from "@xyflow/react";
 import { memo } from "react";
 import { useCanvas, useConnectionChannel } from "./canvas-context";
+import type { CatalogView } from "./catalog-view";
 import type { LinkEdge } from "./flow-elements";
-import { COMPACT_BELOW } from "./node-geometry";
+import { readableSelector } from "./node-geometry";
 import { linkLabelText } from "./use-label-placement";
 
-// Labels are read only where nodes are drawn in full; below that zoom they would be noise (and
-// work).
-const readableSelector = (s: ReactFlowState) => s.transform[2] >= COMPACT_BELOW;
+/**
+ * The label, a component of its own: only a line that shows one listens for where it was placed,
+ * so 800 lines drawn without labels (zoomed out) hold no subscription for them.
+ */
+function EdgeLabel({
+  id,
+  data,
+  types,
+  midpoint,
+  highlighted,
+}: {
+  id: string;
+  data: LinkEdge["data"];
+  types: CatalogView["types"];
+  midpoint: { x: number; y: number };
+  highlighted: boolean;
+}) {
+  const flow = useStoreApi();
+  // Placed clear of other labels and of components (the curve's middle until it is).
+  const at = useConnectionChannel((s) => s.labels.get(id)) ?? midpoint;
+  const broken = data?.broken;
+  return (
+    <EdgeLabelRenderer>
+      <button
+        type="button"
+        className={`nodrag nopan pointer-events-auto absolute cursor-pointer whitespace-nowrap rounded px-1.5 py-0.5 text-xs leading-4 shadow-sm ring-1 ${broken ? "bg-red-50 text-red-800 ring-red-300" : "bg-white text-slate-700 ring-slate-200"}`}
+        style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
+        // The label sits on the line's midpoint, where people click to open the line.
+        onClick={() => flow.getState().addSelectedEdges([id])}
+        data-testid={broken ? "broken-line" : "line-label"}
+        data-highlighted={highlighted ? "true" : undefined}
+      >
+        {linkLabelText(data, types)}
+      </button>
+    </EdgeLabelRenderer>
+  );
+}
 
 function LinkEdgeView({
   id,
@@ -31,7 +65,10 @@ function LinkEdgeView({
   data,
   selected,
 }: EdgeProps<LinkEdge>) {
-  const color = useCanvas((s) => s.catalog.types.get(data?.type ?? "")?.color ?? "#64748b");
+  // One subscription for the colour and the label (the types map keeps its identity): 800 lines
+  // each listening to the store twice more was a measurable part of a large diagram's first render.
+  const types = useCanvas((s) => s.catalog.types);
+  const color = types.get(data?.type ?? "")?.color ?? "#64748b";
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -40,15 +77,10 @@ function LinkEdgeView({
     sourcePosition,
     targetPosition,
   });
-  const flow = useStoreApi();
   const highlighted = useCanvas((s) => s.highlighted?.has(id) ?? false);
   const readable = useStore(readableSelector);
   const broken = data?.broken;
-  const text = useCanvas((s) => linkLabelText(data, s.catalog.types));
   const showLabel = broken || selected || highlighted || readable;
-  // Placed clear of other labels and of components (the curve's middle until it is); a line
-  // drawing no label does not even listen.
-  const at = useConnectionChannel((s) => (showLabel ? s.labels.get(id) : undefined));
   return (
     <>
       <BaseEdge
@@ -61,21 +93,13 @@ function LinkEdgeView({
         }}
       />
       {showLabel ? (
-        <EdgeLabelRenderer>
-          <button
-            type="button"
-            className={`nodrag nopan pointer-events-auto absolute cursor-pointer whitespace-nowrap rounded px-1.5 py-0.5 text-xs leading-4 shadow-sm ring-1 ${broken ? "bg-red-50 text-red-800 ring-red-300" : "bg-white text-slate-700 ring-slate-200"}`}
-            style={{
-              transform: `translate(-50%, -50%) translate(${at?.x ?? labelX}px, ${at?.y ?? labelY}px)`,
-            }}
-            // The label sits on the line's midpoint, where people click to open the line.
-            onClick={() => flow.getState().addSelectedEdges([id])}
-            data-testid={broken ? "broken-line" : "line-label"}
-            data-highlighted={highlighted ? "true" : undefined}
-          >
-            {text}
-          </button>
-        </EdgeLabelRenderer>
+        <EdgeLabel
+          id={id}
+          data={data}
+          types={types}
+          midpoint={{ x: labelX, y: labelY }}
+          highlighted={highlighted}
+        />
       ) : null}
     </>
   );

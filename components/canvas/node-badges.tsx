@@ -45,19 +45,9 @@ export function BlockersProvider({
     createStore(() => ({ byComponent: new Map(), drawn: false })),
   );
   const saved = useCanvas((s) => (s.pending === 0 ? s.revision : null));
-  // Asked once the canvas has drawn: resolving every component is the server's heaviest read
-  // here, and must not compete with the diagram's own load.
-  const [idle, setIdle] = useState(false);
-  useEffect(() => {
-    const id = requestIdleCallback(
-      () => {
-        setIdle(true);
-        store.setState({ drawn: true });
-      },
-      { timeout: 1500 },
-    );
-    return () => cancelIdleCallback(id);
-  }, [store]);
+  // Asked once the canvas has drawn (`useBadgesOnceDrawn`): resolving every component is the
+  // server's heaviest read here, and must not compete with the diagram's own load.
+  const idle = useStore(store, (s) => s.drawn);
   const query = useQuery({
     ...trpc.access.blockers.queryOptions({ projectId, environmentId }),
     enabled: idle,
@@ -85,6 +75,28 @@ export function BlockersProvider({
     store.setState({ byComponent: next });
   }, [query.data, store]);
   return <BlockersContext.Provider value={store}>{children}</BlockersContext.Provider>;
+}
+
+/**
+ * Badges come after the canvas: once it has measured its nodes (`drawn`) and that picture has
+ * been painted (two animation frames), at the browser's next idle moment. On a large diagram
+ * they are hundreds of small renders that would otherwise hold the first picture back.
+ */
+export function useBadgesOnceDrawn(drawn: boolean) {
+  const store = useContext(BlockersContext);
+  useEffect(() => {
+    if (!drawn || !store || store.getState().drawn) return;
+    let idle = 0;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        idle = requestIdleCallback(() => store.setState({ drawn: true }), { timeout: 1000 });
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      cancelIdleCallback(idle);
+    };
+  }, [drawn, store]);
 }
 
 const NONE: readonly Blocker[] = [];

@@ -2,7 +2,13 @@
 // (which frames a diagram before any node has been measured). Fixed sizes are what let a
 // handle sit at the same place in full and compact drawing, and the first frame already
 // show the whole diagram at the zoom it will keep.
-import { getViewportForBounds, type NodeHandle, Position, type Viewport } from "@xyflow/react";
+import {
+  getViewportForBounds,
+  type NodeHandle,
+  Position,
+  type ReactFlowState,
+  type Viewport,
+} from "@xyflow/react";
 
 export const NODE_WIDTH = 240;
 const HEADER = 56;
@@ -11,6 +17,14 @@ const BODY_PAD = 4;
 export const HANDLE = 10;
 /** Below this zoom the slot rows cannot be read: nodes draw only their header and bare handles. */
 export const COMPACT_BELOW = 0.45;
+
+/**
+ * Line labels are read only where nodes are drawn in full; below that zoom they would be noise
+ * (and work). Until React Flow's pane has mounted its transform is the default 100%, not the zoom
+ * the canvas opens at: reading labels for that first render cost ~200 ms of a large diagram's load.
+ */
+export const readableSelector = (s: ReactFlowState) =>
+  s.panZoom !== null && s.transform[2] >= COMPACT_BELOW;
 
 export const handleTop = (i: number) => HEADER + BODY_PAD + i * ROW + ROW / 2;
 export const nodeHeight = (slotCount: number) => HEADER + BODY_PAD * 2 + slotCount * ROW;

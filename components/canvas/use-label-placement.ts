@@ -2,14 +2,14 @@
 // Places every line's label (./label-placement.ts) from where components are drawn now,
 // including mid-drag, and publishes the result in the connection channel: a line reads only
 // its own label's centre, so a move re-renders the lines whose labels moved, nothing else.
-import { type ReactFlowState, useStore } from "@xyflow/react";
+import { useStore } from "@xyflow/react";
 import { useEffect, useMemo } from "react";
 import { leastPrivileged } from "@/server/domain/access/policies";
 import { useCanvas, useCanvasStore } from "./canvas-context";
 import type { CatalogView } from "./catalog-view";
 import type { ComponentNode, LinkEdge } from "./flow-elements";
 import { type Box, type LabelRequest, labelSize, placeLabels } from "./label-placement";
-import { COMPACT_BELOW, HANDLE, handleTop, NODE_WIDTH, nodeHeight } from "./node-geometry";
+import { HANDLE, handleTop, NODE_WIDTH, nodeHeight, readableSelector } from "./node-geometry";
 
 /** What a line's label says; the placement sizes it from the same text. */
 export function linkLabelText(data: LinkEdge["data"], types: CatalogView["types"]): string {
@@ -22,10 +22,6 @@ export function linkLabelText(data: LinkEdge["data"], types: CatalogView["types"
 
 const BADGES = 20;
 const NO_LABELS: ReadonlyMap<string, { x: number; y: number }> = new Map();
-// Until React Flow's pane has mounted its transform is the default 100%, not the zoom the canvas
-// opens at: placing 800 labels for that first render cost ~200 ms of a large diagram's load.
-const readableSelector = (s: ReactFlowState) =>
-  s.panZoom !== null && s.transform[2] >= COMPACT_BELOW;
 
 export function useLabelPlacement(nodes: readonly ComponentNode[], edges: readonly LinkEdge[]) {
   const store = useCanvasStore();

@@ -90,6 +90,21 @@ function refuse(code: RefusalCode, reason: string): Verdict {
  * `ignoreLink` lets an existing line be re-checked (or moved) without counting itself.
  */
 export function canConnect(index: GraphIndex, c: Connection, ignoreLink?: string): Verdict {
+  const verdict = slotVerdict(index, c, ignoreLink);
+  if (!verdict.ok) return verdict;
+  // A line from → to closes a cycle exactly when `to` already feeds `from`.
+  if (ancestorsOf(index, c.source).has(c.target)) {
+    const name = (id: string) => index.components.get(id)?.name ?? id;
+    return refuse(
+      "cycle",
+      `would create a cycle: ${name(c.target)} already feeds ${name(c.source)}`,
+    );
+  }
+  return verdict;
+}
+
+/** Every rule but the cycle one: the components, slots, types and the slot's one line. */
+function slotVerdict(index: GraphIndex, c: Connection, ignoreLink?: string): Verdict {
   const from = index.components.get(c.source);
   const to = index.components.get(c.target);
   if (!from || !to) return refuse("unknown-component", "that component is not on this diagram");
@@ -116,10 +131,6 @@ export function canConnect(index: GraphIndex, c: Connection, ignoreLink?: string
       `slot already taken: ${to.name}.${input.key} is connected to ${producer}`,
     );
   }
-  // A line from → to closes a cycle exactly when `to` already feeds `from`.
-  if (ancestorsOf(index, from.id).has(to.id)) {
-    return refuse("cycle", `would create a cycle: ${to.name} already feeds ${from.name}`);
-  }
   return { ok: true, type: output.type };
 }
 
@@ -135,7 +146,9 @@ export function orient(
 
 /** Why a saved line no longer type-checks against its components' bundle versions, or null. */
 export function brokenReason(index: GraphIndex, link: DiagramLink): string | null {
-  const verdict = canConnect(
+  // A saved line is its own ancestor edge, so the cycle rule does not apply to it (and
+  // skipping it spares walking every component's ancestors when a large diagram loads).
+  const verdict = slotVerdict(
     index,
     {
       source: link.from,
@@ -145,8 +158,7 @@ export function brokenReason(index: GraphIndex, link: DiagramLink): string | nul
     },
     link.id,
   );
-  // A saved line is its own ancestor edge, so the cycle rule does not apply to it.
-  return verdict.ok || verdict.code === "cycle" ? null : verdict.reason;
+  return verdict.ok ? null : verdict.reason;
 }
 
 /** What fills an input slot in one environment besides a line (the resolver's precedence). */
