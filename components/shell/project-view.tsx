@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useId } from "react";
+import { useId, useMemo } from "react";
 import type { AppRouter } from "@/server/api/root";
 import { ProjectCanvas } from "@/components/canvas/project-canvas";
 import type { InitialCanvas } from "@/components/canvas/use-canvas-session";
@@ -40,7 +40,8 @@ const TABS: TabItem<Tab>[] = [
 type Initial = {
   organization: { id: string };
   project: ProjectDetail;
-  canvas?: InitialCanvas;
+  /** The canvas's diagram and catalog as one JSON text (see the project page for why). */
+  canvasJson?: string;
 };
 type ProjectDetail = inferRouterOutputs<AppRouter>["project"]["bySlug"];
 
@@ -72,6 +73,12 @@ export function ProjectView({
     enabled: !!organizationId,
     initialData: initial?.project,
   });
+
+  const canvasJson = initial?.canvasJson;
+  const canvas = useMemo(
+    () => (canvasJson ? (JSON.parse(canvasJson) as InitialCanvas) : undefined),
+    [canvasJson],
+  );
 
   const error = org.error ?? project.error;
   if (error)
@@ -129,7 +136,7 @@ export function ProjectView({
       {tab === "canvas" ? (
         <TabPanel idBase={tabsId} value="canvas" className="min-h-0 flex-1">
           {current ? (
-            <ProjectCanvas project={project.data} environment={current} initial={initial?.canvas} />
+            <ProjectCanvas project={project.data} environment={current} initial={canvas} />
           ) : (
             <p className="p-6 text-slate-600">This project has no environment yet.</p>
           )}
