@@ -3,7 +3,7 @@
 // and one handle per slot (inputs left, outputs right) coloured by artifact type. While a
 // line is dragged, each handle asks `canConnect` (a few Map lookups) whether it would accept
 // it, lights up if so and says why not otherwise.
-import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from "@xyflow/react";
+import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { RUN_TONE, type RunStatus } from "@/components/deployments/run-format";
 import { useDriftState, useRunState } from "@/components/deployments/run-statuses";
@@ -14,7 +14,8 @@ import { ConnectMenu } from "./connect-menu";
 import { NodeBadges } from "./node-badges";
 import { useCanvas, useCanvasStore, useConnectionChannel } from "./canvas-context";
 import type { ComponentNode as ComponentNodeType } from "./flow-elements";
-import { COMPACT_BELOW, HANDLE, handleTop, nodeHeight, ROW } from "./node-geometry";
+import { HANDLE, handleTop, nodeHeight, ROW } from "./node-geometry";
+import { useZoomLevel } from "./zoom-level";
 
 const STATUS_STYLE: Record<string, string> = {
   draft: "bg-slate-100 text-slate-600",
@@ -61,10 +62,6 @@ function handleStyle(kind: "source" | "target", color: string, centerY: number) 
 /** Every handle's accessible name: "api input database (postgresql)". */
 const handleName = (node: string, kind: "source" | "target", slot: { key: string; type: string }) =>
   `${node} ${kind === "target" ? "input" : "output"} ${slot.key} (${slot.type})`;
-
-// Compact drawing below COMPACT_BELOW: the slot rows are most of what the browser would
-// otherwise lay out, paint and hit-test for 500 nodes.
-const compactSelector = (s: ReactFlowState) => s.transform[2] < COMPACT_BELOW;
 
 function SlotRow({
   nodeId,
@@ -178,7 +175,9 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
   const types = useCanvas((s) => s.catalog.types);
   const missingSet = missing ? new Set(missing.split(",")) : null;
   const colour = (type: string) => types.get(type)?.color ?? "#64748b";
-  const compact = useStore(compactSelector);
+  // Compact drawing below COMPACT_BELOW: the slot rows are most of what the browser would
+  // otherwise lay out, paint and hit-test for 500 nodes.
+  const { compact } = useZoomLevel();
   const slots = [
     ...(bundle?.inputs.map((slot) => ({ slot, kind: "target" as const })) ?? []),
     ...(bundle?.outputs.map((slot) => ({ slot, kind: "source" as const })) ?? []),

@@ -5,7 +5,6 @@ import {
   BaseEdge,
   EdgeLabelRenderer,
   getBezierPath,
-  useStore,
   useStoreApi,
   type EdgeProps,
 } from "@xyflow/react";
@@ -13,7 +12,7 @@ import { memo } from "react";
 import { useCanvas, useConnectionChannel } from "./canvas-context";
 import type { CatalogView } from "./catalog-view";
 import type { LinkEdge } from "./flow-elements";
-import { readableSelector } from "./node-geometry";
+import { useZoomLevel } from "./zoom-level";
 import { linkLabelText } from "./use-label-placement";
 
 /**
@@ -78,7 +77,7 @@ function LinkEdgeView({
     targetPosition,
   });
   const highlighted = useCanvas((s) => s.highlighted?.has(id) ?? false);
-  const readable = useStore(readableSelector);
+  const { readable } = useZoomLevel();
   const broken = data?.broken;
   const showLabel = broken || selected || highlighted || readable;
   return (

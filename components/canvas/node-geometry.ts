@@ -23,6 +23,9 @@ export const COMPACT_BELOW = 0.45;
  * (and work). Until React Flow's pane has mounted its transform is the default 100%, not the zoom
  * the canvas opens at: reading labels for that first render cost ~200 ms of a large diagram's load.
  */
+/** Compact drawing below COMPACT_BELOW: the slot rows are most of what a large diagram lays out. */
+export const compactSelector = (s: ReactFlowState) => s.transform[2] < COMPACT_BELOW;
+
 export const readableSelector = (s: ReactFlowState) =>
   s.panZoom !== null && s.transform[2] >= COMPACT_BELOW;
 
