@@ -198,15 +198,15 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
         {slots.map(({ slot, kind }, i) => (
           // Marks only, not React Flow handles: at this zoom a handle is a pixel or two wide, no
           // line is dragged from it, and the node's declared handles place the lines. The
-          // classes keep React Flow's measurement finding them should it measure this node.
+          // classes keep React Flow's measurement finding them when it measures this node.
           <div
             key={`${kind}-${slot.key}`}
             className={`react-flow__handle react-flow__handle-${kind === "target" ? "left" : "right"} ${kind}`}
             data-handleid={slot.key}
             data-handlepos={kind === "target" ? Position.Left : Position.Right}
             style={{ ...handleStyle(kind, colour(slot.type), handleTop(i)), border: "none" }}
-            role="img"
-            aria-label={handleName(component.name, kind, slot)}
+            // No role or name: a mark is not a control, and 2,000 named images on a zoomed-out
+            // diagram would be noise to a screen reader (and attributes to set on load).
           />
         ))}
       </div>
