@@ -19,8 +19,9 @@ import { describeChange } from "./describe";
 import { keepMoved, onlyMoves, writeMoves } from "./moves";
 import { nextRevision, rebasedApply } from "./revision";
 
-export async function getDiagram(projectId: string) {
-  const stored = await repo.loadDiagram(projectId);
+/** The diagram; with `environments`, only their instances and statuses (the canvas's read). */
+export async function getDiagram(projectId: string, environments?: readonly string[]) {
+  const stored = await repo.loadDiagram(projectId, undefined, environments);
   if (!stored) throw new AppError("NOT_FOUND", "Project not found");
   return stored;
 }
