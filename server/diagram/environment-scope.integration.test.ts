@@ -120,4 +120,42 @@ forEachDatabase("diagram.get environments", (h: Harness) => {
       outsider.diagram.get({ projectId, environments: [own[0]!] }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+
+  it("duplicates a component in every environment when the canvas held only one", async () => {
+    const dev = await h.as("dev@acme.test");
+    const [first, second] = own as [string, string];
+    // Production's value differs from the rest: the copy must carry it without the client.
+    const before = await dev.diagram.get({ projectId });
+    const source = before.diagram.components.find((c) => c.name === "scope-a")!;
+    const differing = { ...before.diagram.instances[source.id]![second]! };
+    differing.params = { ...differing.params, maxmemory_mb: 512 };
+    const { revision } = await dev.diagram.change({
+      projectId,
+      baseRevision: before.revision,
+      ops: [{ op: "setInstance", component: source.id, environment: second, config: differing }],
+    });
+    const held = await dev.diagram.get({ projectId, environments: [first] });
+    const named = { ...held.diagram.instances[source.id]![first]! };
+    named.params = { ...named.params, port: 6380 };
+    await dev.diagram.change({
+      projectId,
+      baseRevision: revision,
+      ops: [
+        {
+          op: "addComponent",
+          component: { ...source, id: "scope-copy-000000", name: "scope-a-2", x: 40, y: 40 },
+          instances: { [first]: named },
+          copyInstancesOf: source.id,
+        },
+      ],
+    });
+    const after = await dev.diagram.get({ projectId });
+    const copied = after.diagram.instances["scope-copy-000000"]!;
+    expect(Object.keys(copied).sort()).toEqual(own);
+    expect(copied[first]!.params.port).toBe(6380);
+    expect(copied[second]!.params.maxmemory_mb).toBe(512);
+    expect(after.statuses.filter((s) => s.componentId === "scope-copy-000000")).toHaveLength(
+      own.length,
+    );
+  });
 });
