@@ -120,13 +120,15 @@ function canvasDeps(
     },
     confirmed: ({ revision, diagram, environments }) => {
       const old = cached();
-      if (old)
+      if (old) {
+        const { environments: _before, ...rest } = old;
         queryClient.setQueryData<CanvasRead>(diagramKey, {
-          ...old,
+          ...rest,
           revision,
           diagram,
           ...(environments ? { environments: [...environments] } : {}),
         });
+      }
       // The whole diagram (Deployments' list) is read again when next shown.
       void queryClient.invalidateQueries({
         queryKey: trpc.diagram.get.queryKey({ projectId }),
