@@ -10,7 +10,7 @@ import type { RefusedValue } from "./refused-values";
 import type { CanvasInputs, StatusRow } from "./store-inputs";
 import type { Snapshot, SyncView } from "./sync";
 
-export type Notice = { kind: "refused" | "error" | "info"; message: string };
+type Notice = { kind: "refused" | "error" | "info"; message: string };
 
 export interface CanvasState extends CanvasInputs {
   diagram: Diagram;

@@ -154,7 +154,12 @@ export function createSync(initial: Snapshot, deps: SyncDeps) {
       return;
     }
     attempt = 0;
-    if (latest.revision < confirmed.revision) return;
+    if (latest.revision < confirmed.revision) {
+      // Older than what my own saves confirmed: of no use, but the environments asked for
+      // must still arrive (the canvas shows them loading until then).
+      if (!covers(confirmed.environments, wanted)) refresh = { force: true };
+      return;
+    }
     const more = !covers(confirmed.environments, latest.environments);
     if (latest.revision === confirmed.revision && !more) {
       // A conflict while nobody moved the revision is about something else (an id taken).
