@@ -68,7 +68,7 @@ export default async function ProjectPage({
   searchParams,
 }: {
   params: Promise<{ org: string; project: string }>;
-  searchParams: Promise<{ tab?: string; env?: string }>;
+  searchParams: Promise<{ tab?: string; env?: string | string[] }>;
 }) {
   const { org, project } = await params;
   const { tab, env } = await searchParams;
@@ -81,7 +81,8 @@ export default async function ProjectPage({
         canvas ? <CanvasSkeleton /> : <p className="p-6 text-slate-500">Loading project…</p>
       }
     >
-      <LookedUp org={org} project={project} canvas={canvas} env={env} />
+      {/* The first `env` when repeated, as useSearchParams().get reads it in ProjectView. */}
+      <LookedUp org={org} project={project} canvas={canvas} env={[env].flat()[0]} />
     </Suspense>
   );
 }
