@@ -5,7 +5,8 @@
 //     rebase — the store only mirrors its view for the toolbar;
 // (iii) the connection channel (./connection-channel.ts): per-frame drag state, apart.
 // Server data (catalog, statuses, environment defaults) stays in React Query and is copied in
-// read-only (./store-inputs.ts).
+// read-only (./store-inputs.ts). The state's shape is in ./store-state.ts; which environments'
+// instances the diagram holds, and how it grows, in ./held-environments.ts.
 import { applyNodeChanges, applyEdgeChanges, type NodeChange } from "@xyflow/react";
 import { createStore } from "zustand/vanilla";
 import { applyOps, changesStructure, invertOps, type Op } from "@/server/domain/graph/ops";
