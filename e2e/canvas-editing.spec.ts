@@ -5,6 +5,7 @@
 // Each journey gets a project of its own (unique per run), so the spec re-runs on one database.
 import { expect, test, type Page } from "@playwright/test";
 import {
+  call,
   centre,
   createProject,
   dragFromPalette,
@@ -138,6 +139,26 @@ test("rename in the inspector, the component's history newest first, and Ctrl+D 
   await expect(copy).toContainText("local-redis@1.0.0");
   await expect(page.getByTestId("component-node")).toHaveCount(2);
   await saved(page);
+  // The canvas read only the environment it opened on; the copy is configured in every one.
+  const slug = project.split("/").at(-1)!;
+  const org = await call<{ id: string }>(page, "organization.bySlug", { slug: "acme" }, "query");
+  const { id: projectId, environments } = await call<{ id: string; environments: unknown[] }>(
+    page,
+    "project.bySlug",
+    { organizationId: org.id, slug },
+    "query",
+  );
+  const stored = await call<{
+    diagram: {
+      components: { id: string; name: string }[];
+      instances: Record<string, Record<string, unknown>>;
+    };
+  }>(page, "diagram.get", { projectId }, "query");
+  const idOf = (n: string) => stored.diagram.components.find((c) => c.name === n)!.id;
+  const original = stored.diagram.instances[idOf("session-cache-london")]!;
+  expect(Object.keys(original)).toHaveLength(environments.length);
+  expect(environments.length).toBeGreaterThan(1);
+  expect(stored.diagram.instances[idOf("session-cache-lond-2")]).toEqual(original);
 
   // The copy's history is its own: one add, none of the original's rename.
   // The copy sits 40 px down-right, under the selected original: click its uncovered corner.

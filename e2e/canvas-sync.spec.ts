@@ -161,3 +161,79 @@ test("a save that meets a 500 is retried, says so, and lands once the server ans
   await noNotice(page);
   expect(await ports()).toEqual({ api: 8282, worker: undefined });
 });
+
+test("switching environment with an edit waiting: it is saved, the other environment's values show once read, and the canvas reads one environment at a time", async ({
+  page,
+}) => {
+  await signIn(page, "ops@acme.test");
+  const { path } = await setUp(page);
+  const slug = path.split("/").at(-1)!;
+  const org = await call<{ id: string }>(page, "organization.bySlug", { slug: "acme" }, "query");
+  const project = await call<{ id: string; environments: { id: string; slug: string }[] }>(
+    page,
+    "project.bySlug",
+    { organizationId: org.id, slug },
+    "query",
+  );
+  const [first, second] = project.environments;
+  if (!first || !second) throw new Error("a new project has two environments");
+  // The api configured in the second environment only (over HTTP, as another person would).
+  const { revision } = await call<{ revision: number }>(
+    page,
+    "diagram.get",
+    { projectId: project.id },
+    "query",
+  );
+  const there = {
+    params: { command: ["npm", "run", "dev"], working_directory: ".", port: 7777 },
+    preset: "Node dev server",
+  };
+  await call(
+    page,
+    "diagram.change",
+    {
+      projectId: project.id,
+      baseRevision: revision,
+      ops: [{ op: "setInstance", component: `api-${slug}`, environment: second.id, config: there }],
+    },
+    "mutation",
+  );
+
+  // Every diagram.get the page makes, with the environments it asks for.
+  const reads: unknown[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    // Batched: /api/trpc/a,b,c?batch=1&input={"0":…,"1":…,"2":…}
+    const at = url.pathname.split("/").at(-1)!.split(",").indexOf("diagram.get");
+    if (at < 0) return;
+    const input = JSON.parse(url.searchParams.get("input") ?? "{}") as Record<string, unknown>;
+    const asked = input[String(at)] as { json?: { environments?: unknown } } | undefined;
+    reads.push(asked?.json?.environments ?? "all");
+    // The page itself rendered again by the server (which would read the diagram there).
+    if (url.pathname === path && url.searchParams.has("_rsc")) reads.push("page");
+  });
+  // The read of the second environment takes a moment: the inspector says it is loading.
+  await page.route("**/api/trpc/diagram.get**", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await openCanvas(page, path);
+  await node(page, "api").click();
+  const field = inspector(page).getByLabel("Port");
+  await field.fill("8080");
+  // Typing saves after a pause: the edit is still waiting when the environment changes.
+  await page.getByLabel("Environment", { exact: true }).selectOption(second.slug);
+  await expect(inspector(page).getByTestId("configuration-loading")).toBeVisible();
+  await expect(inspector(page).getByLabel("Port")).toHaveValue("7777");
+  await saved(page);
+  await noNotice(page);
+  // Back to the first: held already, no loading, my edit there.
+  await page.getByLabel("Environment", { exact: true }).selectOption(first.slug);
+  await expect(inspector(page).getByLabel("Port")).toHaveValue("8080");
+  const stored = await call<Saved>(page, "diagram.get", { projectId: project.id }, "query");
+  const api = stored.diagram.instances[`api-${slug}`];
+  expect([api?.[first.id]?.params.port, api?.[second.id]?.params.port]).toEqual([8080, 7777]);
+  // The page rendered with the first environment's read; the switch read both, nothing more
+  // (not the page again on the server either).
+  expect(reads).toEqual([[first.id, second.id]]);
+});

@@ -18,6 +18,7 @@ import { checkParams } from "@/server/domain/presets/rules";
 import { pinnedPreset, presetAuthor } from "@/server/domain/presets/usable";
 import { getAt, setAt } from "@/server/domain/presets/values";
 import { useCanvas } from "./canvas-context";
+import { holdsCurrent } from "./store-state";
 import { PresetPicker } from "./preset-picker";
 import { formKey } from "./refused-values";
 import { SecretsPanel } from "./secrets-panel";
@@ -70,20 +71,37 @@ function NameField({ id, name, readOnly }: { id: string; name: string; readOnly:
   );
 }
 
-export function ConfigureTab({
-  componentId,
-  projectId,
-  environmentName,
-  showSecrets,
-  onDelete,
-}: {
+interface ConfigureProps {
   componentId: string;
   projectId: string;
   environmentName: string;
   /** Scroll to the Secrets section once it is there (the Deploy tab sent the user to set one). */
   showSecrets: boolean;
   onDelete: () => void;
-}) {
+}
+
+/**
+ * Just after a switch the environment's instances may still be on their way: no form (whose
+ * values would read as "not configured") until they are in.
+ */
+export function ConfigureTab(props: ConfigureProps) {
+  const ready = useCanvas(holdsCurrent);
+  if (!ready)
+    return (
+      <p className="p-4 text-sm text-slate-500" role="status" data-testid="configuration-loading">
+        Loading {props.environmentName}&apos;s configuration…
+      </p>
+    );
+  return <ConfigureForm {...props} />;
+}
+
+function ConfigureForm({
+  componentId,
+  projectId,
+  environmentName,
+  showSecrets,
+  onDelete,
+}: ConfigureProps) {
   const component = useCanvas((s) => s.diagram.components.find((c) => c.id === componentId));
   const environmentId = useCanvas((s) => s.environmentId);
   const config = useCanvas((s) => s.diagram.instances[componentId]?.[environmentId]);

@@ -95,7 +95,11 @@ export function deleteSelection(
   return { ops, label, warnings };
 }
 
-export function duplicateSelection(s: Pick<CanvasState, "nodes" | "diagram">): Op[] {
+/**
+ * Copies of the selected components. The server copies each one's configuration in every
+ * environment (`copyInstancesOf`); the environments this canvas holds are named, as shown.
+ */
+export function duplicateSelection(s: Pick<CanvasState, "nodes" | "diagram" | "held">): Op[] {
   const taken = s.diagram.components.map((c) => c.name);
   const ops: Op[] = [];
   for (const node of s.nodes) {
@@ -103,11 +107,14 @@ export function duplicateSelection(s: Pick<CanvasState, "nodes" | "diagram">): O
     const c = node.data.component;
     const name = uniqueComponentName(c.name, taken);
     taken.push(name);
-    const instances = structuredClone(s.diagram.instances[c.id] ?? {});
+    const held = Object.entries(s.diagram.instances[c.id] ?? {}).filter(
+      ([env]) => s.held === null || s.held.includes(env),
+    );
     ops.push({
       op: "addComponent",
       component: { ...c, id: newId(), name, x: c.x + 40, y: c.y + 40 },
-      instances,
+      instances: structuredClone(Object.fromEntries(held)),
+      copyInstancesOf: c.id,
     });
   }
   return ops;

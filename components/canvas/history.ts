@@ -77,3 +77,21 @@ export function redo(history: History): { history: History; entry: HistoryEntry 
   if (!entry) return null;
   return { entry, history: { past: [...history.past, entry], future: history.future.slice(1) } };
 }
+
+/**
+ * The history with every entry's diagrams and ops filled in (the canvas now holds more
+ * environments: ./held-environments.ts), so undo merges against like.
+ */
+export function widenHistory(
+  history: History,
+  widen: { diagram: (d: Diagram) => Diagram; ops: (ops: Op[]) => Op[] },
+): History {
+  const entry = (e: HistoryEntry): HistoryEntry => ({
+    ...e,
+    before: widen.diagram(e.before),
+    after: widen.diagram(e.after),
+    undo: widen.ops(e.undo),
+    redo: widen.ops(e.redo),
+  });
+  return { past: history.past.map(entry), future: history.future.map(entry) };
+}

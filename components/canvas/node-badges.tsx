@@ -20,6 +20,7 @@ import { useTRPC } from "@/components/trpc";
 import { bundleRef } from "@/server/domain/graph/types";
 import { useCanvas } from "./canvas-context";
 import { presetGlance } from "./node-glance";
+import { holdsCurrent } from "./store-state";
 
 type Blocker = { field: string; rule: string; message: string };
 type Store = StoreApi<{
@@ -137,9 +138,11 @@ function NodeBadgesView({ componentId, large }: { componentId: string; large?: b
     const c = s.index.components.get(componentId);
     return c ? s.catalog.byRef.get(bundleRef(c.bundle, c.version)) : undefined;
   });
+  // Just switched to an environment whose instances are on their way: no preset glance yet.
+  const ready = useCanvas(holdsCurrent);
   const preset = useMemo(
-    () => (bundle ? presetGlance(config, bundle, environment) : null),
-    [config, bundle, environment],
+    () => (bundle && ready ? presetGlance(config, bundle, environment) : null),
+    [config, bundle, environment, ready],
   );
   const secrets = blockers.filter((b) => b.rule === "missing-secret");
   const others = blockers.filter((b) => b.rule !== "missing-secret");

@@ -5,6 +5,7 @@ import { applyOps, type Op } from "@/server/domain/graph/ops";
 import { type Diagram, slotCatalog } from "@/server/domain/graph/types";
 import type { CatalogView } from "./catalog-view";
 import { createCanvasStore } from "./store";
+import { holdsCurrent } from "./store-state";
 import { SaveError } from "./sync-failure";
 
 const catalog: CatalogView = {
@@ -129,5 +130,122 @@ describe("canvas store refusals", () => {
     expect(store.getState().refusedValues).toBe(before);
     store.getState().clearRefused("a/staging");
     expect(store.getState().refusedValues.size).toBe(0);
+  });
+});
+
+describe("canvas store environments held", () => {
+  const both = { catalog: catalog.slots, environments: ["staging", "production"] };
+  const full: Diagram = {
+    ...start,
+    instances: {
+      a: {
+        staging: { params: { port: 1, level: "info" }, preset: null },
+        production: { params: { port: 443, level: "warn" }, preset: null },
+      },
+    },
+  };
+  /** Only `envs`' instances, as diagram.get answers with `environments`. */
+  const only = (d: Diagram, envs: readonly string[] | undefined): Diagram => ({
+    ...d,
+    instances: Object.fromEntries(
+      Object.entries(d.instances).map(([c, byEnv]) => [
+        c,
+        Object.fromEntries(Object.entries(byEnv).filter(([e]) => !envs || envs.includes(e))),
+      ]),
+    ),
+  });
+
+  function twoEnvironments() {
+    const server = { revision: 0, diagram: full, reads: [] as (readonly string[] | undefined)[] };
+    const sent: Op[][] = [];
+    const store = createCanvasStore(
+      { revision: 0, diagram: only(full, ["staging"]), environments: ["staging"] },
+      "staging",
+      {
+        catalog,
+        environments: ["staging", "production"].map((id) => ({
+          id,
+          name: id,
+          slug: id,
+          class: "non_production" as const,
+        })),
+        readOnly: false,
+        role: "developer",
+        statuses: [],
+        environmentDefaults: new Map(),
+        references: new Set(),
+      },
+      {
+        send: async (base, ops) => {
+          if (base !== server.revision) throw new Error("unexpected conflict");
+          sent.push(ops);
+          server.diagram = applyOps(server.diagram, ops, both);
+          return { revision: ++server.revision };
+        },
+        fetchLatest: async (envs) => {
+          server.reads.push(envs);
+          return {
+            revision: server.revision,
+            diagram: only(server.diagram, envs),
+            ...(envs ? { environments: envs } : {}),
+          };
+        },
+      },
+    );
+    return { server, store, sent };
+  }
+  const config = (env: string) => (s: { diagram: Diagram }) => s.diagram.instances.a?.[env]?.params;
+
+  it("switching with an edit queued keeps the edit and shows the new environment once read", async () => {
+    const { server, store } = twoEnvironments();
+    store
+      .getState()
+      .dispatch([set({ port: 8080, level: "info" })], { capture: "coalesce", label: "edit" });
+    // Typing waits for a pause: the edit is still queued when the user switches.
+    expect(store.getState().pending).toBe(1);
+    store.getState().setEnvironment("production");
+    // Not held yet: nothing of staging's (or no configuration) shown as production's.
+    expect(holdsCurrent(store.getState())).toBe(false);
+    expect(config("production")(store.getState())).toBeUndefined();
+    await vi.runAllTimersAsync();
+    expect(server.reads).toEqual([["staging", "production"]]);
+    expect(holdsCurrent(store.getState())).toBe(true);
+    expect(config("production")(store.getState())).toEqual({ port: 443, level: "warn" });
+    expect(config("staging")(store.getState())).toEqual({ port: 8080, level: "info" });
+    expect(server.diagram.instances.a?.staging?.params).toEqual({ port: 8080, level: "info" });
+    expect(store.getState().pending).toBe(0);
+    // Undo still works across the switch; switching back is instant (no read).
+    store.getState().undo();
+    await vi.runAllTimersAsync();
+    expect(server.diagram.instances.a?.staging?.params).toEqual({ port: 1, level: "info" });
+    expect(server.diagram.instances.a?.production?.params).toEqual({ port: 443, level: "warn" });
+    store.getState().setEnvironment("staging");
+    expect(holdsCurrent(store.getState())).toBe(true);
+    await vi.runAllTimersAsync();
+    expect(server.reads).toHaveLength(1);
+  });
+
+  it("refuses an edit of an environment whose instances are not in yet", () => {
+    const { store, sent } = twoEnvironments();
+    store.getState().setEnvironment("production");
+    const edit: Op = { ...set({ port: 1 }), environment: "production" } as Op;
+    expect(store.getState().dispatch([edit], { capture: "record", label: "edit" })).toBe(false);
+    expect(sent).toEqual([]);
+  });
+
+  it("a deletion reads every environment first, so its undo brings all of them back", async () => {
+    const { server, store, sent } = twoEnvironments();
+    store
+      .getState()
+      .dispatch([{ op: "removeComponent", id: "a" }], { capture: "record", label: "delete api" });
+    await vi.runAllTimersAsync();
+    // The whole read came before the deletion was sent.
+    expect(server.reads).toEqual([undefined]);
+    expect(sent).toEqual([[{ op: "removeComponent", id: "a" }]]);
+    expect(server.diagram.components).toEqual([]);
+    expect(store.getState().held).toBeNull();
+    store.getState().undo();
+    await vi.runAllTimersAsync();
+    expect(server.diagram.instances.a).toEqual(full.instances.a);
   });
 });

@@ -5,77 +5,23 @@
 //     rebase — the store only mirrors its view for the toolbar;
 // (iii) the connection channel (./connection-channel.ts): per-frame drag state, apart.
 // Server data (catalog, statuses, environment defaults) stays in React Query and is copied in
-// read-only (./store-inputs.ts).
-import {
-  applyNodeChanges,
-  applyEdgeChanges,
-  type EdgeChange,
-  type NodeChange,
-} from "@xyflow/react";
+// read-only (./store-inputs.ts). The state's shape is in ./store-state.ts; which environments'
+// instances the diagram holds, and how it grows, in ./held-environments.ts.
+import { applyNodeChanges, applyEdgeChanges, type NodeChange } from "@xyflow/react";
 import { createStore } from "zustand/vanilla";
-import type { GraphIndex } from "@/server/domain/graph/connect";
 import { applyOps, changesStructure, invertOps, type Op } from "@/server/domain/graph/ops";
 import { rebaseOps } from "@/server/domain/graph/rebase";
 import type { Diagram } from "@/server/domain/graph/types";
-import { createConnectionChannel, type ConnectionChannel } from "./connection-channel";
-import type { ComponentNode, LinkEdge } from "./flow-elements";
-import { capture, EMPTY_HISTORY, redo, undo, type Capture, type History } from "./history";
-import { applyContext, derive, type CanvasInputs, type StatusRow } from "./store-inputs";
-import { refusedEntry, without, type RefusedValue } from "./refused-values";
+import { createConnectionChannel } from "./connection-channel";
+import type { ComponentNode } from "./flow-elements";
+import { capture, EMPTY_HISTORY, redo, undo, widenHistory, type History } from "./history";
+import { applyContext, derive, type CanvasInputs } from "./store-inputs";
+import { refusedEntry, without } from "./refused-values";
 import type { CanvasDeps } from "./store-deps";
-import { createSync, type Snapshot, type SyncView } from "./sync";
+import type { CanvasState } from "./store-state";
+import { createSync, type Snapshot } from "./sync";
 
-type Notice = { kind: "refused" | "error" | "info"; message: string };
-
-export interface CanvasState extends CanvasInputs {
-  diagram: Diagram;
-  index: GraphIndex;
-  nodes: ComponentNode[];
-  edges: LinkEdge[];
-  environmentId: string;
-  history: History;
-  notice: Notice | null;
-  /** Bumped when something outside the editor (the inspector) asks to delete the selection. */
-  deleteRequests: number;
-  /** Form fields holding a value that is not saved (refused or invalid), by form. */
-  unsaved: ReadonlySet<string>;
-  /** Values the server refused, by form (`component/environment`), until edited or reverted. */
-  refusedValues: ReadonlyMap<string, RefusedValue>;
-  /** Lines to emphasise (the selected component's blast radius), or null. */
-  highlighted: ReadonlySet<string> | null;
-  /** Saving as the toolbar shows it. */
-  sync: SyncView;
-  /** The saved revision, and how many edits wait to be saved (mirrors of `sync`). */
-  revision: number;
-  pending: number;
-  channel: ConnectionChannel;
-
-  dispatch: (ops: Op[], options: { capture: Capture; label: string; key?: string }) => boolean;
-  undo: () => void;
-  redo: () => void;
-  /** A conflict decided: re-apply my edit over theirs, or let theirs stand. */
-  resolveConflict: (id: string, choice: "mine" | "theirs") => void;
-  retrySaving: () => void;
-  /** Read the saved diagram again; pending edits are merged onto it, never dropped. */
-  reload: () => void;
-  adopt: (snapshot: Snapshot) => void;
-  onNodesChange: (changes: NodeChange<ComponentNode>[]) => void;
-  onEdgesChange: (changes: EdgeChange<LinkEdge>[]) => void;
-  /** A drag ended: its moves become one undoable, saved change. */
-  commitDrag: () => void;
-  setConnecting: (c: ReturnType<ConnectionChannel["getState"]>["connecting"]) => void;
-  requestDelete: () => void;
-  setNotice: (n: Notice | null) => void;
-  setHighlighted: (ids: ReadonlySet<string> | null) => void;
-  setUnsaved: (form: string, unsaved: boolean) => void;
-  /** What fills slots besides lines here (server data): "required" markers follow it. */
-  setSlotFills: (fills: Pick<CanvasInputs, "environmentDefaults" | "references">) => void;
-  clearRefused: (form: string) => void;
-  setEnvironment: (environmentId: string) => void;
-  /** An instance status the server reported (a deployment request): server data, never undone. */
-  setStatus: (row: StatusRow) => void;
-  setInputs: (inputs: Partial<CanvasInputs>) => void;
-}
+export type { CanvasState };
 
 export function createCanvasStore(
   snapshot: Snapshot,
@@ -101,7 +47,9 @@ export function createCanvasStore(
       online: deps.online,
       context: rules,
       replaceLocal: (diagram) => show(diagram, true),
-      publish: (view) => set({ sync: view, revision: view.revision, pending: view.waiting }),
+      publish: (view) =>
+        set({ sync: view, revision: view.revision, pending: view.waiting, held: view.held }),
+      widened: (widen) => set({ history: widenHistory(get().history, widen) }),
       refused(label, message, op) {
         const entry = op ? refusedEntry(op, message) : null;
         const refusedValues = entry ? new Map(get().refusedValues).set(...entry) : undefined;
@@ -112,12 +60,23 @@ export function createCanvasStore(
 
     /** Shows `diagram` (made by `ops` from the current one) and queues the ops for saving. */
     function commit(ops: Op[], diagram: Diagram, history: History, label: string) {
+      // Undoing a deletion brings the component back in every environment: its configuration
+      // in those not held is read (before the deletion is sent) into the undo history.
+      if (ops.some((o) => o.op === "removeComponent")) sync.hold("all");
       const before = get().diagram;
       show(diagram, ops.some(changesStructure), { history });
       sync.push({ ops, before, label }, { typing: ops.every((o) => o.op === "setInstance") });
     }
 
     function tryApply(ops: Op[]): Diagram | null {
+      const { held } = get();
+      const missing = ops.find(
+        (o) => o.op === "setInstance" && held !== null && !held.includes(o.environment),
+      );
+      if (missing) {
+        set({ notice: { kind: "info", message: "This environment's configuration is loading" } });
+        return null;
+      }
       try {
         return applyOps(get().diagram, ops, ctx);
       } catch (error) {
@@ -160,6 +119,7 @@ export function createCanvasStore(
       sync: view,
       revision: view.revision,
       pending: view.waiting,
+      held: view.held,
       channel,
 
       dispatch(ops, { capture: mode, label, key }) {
@@ -266,6 +226,8 @@ export function createCanvasStore(
       clearRefused: (form) => set({ refusedValues: without(get().refusedValues, form) }),
       setEnvironment(next) {
         if (next !== get().environmentId) show(get().diagram, false, { environmentId: next });
+        // Not held yet: read with its instances; pending edits are merged onto that read.
+        sync.hold([next]);
       },
       setStatus(row) {
         if (deps.setStatus) return deps.setStatus(row);

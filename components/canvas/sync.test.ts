@@ -195,3 +195,121 @@ describe("canvas sync", () => {
     expect(c.view()).toMatchObject({ waiting: 0, conflicts: [], revision: 1 });
   });
 });
+
+describe("canvas sync holding some environments", () => {
+  const ctx2: ApplyContext = { ...ctx, environments: ["staging", "production"] };
+  const full: Diagram = {
+    ...start,
+    instances: {
+      a: {
+        staging: { params: { port: 1, level: "info" }, preset: null },
+        production: { params: { port: 443, level: "warn" }, preset: null },
+      },
+      b: { production: { params: { port: 80, level: "warn" }, preset: null } },
+    },
+  };
+  const only = (d: Diagram, envs: readonly string[] | undefined): Diagram => ({
+    ...d,
+    instances: Object.fromEntries(
+      Object.entries(d.instances).map(([c, byEnv]) => [
+        c,
+        Object.fromEntries(Object.entries(byEnv).filter(([e]) => !envs || envs.includes(e))),
+      ]),
+    ),
+  });
+
+  function partialClient() {
+    const server = {
+      revision: 0,
+      diagram: full,
+      reads: [] as (readonly string[] | undefined)[],
+      async send(base: number, ops: Op[]) {
+        if (base !== server.revision)
+          throw new SaveError({ kind: "conflict", message: "revision moved" });
+        server.diagram = applyOps(server.diagram, ops, ctx2);
+        return { revision: ++server.revision };
+      },
+      other(ops: Op[]) {
+        server.diagram = applyOps(server.diagram, ops, ctx2);
+        server.revision++;
+      },
+    };
+    let local = only(full, ["staging"]);
+    let widened = 0;
+    const sync = createSync(
+      { revision: 0, diagram: local, environments: ["staging"] },
+      {
+        send: server.send,
+        fetchLatest: async (envs) => {
+          server.reads.push(envs);
+          return {
+            revision: server.revision,
+            diagram: only(server.diagram, envs),
+            environments: envs,
+          };
+        },
+        context: () => ctx2,
+        replaceLocal: (d) => {
+          local = d;
+        },
+        publish: () => {},
+        widened: () => widened++,
+      },
+    );
+    return {
+      server,
+      sync,
+      local: () => local,
+      widened: () => widened,
+      edit(ops: Op[], label = "edit") {
+        const before = local;
+        local = applyOps(local, ops, ctx2);
+        sync.push({ ops, before, label });
+      },
+    };
+  }
+
+  it("merges a conflict onto a snapshot of the held environments; the others stay as saved", async () => {
+    const c = partialClient();
+    c.server.other([params(1, "debug")]);
+    c.edit([params(8080, "info")]);
+    await vi.runAllTimersAsync();
+    expect(c.server.reads).toEqual([["staging"]]);
+    expect(port(c.server.diagram)).toEqual({ port: 8080, level: "debug" });
+    expect(c.server.diagram.instances.a?.production).toEqual(full.instances.a?.production);
+    expect(c.local()).toEqual(only(c.server.diagram, ["staging"]));
+    expect(c.sync.view()).toMatchObject({ waiting: 0, conflicts: [], held: ["staging"] });
+    // The same field changed by both: set aside for a decision, production untouched.
+    c.server.other([params(9000, "debug")]);
+    c.edit([params(7000, "debug")], "edit port");
+    await vi.runAllTimersAsync();
+    expect(c.sync.view().conflicts).toMatchObject([
+      { label: "edit port", fields: ["params.port"] },
+    ]);
+    expect(port(c.server.diagram)).toEqual({ port: 9000, level: "debug" });
+  });
+
+  it("holding one more environment with an edit in flight keeps the edit and fills in the rest", async () => {
+    const c = partialClient();
+    c.edit([params(8080, "info")]);
+    // The save is on its way when the canvas switches to production.
+    c.sync.hold(["production"]);
+    c.sync.hold(["staging"]); // already held: nothing more to read
+    await vi.runAllTimersAsync();
+    expect(c.server.reads).toEqual([["staging", "production"]]);
+    expect(c.widened()).toBe(1);
+    expect(port(c.server.diagram)).toEqual({ port: 8080, level: "info" });
+    expect(c.local()).toEqual(c.server.diagram);
+    expect(c.sync.view()).toMatchObject({ waiting: 0, held: ["staging", "production"] });
+    // A newer diagram from elsewhere holding fewer environments is read again, not taken.
+    c.server.other([move("b", 5)]);
+    c.sync.adopt({
+      revision: c.server.revision,
+      diagram: only(c.server.diagram, ["staging"]),
+      environments: ["staging"],
+    });
+    await vi.runAllTimersAsync();
+    expect(c.server.reads.at(-1)).toEqual(["staging", "production"]);
+    expect(c.local()).toEqual(c.server.diagram);
+  });
+});

@@ -7,60 +7,20 @@
 //   changed are kept aside for a decision (keep mine / take theirs);
 // - a refusal by the server's rules takes that one edit out and says why.
 // Framework-free: the store wires it to tRPC and React Query, tests drive it directly.
-import { type ApplyContext, applyOps, type Op } from "@/server/domain/graph/ops";
+import { applyOps, type Op } from "@/server/domain/graph/ops";
 import { rebaseOps } from "@/server/domain/graph/rebase";
 import type { Diagram } from "@/server/domain/graph/types";
-import { failureOf, type RefusedField, type SaveFailure } from "./sync-failure";
+import { covers, grown, type Held, widenDiagram, widenOps } from "./held-environments";
+import { failureOf, type SaveFailure } from "./sync-failure";
+import type { Snapshot, SyncConflict, SyncDeps, SyncView } from "./sync-types";
 
-export interface Snapshot {
-  revision: number;
-  diagram: Diagram;
-}
+export type { Snapshot, SyncConflict, SyncDeps, SyncView };
 
 /** One user action's ops, and the local diagram they were made against. */
 interface Batch {
   ops: Op[];
   before: Diagram;
   label: string;
-}
-
-export interface SyncConflict {
-  id: string;
-  /** The edit it came from (`edit api in staging`). */
-  label: string;
-  fields: string[];
-  message: string;
-  ops: Op[];
-  base: Diagram;
-}
-
-export interface SyncView {
-  revision: number;
-  /** Edits not saved yet (queued or in flight); conflicts are counted apart. */
-  waiting: number;
-  phase: "idle" | "saving" | "retrying" | "offline" | "paused";
-  /** When the next attempt starts (epoch ms), while retrying. */
-  retryAt: number | null;
-  conflicts: readonly SyncConflict[];
-  /** Why saving is retrying or paused. */
-  problem: string | null;
-}
-
-export interface SyncDeps {
-  send: (baseRevision: number, ops: Op[]) => Promise<{ revision: number }>;
-  fetchLatest: () => Promise<Snapshot>;
-  /** The rules edits are replayed with (the same the store applies). */
-  context: () => ApplyContext;
-  /** The local diagram is now `diagram` (merged onto someone else's, or a refused edit out). */
-  replaceLocal: (diagram: Diagram) => void;
-  publish: (view: SyncView) => void;
-  /** The server's diagram moved to `snapshot` by my own save. */
-  confirmed?: (snapshot: Snapshot) => void;
-  /** An edit the server refused; `op` is the refused one when the server named it. */
-  refused?: (label: string, message: string, op?: { op: Op } & RefusedField) => void;
-  online?: () => boolean;
-  /** Typing saves once it pauses this long (ms); structural edits go at once. */
-  typingDelay?: number;
 }
 
 const backoffMs = (attempt: number) => Math.min(30_000, 1000 * 2 ** (attempt - 1));
@@ -81,6 +41,8 @@ export function createSync(initial: Snapshot, deps: SyncDeps) {
   let counter = 0;
   let typing: ReturnType<typeof setTimeout> | undefined;
   let wake: (() => void) | null = null;
+  /** The environments to hold: what is held, and what a switch or a deletion asked for since. */
+  let wanted: Held = initial.environments;
 
   const view = (): SyncView => ({
     revision: confirmed.revision,
@@ -89,11 +51,30 @@ export function createSync(initial: Snapshot, deps: SyncDeps) {
     retryAt,
     conflicts,
     problem,
+    held: confirmed.environments ?? null,
   });
   const publish = () => deps.publish(view());
 
+  /** Fills in everything kept from before with the environments `snapshot` newly holds. */
+  function widenTo(snapshot: Snapshot) {
+    const held = confirmed.environments;
+    if (covers(snapshot.environments, held) && covers(held, snapshot.environments)) return;
+    // Undo entries share diagrams (one's after is the next's before): filled in once each.
+    const done = new Map<Diagram, Diagram>();
+    const diagram = (d: Diagram) => {
+      const wide = done.get(d) ?? widenDiagram(d, snapshot.diagram, held);
+      done.set(d, wide);
+      return wide;
+    };
+    const ops = (o: Op[]) => widenOps(o, snapshot.diagram, held);
+    queue = queue.map((b) => ({ ...b, before: diagram(b.before) }));
+    conflicts = conflicts.map((c) => ({ ...c, base: diagram(c.base), ops: ops(c.ops) }));
+    deps.widened?.({ diagram, ops });
+  }
+
   /** Merges the queue onto `snapshot`: the new local diagram; clashes set aside. */
   function rebaseOnto(snapshot: Snapshot) {
+    widenTo(snapshot);
     const ctx = deps.context();
     let onto = snapshot.diagram;
     const kept: Batch[] = [];
@@ -162,15 +143,25 @@ export function createSync(initial: Snapshot, deps: SyncDeps) {
   async function doRefresh(r: Refresh) {
     let latest: Snapshot;
     try {
-      latest = r.snapshot ?? (await deps.fetchLatest());
+      // A snapshot from elsewhere holding fewer environments than wanted is read again.
+      latest =
+        r.snapshot && covers(r.snapshot.environments, wanted)
+          ? r.snapshot
+          : await deps.fetchLatest(wanted);
     } catch (error) {
       refresh = r;
       await pause(failureOf(error));
       return;
     }
     attempt = 0;
-    if (latest.revision < confirmed.revision) return;
-    if (latest.revision === confirmed.revision) {
+    if (latest.revision < confirmed.revision) {
+      // Older than what my own saves confirmed: of no use, but the environments asked for
+      // must still arrive (the canvas shows them loading until then).
+      if (!covers(confirmed.environments, wanted)) refresh = { force: true };
+      return;
+    }
+    const more = !covers(confirmed.environments, latest.environments);
+    if (latest.revision === confirmed.revision && !more) {
       // A conflict while nobody moved the revision is about something else (an id taken).
       if (r.conflictOf !== undefined)
         refuse(queue.splice(0, r.conflictOf), {
@@ -218,7 +209,7 @@ export function createSync(initial: Snapshot, deps: SyncDeps) {
           attempt = 0;
           // Rebased by the server over others' saves (the revisions skipped): read them back.
           const rebased = revision !== confirmed.revision + 1;
-          confirmed = { revision, diagram: diagram ?? confirmed.diagram };
+          confirmed = { ...confirmed, revision, diagram: diagram ?? confirmed.diagram };
           if (diagram) deps.confirmed?.(confirmed);
           // Cannot tell what the server holds now: read it before sending more.
           if (!diagram || rebased) refresh = { force: true };
@@ -260,6 +251,17 @@ export function createSync(initial: Snapshot, deps: SyncDeps) {
     /** Reads the saved diagram and merges pending edits onto it (`force`: even if not newer). */
     refresh(force = true) {
       refresh = { force };
+      start();
+    },
+    /**
+     * Hold the instances of `environments` too ("all": every environment): read the diagram
+     * with them before sending anything more, and merge the pending edits onto it.
+     */
+    hold(environments: readonly string[] | "all") {
+      const next = grown(wanted, environments);
+      if (covers(wanted, next)) return;
+      wanted = next;
+      refresh = { ...refresh, force: true };
       start();
     },
     /** A newer diagram arrived by other means (a query refetch): merge onto it. */

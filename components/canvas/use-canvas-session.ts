@@ -4,7 +4,8 @@
 // coming back finds the same queue, base revision and undo history (remounting from the
 // cached query used to bring back a stale revision, and the next save was refused as a
 // conflict). Own saves are written into the cached `diagram.get` too, so anything reading it
-// sees the saved revision.
+// sees the saved revision. The canvas reads the instances of the environments it holds only
+// (./held-environments.ts): its cache entry is its own, beside the whole diagram's.
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -28,9 +29,13 @@ export interface ProjectInfo {
 type Outputs = inferRouterOutputs<AppRouter>["diagram"];
 /** `diagram.get` and `diagram.catalog` as the server rendered the page with them. */
 export interface InitialCanvas {
+  /** Read for `environmentId` only: the environment the page opens on. */
   diagram: Outputs["get"];
   catalog: Outputs["catalog"];
+  environmentId: string;
 }
+/** The canvas's cached read: `diagram.get` and the environments it holds (undefined: all). */
+type CanvasRead = Outputs["get"] & { environments?: string[] };
 
 const sessions = new WeakMap<QueryClient, Map<string, CanvasStore>>();
 
@@ -72,6 +77,27 @@ function saveError(error: unknown): SaveError {
   });
 }
 
+/**
+ * The canvas's own entry: a `diagram.get` whose environments change with what the store holds,
+ * under the project's key (refreshing or dropping the project's diagrams reaches it).
+ */
+function canvasKey(trpc: ReturnType<typeof useTRPC>, projectId: string) {
+  return [...trpc.diagram.get.queryKey({ projectId }), "canvas"] as const;
+}
+
+/** `diagram.get` with the instances and statuses of `environments` (undefined: all). */
+async function readCanvas(
+  client: ReturnType<typeof useTRPCClient>,
+  projectId: string,
+  environments: readonly string[] | undefined,
+): Promise<CanvasRead> {
+  const read = await client.diagram.get.query({
+    projectId,
+    ...(environments ? { environments: [...environments] } : {}),
+  });
+  return environments ? { ...read, environments: [...environments] } : read;
+}
+
 /** Saving through `diagram.change`; the saved diagram and statuses kept in React Query. */
 function canvasDeps(
   trpc: ReturnType<typeof useTRPC>,
@@ -79,23 +105,38 @@ function canvasDeps(
   queryClient: QueryClient,
   projectId: string,
 ): CanvasDeps {
-  const diagramKey = trpc.diagram.get.queryKey({ projectId });
+  const diagramKey = canvasKey(trpc, projectId);
+  const cached = () => queryClient.getQueryData<CanvasRead>(diagramKey);
   return {
     send: (baseRevision, ops) =>
       client.diagram.change
         .mutate({ projectId, baseRevision, ops })
         .catch((error: unknown) => Promise.reject(saveError(error))),
-    fetchLatest: async () => {
-      const fresh = await queryClient.fetchQuery({
-        ...trpc.diagram.get.queryOptions({ projectId }),
-        staleTime: 0,
-      });
-      return { revision: fresh.revision, diagram: fresh.diagram };
+    fetchLatest: async (environments) => {
+      const fresh = await readCanvas(client, projectId, environments);
+      // Its statuses (of the environments now held) reach the store through the cache.
+      queryClient.setQueryData(diagramKey, fresh);
+      return { revision: fresh.revision, diagram: fresh.diagram, environments: fresh.environments };
     },
-    confirmed: (saved) =>
-      queryClient.setQueryData(diagramKey, (old) => (old ? { ...old, ...saved } : old)),
+    confirmed: ({ revision, diagram, environments }) => {
+      const old = cached();
+      if (old) {
+        const { environments: _before, ...rest } = old;
+        queryClient.setQueryData<CanvasRead>(diagramKey, {
+          ...rest,
+          revision,
+          diagram,
+          ...(environments ? { environments: [...environments] } : {}),
+        });
+      }
+      // The whole diagram (Deployments' list) is read again when next shown.
+      void queryClient.invalidateQueries({
+        queryKey: trpc.diagram.get.queryKey({ projectId }),
+        exact: true,
+      });
+    },
     setStatus: (row) =>
-      queryClient.setQueryData(diagramKey, (old) => {
+      queryClient.setQueryData<CanvasRead>(diagramKey, (old) => {
         if (!old) return old;
         const same = (s: typeof row) =>
           s.componentId === row.componentId && s.environmentId === row.environmentId;
@@ -117,10 +158,18 @@ export function useCanvasSession(
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   // Seeds the cache only when it is empty: a kept session's newer data is never replaced.
-  const diagram = useQuery({
-    ...trpc.diagram.get.queryOptions({ projectId: project.id }),
+  // Read again (the cache dropped or refreshed), it asks for what a kept store holds.
+  const diagram = useQuery<CanvasRead>({
+    queryKey: canvasKey(trpc, project.id),
+    queryFn: () => {
+      const kept = sessions.get(queryClient)?.get(project.id)?.getState();
+      return readCanvas(client, project.id, kept ? (kept.held ?? undefined) : [environmentId]);
+    },
     staleTime: Infinity,
-    initialData: initial?.diagram,
+    initialData: initial && {
+      ...initial.diagram,
+      environments: [initial.environmentId],
+    },
   });
   const catalog = useQuery({
     ...trpc.diagram.catalog.queryOptions({ projectId: project.id }),
@@ -143,9 +192,9 @@ export function useCanvasSession(
 
   useEffect(() => {
     if (store || !diagram.data || !view) return;
-    const { revision, diagram: initial, statuses } = diagram.data;
+    const { revision, diagram: initial, statuses, environments } = diagram.data;
     const created = createCanvasStore(
-      { revision, diagram: initial },
+      { revision, diagram: initial, ...(environments ? { environments } : {}) },
       environmentId,
       {
         catalog: view,
@@ -166,8 +215,10 @@ export function useCanvasSession(
   // Server data flows in as React Query refreshes it; a newer diagram is merged onto.
   useEffect(() => {
     if (!store || !diagram.data) return;
-    store.getState().setInputs({ statuses: diagram.data.statuses });
-    store.getState().adopt({ revision: diagram.data.revision, diagram: diagram.data.diagram });
+    const { revision, diagram: read, statuses, environments } = diagram.data;
+    store.getState().setInputs({ statuses });
+    // One holding fewer environments than the store is read again by the sync.
+    store.getState().adopt({ revision, diagram: read, ...(environments ? { environments } : {}) });
   }, [store, diagram.data]);
   useEffect(() => {
     if (store && view) store.getState().setInputs({ catalog: view });

@@ -98,7 +98,12 @@ export function ProjectView({
     if (value) next.set(key, value);
     else next.delete(key);
     const query = next.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    const url = query ? `${pathname}?${query}` : pathname;
+    // Another environment is the same page: the native replaceState (which Next syncs into
+    // useSearchParams) switches at once, where a router navigation would wait for the server
+    // to render the page again — reading that environment's diagram for nothing.
+    if (key === "env") window.history.replaceState(null, "", url);
+    else router.replace(url, { scroll: false });
   }
 
   return (

@@ -4,9 +4,9 @@ import { useTRPC } from "@/components/trpc";
 
 /**
  * After an environment is created, forked, changed or deleted: refetch the project (the
- * switcher's list) and its history, and drop the cached diagram — it holds every
- * environment's instances and is otherwise kept forever, so the canvas would open a fork
- * without its copied configuration.
+ * switcher's list) and its history, and drop the cached diagrams (the canvas's and the whole
+ * one) — they are otherwise kept forever, and one holding every environment's instances would
+ * open a fork without its copied configuration.
  */
 export function useEnvironmentsChanged(projectId: string) {
   const trpc = useTRPC();

@@ -7,8 +7,9 @@
 //    BENCH_SAVES (25) times each per project (save/measure.ts).
 // Prints the median and p95 of each, the ratio of the largest project's slowest median to the
 // smallest project's same median (target ≤ 1.5) and whether every median is ≤ 50 ms.
-// 3. The largest project's reads (save/reads.ts): `diagram.get` and `compare.environments`, with
-//    their size on the wire (gzip) and uncompressed, and their median time.
+// 3. The largest project's reads (save/reads.ts): the canvas's `diagram.get` (one environment),
+//    the whole `diagram.get` and `compare.environments`, with their size on the wire (gzip) and
+//    uncompressed, and their median time.
 // Ends with one JSON line: {"bench":"save","ratio":…,"max_median_ms":…,"results":[…],"reads":…}.
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -41,7 +42,7 @@ const readJson = (r: ReadFigures) => ({
   median_ms: round(r.medianMs),
 });
 
-function report(results: Result[], reads: Record<"diagram" | "compare", ReadFigures>) {
+function report(results: Result[], reads: Record<"canvas" | "diagram" | "compare", ReadFigures>) {
   console.log("");
   console.log(
     `${"components × envs".padEnd(18)}${KINDS.map((k) => `${k} median / p95 ms`.padStart(26)).join("")}`,
@@ -84,6 +85,8 @@ function report(results: Result[], reads: Record<"diagram" | "compare", ReadFigu
     reads: {
       components: largest.size.components,
       environments: largest.size.environments,
+      /** What the canvas reads: the environment it shows. */
+      diagram_get_canvas: readJson(reads.canvas),
       diagram_get: readJson(reads.diagram),
       compare_environments: readJson(reads.compare),
     },

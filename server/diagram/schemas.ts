@@ -43,6 +43,8 @@ export const opSchema = z.discriminatedUnion("op", [
     op: z.literal("addComponent"),
     component: componentSchema,
     instances: z.record(z.string(), instanceConfigSchema).optional(),
+    /** Copy every other environment's configuration from this component (a duplicate). */
+    copyInstancesOf: elementId.optional(),
   }),
   z.object({
     op: z.literal("updateComponent"),

@@ -19,8 +19,9 @@ import { describeChange } from "./describe";
 import { keepMoved, onlyMoves, writeMoves } from "./moves";
 import { nextRevision, rebasedApply } from "./revision";
 
-export async function getDiagram(projectId: string) {
-  const stored = await repo.loadDiagram(projectId);
+/** The diagram; with `environments`, only their instances and statuses (the canvas's read). */
+export async function getDiagram(projectId: string, environments?: readonly string[]) {
+  const stored = await repo.loadDiagram(projectId, undefined, environments);
   if (!stored) throw new AppError("NOT_FOUND", "Project not found");
   return stored;
 }
@@ -124,7 +125,7 @@ export async function writeDiagramOps(
     after.components.find((c) => c.id === componentId)?.bundle ?? "";
   const presetId = (bundle: string, config: InstanceConfig) =>
     pinnedVersion(rules.presets, bundle, config)?.id ?? null;
-  await repo.writeOps(tx, projectId, ops, bundleOf, presetId);
+  await repo.writeOps(tx, projectId, withCopies(ops, after), bundleOf, presetId);
   // A diagram change moves no instance's status; a new row starts as a draft, as read back.
   const known: Known = {
     project,
@@ -137,6 +138,19 @@ export async function writeDiagramOps(
     project.environments.map((e) => e.id),
   ).map((environmentId) => ({ projectId, environmentId }));
   return { project, revision, before, after, known, touched };
+}
+
+/**
+ * `ops` as rows are written: a duplicate's copied configurations (resolved by applyOps) named
+ * in its op. The added component's instances in `after` are those of the add, or of a later op
+ * in the batch, which writes the same row again.
+ */
+function withCopies(ops: readonly Op[], after: Diagram): Op[] {
+  return ops.map((o) =>
+    o.op === "addComponent" && o.copyInstancesOf !== undefined
+      ? { ...o, instances: after.instances[o.component.id] ?? {} }
+      : o,
+  );
 }
 
 export async function applyDiagramOps(

@@ -54,8 +54,23 @@ interface ConfigRow extends InstanceStatusDto {
   presetVersion: number | null;
 }
 
-/** Instance rows and policy choices, of the whole project or only of `scope`'s entries. */
-async function readConfigs(tx: Tx, projectId: string, scope?: SnapshotScope) {
+/**
+ * Instance rows and policy choices, of the whole project or only of `scope`'s entries; instance
+ * rows of `environments` only when given (ids of another project's environments match no row:
+ * every row is read by this project's id).
+ */
+async function readConfigs(
+  tx: Tx,
+  projectId: string,
+  scope?: SnapshotScope,
+  environments?: readonly string[],
+) {
+  const instanceArgs: unknown[] = [projectId];
+  const where = [`i."projectId" = $1`];
+  if (scope)
+    where.push(`i."componentId" = ANY($${instanceArgs.push([...scope.components])}::text[])`);
+  if (environments)
+    where.push(`i."environmentId" = ANY($${instanceArgs.push([...environments])}::text[])`);
   const [rows, chosen] = await Promise.all([
     tx.$queryRawUnsafe<ConfigRow[]>(
       `SELECT i."componentId", i."environmentId", i.params, i.status::text AS status,
@@ -63,10 +78,9 @@ async function readConfigs(tx: Tx, projectId: string, scope?: SnapshotScope) {
          FROM "Instance" i
          LEFT JOIN "PresetVersion" pv ON pv.id = i."presetVersionId"
          LEFT JOIN "Preset" p ON p.id = pv."presetId"
-        WHERE i."projectId" = $1 ${scope ? `AND i."componentId" = ANY($2::text[])` : ""}
+        WHERE ${where.join(" AND ")}
         ORDER BY i."createdAt" ASC, i.id ASC`,
-      projectId,
-      ...(scope ? [[...scope.components]] : []),
+      ...instanceArgs,
     ),
     tx.$queryRawUnsafe<{ linkId: string; environmentId: string; policies: string[] }[]>(
       `SELECT "linkId", "environmentId", policies FROM "LinkPolicy"
@@ -116,13 +130,18 @@ function assemble(
 }
 
 /**
- * The whole diagram. Flat reads by project (each over an index), assembled here: nested relation
- * reads sent every component id back to the database as a list.
+ * The whole diagram (with `environments`: only their instances and statuses; components, lines
+ * and policy choices still whole). Flat reads by project (each over an index), assembled here:
+ * nested relation reads sent every component id back to the database as a list.
  */
-export async function readDiagram(tx: Tx, projectId: string): Promise<StoredDiagram | null> {
+export async function readDiagram(
+  tx: Tx,
+  projectId: string,
+  environments?: readonly string[],
+): Promise<StoredDiagram | null> {
   const [structure, configs] = await Promise.all([
     readStructure(tx, projectId),
-    readConfigs(tx, projectId),
+    readConfigs(tx, projectId, undefined, environments),
   ]);
   return structure && assemble(structure, configs);
 }

@@ -13,9 +13,16 @@ import { sortableId } from "./row-ids";
 
 export type { StoredDiagram };
 
-/** The whole diagram of a project with every environment's configuration. */
-export function loadDiagram(projectId: string, tx: Tx = prisma()): Promise<StoredDiagram | null> {
-  return readDiagram(tx, projectId);
+/**
+ * The whole diagram of a project with every environment's configuration, or only with that of
+ * `environments` (instances and statuses; unknown ids and other projects' match nothing).
+ */
+export function loadDiagram(
+  projectId: string,
+  tx: Tx = prisma(),
+  environments?: readonly string[],
+): Promise<StoredDiagram | null> {
+  return readDiagram(tx, projectId, environments);
 }
 
 /**

@@ -1,6 +1,8 @@
 // What the largest project's pages read, over HTTP as the browser asks for them (gzip
-// accepted): the canvas's `diagram.get` and Compare's `compare.environments` (staging against
-// production). Prints each answer's size on the wire and uncompressed, and its median time.
+// accepted): the canvas's `diagram.get` (one environment's instances: the one it opens on),
+// the whole `diagram.get` beside it (every environment's: the CLI's and API users' read) and
+// Compare's `compare.environments` (staging against production). Prints each answer's size on
+// the wire and uncompressed, and its median time.
 import { request } from "node:http";
 import { median } from "../shared/stats";
 import { type HttpSession, must } from "../shared/trpc-http";
@@ -63,15 +65,19 @@ export async function measureReads(session: HttpSession, projectId: string) {
     (slug) => project.environments.find((e) => e.slug === slug)?.id,
   );
   if (!left || !right) throw new Error("the largest project has no staging and production");
+  // The canvas opens on the first environment when the address names none.
+  const opening = project.environments[0]!.id;
+  const canvas = await measure(session, "diagram.get", { projectId, environments: [opening] });
   const diagram = await measure(session, "diagram.get", { projectId });
   const compare = await measure(session, "compare.environments", { projectId, left, right });
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   for (const [name, r] of [
-    ["diagram.get", diagram],
+    ["diagram.get (canvas, 1 env)", canvas],
+    [`diagram.get (all ${project.environments.length} envs)`, diagram],
     ["compare.environments", compare],
   ] as const)
     console.log(
-      `${name.padEnd(21)} ${kb(r.figures.wireBytes)} on the wire (${r.encoding}), ${kb(r.figures.bytes)} uncompressed, median ${r.figures.medianMs.toFixed(1)} ms of ${TIMES}`,
+      `${name.padEnd(28)} ${kb(r.figures.wireBytes)} on the wire (${r.encoding}), ${kb(r.figures.bytes)} uncompressed, median ${r.figures.medianMs.toFixed(1)} ms of ${TIMES}`,
     );
-  return { diagram: diagram.figures, compare: compare.figures };
+  return { canvas: canvas.figures, diagram: diagram.figures, compare: compare.figures };
 }

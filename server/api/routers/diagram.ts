@@ -9,10 +9,14 @@ const project = z.object({ projectId: id });
 
 // The project's diagram (shared by all its environments) and every change to it.
 export const diagramRouter = router({
+  /**
+   * With `environments`, only their instances and statuses (the canvas shows one at a time);
+   * ids that are not this project's environments yield nothing. Without, every environment's.
+   */
   get: projectProcedure("viewer", "diagram.read")
-    .input(project)
+    .input(project.extend({ environments: z.array(id).max(50).optional() }))
     .output(diagramDto)
-    .query(({ input }) => diagrams.getDiagram(input.projectId)),
+    .query(({ input }) => diagrams.getDiagram(input.projectId, input.environments)),
 
   /**
    * Bundle versions (slots, forms, presets) and artifact types, for the palette, handles and

@@ -41,6 +41,8 @@ export function footprint(ops: readonly Op[]): Footprint {
     switch (o.op) {
       case "addComponent":
         write(key.component(o.component.id), key.name(o.component.name));
+        // A duplicate relies on its source; its configurations are copied as they are then.
+        if (o.copyInstancesOf !== undefined) read(key.component(o.copyInstancesOf));
         break;
       case "updateComponent":
         read(key.component(o.id));

@@ -15,7 +15,17 @@ import {
 } from "./types";
 
 export type Op =
-  | { op: "addComponent"; component: DiagramComponent; instances?: Record<string, InstanceConfig> }
+  | {
+      op: "addComponent";
+      component: DiagramComponent;
+      instances?: Record<string, InstanceConfig>;
+      /**
+       * A duplicate: every environment's configuration not named in `instances` is copied from
+       * this component (same bundle) when the op is applied, so a canvas holding only some
+       * environments still duplicates all of them.
+       */
+      copyInstancesOf?: string;
+    }
   | { op: "updateComponent"; id: string; name?: string; x?: number; y?: number; version?: string }
   | { op: "removeComponent"; id: string }
   /** A link, with the policies it was drawn with and any per-environment choices it brings back. */
@@ -67,6 +77,20 @@ function checkPosition(i: number, x: number | undefined, y: number | undefined) 
   }
 }
 
+/** The configurations an added component copies from `copyInstancesOf` (none without it). */
+function copiedInstances(
+  d: Diagram,
+  i: number,
+  o: Extract<Op, { op: "addComponent" }>,
+): Record<string, InstanceConfig> {
+  if (o.copyInstancesOf === undefined) return {};
+  const source = d.components.find((x) => x.id === o.copyInstancesOf);
+  if (!source) fail(i, "copyInstancesOf", "is not a component of this diagram");
+  if (source.bundle !== o.component.bundle)
+    fail(i, "copyInstancesOf", `is a ${source.bundle}, not a ${o.component.bundle}`);
+  return structuredClone(d.instances[source.id] ?? {});
+}
+
 /** Applies `ops` in order to a copy of `diagram`; throws AppError naming the first bad op. */
 export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext): Diagram {
   const d: Diagram = {
@@ -87,7 +111,7 @@ export function applyOps(diagram: Diagram, ops: readonly Op[], ctx: ApplyContext
         checkName(d, i, c.id, c.name);
         checkPosition(i, c.x, c.y);
         const instances = Object.fromEntries(
-          Object.entries(o.instances ?? {}).map(([env, config]) => [
+          Object.entries({ ...copiedInstances(d, i, o), ...o.instances }).map(([env, config]) => [
             env,
             checkInstance(ctx, i, c, env, config),
           ]),

@@ -41,6 +41,8 @@ export function entriesTouched(
     switch (o.op) {
       case "addComponent":
         components.add(o.component.id);
+        // A duplicate reads its source's configuration in every environment.
+        if (o.copyInstancesOf !== undefined) components.add(o.copyInstancesOf);
         break;
       case "updateComponent":
       case "removeComponent":

@@ -13,7 +13,7 @@ import { currentUser } from "@/server/auth";
  * hydration instead of after two sequential round trips. Any refusal is left to the client,
  * which asks again and shows the procedure's message.
  */
-async function lookUp(orgSlug: string, projectSlug: string, canvas: boolean) {
+async function lookUp(orgSlug: string, projectSlug: string, canvas: boolean, env?: string) {
   const caller = createCaller(makeContext(await currentUser(), requestMeta(await headers())));
   try {
     const organization = await caller.organization.bySlug({ slug: orgSlug });
@@ -22,17 +22,23 @@ async function lookUp(orgSlug: string, projectSlug: string, canvas: boolean) {
       slug: projectSlug,
     });
     // The canvas's data comes with the page: the browser would otherwise ask for it only once
-    // its script has loaded, one more round trip before the first node can show.
-    const [diagram, catalog] = canvas
-      ? await Promise.all([
-          caller.diagram.get({ projectId: project.id }),
-          caller.diagram.catalog({ projectId: project.id }),
-        ])
-      : [];
+    // its script has loaded, one more round trip before the first node can show. Only the
+    // environment the page opens on (as ProjectView picks it): the others are read on a switch.
+    const opening = project.environments.find((e) => e.slug === env) ?? project.environments[0];
+    const [diagram, catalog] =
+      canvas && opening
+        ? await Promise.all([
+            caller.diagram.get({ projectId: project.id, environments: [opening.id] }),
+            caller.diagram.catalog({ projectId: project.id }),
+          ])
+        : [];
     // As one JSON text: React's payload walks and escapes every object of a prop on the server
-    // and revives each one on the client, which for a 500-component diagram cost ~250 ms of
-    // server time per page; a string travels as it is and the browser parses it natively.
-    const canvasJson = diagram && catalog ? JSON.stringify({ diagram, catalog }) : undefined;
+    // and revives each one in the browser (thousands for a 500-component diagram); a string
+    // travels as it is and the browser parses it natively.
+    const canvasJson =
+      diagram && catalog && opening
+        ? JSON.stringify({ diagram, catalog, environmentId: opening.id })
+        : undefined;
     return { organization, project, canvasJson };
   } catch {
     return undefined;
@@ -43,13 +49,19 @@ async function LookedUp({
   org,
   project,
   canvas,
+  env,
 }: {
   org: string;
   project: string;
   canvas: boolean;
+  env?: string;
 }) {
   return (
-    <ProjectView orgSlug={org} projectSlug={project} initial={await lookUp(org, project, canvas)} />
+    <ProjectView
+      orgSlug={org}
+      projectSlug={project}
+      initial={await lookUp(org, project, canvas, env)}
+    />
   );
 }
 
@@ -58,10 +70,10 @@ export default async function ProjectPage({
   searchParams,
 }: {
   params: Promise<{ org: string; project: string }>;
-  searchParams: Promise<{ tab?: string }>;
+  searchParams: Promise<{ tab?: string; env?: string | string[] }>;
 }) {
   const { org, project } = await params;
-  const { tab } = await searchParams;
+  const { tab, env } = await searchParams;
   const canvas = !tab || tab === "canvas";
   // The look-ups wait inside the boundary: the page's head (its scripts) is sent at once and
   // the browser loads them while the server reads the project and its diagram.
@@ -71,7 +83,8 @@ export default async function ProjectPage({
         canvas ? <CanvasSkeleton /> : <p className="p-6 text-slate-500">Loading project…</p>
       }
     >
-      <LookedUp org={org} project={project} canvas={canvas} />
+      {/* The first `env` when repeated, as useSearchParams().get reads it in ProjectView. */}
+      <LookedUp org={org} project={project} canvas={canvas} env={[env].flat()[0]} />
     </Suspense>
   );
 }
