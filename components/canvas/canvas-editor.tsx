@@ -19,7 +19,7 @@ import { canConnect, orient } from "@/server/domain/graph/connect";
 import { useCanvas, useCanvasStore, useConnectionChannel } from "./canvas-context";
 import { ComponentNodeMemo } from "./component-node";
 import { ConnectionHint, EmptyDiagram } from "./canvas-hints";
-import { ConfirmDialog } from "./confirm-dialog";
+import { asksFirst, DeleteConfirm } from "./delete-confirm";
 import { addComponent } from "./add-component";
 import { connect } from "./link-actions";
 import { deleteSelection, type DeletePlan } from "./edit-actions";
@@ -152,8 +152,10 @@ export function CanvasEditor() {
   const requestDelete = useCallback(() => {
     const plan = deleteSelection(store.getState());
     if (!plan) return;
-    if (plan.warnings.length > 0) setConfirm(plan);
-    else dispatch(plan.ops, { capture: "record", label: plan.label });
+    if (asksFirst(plan, store.getState().held)) {
+      store.getState().holdAll();
+      setConfirm(plan);
+    } else dispatch(plan.ops, { capture: "record", label: plan.label });
   }, [store, dispatch]);
 
   const autoLayout = useCallback(() => {
@@ -250,22 +252,14 @@ export function CanvasEditor() {
       ) : null}
       {empty ? <EmptyDiagram readOnly={readOnly} /> : null}
       {confirm ? (
-        <ConfirmDialog
-          title="Delete?"
-          confirmLabel="Delete"
+        <DeleteConfirm
+          plan={confirm}
           onCancel={() => setConfirm(null)}
           onConfirm={() => {
             dispatch(confirm.ops, { capture: "record", label: confirm.label });
             setConfirm(null);
           }}
-        >
-          <ul className="list-disc space-y-1 pl-5">
-            {confirm.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-          <p className="mt-2">You can undo this with Ctrl/⌘ + Z.</p>
-        </ConfirmDialog>
+        />
       ) : null}
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
     </section>

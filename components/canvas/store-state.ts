@@ -62,6 +62,8 @@ export interface CanvasState extends CanvasInputs {
   setSlotFills: (fills: Pick<CanvasInputs, "environmentDefaults" | "references">) => void;
   clearRefused: (form: string) => void;
   setEnvironment: (environmentId: string) => void;
+  /** Read every environment's instances and statuses (before a deletion is planned). */
+  holdAll: () => void;
   /** An instance status the server reported (a deployment request): server data, never undone. */
   setStatus: (row: StatusRow) => void;
   setInputs: (inputs: Partial<CanvasInputs>) => void;

@@ -229,6 +229,7 @@ export function createCanvasStore(
         // Not held yet: read with its instances; pending edits are merged onto that read.
         sync.hold([next]);
       },
+      holdAll: () => sync.hold("all"),
       setStatus(row) {
         if (deps.setStatus) return deps.setStatus(row);
         const statuses = [
