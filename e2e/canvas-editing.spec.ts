@@ -319,3 +319,21 @@ test("a line whose producer moves to a version with another output type is drawn
   await expect(page.getByTestId("broken-line")).toHaveText(reason);
   await page.screenshot({ path: "test-results/canvas-broken-line.png" });
 });
+
+test("deleting while production is shown reads the other environments before it asks; Cancel changes nothing", async ({
+  page,
+}) => {
+  // The canvas holds only the environment it shows: the dialog reads the others (their
+  // deployed instances count too) and says so until they are in.
+  await signIn(page, "dev@acme.test");
+  await openCanvas(page, "/o/acme/p/ecommerce-api?env=production");
+  await node(page, "api").click();
+  await page.keyboard.press("Delete");
+  const dialog = confirmDialog(page);
+  await expect(dialog).toContainText(/api has \d+ lines? that will be removed with it/);
+  await expect(dialog.getByTestId("delete-checking")).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(node(page, "api")).toBeVisible();
+  await expect(edges(page)).not.toHaveCount(0);
+});

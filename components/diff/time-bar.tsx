@@ -5,6 +5,7 @@
 // position is now). Each moment is labelled under the sliders (time, action, actor) and can be
 // picked there; arrow keys on a slider step through them one by one.
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { formatUtc } from "@/components/audit/format";
 import { useTRPC } from "@/components/trpc";
 import { plural } from "@/components/ui/plural";
@@ -57,6 +58,13 @@ function MomentSlider({
   valueText: string;
   onChange: (position: number) => void;
 }) {
+  // The position follows a key or a drag at once; `value` comes from the address, which the
+  // router updates a moment later. Without this, a second arrow key pressed before it did was
+  // applied to the old position (two presses moved one step).
+  const [moved, setMoved] = useState<{ from: number; to: number } | null>(null);
+  // Any new position from the address ends it (a tick picked later must not meet it again).
+  useEffect(() => setMoved((m) => (m && m.from !== value ? null : m)), [value]);
+  const shown = moved && moved.from === value ? moved.to : value;
   return (
     <label className="flex min-w-[14rem] flex-1 items-center gap-3 text-sm">
       <span className="whitespace-nowrap text-slate-600">{label}</span>
@@ -68,9 +76,13 @@ function MomentSlider({
         min={0}
         max={count}
         step={1}
-        value={value}
+        value={shown}
         disabled={count === 0}
-        onChange={(e) => onChange(Number(e.target.value))}
+        onChange={(e) => {
+          const to = Number(e.target.value);
+          setMoved({ from: value, to });
+          onChange(to);
+        }}
       />
     </label>
   );
