@@ -7,6 +7,7 @@ import type { CatalogView } from "./catalog-view";
 import { createCanvasStore } from "./store";
 import { holdsCurrent } from "./store-state";
 import { SaveError } from "./sync-failure";
+import { holdingOnly } from "@/test/held-diagram";
 
 const catalog: CatalogView = {
   byRef: new Map(),
@@ -144,22 +145,12 @@ describe("canvas store environments held", () => {
       },
     },
   };
-  /** Only `envs`' instances, as diagram.get answers with `environments`. */
-  const only = (d: Diagram, envs: readonly string[] | undefined): Diagram => ({
-    ...d,
-    instances: Object.fromEntries(
-      Object.entries(d.instances).map(([c, byEnv]) => [
-        c,
-        Object.fromEntries(Object.entries(byEnv).filter(([e]) => !envs || envs.includes(e))),
-      ]),
-    ),
-  });
 
   function twoEnvironments() {
     const server = { revision: 0, diagram: full, reads: [] as (readonly string[] | undefined)[] };
     const sent: Op[][] = [];
     const store = createCanvasStore(
-      { revision: 0, diagram: only(full, ["staging"]), environments: ["staging"] },
+      { revision: 0, diagram: holdingOnly(full, ["staging"]), environments: ["staging"] },
       "staging",
       {
         catalog,
@@ -186,7 +177,7 @@ describe("canvas store environments held", () => {
           server.reads.push(envs);
           return {
             revision: server.revision,
-            diagram: only(server.diagram, envs),
+            diagram: holdingOnly(server.diagram, envs),
             ...(envs ? { environments: envs } : {}),
           };
         },

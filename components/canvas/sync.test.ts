@@ -3,6 +3,7 @@ import { type ApplyContext, applyOps, type Op } from "@/server/domain/graph/ops"
 import { type Diagram, slotCatalog } from "@/server/domain/graph/types";
 import { createSync, type SyncView } from "./sync";
 import { SaveError, type SaveFailure } from "./sync-failure";
+import { holdingOnly } from "@/test/held-diagram";
 
 const ctx: ApplyContext = {
   catalog: slotCatalog([{ name: "app", version: "1.0.0", connections: [], artifacts: [] }]),
@@ -208,15 +209,6 @@ describe("canvas sync holding some environments", () => {
       b: { production: { params: { port: 80, level: "warn" }, preset: null } },
     },
   };
-  const only = (d: Diagram, envs: readonly string[] | undefined): Diagram => ({
-    ...d,
-    instances: Object.fromEntries(
-      Object.entries(d.instances).map(([c, byEnv]) => [
-        c,
-        Object.fromEntries(Object.entries(byEnv).filter(([e]) => !envs || envs.includes(e))),
-      ]),
-    ),
-  });
 
   function partialClient() {
     const server = {
@@ -234,7 +226,7 @@ describe("canvas sync holding some environments", () => {
         server.revision++;
       },
     };
-    let local = only(full, ["staging"]);
+    let local = holdingOnly(full, ["staging"]);
     let widened = 0;
     const sync = createSync(
       { revision: 0, diagram: local, environments: ["staging"] },
@@ -244,7 +236,7 @@ describe("canvas sync holding some environments", () => {
           server.reads.push(envs);
           return {
             revision: server.revision,
-            diagram: only(server.diagram, envs),
+            diagram: holdingOnly(server.diagram, envs),
             environments: envs,
           };
         },
@@ -277,7 +269,7 @@ describe("canvas sync holding some environments", () => {
     expect(c.server.reads).toEqual([["staging"]]);
     expect(port(c.server.diagram)).toEqual({ port: 8080, level: "debug" });
     expect(c.server.diagram.instances.a?.production).toEqual(full.instances.a?.production);
-    expect(c.local()).toEqual(only(c.server.diagram, ["staging"]));
+    expect(c.local()).toEqual(holdingOnly(c.server.diagram, ["staging"]));
     expect(c.sync.view()).toMatchObject({ waiting: 0, conflicts: [], held: ["staging"] });
     // The same field changed by both: set aside for a decision, production untouched.
     c.server.other([params(9000, "debug")]);
@@ -305,7 +297,7 @@ describe("canvas sync holding some environments", () => {
     c.server.other([move("b", 5)]);
     c.sync.adopt({
       revision: c.server.revision,
-      diagram: only(c.server.diagram, ["staging"]),
+      diagram: holdingOnly(c.server.diagram, ["staging"]),
       environments: ["staging"],
     });
     await vi.runAllTimersAsync();
