@@ -55,7 +55,7 @@ async function browse(session: Session, pages: Pages) {
   // page gives.
   const signal: Partial<Record<keyof Pages, ReadySignal>> = {};
   for (const kind of ["patchbay", "bare"] as const) {
-    const warm = await measure(session, kind, pages[kind], undefined);
+    const warm = await measure(session, kind, pages[kind], undefined, LINES);
     signal[kind] = warm.readyBy;
     const { nodes, edges, elements } = warm.rendered;
     console.log(
@@ -80,7 +80,7 @@ async function browse(session: Session, pages: Pages) {
     // Alternate the order so drift on a noisy machine hits both pages alike.
     const order = run % 2 === 0 ? (["patchbay", "bare"] as const) : (["bare", "patchbay"] as const);
     for (const kind of order)
-      samples[kind].push(await measure(session, kind, pages[kind], signal[kind]));
+      samples[kind].push(await measure(session, kind, pages[kind], signal[kind], LINES));
     const [p, b] = [samples.patchbay.at(-1)!, samples.bare.at(-1)!];
     console.log(`run ${run + 1}: patchbay ${figures(p)}  |  bare ${figures(b)}`);
   }

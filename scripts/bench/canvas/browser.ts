@@ -1,8 +1,10 @@
 // One page load plus one fixed scripted interaction, measured in Debian's Chromium. Load is
-// wall time from navigation to the canvas being ready and painted; work is the renderer main
-// thread's task time (CDP Performance metrics) spent on a drag-pan and wheel zooms, which
+// the page's own clock from navigation start to the frame after the canvas is ready with every
+// line drawn, checked on each animation frame in the page (./painted.ts); work is the renderer
+// main thread's task time (CDP Performance metrics) spent on a drag-pan and wheel zooms, which
 // does not depend on the frame rate the machine happens to reach.
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { paintedAt, watchPainted } from "./painted";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/lib/chromium/chromium";
 const TIMEOUT_MS = 120_000;
@@ -127,23 +129,19 @@ const frames = (page: Page) =>
   );
 
 /**
- * Waits until the canvas says it is ready. With `signal` unknown (the first load of a page)
- * it also accepts rendered nodes, then gives data-ready a grace period: a canvas that never
- * sets it is measured by its nodes from then on.
+ * The first load of a page: waits for the canvas to say it is ready, or for rendered nodes, then
+ * gives data-ready a grace period. A canvas that never sets it is timed by its nodes from then on.
+ * Playwright polls here with a back-off of up to 500 ms, too coarse to time a load by: timed
+ * loads are watched in the page instead (./painted.ts).
  */
-async function waitForCanvas(page: Page, signal: ReadySignal | undefined): Promise<ReadySignal> {
-  const predicate =
-    signal === "nodes"
-      ? ".react-flow__node"
-      : signal === "data-ready"
-        ? READY
-        : `${READY}, .react-flow__node`;
-  await page.waitForSelector(predicate, { timeout: TIMEOUT_MS }).catch(async () => {
-    throw new Error(
-      `${page.url()}: no ${signal === "nodes" ? "rendered node" : "ready canvas"} within ${TIMEOUT_MS / 1000} s; the page shows ${await bodyText(page)}`,
-    );
-  });
-  if (signal) return signal;
+async function waitForCanvas(page: Page): Promise<ReadySignal> {
+  await page
+    .waitForSelector(`${READY}, .react-flow__node`, { timeout: TIMEOUT_MS })
+    .catch(async () => {
+      throw new Error(
+        `${page.url()}: no ready canvas within ${TIMEOUT_MS / 1000} s; the page shows ${await bodyText(page)}`,
+      );
+    });
   if (await page.locator(READY).count()) return "data-ready";
   return page
     .waitForSelector(READY, { timeout: READY_GRACE_MS })
@@ -220,6 +218,8 @@ export async function measure(
   label: string,
   path: string,
   signal: ReadySignal | undefined,
+  /** How many lines the diagram has: the canvas is loaded once every one is drawn. */
+  lines: number,
 ): Promise<Sample> {
   const page = await session.context.newPage();
   const problems = session.problems.get(label) ?? new Set<string>();
@@ -236,11 +236,13 @@ export async function measure(
   try {
     // Only on the warm-up load: the network log's events are work the timed loads do without.
     const watching = signal ? undefined : await watchData(page, session.baseURL);
-    const started = performance.now();
+    if (signal)
+      await watchPainted(page, signal === "data-ready" ? READY : ".react-flow__node", lines);
     await page.goto(path, { waitUntil: "commit", timeout: TIMEOUT_MS });
-    const readyBy = await waitForCanvas(page, signal);
-    await frames(page);
-    const loadMs = performance.now() - started;
+    // The warm-up load only finds out which signal the page gives (its time is not used).
+    const readyBy = signal ?? (await waitForCanvas(page));
+    const loadMs = signal ? await paintedAt(page, TIMEOUT_MS) : Number.NaN;
+    if (!signal) await frames(page);
     const data = await watching?.();
     const rendered = await page.evaluate(() => ({
       nodes: document.querySelectorAll(".react-flow__node").length,
