@@ -40,9 +40,11 @@ export async function compareEnvironments({
   leftAt,
   rightAt,
 }: CompareInput): Promise<CompareResultDto> {
+  // The instances of the two environments compared, not of every one: a past side reads its
+  // history instead, and another project's environment ids match no row (refused below).
   const [project, stored, catalog] = await Promise.all([
     getProject(projectId),
-    loadDiagram(projectId),
+    loadDiagram(projectId, undefined, [left, right]),
     loadCatalog(organizationId),
   ]);
   if (!project || !stored) throw new AppError("NOT_FOUND", "Project not found");
