@@ -3,8 +3,9 @@
 // and a preset of the database, the policy of the API's database line and a secret of the
 // API; the queue is identical. The Compare tab draws the diagram once with a badge per
 // component and a policy badge on the line, counts it all at the top, lists a component's
-// differences side by side (the secret by fingerprint only), narrows them by path, hides
-// what is identical, and a copied URL reopens the same view. Then the demo project, as a
+// differences side by side (the secret by fingerprint only) or says the queue is identical,
+// narrows them by path, hides what is identical, and a copied URL reopens the same view; a line
+// the same on both sides opens from the address with its policies. Then the demo project, as a
 // viewer: its database differs and its API's database line reads read-only → read-write.
 import { expect, test, type Page } from "@playwright/test";
 import { call, createProject, stamp } from "./canvas-helpers";
@@ -113,7 +114,7 @@ async function setUp(page: Page) {
     },
     "mutation",
   );
-  return { path, secret };
+  return { path, secret, link };
 }
 
 test("compare staging with production: badges, policy of a line, summary, differences side by side, search, hide identical, shareable URL", async ({
@@ -121,7 +122,7 @@ test("compare staging with production: badges, policy of a line, summary, differ
   browser,
 }) => {
   await signIn(page, "ops@acme.test");
-  const { path, secret } = await setUp(page);
+  const { path, secret, link } = await setUp(page);
 
   await page.goto(path);
   await page.getByRole("tab", { name: "Compare" }).click();
@@ -139,6 +140,11 @@ test("compare staging with production: badges, policy of a line, summary, differ
   await expect(linkBadge).toHaveText("read-only → read-write");
   await expect(page.getByTestId("compare-summary")).toContainText(
     /^2 components differ · 1 same · 1 line differs · \d+ changes$/,
+  );
+  // An identical component's panel says so.
+  await compareNode(page, "queue").click();
+  await expect(panel(page).getByTestId("component-changes")).toContainText(
+    "Identical in Staging and Production.",
   );
 
   // A component's differences side by side: param, preset, and a secret by fingerprint only.
@@ -218,6 +224,13 @@ test("compare staging with production: badges, policy of a line, summary, differ
     /^0 components differ · 3 same · 0 lines differ · 0 changes$/,
   );
   await expect(page.getByTestId("line-diff-badge")).toHaveCount(0);
+  // A line that is the same on both sides still opens from the address, with its policies.
+  await page.goto(`${page.url()}&line=${link}`);
+  await expect(panel(page).getByTestId("line-diff").getByTestId("diff-badge")).toHaveText("same");
+  await expect(panel(page).getByTestId("line-policies").getByRole("cell")).toHaveText([
+    "read-write",
+    "read-write",
+  ]);
 });
 
 test("a viewer compares the demo project: its database differs and its API may write to it only in production", async ({

@@ -3,17 +3,17 @@
 // component's that differs (each heading selects it), plus the lines whose policies differ.
 // The search narrows the rows by path. While promoting, headings, rows and lines carry
 // checkboxes and the promote bar sits at the foot.
-import type { CompareResultDto } from "@/server/compare/schemas";
 import type { ComponentDiff } from "@/server/domain/diff/types";
 import { ChangeTable } from "./change-table";
 import { linkBadge, matchesSearch } from "./compare-model";
+import type { CompareRead } from "./compare-read";
 import { DiffBadge } from "./compare-node";
 import { ComponentCheckbox, LinkCheckbox } from "./promote-checkbox";
 import { PromoteBar } from "./promote-bar";
 import { LineSection, lineTitle, sideLabel } from "./line-panel";
 
 interface Props {
-  result: CompareResultDto;
+  read: CompareRead;
   selected: string | null;
   /** A line opened from its badge on the drawing (link id). */
   selectedLine: string | null;
@@ -23,15 +23,16 @@ interface Props {
 }
 
 function LinkList({
-  result,
+  read: { result },
   componentId,
   onOpen,
 }: {
-  result: CompareResultDto;
+  read: CompareRead;
   componentId: string | null;
   onOpen: (linkId: string) => void;
 }) {
   const links = new Map(result.diagram.links.map((l) => [l.id, l]));
+  // The answer lists only the lines that differ.
   const differing = result.diff.links.flatMap((difference) => {
     const link = links.get(difference.linkId);
     const badge = linkBadge(difference);
@@ -73,12 +74,12 @@ function LinkList({
 
 function ComponentSection({
   component,
-  result,
+  read: { result },
   query,
   heading,
 }: {
   component: ComponentDiff;
-  result: CompareResultDto;
+  read: CompareRead;
   query: string;
   heading: React.ReactNode;
 }) {
@@ -123,27 +124,26 @@ function ComponentSection({
 }
 
 export function ChangePanel({
-  result,
+  read,
   selected,
   selectedLine,
   query,
   onSelect,
   onSelectLine,
 }: Props) {
+  const { result } = read;
   if (selectedLine && result.diagram.links.some((l) => l.id === selectedLine)) {
     return (
       <aside
         aria-label="Differences"
         className="flex h-full w-[34rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white"
       >
-        <LineSection result={result} linkId={selectedLine} onBack={() => onSelect(null)} />
+        <LineSection read={read} linkId={selectedLine} onBack={() => onSelect(null)} />
         <PromoteBar />
       </aside>
     );
   }
-  const component = selected
-    ? result.diff.components.find((c) => c.componentId === selected)
-    : undefined;
+  const component = selected ? read.component(selected) : undefined;
   if (component) {
     return (
       <aside
@@ -152,7 +152,7 @@ export function ChangePanel({
       >
         <ComponentSection
           component={component}
-          result={result}
+          read={read}
           query={query}
           heading={
             <div className="flex items-start justify-between gap-2">
@@ -172,14 +172,12 @@ export function ChangePanel({
             </div>
           }
         />
-        <LinkList result={result} componentId={component.componentId} onOpen={onSelectLine} />
+        <LinkList read={read} componentId={component.componentId} onOpen={onSelectLine} />
         <PromoteBar />
       </aside>
     );
   }
-  const differing = result.diff.components.filter(
-    (c) => c.status !== "same" && c.changes.some((ch) => matchesSearch(ch, query)),
-  );
+  const differing = read.differing.filter((c) => c.changes.some((ch) => matchesSearch(ch, query)));
   return (
     <aside
       aria-label="Differences"
@@ -199,7 +197,7 @@ export function ChangePanel({
         <ComponentSection
           key={c.componentId}
           component={c}
-          result={result}
+          read={read}
           query={query}
           heading={
             <h2>
@@ -214,7 +212,7 @@ export function ChangePanel({
           }
         />
       ))}
-      <LinkList result={result} componentId={null} onOpen={onSelectLine} />
+      <LinkList read={read} componentId={null} onOpen={onSelectLine} />
       <PromoteBar />
     </aside>
   );

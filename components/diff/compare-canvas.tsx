@@ -6,9 +6,10 @@
 import { Background, Controls, ReactFlow, ReactFlowProvider } from "@xyflow/react";
 import { useMemo, useRef } from "react";
 import { ZoomVariable } from "@/components/canvas/zoom-variable";
-import type { CompareResultDto } from "@/server/compare/schemas";
+import { bundleRef } from "@/server/domain/graph/types";
 import { FIT, MIN_ZOOM } from "@/components/canvas/node-geometry";
 import { linkBadge, type Visibility } from "./compare-model";
+import type { CompareRead } from "./compare-read";
 import {
   CompareEdgeMemo,
   OpenLineContext,
@@ -21,6 +22,7 @@ import { CompareNodeMemo, type CompareNode, type CompareNodeData } from "./compa
 // Module scope: React Flow re-renders every node when these objects change identity.
 const nodeTypes = { compare: CompareNodeMemo, compareGhost: CompareGhostMemo };
 const edgeTypes = { compare: CompareEdgeMemo };
+const NO_SLOTS: CompareNodeData["slots"] = [];
 
 const sameData = (a: Record<string, unknown>, b: Record<string, unknown>) =>
   Object.keys(a).every((k) => a[k] === b[k]);
@@ -46,36 +48,34 @@ function useStable<
 }
 
 export function CompareCanvas({
-  result,
+  read,
   shown,
   selected,
   selectedLine,
   onSelect,
   onSelectLine,
 }: {
-  result: CompareResultDto;
+  read: CompareRead;
   shown: Visibility;
   selected: string | null;
   selectedLine: string | null;
   onSelect: (componentId: string | null) => void;
   onSelectLine: (linkId: string) => void;
 }) {
-  const { diff, diagram } = result;
-  const byComponent = useMemo(
-    () => new Map(diff.components.map((c) => [c.componentId, c])),
-    [diff],
-  );
+  const { result } = read;
+  const { diagram } = result;
   const names = useMemo(() => new Map(diagram.components.map((c) => [c.id, c.name])), [diagram]);
   // Slots keep the editor's order (inputs, then outputs), so handles land where they do there.
-  // Built once per result: node data is compared field by field, so these must keep their identity.
+  // Built once per bundle version and result: node data is compared field by field, so these
+  // must keep their identity.
   const slots = useMemo(
     () =>
       new Map(
-        diagram.components.map((c) => [
-          c.id,
+        Object.entries(diagram.bundles).map(([ref, b]) => [
+          ref,
           [
-            ...c.inputs.map((s) => ({ key: s.key, color: s.color, kind: "target" as const })),
-            ...c.outputs.map((s) => ({ key: s.key, color: s.color, kind: "source" as const })),
+            ...b.inputs.map((s) => ({ key: s.key, color: s.color, kind: "target" as const })),
+            ...b.outputs.map((s) => ({ key: s.key, color: s.color, kind: "source" as const })),
           ],
         ]),
       ),
@@ -84,16 +84,16 @@ export function CompareCanvas({
 
   const nodes = useStable<CompareNode>(
     diagram.components.map((c) => {
-      const d = byComponent.get(c.id);
+      const d = read.component(c.id);
       const data: CompareNodeData = {
         name: c.name,
         bundle: c.bundle,
         version: c.version,
-        icon: c.icon,
+        icon: read.bundle(c).icon,
         status: d?.status ?? "same",
         changes: d?.changes.length ?? 0,
         matching: shown.matching.has(c.id),
-        slots: slots.get(c.id)!,
+        slots: slots.get(bundleRef(c.bundle, c.version)) ?? NO_SLOTS,
       };
       return {
         id: c.id,
@@ -105,14 +105,13 @@ export function CompareCanvas({
       };
     }),
   );
-  const differences = useMemo(() => new Map(diff.links.map((l) => [l.linkId, l])), [diff]);
   const edges = useStable<CompareEdge>(
     diagram.links.map((l) => {
-      const difference = differences.get(l.id);
+      const difference = read.link(l.id);
       const status = difference?.status ?? "same";
       const title = `${names.get(l.from) ?? l.from}.${l.fromArtifact} → ${names.get(l.to) ?? l.to}.${l.toSlot}`;
       const data: CompareEdgeData = {
-        color: l.color,
+        color: read.lineColor(l),
         status,
         badge: difference ? linkBadge(difference) : null,
         title,

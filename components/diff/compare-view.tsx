@@ -13,6 +13,7 @@ import { useDebounced } from "@/components/audit/use-debounced";
 import { ChangePanel } from "./change-panel";
 import { CompareCanvas } from "./compare-canvas";
 import { summaryText, visibility } from "./compare-model";
+import { readCompare } from "./compare-read";
 import { EnvironmentSelect, type EnvironmentOption } from "@/components/shell/environment-select";
 import { PromoteProvider } from "./promote-context";
 import { defaultFromPosition, momentAt } from "./moments";
@@ -91,15 +92,11 @@ export function CompareView({
   const data = result.data;
   const selected =
     data?.diagram.components.find((c) => c.name === search.get("component"))?.id ?? null;
-  const shown = useMemo(() => {
-    if (!data) return null;
-    const ends = new Map(data.diagram.links.map((l) => [l.id, l]));
-    const links = data.diff.links.flatMap((l) => {
-      const link = ends.get(l.linkId);
-      return link ? [{ ...l, from: link.from, to: link.to }] : [];
-    });
-    return visibility(data.diff.components, links, { hideSame, query });
-  }, [data, hideSame, query]);
+  const read = useMemo(() => (data ? readCompare(data) : null), [data]);
+  const shown = useMemo(
+    () => read && visibility(read.components, read.lines, { hideSame, query }),
+    [read, hideSame, query],
+  );
   const selectedLine = search.get("line");
   const select = (componentId: string | null) =>
     writeParams({
@@ -251,7 +248,7 @@ export function CompareView({
         <p role="alert" className="p-6 text-red-700">
           {result.error.message}
         </p>
-      ) : data && shown ? (
+      ) : data && read && shown ? (
         <div
           className="flex min-h-0 flex-1"
           data-testid="compare-view"
@@ -264,7 +261,7 @@ export function CompareView({
               <p className="p-6 text-slate-600">This diagram is empty: nothing to compare.</p>
             ) : (
               <CompareCanvas
-                result={data}
+                read={read}
                 shown={shown}
                 selected={selected}
                 selectedLine={selectedLine}
@@ -280,7 +277,7 @@ export function CompareView({
             canPromote={canPromote}
           >
             <ChangePanel
-              result={data}
+              read={read}
               selected={selected}
               selectedLine={selectedLine}
               query={query}

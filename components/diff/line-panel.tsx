@@ -3,6 +3,7 @@
 // the policies it grants on each side (with its promote checkbox while promoting).
 import { formatUtc } from "@/components/audit/format";
 import type { CompareResultDto } from "@/server/compare/schemas";
+import type { CompareRead } from "./compare-read";
 import { DiffBadge } from "./compare-node";
 import { LinkCheckbox } from "./promote-checkbox";
 
@@ -27,15 +28,16 @@ const policies = (list: string[] | null) =>
   list === null ? "— (no such line)" : list.length > 0 ? list.join(", ") : "nothing";
 
 export function LineSection({
-  result,
+  read,
   linkId,
   onBack,
 }: {
-  result: CompareResultDto;
+  read: CompareRead;
   linkId: string;
   onBack: () => void;
 }) {
-  const difference = result.diff.links.find((l) => l.linkId === linkId);
+  const { result } = read;
+  const difference = read.link(linkId);
   const title = lineTitle(result, linkId);
   const left = sideLabel(result.diff.left, result.diff.right);
   const right = sideLabel(result.diff.right, result.diff.left);

@@ -43,7 +43,7 @@ forEachDatabase("compare", (h: Harness) => {
     expect(diff.left.environment.slug).toBe("staging");
     expect(diff.right.environment.slug).toBe("production");
 
-    const db = diff.components.find((c) => c.name === "orders-db")!;
+    const db = diff.components.find((c) => c.componentId === ids["orders-db"])!;
     expect(db.status).toBe("changed");
     expect(db.changes).toContainEqual({
       kind: "param",
@@ -61,7 +61,7 @@ forEachDatabase("compare", (h: Harness) => {
       right: { name: "Postgres – Production", version: 1 },
     });
 
-    const api = diff.components.find((c) => c.name === "api")!;
+    const api = diff.components.find((c) => c.componentId === ids.api)!;
     const session = api.changes.find((c) => c.kind === "secret" && c.path === "SESSION_SECRET")!;
     expect(session.status).toBe("removed");
     expect(session.left).toMatch(/^[0-9a-f]{12}$/);
@@ -82,20 +82,31 @@ forEachDatabase("compare", (h: Harness) => {
       left: ["read-only"],
       right: ["read-write"],
     });
-    expect(diff.links.filter((l) => l.status !== "same")).toHaveLength(1);
-
+    // Only what differs is listed; the rest is counted, and same lines grouped by what they grant.
+    expect(diff.links).toHaveLength(1);
+    const sameLines = diff.sameLinks.flatMap((g) => g.links);
+    expect(sameLines.length + 1).toBe(diagram.links.length);
+    expect(diff.sameLinks.find((g) => g.links.includes(dbLink.id))).toBeUndefined();
+    expect(diff.components.every((c) => c.name === undefined)).toBe(true);
     expect(diff.summary.components.changed).toBeGreaterThanOrEqual(2);
+    expect(diff.summary.components.same + diff.components.length).toBe(diagram.components.length);
     expect(diff.summary.links).toEqual({
-      same: diff.links.length - 1,
+      same: sameLines.length,
       changed: 1,
       added: 0,
       removed: 0,
     });
-    // The drawing: every component at its stored position, with slots for the lines' handles.
+    // The drawing: every component at its stored position; each bundle version's icon and slots
+    // (for the lines' handles) once, a line's type and colour its producer's output slot's.
     const drawn = diagram.components.find((c) => c.name === "orders-db")!;
-    expect(drawn).toMatchObject({ bundle: "aws-rds-postgres", x: 340, y: 0, icon: "database" });
-    expect(drawn.outputs.map((s) => s.key)).toEqual(["database"]);
-    expect(dbLink.type).toBe("postgresql");
+    expect(drawn).toMatchObject({ bundle: "aws-rds-postgres", x: 340, y: 0 });
+    const bundle = diagram.bundles[`${drawn.bundle}@${drawn.version}`]!;
+    expect(bundle.icon).toBe("database");
+    expect(bundle.outputs.map((s) => s.key)).toEqual(["database"]);
+    expect(bundle.outputs.find((s) => s.key === dbLink.fromArtifact)?.type).toBe("postgresql");
+    expect(Object.keys(diagram.bundles).sort()).toEqual(
+      [...new Set(diagram.components.map((c) => `${c.bundle}@${c.version}`))].sort(),
+    );
   });
 
   it("compares a secret by its fingerprint prefix only: its value is nowhere in the result", async () => {
@@ -110,7 +121,7 @@ forEachDatabase("compare", (h: Harness) => {
     });
     const result = await compare("viewer@acme.test");
     const change = result.diff.components
-      .find((c) => c.name === "api")!
+      .find((c) => c.componentId === ids.api)!
       .changes.find((c) => c.path === "SENTRY_DSN")!;
     expect(change).toEqual({
       kind: "secret",
@@ -134,7 +145,7 @@ forEachDatabase("compare", (h: Harness) => {
     const again = await compare("viewer@acme.test");
     expect(
       again.diff.components
-        .find((c) => c.name === "api")!
+        .find((c) => c.componentId === ids.api)!
         .changes.some((c) => c.path === "SENTRY_DSN"),
     ).toBe(false);
   });
@@ -168,7 +179,7 @@ forEachDatabase("compare", (h: Harness) => {
     });
 
     const same = (await compare("viewer@acme.test")).diff.components
-      .find((c) => c.name === "orders-db")!
+      .find((c) => c.componentId === ids["orders-db"])!
       .changes.filter((c) => c.kind === "artifact");
     expect(same).toEqual([
       {
@@ -190,7 +201,7 @@ forEachDatabase("compare", (h: Harness) => {
     });
     const result = await compare("viewer@acme.test");
     const outputs = result.diff.components
-      .find((c) => c.name === "orders-db")!
+      .find((c) => c.componentId === ids["orders-db"])!
       .changes.filter((c) => c.kind === "artifact");
     expect(outputs).toContainEqual({
       kind: "artifact",
@@ -215,7 +226,8 @@ forEachDatabase("compare", (h: Harness) => {
   it("reports nothing between an environment and itself", async () => {
     const { diff } = await compare("viewer@acme.test", production, production);
     expect(diff.summary.changes).toBe(0);
-    expect(diff.components.every((c) => c.status === "same")).toBe(true);
+    expect(diff.components).toEqual([]);
+    expect(diff.links).toEqual([]);
   });
 
   it("lets a viewer compare and writes nothing, not even an audit event", async () => {

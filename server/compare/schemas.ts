@@ -28,26 +28,36 @@ const changeDto = z.object({
   masked: z.literal(true).optional(),
 });
 
+/**
+ * A component that differs. Its name and bundle are the drawing's; `name` is here only where the
+ * compared side called it otherwise (time travel across a rename). A drawn component not listed
+ * is the same on both sides, without changes.
+ */
+const componentDiffDto = z.object({
+  componentId: z.string(),
+  name: z.string().optional(),
+  status: status.exclude(["same"]),
+  changes: z.array(changeDto),
+});
+
 const environmentDiffDto = z.object({
   left: ref,
   right: ref,
-  components: z.array(
-    z.object({
-      componentId: z.string(),
-      name: z.string(),
-      bundle: z.string(),
-      status,
-      changes: z.array(changeDto),
-    }),
-  ),
+  components: z.array(componentDiffDto),
+  /** Lines whose policies differ, or that one side only has. */
   links: z.array(
     z.object({
       linkId: z.string(),
-      status,
+      status: status.exclude(["same"]),
       left: z.array(z.string()).nullable(),
       right: z.array(z.string()).nullable(),
     }),
   ),
+  /**
+   * Every other drawn line, grouped by the policies it grants on both sides (each set once):
+   * what a line's panel shows when it is the same.
+   */
+  sameLinks: z.array(z.object({ policies: z.array(z.string()), links: z.array(z.string()) })),
   summary: z.object({
     components: counts,
     links: counts,
@@ -58,8 +68,17 @@ const environmentDiffDto = z.object({
 
 const slot = z.object({ key: z.string(), type: z.string(), color: z.string() });
 
-/** The diagram drawn once for both sides: positions, icons and slots (for handles), line ends. */
+/**
+ * The diagram drawn once for both sides: what either side holds, at its position, with line ends.
+ * Each bundle version's icon and slots (for handles) come once, keyed `bundle@version`, however
+ * many components place it (a version the catalog lacks: a box without slots); a line is drawn in
+ * its producer's output slot's colour.
+ */
 const compareDiagramDto = z.object({
+  bundles: z.record(
+    z.string(),
+    z.object({ icon: z.string(), inputs: z.array(slot), outputs: z.array(slot) }),
+  ),
   components: z.array(
     z.object({
       id: z.string(),
@@ -68,9 +87,6 @@ const compareDiagramDto = z.object({
       version: z.string(),
       x: z.number(),
       y: z.number(),
-      icon: z.string(),
-      inputs: z.array(slot),
-      outputs: z.array(slot),
     }),
   ),
   links: z.array(
@@ -80,8 +96,6 @@ const compareDiagramDto = z.object({
       fromArtifact: z.string(),
       to: z.string(),
       toSlot: z.string(),
-      type: z.string(),
-      color: z.string(),
     }),
   ),
 });
@@ -107,3 +121,4 @@ export const compareResultDto = z.object({
 });
 export type CompareResultDto = z.infer<typeof compareResultDto>;
 export type CompareDiagramDto = z.infer<typeof compareDiagramDto>;
+export type EnvironmentDiffDto = z.infer<typeof environmentDiffDto>;

@@ -1,10 +1,10 @@
 // Compare two environments of a project — each as it is now or as it was at a past moment
 // (server/environment-state) — with the pure diff engine, and the diagram to draw
-// once for both (today's, plus what only the past held, where it stood then). Values the
+// once for both (what either side holds: today's components where they stand, those only the
+// past held where they stood then). The answer lists only what differs (./trim.ts). Values the
 // bundle or artifact type marks sensitive are masked for every reader: reading them is the
 // audited reveal's job, not a comparison's. Authorization is the router's job; a query, so
 // no audit event.
-import type { ArtifactTypeDefinition, BundleDefinition } from "../domain/catalog/types";
 import { sensitivePaths } from "../domain/catalog/schema-path";
 import { borrowedSlots } from "../domain/diff/borrowed";
 import { diffEnvironments } from "../domain/diff/diff";
@@ -17,7 +17,9 @@ import { getProject } from "../repositories/projects";
 import { snapshotNow } from "../environment-state/now";
 import { environmentAt, type PastEnvironment } from "../environment-state/past";
 import { type Catalog, loadCatalog } from "../rules/catalog";
-import type { CompareDiagramDto, CompareResultDto } from "./schemas";
+import { drawing } from "./drawing";
+import type { CompareResultDto } from "./schemas";
+import { trimDiff } from "./trim";
 
 export interface CompareInput {
   organizationId: string;
@@ -30,8 +32,6 @@ export interface CompareInput {
   rightAt?: Date;
 }
 
-const GREY = "#64748b";
-
 export async function compareEnvironments({
   organizationId,
   projectId,
@@ -40,9 +40,11 @@ export async function compareEnvironments({
   leftAt,
   rightAt,
 }: CompareInput): Promise<CompareResultDto> {
+  // The instances of the two environments compared, not of every one: a past side reads its
+  // history instead, and another project's environment ids match no row (refused below).
   const [project, stored, catalog] = await Promise.all([
     getProject(projectId),
-    loadDiagram(projectId),
+    loadDiagram(projectId, undefined, [left, right]),
     loadCatalog(organizationId),
   ]);
   if (!project || !stored) throw new AppError("NOT_FOUND", "Project not found");
@@ -78,7 +80,8 @@ export async function compareEnvironments({
     mask: sensitiveMask(diagram, catalog),
   });
   const borrowed = borrowedSlots(leftSnapshot, rightSnapshot);
-  return { diff, diagram: drawing(diagram, catalog), borrowed, notices };
+  const drawn = drawing(diagram, leftSnapshot, rightSnapshot, catalog);
+  return { diff: trimDiff(diff, drawn), diagram: drawn, borrowed, notices };
 }
 
 /**
@@ -135,56 +138,4 @@ function sensitiveMask(diagram: Diagram, catalog: Catalog): (place: MaskPlace) =
     params: (bundle) => list(params.get(bundle)),
     artifacts: (bundle, slot) => list(outputs.get(`${bundle}\u0000${slot}`)),
   });
-}
-
-function slots(
-  list: readonly { key: string; type: string }[] | undefined,
-  types: ReadonlyMap<string, ArtifactTypeDefinition>,
-) {
-  return (list ?? []).map((s) => ({
-    key: s.key,
-    type: s.type,
-    color: types.get(s.type)?.color ?? GREY,
-  }));
-}
-
-/**
- * What the compare view draws: every component at its stored position with its slots, every line
- * with its type's colour.
- */
-function drawing(diagram: Diagram, catalog: Catalog): CompareDiagramDto {
-  const byId = new Map(diagram.components.map((c) => [c.id, c]));
-  const bundleOf = (id: string): BundleDefinition | undefined => {
-    const c = byId.get(id);
-    return c && catalog.bundles.get(bundleRef(c.bundle, c.version));
-  };
-  return {
-    components: diagram.components.map((c) => {
-      const bundle = bundleOf(c.id);
-      return {
-        id: c.id,
-        name: c.name,
-        bundle: c.bundle,
-        version: c.version,
-        x: c.x,
-        y: c.y,
-        icon: bundle?.icon ?? "box",
-        inputs: slots(bundle?.connections, catalog.types),
-        outputs: slots(bundle?.artifacts, catalog.types),
-      };
-    }),
-    links: diagram.links.map((l) => {
-      const type =
-        bundleOf(l.from)?.artifacts.find((a) => a.key === l.fromArtifact)?.type ?? "unknown";
-      return {
-        id: l.id,
-        from: l.from,
-        fromArtifact: l.fromArtifact,
-        to: l.to,
-        toSlot: l.toSlot,
-        type,
-        color: catalog.types.get(type)?.color ?? GREY,
-      };
-    }),
-  };
 }

@@ -122,7 +122,9 @@ forEachDatabase("environment history", (h: Harness) => {
       x: 400,
       y: 40,
     });
-    expect(diff.components.map((c) => [c.name, c.status]).sort()).toEqual([
+    // Named by the drawing (a listed name would mean the past side called it otherwise).
+    const name = (id: string) => diagram.components.find((c) => c.id === id)?.name;
+    expect(diff.components.map((c) => [c.name ?? name(c.componentId), c.status]).sort()).toEqual([
       ["old-db", "added"],
       ["orders-db", "added"],
     ]);
@@ -138,6 +140,20 @@ forEachDatabase("environment history", (h: Harness) => {
     });
     expect(notices).toEqual([expect.stringMatching(/^Staging did not exist yet at /)]);
     expect(diff.components.map((c) => c.status)).toEqual(["added"]);
+  });
+
+  it("draws only what either side holds: two moments before a component was added leave it out", async () => {
+    const viewer = await h.as("viewer@acme.test");
+    const { diff, diagram } = await viewer.compare.environments({
+      projectId,
+      left: production,
+      right: production,
+      leftAt: moments.beforeProject,
+      rightAt: moments.empty,
+    });
+    expect(diagram).toEqual({ bundles: {}, components: [], links: [] });
+    expect(diff.components).toEqual([]);
+    expect(diff.summary.components).toEqual({ same: 0, added: 0, removed: 0, changed: 0 });
   });
 
   it("lists the moments production changed since a time, with the change and who made it", async () => {

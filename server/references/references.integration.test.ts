@@ -100,7 +100,7 @@ forEachDatabase("shared tier", (h: Harness) => {
       left: ids.staging,
       right: ids.production,
     });
-    const api = diff.components.find((c) => c.name === "api")!;
+    const api = diff.components.find((c) => c.componentId === ids.api)!;
     expect(api.changes).toContainEqual(
       expect.objectContaining({
         kind: "remoteReference",

@@ -9,26 +9,26 @@ const show = (value: unknown) => (value === undefined ? "—" : JSON.stringify(v
 
 /** The stable --json shape: both sides, the counts, and what differs (sensitive values masked). */
 function compareShape(result: CompareResult) {
-  const { diff } = result;
+  const { diff, diagram } = result;
+  // The answer lists only what differs, named by the drawing.
+  const names = new Map(diagram.components.map((c) => [c.id, c.name]));
   return {
     left: { id: diff.left.environment.id, slug: diff.left.environment.slug },
     right: { id: diff.right.environment.id, slug: diff.right.environment.slug },
     summary: diff.summary,
-    components: diff.components
-      .filter((c) => c.status !== "same")
-      .map((c) => ({
-        id: c.componentId,
-        name: c.name,
-        status: c.status,
-        changes: c.changes.map((ch) => ({
-          path: ch.path,
-          status: ch.status,
-          left: ch.left,
-          right: ch.right,
-          ...(ch.masked ? { masked: true } : {}),
-        })),
+    components: diff.components.map((c) => ({
+      id: c.componentId,
+      name: c.name ?? names.get(c.componentId) ?? c.componentId,
+      status: c.status,
+      changes: c.changes.map((ch) => ({
+        path: ch.path,
+        status: ch.status,
+        left: ch.left,
+        right: ch.right,
+        ...(ch.masked ? { masked: true } : {}),
       })),
-    links: diff.links.filter((l) => l.status !== "same"),
+    })),
+    links: diff.links,
     notices: result.notices,
   };
 }
