@@ -40,6 +40,7 @@ import { useBadgesOnceDrawn } from "./node-badges";
 import { useGhosts } from "./use-ghosts";
 import { ZoomVariable } from "./zoom-variable";
 import { ZoomLevelProvider } from "./zoom-level";
+import { DrawingProvider } from "./drawing-context";
 
 // Module scope: React Flow re-renders every node when these objects change identity.
 const nodeTypes = { component: ComponentNodeMemo, ghost: GhostNodeMemo };
@@ -213,41 +214,43 @@ export function CanvasEditor() {
     >
       {opening ? (
         <ZoomLevelProvider>
-          <ReactFlow
-            nodes={drawn as typeof shown}
-            edges={drawnEdges as typeof edges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onNodeDragStop={commitDrag}
-            onConnect={onConnect}
-            onConnectStart={onConnectStart}
-            onConnectEnd={onConnectEnd}
-            isValidConnection={isValidConnection}
-            nodesDraggable={!readOnly}
-            nodesConnectable={!readOnly}
-            deleteKeyCode={null}
-            selectionKeyCode="Shift"
-            multiSelectionKeyCode={["Meta", "Control"]}
-            minZoom={MIN_ZOOM}
-            defaultViewport={opening.viewport}
-          >
-            <Background gap={20} />
-            <CanvasMinimap
-              shown={minimapShown}
-              onToggle={(shown) => setMinimap(shown ? "shown" : "hidden")}
-            />
-            <Controls showInteractive={false} />
-            <ZoomVariable />
-            <CanvasToolbar
-              onLayout={autoLayout}
-              onFit={() => void flow.fitView(FIT)}
-              onHelp={() => setHelp(true)}
-            />
-            <ConnectionHint />
-            <ExportMenu />
-          </ReactFlow>
+          <DrawingProvider>
+            <ReactFlow
+              nodes={drawn as typeof shown}
+              edges={drawnEdges as typeof edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onNodeDragStop={commitDrag}
+              onConnect={onConnect}
+              onConnectStart={onConnectStart}
+              onConnectEnd={onConnectEnd}
+              isValidConnection={isValidConnection}
+              nodesDraggable={!readOnly}
+              nodesConnectable={!readOnly}
+              deleteKeyCode={null}
+              selectionKeyCode="Shift"
+              multiSelectionKeyCode={["Meta", "Control"]}
+              minZoom={MIN_ZOOM}
+              defaultViewport={opening.viewport}
+            >
+              <Background gap={20} />
+              <CanvasMinimap
+                shown={minimapShown}
+                onToggle={(shown) => setMinimap(shown ? "shown" : "hidden")}
+              />
+              <Controls showInteractive={false} />
+              <ZoomVariable />
+              <CanvasToolbar
+                onLayout={autoLayout}
+                onFit={() => void flow.fitView(FIT)}
+                onHelp={() => setHelp(true)}
+              />
+              <ConnectionHint />
+              <ExportMenu />
+            </ReactFlow>
+          </DrawingProvider>
         </ZoomLevelProvider>
       ) : null}
       {empty ? <EmptyDiagram readOnly={readOnly} /> : null}

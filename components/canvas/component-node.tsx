@@ -10,6 +10,7 @@ import { useDriftState, useRunState } from "@/components/deployments/run-statuse
 import { canConnect, orient } from "@/server/domain/graph/connect";
 import { bundleRef } from "@/server/domain/graph/types";
 import { BundleIcon } from "./bundle-icon";
+import { useCatalog } from "./drawing-context";
 import { ConnectMenu } from "./connect-menu";
 import { NodeBadges } from "./node-badges";
 import { useCanvas, useCanvasStore, useConnectionChannel } from "./canvas-context";
@@ -43,20 +44,15 @@ function useVerdict(nodeId: string, handleId: string, kind: "source" | "target")
 }
 
 /**
- * Handles placed with plain offsets instead of React Flow's default `transform: translate(…)`:
- * every transform is a paint property node, and with ~2,000 handles on a large diagram the
- * browser spent more time layerizing and hit-testing them than drawing everything else.
+ * A handle's row and colour: the rest (size, side, border, no transform) is the `slot-handle`
+ * class in app/globals.css. Handles sit at plain offsets instead of React Flow's default
+ * `transform: translate(…)`: every transform is a paint property node, and with ~2,000 handles on
+ * a large diagram the browser spent more time layerizing and hit-testing them than drawing
+ * everything else. Two inline properties rather than seven: React set ~14,000 on a large
+ * diagram's first render, and an element with inline style shares no computed style.
  */
-function handleStyle(kind: "source" | "target", color: string, centerY: number) {
-  return {
-    top: centerY - HANDLE / 2,
-    [kind === "target" ? "left" : "right"]: -HANDLE / 2,
-    transform: "none",
-    background: color,
-    width: HANDLE,
-    height: HANDLE,
-    border: "2px solid white",
-  };
+function handleStyle(color: string, centerY: number) {
+  return { top: centerY - HANDLE / 2, backgroundColor: color };
 }
 
 /** Every handle's accessible name: "api input database (postgresql)". */
@@ -120,7 +116,8 @@ function SlotRow({
         type={kind}
         id={slot.key}
         position={kind === "target" ? Position.Left : Position.Right}
-        style={handleStyle(kind, color, ROW / 2)}
+        className="slot-handle"
+        style={handleStyle(color, ROW / 2)}
         // A name needs a role (a plain div may not carry aria-label); the Connect… button beside
         // it is the keyboard's way to draw a line, so the handle itself is not a control.
         role="img"
@@ -169,10 +166,8 @@ const DriftBadge = memo(function DriftBadge({ componentId }: { componentId: stri
 
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>) {
   const { component, missing, status } = data;
-  const bundle = useCanvas((s) =>
-    s.catalog.byRef.get(bundleRef(component.bundle, component.version)),
-  );
-  const types = useCanvas((s) => s.catalog.types);
+  const { byRef, types } = useCatalog();
+  const bundle = byRef.get(bundleRef(component.bundle, component.version));
   const missingSet = missing ? new Set(missing.split(",")) : null;
   const colour = (type: string) => types.get(type)?.color ?? "#64748b";
   // Compact drawing below COMPACT_BELOW: the slot rows are most of what the browser would
@@ -197,14 +192,14 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
         </p>
         {slots.map(({ slot, kind }, i) => (
           // Marks only, not React Flow handles: at this zoom a handle is a pixel or two wide, no
-          // line is dragged from it, and the node's declared handles place the lines. The
-          // classes keep React Flow's measurement finding them when it measures this node.
+          // line is dragged from it. React Flow measures every node once it is drawn (declared
+          // handles notwithstanding) and reads the handles' boxes from these classes.
           <div
             key={`${kind}-${slot.key}`}
-            className={`react-flow__handle react-flow__handle-${kind === "target" ? "left" : "right"} ${kind}`}
+            className={`react-flow__handle react-flow__handle-${kind === "target" ? "left" : "right"} ${kind} slot-handle slot-mark`}
             data-handleid={slot.key}
             data-handlepos={kind === "target" ? Position.Left : Position.Right}
-            style={{ ...handleStyle(kind, colour(slot.type), handleTop(i)), border: "none" }}
+            style={handleStyle(colour(slot.type), handleTop(i))}
             // No role or name: a mark is not a control, and 2,000 named images on a zoomed-out
             // diagram would be noise to a screen reader (and attributes to set on load).
           />

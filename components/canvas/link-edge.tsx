@@ -9,7 +9,8 @@ import {
   type EdgeProps,
 } from "@xyflow/react";
 import { memo } from "react";
-import { useCanvas, useConnectionChannel } from "./canvas-context";
+import { useConnectionChannel } from "./canvas-context";
+import { useCatalog, useHighlighted } from "./drawing-context";
 import type { CatalogView } from "./catalog-view";
 import type { LinkEdge } from "./flow-elements";
 import { useZoomLevel } from "./zoom-level";
@@ -64,9 +65,9 @@ function LinkEdgeView({
   data,
   selected,
 }: EdgeProps<LinkEdge>) {
-  // One subscription for the colour and the label (the types map keeps its identity): 800 lines
-  // each listening to the store twice more was a measurable part of a large diagram's first render.
-  const types = useCanvas((s) => s.catalog.types);
+  // The colour and the label from context (./catalog-context.tsx): 800 lines each subscribing to
+  // the store for them was a measurable part of a large diagram's first render.
+  const { types } = useCatalog();
   const color = types.get(data?.type ?? "")?.color ?? "#64748b";
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
@@ -76,7 +77,7 @@ function LinkEdgeView({
     sourcePosition,
     targetPosition,
   });
-  const highlighted = useCanvas((s) => s.highlighted?.has(id) ?? false);
+  const highlighted = useHighlighted(id);
   const { readable } = useZoomLevel();
   const broken = data?.broken;
   const showLabel = broken || selected || highlighted || readable;

@@ -19,6 +19,7 @@ import { createStore, type StoreApi, useStore } from "zustand";
 import { useTRPC } from "@/components/trpc";
 import { bundleRef } from "@/server/domain/graph/types";
 import { useCanvas } from "./canvas-context";
+import { useCatalog } from "./drawing-context";
 import { presetGlance } from "./node-glance";
 import { holdsCurrent } from "./store-state";
 
@@ -134,9 +135,10 @@ function NodeBadgesView({ componentId, large }: { componentId: string; large?: b
   const environmentId = useCanvas((s) => s.environmentId);
   const config = useCanvas((s) => s.diagram.instances[componentId]?.[environmentId]);
   const environment = useCanvas((s) => s.environments.find((e) => e.id === environmentId));
+  const { byRef } = useCatalog();
   const bundle = useCanvas((s) => {
     const c = s.index.components.get(componentId);
-    return c ? s.catalog.byRef.get(bundleRef(c.bundle, c.version)) : undefined;
+    return c ? byRef.get(bundleRef(c.bundle, c.version)) : undefined;
   });
   // Just switched to an environment whose instances are on their way: no preset glance yet.
   const ready = useCanvas(holdsCurrent);

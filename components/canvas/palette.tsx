@@ -5,7 +5,7 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import { SearchInput } from "@/components/ui/search-input";
 import { BundleIcon } from "./bundle-icon";
-import type { BundleView } from "./catalog-view";
+import { type BundleView, plainOrder } from "./catalog-view";
 
 export const BUNDLE_MIME = "application/x-patchbay-bundle";
 
@@ -37,7 +37,7 @@ export function Palette({
     for (const b of bundles)
       if (matches(b, query))
         out.set(b.category || "Other", [...(out.get(b.category || "Other") ?? []), b]);
-    return [...out].sort(([a], [b]) => a.localeCompare(b));
+    return [...out].sort(([a], [b]) => plainOrder(a, b));
   }, [bundles, query]);
 
   return (
