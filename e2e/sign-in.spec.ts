@@ -6,9 +6,11 @@ test("a developer signs in, opens ecommerce-api and sees the canvas", async ({ p
   await expect(page.getByTestId("role")).toHaveText("developer");
   await page.getByRole("link", { name: /ecommerce-api/ }).click();
   await expect(page.getByRole("heading", { name: "ecommerce-api" })).toBeVisible();
-  // React Flow is mounted: its viewport, controls and minimap render.
+  // React Flow is mounted: its viewport, controls and minimap render (the minimap once the
+  // canvas's first picture has been painted).
   await expect(page.locator(".react-flow__viewport")).toBeAttached();
   await expect(page.locator(".react-flow__controls")).toBeVisible();
+  await expect(page.locator(".react-flow__minimap")).toBeVisible();
   // The environment switcher lists staging, production and the demo's preview for pull request
   // #7; switching keeps the same diagram.
   const switcher = page.getByLabel("Environment", { exact: true });

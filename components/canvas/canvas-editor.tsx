@@ -36,7 +36,7 @@ import { useOpeningViewport } from "./use-opening-viewport";
 import { labelSize } from "./label-placement";
 import { linkLabelText, useLabelPlacement } from "./use-label-placement";
 import { GhostNodeMemo } from "./ghost-node";
-import { useBadgesOnceDrawn } from "./node-badges";
+import { useBadgesOnceDrawn, useFirstPictureDrawn } from "./node-badges";
 import { useGhosts } from "./use-ghosts";
 import { ZoomVariable } from "./zoom-variable";
 import { ZoomLevelProvider } from "./zoom-level";
@@ -194,6 +194,8 @@ export function CanvasEditor() {
 
   const ready = initialized || nodes.length === 0;
   useBadgesOnceDrawn(ready && opening !== null);
+  // The minimap repeats every node: drawn after the canvas's first picture, not as part of it.
+  const pictured = useFirstPictureDrawn();
 
   return (
     // A drop target for bundles dragged from the palette (the palette's keyboard path adds
@@ -236,10 +238,12 @@ export function CanvasEditor() {
               defaultViewport={opening.viewport}
             >
               <Background gap={20} />
-              <CanvasMinimap
-                shown={minimapShown}
-                onToggle={(shown) => setMinimap(shown ? "shown" : "hidden")}
-              />
+              {pictured ? (
+                <CanvasMinimap
+                  shown={minimapShown}
+                  onToggle={(shown) => setMinimap(shown ? "shown" : "hidden")}
+                />
+              ) : null}
               <Controls showInteractive={false} />
               <ZoomVariable />
               <CanvasToolbar

@@ -78,7 +78,7 @@ function LinkEdgeView({
     targetPosition,
   });
   const highlighted = useHighlighted(id);
-  const { readable } = useZoomLevel();
+  const { readable, compact } = useZoomLevel();
   const broken = data?.broken;
   const showLabel = broken || selected || highlighted || readable;
   return (
@@ -86,6 +86,9 @@ function LinkEdgeView({
       <BaseEdge
         id={id}
         path={path}
+        // Compact (below 45%) a line is not picked by hand, as no line is dragged from a handle
+        // there: no 20px-wide invisible twin to draw, hit-test on every pointer move and keep.
+        interactionWidth={compact ? 0 : undefined}
         style={{
           stroke: broken ? "#dc2626" : color,
           strokeWidth: selected || highlighted ? 4 : 2,

@@ -220,12 +220,18 @@ function NodeBadgesView({ componentId, large }: { componentId: string; large?: b
 }
 
 /**
+ * Whether the canvas's first picture has been painted (`useBadgesOnceDrawn`): what is not part
+ * of it (badges, the minimap) waits for this.
+ */
+export const useFirstPictureDrawn = () =>
+  useStore(useContext(BlockersContext) ?? NO_BLOCKERS, (s) => s.drawn);
+
+/**
  * Worked out once the canvas has drawn: on a large diagram every node's preset glance is tens
  * of milliseconds the first frame need not wait for.
  */
 function NodeBadgesWhenDrawn(props: { componentId: string; large?: boolean }) {
-  const drawn = useStore(useContext(BlockersContext) ?? NO_BLOCKERS, (s) => s.drawn);
-  return drawn ? <NodeBadgesView {...props} /> : null;
+  return useFirstPictureDrawn() ? <NodeBadgesView {...props} /> : null;
 }
 
 export const NodeBadges = memo(NodeBadgesWhenDrawn);
