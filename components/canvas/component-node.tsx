@@ -49,7 +49,7 @@ function useVerdict(nodeId: string, handleId: string, kind: "source" | "target")
  * `transform: translate(…)`: every transform is a paint property node, and with ~2,000 handles on
  * a large diagram the browser spent more time layerizing and hit-testing them than drawing
  * everything else. Two inline properties rather than seven: React set ~14,000 on a large
- * diagram's first render, and an element with inline style shares no computed style.
+ * diagram's first render.
  */
 function handleStyle(color: string, centerY: number) {
   return { top: centerY - HANDLE / 2, backgroundColor: color };
