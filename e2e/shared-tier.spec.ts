@@ -34,7 +34,9 @@ test("ops publish and import, a developer borrows both from the slot menu and se
   await page.getByRole("button", { name: "New imported artifact" }).click();
   const form = page.getByRole("form", { name: "New imported artifact" });
   await form.getByLabel("Artifact type").selectOption("postgresql");
-  await form.getByLabel("Name").fill("legacy-orders");
+  // Exact: the postgresql fields below (Hostname, Username, Cloud SQL connection name) contain
+  // "name" too, once the type's form has rendered.
+  await form.getByLabel("Name", { exact: true }).fill("legacy-orders");
   await form.getByLabel("Hostname").fill("legacy-orders.internal");
   await form.getByLabel("Database").fill("orders");
   await form.getByLabel("Username").fill("app");

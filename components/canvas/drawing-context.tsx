@@ -2,7 +2,7 @@
 // What every node and line draws with and that changes rarely, through context: the catalog
 // (bundles by reference, artifact types and their colours) and the lines the Access tab
 // highlights. When either changes every node or line draws again, which it would mostly have to
-// anyway; 500 nodes and 800 lines each subscribing to the canvas store for them were 2,100 more
+// anyway; 500 nodes and 800 lines each subscribing to the canvas store for them were 2,600 more
 // subscriptions to set up and check on a large diagram's first render.
 import { createContext, type ReactNode, useContext } from "react";
 import { useCanvas } from "./canvas-context";
