@@ -5,7 +5,7 @@
 // Kept narrow so it never covers the canvas toolbar when the inspector narrows the canvas.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { MoreHorizontal } from "lucide-react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc";
@@ -43,12 +43,12 @@ export function DeployPanel({
   );
   return (
     <div className="absolute right-3 top-3 z-10 flex items-center gap-1 rounded-lg bg-white p-1 shadow-sm ring-1 ring-slate-200">
-      <Link
+      <IntentLink
         href={deploymentsHref(base, environment.slug)}
         className={`${SMALL} text-brand-700 hover:bg-slate-100`}
       >
         Deployments
-      </Link>
+      </IntentLink>
       {canDeploy ? (
         <>
           <button

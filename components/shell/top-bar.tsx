@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { signOut } from "@/server/auth";
 import type { Role } from "@/server/domain/roles";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
@@ -31,49 +31,49 @@ export function TopBar({
   return (
     <header className="flex h-14 items-center justify-between border-b border-slate-200 bg-white px-4">
       <nav aria-label="Main" className="flex items-center gap-3">
-        <Link href={`/o/${orgSlug}`} className="flex items-center gap-2 font-semibold">
+        <IntentLink href={`/o/${orgSlug}`} className="flex items-center gap-2 font-semibold">
           <span className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white">
             P
           </span>
           Patchbay
-        </Link>
+        </IntentLink>
         <span className="text-slate-300">/</span>
-        <Link
+        <IntentLink
           href={`/o/${orgSlug}`}
           className="text-sm font-medium text-slate-700 hover:text-slate-900"
         >
           {orgName}
-        </Link>
-        <Link
+        </IntentLink>
+        <IntentLink
           href={`/o/${orgSlug}/catalog`}
           className="ml-3 text-sm font-medium text-slate-600 hover:text-slate-900"
         >
           Catalog
-        </Link>
-        <Link
+        </IntentLink>
+        <IntentLink
           href={`/o/${orgSlug}/presets`}
           className="ml-3 text-sm font-medium text-slate-600 hover:text-slate-900"
         >
           Presets
-        </Link>
-        <Link
+        </IntentLink>
+        <IntentLink
           href={`/o/${orgSlug}/imported`}
           className="ml-3 whitespace-nowrap text-sm font-medium text-slate-600 hover:text-slate-900"
         >
           Imported
-        </Link>
-        <Link
+        </IntentLink>
+        <IntentLink
           href={`/o/${orgSlug}/audit`}
           className="ml-3 whitespace-nowrap text-sm font-medium text-slate-600 hover:text-slate-900"
         >
           Audit log
-        </Link>
-        <Link
+        </IntentLink>
+        <IntentLink
           href={`/o/${orgSlug}/settings`}
           className="ml-3 text-sm font-medium text-slate-600 hover:text-slate-900"
         >
           Settings
-        </Link>
+        </IntentLink>
       </nav>
       <div className="flex items-center gap-3 text-sm">
         <span data-testid="whoami" title={name}>
