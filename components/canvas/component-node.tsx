@@ -16,6 +16,9 @@ import { NodeBadges } from "./node-badges";
 import { useCanvas, useCanvasStore, useConnectionChannel } from "./canvas-context";
 import type { ComponentNode as ComponentNodeType } from "./flow-elements";
 import { HANDLE, handleTop, nodeHeight, ROW } from "./node-geometry";
+
+/** Where the first compact mark's box starts: the name above fills the node down to it. */
+const MARKS_TOP = handleTop(0) - HANDLE / 2;
 import { useZoomLevel } from "./zoom-level";
 
 const STATUS_STYLE: Record<string, string> = {
@@ -178,32 +181,40 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
     ...(bundle?.outputs.map((slot) => ({ slot, kind: "source" as const })) ?? []),
   ];
   if (compact) {
+    // Nothing in it is positioned: each positioned box is a paint layer, which the browser
+    // hit-tests on every pointer move and layerizes on every frame of a pan. Badges sit above
+    // the node in a zero-height row, marks in a column under the name.
     return (
       <div
-        className={`relative w-60 rounded-lg bg-white outline ${selected ? "outline-2 outline-brand-600" : missing ? "outline-red-300" : "outline-slate-300"}`}
+        className={`w-60 rounded-lg bg-white outline ${selected ? "outline-2 outline-brand-600" : missing ? "outline-red-300" : "outline-slate-300"}`}
         style={{ height: nodeHeight(slots.length) }}
         data-testid="component-node"
         data-name={component.name}
       >
         <NodeBadges componentId={component.id} large />
         {/* No truncate: clipping costs a clip node per node, and 20 mono characters fit w-60. */}
-        <p className="whitespace-nowrap px-3 pt-4 font-mono text-xl font-semibold">
+        <p
+          className="whitespace-nowrap px-3 pt-4 font-mono text-xl font-semibold"
+          style={{ height: MARKS_TOP }}
+        >
           {component.name}
         </p>
-        {slots.map(({ slot, kind }, i) => (
-          // Marks only, not React Flow handles: at this zoom a handle is a pixel or two wide, no
-          // line is dragged from it. React Flow measures every node once it is drawn (declared
-          // handles notwithstanding) and reads the handles' boxes from these classes.
-          <div
-            key={`${kind}-${slot.key}`}
-            className={`react-flow__handle react-flow__handle-${kind === "target" ? "left" : "right"} ${kind} slot-handle slot-mark`}
-            data-handleid={slot.key}
-            data-handlepos={kind === "target" ? Position.Left : Position.Right}
-            style={handleStyle(colour(slot.type), handleTop(i))}
-            // No role or name: a mark is not a control, and 2,000 named images on a zoomed-out
-            // diagram would be noise to a screen reader (and attributes to set on load).
-          />
-        ))}
+        <div className="flex flex-col" style={{ rowGap: ROW - HANDLE }}>
+          {slots.map(({ slot, kind }) => (
+            // Marks only, not React Flow handles: at this zoom a handle is a pixel or two wide,
+            // no line is dragged from it. React Flow measures every node once it is drawn
+            // (declared handles notwithstanding) and reads the handles' boxes from these classes.
+            <div
+              key={`${kind}-${slot.key}`}
+              className={`react-flow__handle react-flow__handle-${kind === "target" ? "left" : "right"} ${kind} slot-handle slot-mark`}
+              data-handleid={slot.key}
+              data-handlepos={kind === "target" ? Position.Left : Position.Right}
+              style={{ backgroundColor: colour(slot.type) }}
+              // No role or name: a mark is not a control, and 2,000 named images on a zoomed-out
+              // diagram would be noise to a screen reader (and attributes to set on load).
+            />
+          ))}
+        </div>
       </div>
     );
   }

@@ -205,13 +205,15 @@ function NodeBadgesView({ componentId, large }: { componentId: string; large?: b
       </Badge>,
     );
   if (badges.length === 0) return null;
-  // Above the node's top edge: the node's geometry (and every handle's place) is unchanged.
+  // Above the node's top edge, from a row of no height at the top of the node (the badges
+  // hang up from its bottom): the node's geometry (and every handle's place) is unchanged, and
+  // nothing is positioned, so the badges add no paint layer to hit-test and layerize.
   return (
     <ul
       aria-label="Status"
       // Zoomed out (large text), no drop shadows: blurred shadows on hundreds of badges were a
       // good part of what a pan repainted.
-      className={`absolute bottom-full left-2 mb-1 flex max-w-full gap-1 ${large ? "text-sm" : "canvas-text-small [&>li]:shadow-sm"}`}
+      className={`flex h-0 items-end gap-1 px-2 [&>li]:mb-1 ${large ? "text-sm" : "canvas-text-small [&>li]:shadow-sm"}`}
       data-testid="node-badges"
     >
       {badges}
