@@ -67,6 +67,7 @@ function SlotRow({
   nodeName,
   slot,
   kind,
+  row,
   color,
   missing,
 }: {
@@ -74,6 +75,8 @@ function SlotRow({
   nodeName: string;
   slot: { key: string; type: string; title: string };
   kind: "source" | "target";
+  /** The row's index in the node: its handle is placed from the node's top. */
+  row: number;
   color: string;
   missing?: boolean;
 }) {
@@ -96,7 +99,9 @@ function SlotRow({
     verdict === "ok" ? "ring-2 ring-emerald-400 bg-emerald-50" : verdict ? "opacity-40" : "";
   return (
     <div
-      className={`group relative flex h-5 items-center gap-1.5 px-3 canvas-text-small ${kind === "source" ? "justify-end" : ""} ${ring}`}
+      // Not positioned: the handle is placed in the node box (a positioned row per slot was a
+      // paint layer each, 2,000 on a large diagram, hit-tested on every pointer move).
+      className={`group flex h-5 items-center gap-1.5 px-3 canvas-text-small ${kind === "source" ? "justify-end" : ""} ${ring}`}
       title={verdict && verdict !== "ok" ? verdict : `${slot.title}: ${slot.type}`}
       data-testid={`${kind === "target" ? "input" : "output"}-${slot.key}`}
       data-compatible={verdict === null ? undefined : String(verdict === "ok")}
@@ -120,7 +125,7 @@ function SlotRow({
         id={slot.key}
         position={kind === "target" ? Position.Left : Position.Right}
         className="slot-handle"
-        style={handleStyle(color, ROW / 2)}
+        style={handleStyle(color, handleTop(row))}
         // A name needs a role (a plain div may not carry aria-label); the Connect… button beside
         // it is the keyboard's way to draw a line, so the handle itself is not a control.
         role="img"
@@ -252,13 +257,14 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
         </div>
       </div>
       <div className="py-1">
-        {slots.map(({ slot, kind }) => (
+        {slots.map(({ slot, kind }, i) => (
           <SlotRow
             key={`${kind}-${slot.key}`}
             nodeId={id}
             nodeName={component.name}
             slot={slot}
             kind={kind}
+            row={i}
             color={colour(slot.type)}
             missing={kind === "target" && missingSet?.has(slot.key)}
           />
