@@ -16,6 +16,7 @@ import { NodeBadges } from "./node-badges";
 import { useCanvas, useCanvasStore, useConnectionChannel } from "./canvas-context";
 import type { ComponentNode as ComponentNodeType } from "./flow-elements";
 import { HANDLE, handleTop, nodeHeight, ROW } from "./node-geometry";
+import { UNKNOWN_STATUS } from "./store-inputs";
 
 /** Where the first compact mark's box starts: the name above fills the node down to it. */
 const MARKS_TOP = handleTop(0) - HANDLE / 2;
@@ -29,6 +30,7 @@ const STATUS_STYLE: Record<string, string> = {
   deployed: "bg-emerald-100 text-emerald-800",
   decommissioned: "bg-slate-200 text-slate-500",
   failed: "bg-red-100 text-red-800",
+  [UNKNOWN_STATUS]: "bg-slate-50 text-slate-400",
 };
 
 function useVerdict(nodeId: string, handleId: string, kind: "source" | "target") {
@@ -247,6 +249,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
           <span
             className={`rounded-full px-1.5 py-0.5 canvas-text-small ${STATUS_STYLE[status] ?? STATUS_STYLE.draft}`}
             data-testid="node-instance-status"
+            title={status === UNKNOWN_STATUS ? "Reading this environment's status…" : undefined}
           >
             {status}
           </span>

@@ -27,6 +27,11 @@ export interface CanvasInputs {
    */
   role: Role;
   statuses: readonly StatusRow[];
+  /**
+   * The environments `statuses` was read for (null or absent: all of them). Just after a switch
+   * to one not read yet, its components' status is unknown, not "draft".
+   */
+  statusesOf?: readonly string[] | null;
   /** The current environment's defaults: artifact type → name of the first default of it. */
   environmentDefaults: ReadonlyMap<string, string>;
   /** The current environment's remote references, as `componentId\u0000slot`. */
@@ -49,6 +54,9 @@ export function applyContext(inputs: CanvasInputs): ApplyContext {
   };
 }
 
+/** A component's status in an environment whose statuses are still being read. */
+export const UNKNOWN_STATUS = "…";
+
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((i) => [i.id, i]));
 }
@@ -65,7 +73,10 @@ interface Derived {
  */
 export function derive(
   diagram: Diagram,
-  inputs: Pick<CanvasInputs, "catalog" | "statuses" | "environmentDefaults" | "references">,
+  inputs: Pick<
+    CanvasInputs,
+    "catalog" | "statuses" | "statusesOf" | "environmentDefaults" | "references"
+  >,
   environmentId: string,
   previous: Partial<Derived>,
   rebuildIndex: boolean,
@@ -79,12 +90,13 @@ export function derive(
       .filter((s) => s.environmentId === environmentId)
       .map((s) => [s.componentId, s.status]),
   );
+  const known = !inputs.statusesOf || inputs.statusesOf.includes(environmentId);
   return {
     index,
     nodes: buildNodes(
       diagram,
       index,
-      (id) => statuses.get(id) ?? "draft",
+      (id) => (known ? (statuses.get(id) ?? "draft") : UNKNOWN_STATUS),
       byId(previous.nodes ?? []),
       { referenced: inputs.references, defaults: inputs.environmentDefaults },
     ),

@@ -5,6 +5,7 @@ import { applyOps, type Op } from "@/server/domain/graph/ops";
 import { type Diagram, slotCatalog } from "@/server/domain/graph/types";
 import type { CatalogView } from "./catalog-view";
 import { createCanvasStore } from "./store";
+import { UNKNOWN_STATUS } from "./store-inputs";
 import { holdsCurrent } from "./store-state";
 import { SaveError } from "./sync-failure";
 import { holdingOnly } from "@/test/held-diagram";
@@ -214,6 +215,29 @@ describe("canvas store environments held", () => {
     expect(holdsCurrent(store.getState())).toBe(true);
     await vi.runAllTimersAsync();
     expect(server.reads).toHaveLength(1);
+  });
+
+  it("shows a component's status as unknown, not draft, until the environment's statuses are read", () => {
+    const { store } = twoEnvironments();
+    const status = () => store.getState().nodes.find((n) => n.id === "a")?.data.status;
+    store.getState().setInputs({
+      statuses: [{ componentId: "a", environmentId: "staging", status: "deployed" }],
+      statusesOf: ["staging"],
+    });
+    expect(status()).toBe("deployed");
+    store.getState().setEnvironment("production");
+    expect(status()).toBe(UNKNOWN_STATUS);
+    store.getState().setInputs({
+      statuses: [
+        { componentId: "a", environmentId: "staging", status: "deployed" },
+        { componentId: "a", environmentId: "production", status: "failed" },
+      ],
+      statusesOf: ["staging", "production"],
+    });
+    expect(status()).toBe("failed");
+    // Read for production, never deployed there: draft.
+    store.getState().setInputs({ statuses: [], statusesOf: ["staging", "production"] });
+    expect(status()).toBe("draft");
   });
 
   it("refuses an edit of an environment whose instances are not in yet", () => {

@@ -202,6 +202,7 @@ export function useCanvasSession(
         readOnly,
         role: project.role,
         statuses,
+        statusesOf: environments ?? null,
         environmentDefaults: new Map(),
         references: new Set(),
       },
@@ -216,7 +217,7 @@ export function useCanvasSession(
   useEffect(() => {
     if (!store || !diagram.data) return;
     const { revision, diagram: read, statuses, environments } = diagram.data;
-    store.getState().setInputs({ statuses });
+    store.getState().setInputs({ statuses, statusesOf: environments ?? null });
     // One holding fewer environments than the store is read again by the sync.
     store.getState().adopt({ revision, diagram: read, ...(environments ? { environments } : {}) });
   }, [store, diagram.data]);
