@@ -18,9 +18,10 @@ import type { ComponentNode as ComponentNodeType } from "./flow-elements";
 import { HANDLE, handleTop, nodeHeight, ROW } from "./node-geometry";
 import { UNKNOWN_STATUS } from "./store-inputs";
 
+import { useZoomLevel } from "./zoom-level";
+
 /** Where the first compact mark's box starts: the name above fills the node down to it. */
 const MARKS_TOP = handleTop(0) - HANDLE / 2;
-import { useZoomLevel } from "./zoom-level";
 
 const STATUS_STYLE: Record<string, string> = {
   draft: "bg-slate-100 text-slate-600",
