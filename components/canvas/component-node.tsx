@@ -17,7 +17,6 @@ import { useCanvas, useCanvasStore, useConnectionChannel } from "./canvas-contex
 import type { ComponentNode as ComponentNodeType } from "./flow-elements";
 import { HANDLE, handleTop, nodeHeight, ROW } from "./node-geometry";
 import { UNKNOWN_STATUS } from "./store-inputs";
-
 import { useZoomLevel } from "./zoom-level";
 
 /** Where the first compact mark's box starts: the name above fills the node down to it. */
