@@ -109,7 +109,13 @@ test("ops set an environment's drift schedule; a bad one is refused naming the f
   await row.getByRole("button", { name: "Set schedule" }).click();
   await expect(row).toContainText("Schedule must be a cron expression of 5 fields");
   await field.fill("*/30 * * * *");
+  // Reload only once the server has answered: a reload right after the click can abort the save
+  // (the button is disabled while it is pending too, so its state does not tell).
+  const saved = page.waitForResponse(
+    (r) => r.url().includes("environment.setDriftSchedule") && r.ok(),
+  );
   await row.getByRole("button", { name: "Set schedule" }).click();
+  await saved;
   await page.reload();
   await expect(field).toHaveValue("*/30 * * * *");
   await field.fill("0 * * * *");
