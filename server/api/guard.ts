@@ -7,7 +7,7 @@ import { recordAuditEvent } from "../audit/write";
 import { AppError } from "../domain/errors";
 import { atLeast, describeMinimum, type Role } from "../domain/roles";
 import { type EnvironmentRefDto, findEnvironmentRef } from "../repositories/environment-defaults";
-import { findProjectOrganization } from "../repositories/projects";
+import { findProjectAccess } from "../repositories/projects";
 import { findRole } from "../repositories/users";
 import { actorOf } from "./context";
 import type { ProtectedContext } from "./trpc";
@@ -20,12 +20,19 @@ export interface Access {
 
 type Target = { type: string; id?: string; projectId?: string };
 
-/** The caller's role in an organization: a token's own role replaces the membership lookup. */
-async function roleIn(ctx: ProtectedContext, organizationId: string): Promise<Role | null> {
+/**
+ * The caller's role in an organization: a token's own role, else the user's membership (looked
+ * up unless `membership` already holds it).
+ */
+async function roleIn(
+  ctx: ProtectedContext,
+  organizationId: string,
+  membership?: Role | null,
+): Promise<Role | null> {
   const { principal } = ctx;
   if (principal.kind === "token")
     return principal.token.organizationId === organizationId ? principal.token.role : null;
-  return findRole(principal.user.id, organizationId);
+  return membership !== undefined ? membership : findRole(principal.user.id, organizationId);
 }
 
 async function deny(
@@ -57,8 +64,9 @@ async function roleAtLeast(
   // Whether an outsider's attempt is recorded in the organization's own chain (its owners should
   // see who tried) or in the global one (an organization id the caller merely named).
   outsiderInOrganization: boolean,
+  membership?: Role | null,
 ): Promise<Access> {
-  const role = await roleIn(ctx, organizationId);
+  const role = await roleIn(ctx, organizationId, membership);
   if (!role)
     return deny(ctx, outsiderInOrganization ? organizationId : null, action, target, notFound);
   if (!atLeast(role, minimum)) {
@@ -87,11 +95,26 @@ export async function requireProject(
   minimum: Role,
   action: string,
 ): Promise<Access> {
-  const organizationId = await findProjectOrganization(projectId);
+  const { principal } = ctx;
+  // A user's membership comes with the project's organization, in the same query.
+  const found = await findProjectAccess(
+    projectId,
+    principal.kind === "user" ? principal.user.id : null,
+  );
   const target = { type: "project", id: projectId, projectId };
   const notFound = new AppError("NOT_FOUND", "Project not found");
-  if (!organizationId) return deny(ctx, null, action, target, notFound);
-  return roleAtLeast(ctx, organizationId, minimum, action, target, notFound, true);
+  if (!found) return deny(ctx, null, action, target, notFound);
+  const membership = principal.kind === "user" ? found.role : undefined;
+  return roleAtLeast(
+    ctx,
+    found.organizationId,
+    minimum,
+    action,
+    target,
+    notFound,
+    true,
+    membership,
+  );
 }
 
 /**

@@ -15,7 +15,7 @@ async function checkRebase(
   current: number,
   touches: Footprint,
 ) {
-  const since = base < current ? await revisions.changesSince(tx, projectId, base) : [];
+  const since = base < current ? await revisions.changesBetween(tx, projectId, base, current) : [];
   const complete = since.length === current - base && since[0]?.revision === base + 1;
   const clash = complete ? overlap(touches, since) : null;
   if (complete && clash === null) return;
@@ -28,15 +28,14 @@ async function checkRebase(
 
 /** Moves the project past `base` for `ops` (recording what they touch), or throws CONFLICT. */
 export async function nextRevision(tx: Tx, projectId: string, base: number, ops: readonly Op[]) {
-  const locked = await revisions.lockRevision(tx, projectId);
-  if (!locked) throw new AppError("NOT_FOUND", "Project not found");
-  const { revision: current, organizationId } = locked;
   const touches = footprint(ops);
+  // Moved and recorded first: a refusal below rolls both back with the transaction.
+  const advanced = await revisions.advanceRevision(tx, projectId, touches);
+  if (!advanced) throw new AppError("NOT_FOUND", "Project not found");
+  const { revision, organizationId } = advanced;
+  const current = revision - 1;
   const rebased = current !== base;
   if (rebased) await checkRebase(tx, projectId, base, current, touches);
-  const revision = current + 1;
-  await revisions.setRevision(tx, projectId, revision);
-  await revisions.recordChange(tx, projectId, revision, touches);
   return { revision, rebased, organizationId };
 }
 

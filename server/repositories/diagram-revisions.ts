@@ -4,33 +4,44 @@
 import type { Tx } from "../db";
 
 /**
- * The project's revision and organization, its row locked until the transaction ends (saves to
- * one project queue behind it); null when there is no such project.
+ * Moves the project to its next revision and records what that revision touches, in one round
+ * trip: the UPDATE locks the project's row until the transaction ends, so saves to one project
+ * queue here, and a save refused after this (a conflict, a broken rule) rolls both back. The new
+ * revision and the organization; null when there is no such project.
  */
-export async function lockRevision(
+export async function advanceRevision(
   tx: Tx,
   projectId: string,
+  touched: { writes: Iterable<string>; reads: Iterable<string> },
 ): Promise<{ revision: number; organizationId: string } | null> {
   const rows = await tx.$queryRawUnsafe<{ revision: number; organizationId: string }[]>(
-    `SELECT revision, "organizationId" FROM "Project" WHERE id = $1 FOR UPDATE`,
+    `WITH moved AS (
+       UPDATE "Project" SET revision = revision + 1, "updatedAt" = now() WHERE id = $1
+       RETURNING revision, "organizationId"
+     ), recorded AS (
+       INSERT INTO "DiagramChange" ("projectId", revision, writes, reads)
+       SELECT $1, revision, $2::text[], $3::text[] FROM moved
+     )
+     SELECT revision, "organizationId" FROM moved`,
     projectId,
+    [...touched.writes],
+    [...touched.reads],
   );
-  return rows[0] ?? null;
+  const moved = rows[0];
+  if (moved && moved.revision % PRUNE_EVERY === 0)
+    await tx.diagramChange.deleteMany({
+      where: { projectId, revision: { lte: moved.revision - CHANGES_KEPT } },
+    });
+  return moved ?? null;
 }
 
-/** Moves a project whose row this transaction locked to `revision`. */
-export async function setRevision(tx: Tx, projectId: string, revision: number): Promise<void> {
-  await tx.$executeRawUnsafe(
-    `UPDATE "Project" SET revision = $2, "updatedAt" = now() WHERE id = $1`,
-    projectId,
-    revision,
-  );
-}
-
-/** What each revision after `base` touched, oldest first (fewer rows than revisions: pruned). */
-export function changesSince(tx: Tx, projectId: string, base: number) {
+/**
+ * What each revision after `base` up to `upTo` touched, oldest first (fewer rows than revisions:
+ * pruned).
+ */
+export function changesBetween(tx: Tx, projectId: string, base: number, upTo: number) {
   return tx.diagramChange.findMany({
-    where: { projectId, revision: { gt: base } },
+    where: { projectId, revision: { gt: base, lte: upTo } },
     orderBy: { revision: "asc" },
     select: { revision: true, writes: true, reads: true },
   });
@@ -38,24 +49,5 @@ export function changesSince(tx: Tx, projectId: string, base: number) {
 
 /** Revisions kept per project: a save based on an older one is a conflict. */
 const CHANGES_KEPT = 500;
-
-/** Records what `revision` touched, and forgets revisions too old to rebase over. */
-export async function recordChange(
-  tx: Tx,
-  projectId: string,
-  revision: number,
-  touched: { writes: Iterable<string>; reads: Iterable<string> },
-): Promise<void> {
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "DiagramChange" ("projectId", revision, writes, reads)
-     VALUES ($1, $2, $3::text[], $4::text[])`,
-    projectId,
-    revision,
-    [...touched.writes],
-    [...touched.reads],
-  );
-  if (revision % 100 === 0)
-    await tx.diagramChange.deleteMany({
-      where: { projectId, revision: { lte: revision - CHANGES_KEPT } },
-    });
-}
+/** Revisions too old to rebase over are forgotten every this many. */
+const PRUNE_EVERY = 100;

@@ -1,5 +1,6 @@
 import { prisma, type Tx } from "../db";
 import type { EnvironmentSpec } from "../domain/environments";
+import type { Role } from "../domain/roles";
 
 export interface EnvironmentDto {
   id: string;
@@ -59,14 +60,23 @@ export async function listProjects(
   return rows.map(({ _count, ...p }) => ({ ...p, environmentCount: _count.environments }));
 }
 
-/** The project's owning organization, or null: used by the tenancy guard before anything else. */
-export async function findProjectOrganization(projectId: string): Promise<string | null> {
-  // Raw SQL: every project-scoped procedure asks.
-  const rows = await prisma().$queryRawUnsafe<{ organizationId: string }[]>(
-    `SELECT "organizationId" FROM "Project" WHERE id = $1`,
+/**
+ * The project's organization and `userId`'s role in it (null: not a member, or no user); null
+ * when there is no such project. One round trip: every project-scoped procedure asks.
+ */
+export async function findProjectAccess(
+  projectId: string,
+  userId: string | null,
+): Promise<{ organizationId: string; role: Role | null } | null> {
+  const rows = await prisma().$queryRawUnsafe<{ organizationId: string; role: Role | null }[]>(
+    `SELECT p."organizationId", m.role::text AS role
+       FROM "Project" p
+       LEFT JOIN "Membership" m ON m."organizationId" = p."organizationId" AND m."userId" = $2
+      WHERE p.id = $1`,
     projectId,
+    userId,
   );
-  return rows[0]?.organizationId ?? null;
+  return rows[0] ?? null;
 }
 
 export async function getProject(
