@@ -25,6 +25,9 @@ const envSchema = z
     HOST: z.string().min(1).default("0.0.0.0"),
     PATCHBAY_DATA_DIR: z.string().min(1).default(".patchbay"),
     AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
+    /** Auth.js's own: the public URL its cookies and redirects are for; unset, what requests say. */
+    AUTH_URL: z.url({ message: "must be a URL" }).optional(),
+    NEXTAUTH_URL: z.url({ message: "must be a URL" }).optional(),
     PATCHBAY_SECRET_KEY: z
       .string()
       .regex(/^[A-Za-z0-9+/]{43}=$/, { message: "must be 32 bytes, base64-encoded" })
