@@ -6,7 +6,8 @@
 //    canvas does: its base revision, and on a conflict a re-read and the same edit again
 //    (load/editor.ts); first every editor on its own project, then the shared project.
 // 3. In the same run, a bare `pg` UPDATE round trip at the same concurrency for the same time
-//    (load/bare.ts).
+//    (load/bare.ts), and the floor beneath an edit: the cheapest signed-in tRPC call through the
+//    same server, nothing saved (load/floor.ts).
 // Editors are plain fetch loops rather than a load generator: each must wait for its own
 // answer (and re-read after a conflict) before its next save, which is what is measured.
 // Ends with one JSON line: {"bench":"load",…}.
@@ -19,6 +20,7 @@ import { prepareDatabase } from "./canvas/setup";
 import { type RunningServer, startServer } from "./canvas/server";
 import { bareUpdates } from "./load/bare";
 import { type EditorSpec, type EditorTally, openEditor, runEditor } from "./load/editor";
+import { signedInReads } from "./load/floor";
 import { buildLoadProjects } from "./load/projects";
 import { onInterrupt } from "./shared/cleanup";
 import { percentile, round } from "./shared/stats";
@@ -61,6 +63,18 @@ async function editPhase(session: HttpSession, specs: EditorSpec[]) {
 
 type Phase = Awaited<ReturnType<typeof editPhase>>;
 
+async function floorPhase(session: HttpSession, editors: number) {
+  const { latencies, errors } = await signedInReads(session, editors, SECONDS);
+  return {
+    requests_per_s: round(latencies.length / SECONDS),
+    p50_ms: round(percentile(latencies, 50)),
+    p99_ms: round(percentile(latencies, 99)),
+    errors,
+  };
+}
+
+type Floor = Awaited<ReturnType<typeof floorPhase>>;
+
 async function barePhase(url: string, editors: number) {
   const latencies = await bareUpdates(url, editors, SECONDS);
   return {
@@ -70,7 +84,12 @@ async function barePhase(url: string, editors: number) {
   };
 }
 
-function print(label: string, edit: Phase, bare: Awaited<ReturnType<typeof barePhase>>) {
+function print(
+  label: string,
+  edit: Phase,
+  floor: Floor,
+  bare: Awaited<ReturnType<typeof barePhase>>,
+) {
   const ratio = edit.p99_ms / bare.p99_ms;
   console.log(
     `${label}: ${edit.requests} saves in ${SECONDS} s (${edit.requests_per_s}/s), p50 ${edit.p50_ms} ms, p99 ${edit.p99_ms} ms; ` +
@@ -80,6 +99,10 @@ function print(label: string, edit: Phase, bare: Awaited<ReturnType<typeof bareP
   console.log(
     `  bare UPDATE × ${edit.editors}: ${bare.requests_per_s}/s, p50 ${bare.p50_ms} ms, p99 ${bare.p99_ms} ms; ` +
       `edit p99 / bare p99 ${ratio.toFixed(1)} (target ≤ ${TARGET.p99Ratio}): ${ratio <= TARGET.p99Ratio ? "ok" : "MISSED"}`,
+  );
+  console.log(
+    `  floor, signed-in me.get × ${edit.editors}, nothing saved: ${floor.requests_per_s}/s, p50 ${floor.p50_ms} ms, p99 ${floor.p99_ms} ms ` +
+      `(${(floor.p99_ms / bare.p99_ms).toFixed(1)} × bare p99; errors ${floor.errors}); edit p99 / floor p99 ${(edit.p99_ms / floor.p99_ms).toFixed(1)}`,
   );
   console.log(
     `  accepted per editor: smallest ${edit.accepted_min}, largest ${edit.accepted_max} [${edit.accepted_per_editor.join(" ")}]`,
@@ -116,6 +139,11 @@ async function main() {
     const own = await editPhase(session, specs.owned);
     console.log(`${SHARED} editors on one shared project, for ${SECONDS} s…`);
     const shared = await editPhase(session, specs.sharing);
+    console.log("the floor: a signed-in read at the same concurrencies, nothing saved…");
+    const [floorOwn, floorShared] = [
+      await floorPhase(session, EDITORS),
+      await floorPhase(session, SHARED),
+    ];
     const died = server.died();
     if (died) throw new Error(`the app server ${died}`);
     console.log("bare UPDATE round trips at the same concurrencies…");
@@ -125,9 +153,9 @@ async function main() {
     ];
 
     console.log("");
-    const ownRatio = print(`${EDITORS} editors, own projects`, own, bareOwn);
-    const sharedRatio = print(`${SHARED} editors, one project`, shared, bareShared);
-    const errors = own.errors + shared.errors;
+    const ownRatio = print(`${EDITORS} editors, own projects`, own, floorOwn, bareOwn);
+    const sharedRatio = print(`${SHARED} editors, one project`, shared, floorShared, bareShared);
+    const errors = own.errors + shared.errors + floorOwn.errors + floorShared.errors;
     const fair = shared.accepted_min >= TARGET.fairness * shared.accepted_max;
     const ratio = Math.max(ownRatio, sharedRatio);
     console.log("");
@@ -144,8 +172,8 @@ async function main() {
       errors,
       p99_ratio: round(ratio, 2),
       fair,
-      own: { ...own, bare: bareOwn, p99_ratio: round(ownRatio, 2) },
-      shared: { ...shared, bare: bareShared, p99_ratio: round(sharedRatio, 2) },
+      own: { ...own, floor: floorOwn, bare: bareOwn, p99_ratio: round(ownRatio, 2) },
+      shared: { ...shared, floor: floorShared, bare: bareShared, p99_ratio: round(sharedRatio, 2) },
     };
   } finally {
     stopListening();
