@@ -5,7 +5,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
-import { getToken, type JWT } from "next-auth/jwt";
+import type { JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { requestMeta } from "../audit/request-meta";
 import { safeCallbackPath } from "../domain/auth/callback-path";
@@ -13,6 +13,7 @@ import { throttledCode } from "../domain/auth/throttle";
 import { env } from "../env";
 import { log } from "../log";
 import type { UserDto } from "../repositories/users";
+import { sessionToken } from "./session-token";
 import { revokeSession, SESSION_IDLE_SECONDS, userForSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 
@@ -92,30 +93,16 @@ async function liveUser(token: JWT): Promise<UserDto | null> {
 }
 
 /**
- * Whether the session cookie is the `__Secure-` one: as Auth.js decides it for its own session
- * read, from the URL it builds (AUTH_URL's protocol, else the forwarded one, else https). The
- * front door (server/http/front-door.ts) sets X-Forwarded-Proto from the connection.
- */
-function secureCookie(request: Headers): boolean {
-  const { AUTH_URL, NEXTAUTH_URL } = env();
-  const configured = AUTH_URL ?? NEXTAUTH_URL;
-  if (configured) return new URL(configured).protocol === "https:";
-  return (request.get("x-forwarded-proto") ?? "https").replace(/:$/, "") === "https";
-}
-
-/**
  * The signed-in user of a live session (a revoked, expired or deleted one reads as signed out).
  * The session token is decoded with Auth.js's own reader and checked as its `jwt` callback
- * checks it. Not `auth()`: that also re-encrypts a refreshed cookie which neither a page nor
- * this app's route handlers can send, a third of a tRPC call's own time under load.
+ * checks it. Not `auth()`: that runs Auth.js's whole session action, which also re-encrypts a
+ * refreshed cookie that neither a page nor this app's route handlers can send.
  */
 export async function currentUser(): Promise<UserDto | null> {
-  const request = await headers();
-  const token = await getToken({
-    // Only the cookie: a Bearer header is an API token here (server/api/context.ts), not a JWT.
-    req: { headers: { cookie: request.get("cookie") ?? "" } },
-    secret: env().AUTH_SECRET,
-    secureCookie: secureCookie(request),
+  const { AUTH_SECRET, AUTH_URL, NEXTAUTH_URL } = env();
+  const token = await sessionToken(await headers(), {
+    secret: AUTH_SECRET,
+    publicUrl: AUTH_URL ?? NEXTAUTH_URL,
   });
   return token ? liveUser(token) : null;
 }
