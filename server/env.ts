@@ -25,7 +25,7 @@ const envSchema = z
     HOST: z.string().min(1).default("0.0.0.0"),
     PATCHBAY_DATA_DIR: z.string().min(1).default(".patchbay"),
     AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
-    /** Auth.js's own: the public URL its cookies and redirects are for; unset, what requests say. */
+    /** Auth.js's own: the public URL its cookies and redirects are for (unset: the request's). */
     AUTH_URL: z.url({ message: "must be a URL" }).optional(),
     NEXTAUTH_URL: z.url({ message: "must be a URL" }).optional(),
     PATCHBAY_SECRET_KEY: z

@@ -20,7 +20,7 @@ export function secureCookie(request: Headers, publicUrl?: string): boolean {
 const TOKENS_KEPT = 1000;
 const decoded = new Map<string, JWT>();
 
-/** The request's session token, or null (none, tampered, expired, or sealed with another secret). */
+/** The request's session token; null when none, tampered, expired or sealed with another secret. */
 export async function sessionToken(
   request: Headers,
   { secret, publicUrl }: { secret: string | undefined; publicUrl?: string },
