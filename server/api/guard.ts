@@ -20,19 +20,12 @@ export interface Access {
 
 type Target = { type: string; id?: string; projectId?: string };
 
-/**
- * The caller's role in an organization: a token's own role, else the user's membership (looked
- * up unless `membership` already holds it).
- */
-async function roleIn(
-  ctx: ProtectedContext,
-  organizationId: string,
-  membership?: Role | null,
-): Promise<Role | null> {
+/** The caller's role in an organization: a token's own role replaces the membership lookup. */
+async function roleIn(ctx: ProtectedContext, organizationId: string): Promise<Role | null> {
   const { principal } = ctx;
   if (principal.kind === "token")
     return principal.token.organizationId === organizationId ? principal.token.role : null;
-  return membership !== undefined ? membership : findRole(principal.user.id, organizationId);
+  return findRole(principal.user.id, organizationId);
 }
 
 async function deny(
@@ -51,12 +44,13 @@ async function deny(
 }
 
 /**
- * The role the caller holds in `organizationId` if it is at least `minimum`; refused (and recorded)
- * otherwise.
+ * `role`, the caller's in `organizationId` (null: none), if it is at least `minimum`; refused (and
+ * recorded) otherwise.
  */
 async function roleAtLeast(
   ctx: ProtectedContext,
   organizationId: string,
+  role: Role | null,
   minimum: Role,
   action: string,
   target: Target,
@@ -64,9 +58,7 @@ async function roleAtLeast(
   // Whether an outsider's attempt is recorded in the organization's own chain (its owners should
   // see who tried) or in the global one (an organization id the caller merely named).
   outsiderInOrganization: boolean,
-  membership?: Role | null,
 ): Promise<Access> {
-  const role = await roleIn(ctx, organizationId, membership);
   if (!role)
     return deny(ctx, outsiderInOrganization ? organizationId : null, action, target, notFound);
   if (!atLeast(role, minimum)) {
@@ -77,7 +69,7 @@ async function roleAtLeast(
 }
 
 /** Requires membership of `organizationId` with at least `minimum`; `action` names the attempt. */
-export function requireOrganization(
+export async function requireOrganization(
   ctx: ProtectedContext,
   organizationId: string,
   minimum: Role,
@@ -85,7 +77,8 @@ export function requireOrganization(
 ): Promise<Access> {
   const target = { type: "organization", id: organizationId };
   const notFound = new AppError("NOT_FOUND", "Organization not found");
-  return roleAtLeast(ctx, organizationId, minimum, action, target, notFound, false);
+  const role = await roleIn(ctx, organizationId);
+  return roleAtLeast(ctx, organizationId, role, minimum, action, target, notFound, false);
 }
 
 /** Requires access to the project's organization with at least `minimum`. */
@@ -104,17 +97,9 @@ export async function requireProject(
   const target = { type: "project", id: projectId, projectId };
   const notFound = new AppError("NOT_FOUND", "Project not found");
   if (!found) return deny(ctx, null, action, target, notFound);
-  const membership = principal.kind === "user" ? found.role : undefined;
-  return roleAtLeast(
-    ctx,
-    found.organizationId,
-    minimum,
-    action,
-    target,
-    notFound,
-    true,
-    membership,
-  );
+  const { organizationId } = found;
+  const role = principal.kind === "user" ? found.role : await roleIn(ctx, organizationId);
+  return roleAtLeast(ctx, organizationId, role, minimum, action, target, notFound, true);
 }
 
 /**
