@@ -29,6 +29,21 @@ const tally = { passed: 0, failed: 0, skipped: 0 };
 const figuresFile = path.join(mkdtempSync(path.join(tmpdir(), "patchbay-figures-")), "figures.txt");
 process.env.PATCHBAY_FIGURES_FILE = figuresFile;
 const lines: string[] = [];
+const startedAt = Date.now();
+
+// Seconds since `since`, for the summary: CI time is watched step by step.
+function took(since: number): string {
+  return `${Math.round((Date.now() - since) / 1000)} s`;
+}
+
+// The slowest files of a suite, so a rise in CI time points at its cause.
+function slowest(files: { name: string; ms: number }[], count = 5): string {
+  return files
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count)
+    .map((f) => `${path.relative(root, f.name)} ${Math.round(f.ms / 1000)} s`)
+    .join(", ");
+}
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
@@ -122,6 +137,7 @@ async function e2e(
   );
   try {
     await waitForHealth(`http://127.0.0.1:${port}`, server);
+    const began = Date.now();
     console.log(`\n▶ Playwright journeys against ${label}`);
     run("npx", ["playwright", "test", ...specs], {
       PATCHBAY_E2E_LABEL: label,
@@ -129,18 +145,40 @@ async function e2e(
       PLAYWRIGHT_JSON: jsonFile,
       CHROMIUM_PATH: chromium,
     });
-    const stats = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, "utf8")).stats : null;
+    const report = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, "utf8")) : null;
+    const stats = report?.stats ?? null;
     const passed = stats?.expected ?? 0;
     const failed = (stats?.unexpected ?? 0) + (stats?.flaky ?? 0) + (stats ? 0 : 1);
     tally.passed += passed;
     tally.failed += failed;
     tally.skipped += stats?.skipped ?? 0;
-    lines.push(`playwright [${label}]: ${passed} passed, ${failed} failed`);
+    lines.push(`playwright [${label}]: ${passed} passed, ${failed} failed (${took(began)})`);
+    lines.push(`  slowest: ${slowest(journeyTimes(report))}`);
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+// Playwright's JSON report: each journey file's time, its tests' durations summed.
+type PlaywrightSuite = {
+  file: string;
+  specs?: { tests: { results: { duration: number }[] }[] }[];
+  suites?: PlaywrightSuite[];
+};
+function journeyTimes(report: { suites?: PlaywrightSuite[] } | null) {
+  const sum = (suite: PlaywrightSuite): number =>
+    (suite.specs ?? []).reduce(
+      (ms, spec) =>
+        ms +
+        spec.tests.reduce((t, test) => t + test.results.reduce((r, x) => r + x.duration, 0), 0),
+      0,
+    ) + (suite.suites ?? []).reduce((ms, inner) => ms + sum(inner), 0);
+  return (report?.suites ?? []).map((suite) => ({
+    name: path.join("e2e", suite.file),
+    ms: sum(suite),
+  }));
 }
 
 async function main() {
@@ -157,9 +195,10 @@ async function main() {
   );
 
   console.log("\n▶ Type check (tsc --noEmit)");
+  let began = Date.now();
   const tsc = run("npx", ["tsc", "--noEmit", "-p", "."]);
   tally[tsc === 0 ? "passed" : "failed"] += 1;
-  lines.push(`typecheck: ${tsc === 0 ? "ok" : "FAILED"}`);
+  lines.push(`typecheck: ${tsc === 0 ? "ok" : "FAILED"} (${took(began)})`);
 
   // The house: format, lint, dead code (Biome, knip), columns and file sizes.
   for (const [label, args] of [
@@ -170,12 +209,14 @@ async function main() {
     ["boundaries (server folder graph)", ["tsx", "scripts/check-boundaries.ts"]],
   ] as const) {
     console.log(`\n▶ ${label}`);
+    began = Date.now();
     const code = run("npx", [...args]);
     tally[code === 0 ? "passed" : "failed"] += 1;
-    lines.push(`${label}: ${code === 0 ? "ok" : "FAILED"}`);
+    lines.push(`${label}: ${code === 0 ? "ok" : "FAILED"} (${took(began)})`);
   }
 
   console.log(`\n▶ Vitest: unit and integration tests (databases: ${databases})`);
+  began = Date.now();
   const vitestJson = path.join(mkdtempSync(path.join(tmpdir(), "patchbay-vitest-")), "vitest.json");
   run(
     "npx",
@@ -194,7 +235,14 @@ async function main() {
   tally.passed += vPassed;
   tally.failed += vFailed;
   tally.skipped += (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0);
-  lines.push(`vitest [${databases}]: ${vPassed} passed, ${vFailed} failed`);
+  lines.push(`vitest [${databases}]: ${vPassed} passed, ${vFailed} failed (${took(began)})`);
+  const vFiles = (v?.testResults ?? []).map(
+    (f: { name: string; startTime: number; endTime: number }) => ({
+      name: f.name,
+      ms: f.endTime - f.startTime,
+    }),
+  );
+  lines.push(`  slowest: ${slowest(vFiles)}`);
   // Name what failed in the summary: the end of a long log is often all a reader gets.
   for (const file of v?.testResults ?? []) {
     for (const t of file.assertionResults ?? []) {
@@ -231,6 +279,7 @@ async function main() {
   if (existsSync(figuresFile))
     for (const line of readFileSync(figuresFile, "utf8").trim().split("\n"))
       console.log(`  ${line}`);
+  console.log(`npm test took ${took(startedAt)}`);
   console.log(
     `${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`,
   );
