@@ -125,16 +125,19 @@ forEachDatabase("diagram ids scoped to the project", (h: Harness) => {
 
     const owner = await h.as("owner@globex.test");
     const globex = (await owner.diagram.get({ projectId: billing })).diagram;
-    expect(globex.components.map((c) => [c.id, c.name])).toEqual([
-      ["fresh-network", "network-a"],
-      ["fresh-cluster", "cluster-a"],
-      ["demo-network-0", "network-b"],
+    // Sorted: rows created in the same millisecond come back in id order, not insertion order.
+    expect(globex.components.map((c) => [c.id, c.name]).sort()).toEqual([
       ["demo-cluster-2", "cluster-b"],
+      ["demo-network-0", "network-b"],
+      ["fresh-cluster", "cluster-a"],
+      ["fresh-network", "network-a"],
     ]);
-    expect(globex.links.map((l) => [l.id, l.from, l.to])).toEqual([
-      ["fresh-line", "fresh-network", "fresh-cluster"],
-      [acmeLink.id, "demo-network-0", "demo-cluster-2"],
-    ]);
+    expect(globex.links.map((l) => [l.id, l.from, l.to]).sort()).toEqual(
+      [
+        ["fresh-line", "fresh-network", "fresh-cluster"],
+        [acmeLink.id, "demo-network-0", "demo-cluster-2"],
+      ].sort(),
+    );
     expect(await acmeRows()).toEqual(before);
     const acmeDiagram = (await (await h.as("viewer@acme.test")).diagram.get({ projectId: acme }))
       .diagram;
@@ -151,10 +154,10 @@ forEachDatabase("diagram ids scoped to the project", (h: Harness) => {
       ],
     });
     const after = (await owner.diagram.get({ projectId: billing })).diagram;
-    expect(after.components.map((c) => c.id)).toEqual([
-      "fresh-network",
-      "fresh-cluster",
+    expect(after.components.map((c) => c.id).sort()).toEqual([
       "demo-cluster-2",
+      "fresh-cluster",
+      "fresh-network",
     ]);
     expect(after.links.map((l) => l.id)).toEqual(["fresh-line"]);
     expect(await acmeRows()).toEqual(before);
