@@ -127,11 +127,20 @@ export async function writeDiagramOps(
     pinnedVersion(rules.presets, bundle, config)?.id ?? null;
   await repo.writeOps(tx, projectId, withCopies(ops, after), bundleOf, presetId);
   // A diagram change moves no instance's status; a new row starts as a draft, as read back.
+  // Read around `ops`, it also says what they moved: history records a delta of those entries.
   const known: Known = {
     project,
     stored: { revision, diagram: after, statuses: stored.statuses },
     catalog: rules,
-    ...(around ? { partial: true } : {}),
+    ...(around
+      ? {
+          partial: true,
+          delta: {
+            before: { ...stored, revision: baseRevision },
+            scope: entriesTouched(ops, before),
+          },
+        }
+      : {}),
   };
   const touched = environmentsTouched(
     ops,
@@ -178,15 +187,10 @@ export async function applyDiagramOps(
     );
     kept = { revision, after };
     const change = describeChange(before, after, ops, project.environments);
-    // Everything this change moved is in `ops`: history records a delta of their entries.
-    const delta = {
-      before: { ...known.stored, revision: baseRevision, diagram: before },
-      scope: entriesTouched(ops, before),
-    };
     return {
       result: { revision },
       touched,
-      known: [{ ...known, delta }],
+      known: [known],
       audit: {
         organizationId: project.organizationId,
         ...change,

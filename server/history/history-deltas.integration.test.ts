@@ -130,4 +130,57 @@ forEachDatabase("environment history deltas", (h: Harness) => {
     expect(after.at(-1)!.checkpoint).toBe(true);
     expect(sorted((await stateAt(staging, "newest"))!.state)).toEqual(await fresh(staging));
   });
+
+  it("a promotion records a delta of what it promoted, and any moment replays", async () => {
+    const dev = await h.as("dev@acme.test");
+    const production = (await dev.project.get({ projectId })).environments.find(
+      (e) => e.slug === "production",
+    )!.id;
+    const line = "cmp-delta-line-0001";
+    const app = (await dev.diagram.catalog({ projectId })).bundles.find(
+      (b) => b.name === "k8s-application",
+    )!;
+    const appValues = app.presets.find((p) => p.name === "Development")!.versions[0]!.values;
+    const config = (params: Record<string, unknown>) => ({ params, preset: null });
+    await save([
+      { op: "setInstance", component: db, environment: production, config: config(values) },
+      {
+        op: "setInstance",
+        component: db,
+        environment: staging,
+        config: config({ ...values, allocated_storage: 321 }),
+      },
+      { op: "setInstance", component: api, environment: staging, config: config(appValues) },
+      { op: "setLinkPolicy", link: line, environment: staging, policies: ["read-write"] },
+    ]);
+    const start = (await rows(production)).length;
+    const seen: { at: Date; state: unknown }[] = [];
+    const promote = async (selection: object) => {
+      await dev.promotion.promote({
+        projectId,
+        from: staging,
+        to: production,
+        selections: [selection as never],
+        message: "promoted",
+      });
+      await pause();
+      seen.push({ at: new Date(), state: await fresh(production) });
+    };
+    await promote({ kind: "param", componentId: db, segments: ["allocated_storage"] });
+    await promote({ kind: "component", componentId: api });
+
+    const recorded = (await rows(production)).slice(start);
+    expect(recorded).toHaveLength(2);
+    const [field, whole] = recorded.map((r) => r.state as unknown as SnapshotDelta);
+    // One field of one instance: the delta holds that instance alone.
+    expect(recorded[0]!.checkpoint).toBe(false);
+    expect(Object.keys(field!.instances)).toEqual([db]);
+    // A whole component brings the choice of the line into it: that line moves too.
+    expect(recorded[1]!.checkpoint).toBe(false);
+    expect(whole!.links.map((l) => l.id)).toEqual([line]);
+    for (const [k, moment] of seen.entries()) {
+      const past = await stateAt(production, moment.at);
+      expect(sorted(past!.state), `promotion ${k}`).toEqual(moment.state);
+    }
+  });
 });

@@ -3,6 +3,7 @@
 // project's diagram rules — presets, locks, guardrails — exactly like a canvas edit, and the
 // whole promotion is one audit event listing its changes. Authorization is the router's job.
 import type { AuditContext } from "../audit/types";
+import type { Known } from "../environment-state/record";
 import { auditedWrite } from "../changes/audited-write";
 import { actingRole, writeDiagramOps } from "../diagram/service";
 import { AppError, isAppError } from "../domain/errors";
@@ -10,12 +11,17 @@ import { applyOps } from "../domain/graph/ops";
 import { sensitivePaths } from "../domain/catalog/schema-path";
 import type { Diagram } from "../domain/graph/types";
 import { maskPromotedChanges } from "../domain/promote/mask";
-import { planPromotion, type PromotedChange, type Selection } from "../domain/promote/plan";
-import { loadDiagram } from "../repositories/diagram";
+import {
+  planPromotion,
+  type PromotedChange,
+  promotionScope,
+  type Selection,
+} from "../domain/promote/plan";
+import { keepStructure, readDiagramScoped } from "../repositories/diagram-parts";
 import { getProject } from "../repositories/projects";
 import { type Catalog, catalogBundle, loadCatalog } from "../rules/catalog";
 import { rulesContext } from "../rules/context";
-import type { Tx } from "../db";
+import { prisma, type Tx } from "../db";
 import type { Role } from "../domain/roles";
 import { checkReferenceSteps, planReferences, writeReferenceSteps } from "./references";
 
@@ -28,7 +34,7 @@ export interface PromoteInput {
   overrideReason?: string | null;
 }
 
-async function environments(projectId: string, from: string, to: string, tx?: Tx) {
+async function readPromotion({ projectId, from, to, selections }: PromoteInput, tx: Tx = prisma()) {
   const project = await getProject(projectId, tx);
   if (!project) throw new AppError("NOT_FOUND", "Project not found");
   const source = project.environments.find((e) => e.id === from);
@@ -45,7 +51,17 @@ async function environments(projectId: string, from: string, to: string, tx?: Tx
     throw new AppError("BAD_REQUEST", "to: must differ from the environment promoted from", {
       fields: { to: ["must differ from from"] },
     });
-  return { project, source, target };
+  // What planning reads: every component and line, the selected entries' configuration in
+  // the two environments, nothing else (a promotion costs what it promotes, not the project).
+  const stored = await readDiagramScoped(
+    tx,
+    projectId,
+    project.revision,
+    (structure) => promotionScope(structure, selections),
+    [from, to],
+  );
+  if (!stored) throw new AppError("NOT_FOUND", "Project not found");
+  return { project, source, target, stored };
 }
 
 const scopeOf = (
@@ -71,21 +87,20 @@ function masked(catalog: Catalog, diagram: Diagram, changes: PromotedChange[]): 
   return maskPromotedChanges(changes, sensitive);
 }
 
+const wholeState = ({ delta: _, ...known }: Known): Known => known;
+
 /**
  * What promoting would change, and the rule it would break for `role` (null when it would pass).
  * Writes nothing.
  */
 export async function previewPromotion(input: PromoteInput, role: Role) {
-  const { project, source, target } = await environments(input.projectId, input.from, input.to);
-  const [stored, catalog] = await Promise.all([
-    loadDiagram(input.projectId),
-    loadCatalog(project.organizationId),
-  ]);
-  const plan = planPromotion(stored!.diagram, input.from, input.to, input.selections);
-  const references = await planReferences(stored!.diagram, source, target, input.selections);
+  const { project, source, target, stored } = await readPromotion(input);
+  const catalog = await loadCatalog(project.organizationId);
+  const plan = planPromotion(stored.diagram, input.from, input.to, input.selections);
+  const references = await planReferences(stored.diagram, source, target, input.selections);
   let problem: string | null = null;
   try {
-    applyOps(stored!.diagram, plan.ops, rulesContext(catalog, project, role));
+    applyOps(stored.diagram, plan.ops, rulesContext(catalog, project, role));
     await checkReferenceSteps(references.steps, {
       scope: scopeOf(project, target),
       role,
@@ -95,19 +110,14 @@ export async function previewPromotion(input: PromoteInput, role: Role) {
     if (!isAppError(error)) throw error;
     problem = error.message;
   }
-  const changes = [...masked(catalog, stored!.diagram, plan.changes), ...references.changes];
+  const changes = [...masked(catalog, stored.diagram, plan.changes), ...references.changes];
   return { changes, problem };
 }
 
 export async function promote(ctx: AuditContext, input: PromoteInput & { message: string }) {
-  return auditedWrite(ctx, async (tx) => {
-    const { project, source, target } = await environments(
-      input.projectId,
-      input.from,
-      input.to,
-      tx,
-    );
-    const stored = (await loadDiagram(input.projectId, tx))!;
+  let kept: { revision: number; after: Diagram } | undefined;
+  const promoted = await auditedWrite(ctx, async (tx) => {
+    const { project, source, target, stored } = await readPromotion(input, tx);
     const plan = planPromotion(stored.diagram, input.from, input.to, input.selections);
     const references = await planReferences(stored.diagram, source, target, input.selections, tx);
     if (plan.ops.length === 0 && references.steps.length === 0)
@@ -123,8 +133,11 @@ export async function promote(ctx: AuditContext, input: PromoteInput & { message
     });
     const written =
       plan.ops.length > 0
-        ? await writeDiagramOps(tx, input.projectId, stored.revision, plan.ops, role, catalog)
+        ? await writeDiagramOps(tx, input.projectId, stored.revision, plan.ops, role, catalog, {
+            around: true,
+          })
         : null;
+    if (written) kept = written;
     const touched = [
       ...(written?.touched ?? []),
       ...(references.steps.length > 0
@@ -132,9 +145,12 @@ export async function promote(ctx: AuditContext, input: PromoteInput & { message
         : []),
     ];
     const changes = [...masked(catalog, stored.diagram, plan.changes), ...references.changes];
+    // A delta of the diagram's entries cannot hold a reference's change: then the whole state.
+    const known =
+      written && references.steps.length > 0 ? wholeState(written.known) : written?.known;
     return {
       result: { revision: written?.revision ?? stored.revision, changes: changes.length },
-      known: written ? [written.known] : [],
+      known: known ? [known] : [],
       touched,
       audit: {
         organizationId: project.organizationId,
@@ -155,4 +171,7 @@ export async function promote(ctx: AuditContext, input: PromoteInput & { message
       },
     };
   });
+  // Committed: the next save to this project finds its components and lines here.
+  if (kept) keepStructure(input.projectId, kept.revision, kept.after);
+  return promoted;
 }

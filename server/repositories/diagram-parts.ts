@@ -183,16 +183,32 @@ export function keptStructure(projectId: string, revision: number): Structure | 
  * only (server/domain/graph/touched.ts); other components read as having no instance rows.
  * `revision`: the project's revision the rows hold (the structure kept at it is used).
  */
-export async function readDiagramAround(
+export function readDiagramAround(
   tx: Tx,
   projectId: string,
   ops: readonly Op[],
   revision: number,
 ): Promise<StoredDiagram | null> {
+  return readDiagramScoped(tx, projectId, revision, (structure) =>
+    entriesTouched(ops, { ...structure, instances: {} }),
+  );
+}
+
+/**
+ * Every component and line, with the instances and policy choices of `scopeOf`'s entries only
+ * (and of `environments` only, when given). `revision`: the project's revision as last read;
+ * the structure kept at it is used.
+ */
+export async function readDiagramScoped(
+  tx: Tx,
+  projectId: string,
+  revision: number,
+  scopeOf: (structure: Pick<Diagram, "components" | "links">) => SnapshotScope,
+  environments?: readonly string[],
+): Promise<StoredDiagram | null> {
   const structure = keptStructure(projectId, revision) ?? (await readStructure(tx, projectId));
   if (!structure) return null;
-  const scope = entriesTouched(ops, { ...structure, instances: {} });
-  return assemble(structure, await readConfigs(tx, projectId, scope));
+  return assemble(structure, await readConfigs(tx, projectId, scopeOf(structure), environments));
 }
 
 /** The components among `ids` on the project's diagram (those not on it are left out). */

@@ -4,6 +4,7 @@
 // choice. The result is ordinary `setInstance` and `setLinkPolicy` operations, so the target's
 // presets, locks and offered policies are checked by the same rules as any edit (a locked
 // field cannot be promoted over).
+import type { SnapshotScope } from "../diff/delta";
 import { AppError } from "../errors";
 import type { Op } from "../graph/ops";
 import { linkPoliciesIn, type Diagram, type InstanceConfig } from "../graph/types";
@@ -154,4 +155,24 @@ export function planPromotion(
     ),
   ];
   return { ops, changes };
+}
+
+/**
+ * The entries whose configuration planning `selections` reads: the components named, the lines
+ * chosen, and the lines into a component promoted whole (their policy choices come along). The
+ * rest of a diagram's instances can be left unread.
+ */
+export function promotionScope(
+  diagram: Pick<Diagram, "links">,
+  selections: readonly Selection[],
+): SnapshotScope {
+  const components = new Set<string>();
+  const links = new Set<string>();
+  for (const sel of selections) {
+    if (sel.kind === "link") links.add(sel.linkId);
+    else if (sel.kind !== "reference") components.add(sel.componentId);
+  }
+  const whole = new Set(selections.flatMap((s) => (s.kind === "component" ? [s.componentId] : [])));
+  for (const link of diagram.links) if (whole.has(link.to)) links.add(link.id);
+  return { components, links };
 }
