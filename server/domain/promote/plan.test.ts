@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applyOps, type ApplyContext } from "../graph/ops";
 import { slotCatalog, type Diagram } from "../graph/types";
 import type { PresetVersionRules } from "../presets/types";
-import { planPromotion } from "./plan";
+import { planPromotion, promotionScope } from "./plan";
 
 const diagram: Diagram = {
   components: [
@@ -182,3 +182,27 @@ describe("planPromotion", () => {
     );
   });
 });
+
+describe("promotionScope", () => {
+  it("names the selected components and lines, and the lines into a component promoted whole", () => {
+    const scope = (selections: Parameters<typeof promotionScope>[1]) => {
+      const { components, links } = promotionScope(diagram, selections);
+      return { components: [...components], links: [...links] };
+    };
+    expect(scope([{ kind: "param", componentId: "db", segments: ["size"] }])).toEqual({
+      components: ["db"],
+      links: [],
+    });
+    expect(scope([{ kind: "component", componentId: "api" }])).toEqual({
+      components: ["api"],
+      links: ["l1"],
+    });
+    expect(
+      scope([
+        { kind: "link", linkId: "l1" },
+        { kind: "reference", componentId: "api", slot: "cluster" },
+      ]),
+    ).toEqual({ components: [], links: ["l1"] });
+  });
+});
+
