@@ -132,14 +132,7 @@ function resolveIn(scope: Scope, componentId: string, deploymentId?: string) {
 }
 
 async function resolveRaw(target: Target, { tx, deploymentId }: ResolveOptions = {}) {
-  const scope = await loadScope(
-    target,
-    (diagram) => [
-      target.componentId,
-      ...diagram.links.filter((l) => l.to === target.componentId).map((l) => l.from),
-    ],
-    tx,
-  );
+  const scope = await loadScope(target, target.componentId, tx);
   return resolveIn(scope, target.componentId, deploymentId);
 }
 

@@ -9,7 +9,7 @@ import type { AuditContext } from "../audit/types";
 import { cronProblem } from "./cron-schedule";
 import { AppError } from "../domain/errors";
 import * as repo from "../repositories/deployments";
-import { loadDiagram } from "../repositories/diagram";
+import { loadStructure } from "../repositories/diagram";
 import * as drift from "../repositories/drift";
 import { wakeRuns } from "../run-queue/dispatch";
 import { z } from "zod";
@@ -39,7 +39,7 @@ export async function checkDrift(
   const result = await auditedWrite(ctx, async (tx) => {
     if (!(await repo.lockEnvironmentForRequest(tx, t.projectId, t.environmentId)))
       throw new AppError("NOT_FOUND", "Environment not found in this project");
-    const stored = await loadDiagram(t.projectId, tx);
+    const stored = await loadStructure(t.projectId, tx);
     const names = new Map(stored?.diagram.components.map((c) => [c.id, c.name]) ?? []);
     if (t.componentId && !names.has(t.componentId))
       throw new AppError("NOT_FOUND", "Component not found in this project");

@@ -10,7 +10,7 @@ import type { AuditContext } from "../audit/types";
 import { assertDestroyable } from "../domain/deployments/destroy";
 import { AppError } from "../domain/errors";
 import { dependencyGraph } from "../domain/runs/order";
-import { loadDiagram } from "../repositories/diagram";
+import { loadStructure } from "../repositories/diagram";
 import * as repo from "../repositories/deployments";
 import { createBatch, setBatchWaits } from "../repositories/run-batches";
 import { deployedComponentIds, findRun, finishRun, requestAbort } from "../repositories/runs";
@@ -42,7 +42,7 @@ export async function deployEnvironment(
   const result = await auditedWrite<Requested>(ctx, async (tx) => {
     const environment = await repo.lockEnvironmentForRequest(tx, t.projectId, t.environmentId);
     if (!environment) throw new AppError("NOT_FOUND", "Environment not found in this project");
-    const stored = await loadDiagram(t.projectId, tx);
+    const stored = await loadStructure(t.projectId, tx);
     if (!stored) throw new AppError("NOT_FOUND", "Project not found");
     const guard = await repo.environmentGuard(tx, t.environmentId);
     const { links } = stored.diagram;

@@ -10,7 +10,7 @@ import { env } from "../env";
 import { POSTGRES_ADMIN_URL } from "../provisioners/local/postgres";
 import { REDIS_ADMIN_URL } from "../provisioners/local/redis";
 import { environmentInProject } from "../repositories/deployments";
-import { loadDiagram } from "../repositories/diagram";
+import { loadStructure } from "../repositories/diagram";
 import { environmentDefaultsFor } from "../repositories/environment-defaults";
 import { iacChecks } from "./readiness-iac";
 
@@ -173,7 +173,7 @@ export async function deploymentReadiness(t: {
   componentId?: string;
 }): Promise<Readiness> {
   const localProvisioner = env().PATCHBAY_LOCAL_PROVISIONER;
-  const stored = await loadDiagram(t.projectId);
+  const stored = await loadStructure(t.projectId);
   if (!stored || !(await environmentInProject(t.projectId, t.environmentId)))
     throw new AppError("NOT_FOUND", "Environment not found in this project");
   const components = stored.diagram.components.filter(

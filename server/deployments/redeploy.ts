@@ -10,7 +10,7 @@ import type { AuditContext } from "../audit/types";
 import { fingerprinter } from "../crypto/fingerprint";
 import { actingRole, writeDiagramOps } from "../diagram/service";
 import { AppError } from "../domain/errors";
-import { loadDiagram } from "../repositories/diagram";
+import { readDiagramScoped } from "../repositories/diagram-parts";
 import * as repo from "../repositories/deployments";
 import { findRun } from "../repositories/runs";
 import { wakeRuns } from "../run-queue/dispatch";
@@ -80,7 +80,14 @@ export async function redeployDeployment(
       fingerprinter(t.organizationId),
     );
     const params = restoredParams(snapshot, now);
-    const stored = (await loadDiagram(t.projectId, tx))!;
+    // That one instance is all it reads of the diagram; the write reads around it too.
+    const stored = (await readDiagramScoped(
+      tx,
+      t.projectId,
+      null,
+      () => ({ components: new Set([componentId]), links: new Set() }),
+      [t.environmentId],
+    ))!;
     const config = stored.diagram.instances[componentId]?.[t.environmentId];
     const ops = [
       {
@@ -96,6 +103,8 @@ export async function redeployDeployment(
       stored.revision,
       ops,
       actingRole(ctx.actor),
+      undefined,
+      { around: true },
     );
     const { deployment, names } = await queueRun(
       tx,

@@ -11,7 +11,8 @@ import { allowedIn } from "../domain/presets/allowed";
 import type { PresetVersionRules } from "../domain/presets/types";
 import type { GuardrailChange } from "../domain/presets/guardrail-changes";
 import { deviations, upgradePlan, type UpgradeChange } from "../domain/presets/upgrade";
-import { loadDiagram } from "../repositories/diagram";
+import { keepStructure } from "../repositories/diagram-parts";
+import { getProject } from "../repositories/projects";
 import { loadCatalog } from "../rules/catalog";
 import * as consumersRepo from "../repositories/preset-consumers";
 import type { PresetDto, PresetVersionDto } from "../repositories/presets";
@@ -86,7 +87,8 @@ export async function applyPresetUpgrade(
       `version: "${preset.name}" has no published version ${version}`,
       { fields: { version: ["is not a published version"] } },
     );
-  return auditedWrite(ctx, async (tx) => {
+  const written: Awaited<ReturnType<typeof writeDiagramOps>>[] = [];
+  const upgraded = await auditedWrite(ctx, async (tx) => {
     const all = await consumersRepo.listConsumers(organizationId, preset.id, tx);
     const unknown = instanceIds?.find((id) => !all.some((c) => c.instanceId === id));
     if (unknown)
@@ -109,20 +111,19 @@ export async function applyPresetUpgrade(
       changes: UpgradeChange[];
     }[] = [];
     const catalog = await loadCatalog(organizationId, tx);
-    const written: Awaited<ReturnType<typeof writeDiagramOps>>[] = [];
     for (const projectId of [...new Set(chosen.map((c) => c.project.id))]) {
-      const stored = (await loadDiagram(projectId, tx))!;
+      // The consumers' rows hold all an upgrade reads: the rest of the project is not read.
+      const project = await getProject(projectId, tx);
+      if (!project) continue;
       const ops: Op[] = [];
       for (const c of chosen.filter((x) => x.project.id === projectId)) {
         const from = preset.versions.find((v) => v.version === c.version)!;
-        const config = stored.diagram.instances[c.component.id]?.[c.environment.id];
-        if (!config) continue;
-        const plan = upgradePlan(config.params, rulesOf(preset, from), rulesOf(preset, target));
+        const plan = upgradePlan(c.params, rulesOf(preset, from), rulesOf(preset, target));
         ops.push({
           op: "setInstance",
           component: c.component.id,
           environment: c.environment.id,
-          config: { ...config, params: plan.params, preset: preset.name, presetVersion: version },
+          config: { params: plan.params, preset: preset.name, presetVersion: version },
         });
         moved.push({
           project: c.project.slug,
@@ -133,7 +134,17 @@ export async function applyPresetUpgrade(
         });
       }
       written.push(
-        await writeDiagramOps(tx, projectId, stored.revision, ops, actingRole(ctx.actor), catalog),
+        await writeDiagramOps(
+          tx,
+          projectId,
+          project.revision,
+          ops,
+          actingRole(ctx.actor),
+          catalog,
+          {
+            around: true,
+          },
+        ),
       );
     }
     return {
@@ -156,4 +167,7 @@ export async function applyPresetUpgrade(
       },
     };
   });
+  // Committed: the next save to these projects finds their components and lines here.
+  for (const w of written) keepStructure(w.project.id, w.revision, w.after);
+  return upgraded;
 }

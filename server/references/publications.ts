@@ -7,7 +7,7 @@ import type { Tx } from "../db";
 import { bundleRef } from "../domain/graph/types";
 import { AppError } from "../domain/errors";
 import { assertNotBorrowed, borrowersOutside } from "../domain/references/rules";
-import { loadDiagram } from "../repositories/diagram";
+import { loadStructure } from "../repositories/diagram";
 import { listProjects } from "../repositories/projects";
 import * as repo from "../repositories/publications";
 import { loadCatalog } from "../rules/catalog";
@@ -52,7 +52,7 @@ export async function publish(
   await assertAudience(env, input.audience);
   return auditedWrite(ctx, async (tx) => {
     const [stored, catalog] = await Promise.all([
-      loadDiagram(env.projectId, tx),
+      loadStructure(env.projectId, tx),
       loadCatalog(env.organizationId, tx),
     ]);
     const component = stored?.diagram.components.find((c) => c.id === input.componentId);

@@ -9,7 +9,7 @@ import type { Role } from "../domain/roles";
 import { AppError } from "../domain/errors";
 import { bundleRef } from "../domain/graph/types";
 import { assertReferenceAllowed, publicationVisibleTo } from "../domain/references/rules";
-import { loadDiagram } from "../repositories/diagram";
+import { loadStructure } from "../repositories/diagram";
 import { findImportedArtifact, listImportedArtifacts } from "../repositories/imported-artifacts";
 import { getProject } from "../repositories/projects";
 import { findPublication, lockPublication, publicationsOfType } from "../repositories/publications";
@@ -31,7 +31,7 @@ interface At {
 /** The slot's type and the borrowing environment's class, or a refusal naming the field. */
 async function slotOf(env: EnvironmentScope, at: At, tx?: Tx) {
   const [stored, catalog, project] = await Promise.all([
-    loadDiagram(env.projectId, tx),
+    loadStructure(env.projectId, tx),
     loadCatalog(env.organizationId, tx),
     getProject(env.projectId, tx),
   ]);

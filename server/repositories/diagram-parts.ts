@@ -197,18 +197,28 @@ export function readDiagramAround(
 /**
  * Every component and line, with the instances and policy choices of `scopeOf`'s entries only
  * (and of `environments` only, when given). `revision`: the project's revision as last read;
- * the structure kept at it is used.
+ * the structure kept at it is used (null: the structure is read).
  */
 export async function readDiagramScoped(
   tx: Tx,
   projectId: string,
-  revision: number,
+  revision: number | null,
   scopeOf: (structure: Pick<Diagram, "components" | "links">) => SnapshotScope,
   environments?: readonly string[],
 ): Promise<StoredDiagram | null> {
-  const structure = keptStructure(projectId, revision) ?? (await readStructure(tx, projectId));
+  const kept = revision === null ? undefined : keptStructure(projectId, revision);
+  const structure = kept ?? (await readStructure(tx, projectId));
   if (!structure) return null;
   return assemble(structure, await readConfigs(tx, projectId, scopeOf(structure), environments));
+}
+
+/** Components and lines only, for what needs no configuration: no instance or choice is read. */
+export async function readDiagramStructure(
+  tx: Tx,
+  projectId: string,
+): Promise<StoredDiagram | null> {
+  const structure = await readStructure(tx, projectId);
+  return structure && assemble(structure, { rows: [], chosen: [] });
 }
 
 /** The components among `ids` on the project's diagram (those not on it are left out). */

@@ -8,7 +8,7 @@ import type { Op } from "../domain/graph/ops";
 import type { InstanceConfig } from "../domain/graph/types";
 import { isParsed, parseBundleVersion } from "./bundle-versions";
 import { ownWins, visibleTo } from "./catalog";
-import { readDiagram, type StoredDiagram } from "./diagram-parts";
+import { readDiagram, readDiagramStructure, type StoredDiagram } from "./diagram-parts";
 import { sortableId } from "./row-ids";
 
 export type { StoredDiagram };
@@ -23,6 +23,11 @@ export function loadDiagram(
   environments?: readonly string[],
 ): Promise<StoredDiagram | null> {
   return readDiagram(tx, projectId, environments);
+}
+
+/** The components and lines of a project, no environment's configuration (cheap at any size). */
+export function loadStructure(projectId: string, tx: Tx = prisma()): Promise<StoredDiagram | null> {
+  return readDiagramStructure(tx, projectId);
 }
 
 /**

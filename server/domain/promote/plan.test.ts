@@ -205,4 +205,3 @@ describe("promotionScope", () => {
     ).toEqual({ components: [], links: ["l1"] });
   });
 });
-
