@@ -10,7 +10,11 @@
 // 3. The largest project's reads (save/reads.ts): the canvas's `diagram.get` (one environment),
 //    the whole `diagram.get` and `compare.environments`, with their size on the wire (gzip) and
 //    uncompressed, and their median time.
-// Ends with one JSON line: {"bench":"save","ratio":…,"max_median_ms":…,"results":[…],"reads":…}.
+// 4. Other calls that name one component (save/paths.ts), on the smallest and the largest
+//    project: promoting one field, previewing a whole component's promotion and resolving its
+//    inputs; their medians and the ratio largest / smallest.
+// Ends with one JSON line:
+// {"bench":"save","ratio":…,"max_median_ms":…,"results":[…],"reads":…,"paths":…}.
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { log } from "@/server/log";
@@ -20,6 +24,7 @@ import { prepareDatabase } from "./canvas/setup";
 import { startServer, type RunningServer } from "./canvas/server";
 import { buildProjects, parseSizes, sizeLabel, type Size } from "./save/build";
 import { type Figures, KINDS, type Kind, measureProject } from "./save/measure";
+import { measurePaths, PATHS, type PathKind } from "./save/paths";
 import { measureReads, type ReadFigures } from "./save/reads";
 import { onInterrupt } from "./shared/cleanup";
 import { round } from "./shared/stats";
@@ -41,6 +46,29 @@ const readJson = (r: ReadFigures) => ({
   bytes: r.bytes,
   median_ms: round(r.medianMs),
 });
+
+type PathFigures = Record<PathKind, Figures>;
+
+/** The other calls' medians on the smallest and largest project, and their ratio. */
+function reportPaths(smallest: PathFigures, largest: PathFigures) {
+  return Object.fromEntries(
+    PATHS.map((k) => {
+      const ratio = largest[k].median / smallest[k].median;
+      console.log(
+        `  ${k.padEnd(8)} smallest ${smallest[k].median.toFixed(1)} ms, largest ${largest[k].median.toFixed(1)} ms (p95 ${largest[k].p95.toFixed(1)}), ratio ${ratio.toFixed(2)}`,
+      );
+      return [
+        k,
+        {
+          smallest_median_ms: round(smallest[k].median),
+          largest_median_ms: round(largest[k].median),
+          largest_p95_ms: round(largest[k].p95),
+          ratio: round(ratio, 3),
+        },
+      ];
+    }),
+  );
+}
 
 function report(results: Result[], reads: Record<"canvas" | "diagram" | "compare", ReadFigures>) {
   console.log("");
@@ -106,7 +134,7 @@ async function main() {
     await scratch.drop().catch((e) => console.error("dropping the scratch database:", e));
   };
   const stopListening = onInterrupt(cleanUp);
-  let result: ReturnType<typeof report>;
+  let result: ReturnType<typeof report> & { paths?: ReturnType<typeof reportPaths> };
   try {
     const close = await prepareDatabase(scratch.url);
     const projects = await buildProjects(sizes).finally(close);
@@ -135,7 +163,12 @@ async function main() {
     const largest = projects.at(-1)!;
     console.log(`\nreads of the largest project (${sizeLabel(largest.size)}):`);
     const reads = await measureReads(session, largest.projectId);
-    result = report(results, reads);
+    console.log("\nother calls naming one component, smallest and largest project:");
+    const paths = reportPaths(
+      await measurePaths(session, projects[0]!.projectId, SAVES),
+      await measurePaths(session, largest.projectId, SAVES),
+    );
+    result = { ...report(results, reads), paths };
   } finally {
     stopListening();
     await cleanUp();

@@ -67,7 +67,7 @@ export function integerParam(config: InstanceConfig | undefined) {
 }
 
 /** The component and param a param change edits. */
-function paramTarget(diagram: Diagram, environment: string) {
+export function paramTarget(diagram: Diagram, environment: string) {
   for (const c of diagram.components) {
     const config = diagram.instances[c.id]?.[environment];
     const param = integerParam(config);
