@@ -6,7 +6,7 @@ import { startSession } from "@/server/auth/sessions";
 import { type Harness, testToken } from "./integration";
 import { deploymentCases } from "./mutation-cases-deployments";
 import { sharedCases } from "./mutation-cases-shared";
-import { acmeProject, deployableTarget, secretTarget } from "./mutation-targets";
+import { acmeProject, deployableTarget, placeComponent, secretTarget } from "./mutation-targets";
 import { reloadEnv } from "@/server/env";
 
 type Case = (h: Harness) => Promise<{ action: string }>;
@@ -187,14 +187,11 @@ export function mutationCases(): Record<string, Case> {
       const { id } = await acmeProject(h);
       // Placed directly, as set-up: placing it through diagram.change would be a second audited
       // write.
-      const component = await h.db().prisma.component.create({
-        data: {
-          projectId: id,
-          name: `r-${suffix()}`,
-          bundleName: "local-process",
-          versionConstraint: "1.2.0",
-        },
-        select: { id: true },
+      const component = await placeComponent(h, {
+        projectId: id,
+        name: `r-${suffix()}`,
+        bundleName: "local-process",
+        versionConstraint: "1.2.0",
       });
       const environmentId = (
         await h
@@ -211,14 +208,11 @@ export function mutationCases(): Record<string, Case> {
     },
     "access.recordOutputs": async (h) => {
       const { id } = await acmeProject(h);
-      const component = await h.db().prisma.component.create({
-        data: {
-          projectId: id,
-          name: `o-${suffix()}`,
-          bundleName: "local-redis",
-          versionConstraint: "1.0.0",
-        },
-        select: { id: true },
+      const component = await placeComponent(h, {
+        projectId: id,
+        name: `o-${suffix()}`,
+        bundleName: "local-redis",
+        versionConstraint: "1.0.0",
       });
       const environmentId = (
         await h
@@ -322,14 +316,11 @@ export function mutationCases(): Record<string, Case> {
         where: { projectId },
         select: { id: true },
       });
-      const component = await prisma.component.create({
-        data: {
-          projectId,
-          name: `u-${suffix()}`,
-          bundleName: "aws-rds-postgres",
-          versionConstraint: "1.0.0",
-        },
-        select: { id: true },
+      const component = await placeComponent(h, {
+        projectId,
+        name: `u-${suffix()}`,
+        bundleName: "aws-rds-postgres",
+        versionConstraint: "1.0.0",
       });
       await prisma.instance.create({
         data: {

@@ -13,6 +13,23 @@ export async function acmeProject(h: Harness) {
 }
 
 /**
+ * A component written directly (set-up, no audit event). The project's revision moves, as with
+ * every diagram write: a server keeps components and lines by revision (diagram-parts.ts).
+ */
+export async function placeComponent(
+  h: Harness,
+  data: { projectId: string; name: string; bundleName: string; versionConstraint: string },
+): Promise<{ id: string }> {
+  const prisma = h.db().prisma;
+  const component = await prisma.component.create({ data, select: { id: true } });
+  await prisma.project.update({
+    where: { id: data.projectId },
+    data: { revision: { increment: 1 } },
+  });
+  return component;
+}
+
+/**
  * A local-process component (it declares SESSION_SECRET) and an environment, written without an
  * audit event.
  */
@@ -28,9 +45,11 @@ export async function secretTarget(h: Harness) {
     select: { version: true },
   });
   const name = `sec-${randomBytes(3).toString("hex")}`;
-  const component = await prisma.component.create({
-    data: { projectId, name, bundleName: "local-process", versionConstraint: version.version },
-    select: { id: true },
+  const component = await placeComponent(h, {
+    projectId,
+    name,
+    bundleName: "local-process",
+    versionConstraint: version.version,
   });
   return { projectId, componentId: component.id, environmentId: environment.id };
 }

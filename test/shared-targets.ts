@@ -2,7 +2,7 @@
 // directly (without an audit event) as set-up: fresh environments, so calls never collide.
 import { randomBytes } from "node:crypto";
 import type { Harness } from "./integration";
-import { acmeProject } from "./mutation-targets";
+import { acmeProject, placeComponent } from "./mutation-targets";
 
 const suffix = () => randomBytes(4).toString("hex");
 
@@ -31,14 +31,11 @@ export async function scratchComponent(h: Harness, bundle: string) {
     where: { bundle: { name: bundle } },
     select: { version: true },
   });
-  const component = await prisma.component.create({
-    data: {
-      projectId,
-      name: `c-${suffix()}`,
-      bundleName: bundle,
-      versionConstraint: version.version,
-    },
-    select: { id: true },
+  const component = await placeComponent(h, {
+    projectId,
+    name: `c-${suffix()}`,
+    bundleName: bundle,
+    versionConstraint: version.version,
   });
   return component.id;
 }
