@@ -65,14 +65,19 @@ const NEVER_DEPLOYED = { status: "draft", deployedVersion: null };
 export function buildSnapshot(source: SnapshotSource): EnvironmentSnapshot {
   const { diagram, environment } = source;
   const env = environment.id;
-  const wired = new Set(diagram.links.map((l) => `${l.to}\u0000${l.toSlot}`));
+  const { only } = source;
+  // Asked of the components built only: a partial snapshot (a save's) skips the other lines.
+  const wired = new Set(
+    diagram.links
+      .filter((l) => !only || only.components.has(l.to))
+      .map((l) => `${l.to}\u0000${l.toSlot}`),
+  );
   const borrowed = new Map<string, { id: string; label: string }>(
     (source.references ?? []).map((r) => [`${r.component}\u0000${r.slot}`, r]),
   );
   const firstDefault = new Map<string, EnvironmentDefaultRef>();
   for (const d of source.defaults) if (!firstDefault.has(d.type)) firstDefault.set(d.type, d);
 
-  const { only } = source;
   const components = only
     ? diagram.components.filter((c) => only.components.has(c.id))
     : diagram.components;
