@@ -106,9 +106,10 @@ export async function recordEnvironmentStates(
       at: event.at,
       auditEventId: event.id,
     });
-    const viaDelta = state.delta
-      ? environments.filter((e) => (newest.get(e.id)?.depth ?? MAX_DEPTH) < MAX_DEPTH)
-      : [];
+    // Every environment with a row to go over; one whose deltas are MAX_DEPTH deep gets a
+    // checkpoint instead, and the delta has already said whether its state moved at all.
+    const viaDelta = state.delta ? environments.filter((e) => newest.has(e.id)) : [];
+    const checkpointDue = new Set<string>();
     if (state.delta && viaDelta.length > 0) {
       const { before, scope } = state.delta;
       const rows = await environmentsStateRows(
@@ -124,6 +125,10 @@ export async function recordEnvironmentStates(
           await snapshotNow(stored, view(e), catalog, options),
         );
         if (!delta) continue;
+        if (newest.get(e.id)!.depth >= MAX_DEPTH) {
+          checkpointDue.add(e.id);
+          continue;
+        }
         const moved = delta.components.map((c) => c.id);
         deltas.push({
           ...row(e),
@@ -138,13 +143,15 @@ export async function recordEnvironmentStates(
     // The whole state: a first row, a checkpoint, or a change that did not say what it moved.
     let whole: StoredDiagram | undefined;
     for (const e of environments) {
-      if (viaDelta.includes(e)) continue;
+      const due = checkpointDue.has(e.id);
+      if (viaDelta.includes(e) && !due) continue;
       whole ??= state.partial ? (await loadDiagram(projectId, tx))! : stored;
       const snapshot = await snapshotNow(whole, view(e), catalog, { tx });
       const hash = stateHash(snapshot);
-      // Over a delta, the newest state is replayed to tell whether this one differs.
+      // Over a delta, the newest state is replayed to tell whether this one differs (unless
+      // this change's own delta said so).
       const last = newest.get(e.id);
-      if (last && !last.checkpoint) {
+      if (last && !last.checkpoint && !due) {
         const current = await stateAt(e.id, "newest", tx);
         if (current && stateHash(current.state) === hash) continue;
       }
