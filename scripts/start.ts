@@ -84,6 +84,11 @@ async function main() {
     if (req.url?.startsWith(STATE_PATH)) void stateHandler(req, res);
     else void handle(req, res);
   });
+  // An idle keep-alive connection is closed by the client or a proxy, not by us first: with Node's
+  // 5 s, a request sent on a connection just as the server drops it fails with ECONNRESET (a
+  // journey's client reused one after 9 s idle; proxies commonly idle out at 60 s).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
 
   const url = `http://localhost:${config.PORT}`;
