@@ -8,6 +8,7 @@ import { useTRPC, useTRPCClient } from "@/components/trpc";
 import type { AppRouter } from "@/server/api/root";
 import { saveFile } from "./save-file";
 import { VerdictBanner, type Verdict } from "./verdict-banner";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 type Checkpoint = NonNullable<inferRouterInputs<AppRouter>["audit"]["verify"]["checkpoint"]>;
 
@@ -47,7 +48,7 @@ export function CheckpointPanel({
         text: `Checkpoint of event #${checkpoint.seq} downloaded as ${filename}. Keep it outside Patchbay.`,
       });
       // The export is itself an audit event: show it.
-      await queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() });
+      await refreshAfterWrite(queryClient, [trpc.audit.list.queryKey()]);
     } catch (error) {
       setDownloaded({
         ok: false,

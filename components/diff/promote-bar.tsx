@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { usePromotion } from "./promote-context";
 import { PromoteReview } from "./promote-review";
 import { plural } from "@/components/ui/plural";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 export function PromoteBar() {
   const promotion = usePromotion();
@@ -28,10 +29,10 @@ export function PromoteBar() {
     setReviewing(false);
     promotion!.clear();
     setDone(`Promoted ${plural(changes, "change", "changes")} to ${promotion!.to.name}`);
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.compare.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.diagram.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
+    await refreshAfterWrite(queryClient, [
+      trpc.compare.pathKey(),
+      trpc.diagram.pathKey(),
+      trpc.audit.pathKey(),
     ]);
   }
 

@@ -11,6 +11,7 @@ import { atLeast } from "@/server/domain/roles";
 import { ConsumerList } from "./consumer-list";
 import { publishedVersions } from "./types";
 import { VersionList } from "./version-list";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 function Section({
   id,
@@ -55,10 +56,10 @@ export function PresetPage({ orgSlug, presetId }: { orgSlug: string; presetId: s
   });
 
   const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.preset.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.diagram.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
+    refreshAfterWrite(queryClient, [
+      trpc.preset.pathKey(),
+      trpc.diagram.pathKey(),
+      trpc.audit.pathKey(),
     ]);
 
   const error = org.error ?? detail.error;

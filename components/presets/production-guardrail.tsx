@@ -5,6 +5,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc";
 import { OwnerSwitch } from "@/components/ui/owner-switch";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 export function ProductionGuardrail({
   organizationId,
@@ -20,10 +21,10 @@ export function ProductionGuardrail({
   const set = useMutation(
     trpc.preset.setGuardrail.mutationOptions({
       onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.preset.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.diagram.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
+        refreshAfterWrite(queryClient, [
+          trpc.preset.pathKey(),
+          trpc.diagram.pathKey(),
+          trpc.audit.pathKey(),
         ]),
     }),
   );

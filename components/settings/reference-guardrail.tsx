@@ -5,6 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc";
 import { OwnerSwitch } from "@/components/ui/owner-switch";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 export function ReferenceGuardrail({
   organizationId,
@@ -19,10 +20,7 @@ export function ReferenceGuardrail({
   const set = useMutation(
     trpc.reference.setGuardrail.mutationOptions({
       onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.reference.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
-        ]),
+        refreshAfterWrite(queryClient, [trpc.reference.pathKey(), trpc.audit.pathKey()]),
     }),
   );
   return (

@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { atLeast, type Role } from "@/server/domain/roles";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 interface Project {
   id: string;
@@ -115,11 +116,9 @@ export function EnvironmentDefaults({ project }: { project: Project }) {
     enabled: !!environmentId,
   });
   const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({
-        queryKey: trpc.environmentDefault.list.queryKey({ environmentId }),
-      }),
-      queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
+    refreshAfterWrite(queryClient, [
+      trpc.environmentDefault.list.queryKey({ environmentId }),
+      trpc.audit.list.queryKey(),
     ]);
   const remove = useMutation(
     trpc.environmentDefault.remove.mutationOptions({ onSuccess: () => refresh() }),

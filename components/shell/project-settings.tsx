@@ -9,6 +9,7 @@ import type { Role } from "@/server/domain/roles";
 import { EnvironmentDefaults } from "./environment-defaults";
 import { EnvironmentsPanel } from "./environments-panel";
 import { fieldError, FormError, roleNote, Section, type ServerError } from "./form-bits";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 interface Project {
   id: string;
@@ -29,10 +30,10 @@ function useInvalidateProject() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.project.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.audit.actions.queryKey() }),
+    refreshAfterWrite(queryClient, [
+      trpc.project.pathKey(),
+      trpc.audit.list.queryKey(),
+      trpc.audit.actions.queryKey(),
     ]);
 }
 

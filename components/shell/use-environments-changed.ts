@@ -1,6 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 /**
  * After an environment is created, forked, changed or deleted: refetch the project (the
@@ -13,10 +14,10 @@ export function useEnvironmentsChanged(projectId: string) {
   const queryClient = useQueryClient();
   return () => {
     queryClient.removeQueries({ queryKey: trpc.diagram.get.queryKey({ projectId }) });
-    return Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.project.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.audit.actions.queryKey() }),
+    return refreshAfterWrite(queryClient, [
+      trpc.project.pathKey(),
+      trpc.audit.list.queryKey(),
+      trpc.audit.actions.queryKey(),
     ]);
   };
 }
