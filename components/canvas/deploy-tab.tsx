@@ -22,6 +22,7 @@ import { useResolution } from "./use-resolution";
 import { DeploymentList } from "./deployment-list";
 import { DeployReadiness } from "./deploy-readiness";
 import { DriftPanel } from "./drift-panel";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 interface Props {
   projectId: string;
@@ -153,7 +154,7 @@ export function DeployTab({ projectId, componentId, onOpenSecrets }: Props) {
       onSuccess: (d) => {
         setMessage("");
         setStatus({ componentId, environmentId, status: d.instanceStatus });
-        void queryClient.invalidateQueries({ queryKey: trpc.deployment.list.pathKey() });
+        void refreshAfterWrite(queryClient, [trpc.deployment.list.pathKey()]);
       },
     }),
   );

@@ -10,6 +10,7 @@ import { formatUtc } from "@/components/audit/format";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
 import { useCanvas } from "./canvas-context";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 const TONE = {
   clean: "bg-emerald-50 text-emerald-900 ring-emerald-200",
@@ -41,8 +42,8 @@ export function DriftPanel({ projectId, componentId }: { projectId: string; comp
     void refetch();
   }, [nodeDrift, refetch]);
   const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.deployment.list.pathKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.deployment.drift.pathKey() });
+    void refreshAfterWrite(queryClient, [trpc.deployment.list.pathKey()]);
+    void refreshAfterWrite(queryClient, [trpc.deployment.drift.pathKey()]);
   };
   const check = useMutation(
     trpc.deployment.checkDrift.mutationOptions({

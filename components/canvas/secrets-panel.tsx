@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { formatUtc, relativeTime } from "@/components/audit/format";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 interface Props {
   projectId: string;
@@ -160,9 +161,9 @@ export function SecretsPanel({
     if (scrollIntoView && loaded) section.current?.scrollIntoView({ block: "start" });
   }, [scrollIntoView, loaded]);
   const onSaved = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.secret.list.queryKey(target) });
+    void refreshAfterWrite(queryClient, [trpc.secret.list.queryKey(target)]);
     // The canvas badges a missing secret from the environment's blockers.
-    void queryClient.invalidateQueries({ queryKey: trpc.access.blockers.pathKey() });
+    void refreshAfterWrite(queryClient, [trpc.access.blockers.pathKey()]);
   };
 
   if (secrets.error) {

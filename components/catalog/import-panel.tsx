@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 type Issue = { file: string; path: string; message: string };
 
@@ -54,7 +55,7 @@ export function ImportPanel({ organizationId }: { organizationId: string }) {
   });
   const importing = useMutation(
     trpc.catalog.import.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() }),
+      onSuccess: () => refreshAfterWrite(queryClient, [trpc.catalog.pathKey()]),
     }),
   );
   const fieldError = (preview.error ?? importing.error)?.message.replace(/^path: /, "");

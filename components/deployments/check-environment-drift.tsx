@@ -4,6 +4,7 @@
 // appear as the checks end; the status line says what was queued.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 export function useEnvironmentDriftCheck(scope: { projectId: string; environmentId: string }) {
   const trpc = useTRPC();
@@ -11,7 +12,7 @@ export function useEnvironmentDriftCheck(scope: { projectId: string; environment
   const check = useMutation(
     trpc.deployment.checkDrift.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.deployment.pathKey() });
+        void refreshAfterWrite(queryClient, [trpc.deployment.pathKey()]);
       },
     }),
   );

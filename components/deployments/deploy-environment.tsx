@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { BatchRuns, useBatchRuns } from "./batch-runs";
 import { isActiveRun } from "./run-format";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 export function DeployEnvironmentDialog({
   scope,
@@ -23,7 +24,7 @@ export function DeployEnvironmentDialog({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.deployment.pathKey() });
+  const refresh = () => void refreshAfterWrite(queryClient, [trpc.deployment.pathKey()]);
   const plan = useMutation(
     trpc.deployment.deployEnvironment.mutationOptions({ onSuccess: refresh }),
   );

@@ -14,6 +14,7 @@ import { EnvironmentDriftStatus, useEnvironmentDriftCheck } from "./check-enviro
 import { DeployEnvironmentDialog } from "./deploy-environment";
 import { deploymentsHref, projectBase, runHref } from "./run-format";
 import { TypedConfirm } from "./typed-confirm";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 const SMALL =
   "rounded px-2 py-1 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand-600";
@@ -37,7 +38,7 @@ export function DeployPanel({
     trpc.deployment.deployEnvironment.mutationOptions({
       onSuccess: () => {
         setOpen(null);
-        void queryClient.invalidateQueries({ queryKey: trpc.deployment.pathKey() });
+        void refreshAfterWrite(queryClient, [trpc.deployment.pathKey()]);
       },
     }),
   );

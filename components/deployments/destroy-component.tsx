@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
 import { TypedConfirm } from "./typed-confirm";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 export function DestroyComponent({
   target,
@@ -28,7 +29,7 @@ export function DestroyComponent({
       onSuccess: (d) => {
         setOpen(false);
         onQueued(d.instanceStatus);
-        void queryClient.invalidateQueries({ queryKey: trpc.deployment.pathKey() });
+        void refreshAfterWrite(queryClient, [trpc.deployment.pathKey()]);
       },
     }),
   );

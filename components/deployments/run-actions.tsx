@@ -4,6 +4,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 interface Target {
   projectId: string;
@@ -25,7 +26,7 @@ export function ApplyPlanButton({
   const apply = useMutation(
     trpc.deployment.request.mutationOptions({
       onSuccess: (d) => {
-        void queryClient.invalidateQueries({ queryKey: trpc.deployment.pathKey() });
+        void refreshAfterWrite(queryClient, [trpc.deployment.pathKey()]);
         onQueued(d.id);
       },
     }),
@@ -67,7 +68,7 @@ export function RedeployButton({
   const redeploy = useMutation(
     trpc.deployment.redeploy.mutationOptions({
       onSuccess: (d) => {
-        void queryClient.invalidateQueries({ queryKey: trpc.deployment.pathKey() });
+        void refreshAfterWrite(queryClient, [trpc.deployment.pathKey()]);
         onQueued(d.id);
       },
     }),

@@ -23,6 +23,7 @@ import {
 } from "./run-format";
 import { RunLogs } from "./run-logs";
 import { type ScopeSlugs, useProjectScope } from "./use-project-scope";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 function Meta({ run, href }: { run: Run; href: (id: string) => string }) {
   const rows: [string, React.ReactNode][] = [
@@ -84,7 +85,7 @@ export function RunPage({ slugs, deploymentId }: { slugs: ScopeSlugs; deployment
   });
   const abort = useMutation(
     trpc.deployment.abort.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.deployment.pathKey() }),
+      onSuccess: () => void refreshAfterWrite(queryClient, [trpc.deployment.pathKey()]),
     }),
   );
   const problem = error ?? run.error?.message;

@@ -10,6 +10,7 @@ import { createContext, type ReactNode, useContext, useRef, useState } from "rea
 import { createStore, type StoreApi, useStore } from "zustand";
 import { useTRPC } from "@/components/trpc";
 import { isActiveRun, type RunStatus } from "./run-format";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 interface RunState {
   componentId: string;
@@ -59,10 +60,10 @@ export function RunStatusProvider({
           }
           seen.current = new Map(rows.map((r) => [r.componentId, r]));
           store.setState({ byComponent: seen.current });
-          void queryClient.invalidateQueries({ queryKey: trpc.deployment.list.pathKey() });
-          if (ended) void queryClient.invalidateQueries({ queryKey: trpc.access.pathKey() });
+          void refreshAfterWrite(queryClient, [trpc.deployment.list.pathKey()]);
+          if (ended) void refreshAfterWrite(queryClient, [trpc.access.pathKey()]);
           if (drift || ended)
-            void queryClient.invalidateQueries({ queryKey: trpc.deployment.drift.pathKey() });
+            void refreshAfterWrite(queryClient, [trpc.deployment.drift.pathKey()]);
         },
       },
     ),

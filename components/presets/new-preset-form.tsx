@@ -11,6 +11,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextArea } from "@/components/ui/text-area";
 import { TextField } from "@/components/ui/text-field";
 import { fieldErrors } from "./types";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 export function NewPresetForm({
   orgSlug,
@@ -63,7 +64,7 @@ export function NewPresetForm({
       },
       {
         onSuccess: async ({ id }) => {
-          await queryClient.invalidateQueries({ queryKey: trpc.preset.pathKey() });
+          await refreshAfterWrite(queryClient, [trpc.preset.pathKey()]);
           router.push(`/o/${orgSlug}/presets/${id}`);
         },
       },

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { useTRPC, useTRPCClient } from "@/components/trpc";
 import { ROLES, atLeast, type Role } from "@/server/domain/roles";
 import { CreateTokenForm } from "./create-token-form";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
 const minute = (d: Date | null) =>
@@ -23,7 +24,7 @@ export function ApiTokens({ organizationId, role }: { organizationId: string; ro
     enabled: atLeast(role, "ops"),
   });
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() });
+  const refresh = () => refreshAfterWrite(queryClient, [trpc.token.list.queryKey()]);
 
   if (!atLeast(role, "ops")) {
     return (

@@ -7,6 +7,7 @@ import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { fieldError, FormError, type ServerError } from "./form-bits";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 export function DriftSchedule({
   projectId,
@@ -24,7 +25,7 @@ export function DriftSchedule({
   const save = useMutation(
     trpc.environment.setDriftSchedule.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.deployment.drift.pathKey() });
+        await refreshAfterWrite(queryClient, [trpc.deployment.drift.pathKey()]);
         setCron(null);
       },
     }),

@@ -8,6 +8,7 @@ import { formatUtc } from "@/components/audit/format";
 import { useTRPC } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
 import { StateHistory } from "./state-history";
+import { refreshAfterWrite } from "@/components/refresh-after-write";
 
 interface Target {
   projectId: string;
@@ -62,7 +63,7 @@ export function StateSection({
   const list = useQuery(trpc.state.list.queryOptions(target));
   const unlock = useMutation(
     trpc.state.forceUnlock.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.state.list.pathKey() }),
+      onSuccess: () => refreshAfterWrite(queryClient, [trpc.state.list.pathKey()]),
     }),
   );
   return (
