@@ -42,8 +42,10 @@ export function DriftPanel({ projectId, componentId }: { projectId: string; comp
     void refetch();
   }, [nodeDrift, refetch]);
   const refresh = () => {
-    void refreshAfterWrite(queryClient, [trpc.deployment.list.pathKey()]);
-    void refreshAfterWrite(queryClient, [trpc.deployment.drift.pathKey()]);
+    void refreshAfterWrite(queryClient, [
+      trpc.deployment.list.pathKey(),
+      trpc.deployment.drift.pathKey(),
+    ]);
   };
   const check = useMutation(
     trpc.deployment.checkDrift.mutationOptions({

@@ -161,9 +161,11 @@ export function SecretsPanel({
     if (scrollIntoView && loaded) section.current?.scrollIntoView({ block: "start" });
   }, [scrollIntoView, loaded]);
   const onSaved = () => {
-    void refreshAfterWrite(queryClient, [trpc.secret.list.queryKey(target)]);
     // The canvas badges a missing secret from the environment's blockers.
-    void refreshAfterWrite(queryClient, [trpc.access.blockers.pathKey()]);
+    void refreshAfterWrite(queryClient, [
+      trpc.secret.list.queryKey(target),
+      trpc.access.blockers.pathKey(),
+    ]);
   };
 
   if (secrets.error) {
